@@ -1,0 +1,1 @@
+"""The service's faces: HTTP API, web UI and command line."""

@@ -1,0 +1,51 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+from pydantic import BaseModel
+
+from api import errors
+from api.auth import AccountStore
+from api.routers import stats
+from graph.settings import Settings, get_settings
+from graph.stores import open_store
+
+
+class Health(BaseModel):
+    status: str
+    store: str
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.store = open_store(settings)
+        app.state.accounts = AccountStore(settings.data_dir / "accounts.sqlite")
+        try:
+            yield
+        finally:
+            app.state.store.close()
+            app.state.accounts.close()
+
+    app = FastAPI(title="巡察知识图谱 xuncha-graph", version="0.1.0", lifespan=lifespan,
+                  description="县委巡察知识图谱：单位、人员、轮次、问题、整改、线索、案件及其关联。")
+    errors.install(app)
+    app.include_router(stats.router)
+
+    @app.get("/health", response_model=Health, tags=["运行状态"], summary="健康检查（无需登录）")
+    def health() -> Health:
+        return Health(status="ok", store=settings.store)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index() -> str:
+        return resources.files("api").joinpath("static/index.html").read_text("utf-8")
+
+    return app

@@ -1,0 +1,139 @@
+"""The ``xuncha`` command line (help in Chinese; progress with rich)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from api.auth import AccountStore, Role
+from graph.model import EdgeType, NodeKind
+from graph.settings import Settings, get_settings
+from graph.stores import StoreError, open_store
+
+app = typer.Typer(help="巡察知识图谱命令行工具", no_args_is_help=True, add_completion=False)
+user_app = typer.Typer(help="账号管理", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+console = Console()
+err = Console(stderr=True)
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, transient=True)
+
+
+def _fail(message: str) -> None:
+    err.print(f"[red]错误：[/red]{message}")
+    raise typer.Exit(1)
+
+
+@app.command(help="生成样例县（或市、省）的数据及标准答案。")
+def sample(out: Annotated[Path, typer.Option(help="输出目录")] = Path("var/sample"),
+           scale: Annotated[int, typer.Option(help="规模：1≈一个县，10≈一个市，100≈一个省", min=1)] = 1,
+           seed: Annotated[int, typer.Option(help="随机种子")] = 7) -> None:
+    from loaders.sample import generate, write_bundle
+
+    with _progress() as progress:
+        task = progress.add_task("生成样例县", total=scale)
+        bundle = generate(scale, seed, progress=lambda done: progress.update(task, completed=done))
+        write_bundle(bundle, out)
+    console.print(f"已生成 {len(bundle.nodes):,} 个节点、{len(bundle.edges):,} 条关系 → {out}")
+
+
+@app.command(help="把样例数据或导出文件（graph.jsonl）载入图谱；整批成功或整批不写入。")
+def load(path: Annotated[Path, typer.Argument(help="样例目录或 .jsonl 文件")],
+         replace: Annotated[bool, typer.Option("--replace", help="载入前清空图谱")] = False) -> None:
+    from loaders.sample import read_bundle
+
+    if not path.exists():
+        _fail(f"找不到文件或目录：{path}")
+    with _progress() as progress:
+        task = progress.add_task("读取", total=2)
+        nodes, edges = read_bundle(path)
+        progress.update(task, advance=1, description="写入图谱")
+        try:
+            store = open_store(get_settings())
+            if replace:
+                store.clear()
+            store.upsert(nodes, edges)
+        except StoreError as exc:
+            _fail(str(exc))
+        progress.update(task, advance=1)
+    console.print(f"已载入 {len(nodes):,} 个节点、{len(edges):,} 条关系（{store.name}）")
+    store.close()
+
+
+@app.command(help="显示图谱中各类节点和关系的数量。")
+def stats(as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False) -> None:
+    try:
+        store = open_store(get_settings())
+        counts = store.counts()
+    except StoreError as exc:
+        _fail(str(exc))
+    store.close()
+    if as_json:
+        console.print_json(json.dumps(counts.model_dump(), ensure_ascii=False))
+        return
+    table = Table("类别", "英文", "数量", title=f"图谱概况（{store.name}）")
+    for kind, n in counts.nodes.items():
+        table.add_row(NodeKind(kind).label_zh, kind, f"{n:,}")
+    for kind, n in counts.edges.items():
+        table.add_row(EdgeType(kind).label_zh, kind, f"{n:,}")
+    console.print(table)
+
+
+@app.command(help="启动 API 与网页界面。")
+def serve(host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="端口")] = 8000) -> None:
+    import uvicorn
+
+    from api.app import create_app
+
+    uvicorn.run(create_app(get_settings()), host=host, port=port, log_level="info")
+
+
+def _accounts(settings: Settings) -> AccountStore:
+    return AccountStore(settings.data_dir / "accounts.sqlite")
+
+
+@user_app.command("add", help="新增账号并显示一次性令牌。")
+def user_add(name: str, role: Annotated[Role, typer.Option(help="角色：admin / analyst / viewer")] = Role.VIEWER,
+             if_none: Annotated[bool, typer.Option("--if-none", help="已有任何账号时不新增")] = False) -> None:
+    accounts = _accounts(get_settings())
+    if if_none and accounts.list():
+        console.print("已有账号，未新增。")
+        return
+    try:
+        token = accounts.add(name, role)
+    except ValueError as exc:
+        _fail(str(exc))
+    console.print(f"账号 {name}（{role.value}）的令牌（只显示这一次，请妥善保存）：")
+    console.print(token, markup=False, highlight=False)
+
+
+@user_app.command("list", help="列出账号。")
+def user_list() -> None:
+    table = Table("账号", "角色", "创建时间", "状态")
+    for a in _accounts(get_settings()).list():
+        table.add_row(a.name, a.role.value, a.created_at, "已吊销" if a.revoked else "有效")
+    console.print(table)
+
+
+@user_app.command("revoke", help="吊销账号的令牌。")
+def user_revoke(name: str) -> None:
+    if not _accounts(get_settings()).revoke(name):
+        _fail(f"没有名为 {name} 的账号")
+    console.print(f"已吊销 {name}")
+
+
+logging.getLogger("neo4j").setLevel(logging.WARNING)
+
+if __name__ == "__main__":
+    app()

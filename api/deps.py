@@ -1,0 +1,47 @@
+"""Every dependency the routers use, defined once as ``Annotated`` aliases."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from api.auth import Account, AccountStore, Role
+from api.errors import ApiError
+from graph.stores.base import GraphStore
+
+_bearer = HTTPBearer(auto_error=False, description="API 令牌（xuncha user add 生成）")
+
+
+def get_store(request: Request) -> GraphStore:
+    return request.app.state.store
+
+
+def get_accounts(request: Request) -> AccountStore:
+    return request.app.state.accounts
+
+
+def current_account(request: Request,
+                    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Account:
+    if credentials is None:
+        raise ApiError(401, "unauthenticated", "请先登录：请求缺少 API 令牌。")
+    account = get_accounts(request).authenticate(credentials.credentials)
+    if account is None:
+        raise ApiError(401, "unauthenticated", "API 令牌无效或已被吊销。")
+    return account
+
+
+def require(role: Role):  # noqa: ANN201 - returns a dependency
+    def check(account: Annotated[Account, Depends(current_account)]) -> Account:
+        if account.role.rank < role.rank:
+            raise ApiError(403, "forbidden", "当前账号的角色无权访问此功能。")
+        return account
+
+    return check
+
+
+Store = Annotated[GraphStore, Depends(get_store)]
+Viewer = Annotated[Account, Depends(require(Role.VIEWER))]
+Analyst = Annotated[Account, Depends(require(Role.ANALYST))]
+Admin = Annotated[Account, Depends(require(Role.ADMIN))]

@@ -1,0 +1,149 @@
+"""Relationship kinds: which node kinds they join and the fields they carry.
+
+Relationships are first-class: each has a pydantic model for its own fields
+(``HOLDS_POST`` carries the post, its dates and whether it is the
+first-in-command), and a discriminator so parallel edges (two terms in the
+same post) stay apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.model.enums import EdgeType, NodeKind, RelativeKind
+from graph.model.ids import edge_id
+from graph.model.records import EdgeRecord
+
+K = NodeKind
+
+
+class EdgeProps(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class NoProps(EdgeProps):
+    pass
+
+
+class PostProps(EdgeProps):
+    post: str = Field(title="职务")
+    first_in_command: bool = Field(default=False, title="一把手")
+    team_member: bool = Field(default=True, title="班子成员")
+    start: date = Field(title="任职起")
+    end: date | None = Field(default=None, title="任职止")
+
+
+class PeriodProps(EdgeProps):
+    start: date | None = Field(default=None, title="起")
+    end: date | None = Field(default=None, title="止")
+
+
+class InspectedProps(EdgeProps):
+    round_id: str = Field(title="巡察轮次")
+
+
+class ResponsibleProps(EdgeProps):
+    role: str = Field(title="责任类型")  # first_in_command | team_member
+    derived: bool = Field(default=True, title="推定")
+
+
+class DatedProps(EdgeProps):
+    on: date | None = Field(default=None, title="日期")
+
+
+class InvolvesProps(EdgeProps):
+    role: str | None = Field(default=None, title="涉及身份")
+
+
+class RelativeProps(EdgeProps):
+    relation: RelativeKind = Field(title="亲属关系")
+
+
+class ContractProps(EdgeProps):
+    amount: float | None = Field(default=None, title="合同金额（万元）")
+
+
+class RepresentsProps(EdgeProps):
+    role: str = Field(title="身份")  # 法定代表人 | 股东
+
+
+class RepeatsProps(EdgeProps):
+    score: float = Field(title="相似度", ge=0, le=1)
+    evidence: str = Field(title="依据")
+    relapse: bool = Field(default=False, title="整改后复发")
+
+
+class SourceProps(EdgeProps):
+    sheet: str | None = Field(default=None, title="工作表")
+    row: int | None = Field(default=None, title="行号")
+    paragraph: int | None = Field(default=None, title="段落")
+
+
+@dataclass(frozen=True)
+class EdgeSpec:
+    type: EdgeType
+    sources: frozenset[NodeKind]
+    targets: frozenset[NodeKind]
+    props: type[EdgeProps]
+    discriminator: tuple[str, ...] = ()
+
+
+def _spec(t: EdgeType, src: set[NodeKind], dst: set[NodeKind], props: type[EdgeProps] = NoProps,
+          disc: tuple[str, ...] = ()) -> EdgeSpec:
+    return EdgeSpec(t, frozenset(src), frozenset(dst), props, disc)
+
+
+ALL_KINDS = set(NodeKind)
+T = EdgeType
+EDGE_SPECS: dict[EdgeType, EdgeSpec] = {s.type: s for s in (
+    _spec(T.HOLDS_POST, {K.PERSON}, {K.UNIT}, PostProps, ("post", "start")),
+    _spec(T.OVERSEES, {K.PERSON}, {K.UNIT}, PeriodProps, ("start",)),
+    _spec(T.PART_OF, {K.UNIT}, {K.UNIT}),
+    _spec(T.REGULATED_BY, {K.UNIT}, {K.UNIT}),
+    _spec(T.INSPECTED, {K.GROUP}, {K.UNIT}, InspectedProps),
+    _spec(T.IN_ROUND, {K.GROUP}, {K.ROUND}),
+    _spec(T.FOUND_AT, {K.ISSUE, K.FINDING}, {K.UNIT}),
+    _spec(T.FOUND_IN, {K.ISSUE}, {K.ROUND}),
+    _spec(T.FOUND_BY, {K.ISSUE}, {K.GROUP}),
+    _spec(T.RESPONSIBLE_FOR, {K.PERSON}, {K.ISSUE}, ResponsibleProps),
+    _spec(T.RECTIFIES, {K.TASK}, {K.ISSUE}),
+    _spec(T.ARISES_FROM, {K.CLUE}, {K.ISSUE, K.FINDING}),
+    _spec(T.INVOLVES, {K.CLUE, K.CASE, K.FINDING}, {K.PERSON}, InvolvesProps),
+    _spec(T.TRANSFERRED_TO, {K.CLUE}, {K.UNIT}, DatedProps),
+    _spec(T.OPENED_FROM, {K.CASE}, {K.CLUE}, DatedProps),
+    _spec(T.CONCERNS, {K.LETTER}, {K.ISSUE}),
+    _spec(T.ADDRESSED_TO, {K.LETTER}, {K.UNIT}),
+    _spec(T.RELATIVE_OF, {K.PERSON}, {K.PERSON}, RelativeProps),
+    _spec(T.CONTRACTED, {K.COMPANY}, {K.PROJECT}, ContractProps),
+    _spec(T.LOCATED_AT, {K.PROJECT, K.BENEFIT, K.PETITION}, {K.UNIT}),
+    _spec(T.OWNS_OR_REPRESENTS, {K.PERSON}, {K.COMPANY}, RepresentsProps, ("role",)),
+    _spec(T.RECEIVED, {K.PERSON}, {K.BENEFIT}),
+    _spec(T.REPEATS, {K.ISSUE}, {K.ISSUE}, RepeatsProps),
+    _spec(T.SOURCED_FROM, ALL_KINDS - {K.DOCUMENT}, {K.DOCUMENT}, SourceProps),
+)}
+
+
+class EdgeKindError(ValueError):
+    """An edge joins kinds its relationship does not allow."""
+
+
+def make_edge(edge_type: EdgeType, src: tuple[NodeKind, str], dst: tuple[NodeKind, str],
+              **fields: Any) -> EdgeRecord:
+    """Validate an edge against its spec and return its storage record.
+
+    ``src``/``dst`` are ``(kind, id)`` pairs so a store can match endpoints by
+    label, which lets Neo4j use its id constraint index.
+    """
+    spec = EDGE_SPECS[edge_type]
+    (src_kind, src_id), (dst_kind, dst_id) = src, dst
+    if src_kind not in spec.sources or dst_kind not in spec.targets:
+        raise EdgeKindError(
+            f"关系 {edge_type.value}（{edge_type.label_zh}）不能从 {src_kind.label_zh} 指向 {dst_kind.label_zh}")
+    props = spec.props(**fields).model_dump(mode="json", exclude_none=True)
+    disc = tuple(props.get(f) for f in spec.discriminator)
+    return EdgeRecord(id=edge_id(edge_type.value, src_id, dst_id, *disc), type=edge_type,
+                      src=src_id, src_kind=src_kind, dst=dst_id, dst_kind=dst_kind, props=props)

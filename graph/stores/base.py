@@ -1,0 +1,118 @@
+"""The store contract every backend keeps, and the errors it raises.
+
+Stores are interchangeable: the CLI, API and analyses talk only to this
+protocol, and parity tests hold the two backends to the same answers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Literal, Protocol, runtime_checkable
+
+from pydantic import BaseModel
+
+from graph.model import EdgeRecord, NodeRecord
+
+Direction = Literal["out", "in", "both"]
+
+
+class StoreError(Exception):
+    """A store failure, phrased for the person at the keyboard (Chinese)."""
+
+
+class StoreUnavailable(StoreError):
+    """The backend cannot be reached (server down, file locked)."""
+
+
+class DanglingEdgeError(StoreError):
+    """An edge names a node that is neither stored nor in the same write."""
+
+
+class Counts(BaseModel):
+    nodes: dict[str, int]
+    edges: dict[str, int]
+
+    @property
+    def total_nodes(self) -> int:
+        return sum(self.nodes.values())
+
+    @property
+    def total_edges(self) -> int:
+        return sum(self.edges.values())
+
+
+class Neighbour(BaseModel):
+    edge: EdgeRecord
+    node: NodeRecord
+    outgoing: bool
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    name: str
+
+    def upsert(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
+        """Write all records in one transaction: all of them land or none.
+
+        Node properties are merged into existing ones (like Cypher ``SET n +=``).
+        """
+
+    def get_node(self, node_id: str) -> NodeRecord | None: ...
+
+    def neighbours(self, node_id: str, *, direction: Direction = "both",
+                   limit: int = 100) -> list[Neighbour]: ...
+
+    def run_query(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Run a registered named query; rows are plain JSON-able dicts."""
+
+    def counts(self) -> Counts: ...
+
+    def iter_nodes(self) -> Iterator[NodeRecord]: ...
+
+    def iter_edges(self) -> Iterator[EdgeRecord]: ...
+
+    def delete_edges_of_type(self, edge_type: str) -> int: ...
+
+    def clear(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def export_jsonl(store: GraphStore, path: Path) -> int:
+    """Write every node then every edge as JSON lines; returns the line count."""
+    n = 0
+    with path.open("w", encoding="utf-8") as out:
+        for node in store.iter_nodes():
+            out.write(json.dumps({"node": node.model_dump(mode="json")}, ensure_ascii=False) + "\n")
+            n += 1
+        for edge in store.iter_edges():
+            out.write(json.dumps({"edge": edge.model_dump(mode="json")}, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def read_jsonl(path: Path) -> tuple[list[NodeRecord], list[EdgeRecord]]:
+    """Read an export (or a generated bundle) back into records."""
+    nodes: list[NodeRecord] = []
+    edges: list[EdgeRecord] = []
+    with path.open(encoding="utf-8") as src:
+        for lineno, line in enumerate(src, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                if "node" in item:
+                    nodes.append(NodeRecord.model_validate(item["node"]))
+                else:
+                    edges.append(EdgeRecord.model_validate(item["edge"]))
+            except (ValueError, KeyError) as exc:
+                raise StoreError(f"文件 {path} 第 {lineno} 行无法读取：{exc}") from exc
+    return nodes, edges
+
+
+def import_jsonl(store: GraphStore, path: Path) -> tuple[int, int]:
+    nodes, edges = read_jsonl(path)
+    store.upsert(nodes, edges)
+    return len(nodes), len(edges)

@@ -1,0 +1,254 @@
+"""The embedded default store: networkx in memory, SQLite on disk.
+
+A new user needs no server. SQLite is the durable record: each ``upsert`` is
+one SQLite transaction, so a process killed at any moment leaves every write
+either fully applied or absent. The in-memory ``MultiDiGraph`` is a cache of
+the file, rebuilt on open and kept in step after each commit; a generation
+counter in the file tells a reader that another process wrote, so it reloads.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
+from graph.stores.base import Counts, DanglingEdgeError, Direction, Neighbour, StoreError, StoreUnavailable
+
+KIND = "_kind"
+TYPE = "_type"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS nodes (id TEXT PRIMARY KEY, kind TEXT NOT NULL, props TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS edges (id TEXT PRIMARY KEY, type TEXT NOT NULL, src TEXT NOT NULL,
+                                  dst TEXT NOT NULL, props TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0');
+"""
+
+
+def _dumps(props: dict[str, Any]) -> str:
+    return json.dumps(props, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+class EmbeddedStore:
+    """networkx + SQLite store; safe for threads of one process, one writer at a time."""
+
+    name = "embedded"
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                       timeout=30)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+        except sqlite3.Error as exc:
+            raise StoreUnavailable(f"无法打开本地图数据文件 {self.path}：{exc}") from exc
+        self._lock = threading.RLock()
+        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._generation = -1
+        self._reload()
+
+    # -- keeping memory in step with the file ---------------------------------
+    def _file_generation(self) -> int:
+        row = self._db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        return int(row[0])
+
+    def _reload(self) -> None:
+        graph = nx.MultiDiGraph()
+        generation = self._file_generation()
+        graph.add_nodes_from(
+            (nid, {KIND: kind, **json.loads(props)})
+            for nid, kind, props in self._db.execute("SELECT id, kind, props FROM nodes"))
+        graph.add_edges_from(
+            (src, dst, eid, {TYPE: etype, **json.loads(props)})
+            for eid, etype, src, dst, props in self._db.execute(
+                "SELECT id, type, src, dst, props FROM edges"))
+        self.graph, self._generation = graph, generation
+
+    def sync(self) -> None:
+        """Reload if another process has written since we last looked."""
+        with self._lock:
+            if self._file_generation() != self._generation:
+                self._reload()
+
+    # -- writes ----------------------------------------------------------------
+    def upsert(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
+        with self._lock:
+            self.sync()
+            node_rows = self._merge_nodes(nodes)
+            edge_rows = self._merge_edges(edges, node_rows)
+            self._commit(node_rows, edge_rows)
+
+    def _merge_nodes(self, nodes: Iterable[NodeRecord]) -> dict[str, tuple[str, dict[str, Any]]]:
+        merged: dict[str, tuple[str, dict[str, Any]]] = {}
+        g = self.graph
+        for node in nodes:
+            if node.id in merged:
+                base = merged[node.id][1]
+            elif node.id in g:
+                base = {k: v for k, v in g.nodes[node.id].items() if k != KIND}
+            else:
+                base = {}
+            merged[node.id] = (node.kind.value, {**base, **node.props})
+        return merged
+
+    def _merge_edges(self, edges: Iterable[EdgeRecord], new_nodes: dict[str, tuple[str, dict[str, Any]]]
+                     ) -> dict[str, tuple[str, str, str, dict[str, Any]]]:
+        merged: dict[str, tuple[str, str, str, dict[str, Any]]] = {}
+        g = self.graph
+        for edge in edges:
+            for end, kind in ((edge.src, edge.src_kind), (edge.dst, edge.dst_kind)):
+                have = new_nodes[end][0] if end in new_nodes else g.nodes[end][KIND] if end in g else None
+                if have != kind.value:
+                    raise DanglingEdgeError(
+                        f"关系 {edge.type.value}（{edge.type.label_zh}）的端点 {end} 不是已有的"
+                        f"{kind.label_zh}节点，整批写入已取消")
+            if edge.id in merged:
+                base = merged[edge.id][3]
+            elif g.has_edge(edge.src, edge.dst, edge.id):
+                base = {k: v for k, v in g.edges[edge.src, edge.dst, edge.id].items() if k != TYPE}
+            else:
+                base = {}
+            merged[edge.id] = (edge.type.value, edge.src, edge.dst, {**base, **edge.props})
+        return merged
+
+    def _commit(self, node_rows: dict[str, tuple[str, dict[str, Any]]],
+                edge_rows: dict[str, tuple[str, str, str, dict[str, Any]]]) -> None:
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany(
+                "INSERT INTO nodes(id, kind, props) VALUES (?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, props=excluded.props",
+                ((nid, kind, _dumps(props)) for nid, (kind, props) in node_rows.items()))
+            db.executemany(
+                "INSERT INTO edges(id, type, src, dst, props) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET props=excluded.props",
+                ((eid, t, s, d, _dumps(p)) for eid, (t, s, d, p) in edge_rows.items()))
+            db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+            generation = self._file_generation()
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise StoreError(f"写入本地图数据文件失败，已回滚：{exc}") from exc
+        if generation != self._generation + 1:
+            self._reload()  # another writer slipped in between: take the file as truth
+            return
+        g = self.graph
+        for nid, (kind, props) in node_rows.items():
+            if nid in g:
+                g.nodes[nid].clear()
+            g.add_node(nid, **{KIND: kind, **props})
+        for eid, (t, s, d, p) in edge_rows.items():
+            if g.has_edge(s, d, eid):
+                g.remove_edge(s, d, eid)
+            g.add_edge(s, d, eid, **{TYPE: t, **p})
+        self._generation = generation
+
+    def delete_edges_of_type(self, edge_type: str) -> int:
+        """Drop computed edges (e.g. ``REPEATS``) before recomputing them."""
+        EdgeType(edge_type)
+        with self._lock:
+            self.sync()
+            db = self._db
+            db.execute("BEGIN IMMEDIATE")
+            n = db.execute("DELETE FROM edges WHERE type = ?", (edge_type,)).rowcount
+            db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+            db.execute("COMMIT")
+            self._reload()
+            return n
+
+    def clear(self) -> None:
+        with self._lock:
+            db = self._db
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("DELETE FROM nodes")
+            db.execute("DELETE FROM edges")
+            db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+            db.execute("COMMIT")
+            self._reload()
+
+    # -- reads -----------------------------------------------------------------
+    @staticmethod
+    def node_record(nid: str, attrs: dict[str, Any]) -> NodeRecord:
+        return NodeRecord(id=nid, kind=NodeKind(attrs[KIND]),
+                          props={k: v for k, v in attrs.items() if k != KIND})
+
+    def edge_record(self, src: str, dst: str, eid: str, attrs: dict[str, Any]) -> EdgeRecord:
+        g = self.graph
+        return EdgeRecord(id=eid, type=EdgeType(attrs[TYPE]), src=src, src_kind=NodeKind(g.nodes[src][KIND]),
+                          dst=dst, dst_kind=NodeKind(g.nodes[dst][KIND]),
+                          props={k: v for k, v in attrs.items() if k != TYPE})
+
+    def get_node(self, node_id: str) -> NodeRecord | None:
+        with self._lock:
+            self.sync()
+            if node_id not in self.graph:
+                return None
+            return self.node_record(node_id, self.graph.nodes[node_id])
+
+    def neighbours(self, node_id: str, *, direction: Direction = "both", limit: int = 100) -> list[Neighbour]:
+        with self._lock:
+            self.sync()
+            g = self.graph
+            if node_id not in g:
+                return []
+            found: list[Neighbour] = []
+            if direction in ("out", "both"):
+                for s, d, k, a in g.out_edges(node_id, keys=True, data=True):
+                    found.append(Neighbour(edge=self.edge_record(s, d, k, a),
+                                           node=self.node_record(d, g.nodes[d]), outgoing=True))
+            if direction in ("in", "both"):
+                for s, d, k, a in g.in_edges(node_id, keys=True, data=True):
+                    found.append(Neighbour(edge=self.edge_record(s, d, k, a),
+                                           node=self.node_record(s, g.nodes[s]), outgoing=False))
+            found.sort(key=lambda n: (n.edge.type.value, n.node.id, n.edge.id))
+            return found[:limit]
+
+    def run_query(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        from graph.queries import registry
+
+        query = registry.get(name)
+        with self._lock:
+            self.sync()
+            return query.run_networkx(self.graph, params)
+
+    def counts(self) -> Counts:
+        with self._lock:
+            self.sync()
+            nodes: dict[str, int] = {}
+            edges: dict[str, int] = {}
+            for _, kind in self.graph.nodes(data=KIND):
+                nodes[kind] = nodes.get(kind, 0) + 1
+            for _, _, etype in self.graph.edges(data=TYPE):
+                edges[etype] = edges.get(etype, 0) + 1
+            return Counts(nodes=dict(sorted(nodes.items())), edges=dict(sorted(edges.items())))
+
+    def iter_nodes(self) -> Iterator[NodeRecord]:
+        with self._lock:
+            self.sync()
+            items = list(self.graph.nodes(data=True))
+        for nid, attrs in sorted(items, key=lambda x: x[0]):
+            yield self.node_record(nid, attrs)
+
+    def iter_edges(self) -> Iterator[EdgeRecord]:
+        with self._lock:
+            self.sync()
+            items = list(self.graph.edges(keys=True, data=True))
+        for s, d, k, a in sorted(items, key=lambda x: x[2]):
+            yield self.edge_record(s, d, k, a)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

@@ -1,0 +1,1 @@
+"""Loaders: everything that turns outside records into graph records."""
