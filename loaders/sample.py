@@ -47,6 +47,13 @@ ROUND_PLAN = (
     (15, 4, en.RoundKind.VILLAGE, date(2024, 3, 11)), (15, 5, en.RoundKind.ELEVATED, date(2025, 4, 7)),
 )
 CN_NUM = "一二三四五六七八九十"
+
+
+def _cn(n: int) -> str:
+    """Chinese numeral for 1–99 (十四, 二十一)."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else CN_NUM[tens - 1] + "十")
+    return head + (CN_NUM[ones - 1] if ones else "")
 LEDGERS = ("单位名册", "任职台账", "巡察轮次", "问题清单", "整改台账", "线索台账", "案件台账", "建议函台账",
            "其他监督发现", "项目台账", "企业信息", "惠民补贴", "信访台账", "亲属关系")
 
@@ -288,7 +295,7 @@ class _County:
         non_village = self.departments + self.townships
         for index, (term, number, kind, start) in enumerate(ROUND_PLAN):
             end = start + timedelta(days=45)
-            title = f"{self.name}委第{CN_NUM[term - 11]}届第{CN_NUM[number - 1]}轮{kind.label_zh}"
+            title = f"{self.name}委第{_cn(term)}届第{_cn(number)}轮{kind.label_zh}"
             rnd = m.Round(county=self.name, term=term, number=number, round_kind=kind, start=start, end=end,
                           title=title)
             rid = self.w.node(rnd, "巡察轮次")

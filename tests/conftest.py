@@ -28,3 +28,33 @@ def loaded_embedded(county: Bundle, tmp_path_factory: pytest.TempPathFactory) ->
     store.upsert(county.nodes, county.edges)
     yield store
     store.close()
+
+
+def _neo4j_settings():
+    import os
+
+    from graph.settings import Settings
+
+    if not os.environ.get("NEO4J_URI"):
+        message = "NEO4J_URI is not set: run the suite with `make test`, which starts a real Neo4j"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return Settings(store="neo4j")
+
+
+@pytest.fixture(scope="session")
+def neo4j_store():
+    """A real Neo4j server (started by `make test`); never mocked, never skipped under CI."""
+    from graph.stores.neo4j_store import Neo4jStore
+
+    store = Neo4jStore.from_settings(_neo4j_settings())
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def loaded_neo4j(neo4j_store, county: Bundle):
+    neo4j_store.clear()
+    neo4j_store.upsert(county.nodes, county.edges)
+    return neo4j_store

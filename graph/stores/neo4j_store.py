@@ -1,0 +1,227 @@
+"""The Neo4j 5 store, over Bolt with the official driver.
+
+Writes are batched ``UNWIND $rows … MERGE`` statements, all inside one
+managed transaction per ``upsert`` (so a rejected write leaves the graph as it
+was, and the driver retries transient errors). Labels and relationship types
+are placed into Cypher text only from the model's enums; every value travels
+as a parameter.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, READ_ACCESS
+from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
+from neo4j.graph import Node, Relationship
+
+import cypher
+from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
+from graph.settings import Settings
+from graph.stores.base import Counts, DanglingEdgeError, Direction, Neighbour, StoreError, StoreUnavailable
+
+_PREFIX_KIND = {
+    "rnd": NodeKind.ROUND, "grp": NodeKind.GROUP, "unit": NodeKind.UNIT, "per": NodeKind.PERSON,
+    "iss": NodeKind.ISSUE, "tsk": NodeKind.TASK, "clu": NodeKind.CLUE, "cas": NodeKind.CASE,
+    "let": NodeKind.LETTER, "fnd": NodeKind.FINDING, "prj": NodeKind.PROJECT, "com": NodeKind.COMPANY,
+    "ben": NodeKind.BENEFIT, "pet": NodeKind.PETITION, "doc": NodeKind.DOCUMENT,
+}
+
+
+def _statements(text: str, **fill: str) -> list[str]:
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+    for key, value in fill.items():
+        body = body.replace("{" + key + "}", value)
+    return [s.strip() for s in body.split(";") if s.strip()]
+
+
+def _kind(node: Node) -> NodeKind:
+    return NodeKind(next(label for label in node.labels if label != "Entity"))
+
+
+def _node_record(node: Node) -> NodeRecord:
+    props = dict(node)
+    return NodeRecord(id=props.pop("id"), kind=_kind(node), props=props)
+
+
+def _edge_record(rel: Relationship, start: Node, end: Node) -> EdgeRecord:
+    """Endpoints come as full nodes: those inside a lone relationship carry no labels."""
+    props = dict(rel)
+    return EdgeRecord(id=props.pop("id"), type=EdgeType(rel.type), src=start["id"], src_kind=_kind(start),
+                      dst=end["id"], dst_kind=_kind(end), props=props)
+
+
+class Neo4jStore:
+    name = "neo4j"
+
+    def __init__(self, driver: Driver, *, uri: str, database: str = "neo4j", batch_size: int = 2000) -> None:
+        self._driver = driver
+        self.uri = uri
+        self.database = database
+        self.batch_size = batch_size
+        self._ensure_schema()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Neo4jStore:
+        uri = settings.neo4j_uri
+        try:
+            driver = GraphDatabase.driver(uri, auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+                                          connection_timeout=10,
+                                          notifications_min_severity="WARNING")
+            driver.verify_connectivity()
+        except AuthError as exc:
+            raise StoreUnavailable(f"Neo4j（{uri}）拒绝了用户名或密码，请检查 NEO4J_USER / NEO4J_PASSWORD。") from exc
+        except (ServiceUnavailable, OSError, ValueError) as exc:
+            raise StoreUnavailable(
+                f"连接不上 Neo4j（{uri}）。请确认服务器已启动（开发环境可运行 make neo4j），"
+                f"或把 XUNCHA_STORE 设为 embedded 使用本地存储。") from exc
+        return cls(driver, uri=uri, database=settings.neo4j_database, batch_size=settings.neo4j_batch_size)
+
+    # -- plumbing ------------------------------------------------------------------
+    def _ensure_schema(self) -> None:
+        statements: list[str] = []
+        constraints = cypher.read("schema/constraints.cypher")
+        for kind in NodeKind:
+            for s in _statements(constraints, label=kind.value, label_lower=kind.value.lower()):
+                if s not in statements:
+                    statements.append(s)
+        indexes = cypher.read("schema/indexes.cypher")
+        for edge_type in EdgeType:
+            for s in _statements(indexes, type=edge_type.value, type_lower=edge_type.value.lower()):
+                if s not in statements:
+                    statements.append(s)
+        with self._session() as session:
+            for statement in statements:
+                session.run(Query(statement)).consume()  # type: ignore[arg-type]
+            session.run("CALL db.awaitIndexes(300)").consume()
+
+    def _session(self, read: bool = False):  # noqa: ANN202
+        try:
+            return self._driver.session(database=self.database, default_access_mode=READ_ACCESS if read else "WRITE")
+        except ServiceUnavailable as exc:
+            raise StoreUnavailable(f"Neo4j（{self.uri}）暂时不可用，请稍后重试。") from exc
+
+    def _read(self, query: str, **params: Any) -> list[Any]:
+        try:
+            with self._session(read=True) as session:
+                return session.execute_read(lambda tx: list(tx.run(query, params)))  # type: ignore[arg-type]
+        except ServiceUnavailable as exc:
+            raise StoreUnavailable(f"Neo4j（{self.uri}）暂时不可用，请稍后重试。") from exc
+
+    # -- writes ----------------------------------------------------------------------
+    def upsert(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
+        by_kind: dict[NodeKind, dict[str, dict[str, Any]]] = defaultdict(dict)
+        for node in nodes:
+            merged = by_kind[node.kind].setdefault(node.id, {})
+            merged.update(node.props)
+        by_shape: dict[tuple[EdgeType, NodeKind, NodeKind], dict[str, dict[str, Any]]] = defaultdict(dict)
+        for edge in edges:
+            row = by_shape[(edge.type, edge.src_kind, edge.dst_kind)].setdefault(
+                edge.id, {"id": edge.id, "src": edge.src, "dst": edge.dst, "props": {}})
+            row["props"].update(edge.props)
+        node_text, edge_text = cypher.read("writes/merge_nodes.cypher"), cypher.read("writes/merge_edges.cypher")
+
+        def work(tx: ManagedTransaction) -> None:
+            for kind, rows in by_kind.items():
+                statement = _statements(node_text, label=kind.value)[0]
+                items = [{"id": i, "props": p} for i, p in rows.items()]
+                for start in range(0, len(items), self.batch_size):
+                    tx.run(statement, rows=items[start:start + self.batch_size]).consume()  # type: ignore[arg-type]
+            for (edge_type, src, dst), erows in by_shape.items():
+                statement = _statements(edge_text, type=edge_type.value, src=src.value, dst=dst.value)[0]
+                items = list(erows.values())
+                for start in range(0, len(items), self.batch_size):
+                    chunk = items[start:start + self.batch_size]
+                    written = tx.run(statement, rows=chunk).single()["written"]  # type: ignore[arg-type,index]
+                    if written != len(chunk):
+                        raise DanglingEdgeError(
+                            f"关系 {edge_type.value}（{edge_type.label_zh}）有 {len(chunk) - written} 条的端点不存在"
+                            f"（应为{src.label_zh}→{dst.label_zh}），整批写入已取消")
+
+        try:
+            with self._session() as session:
+                session.execute_write(work)
+        except ServiceUnavailable as exc:
+            raise StoreUnavailable(f"Neo4j（{self.uri}）暂时不可用，写入未完成，图谱保持原样。") from exc
+        except ClientError as exc:
+            raise StoreError(f"Neo4j 拒绝了写入（{exc.code}）：{exc.message}；整批写入已取消。") from exc
+
+    def delete_edges_of_type(self, edge_type: str) -> int:
+        t = EdgeType(edge_type)
+        with self._session() as session:
+            record = session.run(f"MATCH ()-[r:{t.value}]->() DELETE r RETURN count(*) AS n").single()
+        return int(record["n"]) if record else 0
+
+    def clear(self) -> None:
+        with self._session() as session:
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+    # -- reads ---------------------------------------------------------------------
+    def get_node(self, node_id: str) -> NodeRecord | None:
+        kind = _PREFIX_KIND.get(node_id.split("_", 1)[0])
+        if kind is None:
+            return None
+        rows = self._read(f"MATCH (n:{kind.value} {{id: $id}}) RETURN n", id=node_id)
+        return _node_record(rows[0]["n"]) if rows else None
+
+    def neighbours(self, node_id: str, *, direction: Direction = "both", limit: int = 100) -> list[Neighbour]:
+        pattern = {"out": "(n)-[r]->(m)", "in": "(n)<-[r]-(m)", "both": "(n)-[r]-(m)"}[direction]
+        rows = self._read(
+            f"MATCH (n:Entity {{id: $id}}) MATCH {pattern} "
+            "RETURN r, m, startNode(r) AS a, endNode(r) AS b, startNode(r) = n AS outgoing "
+            "ORDER BY type(r), m.id, r.id LIMIT $limit",
+            id=node_id, limit=limit)
+        return [Neighbour(edge=_edge_record(row["r"], row["a"], row["b"]), node=_node_record(row["m"]),
+                          outgoing=row["outgoing"])
+                for row in rows]
+
+    def run_query(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        from graph.queries import registry
+
+        query = registry.get(name)
+        bound = query.bind(params).model_dump(mode="json")
+        try:
+            rows = self._read(query.cypher, **bound)
+        except Neo4jError as exc:
+            raise StoreError(f"查询 {name} 在 Neo4j 上执行失败：{exc.message}") from exc
+        return query.shape([row.data() for row in rows])
+
+    def counts(self) -> Counts:
+        nodes: dict[str, int] = {}
+        for kind in NodeKind:
+            n = self._read(f"MATCH (n:{kind.value}) RETURN count(n) AS n")[0]["n"]
+            if n:
+                nodes[kind.value] = n
+        edges: dict[str, int] = {}
+        for edge_type in EdgeType:
+            n = self._read(f"MATCH ()-[r:{edge_type.value}]->() RETURN count(r) AS n")[0]["n"]
+            if n:
+                edges[edge_type.value] = n
+        return Counts(nodes=dict(sorted(nodes.items())), edges=dict(sorted(edges.items())))
+
+    def iter_nodes(self) -> Iterator[NodeRecord]:
+        after = ""
+        while True:
+            rows = self._read("MATCH (n:Entity) WHERE n.id > $after RETURN n ORDER BY n.id LIMIT 5000", after=after)
+            if not rows:
+                return
+            for row in rows:
+                yield _node_record(row["n"])
+            after = rows[-1]["n"]["id"]
+
+    def iter_edges(self) -> Iterator[EdgeRecord]:
+        for edge_type in EdgeType:
+            after = ""
+            while True:
+                rows = self._read(f"MATCH (a)-[r:{edge_type.value}]->(b) WHERE r.id > $after "
+                                  "RETURN r, a, b ORDER BY r.id LIMIT 5000", after=after)
+                if not rows:
+                    break
+                for row in rows:
+                    yield _edge_record(row["r"], row["a"], row["b"])
+                after = rows[-1]["r"]["id"]
+
+    def close(self) -> None:
+        self._driver.close()

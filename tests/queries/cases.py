@@ -1,0 +1,62 @@
+"""Parameters for every named query, drawn from the sample county.
+
+Several per query, including empty results and supernodes. A query added to
+the registry without cases here fails ``test_every_query_has_parity_cases``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from loaders.sample import Bundle
+
+
+def _by_kind(county: Bundle, kind: str) -> list[Any]:
+    return [n for n in county.nodes if n.kind.value == kind]
+
+
+def parity_cases(county: Bundle) -> dict[str, list[dict[str, Any]]]:
+    issues = _by_kind(county, "Issue")
+    units = _by_kind(county, "Unit")
+    busiest_unit = Counter(i.props["unit_id"] for i in issues).most_common(1)[0][0]
+    village = next(u for u in units if u.props["unit_kind"] == "village")
+    carrier = county.truth["leader_carry"][0]
+    beneficiary = next(e.src for e in county.edges if e.type.value == "RECEIVED")
+    county_leader = next(e.src for e in county.edges if e.type.value == "OVERSEES")
+    document = _by_kind(county, "Document")[3].id
+    post = next(e for e in county.edges if e.type.value == "HOLDS_POST" and e.props["first_in_command"])
+    clue_edge = next(e for e in county.edges if e.type.value == "ARISES_FROM")
+    clue_unit = next(e.dst for e in county.edges if e.type.value == "FOUND_AT" and e.src == clue_edge.dst)
+    company = _by_kind(county, "Company")[0].id
+    rounds = _by_kind(county, "Round")
+    same_name = Counter(p.props["name"] for p in _by_kind(county, "Person")).most_common(1)[0][0]
+    return {
+        "entity_by_id": [{"id": units[0].id}, {"id": issues[10].id}, {"id": carrier["person"]},
+                         {"id": "unit_0000000000000000"}],
+        "search_by_name": [{"text": "农业农村局", "kind": "Unit"}, {"text": "村", "limit": 50},
+                           {"text": same_name, "kind": "Person", "limit": 100}, {"text": "无此名称"},
+                           {"text": "农业农村局", "kind": "Issue"}],
+        "neighbourhood": [{"id": village.id, "depth": 2}, {"id": carrier["person"], "depth": 3, "fanout": 30},
+                          {"id": document, "depth": 1, "limit": 100}, {"id": county_leader, "depth": 2},
+                          {"id": busiest_unit, "depth": 3, "limit": 5000, "fanout": 20},
+                          {"id": "per_0000000000000000"}],
+        "shortest_path": [{"source": carrier["person"], "target": carrier["issues"][-1]},
+                          {"source": village.id, "target": company},
+                          {"source": beneficiary, "target": county_leader, "max_depth": 6},
+                          {"source": beneficiary, "target": county_leader, "max_depth": 2},
+                          {"source": village.id, "target": "unit_0000000000000000"}],
+        "unit_issues": [{"unit_id": busiest_unit}, {"unit_id": busiest_unit, "category": issues[0].props["category"]},
+                        {"unit_id": busiest_unit, "status": "rectified"},
+                        {"unit_id": busiest_unit, "round_id": issues[-1].props["round_id"]},
+                        {"unit_id": village.id, "status": "open"}],
+        "person_timeline": [{"person_id": carrier["person"]}, {"person_id": post.src}, {"person_id": beneficiary}],
+        "first_in_command_on": [{"unit_id": post.dst, "on": post.props["start"]},
+                                {"unit_id": post.dst, "on": "2030-01-01"},
+                                {"unit_id": post.dst, "on": "2000-01-01"}],
+        "issues_under_leader": [{"person_id": carrier["person"]},
+                                {"person_id": county.truth["leader_carry"][-1]["person"]},
+                                {"person_id": beneficiary}],
+        "clue_case_chains": [{"limit": 10000}, {"unit_id": clue_unit}, {"unit_id": village.id}, {"limit": 3}],
+        "round_counts": [{}, {"round_id": rounds[4].id}, {"round_id": "rnd_0000000000000000"}],
+    }
