@@ -15,14 +15,14 @@ class ZhEnum(str, Enum):
 
     label_zh: str
 
-    def __new__(cls, value: str, label_zh: str) -> "ZhEnum":
+    def __new__(cls, value: str, label_zh: str) -> ZhEnum:
         obj = str.__new__(cls, value)
         obj._value_ = value
         obj.label_zh = label_zh
         return obj
 
     @classmethod
-    def from_label(cls, text: str) -> "ZhEnum":
+    def from_label(cls, text: str) -> ZhEnum:
         """Accept either the stored value or the Chinese label."""
         for member in cls:
             if text in (member.value, member.label_zh):

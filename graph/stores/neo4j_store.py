@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, READ_ACCESS
+from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, Query
 from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Relationship
 

@@ -1,0 +1,89 @@
+"""Neo4j: batched load vs one transaction per record, and query latency on both stores.
+
+Prints figures measured side by side in one run; asserts nothing. Needs NEO4J_URI
+(`make bench` starts a server). The per-record baseline runs on a slice of the
+data (it would take far too long in full) and its rate is reported as measured.
+Targets (issue 3): batched ≥50× per-record and ≥20k records/s.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from graph.settings import Settings  # noqa: E402
+from graph.stores.embedded import EmbeddedStore  # noqa: E402
+from graph.stores.neo4j_store import Neo4jStore  # noqa: E402
+from loaders.sample import generate  # noqa: E402
+
+BASELINE_RECORDS = 1500
+
+
+def batched(store: Neo4jStore, nodes, edges) -> float:
+    store.clear()
+    t0 = time.perf_counter()
+    store.upsert(nodes, edges)
+    return time.perf_counter() - t0
+
+
+def per_record(store: Neo4jStore, nodes, edges) -> tuple[int, float]:
+    store.clear()
+    ids = {n.id for n in nodes}
+    edges = [e for e in edges if e.src in ids and e.dst in ids]
+    t0 = time.perf_counter()
+    for node in nodes:
+        store.upsert([node], [])
+    for edge in edges:
+        store.upsert([], [edge])
+    return len(nodes) + len(edges), time.perf_counter() - t0
+
+
+def latency(run, params_list, repeat: int = 3) -> tuple[float, float]:
+    samples = []
+    for _ in range(repeat):
+        for params in params_list:
+            t0 = time.perf_counter()
+            run(params)
+            samples.append((time.perf_counter() - t0) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[int(0.95 * (len(samples) - 1))]
+
+
+def main(scales: tuple[int, ...] = (1, 10)) -> None:
+    store = Neo4jStore.from_settings(Settings(store="neo4j"))
+    print(f"{'scale':>5} {'records':>9} {'batched s':>9} {'batched rec/s':>13} {'per-record rec/s':>16} {'ratio':>6}")
+    for scale in scales:
+        bundle = generate(scale, 7)
+        records = len(bundle.nodes) + len(bundle.edges)
+        t_batched = batched(store, bundle.nodes, bundle.edges)
+        n_base, t_base = per_record(store, bundle.nodes[:BASELINE_RECORDS // 3], bundle.edges)
+        rate_batched, rate_base = records / t_batched, n_base / t_base
+        print(f"{scale:>5} {records:>9,} {t_batched:>9.2f} {rate_batched:>13,.0f} {rate_base:>16,.0f} "
+              f"{rate_batched / rate_base:>6.0f}×   (per-record on {n_base:,} records)")
+    bundle = generate(1, 7)
+    store.clear()
+    store.upsert(bundle.nodes, bundle.edges)
+    with tempfile.TemporaryDirectory() as tmp:
+        embedded = EmbeddedStore(Path(tmp) / "g.sqlite")
+        embedded.upsert(bundle.nodes, bundle.edges)
+        units = [n.id for n in bundle.nodes if n.kind.value == "Unit"][:40]
+        people = [e.src for e in bundle.edges if e.type.value == "HOLDS_POST"][:40]
+        print("\nquery latency at scale 1, ms (p50 / p95)")
+        print(f"{'query':<28} {'embedded':>16} {'neo4j':>16}")
+        for name, plist in (("neighbourhood depth 2", [{"id": u, "depth": 2} for u in units]),
+                            ("person_timeline", [{"person_id": p} for p in people])):
+            qname = name.split()[0]
+            e50, e95 = latency(lambda p, q=qname: embedded.run_query(q, p), plist)
+            n50, n95 = latency(lambda p, q=qname: store.run_query(q, p), plist)
+            print(f"{name:<28} {e50:>7.2f} / {e95:>6.2f} {n50:>7.2f} / {n95:>6.2f}")
+        embedded.close()
+    store.close()
+
+
+if __name__ == "__main__":
+    main(tuple(int(a) for a in sys.argv[1:]) or (1, 10))
