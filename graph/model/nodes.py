@@ -8,14 +8,17 @@ from which the node's id is derived, so reloading a record updates its node.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, computed_field
 
 from graph.model import enums as e
 from graph.model.ids import node_id
 from graph.model.records import NodeRecord
 from graph.model.taxonomy import load_taxonomy
+
+# A category label: a leaf or top of the taxonomy, or an older label mapped onto it.
+Category = Annotated[str, AfterValidator(lambda value: load_taxonomy().canonical(value))]
 
 
 class NodeModel(BaseModel):
@@ -106,17 +109,12 @@ class Issue(NodeModel):
     unit_id: str = Field(title="被巡察单位")
     seq: int = Field(title="序号", ge=1)
     text: str = Field(title="问题描述", min_length=2)
-    category: str = Field(title="问题类别")
+    category: Category = Field(title="问题类别")
     top_category: str = Field(default="", title="问题大类")
     severity: e.Severity = Field(default=e.Severity.MEDIUM, title="严重程度")
     status: e.IssueStatus = Field(title="整改状态")
     found_date: date = Field(title="发现日期")
     source: str | None = Field(default=None, title="问题来源")
-
-    @field_validator("category")
-    @classmethod
-    def _known_category(cls, value: str) -> str:
-        return load_taxonomy().canonical(value)
 
     def model_post_init(self, _context: object) -> None:
         if not self.top_category:
@@ -182,13 +180,8 @@ class Finding(NodeModel):
     code: str = Field(title="编号")
     channel: e.Channel = Field(title="监督渠道")
     found_date: date = Field(title="发现日期")
-    category: str = Field(title="问题类别")
+    category: Category = Field(title="问题类别")
     text: str = Field(title="问题描述")
-
-    @field_validator("category")
-    @classmethod
-    def _known_category(cls, value: str) -> str:
-        return load_taxonomy().canonical(value)
 
 
 class Project(NodeModel):
