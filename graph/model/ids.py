@@ -15,6 +15,7 @@ _PREFIX = {
     "Letter": "let", "Finding": "fnd", "Project": "prj", "Company": "com",
     "Benefit": "ben", "Petition": "pet", "Document": "doc",
 }
+_KIND_OF_PREFIX = {prefix: kind for kind, prefix in _PREFIX.items()}
 
 
 def normalise_text(text: str) -> str:
@@ -40,6 +41,15 @@ def node_id(kind: str, *key: object) -> str:
     True
     """
     return f"{_PREFIX[kind]}_{_digest(key)}"
+
+
+def kind_of_id(node_id: str) -> str | None:
+    """The node kind an id was made for, read from its prefix (None if foreign).
+
+    >>> kind_of_id(node_id("Unit", "x"))
+    'Unit'
+    """
+    return _KIND_OF_PREFIX.get(node_id.split("_", 1)[0])
 
 
 def edge_id(edge_type: str, src: str, dst: str, *discriminator: object) -> str:

@@ -31,6 +31,13 @@ def in_edges(g: nx.MultiDiGraph, node: str, edge_type: str) -> Iterator[tuple[st
             yield src, attrs
 
 
+def issues_found_at(g: nx.MultiDiGraph, unit: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(id, attributes) of the issues found at a unit (findings of other channels left out)."""
+    for src, _ in in_edges(g, unit, "FOUND_AT"):
+        if g.nodes[src][KIND] == "Issue":
+            yield src, g.nodes[src]
+
+
 def nodes_of_kind(g: nx.MultiDiGraph, kind: str) -> Iterator[str]:
     return (n for n, k in g.nodes(data=KIND) if k == kind)
 

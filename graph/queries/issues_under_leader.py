@@ -5,7 +5,7 @@ from typing import Any
 import networkx as nx
 from pydantic import BaseModel, Field
 
-from graph.queries.common import in_edges, out_edges
+from graph.queries.common import issues_found_at, out_edges
 from graph.queries.registry import named_query
 
 
@@ -32,9 +32,8 @@ def issues_under_leader(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
     for unit, post in out_edges(g, p.person_id, "HOLDS_POST"):
         if not post.get("first_in_command"):
             continue
-        for issue, _ in in_edges(g, unit, "FOUND_AT"):
-            a = g.nodes[issue]
-            if a["_kind"] == "Issue" and post["start"] <= a["found_date"] and (
+        for issue, a in issues_found_at(g, unit):
+            if post["start"] <= a["found_date"] and (
                     post.get("end") is None or a["found_date"] <= post["end"]):
                 found[issue] = {"issue_id": issue, "unit_id": unit, "unit_name": g.nodes[unit]["name"],
                                 "round_id": a["round_id"], "category": a["category"],

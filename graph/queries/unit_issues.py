@@ -6,7 +6,7 @@ import networkx as nx
 from pydantic import BaseModel, Field
 
 from graph.model.enums import IssueStatus
-from graph.queries.common import in_edges
+from graph.queries.common import issues_found_at
 from graph.queries.registry import named_query
 
 
@@ -33,10 +33,7 @@ def unit_issues(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
     if p.unit_id not in g:
         return []
     rows = []
-    for issue, _ in in_edges(g, p.unit_id, "FOUND_AT"):
-        a = g.nodes[issue]
-        if a["_kind"] != "Issue":
-            continue
+    for issue, a in issues_found_at(g, p.unit_id):
         if (p.round_id and a["round_id"] != p.round_id) or (p.category and a["category"] != p.category) or (
                 p.status and a["status"] != p.status.value):
             continue

@@ -19,15 +19,9 @@ from neo4j.graph import Node, Relationship
 
 import cypher
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
+from graph.model.ids import kind_of_id
 from graph.settings import Settings
 from graph.stores.base import Counts, DanglingEdgeError, Direction, Neighbour, StoreError, StoreUnavailable
-
-_PREFIX_KIND = {
-    "rnd": NodeKind.ROUND, "grp": NodeKind.GROUP, "unit": NodeKind.UNIT, "per": NodeKind.PERSON,
-    "iss": NodeKind.ISSUE, "tsk": NodeKind.TASK, "clu": NodeKind.CLUE, "cas": NodeKind.CASE,
-    "let": NodeKind.LETTER, "fnd": NodeKind.FINDING, "prj": NodeKind.PROJECT, "com": NodeKind.COMPANY,
-    "ben": NodeKind.BENEFIT, "pet": NodeKind.PETITION, "doc": NodeKind.DOCUMENT,
-}
 
 
 def _statements(text: str, **fill: str) -> list[str]:
@@ -81,17 +75,11 @@ class Neo4jStore:
 
     # -- plumbing ------------------------------------------------------------------
     def _ensure_schema(self) -> None:
-        statements: list[str] = []
-        constraints = cypher.read("schema/constraints.cypher")
-        for kind in NodeKind:
-            for s in _statements(constraints, label=kind.value, label_lower=kind.value.lower()):
-                if s not in statements:
-                    statements.append(s)
-        indexes = cypher.read("schema/indexes.cypher")
-        for edge_type in EdgeType:
-            for s in _statements(indexes, type=edge_type.value, type_lower=edge_type.value.lower()):
-                if s not in statements:
-                    statements.append(s)
+        # The templates repeat their label-free lines for every kind; dict.fromkeys keeps each once, in order.
+        constraints, indexes = cypher.read("schema/constraints.cypher"), cypher.read("schema/indexes.cypher")
+        statements = list(dict.fromkeys(
+            [s for k in NodeKind for s in _statements(constraints, label=k.value, label_lower=k.value.lower())]
+            + [s for t in EdgeType for s in _statements(indexes, type=t.value, type_lower=t.value.lower())]))
         with self._session() as session:
             for statement in statements:
                 session.run(Query(statement)).consume()  # type: ignore[arg-type]
@@ -160,10 +148,10 @@ class Neo4jStore:
 
     # -- reads ---------------------------------------------------------------------
     def get_node(self, node_id: str) -> NodeRecord | None:
-        kind = _PREFIX_KIND.get(node_id.split("_", 1)[0])
+        kind = kind_of_id(node_id)
         if kind is None:
             return None
-        rows = self._read(f"MATCH (n:{kind.value} {{id: $id}}) RETURN n", id=node_id)
+        rows = self._read(f"MATCH (n:{NodeKind(kind).value} {{id: $id}}) RETURN n", id=node_id)
         return _node_record(rows[0]["n"]) if rows else None
 
     def neighbours(self, node_id: str, *, direction: Direction = "both", limit: int = 100) -> list[Neighbour]:
