@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.analysis import repeats
 from graph.stores.embedded import EmbeddedStore
 from loaders.sample import Bundle, generate
 
@@ -26,6 +27,7 @@ def embedded(tmp_path: Path) -> EmbeddedStore:
 def loaded_embedded(county: Bundle, tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
     store = EmbeddedStore(tmp_path_factory.mktemp("county") / "graph.sqlite")
     store.upsert(county.nodes, county.edges)
+    repeats.recompute(store)
     yield store
     store.close()
 
@@ -57,4 +59,5 @@ def neo4j_store():
 def loaded_neo4j(neo4j_store, county: Bundle):
     neo4j_store.clear()
     neo4j_store.upsert(county.nodes, county.edges)
+    repeats.recompute(neo4j_store)
     return neo4j_store

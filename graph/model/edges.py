@@ -75,6 +75,10 @@ class RepeatsProps(EdgeProps):
     score: float = Field(title="相似度", ge=0, le=1)
     evidence: str = Field(title="依据")
     relapse: bool = Field(default=False, title="整改后复发")
+    chronic: bool = Field(default=False, title="屡查屡犯（≥3轮）")
+    long_unrectified: bool = Field(default=False, title="逾期未整改")
+    phrases: list[str] = Field(default_factory=list, title="共同要点")
+    method: str = Field(default="", title="计算方法")
 
 
 class SourceProps(EdgeProps):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Annotated, Any
 
 import networkx as nx
+from pydantic import AfterValidator
 
 from graph.stores.embedded import KIND, TYPE
 
@@ -48,3 +49,11 @@ def display_name(props: dict[str, Any]) -> str | None:
         if props.get(key) is not None:
             return str(props[key])
     return None
+
+
+def _sorted_unique(values: list[str]) -> list[str]:
+    return sorted(set(values))
+
+
+# Lists collected in Cypher come in no guaranteed order; both backends sort them in the result model.
+SortedIds = Annotated[list[str], AfterValidator(_sorted_unique)]

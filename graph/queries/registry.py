@@ -23,6 +23,7 @@ import cypher
 
 Twin = Callable[[nx.MultiDiGraph, Any], list[dict[str, Any]]]
 _REGISTRY: dict[str, NamedQuery] = {}
+_DISCOVERED: list[bool] = []  # a module imported directly registers itself; the rest still need finding
 
 
 class UnknownQuery(KeyError):
@@ -79,8 +80,9 @@ def _discover() -> None:
 
 
 def all_queries() -> dict[str, NamedQuery]:
-    if not _REGISTRY:
+    if not _DISCOVERED:
         _discover()
+        _DISCOVERED.append(True)
     return dict(sorted(_REGISTRY.items()))
 
 

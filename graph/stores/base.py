@@ -13,7 +13,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
-from graph.model import EdgeRecord, NodeRecord
+from graph.model import EdgeRecord, EdgeType, NodeRecord
 
 Direction = Literal["out", "in", "both"]
 
@@ -72,6 +72,9 @@ class GraphStore(Protocol):
     def iter_nodes(self) -> Iterator[NodeRecord]: ...
 
     def iter_edges(self) -> Iterator[EdgeRecord]: ...
+
+    def replace_edges(self, edge_type: EdgeType, edges: Iterable[EdgeRecord]) -> None:
+        """Swap every edge of one computed type for ``edges`` in one transaction."""
 
     def delete_edges_of_type(self, edge_type: str) -> int: ...
 

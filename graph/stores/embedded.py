@@ -89,6 +89,13 @@ class EmbeddedStore:
             edge_rows = self._merge_edges(edges, node_rows)
             self._commit(node_rows, edge_rows)
 
+    def replace_edges(self, edge_type: EdgeType, edges: Iterable[EdgeRecord]) -> None:
+        """Swap every edge of one computed type (e.g. ``REPEATS``) for ``edges``, in one transaction."""
+        with self._lock:
+            self.sync()
+            edge_rows = self._merge_edges((e for e in edges if e.type is edge_type), {})
+            self._commit({}, edge_rows, drop_type=edge_type.value)
+
     def _merge_nodes(self, nodes: Iterable[NodeRecord]) -> dict[str, tuple[str, dict[str, Any]]]:
         merged: dict[str, tuple[str, dict[str, Any]]] = {}
         g = self.graph
@@ -123,10 +130,12 @@ class EmbeddedStore:
         return merged
 
     def _commit(self, node_rows: dict[str, tuple[str, dict[str, Any]]],
-                edge_rows: dict[str, tuple[str, str, str, dict[str, Any]]]) -> None:
+                edge_rows: dict[str, tuple[str, str, str, dict[str, Any]]], *, drop_type: str | None = None) -> None:
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
+            if drop_type:
+                db.execute("DELETE FROM edges WHERE type = ?", (drop_type,))
             db.executemany(
                 "INSERT INTO nodes(id, kind, props) VALUES (?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, props=excluded.props",
@@ -146,6 +155,8 @@ class EmbeddedStore:
             self._reload()  # another writer slipped in between: take the file as truth
             return
         g = self.graph
+        if drop_type:
+            g.remove_edges_from([(s, d, k) for s, d, k, t in g.edges(keys=True, data=TYPE) if t == drop_type])
         for nid, (kind, props) in node_rows.items():
             if nid in g:
                 g.nodes[nid].clear()

@@ -99,7 +99,8 @@ class Neo4jStore:
             raise StoreUnavailable(f"Neo4j（{self.uri}）暂时不可用，请稍后重试。") from exc
 
     # -- writes ----------------------------------------------------------------------
-    def upsert(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
+    def upsert(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], *,
+               _drop_type: EdgeType | None = None) -> None:
         by_kind: dict[NodeKind, dict[str, dict[str, Any]]] = defaultdict(dict)
         for node in nodes:
             merged = by_kind[node.kind].setdefault(node.id, {})
@@ -112,6 +113,8 @@ class Neo4jStore:
         node_text, edge_text = cypher.read("writes/merge_nodes.cypher"), cypher.read("writes/merge_edges.cypher")
 
         def work(tx: ManagedTransaction) -> None:
+            if _drop_type is not None:
+                tx.run(f"MATCH ()-[r:{_drop_type.value}]->() DELETE r").consume()
             for kind, rows in by_kind.items():
                 statement = _statements(node_text, label=kind.value)[0]
                 items = [{"id": i, "props": p} for i, p in rows.items()]
@@ -135,6 +138,10 @@ class Neo4jStore:
             raise StoreUnavailable(f"Neo4j（{self.uri}）暂时不可用，写入未完成，图谱保持原样。") from exc
         except ClientError as exc:
             raise StoreError(f"Neo4j 拒绝了写入（{exc.code}）：{exc.message}；整批写入已取消。") from exc
+
+    def replace_edges(self, edge_type: EdgeType, edges: Iterable[EdgeRecord]) -> None:
+        """Swap every edge of one computed type (e.g. ``REPEATS``) for ``edges``, in one transaction."""
+        self.upsert([], [e for e in edges if e.type is edge_type], _drop_type=edge_type)
 
     def delete_edges_of_type(self, edge_type: str) -> int:
         t = EdgeType(edge_type)

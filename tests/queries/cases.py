@@ -30,6 +30,9 @@ def parity_cases(county: Bundle) -> dict[str, list[dict[str, Any]]]:
     clue_unit = next(e.dst for e in county.edges if e.type.value == "FOUND_AT" and e.src == clue_edge.dst)
     company = _by_kind(county, "Company")[0].id
     rounds = _by_kind(county, "Round")
+    repeat = next(r for r in county.truth["repeats"] if r["relapse"])
+    repeat_unit = next(i.props["unit_id"] for i in issues if i.id == repeat["issue"])
+    planted = county.truth["relative_links"][0]
     same_name = Counter(p.props["name"] for p in _by_kind(county, "Person")).most_common(1)[0][0]
     return {
         "entity_by_id": [{"id": units[0].id}, {"id": issues[10].id}, {"id": carrier["person"]},
@@ -59,4 +62,14 @@ def parity_cases(county: Bundle) -> dict[str, list[dict[str, Any]]]:
                                 {"person_id": beneficiary}],
         "clue_case_chains": [{"limit": 10000}, {"unit_id": clue_unit}, {"unit_id": village.id}, {"limit": 3}],
         "round_counts": [{}, {"round_id": rounds[4].id}, {"round_id": "rnd_0000000000000000"}],
+        "repeat_candidates": [{}, {"unit_id": busiest_unit}, {"unit_id": "unit_0000000000000000"}],
+        "repeats_at": [{"limit": 100_000}, {"unit_id": repeat_unit}, {"issue_id": repeat["issue"]},
+                       {"flag": "relapse", "limit": 50}, {"flag": "chronic"}, {"flag": "long_unrectified"},
+                       {"issue_id": issues[0].id, "flag": "chronic"}],
+        "leader_carry": [{}, {"person_id": carrier["person"]}, {"min_units": 3}, {"person_id": beneficiary}],
+        "people_in_many_clues": [{}, {"min_matters": 1}, {"min_matters": 3}],
+        "relative_links": [{}, {"village_id": planted["village"]}, {"village_id": village.id},
+                           {"village_id": busiest_unit}],
+        "letter_coverage": [{}, {"letter_id": county.truth["letters"][0]}, {"letter_id": "let_0000000000000000"}],
+        "link_edges": [{}, {"item_id": clue_edge.src}, {"item_id": issues[5].id}, {"item_id": "clu_0000000000000000"}],
     }
