@@ -102,10 +102,14 @@ def _mark_chronic(rows: list[Candidate], repeats: list[Repeat]) -> None:
         r.chronic = len(rounds[find(r.issue_id)]) >= 3
 
 
-def find_repeats(rows: list[Candidate], *, threshold: float = THRESHOLD,
+def find_repeats(rows: list[Candidate], *, threshold: float = THRESHOLD, vectoriser: Vectoriser | None = None,
                  progress: Callable[[int], None] | None = None) -> list[Repeat]:
-    """Repeats among ``rows`` (all issues, so the weights do not depend on a filter)."""
-    vec = Vectoriser(row.text for row in rows)
+    """Repeats among ``rows`` (all issues, so the weights do not depend on a filter).
+
+    ``vectoriser`` is for the benchmark that compares text methods; by default
+    the rows' texts are vectorised with the full lexicon.
+    """
+    vec = vectoriser or Vectoriser(row.text for row in rows)
     found: list[Repeat] = []
     for done, members in enumerate(_blocks(rows).values(), 1):
         for later in members:

@@ -69,23 +69,28 @@ class Analysed:
         return feats
 
 
-def analyse(text: str) -> Analysed:
+def analyse(text: str, *, concepts: bool = True, boilerplate: bool = True) -> Analysed:
     """Concepts found and the residue, for scoring and for evidence.
+
+    ``concepts``/``boilerplate`` switch the lexicon's two parts off, for the
+    benchmark that measures what each contributes.
 
     >>> analyse("以白条抵顶库存现金，现金使用超出限额").concepts
     ('白条', '库存现金', '库存现金')
     """
     lex = load_lexicon()
     t = _NUMBER.sub(" ", unicodedata.normalize("NFKC", text))
-    concepts: list[str] = []
+    found: list[str] = []
 
     def take(match: re.Match[str]) -> str:
-        concepts.append(lex.concept_of[match.group(0)])
+        found.append(lex.concept_of[match.group(0)])
         return " "
 
-    t = lex.phrase_pattern.sub(take, t)
-    t = lex.boilerplate_pattern.sub(" ", t)
-    return Analysed(tuple(concepts), " ".join(_NON_WORD.sub(" ", t).split()))
+    if concepts:
+        t = lex.phrase_pattern.sub(take, t)
+    if boilerplate:
+        t = lex.boilerplate_pattern.sub(" ", t)
+    return Analysed(tuple(found), " ".join(_NON_WORD.sub(" ", t).split()))
 
 
 Vector = dict[str, float]
@@ -94,8 +99,8 @@ Vector = dict[str, float]
 class Vectoriser:
     """TF-IDF over a corpus (all issues in the store), so rare shared words count more."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
-        self.analysed = [analyse(t) for t in texts]
+    def __init__(self, texts: Iterable[str], *, concepts: bool = True, boilerplate: bool = True) -> None:
+        self.analysed = [analyse(t, concepts=concepts, boilerplate=boilerplate) for t in texts]
         feats = [a.features() for a in self.analysed]
         df: Counter[str] = Counter()
         for f in feats:
