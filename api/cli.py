@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from api import analysis_commands
+from api import analysis_commands, load_commands
 from api.auth import AccountStore, Role
 from graph.model import EdgeType, NodeKind
 from graph.settings import Settings, get_settings
@@ -46,36 +46,6 @@ def sample(out: Annotated[Path, typer.Option(help="输出目录")] = Path("var/s
         bundle = generate(scale, seed, progress=lambda done: progress.update(task, completed=done))
         write_bundle(bundle, out)
     console.print(f"已生成 {len(bundle.nodes):,} 个节点、{len(bundle.edges):,} 条关系 → {out}")
-
-
-@app.command(help="把样例数据或导出文件（graph.jsonl）载入图谱；整批成功或整批不写入。")
-def load(path: Annotated[Path, typer.Argument(help="样例目录或 .jsonl 文件")],
-         replace: Annotated[bool, typer.Option("--replace", help="载入前清空图谱")] = False,
-         analyse: Annotated[bool, typer.Option("--analyse/--no-analyse", help="载入后重新计算重复问题")] = True) -> None:
-    from loaders.sample import read_bundle
-
-    if not path.exists():
-        _fail(f"找不到文件或目录：{path}")
-    with _progress() as progress:
-        task = progress.add_task("读取", total=2)
-        nodes, edges = read_bundle(path)
-        progress.update(task, advance=1, description="写入图谱")
-        try:
-            store = open_store(get_settings())
-            if replace:
-                store.clear()
-            store.upsert(nodes, edges)
-        except StoreError as exc:
-            _fail(str(exc))
-        progress.update(task, advance=1)
-    console.print(f"已载入 {len(nodes):,} 个节点、{len(edges):,} 条关系（{store.name}）")
-    if analyse:
-        try:
-            summary = analysis_commands.recompute_repeats(store)
-        except StoreError as exc:
-            _fail(str(exc))
-        console.print(f"已重新计算重复问题：{summary['repeats']:,} 对")
-    store.close()
 
 
 @app.command(help="显示图谱中各类节点和关系的数量。")
@@ -142,6 +112,7 @@ def user_revoke(name: str) -> None:
 
 
 analysis_commands.register(app)
+load_commands.register(app)
 logging.getLogger("neo4j").setLevel(logging.WARNING)
 
 if __name__ == "__main__":

@@ -26,9 +26,29 @@ class Settings(BaseSettings):
     neo4j_database: str = Field(default="neo4j", validation_alias="NEO4J_DATABASE")
     neo4j_batch_size: int = Field(default=2000, ge=1, le=100_000, title="批量写入行数")
 
+    id_salt: SecretStr = Field(default=SecretStr(""), title="身份证号摘要密钥",
+                               description="不设置时在数据目录生成并保存（id_salt 文件）；同一机构各处须一致")
+
     @property
     def embedded_path(self) -> Path:
         return self.data_dir / "graph.sqlite"
+
+    @property
+    def alias_table(self) -> Path:
+        return self.data_dir / "unit_aliases.csv"
+
+    def salt(self) -> str:
+        """The key for ID-number digests: set by the office, or made once and kept beside the data."""
+        if self.id_salt.get_secret_value():
+            return self.id_salt.get_secret_value()
+        path = self.data_dir / "id_salt"
+        if not path.exists():
+            import secrets
+
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_hex(16), "utf-8")
+            path.chmod(0o600)
+        return path.read_text("utf-8").strip()
 
 
 @lru_cache(maxsize=1)

@@ -370,7 +370,8 @@ class _County:
             status = rng.choices(list(en.IssueStatus), weights)[0]
             issue = m.Issue(round_id=rid, unit_id=uid, seq=seq, text=self.text_for(ptype, template, found),
                             category=ptype.category, status=status, found_date=found,
-                            severity=rng.choices(list(en.Severity), (0.5, 0.35, 0.15))[0], source="巡察发现")
+                            severity=rng.choices(list(en.Severity), (0.5, 0.35, 0.15))[0], source="巡察发现",
+                            code=f"{self.units[uid].code}-{ROUND_PLAN[index][0]}-{ROUND_PLAN[index][1]}-{seq:02d}")
             iid = self.w.node(issue, "问题清单")
             self.w.edge(T.FOUND_AT, iid, uid)
             self.w.edge(T.FOUND_IN, iid, rid)

@@ -22,7 +22,13 @@ K = NodeKind
 
 
 class EdgeProps(BaseModel):
+    """Every relationship may say which ledger row it was read from (edges cannot point at a Document)."""
+
     model_config = ConfigDict(extra="forbid")
+
+    source_doc: str | None = Field(default=None, title="来源文件")
+    source_sheet: str | None = Field(default=None, title="来源工作表")
+    source_row: int | None = Field(default=None, title="来源行号")
 
 
 class NoProps(EdgeProps):

@@ -93,12 +93,15 @@ class Person(NodeModel):
     birth_year: int | None = Field(default=None, title="出生年份", ge=1900, le=2030)
     id_hash: str | None = Field(default=None, title="身份证号摘要")
     notes: str | None = Field(default=None, title="备注")
+    origin: str | None = Field(default=None, title="首次出现",
+                               description="无身份证号时区分同名者：首次出现的单位与日期（由实体消歧填写）")
 
     def natural_key(self) -> tuple[object, ...]:
-        # Without an ID-number hash the key is weak; entity resolution refines it.
+        # Without an ID-number hash, two people of one name stay apart unless
+        # entity resolution finds evidence (same unit, overlapping period) joining them.
         if self.id_hash:
             return (self.id_hash,)
-        return (self.name, self.birth_year, self.gender)
+        return (self.name, self.birth_year, self.gender, self.origin)
 
 
 class Issue(NodeModel):
@@ -115,6 +118,7 @@ class Issue(NodeModel):
     status: e.IssueStatus = Field(title="整改状态")
     found_date: date = Field(title="发现日期")
     source: str | None = Field(default=None, title="问题来源")
+    code: str | None = Field(default=None, title="问题编号")
 
     def model_post_init(self, _context: object) -> None:
         if not self.top_category:

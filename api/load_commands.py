@@ -1,0 +1,142 @@
+"""``xuncha load`` (ledgers, sample output, JSONL exports) and ``xuncha template``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from api.analysis_commands import recompute_repeats
+from graph.settings import get_settings
+from graph.stores import StoreError, open_store
+from graph.stores.base import GraphStore
+from loaders.ledgers.load import FileReport, LedgerRejected, Loader, ledger_files, order_files
+
+console = Console()
+err = Console(stderr=True)
+MAX_PROBLEMS_SHOWN = 50
+
+
+def _is_bundle(path: Path) -> bool:
+    """Sample output folders and JSONL exports load as records, not as ledgers."""
+    if path.is_dir():
+        return (path / "graph.jsonl").exists()
+    if path.suffix.lower() != ".jsonl":
+        return False
+    with path.open(encoding="utf-8", errors="replace") as f:
+        first = f.readline()
+    return first.startswith(('{"node"', '{"edge"'))
+
+
+def _load_bundle(store: GraphStore, path: Path) -> tuple[int, int]:
+    from loaders.sample import read_bundle
+
+    nodes, edges = read_bundle(path)
+    store.upsert(nodes, edges)
+    return len(nodes), len(edges)
+
+
+def _print_reports(reports: list[FileReport]) -> None:
+    table = Table("文件", "台账", "读取行", "载入", "合并", "拒绝", "结果", title="载入结果")
+    for r in reports:
+        result = "[green]已载入[/green]" if r.ok and not r.rejected else (
+            f"[yellow]已载入，拒绝行见 {r.rejects_file}[/yellow]" if r.rejects_file else "[red]未载入[/red]")
+        table.add_row(r.file, "、".join(r.kinds), str(r.rows_read), str(r.loaded), str(r.merged), str(r.rejected),
+                      result)
+    console.print(table)
+    problems = [p for r in reports for p in r.problems]
+    for p in problems[:MAX_PROBLEMS_SHOWN]:
+        console.print(f"  • {p.message}", markup=False, highlight=False)
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        console.print(f"  …另有 {len(problems) - MAX_PROBLEMS_SHOWN} 处问题（用 --json 查看全部）")
+    merges = [(r.file, m) for r in reports for m in r.merges]
+    if merges:
+        console.print(f"按规则合并的名称 {len(merges)} 处（前 10 处）：")
+        for file, m in merges[:10]:
+            console.print(f"  • {file} 第{m.row}行：“{m.value}” → {m.matched}（{m.rule}）", markup=False)
+    misses = [(r.file, m) for r in reports for m in r.near_misses]
+    if misses:
+        console.print(f"[yellow]同名但未合并、请人工确认 {len(misses)} 处[/yellow]（前 10 处）：")
+        for file, m in misses[:10]:
+            console.print(f"  • {file} 第{m.row}行：“{m.value}”，已有同名人员 {m.matched}", markup=False)
+
+
+def load(paths: Annotated[list[Path], typer.Argument(help="台账文件或目录（.xlsx/.csv/.json/.jsonl），或样例目录")],
+         kind: Annotated[str | None, typer.Option(help="指定台账类别（如 issues 或 问题清单）；不填则按列名识别")] = None,
+         skip_bad_rows: Annotated[bool, typer.Option("--skip-bad-rows", help="跳过有错的行并写入拒绝文件，其余照常载入")]
+         = False,
+         replace: Annotated[bool, typer.Option("--replace", help="载入前清空图谱")] = False,
+         analyse: Annotated[bool, typer.Option("--analyse/--no-analyse", help="载入后重新计算重复问题")] = True,
+         as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出载入报告")] = False) -> None:
+    settings = get_settings()
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        err.print(f"[red]错误：[/red]找不到文件或目录：{'、'.join(missing)}")
+        raise typer.Exit(1)
+    try:
+        store = open_store(settings)
+    except StoreError as exc:
+        err.print(f"[red]错误：[/red]{exc}")
+        raise typer.Exit(1) from exc
+    reports: list[FileReport] = []
+    failed = False
+    try:
+        if replace:
+            store.clear()
+        for path in [p for p in paths if _is_bundle(p)]:
+            nodes, edges = _load_bundle(store, path)
+            err.print(f"已载入 {path}：{nodes:,} 个节点、{edges:,} 条关系")
+        loader = Loader(store, settings.salt(), alias_table=settings.alias_table,
+                        rejects_dir=settings.data_dir / "rejects")
+        files = order_files(ledger_files(p for p in paths if not _is_bundle(p)), kind)
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, transient=True) as progress:
+            for path, sheets in files:
+                task = progress.add_task(f"载入 {path.name}", total=None)
+                try:
+                    reports.append(loader.load(path, kind=kind, skip_bad_rows=skip_bad_rows, sheets=sheets,
+                                               progress=lambda done, total, t=task: progress.update(
+                                                   t, completed=done, total=total)))
+                except LedgerRejected as exc:
+                    reports.append(exc.report)
+                    failed = True
+                progress.remove_task(task)
+        if analyse:
+            summary = recompute_repeats(store)
+            err.print(f"已重新计算重复问题：{summary['repeats']:,} 对")
+    except StoreError as exc:
+        err.print(f"[red]错误：[/red]{exc}")
+        raise typer.Exit(1) from exc
+    finally:
+        store.close()
+    if as_json:
+        console.print_json(json.dumps([r.model_dump(mode="json") for r in reports], ensure_ascii=False))
+    elif reports:
+        _print_reports(reports)
+    if failed:
+        raise typer.Exit(1)
+
+
+def template(kind: Annotated[str, typer.Argument(help="台账类别，如 issues 或 问题清单")],
+             out: Annotated[Path | None, typer.Option(help="输出文件（.xlsx）")] = None) -> None:
+    from loaders.ledgers.mapping import kind_by_name, ledger_kinds
+    from loaders.ledgers.template import write_template
+
+    ledger = kind_by_name(kind)
+    if ledger is None:
+        names = "、".join(f"{k.key}（{k.title}）" for k in ledger_kinds().values())
+        err.print(f"[red]错误：[/red]没有名为“{kind}”的台账类别；可选：{names}")
+        raise typer.Exit(1)
+    path = out or Path(f"{ledger.title}模板.xlsx")
+    write_template(ledger, path)
+    console.print(f"已生成模板：{path}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("load", help="载入台账（Excel/CSV/JSON，按列名识别类别）或样例数据；每个文件整批成功或整批不写入。")(load)
+    app.command("template", help="生成某类台账的 Excel 模板（含示例行和下拉选项）。")(template)

@@ -1,0 +1,416 @@
+"""One ledger row → graph records, per ledger kind.
+
+A builder returns the nodes the row declares at once, and the edges as
+functions run after every row's nodes are known, so a row may name a unit or
+person that appears further down the same file. Errors name the field, and
+the loader turns the field back into the column the clerk typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+
+from graph.model import EdgeRecord, EdgeType, NodeKind, make_edge
+from graph.model import nodes as m
+from graph.model.enums import ClueStatus
+from graph.model.nodes import NodeModel
+from loaders.ledgers.resolve import Merge, PeopleIndex, ResolveError, UnitIndex
+
+T = EdgeType
+K = NodeKind
+EdgeFn = Callable[[], list[EdgeRecord]]
+
+
+class RowError(ValueError):
+    def __init__(self, field: str | None, reason: str) -> None:
+        super().__init__(reason)
+        self.field = field
+        self.reason = reason
+
+
+@dataclass
+class Built:
+    nodes: list[NodeModel] = field(default_factory=list)
+    edges: list[EdgeFn] = field(default_factory=list)
+    merges: list[Merge] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """What builders may consult: the unit and people indexes, codes already known, first-in-commands."""
+
+    units: UnitIndex
+    people: PeopleIndex
+    codes: dict[tuple[str, str], str]  # (kind, code) → id; filled from the store and from this load
+    fic: Callable[[str, str], list[str]]  # (unit id, ISO date) → first-in-command person ids
+    exists: Callable[[str], bool]  # is a node with this id in the store or in this load?
+
+
+def model(cls: type[NodeModel], **fields: Any) -> NodeModel:
+    """Build a node, turning the first validation error into a :class:`RowError` on its field."""
+    try:
+        return cls(**{k: v for k, v in fields.items() if v is not None})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = str(first["loc"][0]) if first["loc"] else None
+        raise RowError(name, _zh(first)) from exc
+
+
+def _zh(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "必填，不能为空"
+    if kind in ("string_too_short", "string_too_long"):
+        return f"长度不符合要求（{error.get('ctx', {})}）"
+    if kind == "string_pattern_mismatch":
+        return "格式不符合要求"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"超出允许范围（{error.get('ctx', {})}）"
+    return f"不符合要求：{error['msg']}"
+
+
+def unit_ref(ctx: Context, r: dict[str, Any], name_field: str = "unit") -> tuple[str, Merge | None]:
+    try:
+        return ctx.units.resolve(r["county"], r[name_field], r.get("township") or "")
+    except ResolveError as exc:
+        raise RowError(name_field, str(exc)) from exc
+
+
+def code_ref(ctx: Context, kind: str, code: str, field_name: str) -> str:
+    found = ctx.codes.get((kind, code))
+    if not found:
+        raise RowError(field_name, f"找不到编号为“{code}”的{NodeKind(kind).label_zh}；请先载入对应台账")
+    return found
+
+
+def edge(t: EdgeType, src: tuple[NodeKind, str], dst: tuple[NodeKind, str], **props: Any) -> EdgeRecord:
+    return make_edge(t, src, dst, **{k: v for k, v in props.items() if v is not None})
+
+
+def person(ctx: Context, out: Built, r: dict[str, Any], *, name: str = "name", id_hash: str = "id_hash",
+           id_number: str = "id_number", unit_id: str | None = None, on: str | None = None) -> str:
+    try:
+        pid, new, merge = ctx.people.resolve(r[name], id_hash=r.get(id_number) or r.get(id_hash), unit_id=unit_id,
+                                             on=on, gender=r.get("gender"), birth_year=r.get("birth_year"))
+    except ResolveError as exc:
+        raise RowError(name, str(exc)) from exc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise RowError(str(first["loc"][0]) if first["loc"] else name, _zh(first)) from exc
+    if new is not None:
+        out.nodes.append(new)
+        ctx.people.remember(r[name], pid, has_id=new.id_hash is not None)
+    if merge:
+        out.merges.append(merge)
+    return pid
+
+
+# -- the kinds ----------------------------------------------------------------------------------------------------
+def units(ctx: Context, r: dict[str, Any]) -> Built:
+    out = Built()
+    unit = model(m.Unit, name=r["name"], county=r["county"], parent_name=r.get("township") or "",
+                 unit_kind=r["unit_kind"], party_org_kind=r.get("party_org_kind"), aliases=r.get("aliases") or [],
+                 code=r.get("code"), population=r.get("population"), households=r.get("households"),
+                 industries=r.get("industries") or [], collective_income=r.get("collective_income"),
+                 village_class=r.get("village_class"))
+    out.nodes.append(unit)
+    ctx.units.add(unit.id, unit.name, unit.county, unit.parent_name, tuple(unit.aliases))
+
+    def links() -> list[EdgeRecord]:
+        edges = []
+        if unit.parent_name:
+            parent, _ = _township(ctx, unit)
+            edges.append(edge(T.PART_OF, (K.UNIT, unit.id), (K.UNIT, parent)))
+        if r.get("regulator"):
+            regulator, merge = unit_ref(ctx, {"county": r["county"], "regulator": r["regulator"]}, "regulator")
+            if merge:
+                out.merges.append(merge)
+            edges.append(edge(T.REGULATED_BY, (K.UNIT, unit.id), (K.UNIT, regulator)))
+        return edges
+
+    out.edges.append(links)
+    return out
+
+
+def _township(ctx: Context, unit: m.Unit) -> tuple[str, Merge | None]:
+    try:
+        return ctx.units.resolve(unit.county, unit.parent_name)
+    except ResolveError as exc:
+        raise RowError("township", str(exc)) from exc
+
+
+def people(ctx: Context, r: dict[str, Any]) -> Built:
+    out = Built()
+    person(ctx, out, r)
+    if r.get("notes") and out.nodes:
+        out.nodes[-1] = out.nodes[-1].model_copy(update={"notes": r["notes"]})
+    return out
+
+
+def posts(ctx: Context, r: dict[str, Any]) -> Built:
+    out = Built()
+    uid, merge = unit_ref(ctx, r)
+    if merge:
+        out.merges.append(merge)
+    pid = person(ctx, out, r, unit_id=uid, on=r["start"])
+    ctx.people.remember(r["name"], pid, uid, r["start"], r.get("end"))
+    first = bool(r.get("first_in_command"))
+    try:
+        record = edge(T.HOLDS_POST, (K.PERSON, pid), (K.UNIT, uid), post=r["post"], first_in_command=first,
+                      team_member=r.get("team_member", True) if r.get("team_member") is not None else True,
+                      start=r["start"], end=r.get("end"))
+    except ValidationError as exc:
+        raise RowError(str(exc.errors()[0]["loc"][0]), _zh(exc.errors()[0])) from exc
+    out.edges.append(lambda: [record])
+    return out
+
+
+def oversight(ctx: Context, r: dict[str, Any]) -> Built:
+    out = Built()
+    uid, merge = unit_ref(ctx, r)
+    if merge:
+        out.merges.append(merge)
+    pid = person(ctx, out, r)
+    record = edge(T.OVERSEES, (K.PERSON, pid), (K.UNIT, uid), start=r.get("start"), end=r.get("end"))
+    out.edges.append(lambda: [record])
+    return out
+
+
+def _round(ctx: Context, r: dict[str, Any]) -> str:
+    rid = m.Round(county=r["county"], term=r["term"], number=r["number"], round_kind="regular",
+                  start=date(2000, 1, 1), title="-").id
+    if not ctx.exists(rid):
+        raise RowError("number", f"找不到{r['county']}第{r['term']}届第{r['number']}轮巡察；请先载入巡察轮次")
+    return rid
+
+
+def rounds(ctx: Context, r: dict[str, Any]) -> Built:
+    title = r.get("title") or f"{r['county']}委第{r['term']}届第{r['number']}轮巡察"
+    rnd = model(m.Round, county=r["county"], term=r["term"], number=r["number"], round_kind=r["round_kind"],
+                start=r["start"], end=r.get("end"), title=title)
+    return Built(nodes=[rnd])
+
+
+def targets(ctx: Context, r: dict[str, Any]) -> Built:
+    out = Built()
+    rid = _round(ctx, r)
+    group = model(m.Group, round_id=rid, name=r["group"], leader=r.get("leader"))
+    out.nodes.append(group)
+    uid, merge = unit_ref(ctx, r)
+    if merge:
+        out.merges.append(merge)
+    out.edges.append(lambda: [edge(T.IN_ROUND, (K.GROUP, group.id), (K.ROUND, rid)),
+                              edge(T.INSPECTED, (K.GROUP, group.id), (K.UNIT, uid), round_id=rid)])
+    return out
+
+
+def issues(ctx: Context, r: dict[str, Any]) -> Built:
+    out = Built()
+    rid = _round(ctx, r)
+    uid, merge = unit_ref(ctx, r)
+    if merge:
+        out.merges.append(merge)
+    issue = model(m.Issue, round_id=rid, unit_id=uid, seq=r["seq"], text=r["text"], category=r["category"],
+                  severity=r.get("severity"), status=r["status"], found_date=r["found_date"], source=r.get("source"),
+                  code=r["code"])
+    out.nodes.append(issue)
+    ctx.codes[("Issue", r["code"])] = issue.id
+    ctx.codes[("IssueUnit", issue.id)] = uid
+
+    def links() -> list[EdgeRecord]:
+        edges = [edge(T.FOUND_AT, (K.ISSUE, issue.id), (K.UNIT, uid)),
+                 edge(T.FOUND_IN, (K.ISSUE, issue.id), (K.ROUND, rid))]
+        if r.get("group"):
+            gid = m.Group(round_id=rid, name=r["group"]).id
+            if not ctx.exists(gid):
+                raise RowError("group", f"该轮没有名为“{r['group']}”的巡察组；请先载入巡察对象台账")
+            edges.append(edge(T.FOUND_BY, (K.ISSUE, issue.id), (K.GROUP, gid)))
+        edges += [edge(T.RESPONSIBLE_FOR, (K.PERSON, p), (K.ISSUE, issue.id), role="first_in_command")
+                  for p in ctx.fic(uid, issue.found_date.isoformat())]
+        return edges
+
+    out.edges.append(links)
+    return out
+
+
+def tasks(ctx: Context, r: dict[str, Any]) -> Built:
+    iid = code_ref(ctx, "Issue", r["issue_code"], "issue_code")
+    task = model(m.Task, issue_id=iid, seq=r["seq"], measure=r["measure"], level=r["level"], owner=r.get("owner"),
+                 deadline=r["deadline"], done_date=r.get("done_date"), status=r["status"], evidence=r.get("evidence"))
+    return Built(nodes=[task], edges=[lambda: [edge(T.RECTIFIES, (K.TASK, task.id), (K.ISSUE, iid))]])
+
+
+def _involved(ctx: Context, out: Built, r: dict[str, Any], src: tuple[NodeKind, str], role: str,
+              unit_id: str | None, on: str | None) -> None:
+    if not r.get("person"):
+        return
+    pid = person(ctx, out, r, name="person", id_hash="person_id_hash", id_number="person_id_number",
+                 unit_id=unit_id, on=on)
+    out.edges.append(lambda: [edge(T.INVOLVES, src, (K.PERSON, pid), role=role)])
+
+
+def findings(ctx: Context, r: dict[str, Any]) -> Built:
+    out = Built()
+    uid, merge = unit_ref(ctx, r)
+    if merge:
+        out.merges.append(merge)
+    finding = model(m.Finding, code=r["code"], channel=r["channel"], found_date=r["found_date"],
+                    category=r["category"], text=r["text"])
+    out.nodes.append(finding)
+    ctx.codes[("Finding", r["code"])] = finding.id
+    ctx.codes[("FindingUnit", finding.id)] = uid
+    out.edges.append(lambda: [edge(T.FOUND_AT, (K.FINDING, finding.id), (K.UNIT, uid))])
+    _involved(ctx, out, r, (K.FINDING, finding.id), "主要负责人", uid, r["found_date"])
+    return out
+
+
+def clues(ctx: Context, r: dict[str, Any]) -> Built:
+    out = Built()
+    clue = model(m.Clue, code=r["code"], summary=r["summary"], source_channel=r["source_channel"],
+                 transfer_date=r["transfer_date"], receiver=r["receiver"], disposal=r.get("disposal"),
+                 disposal_date=r.get("disposal_date"),
+                 status=r.get("status") or ClueStatus.TRANSFERRED.value)
+    out.nodes.append(clue)
+    ctx.codes[("Clue", r["code"])] = clue.id
+    receiver, merge = unit_ref(ctx, r, "receiver")
+    if merge:
+        out.merges.append(merge)
+    source: tuple[NodeKind, str] | None = None
+    source_unit = None
+    if r.get("source_code"):
+        code = r["source_code"]
+        if ("Issue", code) in ctx.codes:
+            source = (K.ISSUE, ctx.codes[("Issue", code)])
+            source_unit = ctx.codes.get(("IssueUnit", source[1]))
+        elif ("Finding", code) in ctx.codes:
+            source = (K.FINDING, ctx.codes[("Finding", code)])
+            source_unit = ctx.codes.get(("FindingUnit", source[1]))
+        else:
+            raise RowError("source_code", f"找不到编号为“{code}”的问题或其他监督发现；请先载入问题清单或其他监督发现台账")
+
+    def links() -> list[EdgeRecord]:
+        edges = [edge(T.TRANSFERRED_TO, (K.CLUE, clue.id), (K.UNIT, receiver), on=r["transfer_date"])]
+        if source:
+            edges.append(edge(T.ARISES_FROM, (K.CLUE, clue.id), source))
+        return edges
+
+    out.edges.append(links)
+    _involved(ctx, out, r, (K.CLUE, clue.id), "被反映人", source_unit, r["transfer_date"])
+    return out
+
+
+def cases(ctx: Context, r: dict[str, Any]) -> Built:
+    out = Built()
+    case = model(m.Case, code=r["code"], opened=r["opened"], closed=r.get("closed"), outcome=r["outcome"],
+                 summary=r["summary"], suggestion=r.get("suggestion"))
+    out.nodes.append(case)
+    if r.get("clue_code"):
+        cid = code_ref(ctx, "Clue", r["clue_code"], "clue_code")
+        out.edges.append(lambda: [edge(T.OPENED_FROM, (K.CASE, case.id), (K.CLUE, cid), on=r["opened"])])
+    _involved(ctx, out, r, (K.CASE, case.id), "被审查调查人", None, r["opened"])
+    return out
+
+
+def letters(ctx: Context, r: dict[str, Any]) -> Built:
+    out = Built()
+    letter = model(m.Letter, code=r["code"], sent_date=r["sent_date"], subject=r["subject"],
+                   response=r.get("response"), response_date=r.get("response_date"))
+    out.nodes.append(letter)
+    covered = [code_ref(ctx, "Issue", code, "issue_codes") for code in r.get("issue_codes") or []]
+    regulator = None
+    if r.get("regulator"):
+        regulator, merge = unit_ref(ctx, r, "regulator")
+        if merge:
+            out.merges.append(merge)
+
+    def links() -> list[EdgeRecord]:
+        edges = [edge(T.CONCERNS, (K.LETTER, letter.id), (K.ISSUE, i)) for i in covered]
+        if regulator:
+            edges.append(edge(T.ADDRESSED_TO, (K.LETTER, letter.id), (K.UNIT, regulator)))
+        return edges
+
+    out.edges.append(links)
+    return out
+
+
+def companies(ctx: Context, r: dict[str, Any]) -> Built:
+    out = Built()
+    company = model(m.Company, name=r["name"], credit_code=r["credit_code"])
+    out.nodes.append(company)
+    ctx.codes[("Company", r["credit_code"])] = company.id
+    if r.get("person"):
+        pid = person(ctx, out, r, name="person", id_hash="person_id_hash", id_number="person_id_number")
+        out.edges.append(lambda: [edge(T.OWNS_OR_REPRESENTS, (K.PERSON, pid), (K.COMPANY, company.id),
+                                       role="法定代表人")])
+    return out
+
+
+def _village(ctx: Context, out: Built, r: dict[str, Any]) -> str:
+    uid, merge = unit_ref(ctx, r, "village")
+    if merge:
+        out.merges.append(merge)
+    return uid
+
+
+def projects(ctx: Context, r: dict[str, Any]) -> Built:
+    out = Built()
+    project = model(m.Project, code=r["code"], name=r["name"], year=r["year"], amount=r["amount"],
+                    fund_source=r.get("fund_source"))
+    out.nodes.append(project)
+    ctx.codes[("Project", r["code"])] = project.id
+    vid = _village(ctx, out, r)
+    contractor = code_ref(ctx, "Company", r["contractor_code"], "contractor_code") if r.get("contractor_code") else None
+
+    def links() -> list[EdgeRecord]:
+        edges = [edge(T.LOCATED_AT, (K.PROJECT, project.id), (K.UNIT, vid))]
+        if contractor:
+            edges.append(edge(T.CONTRACTED, (K.COMPANY, contractor), (K.PROJECT, project.id),
+                              amount=r.get("contract_amount")))
+        return edges
+
+    out.edges.append(links)
+    return out
+
+
+def benefits(ctx: Context, r: dict[str, Any]) -> Built:
+    out = Built()
+    vid = _village(ctx, out, r)
+    pid = person(ctx, out, r, unit_id=None, on=None)
+    benefit = model(m.Benefit, benefit_kind=r["benefit_kind"], recipient_id=pid, village_id=vid, year=r["year"],
+                    amount=r["amount"])
+    out.nodes.append(benefit)
+    out.edges.append(lambda: [edge(T.RECEIVED, (K.PERSON, pid), (K.BENEFIT, benefit.id)),
+                              edge(T.LOCATED_AT, (K.BENEFIT, benefit.id), (K.UNIT, vid))])
+    return out
+
+
+def petitions(ctx: Context, r: dict[str, Any]) -> Built:
+    out = Built()
+    petition = model(m.Petition, code=r["code"], received_date=r["received_date"], topic=r["topic"],
+                     status=r["status"])
+    out.nodes.append(petition)
+    vid = _village(ctx, out, r)
+    out.edges.append(lambda: [edge(T.LOCATED_AT, (K.PETITION, petition.id), (K.UNIT, vid))])
+    return out
+
+
+def relatives(ctx: Context, r: dict[str, Any]) -> Built:
+    out = Built()
+    cadre = person(ctx, out, r, name="cadre", id_hash="cadre_id_hash", id_number="cadre_id_number")
+    relative = person(ctx, out, r, name="relative", id_hash="relative_id_hash", id_number="relative_id_number")
+    record = edge(T.RELATIVE_OF, (K.PERSON, cadre), (K.PERSON, relative), relation=r["relation"])
+    out.edges.append(lambda: [record])
+    return out
+
+
+BUILDERS: dict[str, Callable[[Context, dict[str, Any]], Built]] = {
+    "units": units, "people": people, "posts": posts, "oversight": oversight, "rounds": rounds, "targets": targets,
+    "issues": issues, "tasks": tasks, "findings": findings, "clues": clues, "cases": cases, "letters": letters,
+    "companies": companies, "projects": projects, "benefits": benefits, "petitions": petitions,
+    "relatives": relatives,
+}
