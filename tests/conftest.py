@@ -61,3 +61,13 @@ def loaded_neo4j(neo4j_store, county: Bundle):
     neo4j_store.upsert(county.nodes, county.edges)
     repeats.recompute(neo4j_store)
     return neo4j_store
+
+
+@pytest.fixture()
+def scratch_neo4j(neo4j_store, county: Bundle):
+    """The session's Neo4j, emptied for one test and given back holding the sample county."""
+    neo4j_store.clear()
+    yield neo4j_store
+    neo4j_store.clear()
+    neo4j_store.upsert(county.nodes, county.edges)
+    repeats.recompute(neo4j_store)

@@ -142,9 +142,10 @@ def plan_sheet(path: Path, sheet: Sheet, declared: str | None) -> tuple[_Plan | 
         kinds = detect(sheet.headers, path.name + (sheet.name or ""))
     if not kinds:
         best = max(ledger_kinds().values(), key=lambda k: _overlap(k, sheet.headers))
-        missing = [c.header for c in best.columns if c.required and c.field not in _fields(best, sheet.headers)]
-        return None, [_problem(path, sheet, f"无法判断是哪类台账；最接近“{best.title}”，但缺少必填列："
-                                            f"{'、'.join(missing)}", row=header_row)]
+        if _overlap(best, sheet.headers) < 3:
+            return None, [_problem(path, sheet, "无法判断是哪类台账（认得的列太少）；请使用模板的列名，或用 --kind 指定",
+                                   row=header_row)]
+        kinds = [best]  # close enough to say which required columns are missing, one by one
     if len(kinds) > 1:
         return None, [_problem(path, sheet, f"列名同时符合{'、'.join(k.title for k in kinds)}；请用 --kind 指定台账类别",
                                row=header_row)]

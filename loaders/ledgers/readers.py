@@ -60,6 +60,10 @@ def _blank(cells: list[Any]) -> bool:
     return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
 
 
+def _last_filled(cells: list[Any]) -> int:
+    return max((i for i, c in enumerate(cells) if not _blank([c])), default=-1)
+
+
 def _split(name: str | None, grid: list[list[Any]]) -> Sheet | None:
     """Find the header row (the one most cells of which are known headers) and the data under it."""
     known = _known_headers()
@@ -72,11 +76,11 @@ def _split(name: str | None, grid: list[list[Any]]) -> Sheet | None:
         if all(_blank(r) for r in grid):
             return None
         best = next(i for i, r in enumerate(grid) if not _blank(r))
-    headers = ["" if c is None else str(c).strip() for c in grid[best]]
-    while headers and not headers[-1]:
-        headers.pop()
-    rows = [(best + 2 + i, list(cells[:len(headers)]) + [None] * (len(headers) - len(cells)))
-            for i, cells in enumerate(grid[best + 1:]) if not _blank(cells)]
+    body = [(best + 2 + i, cells) for i, cells in enumerate(grid[best + 1:]) if not _blank(cells)]
+    # As wide as the last column holding anything, so data under a missing header is seen, not dropped.
+    width = max([_last_filled(grid[best])] + [_last_filled(cells) for _, cells in body]) + 1
+    headers = ["" if c is None else str(c).strip() for c in grid[best][:width]] + [""] * (width - len(grid[best]))
+    rows = [(n, list(cells[:width]) + [None] * (width - len(cells))) for n, cells in body]
     return Sheet(name, best + 1, headers, rows)
 
 

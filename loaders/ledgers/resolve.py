@@ -107,7 +107,7 @@ class UnitIndex:
             qualified = self.by_core.get((county, core_name(township, county) + core_name(name, county)), set())
             in_township = {u for u in candidates if core_name(self.entries[u].parent, county) == core_name(
                 township, county)}
-            candidates, rule = (qualified | in_township) or candidates, "乡镇限定+名称规范化"
+            candidates, rule = qualified | in_township, "乡镇限定+名称规范化"  # a named township must agree
         if len(candidates) == 1:
             target = next(iter(candidates))
             exact = self.entries[target].name == name and not township

@@ -84,8 +84,7 @@ def test_recompute_is_idempotent_and_replaces_old_edges(county, embedded):
 
 @pytest.mark.parametrize("store_name", ["embedded", "neo4j"])
 def test_replacing_edges_is_all_or_nothing(store_name, county, embedded, request):
-    store = embedded if store_name == "embedded" else request.getfixturevalue("neo4j_store")
-    store.clear()
+    store = embedded if store_name == "embedded" else request.getfixturevalue("scratch_neo4j")
     store.upsert(county.nodes, county.edges)
     repeats.recompute(store)
     before = store.counts()
