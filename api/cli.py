@@ -38,14 +38,22 @@ def _fail(message: str) -> None:
 @app.command(help="生成样例县（或市、省）的数据及标准答案。")
 def sample(out: Annotated[Path, typer.Option(help="输出目录")] = Path("var/sample"),
            scale: Annotated[int, typer.Option(help="规模：1≈一个县，10≈一个市，100≈一个省", min=1)] = 1,
-           seed: Annotated[int, typer.Option(help="随机种子")] = 7) -> None:
+           seed: Annotated[int, typer.Option(help="随机种子")] = 7,
+           ledgers: Annotated[bool, typer.Option("--ledgers/--no-ledgers", help="同时按台账格式写出（xlsx 与 GBK CSV）")]
+           = False) -> None:
+    from loaders.ledgers.export import write_ledgers
     from loaders.sample import generate, write_bundle
 
     with _progress() as progress:
         task = progress.add_task("生成样例县", total=scale)
         bundle = generate(scale, seed, progress=lambda done: progress.update(task, completed=done))
         write_bundle(bundle, out)
+        if ledgers:
+            progress.update(task, description="写出台账")
+            written = write_ledgers(bundle.nodes, bundle.edges, out / "ledgers")
     console.print(f"已生成 {len(bundle.nodes):,} 个节点、{len(bundle.edges):,} 条关系 → {out}")
+    if ledgers:
+        console.print(f"台账 {len(written)} 个文件 → {out / 'ledgers'}（可用 xuncha load 载入）")
 
 
 @app.command(help="显示图谱中各类节点和关系的数量。")

@@ -20,7 +20,7 @@ def choices(type_name: str) -> list[str]:
     if type_name == "bool":
         return ["是", "否"]
     if type_name == "category":
-        return list(load_taxonomy().leaves())
+        return list(load_taxonomy().leaves)
     return []
 
 

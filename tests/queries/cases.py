@@ -29,6 +29,7 @@ def parity_cases(county: Bundle) -> dict[str, list[dict[str, Any]]]:
     clue_edge = next(e for e in county.edges if e.type.value == "ARISES_FROM")
     clue_unit = next(e.dst for e in county.edges if e.type.value == "FOUND_AT" and e.src == clue_edge.dst)
     company = _by_kind(county, "Company")[0].id
+    company_code = _by_kind(county, "Company")[0].props["credit_code"]
     rounds = _by_kind(county, "Round")
     repeat = next(r for r in county.truth["repeats"] if r["relapse"])
     repeat_unit = next(i.props["unit_id"] for i in issues if i.id == repeat["issue"])
@@ -71,5 +72,12 @@ def parity_cases(county: Bundle) -> dict[str, list[dict[str, Any]]]:
         "relative_links": [{}, {"village_id": planted["village"]}, {"village_id": village.id},
                            {"village_id": busiest_unit}],
         "letter_coverage": [{}, {"letter_id": county.truth["letters"][0]}, {"letter_id": "let_0000000000000000"}],
+        "unit_directory": [{}, {"county": units[0].props["county"]}, {"county": "无此县"}],
+        "people_named": [{"name": same_name}, {"name": "无此人"},
+                         {"name": next(p.props["name"] for p in _by_kind(county, "Person") if p.id == carrier["person"])}],
+        "ids_by_code": [{"kind": "Issue", "codes": [i.props["code"] for i in issues[:50]] + ["无此编号"]},
+                        {"kind": "Company", "codes": [company_code]},
+                        {"kind": "Finding", "codes": [f.props["code"] for f in _by_kind(county, "Finding")[:5]]},
+                        {"kind": "Clue", "codes": []}],
         "link_edges": [{}, {"item_id": clue_edge.src}, {"item_id": issues[5].id}, {"item_id": "clu_0000000000000000"}],
     }
