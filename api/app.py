@@ -11,8 +11,9 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
 from api import errors
+from api.audit import AuditLog
 from api.auth import AccountStore
-from api.routers import stats
+from api.routers import admin, analyses, console, entities, loads, queries, stats
 from graph.settings import Settings, get_settings
 from graph.stores import open_store
 
@@ -27,18 +28,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.settings = settings
         app.state.store = open_store(settings)
         app.state.accounts = AccountStore(settings.data_dir / "accounts.sqlite")
+        app.state.audit = AuditLog(settings.data_dir / "audit.sqlite")
         try:
             yield
         finally:
             app.state.store.close()
             app.state.accounts.close()
+            app.state.audit.close()
 
     app = FastAPI(title="巡察知识图谱 xuncha-graph", version="0.1.0", lifespan=lifespan,
                   description="县委巡察知识图谱：单位、人员、轮次、问题、整改、线索、案件及其关联。")
     errors.install(app)
-    app.include_router(stats.router)
+    for module in (stats, entities, analyses, queries, loads, console, admin):
+        app.include_router(module.router)
 
     @app.get("/health", response_model=Health, tags=["运行状态"], summary="健康检查（无需登录）")
     def health() -> Health:

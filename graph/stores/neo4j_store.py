@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, Query
+from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, Query, unit_of_work
 from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Relationship
 
@@ -29,6 +29,21 @@ def _statements(text: str, **fill: str) -> list[str]:
     for key, value in fill.items():
         body = body.replace("{" + key + "}", value)
     return [s.strip() for s in body.split(";") if s.strip()]
+
+
+def _plain(value: Any) -> Any:
+    """Console values as JSON: nodes and relationships as their properties with kind and id."""
+    if isinstance(value, Node):
+        return {"kind": _kind(value).value, **dict(value)}
+    if isinstance(value, Relationship):
+        return {"type": value.type, **dict(value)}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
 
 
 def _kind(node: Node) -> NodeKind:
@@ -142,6 +157,28 @@ class Neo4jStore:
     def replace_edges(self, edge_type: EdgeType, edges: Iterable[EdgeRecord]) -> None:
         """Swap every edge of one computed type (e.g. ``REPEATS``) for ``edges``, in one transaction."""
         self.upsert([], [e for e in edges if e.type is edge_type], _drop_type=edge_type)
+
+    def run_read_only(self, text: str, params: dict[str, Any], *, limit: int, timeout_s: float = 10.0
+                      ) -> tuple[list[str], list[list[Any]], bool]:
+        """Run console text in a read transaction with a timeout; at most ``limit`` rows are kept."""
+
+        @unit_of_work(timeout=timeout_s)
+        def work(tx: ManagedTransaction) -> tuple[list[str], list[list[Any]], bool]:
+            result = tx.run(text, params)  # type: ignore[arg-type]
+            rows = []
+            for record in result:
+                if len(rows) == limit:
+                    return list(result.keys()), rows, True
+                rows.append([_plain(v) for v in record.values()])
+            return list(result.keys()), rows, False
+
+        try:
+            with self._session(read=True) as session:
+                return session.execute_read(work)
+        except ServiceUnavailable as exc:
+            raise StoreUnavailable(f"Neo4j（{self.uri}）暂时不可用，请稍后重试。") from exc
+        except ClientError as exc:
+            raise StoreError(f"Neo4j 拒绝了查询（{exc.code}）：{exc.message}") from exc
 
     def delete_edges_of_type(self, edge_type: str) -> int:
         t = EdgeType(edge_type)

@@ -1,0 +1,54 @@
+"""Audit log and accounts (admins)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from pydantic import BaseModel, Field
+
+from api.audit import AuditEntry
+from api.auth import Account, Role
+from api.deps import Admin
+from api.errors import ApiError
+from api.pages import Limit, Offset, Page
+
+router = APIRouter(tags=["管理"])
+
+
+@router.get("/audit", response_model=Page[AuditEntry], summary="审计日志：谁在何时经哪个接口读取了哪些人员的数据")
+def audit(request: Request, _: Admin, limit: Limit = 100, offset: Offset = 0,
+          account: Annotated[str | None, Query(max_length=64, description="只看某账号")] = None) -> Any:
+    total, items = request.app.state.audit.read(limit=limit, offset=offset, account=account)
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
+@router.get("/users", response_model=list[Account], summary="列出账号")
+def users(request: Request, _: Admin) -> list[Account]:
+    return request.app.state.accounts.list()
+
+
+class NewUser(BaseModel):
+    name: str = Field(min_length=1, max_length=64, pattern=r"^[\w.\-]+$", title="账号名")
+    role: Role = Field(title="角色")
+
+
+class NewToken(BaseModel):
+    name: str
+    role: Role
+    token: str = Field(title="令牌（只显示这一次）")
+
+
+@router.post("/users", response_model=NewToken, status_code=201, summary="新增账号，返回一次性令牌")
+def add_user(body: NewUser, request: Request, _: Admin) -> NewToken:
+    try:
+        token = request.app.state.accounts.add(body.name, body.role)
+    except ValueError as exc:
+        raise ApiError(409, "exists", str(exc)) from exc
+    return NewToken(name=body.name, role=body.role, token=token)
+
+
+@router.delete("/users/{name}", status_code=204, summary="吊销账号的令牌")
+def revoke_user(name: Annotated[str, Path(min_length=1, max_length=64)], request: Request, _: Admin) -> None:
+    if not request.app.state.accounts.revoke(name):
+        raise ApiError(404, "not_found", f"没有名为 {name} 的账号。")

@@ -1,0 +1,82 @@
+"""Repeats, problems following a leader, common problems, linked clusters, relative links."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel
+
+from api.delivery import deliver
+from api.deps import Admin, Analyst, Store, Viewer
+from api.pages import Limit, Offset, Page, page
+from graph.analysis import linked, repeats
+from graph.analysis.common_problems import CommonProblem, common_problems
+from graph.analysis.linked import LinkedReport
+from graph.queries.leader_carry import Row as LeaderRow
+from graph.queries.people_in_many_clues import Row as NamedRow
+from graph.queries.relative_links import Row as RelativeRow
+from graph.queries.repeats_at import Row as RepeatRow
+
+router = APIRouter(tags=["分析"])
+Id = Annotated[str | None, Query(max_length=64)]
+
+
+@router.get("/repeats", response_model=Page[RepeatRow],
+            summary="跨轮次重复问题（整改后复发、屡查屡犯、逾期未整改），附相似度和依据")
+def list_repeats(store: Store, account: Viewer, request: Request, unit_id: Id = None, issue_id: Id = None,
+                 flag: Annotated[Literal["relapse", "chronic", "long_unrectified"] | None,
+                                 Query(description="relapse 整改后复发 / chronic 屡查屡犯 / long_unrectified 逾期未整改")]
+                 = None, limit: Limit = 100, offset: Offset = 0) -> Any:
+    rows = store.run_query("repeats_at", {"unit_id": unit_id, "issue_id": issue_id, "flag": flag, "limit": 1_000_000})
+    return deliver(request, account, page(rows, limit, offset))
+
+
+class RecomputeSummary(BaseModel):
+    issues: int
+    repeats: int
+    relapse: int
+    chronic: int
+    long_unrectified: int
+
+
+@router.post("/repeats/recompute", response_model=RecomputeSummary, summary="重新计算全部重复问题（管理员）")
+def recompute(store: Store, account: Admin, request: Request) -> Any:
+    return deliver(request, account, repeats.recompute(store))
+
+
+@router.get("/leaders/carry", response_model=Page[LeaderRow],
+            summary="问题跟人走：同一人任一把手期间在不同单位出现的同类问题")
+def leader_carry(store: Store, account: Analyst, request: Request, person_id: Id = None,
+                 min_units: Annotated[int, Query(ge=2, le=50)] = 2, limit: Limit = 100, offset: Offset = 0) -> Any:
+    rows = store.run_query("leader_carry", {"person_id": person_id, "min_units": min_units})
+    return deliver(request, account, page(rows, limit, offset))
+
+
+@router.get("/people/in-many-clues", response_model=Page[NamedRow], summary="在多条问题线索或案件中被反映的人员")
+def in_many_clues(store: Store, account: Analyst, request: Request,
+                  min_matters: Annotated[int, Query(ge=1, le=100)] = 2, limit: Limit = 100, offset: Offset = 0) -> Any:
+    rows = store.run_query("people_in_many_clues", {"min_matters": min_matters})
+    return deliver(request, account, page(rows, limit, offset))
+
+
+@router.get("/common", response_model=Page[CommonProblem],
+            summary="共性问题：同一轮多个单位的同类问题，建议函是否覆盖、其后是否再犯")
+def common(store: Store, account: Viewer, request: Request, min_units: Annotated[int, Query(ge=2, le=100)] = 3,
+           limit: Limit = 50, offset: Offset = 0) -> Any:
+    found = [c.model_dump(mode="json") for c in common_problems(store, min_units=min_units)]
+    return deliver(request, account, page(found, limit, offset))
+
+
+@router.get("/linked", response_model=LinkedReport, summary="关联问题群：经人员、建议函或线索关系连在一起的问题、线索、案件")
+def linked_groups(store: Store, account: Viewer, request: Request,
+                  max_degree: Annotated[int, Query(ge=1, le=1000, description="超级节点阈值")] = linked.MAX_DEGREE,
+                  top: Annotated[int, Query(ge=1, le=500)] = 20) -> Any:
+    return deliver(request, account, linked.linked_clusters(store, max_degree=max_degree, top=top))
+
+
+@router.get("/relatives", response_model=Page[RelativeRow], summary="优亲厚友：村干部在任期间亲属在本村领取补贴或承接项目")
+def relatives(store: Store, account: Analyst, request: Request, village_id: Id = None, limit: Limit = 100,
+              offset: Offset = 0) -> Any:
+    rows = store.run_query("relative_links", {"village_id": village_id})
+    return deliver(request, account, page(rows, limit, offset))
