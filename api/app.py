@@ -43,7 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   description="县委巡察知识图谱：单位、人员、轮次、问题、整改、线索、案件及其关联。")
     errors.install(app)
     for module in (stats, entities, analyses, queries, loads, console, admin):
-        app.include_router(module.router)
+        app.include_router(module.router, responses=errors.ERROR_RESPONSES)
 
     @app.get("/health", response_model=Health, tags=["运行状态"], summary="健康检查（无需登录）")
     def health() -> Health:

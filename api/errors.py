@@ -32,6 +32,13 @@ class ApiError(Exception):
         self.status, self.code, self.message, self.detail = status, code, message, detail
 
 
+# Documented on every route, so the OpenAPI schema says what an error looks like (and schemathesis checks it).
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": text}
+    for status, text in ((400, "请求有误"), (401, "未登录或令牌无效"), (403, "角色无权访问"), (404, "不存在"),
+                         (422, "参数或数据有误（中文说明及出错位置）"), (503, "存储暂时不可用，恢复后无需重启即可继续"))}
+
+
 def validation_message(errors: list[Any]) -> str:
     """FastAPI/pydantic validation errors as one Chinese sentence naming the fields."""
     parts = []
@@ -61,7 +68,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = STATUS_CODES.get(exc.status_code, "error")
-        return _json(exc.status_code, code, STATUS_ZH.get(exc.status_code, "请求未能完成。"))
+        return _json(exc.status_code, code, STATUS_ZH.get(exc.status_code, "请求未能完成。"), headers=exc.headers)
 
     @app.exception_handler(StoreUnavailable)
     async def _unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from api.audit import AuditEntry
 from api.auth import Account, Role
 from api.deps import Admin
-from api.errors import ApiError
+from api.errors import ApiError, ErrorBody
 from api.pages import Limit, Offset, Page
 
 router = APIRouter(tags=["管理"])
@@ -39,7 +39,8 @@ class NewToken(BaseModel):
     token: str = Field(title="令牌（只显示这一次）")
 
 
-@router.post("/users", response_model=NewToken, status_code=201, summary="新增账号，返回一次性令牌")
+@router.post("/users", response_model=NewToken, status_code=201, summary="新增账号，返回一次性令牌",
+             responses={409: {"model": ErrorBody, "description": "账号已存在"}})
 def add_user(body: NewUser, request: Request, _: Admin) -> NewToken:
     try:
         token = request.app.state.accounts.add(body.name, body.role)

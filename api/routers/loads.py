@@ -11,7 +11,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 
 from api.delivery import deliver
 from api.deps import Admin, Store
-from api.errors import ApiError
+from api.errors import ApiError, ErrorBody
 from graph.analysis import repeats
 from loaders.ledgers.load import FileReport, LedgerRejected, Loader
 from loaders.ledgers.readers import SUFFIXES
@@ -26,7 +26,8 @@ def _safe_name(name: str) -> str:
     return re.sub(r"[^\w.\-（）()\u4e00-\u9fff]", "_", base)[:120] or "upload"
 
 
-@router.post("/loads", response_model=FileReport, summary="上传一个台账文件并载入；有任何错误则整份不载入并列出每处错误")
+@router.post("/loads", response_model=FileReport, summary="上传一个台账文件并载入；有任何错误则整份不载入并列出每处错误",
+             responses={413: {"model": ErrorBody, "description": "文件过大"}})
 async def load_file(request: Request, store: Store, account: Admin,
                     file: Annotated[UploadFile, File(description="台账文件（.xlsx/.csv/.json/.jsonl）")],
                     kind: Annotated[str | None, Form(description="台账类别（不填则按列名识别）")] = None,

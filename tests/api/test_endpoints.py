@@ -131,7 +131,7 @@ def test_errors_are_chinese_json_with_a_code(client, tokens):
     assert wrong.status_code == 422 and "unit_id" in wrong.json()["message"]
     assert client.post("/queries/nope", json={}, headers=auth(tokens, "analyst")).status_code == 404
     console = client.post("/cypher", json={"query": "MATCH (n) RETURN n"}, headers=auth(tokens, "analyst"))
-    assert console.status_code == 501 and "嵌入式" in console.json()["message"]
+    assert console.status_code == 409 and "嵌入式" in console.json()["message"]
 
 
 def test_upload_loads_all_or_nothing(client, tokens, county):
