@@ -77,12 +77,15 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出"
 
 @app.command(help="启动 API 与网页界面。")
 def serve(host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(help="端口")] = 8000) -> None:
+          port: Annotated[int, typer.Option(help="端口")] = 8000,
+          workers: Annotated[int, typer.Option(help="工作进程数（嵌入式存储的各进程共享同一数据文件）", min=1, max=16)] = 2
+          ) -> None:
     import uvicorn
 
-    from api.app import create_app
-
-    uvicorn.run(create_app(get_settings()), host=host, port=port, log_level="info")
+    get_settings()  # fail here, in the parent, if the settings are wrong
+    # No access log: request paths carry entity ids, and personal data stays out of info-level logs.
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info",
+                access_log=False)
 
 
 def _accounts(settings: Settings) -> AccountStore:

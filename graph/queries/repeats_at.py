@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, Literal
 
 import networkx as nx
 from pydantic import BaseModel, Field
 
-from graph.queries.common import kind_of, out_edges
+from graph.queries.common import issues_found_at, kind_of, out_edges
 from graph.queries.registry import named_query
 from graph.stores.embedded import TYPE
 
@@ -35,11 +36,25 @@ class Row(BaseModel):
     evidence: str
 
 
+def _candidate_edges(g: nx.MultiDiGraph, p: Params) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """Only the edges that can match: around one issue, from one unit's issues, or else all."""
+    if p.issue_id:
+        if p.issue_id in g:
+            yield from g.out_edges(p.issue_id, data=True)
+            yield from g.in_edges(p.issue_id, data=True)
+    elif p.unit_id:
+        if p.unit_id in g:
+            for issue, _ in issues_found_at(g, p.unit_id):
+                yield from g.out_edges(issue, data=True)
+    else:
+        yield from g.edges(data=True)
+
+
 @named_query("repeats_at", params=Params, result=Row)
 def repeats_at(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
     """Computed repeats (later issue → earlier issue), by unit, issue or flag."""
     rows = []
-    for a, b, r in g.edges(data=True):
+    for a, b, r in _candidate_edges(g, p):
         if r[TYPE] != "REPEATS" or kind_of(g, a) != "Issue" or kind_of(g, b) != "Issue":
             continue
         if p.issue_id and p.issue_id not in (a, b) or p.flag and r.get(p.flag) is not True:
