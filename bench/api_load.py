@@ -125,7 +125,7 @@ def main(seconds: int = 30, connections: int = 64) -> None:
             port = _free_port()
             proc = _serve(folder, port, workers)
             try:
-                for label, path in ((f"/entities/{{unit}}", f"/entities/{unit}"),
+                for label, path in (("/entities/{unit}", f"/entities/{unit}"),
                                     ("/repeats?unit_id={unit}&limit=20", f"/repeats?unit_id={unit}&limit=20")):
                     r = run(f"http://127.0.0.1:{port}{path}", token, seconds, connections)
                     print(f"{workers:>7} {label:<34} {r['rps']:>9} {r['p50']:>9} {r['p99']:>9} {r['requests']:>9} "
