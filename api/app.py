@@ -15,7 +15,7 @@ from api.audit import AuditLog
 from api.auth import AccountStore
 from api.routers import admin, analyses, console, entities, loads, queries, stats
 from graph.settings import Settings, get_settings
-from graph.stores import open_store
+from graph.stores import StoreUnavailable, open_store
 
 
 class Health(BaseModel):
@@ -29,13 +29,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
-        app.state.store = open_store(settings)
+        try:
+            app.state.store = open_store(settings)
+        except StoreUnavailable:
+            app.state.store = None  # serve anyway: requests answer 503 until the store is back (deps.get_store)
         app.state.accounts = AccountStore(settings.data_dir / "accounts.sqlite")
         app.state.audit = AuditLog(settings.data_dir / "audit.sqlite")
         try:
             yield
         finally:
-            app.state.store.close()
+            if app.state.store is not None:
+                app.state.store.close()
             app.state.accounts.close()
             app.state.audit.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -9,13 +10,22 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.auth import Account, AccountStore, Role
 from api.errors import ApiError
+from graph.stores import open_store
 from graph.stores.base import GraphStore
+
+_opening = threading.Lock()
 
 _bearer = HTTPBearer(auto_error=False, description="API 令牌（xuncha user add 生成）")
 
 
 def get_store(request: Request) -> GraphStore:
-    return request.app.state.store
+    """The store; if it was down at start-up, try again now, so it recovers without a restart (else 503)."""
+    state = request.app.state
+    if state.store is None:
+        with _opening:
+            if state.store is None:
+                state.store = open_store(state.settings)
+    return state.store
 
 
 def get_accounts(request: Request) -> AccountStore:

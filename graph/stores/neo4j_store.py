@@ -78,6 +78,7 @@ class Neo4jStore:
         try:
             driver = GraphDatabase.driver(uri, auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
                                           connection_timeout=10,
+                                          max_transaction_retry_time=5,  # a lost server answers 503 in seconds
                                           notifications_min_severity="WARNING")
             driver.verify_connectivity()
         except AuthError as exc:
