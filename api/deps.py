@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import threading
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.auth import Account, AccountStore, Role
@@ -18,21 +19,29 @@ _opening = threading.Lock()
 _bearer = HTTPBearer(auto_error=False, description="API 令牌（xuncha user add 生成）")
 
 
-def get_store(request: Request) -> GraphStore:
-    """The store; if it was down at start-up, try again now, so it recovers without a restart (else 503)."""
+async def get_store(request: Request) -> GraphStore:
+    """The store; if it was down at start-up, try again now, so it recovers without a restart (else 503).
+
+    Dependencies are ``async`` so a request does not hop through the thread
+    pool once per dependency; only the (rare) reconnect runs in a thread.
+    """
     state = request.app.state
     if state.store is None:
-        with _opening:
-            if state.store is None:
-                state.store = open_store(state.settings)
+        await run_in_threadpool(_open_once, state)
     return state.store
+
+
+def _open_once(state: Any) -> None:
+    with _opening:
+        if state.store is None:
+            state.store = open_store(state.settings)
 
 
 def get_accounts(request: Request) -> AccountStore:
     return request.app.state.accounts
 
 
-def current_account(request: Request,
+async def current_account(request: Request,
                     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Account:
     if credentials is None:
         raise ApiError(401, "unauthenticated", "请先登录：请求缺少 API 令牌。")
@@ -43,7 +52,7 @@ def current_account(request: Request,
 
 
 def require(role: Role):  # noqa: ANN201 - returns a dependency
-    def check(account: Annotated[Account, Depends(current_account)]) -> Account:
+    async def check(account: Annotated[Account, Depends(current_account)]) -> Account:
         if account.role.rank < role.rank:
             raise ApiError(403, "forbidden", "当前账号的角色无权访问此功能。")
         return account
