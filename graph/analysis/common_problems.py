@@ -14,6 +14,7 @@ from collections import defaultdict
 
 from pydantic import BaseModel, Field
 
+from graph.analysis.disjoint import DisjointSet
 from graph.analysis.repeats import THRESHOLD, Candidate, load_candidates
 from graph.analysis.text import Vectoriser, cosine
 from graph.queries.letter_coverage import Row as LetterRow
@@ -45,23 +46,13 @@ def _clusters(rows: list[Candidate], vec: Vectoriser, threshold: float) -> list[
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         blocks[(row.round_id, row.category)].append(i)
-    parent = list(range(len(rows)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    similar: DisjointSet[int] = DisjointSet(range(len(rows)))
     for members in blocks.values():
         for n, i in enumerate(members):
             for j in members[n + 1:]:
                 if rows[i].unit_id != rows[j].unit_id and cosine(vec.vectors[i], vec.vectors[j]) >= threshold:
-                    parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(rows)):
-        groups[find(i)].append(i)
-    return list(groups.values())
+                    similar.union(i, j)
+    return similar.groups()
 
 
 def find_common(rows: list[Candidate], letters: list[LetterRow], repeats: list[RepeatRow], *, min_units: int = 3,

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 
 from pydantic import BaseModel, Field
 
+from graph.analysis.disjoint import DisjointSet
 from graph.model.ids import kind_of_id
 from graph.queries.link_edges import Row as LinkRow
 from graph.stores.base import GraphStore
@@ -56,14 +57,7 @@ def _weight(item: str, severity: str | None) -> float:
 
 def cluster_links(rows: list[LinkRow], *, max_degree: int = MAX_DEGREE, top: int = 50,
                   min_size: int = 3) -> LinkedReport:
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    joined: DisjointSet[str] = DisjointSet()
     severity: dict[str, str | None] = {}
     items_of: dict[str, set[str]] = defaultdict(set)
     supernodes: dict[str, int] = {}
@@ -72,24 +66,23 @@ def cluster_links(rows: list[LinkRow], *, max_degree: int = MAX_DEGREE, top: int
         direct = _kind(row.via_id) in ("Issue", "Clue", "Case", "Finding")
         if direct:
             severity.setdefault(row.via_id, row.via_severity.value if row.via_severity else None)
-            parent[find(row.item_id)] = find(row.via_id)
+            joined.union(row.item_id, row.via_id)
         elif row.via_degree > max_degree:
             supernodes[row.via_id] = row.via_degree
-            find(row.item_id)
+            joined.add(row.item_id)
         else:
             items_of[row.via_id].add(row.item_id)
     for items in items_of.values():
         first, *rest = sorted(items)
+        joined.add(first)
         for item in rest:
-            parent[find(item)] = find(first)
-    members: dict[str, list[str]] = defaultdict(list)
-    for item in parent:
-        members[find(item)].append(item)
+            joined.union(item, first)
     connectors: dict[str, set[str]] = defaultdict(set)
     for via, items in items_of.items():
-        connectors[find(next(iter(items)))].add(via)
+        connectors[joined.find(next(iter(items)))].add(via)
     clusters = []
-    for root, items in members.items():
+    for items in joined.groups():
+        root = joined.find(items[0])
         if len(items) < min_size:
             continue
         kinds = Counter(_kind(i) for i in items)

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from graph.analysis.disjoint import DisjointSet
 from graph.analysis.text import Vectoriser, cosine, shared_phrases
 from graph.model import EdgeRecord, EdgeType, NodeKind, make_edge
 from graph.model.enums import IssueStatus
@@ -84,22 +85,13 @@ def _judge(vec: Vectoriser, rows: list[Candidate], later: int, earlier: int, thr
 
 def _mark_chronic(rows: list[Candidate], repeats: list[Repeat]) -> None:
     """A problem is chronic when its chain of repeats spans three or more rounds."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    chains: DisjointSet[str] = DisjointSet()
     for r in repeats:
-        parent[find(r.issue_id)] = find(r.earlier_id)
+        chains.union(r.issue_id, r.earlier_id)
     round_of = {row.issue_id: row.round_id for row in rows}
-    rounds: dict[str, set[str]] = defaultdict(set)
-    for issue in parent:
-        rounds[find(issue)].add(round_of[issue])
+    rounds = {chains.find(group[0]): {round_of[i] for i in group} for group in chains.groups()}
     for r in repeats:
-        r.chronic = len(rounds[find(r.issue_id)]) >= 3
+        r.chronic = len(rounds[chains.find(r.issue_id)]) >= 3
 
 
 def find_repeats(rows: list[Candidate], *, threshold: float = THRESHOLD, vectoriser: Vectoriser | None = None,

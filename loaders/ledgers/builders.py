@@ -74,11 +74,15 @@ def _zh(error: dict[str, Any]) -> str:
     return f"不符合要求：{error['msg']}"
 
 
-def unit_ref(ctx: Context, r: dict[str, Any], name_field: str = "unit") -> tuple[str, Merge | None]:
+def unit_ref(ctx: Context, out: Built, r: dict[str, Any], name_field: str = "unit") -> str:
+    """The unit a row names (by the county, the name in ``name_field`` and the township); merges are noted in ``out``."""
     try:
-        return ctx.units.resolve(r["county"], r[name_field], r.get("township") or "")
+        uid, merge = ctx.units.resolve(r["county"], r[name_field], r.get("township") or "")
     except ResolveError as exc:
         raise RowError(name_field, str(exc)) from exc
+    if merge:
+        out.merges.append(merge)
+    return uid
 
 
 def code_ref(ctx: Context, kind: str, code: str, field_name: str) -> str:
@@ -127,9 +131,7 @@ def units(ctx: Context, r: dict[str, Any]) -> Built:
             parent, _ = _township(ctx, unit)
             edges.append(edge(T.PART_OF, (K.UNIT, unit.id), (K.UNIT, parent)))
         if r.get("regulator"):
-            regulator, merge = unit_ref(ctx, {"county": r["county"], "regulator": r["regulator"]}, "regulator")
-            if merge:
-                out.merges.append(merge)
+            regulator = unit_ref(ctx, out, {"county": r["county"], "regulator": r["regulator"]}, "regulator")
             edges.append(edge(T.REGULATED_BY, (K.UNIT, unit.id), (K.UNIT, regulator)))
         return edges
 
@@ -154,9 +156,7 @@ def people(ctx: Context, r: dict[str, Any]) -> Built:
 
 def posts(ctx: Context, r: dict[str, Any]) -> Built:
     out = Built()
-    uid, merge = unit_ref(ctx, r)
-    if merge:
-        out.merges.append(merge)
+    uid = unit_ref(ctx, out, r)
     pid = person(ctx, out, r, unit_id=uid, on=r["start"])
     ctx.people.remember(r["name"], pid, uid, r["start"], r.get("end"))
     first = bool(r.get("first_in_command"))
@@ -172,9 +172,7 @@ def posts(ctx: Context, r: dict[str, Any]) -> Built:
 
 def oversight(ctx: Context, r: dict[str, Any]) -> Built:
     out = Built()
-    uid, merge = unit_ref(ctx, r)
-    if merge:
-        out.merges.append(merge)
+    uid = unit_ref(ctx, out, r)
     pid = person(ctx, out, r)
     record = edge(T.OVERSEES, (K.PERSON, pid), (K.UNIT, uid), start=r.get("start"), end=r.get("end"))
     out.edges.append(lambda: [record])
@@ -201,9 +199,7 @@ def targets(ctx: Context, r: dict[str, Any]) -> Built:
     rid = _round(ctx, r)
     group = model(m.Group, round_id=rid, name=r["group"], leader=r.get("leader"))
     out.nodes.append(group)
-    uid, merge = unit_ref(ctx, r)
-    if merge:
-        out.merges.append(merge)
+    uid = unit_ref(ctx, out, r)
     out.edges.append(lambda: [edge(T.IN_ROUND, (K.GROUP, group.id), (K.ROUND, rid)),
                               edge(T.INSPECTED, (K.GROUP, group.id), (K.UNIT, uid), round_id=rid)])
     return out
@@ -212,9 +208,7 @@ def targets(ctx: Context, r: dict[str, Any]) -> Built:
 def issues(ctx: Context, r: dict[str, Any]) -> Built:
     out = Built()
     rid = _round(ctx, r)
-    uid, merge = unit_ref(ctx, r)
-    if merge:
-        out.merges.append(merge)
+    uid = unit_ref(ctx, out, r)
     issue = model(m.Issue, round_id=rid, unit_id=uid, seq=r["seq"], text=r["text"], category=r["category"],
                   severity=r.get("severity"), status=r["status"], found_date=r["found_date"], source=r.get("source"),
                   code=r["code"])
@@ -256,9 +250,7 @@ def _involved(ctx: Context, out: Built, r: dict[str, Any], src: tuple[NodeKind, 
 
 def findings(ctx: Context, r: dict[str, Any]) -> Built:
     out = Built()
-    uid, merge = unit_ref(ctx, r)
-    if merge:
-        out.merges.append(merge)
+    uid = unit_ref(ctx, out, r)
     finding = model(m.Finding, code=r["code"], channel=r["channel"], found_date=r["found_date"],
                     category=r["category"], text=r["text"])
     out.nodes.append(finding)
@@ -277,9 +269,7 @@ def clues(ctx: Context, r: dict[str, Any]) -> Built:
                  status=r.get("status") or ClueStatus.TRANSFERRED.value)
     out.nodes.append(clue)
     ctx.codes[("Clue", r["code"])] = clue.id
-    receiver, merge = unit_ref(ctx, r, "receiver")
-    if merge:
-        out.merges.append(merge)
+    receiver = unit_ref(ctx, out, r, "receiver")
     source: tuple[NodeKind, str] | None = None
     source_unit = None
     if r.get("source_code"):
@@ -324,9 +314,7 @@ def letters(ctx: Context, r: dict[str, Any]) -> Built:
     covered = [code_ref(ctx, "Issue", code, "issue_codes") for code in r.get("issue_codes") or []]
     regulator = None
     if r.get("regulator"):
-        regulator, merge = unit_ref(ctx, r, "regulator")
-        if merge:
-            out.merges.append(merge)
+        regulator = unit_ref(ctx, out, r, "regulator")
 
     def links() -> list[EdgeRecord]:
         edges = [edge(T.CONCERNS, (K.LETTER, letter.id), (K.ISSUE, i)) for i in covered]
@@ -350,20 +338,13 @@ def companies(ctx: Context, r: dict[str, Any]) -> Built:
     return out
 
 
-def _village(ctx: Context, out: Built, r: dict[str, Any]) -> str:
-    uid, merge = unit_ref(ctx, r, "village")
-    if merge:
-        out.merges.append(merge)
-    return uid
-
-
 def projects(ctx: Context, r: dict[str, Any]) -> Built:
     out = Built()
     project = model(m.Project, code=r["code"], name=r["name"], year=r["year"], amount=r["amount"],
                     fund_source=r.get("fund_source"))
     out.nodes.append(project)
     ctx.codes[("Project", r["code"])] = project.id
-    vid = _village(ctx, out, r)
+    vid = unit_ref(ctx, out, r, "village")
     contractor = code_ref(ctx, "Company", r["contractor_code"], "contractor_code") if r.get("contractor_code") else None
 
     def links() -> list[EdgeRecord]:
@@ -379,7 +360,7 @@ def projects(ctx: Context, r: dict[str, Any]) -> Built:
 
 def benefits(ctx: Context, r: dict[str, Any]) -> Built:
     out = Built()
-    vid = _village(ctx, out, r)
+    vid = unit_ref(ctx, out, r, "village")
     pid = person(ctx, out, r, unit_id=None, on=None)
     benefit = model(m.Benefit, benefit_kind=r["benefit_kind"], recipient_id=pid, village_id=vid, year=r["year"],
                     amount=r["amount"])
@@ -394,7 +375,7 @@ def petitions(ctx: Context, r: dict[str, Any]) -> Built:
     petition = model(m.Petition, code=r["code"], received_date=r["received_date"], topic=r["topic"],
                      status=r["status"])
     out.nodes.append(petition)
-    vid = _village(ctx, out, r)
+    vid = unit_ref(ctx, out, r, "village")
     out.edges.append(lambda: [edge(T.LOCATED_AT, (K.PETITION, petition.id), (K.UNIT, vid))])
     return out
 
