@@ -45,7 +45,7 @@ async def load_file(request: Request, store: Store, account: Admin,
         loader = Loader(store, settings.salt(), alias_table=settings.alias_table,
                         rejects_dir=settings.data_dir / "rejects")
         try:
-            report = loader.load(path, kind=kind, skip_bad_rows=skip_bad_rows)
+            report = loader.load(path, kind=kind, skip_bad_rows=skip_bad_rows, source=f"上传/{name}")
         except LedgerRejected as exc:
             raise ApiError(422, "ledger_rejected", str(exc),
                            detail=exc.report.model_dump(mode="json")) from exc

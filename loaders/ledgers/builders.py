@@ -85,6 +85,14 @@ def unit_ref(ctx: Context, out: Built, r: dict[str, Any], name_field: str = "uni
     return uid
 
 
+def register_code(ctx: Context, kind: str, code: str, node_id: str) -> None:
+    """Remember a code this row declares; one code naming two entries would make references ambiguous."""
+    known = ctx.codes.get((kind, code))
+    if known and known != node_id:
+        raise RowError("code", f"编号“{code}”已被另一条{NodeKind(kind).label_zh}使用；编号必须唯一")
+    ctx.codes[(kind, code)] = node_id
+
+
 def code_ref(ctx: Context, kind: str, code: str, field_name: str) -> str:
     found = ctx.codes.get((kind, code))
     if not found:
@@ -213,7 +221,7 @@ def issues(ctx: Context, r: dict[str, Any]) -> Built:
                   severity=r.get("severity"), status=r["status"], found_date=r["found_date"], source=r.get("source"),
                   code=r["code"])
     out.nodes.append(issue)
-    ctx.codes[("Issue", r["code"])] = issue.id
+    register_code(ctx, "Issue", r["code"], issue.id)
     ctx.codes[("IssueUnit", issue.id)] = uid
 
     def links() -> list[EdgeRecord]:
@@ -254,7 +262,7 @@ def findings(ctx: Context, r: dict[str, Any]) -> Built:
     finding = model(m.Finding, code=r["code"], channel=r["channel"], found_date=r["found_date"],
                     category=r["category"], text=r["text"])
     out.nodes.append(finding)
-    ctx.codes[("Finding", r["code"])] = finding.id
+    register_code(ctx, "Finding", r["code"], finding.id)
     ctx.codes[("FindingUnit", finding.id)] = uid
     out.edges.append(lambda: [edge(T.FOUND_AT, (K.FINDING, finding.id), (K.UNIT, uid))])
     _involved(ctx, out, r, (K.FINDING, finding.id), "主要负责人", uid, r["found_date"])
@@ -268,7 +276,7 @@ def clues(ctx: Context, r: dict[str, Any]) -> Built:
                  disposal_date=r.get("disposal_date"),
                  status=r.get("status") or ClueStatus.TRANSFERRED.value)
     out.nodes.append(clue)
-    ctx.codes[("Clue", r["code"])] = clue.id
+    register_code(ctx, "Clue", r["code"], clue.id)
     receiver = unit_ref(ctx, out, r, "receiver")
     source: tuple[NodeKind, str] | None = None
     source_unit = None

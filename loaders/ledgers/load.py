@@ -43,6 +43,7 @@ PRIMARY = {"units", "people", "rounds", "issues", "tasks", "findings", "clues", 
            "projects", "benefits", "petitions"}
 CODE_KINDS = {"Issue": ("issue_code", "issue_codes", "source_code"), "Finding": ("source_code",),
               "Clue": ("clue_code",), "Company": ("contractor_code",)}
+OWN_CODES = {"issues": "Issue", "findings": "Finding", "clues": "Clue"}  # ledgers whose rows declare a code others cite
 
 
 class Problem(BaseModel):
@@ -213,16 +214,17 @@ def _field_problem(path: Path, plan: _Plan, row: _Row, error: builders.RowError)
 
 @dataclass
 class Loader:
-    """Loads ledger files into one store; keeps name indexes warm across the files of one command."""
+    """Loads ledger files into one store, one all-or-nothing file at a time."""
 
     store: GraphStore
     salt: str
     alias_table: Path | None = None
     rejects_dir: Path | None = None
     units: UnitIndex | None = None
+    source: str | None = None
     fic_cache: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
-    def _context(self, rows: list[_Row], batch: set[str]) -> builders.Context:
+    def _context(self, rows: list[_Row], plan_of: dict[int, _Plan], batch: set[str]) -> builders.Context:
         if self.units is None:
             self.units = load_unit_index(self.store, self.alias_table)
         codes: dict[tuple[str, str], str] = {}
@@ -232,6 +234,9 @@ class Loader:
                 for f in fields:
                     value = row.values.get(f)
                     wanted[kind].update(value if isinstance(value, list) else [value] if value else [])
+            own = OWN_CODES.get(plan_of[id(row.sheet)].kind.key)
+            if own and row.values.get("code"):  # a code already used by another entry in the graph is a clash
+                wanted[own].add(row.values["code"])
         for kind, values in wanted.items():
             if values:
                 for r in self.store.run_query("ids_by_code", {"kind": kind, "codes": sorted(values)}):
@@ -261,12 +266,18 @@ class Loader:
         return plans, problems
 
     def load(self, path: Path, *, kind: str | None = None, skip_bad_rows: bool = False,
-             sheets: list[Sheet] | None = None, progress: Callable[[int, int], None] | None = None) -> FileReport:
-        """Load one file. Raises :class:`LedgerRejected` (nothing written) if any problem remains."""
+             sheets: list[Sheet] | None = None, progress: Callable[[int, int], None] | None = None,
+             source: str | None = None) -> FileReport:
+        """Load one file. Raises :class:`LedgerRejected` (nothing written) if any problem remains.
+
+        ``source`` names the file for provenance when ``path`` is only a temporary copy (an upload).
+        """
+        self.source = source
         try:
             return self._load(path, kind=kind, skip_bad_rows=skip_bad_rows, sheets=sheets, progress=progress)
         finally:
             self.units = None  # names added while building a rejected row must not linger: re-read the store
+            self.fic_cache.clear()  # a posts ledger just loaded changes who was first-in-command
 
     def _load(self, path: Path, *, kind: str | None, skip_bad_rows: bool, sheets: list[Sheet] | None,
               progress: Callable[[int, int], None] | None) -> FileReport:
@@ -288,7 +299,7 @@ class Loader:
         for row in rows:
             _parse_row(path, plan_of[id(row.sheet)], row, self.salt)
         batch: set[str] = set()
-        ctx = self._context([r for r in rows if not r.problems], batch)
+        ctx = self._context([r for r in rows if not r.problems], plan_of, batch)
         first_row: dict[str, int] = {}
         for done, row in enumerate(rows, 1):
             if row.problems:
@@ -352,8 +363,8 @@ class Loader:
 
     def _document(self, path: Path) -> m.Document:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        doc = m.Document(path=str(path.resolve()), doc_kind=DocumentKind.LEDGER, loaded_at=datetime.now(),
-                         sha256=digest)
+        doc = m.Document(path=self.source or str(path.resolve()), doc_kind=DocumentKind.LEDGER,
+                         loaded_at=datetime.now(), sha256=digest)
         before = self.store.get_node(doc.id)
         if before and before.props.get("sha256") == digest:  # unchanged file: loading again changes nothing
             doc = doc.model_copy(update={"loaded_at": datetime.fromisoformat(before.props["loaded_at"])})

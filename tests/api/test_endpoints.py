@@ -152,3 +152,6 @@ def test_upload_loads_all_or_nothing(client, tokens, county):
                          headers=auth(tokens, "admin"))
     assert loaded.status_code == 200 and loaded.json()["loaded"] == 1
     assert client.get("/stats", headers=auth(tokens, "admin")).json()["total_nodes"] == before + 2  # issue + document
+    again = client.post("/loads", files={"file": ("问题清单.csv", good.encode(), "text/csv")}, headers=auth(tokens, "admin"))
+    assert again.status_code == 200  # the same upload twice changes nothing
+    assert client.get("/stats", headers=auth(tokens, "admin")).json()["total_nodes"] == before + 2

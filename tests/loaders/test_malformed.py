@@ -124,6 +124,8 @@ CASES = [
     ("blank required cell", _csv([ISSUE_HEAD, issue(问题描述="  ")]), (None, 2, "H", "问题描述"), "必填", {}),
     ("duplicate key", _csv([ISSUE_HEAD, issue(), issue(问题编号="NC-15-1-02", 问题描述="另一条")]), (None, 3, None, None),
      "与第2行是同一条记录", {}),
+    ("duplicate issue code", _csv([ISSUE_HEAD, issue(), issue(序号=2, 问题描述="另一条问题")]), (None, 3, "D", "问题编号"),
+     "已被另一条问题使用", {}),
     ("dangling unit", _csv([ISSUE_HEAD, issue(被巡察单位="宁川县不存在局")]), (None, 2, "E", "被巡察单位"), "找不到单位", {}),
     ("ambiguous village", _csv([ISSUE_HEAD, issue(被巡察单位="青山村")]), (None, 2, "E", "被巡察单位"), "可能是多个单位", {}),
     ("round not loaded", _csv([ISSUE_HEAD, issue(轮次=9)]), (None, 2, "C", "轮次"), "找不到宁川县第15届第9轮巡察", {}),
