@@ -155,3 +155,15 @@ def test_upload_loads_all_or_nothing(client, tokens, county):
     again = client.post("/loads", files={"file": ("问题清单.csv", good.encode(), "text/csv")}, headers=auth(tokens, "admin"))
     assert again.status_code == 200  # the same upload twice changes nothing
     assert client.get("/stats", headers=auth(tokens, "admin")).json()["total_nodes"] == before + 2
+
+
+def test_no_personal_data_in_application_logs(client, tokens, county, caplog):
+    person = next(n for n in county.nodes if n.kind.value == "Person")
+    with caplog.at_level("DEBUG"):
+        client.get(f"/entities/{person.id}", headers=auth(tokens, "analyst"))
+        client.get("/search", params={"text": person.props["name"]}, headers=auth(tokens, "analyst"))
+        client.get(f"/entities/{person.id}/neighbourhood", headers=auth(tokens, "admin"))
+    server = [r for r in caplog.records if not r.name.startswith("httpx")]  # httpx logs the test client's own requests
+    text = "\n".join(r.getMessage() for r in server)
+    assert person.props["name"] not in text and person.props["id_hash"] not in text
+    assert all(r.levelno < 20 or person.id not in r.getMessage() for r in server)
