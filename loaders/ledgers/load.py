@@ -249,8 +249,14 @@ class Loader:
                     "first_in_command_on", {"unit_id": unit_id, "on": on})]
             return self.fic_cache[key]
 
+        stored: dict[str, bool] = {}  # rounds and groups are named by many rows: ask the store once each
+
         def exists(node_id: str) -> bool:
-            return node_id in batch or self.store.get_node(node_id) is not None
+            if node_id in batch:
+                return True
+            if node_id not in stored:
+                stored[node_id] = self.store.get_node(node_id) is not None
+            return stored[node_id]
 
         return builders.Context(self.units, PeopleIndex(self.store), codes, fic, exists)
 
