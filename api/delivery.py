@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request
-from fastapi.encoders import jsonable_encoder
+from pydantic import BaseModel
 
 from api.auth import Account, Role
 from graph.model.ids import kind_of_id
@@ -68,7 +68,8 @@ def mask(payload: Any) -> Any:
 
 
 def deliver(request: Request, account: Account, payload: Any) -> Any:
-    data = jsonable_encoder(payload)
+    # Query rows are already plain JSON; only models need converting (the generic encoder walks every value).
+    data = payload.model_dump(mode="json") if isinstance(payload, BaseModel) else payload
     if account.role is Role.VIEWER:
         return mask(data)
     people = person_ids(data)
