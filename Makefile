@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml
 
 ## Generate the scale-1 sample county, load it into the embedded store, serve API + UI on 127.0.0.1:8000.
 run: install
-	$(BIN)/xuncha sample --out $(DATA)/sample --scale 1
+	$(BIN)/xuncha sample --out $(DATA)/sample --scale 1 --ledgers
 	$(BIN)/xuncha load $(DATA)/sample --replace
 	$(BIN)/xuncha user add admin --role admin --if-none
 	$(BIN)/xuncha serve --host 127.0.0.1 --port 8000
