@@ -19,6 +19,9 @@ from graph.model.ids import kind_of_id
 MASKED_ID = "per_****************"
 PERSON_ID_FIELDS = {"person_id", "cadre_id", "relative_id", "recipient_id"}
 IDENTIFYING = {"id_hash", "birth_year", "gender", "notes", "origin"}
+# Free text about accusations may name people; a viewer sees that the item exists, not what it says.
+ACCUSATION_TEXT = {"Clue": {"summary"}, "Case": {"summary", "suggestion"}, "Petition": {"topic"}}
+HIDDEN = "（已隐藏）"
 
 
 def mask_name(name: str | None) -> str | None:
@@ -54,9 +57,12 @@ def mask(payload: Any) -> Any:
     if not isinstance(payload, dict):
         return MASKED_ID if _is_person_id(payload) else payload
     person = payload.get("kind") == "Person" or _is_person_id(payload.get("id"))
+    hidden = ACCUSATION_TEXT.get(payload.get("kind") or kind_of_id(str(payload.get("id", ""))) or "", set())
     out = {}
     for key, value in payload.items():
-        if person and key == "name":
+        if hidden and key == "props" and isinstance(value, dict):
+            out[key] = {k: HIDDEN if k in hidden else mask(v) for k, v in value.items()}
+        elif person and key == "name":
             out[key] = mask_name(value)
         elif person and key == "props" and isinstance(value, dict):
             out[key] = {k: mask_name(v) if k == "name" else v for k, v in value.items() if k not in IDENTIFYING}

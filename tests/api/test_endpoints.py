@@ -104,6 +104,14 @@ def test_viewer_sees_people_masked_and_analyst_sees_them_whole(client, tokens, c
     assert found["items"] and all(r["name"].endswith("*") and len(r["name"]) == 2 for r in found["items"])
 
 
+def test_viewer_does_not_read_what_a_clue_or_case_says(client, tokens, county):
+    clue = next(n for n in county.nodes if n.kind.value == "Clue")
+    seen = client.get(f"/entities/{clue.id}", headers=auth(tokens, "viewer")).json()
+    assert seen["props"]["summary"] == "（已隐藏）" and seen["props"]["code"] == clue.props["code"]
+    whole = client.get(f"/entities/{clue.id}", headers=auth(tokens, "analyst")).json()
+    assert whole["props"]["summary"] == clue.props["summary"]
+
+
 def test_reading_a_person_is_audited_and_the_audit_survives_restart(client, tokens, county, data_dir):
     person = county.truth["leader_carry"][1]["person"]
     client.get(f"/entities/{person}", headers=auth(tokens, "analyst"))
