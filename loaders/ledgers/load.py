@@ -221,7 +221,6 @@ class Loader:
     alias_table: Path | None = None
     rejects_dir: Path | None = None
     units: UnitIndex | None = None
-    source: str | None = None
     fic_cache: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     def _context(self, rows: list[_Row], plan_of: dict[int, _Plan], batch: set[str]) -> builders.Context:
@@ -278,15 +277,15 @@ class Loader:
 
         ``source`` names the file for provenance when ``path`` is only a temporary copy (an upload).
         """
-        self.source = source
         try:
-            return self._load(path, kind=kind, skip_bad_rows=skip_bad_rows, sheets=sheets, progress=progress)
+            return self._load(path, kind=kind, skip_bad_rows=skip_bad_rows, sheets=sheets, progress=progress,
+                              source=source or str(path.resolve()))
         finally:
             self.units = None  # names added while building a rejected row must not linger: re-read the store
             self.fic_cache.clear()  # a posts ledger just loaded changes who was first-in-command
 
     def _load(self, path: Path, *, kind: str | None, skip_bad_rows: bool, sheets: list[Sheet] | None,
-              progress: Callable[[int, int], None] | None) -> FileReport:
+              progress: Callable[[int, int], None] | None, source: str) -> FileReport:
         report = FileReport(file=path.name)
         try:
             sheets = read_sheets(path) if sheets is None else sheets
@@ -333,7 +332,7 @@ class Loader:
         if bad and not skip_bad_rows:
             raise LedgerRejected(report)
         good = [r for r in rows if not r.problems]
-        nodes, edges = self._records(path, good)
+        nodes, edges = self._records(path, source, good)
         self.store.upsert(nodes, edges)
         report.loaded, report.rejected = len(good), len(bad)
         report.nodes, report.edges = len(nodes), len(edges)
@@ -348,36 +347,35 @@ class Loader:
         return report
 
     def _edges(self, path: Path, rows: list[_Row], plan_of: dict[int, _Plan]) -> None:
-        """Run every row's deferred edges; a row whose edges fail, or point at a rejected row, is rejected."""
+        """Run every row's deferred edges once; a row whose edges fail, or point at a rejected row, is rejected.
+
+        Rejecting a row can strand rows that point at it, so only that check repeats until nothing changes.
+        """
+        for row in rows:
+            if row.problems or row.built is None:
+                continue
+            try:
+                row.edges = [e for fn in row.built.edges for e in fn()]
+            except builders.RowError as exc:
+                row.problems.append(_field_problem(path, plan_of[id(row.sheet)], row, exc))
         while True:
             dropped = {n.id for r in rows if r.problems and r.built for n in r.built.nodes}
-            changed = False
-            for row in rows:
-                if row.problems or row.built is None:
-                    continue
-                try:
-                    row.edges = [e for fn in row.built.edges for e in fn()]
-                except builders.RowError as exc:
-                    row.problems.append(_field_problem(path, plan_of[id(row.sheet)], row, exc))
-                    changed = True
-                    continue
-                if any(e.src in dropped or e.dst in dropped for e in row.edges):
-                    row.problems.append(_problem(path, row.sheet, "引用了本文件中被拒绝的另一行", row=row.number))
-                    changed = True
-            if not changed:
+            stranded = [r for r in rows if not r.problems and any(e.src in dropped or e.dst in dropped for e in r.edges)]
+            if not stranded:
                 return
+            for row in stranded:
+                row.problems.append(_problem(path, row.sheet, "引用了本文件中被拒绝的另一行", row=row.number))
 
-    def _document(self, path: Path) -> m.Document:
+    def _document(self, path: Path, source: str) -> m.Document:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        doc = m.Document(path=self.source or str(path.resolve()), doc_kind=DocumentKind.LEDGER,
-                         loaded_at=datetime.now(), sha256=digest)
+        doc = m.Document(path=source, doc_kind=DocumentKind.LEDGER, loaded_at=datetime.now(), sha256=digest)
         before = self.store.get_node(doc.id)
         if before and before.props.get("sha256") == digest:  # unchanged file: loading again changes nothing
             doc = doc.model_copy(update={"loaded_at": datetime.fromisoformat(before.props["loaded_at"])})
         return doc
 
-    def _records(self, path: Path, good: list[_Row]) -> tuple[list[NodeRecord], list[EdgeRecord]]:
-        doc = self._document(path)
+    def _records(self, path: Path, source: str, good: list[_Row]) -> tuple[list[NodeRecord], list[EdgeRecord]]:
+        doc = self._document(path, source)
         nodes: list[NodeRecord] = [doc.to_record()]
         edges: list[EdgeRecord] = []
         for row in good:
