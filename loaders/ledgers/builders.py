@@ -56,9 +56,13 @@ def model(cls: type[NodeModel], **fields: Any) -> NodeModel:
     try:
         return cls(**{k: v for k, v in fields.items() if v is not None})
     except ValidationError as exc:
-        first = exc.errors()[0]
-        name = str(first["loc"][0]) if first["loc"] else None
-        raise RowError(name, _zh(first)) from exc
+        raise row_error(exc) from exc
+
+
+def row_error(exc: ValidationError, default_field: str | None = None) -> RowError:
+    """The first validation error, on the field it names (the loader maps fields back to columns)."""
+    first = exc.errors()[0]
+    return RowError(str(first["loc"][0]) if first["loc"] else default_field, _zh(first))
 
 
 def _zh(error: dict[str, Any]) -> str:
@@ -112,8 +116,7 @@ def person(ctx: Context, out: Built, r: dict[str, Any], *, name: str = "name", i
     except ResolveError as exc:
         raise RowError(name, str(exc)) from exc
     except ValidationError as exc:
-        first = exc.errors()[0]
-        raise RowError(str(first["loc"][0]) if first["loc"] else name, _zh(first)) from exc
+        raise row_error(exc, name) from exc
     if new is not None:
         out.nodes.append(new)
         ctx.people.remember(r[name], pid, has_id=new.id_hash is not None)
@@ -173,7 +176,7 @@ def posts(ctx: Context, r: dict[str, Any]) -> Built:
                       team_member=r.get("team_member", True) if r.get("team_member") is not None else True,
                       start=r["start"], end=r.get("end"))
     except ValidationError as exc:
-        raise RowError(str(exc.errors()[0]["loc"][0]), _zh(exc.errors()[0])) from exc
+        raise row_error(exc) from exc
     out.edges.append(lambda: [record])
     return out
 
