@@ -115,8 +115,11 @@ class Neo4jStore:
             raise StoreUnavailable(f"Neo4j（{self.uri}）暂时不可用，请稍后重试。") from exc
 
     # -- writes ----------------------------------------------------------------------
-    def upsert(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], *,
-               _drop_type: EdgeType | None = None) -> None:
+    def upsert(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
+        self._write(nodes, edges, drop_type=None)
+
+    def _write(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], *, drop_type: EdgeType | None) -> None:
+        """One transaction: optionally drop every edge of ``drop_type``, then merge nodes and edges."""
         by_kind: dict[NodeKind, dict[str, dict[str, Any]]] = defaultdict(dict)
         for node in nodes:
             merged = by_kind[node.kind].setdefault(node.id, {})
@@ -129,8 +132,8 @@ class Neo4jStore:
         node_text, edge_text = cypher.read("writes/merge_nodes.cypher"), cypher.read("writes/merge_edges.cypher")
 
         def work(tx: ManagedTransaction) -> None:
-            if _drop_type is not None:
-                tx.run(f"MATCH ()-[r:{_drop_type.value}]->() DELETE r").consume()
+            if drop_type is not None:
+                tx.run(f"MATCH ()-[r:{drop_type.value}]->() DELETE r").consume()
             for kind, rows in by_kind.items():
                 statement = _statements(node_text, label=kind.value)[0]
                 items = [{"id": i, "props": p} for i, p in rows.items()]
@@ -157,7 +160,7 @@ class Neo4jStore:
 
     def replace_edges(self, edge_type: EdgeType, edges: Iterable[EdgeRecord]) -> None:
         """Swap every edge of one computed type (e.g. ``REPEATS``) for ``edges``, in one transaction."""
-        self.upsert([], [e for e in edges if e.type is edge_type], _drop_type=edge_type)
+        self._write([], [e for e in edges if e.type is edge_type], drop_type=edge_type)
 
     def run_read_only(self, text: str, params: dict[str, Any], *, limit: int, timeout_s: float = 10.0
                       ) -> tuple[list[str], list[list[Any]], bool]:
