@@ -359,7 +359,8 @@ class Loader:
             except builders.RowError as exc:
                 row.problems.append(_field_problem(path, plan_of[id(row.sheet)], row, exc))
         while True:
-            dropped = {n.id for r in rows if r.problems and r.built for n in r.built.nodes}
+            kept = {n.id for r in rows if not r.problems and r.built for n in r.built.nodes}
+            dropped = {n.id for r in rows if r.problems and r.built for n in r.built.nodes} - kept
             stranded = [r for r in rows if not r.problems and any(e.src in dropped or e.dst in dropped for e in r.edges)]
             if not stranded:
                 return

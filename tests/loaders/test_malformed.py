@@ -265,3 +265,13 @@ def test_json_rows_object_form_loads(base, tmp_path):
     path = tmp_path / "问题清单.json"
     path.write_text(json.dumps({"rows": [record]}, ensure_ascii=False), "utf-8")
     assert loader.load(path).loaded == 1
+
+
+def test_skip_bad_rows_keeps_the_row_a_duplicate_repeats(base, tmp_path):
+    store, loader = base
+    loader.rejects_dir = tmp_path / "rejects"
+    rows = [ISSUE_HEAD, issue(), issue(问题编号="NC-15-1-09", 问题描述="同一序号的重复行")]
+    report = loader.load(write_csv(tmp_path / "问题清单.csv", rows), skip_bad_rows=True)
+    assert (report.loaded, report.rejected) == (1, 1)
+    assert [p.row for p in report.problems] == [3]
+    assert store.counts().nodes["Issue"] == 1
