@@ -221,7 +221,6 @@ class Loader:
     alias_table: Path | None = None
     rejects_dir: Path | None = None
     units: UnitIndex | None = None
-    fic_cache: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     def _context(self, rows: list[_Row], plan_of: dict[int, _Plan], batch: set[str]) -> builders.Context:
         if self.units is None:
@@ -241,12 +240,13 @@ class Loader:
                 for r in self.store.run_query("ids_by_code", {"kind": kind, "codes": sorted(values)}):
                     codes[(kind, r["code"])] = r["id"]
 
+        leaders: dict[tuple[str, str], list[str]] = {}  # per load: a posts file loaded next changes the answer
+
         def fic(unit_id: str, on: str) -> list[str]:
-            key = (unit_id, on)
-            if key not in self.fic_cache:
-                self.fic_cache[key] = [r["person_id"] for r in self.store.run_query(
+            if (unit_id, on) not in leaders:
+                leaders[(unit_id, on)] = [r["person_id"] for r in self.store.run_query(
                     "first_in_command_on", {"unit_id": unit_id, "on": on})]
-            return self.fic_cache[key]
+            return leaders[(unit_id, on)]
 
         stored: dict[str, bool] = {}  # rounds and groups are named by many rows: ask the store once each
 
@@ -282,7 +282,6 @@ class Loader:
                               source=source or str(path.resolve()))
         finally:
             self.units = None  # names added while building a rejected row must not linger: re-read the store
-            self.fic_cache.clear()  # a posts ledger just loaded changes who was first-in-command
 
     def _load(self, path: Path, *, kind: str | None, skip_bad_rows: bool, sheets: list[Sheet] | None,
               progress: Callable[[int, int], None] | None, source: str) -> FileReport:
