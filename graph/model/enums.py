@@ -45,6 +45,7 @@ class NodeKind(ZhEnum):
     COMPANY = ("Company", "企业")
     BENEFIT = ("Benefit", "惠民补贴")
     PETITION = ("Petition", "信访")
+    MEASURE = ("Measure", "制度与专项治理")
     DOCUMENT = ("Document", "来源文件")
 
 
@@ -72,6 +73,8 @@ class EdgeType(ZhEnum):
     OWNS_OR_REPRESENTS = ("OWNS_OR_REPRESENTS", "持股或代表")
     RECEIVED = ("RECEIVED", "领取")
     REPEATS = ("REPEATS", "重复发现")
+    RESPONDS_TO = ("RESPONDS_TO", "回应")
+    ISSUED_BY = ("ISSUED_BY", "出台单位")
     SOURCED_FROM = ("SOURCED_FROM", "来源")
 
 
@@ -170,6 +173,13 @@ class BenefitKind(ZhEnum):
     HOUSING_SUBSIDY = ("housing_subsidy", "危房改造补助")
     FARMING_SUBSIDY = ("farming_subsidy", "耕地地力保护补贴")
     DISABILITY_SUBSIDY = ("disability_subsidy", "残疾人两项补贴")
+
+
+class MeasureKind(ZhEnum):
+    """System-level measures (系统整改) a unit or regulator takes after a case or a letter."""
+
+    CAMPAIGN = ("campaign", "专项治理")
+    RULE = ("rule", "制度建设")
 
 
 class PetitionStatus(ZhEnum):

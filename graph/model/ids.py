@@ -13,7 +13,7 @@ _PREFIX = {
     "Round": "rnd", "Group": "grp", "Unit": "unit", "Person": "per",
     "Issue": "iss", "Task": "tsk", "Clue": "clu", "Case": "cas",
     "Letter": "let", "Finding": "fnd", "Project": "prj", "Company": "com",
-    "Benefit": "ben", "Petition": "pet", "Document": "doc",
+    "Benefit": "ben", "Petition": "pet", "Measure": "msr", "Document": "doc",
 }
 _KIND_OF_PREFIX = {prefix: kind for kind, prefix in _PREFIX.items()}
 

@@ -164,6 +164,8 @@ class Case(NodeModel):
     outcome: e.CaseOutcome = Field(title="处理结果")
     summary: str = Field(title="案情摘要")
     suggestion: str | None = Field(default=None, title="纪检监察建议")
+    suggestion_response: str | None = Field(default=None, title="建议书反馈情况")
+    suggestion_response_date: date | None = Field(default=None, title="建议书反馈日期")
 
 
 class Letter(NodeModel):
@@ -228,6 +230,18 @@ class Petition(NodeModel):
     status: e.PetitionStatus = Field(title="办理状态")
 
 
+class Measure(NodeModel):
+    """A special campaign (专项治理) or a rule made (制度建设): the system-level answer to a case or a letter."""
+
+    kind = e.NodeKind.MEASURE
+    key_fields = ("code",)
+
+    code: str = Field(title="编号")
+    measure_kind: e.MeasureKind = Field(title="类别")
+    title: str = Field(title="名称")
+    issued_date: date = Field(title="出台日期")
+
+
 class Document(NodeModel):
     kind = e.NodeKind.DOCUMENT
     key_fields = ("path",)
@@ -241,5 +255,5 @@ class Document(NodeModel):
 NODE_MODELS: dict[e.NodeKind, type[NodeModel]] = {
     m.kind: m
     for m in (Round, Group, Unit, Person, Issue, Task, Clue, Case, Letter,
-              Finding, Project, Company, Benefit, Petition, Document)
+              Finding, Project, Company, Benefit, Petition, Measure, Document)
 }

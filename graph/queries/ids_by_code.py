@@ -10,7 +10,8 @@ from graph.queries.registry import named_query
 
 
 class Params(BaseModel):
-    kind: Literal["Issue", "Clue", "Case", "Finding", "Letter", "Project", "Company", "Petition"] = Field(title="类别")
+    kind: Literal["Issue", "Clue", "Case", "Finding", "Letter", "Project", "Company", "Petition",
+                  "Measure"] = Field(title="类别")
     codes: list[str] = Field(title="编号", max_length=100_000)
 
 

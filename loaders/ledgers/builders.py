@@ -226,6 +226,8 @@ def issues(ctx: Context, r: dict[str, Any]) -> Built:
     out.nodes.append(issue)
     register_code(ctx, "Issue", r["code"], issue.id)
     ctx.codes[("IssueUnit", issue.id)] = uid
+    # 一岗双责: the team member in charge of the area, named by the clerk, found among the unit's people then.
+    member = person(ctx, out, r, name="team_member", unit_id=uid, on=r["found_date"]) if r.get("team_member") else None
 
     def links() -> list[EdgeRecord]:
         edges = [edge(T.FOUND_AT, (K.ISSUE, issue.id), (K.UNIT, uid)),
@@ -237,6 +239,9 @@ def issues(ctx: Context, r: dict[str, Any]) -> Built:
             edges.append(edge(T.FOUND_BY, (K.ISSUE, issue.id), (K.GROUP, gid)))
         edges += [edge(T.RESPONSIBLE_FOR, (K.PERSON, p), (K.ISSUE, issue.id), role="first_in_command")
                   for p in ctx.fic(uid, issue.found_date.isoformat())]
+        if member:
+            edges.append(edge(T.RESPONSIBLE_FOR, (K.PERSON, member), (K.ISSUE, issue.id), role="team_member",
+                              derived=False))
         return edges
 
     out.edges.append(links)
@@ -308,7 +313,8 @@ def clues(ctx: Context, r: dict[str, Any]) -> Built:
 def cases(ctx: Context, r: dict[str, Any]) -> Built:
     out = Built()
     case = model(m.Case, code=r["code"], opened=r["opened"], closed=r.get("closed"), outcome=r["outcome"],
-                 summary=r["summary"], suggestion=r.get("suggestion"))
+                 summary=r["summary"], suggestion=r.get("suggestion"), suggestion_response=r.get("suggestion_response"),
+                 suggestion_response_date=r.get("suggestion_response_date"))
     out.nodes.append(case)
     if r.get("clue_code"):
         cid = code_ref(ctx, "Clue", r["clue_code"], "clue_code")
@@ -337,72 +343,24 @@ def letters(ctx: Context, r: dict[str, Any]) -> Built:
     return out
 
 
-def companies(ctx: Context, r: dict[str, Any]) -> Built:
+def measures(ctx: Context, r: dict[str, Any]) -> Built:
+    """A system-level measure and what it answers: a letter, a case's suggestion, or issues."""
     out = Built()
-    company = model(m.Company, name=r["name"], credit_code=r["credit_code"])
-    out.nodes.append(company)
-    ctx.codes[("Company", r["credit_code"])] = company.id
-    if r.get("person"):
-        pid = person(ctx, out, r, name="person", id_hash="person_id_hash", id_number="person_id_number")
-        out.edges.append(lambda: [edge(T.OWNS_OR_REPRESENTS, (K.PERSON, pid), (K.COMPANY, company.id),
-                                       role="法定代表人")])
-    return out
-
-
-def projects(ctx: Context, r: dict[str, Any]) -> Built:
-    out = Built()
-    project = model(m.Project, code=r["code"], name=r["name"], year=r["year"], amount=r["amount"],
-                    fund_source=r.get("fund_source"))
-    out.nodes.append(project)
-    ctx.codes[("Project", r["code"])] = project.id
-    vid = unit_ref(ctx, out, r, "village")
-    contractor = code_ref(ctx, "Company", r["contractor_code"], "contractor_code") if r.get("contractor_code") else None
+    measure = model(m.Measure, code=r["code"], measure_kind=r["measure_kind"], title=r["title"],
+                    issued_date=r["issued_date"])
+    out.nodes.append(measure)
+    answers = [(K.ISSUE, code_ref(ctx, "Issue", code, "issue_codes")) for code in r.get("issue_codes") or []]
+    if r.get("letter_code"):
+        answers.append((K.LETTER, code_ref(ctx, "Letter", r["letter_code"], "letter_code")))
+    if r.get("case_code"):
+        answers.append((K.CASE, code_ref(ctx, "Case", r["case_code"], "case_code")))
+    issuer = unit_ref(ctx, out, r, "issuer") if r.get("issuer") else None
 
     def links() -> list[EdgeRecord]:
-        edges = [edge(T.LOCATED_AT, (K.PROJECT, project.id), (K.UNIT, vid))]
-        if contractor:
-            edges.append(edge(T.CONTRACTED, (K.COMPANY, contractor), (K.PROJECT, project.id),
-                              amount=r.get("contract_amount")))
+        edges = [edge(T.RESPONDS_TO, (K.MEASURE, measure.id), target) for target in answers]
+        if issuer:
+            edges.append(edge(T.ISSUED_BY, (K.MEASURE, measure.id), (K.UNIT, issuer)))
         return edges
 
     out.edges.append(links)
     return out
-
-
-def benefits(ctx: Context, r: dict[str, Any]) -> Built:
-    out = Built()
-    vid = unit_ref(ctx, out, r, "village")
-    pid = person(ctx, out, r, unit_id=None, on=None)
-    benefit = model(m.Benefit, benefit_kind=r["benefit_kind"], recipient_id=pid, village_id=vid, year=r["year"],
-                    amount=r["amount"])
-    out.nodes.append(benefit)
-    out.edges.append(lambda: [edge(T.RECEIVED, (K.PERSON, pid), (K.BENEFIT, benefit.id)),
-                              edge(T.LOCATED_AT, (K.BENEFIT, benefit.id), (K.UNIT, vid))])
-    return out
-
-
-def petitions(ctx: Context, r: dict[str, Any]) -> Built:
-    out = Built()
-    petition = model(m.Petition, code=r["code"], received_date=r["received_date"], topic=r["topic"],
-                     status=r["status"])
-    out.nodes.append(petition)
-    vid = unit_ref(ctx, out, r, "village")
-    out.edges.append(lambda: [edge(T.LOCATED_AT, (K.PETITION, petition.id), (K.UNIT, vid))])
-    return out
-
-
-def relatives(ctx: Context, r: dict[str, Any]) -> Built:
-    out = Built()
-    cadre = person(ctx, out, r, name="cadre", id_hash="cadre_id_hash", id_number="cadre_id_number")
-    relative = person(ctx, out, r, name="relative", id_hash="relative_id_hash", id_number="relative_id_number")
-    record = edge(T.RELATIVE_OF, (K.PERSON, cadre), (K.PERSON, relative), relation=r["relation"])
-    out.edges.append(lambda: [record])
-    return out
-
-
-BUILDERS: dict[str, Callable[[Context, dict[str, Any]], Built]] = {
-    "units": units, "people": people, "posts": posts, "oversight": oversight, "rounds": rounds, "targets": targets,
-    "issues": issues, "tasks": tasks, "findings": findings, "clues": clues, "cases": cases, "letters": letters,
-    "companies": companies, "projects": projects, "benefits": benefits, "petitions": petitions,
-    "relatives": relatives,
-}

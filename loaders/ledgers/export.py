@@ -107,6 +107,7 @@ def _targets(ix: _Index) -> list[Row]:
 
 
 def _issues(ix: _Index) -> list[Row]:
+    members = {e.dst: ix.node[e.src]["name"] for e in ix.by_type["RESPONSIBLE_FOR"] if e.props["role"] == "team_member"}
     rows = []
     for n in ix.by_kind["Issue"]:
         i = n.props
@@ -115,7 +116,8 @@ def _issues(ix: _Index) -> list[Row]:
                      **{k: v for k, v in ix.unit(i["unit_id"]).items() if k != "county"}, "seq": i["seq"],
                      "text": i["text"], "category": i["category"], "severity": _label(en.Severity, i.get("severity")),
                      "status": _label(en.IssueStatus, i["status"]), "found_date": _day(i["found_date"]),
-                     "source": i.get("source"), "group": ix.node[by.dst]["name"] if by else None})
+                     "source": i.get("source"), "group": ix.node[by.dst]["name"] if by else None,
+                     "team_member": members.get(n.id)})
     return rows
 
 
@@ -167,7 +169,8 @@ def _cases(ix: _Index) -> list[Row]:
         rows.append({"code": c["code"], "clue_code": ix.node[clue.dst]["code"] if clue else None,
                      "opened": _day(c["opened"]), "closed": _day(c.get("closed")),
                      "outcome": _label(en.CaseOutcome, c["outcome"]), "summary": c["summary"],
-                     "suggestion": c.get("suggestion"), **_involved(ix, n.id)})
+                     "suggestion": c.get("suggestion"), "suggestion_response": c.get("suggestion_response"),
+                     "suggestion_response_date": _day(c.get("suggestion_response_date")), **_involved(ix, n.id)})
     return rows
 
 
@@ -181,6 +184,22 @@ def _letters(ix: _Index) -> list[Row]:
                      "response": lt.get("response"), "response_date": _day(lt.get("response_date")),
                      "county": ix.node[to.dst]["county"] if to else None,
                      "regulator": ix.node[to.dst]["name"] if to else None, "issue_codes": "、".join(covered) or None})
+    return rows
+
+
+def _measures(ix: _Index) -> list[Row]:
+    rows = []
+    for n in ix.by_kind["Measure"]:
+        answers = {ix.node[e.dst].get("code"): e.dst for e in ix.out.get((n.id, "RESPONDS_TO"), [])}
+        kinds = {code: dst.split("_", 1)[0] for code, dst in answers.items()}
+        by = ix.one(n.id, "ISSUED_BY")
+        rows.append({"code": n.props["code"], "measure_kind": _label(en.MeasureKind, n.props["measure_kind"]),
+                     "title": n.props["title"], "issued_date": _day(n.props["issued_date"]),
+                     "county": ix.node[by.dst]["county"] if by else None,
+                     "issuer": ix.node[by.dst]["name"] if by else None,
+                     "letter_code": next((c for c, k in kinds.items() if k == "let"), None),
+                     "case_code": next((c for c, k in kinds.items() if k == "cas"), None),
+                     "issue_codes": "、".join(c for c, k in kinds.items() if k == "iss") or None})
     return rows
 
 
@@ -228,7 +247,7 @@ def _relatives(ix: _Index) -> list[Row]:
 ROWS: dict[str, Callable[[_Index], list[Row]]] = {
     "units": _units, "people": _people, "posts": _posts, "oversight": _oversight, "rounds": _rounds,
     "targets": _targets, "issues": _issues, "tasks": _tasks, "findings": _findings, "clues": _clues, "cases": _cases,
-    "letters": _letters, "companies": _companies, "projects": _projects, "benefits": _benefits,
+    "letters": _letters, "measures": _measures, "companies": _companies, "projects": _projects, "benefits": _benefits,
     "petitions": _petitions, "relatives": _relatives,
 }
 CSV_KINDS = frozenset({"issues", "benefits", "petitions"})  # written as GBK CSV, the rest as .xlsx

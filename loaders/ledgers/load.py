@@ -36,13 +36,14 @@ from loaders.ledgers.mapping import (
     ledger_kinds,
 )
 from loaders.ledgers.readers import SUFFIXES, FileError, Sheet, column_letter, read_sheets
+from loaders.ledgers.registry import BUILDERS
 from loaders.ledgers.resolve import PeopleIndex, UnitIndex, load_unit_index
 
 # Kinds whose rows each declare one entity: the same entity twice in one file is a mistake.
 PRIMARY = {"units", "people", "rounds", "issues", "tasks", "findings", "clues", "cases", "letters", "companies",
            "projects", "benefits", "petitions"}
 CODE_KINDS = {"Issue": ("issue_code", "issue_codes", "source_code"), "Finding": ("source_code",),
-              "Clue": ("clue_code",), "Company": ("contractor_code",)}
+              "Clue": ("clue_code",), "Company": ("contractor_code",), "Letter": ("letter_code",), "Case": ("case_code",)}
 OWN_CODES = {"issues": "Issue", "findings": "Finding", "clues": "Clue"}  # ledgers whose rows declare a code others cite
 
 
@@ -310,7 +311,7 @@ class Loader:
                 continue
             plan = plan_of[id(row.sheet)]
             try:
-                row.built = builders.BUILDERS[plan.kind.key](ctx, row.values)
+                row.built = BUILDERS[plan.kind.key](ctx, row.values)
             except builders.RowError as exc:
                 row.problems.append(_field_problem(path, plan, row, exc))
                 continue

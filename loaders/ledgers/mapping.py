@@ -10,7 +10,7 @@ from importlib import resources
 
 # Load order: a ledger may name entities from the ledgers before it.
 LOAD_ORDER = ("units", "people", "posts", "oversight", "rounds", "targets", "issues", "tasks", "findings", "clues",
-              "cases", "letters", "companies", "projects", "benefits", "petitions", "relatives")
+              "cases", "letters", "measures", "companies", "projects", "benefits", "petitions", "relatives")
 
 
 @dataclass(frozen=True)

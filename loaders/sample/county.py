@@ -1,144 +1,38 @@
-"""A synthetic county (or city, or province) with planted patterns and ground truth.
+"""One county: units, posts, rounds, issues with their tasks, and the clues and cases they lead to.
 
-Real ledgers cannot be shipped, so tests and benchmarks run on a generated
-county whose every pattern is known. ``scale`` is the number of counties: 1 is
-one county, 10 a city, 100 a province. Each county is generated from its own
-seeded random stream, so county 0 is the same at every scale and the whole
-output depends only on ``(scale, seed)``.
-
-The ground truth (``ground_truth.json``) records what the analyses must find:
-repeats (same problem type at the same unit in a later round), leaders who
-carry a problem to a new unit, problems common to many units (with or without
-a suggestion letter), cadre relatives receiving benefits or contracting
-projects, stalled clues and overdue tasks. It is written from the generator's
-hidden problem types, which never enter the graph.
+The other scenarios (letters and other channels, village facts, the planted
+一案三改 cases, the ground truth) are modules of their own that this one calls.
 """
 
 from __future__ import annotations
 
-import json
 import random
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from pathlib import Path
+from datetime import date, timedelta
 from typing import Any
 
-from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord, make_edge
+from graph.model import EdgeType
 from graph.model import enums as en
 from graph.model import nodes as m
 from graph.model.ids import hash_identity_number
-from graph.stores.base import read_jsonl
 from loaders import phrasebook as pb
+from loaders.sample.base import AS_OF, CN_NUM, HISTORY_START, ROUND_PLAN, STALL_DAYS, Bundle, IssueFact, Tenure, Writer, _cn
+from loaders.sample.case_reviews import plant_case_reviews
+from loaders.sample.channels import build_findings, build_letters
+from loaders.sample.truth import build_truth
+from loaders.sample.villages import build_villages
 
-AS_OF = date(2026, 6, 30)
-HISTORY_START = date(2015, 1, 1)
-LOADED_AT = datetime(2026, 7, 1, 9, 0, 0)
-STALL_DAYS = 90
 T = EdgeType
 
-# (term, number, kind, start); each round lasts 45 days, feedback at its end.
-ROUND_PLAN = (
-    (14, 1, en.RoundKind.REGULAR, date(2017, 4, 10)), (14, 2, en.RoundKind.REGULAR, date(2017, 11, 6)),
-    (14, 3, en.RoundKind.VILLAGE, date(2018, 6, 4)), (14, 4, en.RoundKind.SPECIAL, date(2019, 3, 11)),
-    (14, 5, en.RoundKind.FOLLOW_UP, date(2020, 9, 7)), (15, 1, en.RoundKind.REGULAR, date(2022, 4, 11)),
-    (15, 2, en.RoundKind.VILLAGE, date(2022, 11, 7)), (15, 3, en.RoundKind.REGULAR, date(2023, 6, 5)),
-    (15, 4, en.RoundKind.VILLAGE, date(2024, 3, 11)), (15, 5, en.RoundKind.ELEVATED, date(2025, 4, 7)),
-)
-CN_NUM = "一二三四五六七八九十"
 
-
-def _cn(n: int) -> str:
-    """Chinese numeral for 1–99 (十四, 二十一)."""
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else CN_NUM[tens - 1] + "十")
-    return head + (CN_NUM[ones - 1] if ones else "")
-LEDGERS = ("单位名册", "任职台账", "巡察轮次", "问题清单", "整改台账", "线索台账", "案件台账", "建议函台账",
-           "其他监督发现", "项目台账", "企业信息", "惠民补贴", "信访台账", "亲属关系")
-
-
-@dataclass
-class Tenure:
-    person: str
-    unit: str
-    start: date
-    end: date | None
-    first_in_command: bool
-
-    def covers(self, day: date) -> bool:
-        return self.start <= day and (self.end is None or day <= self.end)
-
-
-@dataclass
-class IssueFact:
-    id: str
-    unit: str
-    round_index: int
-    ptype: str
-    template: int
-    status: en.IssueStatus
-    found: date
-    responsible: str | None
-
-
-@dataclass
-class Bundle:
-    """Everything generated: records for the store and the ground truth."""
-
-    nodes: list[NodeRecord] = field(default_factory=list)
-    edges: list[EdgeRecord] = field(default_factory=list)
-    truth: dict[str, Any] = field(default_factory=dict)
-
-
-class _Writer:
-    """Accumulates records, with provenance to the ledger each came from."""
-
-    def __init__(self, bundle: Bundle, county: str) -> None:
-        self.bundle = bundle
-        self.kinds: dict[str, NodeKind] = {}
-        self.docs: dict[str, str] = {}
-        self.rows: dict[str, int] = defaultdict(int)
-        for ledger in LEDGERS:
-            doc = m.Document(path=f"样例/{county}/{county}{ledger}.xlsx", doc_kind=en.DocumentKind.GENERATED,
-                             loaded_at=LOADED_AT)
-            self.bundle.nodes.append(doc.to_record())
-            self.kinds[doc.id] = NodeKind.DOCUMENT
-            self.docs[ledger] = doc.id
-
-    def node(self, model: m.NodeModel, ledger: str) -> str:
-        record = model.to_record()
-        self.bundle.nodes.append(record)
-        self.kinds[record.id] = record.kind
-        self.rows[ledger] += 1
-        self.edge(T.SOURCED_FROM, record.id, self.docs[ledger], sheet=ledger, row=self.rows[ledger] + 1)
-        return record.id
-
-    def edge(self, edge_type: EdgeType, src: str, dst: str, **props: Any) -> None:
-        self.bundle.edges.append(make_edge(edge_type, (self.kinds[src], src), (self.kinds[dst], dst), **props))
-
-
-def _county_names(count: int, rng: random.Random) -> list[str]:
-    names: list[str] = []
-    seen: set[str] = set()
-    while len(names) < count:
-        name = rng.choice(pb.PLACE_A) + rng.choice(pb.PLACE_B) + "县"
-        if name not in seen:
-            seen.add(name)
-            names.append(name)
-        if len(seen) >= len(pb.PLACE_A) * len(pb.PLACE_B) - 1:
-            names.extend(f"{name[:-1]}{len(names)}县" for name in list(names)[: count - len(names)])
-    return names[:count]
-
-
-class _County:
+class County:
     """Generates one county: units, people, rounds, issues and all that follows."""
 
     def __init__(self, bundle: Bundle, index: int, name: str, rng: random.Random) -> None:
         self.index = index
         self.name = name
         self.rng = rng
-        self.w = _Writer(bundle, name)
+        self.w = Writer(bundle, name)
         self.truth: dict[str, list[Any]] = defaultdict(list)
         self.person_seq = 0
         self.units: dict[str, m.Unit] = {}
@@ -188,10 +82,11 @@ class _County:
         self.build_units()
         self.build_posts()
         self.build_rounds()
-        self.build_letters()
-        self.build_findings()
-        self.build_villages()
-        self.build_truth()
+        build_letters(self)
+        build_findings(self)
+        build_villages(self)
+        plant_case_reviews(self)
+        build_truth(self)
         return self.truth
 
     def build_units(self) -> None:
@@ -443,185 +338,3 @@ class _County:
             self.w.edge(T.OPENED_FROM, kid, cid, on=disposal_date)
             if involved:
                 self.w.edge(T.INVOLVES, kid, involved, role="被审查调查人")
-
-    def build_letters(self) -> None:
-        rng = self.rng
-        for index, (rid, rnd) in enumerate(self.rounds):
-            by_type: dict[str, list[IssueFact]] = defaultdict(list)
-            for fact in self.issues:
-                if fact.round_index == index:
-                    by_type[fact.ptype].append(fact)
-            for key in sorted(by_type):
-                facts = by_type[key]
-                units = sorted({f.unit for f in facts})
-                if len(units) < 3:
-                    continue
-                letter_code = None
-                category = pb.BY_KEY[key].category
-                regulator = self.by_name.get(self.name + pb.REGULATORS[category][1:])
-                if regulator and len(units) >= 4 and rng.random() < 0.3:
-                    sent = (rnd.end or rnd.start) + timedelta(days=30)
-                    letter_code = f"{self.name[:2]}巡建〔{sent.year}〕{len(self.truth['letters']) + 1}号"
-                    answered = rng.random() < 0.6
-                    lid = self.w.node(m.Letter(
-                        code=letter_code, sent_date=sent, subject=f"关于{category}方面共性问题的巡察建议",
-                        response="已部署专项治理" if answered else None,
-                        response_date=sent + timedelta(days=60) if answered else None), "建议函台账")
-                    self.truth["letters"].append(lid)
-                    self.w.edge(T.ADDRESSED_TO, lid, regulator)
-                    for f in facts:
-                        self.w.edge(T.CONCERNS, lid, f.id)
-                self.truth["common_problems"].append({
-                    "round": rid, "problem_type": key, "category": category, "units": units,
-                    "issues": sorted(f.id for f in facts), "letter": letter_code})
-
-    def build_findings(self) -> None:
-        rng = self.rng
-        channel_category = {"audit": "财务管理", "discipline": "中央八项规定精神/四风", "stationed": "财务管理",
-                            "petition": "惠民资金", "supervision": "工作纪律/作风"}
-        units = list(self.units)
-        for seq in range(300):
-            channel = rng.choice(sorted(pb.CHANNEL_FINDINGS))
-            uid = rng.choice(units)
-            day = date(2018, 1, 1) + timedelta(days=rng.randint(0, (AS_OF - date(2018, 1, 1)).days))
-            text = pb.CHANNEL_FINDINGS[channel][1].format(yr=day.year - 1, amt=round(rng.uniform(1, 50), 1))
-            fid = self.w.node(m.Finding(code=f"{self.name[:2]}JD{seq + 1:04d}", channel=en.Channel(channel),
-                                        found_date=day, category=channel_category[channel], text=text), "其他监督发现")
-            self.w.edge(T.FOUND_AT, fid, uid)
-            fic = self.fic_on(uid, day)
-            if fic and rng.random() < 0.3:
-                self.w.edge(T.INVOLVES, fid, fic, role="主要负责人")
-            if rng.random() < 0.1:
-                self.clue(fid, uid, day, text, en.Channel(channel))
-
-    def build_villages(self) -> None:
-        """Projects, contractors, beneficiaries, petitions and planted relative links."""
-        rng = self.rng
-        companies = []
-        for k in range(40):
-            cname = f"{self.name[:2]}{rng.choice(pb.PLACE_A)}{rng.choice(pb.PLACE_B)}建筑工程有限公司{k + 1}"
-            cid = self.w.node(m.Company(name=cname, credit_code=f"91{self.index:06d}{k:010d}"), "企业信息")
-            self.w.edge(T.OWNS_OR_REPRESENTS, self.person(), cid, role="法定代表人")
-            companies.append(cid)
-        project_seq = 0
-        petition_topics = ("反映征地补偿款发放不到位", "反映村务公开不及时", "反映低保评定不公", "反映工程质量问题",
-                           "反映集体土地被侵占", "反映村干部作风粗暴")
-        for vid in self.villages:
-            vcode = self.units[vid].code
-            for k in range(2):
-                project_seq += 1
-                year = rng.randint(2018, 2025)
-                pid = self.w.node(m.Project(code=f"{vcode}-P{k + 1}",
-                                            name=self.units[vid].name + rng.choice(pb.PROJECT_KINDS),
-                                            year=year, amount=round(rng.uniform(10, 300), 1), fund_source="财政衔接资金"),
-                                  "项目台账")
-                self.w.edge(T.LOCATED_AT, pid, vid)
-                self.w.edge(T.CONTRACTED, rng.choice(companies), pid, amount=None)
-            for _ in range(5):
-                self.benefit(self.person(min_age=40, max_age=80), vid, rng.randint(2019, 2025))
-            for k in range(2):
-                day = date(2019, 1, 1) + timedelta(days=rng.randint(0, 2700))
-                pet = self.w.node(m.Petition(code=f"{vcode}-XF{k + 1}", received_date=day,
-                                             topic=rng.choice(petition_topics),
-                                             status=rng.choice(list(en.PetitionStatus))), "信访台账")
-                self.w.edge(T.LOCATED_AT, pet, vid)
-        for vid in self.villages:
-            vcode = self.units[vid].code
-            roll = rng.random()
-            cadres = [t for t in self.tenures[vid] if (t.end or AS_OF) >= date(2019, 6, 1)]
-            if not cadres:
-                continue
-            tenure = rng.choice(cadres)
-            years = [y for y in range(2019, 2026) if tenure.covers(date(y, 6, 30))]
-            if roll < 0.08 and years:  # planted: relative receives a benefit in the cadre's village
-                relative, year = self.relative(tenure.person), rng.choice(years)
-                bid = self.benefit(relative, vid, year, kind=en.BenefitKind.MINIMUM_LIVING)
-                self.truth["relative_links"].append({"cadre": tenure.person, "relative": relative, "village": vid,
-                                                     "via": "benefit", "target": bid})
-            elif roll < 0.13 and years:  # planted: relative's company contracts the village's project
-                relative, year = self.relative(tenure.person), rng.choice(years)
-                cid = self.w.node(m.Company(name=f"{self.units[vid].name}{rng.choice(pb.PLACE_B)}劳务有限公司",
-                                            credit_code=f"92{self.index:06d}{len(self.truth['relative_links']):010d}"),
-                                  "企业信息")
-                self.w.edge(T.OWNS_OR_REPRESENTS, relative, cid, role="法定代表人")
-                pid = self.w.node(m.Project(code=f"{vcode}-PR", name=self.units[vid].name + "小型水利修缮工程",
-                                            year=year, amount=round(rng.uniform(5, 60), 1), fund_source="村集体资金"),
-                                  "项目台账")
-                self.w.edge(T.LOCATED_AT, pid, vid)
-                self.w.edge(T.CONTRACTED, cid, pid, amount=None)
-                self.truth["relative_links"].append({"cadre": tenure.person, "relative": relative, "village": vid,
-                                                     "via": "contract", "target": pid})
-            elif roll < 0.21:  # decoy: relative's benefit is in another village
-                other = rng.choice([v for v in self.villages if v != vid])
-                self.benefit(self.relative(tenure.person), other, rng.randint(2019, 2025))
-            elif roll < 0.25 and tenure.end and tenure.end.year < 2024:  # decoy: benefit after the post ended
-                self.benefit(self.relative(tenure.person), vid, tenure.end.year + 2)
-
-    def relative(self, cadre: str) -> str:
-        relative = self.person(min_age=25, max_age=70)
-        self.w.edge(T.RELATIVE_OF, cadre, relative, relation=self.rng.choice(list(en.RelativeKind)))
-        return relative
-
-    def benefit(self, person: str, vid: str, year: int, kind: en.BenefitKind | None = None) -> str:
-        kind = kind or self.rng.choice(list(en.BenefitKind))
-        bid = self.w.node(m.Benefit(benefit_kind=kind, recipient_id=person, village_id=vid, year=year,
-                                    amount=float(self.rng.randint(600, 9000))), "惠民补贴")
-        self.w.edge(T.RECEIVED, person, bid)
-        self.w.edge(T.LOCATED_AT, bid, vid)
-        return bid
-
-    def build_truth(self) -> None:
-        for facts in self.issues_at.values():
-            for later in facts:
-                for earlier in facts:
-                    if earlier.ptype == later.ptype and earlier.round_index < later.round_index:
-                        self.truth["repeats"].append({
-                            "issue": later.id, "earlier": earlier.id,
-                            "relapse": earlier.status is en.IssueStatus.RECTIFIED})
-        carried: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for fact in self.issues:
-            for tenure in self.tenures[fact.unit]:
-                if tenure.first_in_command and tenure.covers(fact.found):
-                    carried[(tenure.person, pb.BY_KEY[fact.ptype].category)].add(fact.id)
-        by_unit = {f.id: f.unit for f in self.issues}
-        for (person, category), ids in sorted(carried.items()):
-            if len({by_unit[i] for i in ids}) >= 2:
-                self.truth["leader_carry"].append({"person": person, "category": category, "issues": sorted(ids)})
-
-
-def generate(scale: int = 1, seed: int = 7, *, progress: Callable[[int], None] | None = None) -> Bundle:
-    """Generate ``scale`` counties deterministically from ``seed``."""
-    if scale < 1:
-        raise ValueError("scale 必须为正整数")
-    bundle = Bundle()
-    truth: dict[str, list[Any]] = defaultdict(list)
-    for index, name in enumerate(_county_names(scale, random.Random(seed))):
-        county = _County(bundle, index, name, random.Random(f"{seed}:{index}"))
-        for key, items in county.build().items():
-            truth[key].extend(items)
-        if progress:
-            progress(index + 1)
-    counts: dict[str, int] = defaultdict(int)
-    for node in bundle.nodes:
-        counts[node.kind.value] += 1
-    truth.pop("clues", None)
-    bundle.truth = {"scale": scale, "seed": seed, "as_of": AS_OF.isoformat(), "stall_days": STALL_DAYS,
-                    "node_counts": dict(sorted(counts.items())), "edge_count": len(bundle.edges),
-                    **{k: truth[k] for k in sorted(truth)}}
-    return bundle
-
-
-def write_bundle(bundle: Bundle, out: Path) -> None:
-    """Write ``graph.jsonl`` (nodes, then edges) and ``ground_truth.json``."""
-    out.mkdir(parents=True, exist_ok=True)
-    with (out / "graph.jsonl").open("w", encoding="utf-8") as f:
-        for node in bundle.nodes:
-            f.write(json.dumps({"node": node.model_dump(mode="json")}, ensure_ascii=False) + "\n")
-        for edge in bundle.edges:
-            f.write(json.dumps({"edge": edge.model_dump(mode="json")}, ensure_ascii=False) + "\n")
-    (out / "ground_truth.json").write_text(json.dumps(bundle.truth, ensure_ascii=False, indent=1), "utf-8")
-
-
-def read_bundle(folder: Path) -> tuple[list[NodeRecord], list[EdgeRecord]]:
-    path = folder / "graph.jsonl" if folder.is_dir() else folder
-    return read_jsonl(path)
