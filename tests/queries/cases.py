@@ -35,7 +35,29 @@ def parity_cases(county: Bundle) -> dict[str, list[dict[str, Any]]]:
     repeat_unit = next(i.props["unit_id"] for i in issues if i.id == repeat["issue"])
     planted = county.truth["relative_links"][0]
     same_name = Counter(p.props["name"] for p in _by_kind(county, "Person")).most_common(1)[0][0]
+    case = _by_kind(county, "Case")[0]
+    case_clue = next(e.dst for e in county.edges if e.type.value == "OPENED_FROM" and e.src == case.id)
+    case_issue = next(e.dst for e in county.edges if e.type.value == "ARISES_FROM" and e.src == case_clue)
+    letter_issues = [e.dst for e in county.edges if e.type.value == "CONCERNS"][:40]
+    fic_people = [e.src for e in county.edges if e.type.value == "RESPONSIBLE_FOR"][:60]
     return {
+        "case_chain": [{"case_id": c.id} for c in _by_kind(county, "Case")[:5]] + [{"case_id": "cas_0000000000000000"},
+                                                                                    {"case_id": village.id}],
+        "case_index": [{}, {"round_id": rounds[7].id}, {"item_id": case_clue}, {"item_id": case_issue},
+                       {"opened_from": "2022-01-01", "opened_to": "2024-12-31"}, {"item_id": "iss_0000000000000000"}],
+        "tasks_of_issues": [{"issue_ids": [i.id for i in issues[:80]]}, {"issue_ids": []}, {"issue_ids": [case_issue]}],
+        "letters_of_issues": [{"issue_ids": letter_issues}, {"issue_ids": [i.id for i in issues[:200]]},
+                              {"issue_ids": [case_issue]}],
+        "measures_for": [{"target_ids": [c.id for c in _by_kind(county, "Case")] + county.truth["letters"]},
+                         {"target_ids": []}, {"target_ids": [case.id, case_issue]}],
+        "responsible_people": [{"issue_ids": [i.id for i in issues[:100]]}, {"issue_ids": ["iss_0000000000000000"]},
+                               {"issue_ids": [case_issue]}],
+        "involvements": [{"person_ids": fic_people}, {"person_ids": [carrier["person"], beneficiary]},
+                         {"person_ids": []}],
+        "category_issues": [{"category": issues[0].props["category"]}, {"category": "三资管理"}, {"category": "无此类别"}],
+        "peer_units": [{"unit_id": village.id}, {"unit_id": busiest_unit}, {"unit_id": units[0].id},
+                       {"unit_id": "unit_0000000000000000"}],
+        "sources_of": [{"ids": [i.id for i in issues[:30]] + [case.id]}, {"ids": []}, {"ids": [document]}],
         "entity_by_id": [{"id": units[0].id}, {"id": issues[10].id}, {"id": carrier["person"]},
                          {"id": "unit_0000000000000000"}],
         "search_by_name": [{"text": "农业农村局", "kind": "Unit"}, {"text": "村", "limit": 50},

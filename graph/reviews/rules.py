@@ -1,0 +1,33 @@
+"""Settings a county edits for its reviews: defaults shipped beside the code, overrides in the data folder.
+
+``load_rules("case_review", data_dir)`` reads ``graph/reviews/case_review.json``
+and, when present, ``<data_dir>/case_review.json`` on top of it (only the keys
+it names). A key the defaults do not know is refused, so a typo cannot pass
+silently.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+
+class RulesError(ValueError):
+    """A settings file that cannot be used, phrased for the person who edits it."""
+
+
+def load_rules(name: str, data_dir: Path | None = None) -> dict[str, Any]:
+    defaults: dict[str, Any] = json.loads(resources.files("graph.reviews").joinpath(f"{name}.json").read_text("utf-8"))
+    if data_dir is None or not (data_dir / f"{name}.json").exists():
+        return defaults
+    path = data_dir / f"{name}.json"
+    try:
+        override = json.loads(path.read_text("utf-8"))
+    except ValueError as exc:
+        raise RulesError(f"设置文件 {path.name} 不是有效的 JSON：{exc}") from exc
+    unknown = sorted(set(override) - set(defaults))
+    if unknown:
+        raise RulesError(f"设置文件 {path.name} 中有未知的设置项：{'、'.join(unknown)}")
+    return {**defaults, **override}
