@@ -45,6 +45,8 @@ class County:
         self.issues: list[IssueFact] = []
         self.issues_at: dict[str, list[IssueFact]] = defaultdict(list)
         self.rounds: list[tuple[str, m.Round]] = []
+        self.groups: dict[str, list[str]] = {}
+        self.inspected_on: dict[str, list[date]] = defaultdict(list)
 
     # -- helpers -----------------------------------------------------------------
     def person(self, *, min_age: int = 28, max_age: int = 58, on: date = AS_OF) -> str:
@@ -210,8 +212,10 @@ class County:
                 gid = self.w.node(m.Group(round_id=rid, name=f"{self.name}委第{CN_NUM[g]}巡察组"), "巡察轮次")
                 self.w.edge(T.IN_ROUND, gid, rid)
                 groups.append(gid)
+            self.groups[rid] = groups
             for i, uid in enumerate(targets):
                 self.w.edge(T.INSPECTED, groups[i % 4], uid, round_id=rid)
+                self.inspected_on[uid].append(start)
                 self.inspect(uid, rid, index, groups[i % 4], end)
             for uid in targets:
                 inspected[uid] += 1
