@@ -3,8 +3,9 @@
 Loads the sample into a fresh embedded store, recomputes repeats as a user
 would (``xuncha load`` does the same), and scores: repeats (and their relapse
 flag), problems following a leader, common problems (exact issue groups) and
-relative links. Then compares text methods for repeats on the same candidate
-pairs — which is how the method was chosen — at the shipped threshold and at
+relative links, and the gaps of the planted 一案三改 cases per gap kind. Then
+compares text methods for repeats on the same candidate pairs — which is how
+the method was chosen — at the shipped threshold and at
 each method's own best threshold.
 
 Targets (issue 5): repeats P ≥0.95 and R ≥0.95; leader, common problems and
@@ -20,6 +21,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -27,6 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from graph.analysis import repeats  # noqa: E402
 from graph.analysis.common_problems import common_problems  # noqa: E402
 from graph.analysis.text import Vectoriser  # noqa: E402
+from graph.reviews.case_review import gap_keys, review_case  # noqa: E402
+from graph.reviews.case_review_model import GapKind  # noqa: E402
 from graph.stores.embedded import EmbeddedStore  # noqa: E402
 from loaders.sample import generate  # noqa: E402
 
@@ -64,9 +68,26 @@ def score(scale: int) -> None:
                for r in store.run_query("relative_links", {})}
         _line("优亲厚友", rel, {(r["cadre"], r["relative"], r["village"], r["via"], r["target"])
                             for r in truth["relative_links"]})
+        score_case_reviews(store, truth)
         candidates = repeats.load_candidates(store)
         store.close()
     compare_methods(candidates, set(gold))
+
+
+def score_case_reviews(store: EmbeddedStore, truth: dict) -> None:
+    """一案三改: each planted case reviewed; (gap kind, subject) pairs scored per kind against the planted truth."""
+    as_of = date.fromisoformat(truth["as_of"])
+    found: set[tuple[str, str, str]] = set()
+    gold: set[tuple[str, str, str]] = set()
+    clean = 0
+    for planted in truth["case_reviews"]:
+        review = review_case(store, planted["case"], as_of=as_of)
+        found |= {(planted["case"], k, s) for k, s in gap_keys(review)}
+        gold |= {(planted["case"], k, s) for k, s in planted["gaps"]}
+        clean += planted["profile"] == "complete" and not review.gaps
+    print(f"  一案三改（{len(truth['case_reviews'])} 件植入案件；无差距案件判为全部到位 {clean} 件）：")
+    for kind in GapKind:
+        _line("  " + kind.label_zh, {x for x in found if x[1] == kind.value}, {x for x in gold if x[1] == kind.value})
 
 
 def compare_methods(rows: list[repeats.Candidate], gold: set) -> None:

@@ -55,7 +55,7 @@ class _Plant:
     seq: int = 90
     count: int = 0
     opened: dict[str, date] | None = None
-    issues: list[tuple[int, str, str, str]] | None = None  # (round index, problem, unit, issue) of every planted issue
+    issues: list[tuple[int, str, str, str, bool]] | None = None  # (round index, problem, unit, issue, rectified)
     letter_codes: dict[str, str] | None = None  # issue → code of the letter concerning it
 
     def text(self, key: str, template: int) -> str:
@@ -83,7 +83,7 @@ class _Plant:
             c.w.edge(T.RESPONSIBLE_FOR, fic, iid, role="first_in_command")
         if member:
             c.w.edge(T.RESPONSIBLE_FOR, member, iid, role="team_member", derived=False)
-        self.issues = [*(self.issues or []), (index, key, uid, iid)]
+        self.issues = [*(self.issues or []), (index, key, uid, iid, status is en.IssueStatus.RECTIFIED)]
         return iid, found
 
     def task(self, iid: str, found: date, seq: int = 1, *, level: en.TaskLevel = en.TaskLevel.INDIVIDUAL,
@@ -149,10 +149,17 @@ class _Plant:
         self.letter_codes = {**(self.letter_codes or {}), **dict.fromkeys(issues, c.w.bundle.nodes[-1].props["code"])}
         return lid
 
+    def repeats(self) -> None:
+        """The same planted problem at the same unit in a later round is a repeat (truth), a relapse if fixed before."""
+        for index, key, uid, iid, _ in self.issues or []:
+            for e_index, e_key, e_uid, e_iid, rectified in self.issues or []:
+                if (e_key, e_uid) == (key, uid) and e_index < index:
+                    self.c.truth["repeats"].append({"issue": iid, "earlier": e_iid, "relapse": rectified})
+
     def common_problems(self) -> None:
         """The planted problems found at three or more units in one round are common problems too (truth)."""
         groups: dict[tuple[int, str], list[tuple[str, str]]] = {}
-        for index, key, uid, iid in self.issues or []:
+        for index, key, uid, iid, _ in self.issues or []:
             groups.setdefault((index, key), []).append((uid, iid))
         for (index, key), found in sorted(groups.items()):
             if len({u for u, _ in found}) >= 3:
@@ -281,6 +288,7 @@ def plant_case_reviews(c: County) -> None:
                                              ["supervision_slow", cid]]))
 
     p.common_problems()
+    p.repeats()
     opened = p.opened or {}
     for profile, kid, gaps in planted:
         sources = _sources_of(c, kid)
