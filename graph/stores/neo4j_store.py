@@ -15,9 +15,11 @@ from typing import Any
 
 from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, Query, unit_of_work
 from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
-from neo4j.graph import Node, Relationship
+from neo4j.graph import Node, Path, Relationship
+from neo4j.spatial import Point
 
 import cypher
+from graph.console import ConsoleAnswer, ConsoleLimits, judge_plan
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
 from graph.model.ids import kind_of_id
 from graph.settings import Settings
@@ -32,18 +34,28 @@ def _statements(text: str, **fill: str) -> list[str]:
 
 
 def _plain(value: Any) -> Any:
-    """Console values as JSON: nodes and relationships as their properties with kind and id."""
+    """Console values as JSON: nodes and relationships as their properties with kind and id, paths as both."""
     if isinstance(value, Node):
-        return {"kind": _kind(value).value, **dict(value)}
+        kinds = [label for label in value.labels if label in _KINDS]
+        return {"kind": kinds[0] if kinds else ":".join(sorted(value.labels)), **_plain(dict(value))}
     if isinstance(value, Relationship):
-        return {"type": value.type, **dict(value)}
-    if isinstance(value, list):
+        return {"type": value.type, **_plain(dict(value))}
+    if isinstance(value, Path):
+        return {"nodes": [_plain(n) for n in value.nodes], "relationships": [_plain(r) for r in value.relationships]}
+    if hasattr(value, "iso_format"):  # dates, times and durations (a Duration is also a tuple)
+        return value.iso_format()
+    if isinstance(value, Point):
+        return {"srid": value.srid, "coordinates": list(value)}
+    if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
-    if hasattr(value, "iso_format"):
-        return value.iso_format()
+    if isinstance(value, bytes | bytearray):
+        return value.hex()
     return value
+
+
+_KINDS = frozenset(kind.value for kind in NodeKind)
 
 
 def _kind(node: Node) -> NodeKind:
@@ -162,19 +174,27 @@ class Neo4jStore:
         """Swap every edge of one computed type (e.g. ``REPEATS``) for ``edges``, in one transaction."""
         self._write([], [e for e in edges if e.type is edge_type], drop_type=edge_type)
 
-    def run_read_only(self, text: str, params: dict[str, Any], *, limit: int, timeout_s: float = 10.0
-                      ) -> tuple[list[str], list[list[Any]], bool]:
-        """Run console text in a read transaction with a timeout; at most ``limit`` rows are kept."""
+    def run_read_only(self, text: str, params: dict[str, Any], *, limit: int,
+                      limits: ConsoleLimits | None = None) -> ConsoleAnswer:
+        """Run console text in one read transaction with a timeout, if Neo4j's plan of it only reads.
 
-        @unit_of_work(timeout=timeout_s)
-        def work(tx: ManagedTransaction) -> tuple[list[str], list[list[Any]], bool]:
+        ``EXPLAIN`` first: :func:`graph.console.judge_plan` refuses (``ConsoleRefused``) any plan not made of
+        read operators. Then the rows stream in and stop at ``limit`` rows or the byte limit, whichever
+        comes first; a single record larger than the byte limit is dropped, never returned.
+        """
+        limits = limits or ConsoleLimits()
+        bounds = limits.model_copy(update={"max_rows": min(limit, limits.max_rows)})
+
+        @unit_of_work(timeout=limits.timeout_s)
+        def work(tx: ManagedTransaction) -> ConsoleAnswer:
+            summary = tx.run("EXPLAIN " + text, params).consume()  # type: ignore[arg-type]
+            people = judge_plan(summary.plan or {}, summary.query_type, self.database)
             result = tx.run(text, params)  # type: ignore[arg-type]
-            rows = []
+            answer = ConsoleAnswer(columns=list(result.keys()), names_people=people)
             for record in result:
-                if len(rows) == limit:
-                    return list(result.keys()), rows, True
-                rows.append([_plain(v) for v in record.values()])
-            return list(result.keys()), rows, False
+                if not answer.add(record.values(), bounds, convert=_plain):
+                    break
+            return answer
 
         try:
             with self._session(read=True) as session:
@@ -182,6 +202,8 @@ class Neo4jStore:
         except ServiceUnavailable as exc:
             raise StoreUnavailable(f"Neo4j（{self.uri}）暂时不可用，请稍后重试。") from exc
         except ClientError as exc:
+            if exc.code and exc.code.endswith(("TransactionTimedOut", "TransactionTimedOutClientConfiguration")):
+                raise StoreError(f"查询超过 {limits.timeout_s:g} 秒仍未完成，已被终止；请缩小查询范围。") from exc
             raise StoreError(f"Neo4j 拒绝了查询（{exc.code}）：{exc.message}") from exc
 
     def delete_edges_of_type(self, edge_type: str) -> int:

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Start the dev Neo4j in the foreground. Env: NEO4J_PORT (7687), NEO4J_PASSWORD, NEO4J_DATA (temp dir).
+# Start the dev Neo4j in the foreground. Env: NEO4J_PORT (7687), NEO4J_PASSWORD,
+# NEO4J_DATA (default: $XUNCHA_DATA_DIR/neo4j, i.e. var/neo4j — kept between runs, so a restart keeps the graph).
+# The server refuses LOAD CSV from files and network addresses and loads no plugin procedures (see DevServer.java).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
 port="${NEO4J_PORT:-7687}"
 password="${NEO4J_PASSWORD:-xuncha-dev-password}"
-data="${NEO4J_DATA:-$(mktemp -d -t xuncha-neo4j.XXXXXX)}"
+data="${NEO4J_DATA:-${XUNCHA_DATA_DIR:-$repo/var}/neo4j}"
+mkdir -p "$data"
+chmod 700 "$data"
 echo "Neo4j: bolt://127.0.0.1:$port  用户 neo4j  密码 $password  数据 $data" >&2
 exec java -Xms512m -Xmx2g -XX:+UseG1GC -cp "$here/target/classes:$here/target/lib/*" \
   xuncha.DevServer "$data" "$port" "$password"
