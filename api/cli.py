@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from api import analysis_commands, load_commands
+from api import analysis_commands, load_commands, review_commands
 from api.auth import AccountStore, Role
 from graph.model import EdgeType, NodeKind
 from graph.settings import Settings, get_settings
@@ -124,6 +124,7 @@ def user_revoke(name: str) -> None:
 
 analysis_commands.register(app)
 load_commands.register(app)
+review_commands.register(app)
 logging.getLogger("neo4j").setLevel(logging.WARNING)
 
 if __name__ == "__main__":
