@@ -41,6 +41,8 @@ TABLE_LINE = Pt(15)
 TEXT_WIDTH_MM = 210 - 28 - 26
 
 TITLE, LEVEL_1, LEVEL_2, LEVEL_3, BODY, CELL = "公文标题", "一级标题", "二级标题", "三级标题", "公文正文", "表格文字"
+STYLE_IDS = {TITLE: "GongwenTitle", LEVEL_1: "GongwenLevel1", LEVEL_2: "GongwenLevel2", LEVEL_3: "GongwenLevel3",
+             BODY: "GongwenBody", CELL: "GongwenCell"}
 DIGITS = "零一二三四五六七八九"
 
 
@@ -91,6 +93,7 @@ def _paragraph_style(doc: DocumentType, name: str, font: str, size: Pt, *, bold:
                      align: WD_ALIGN_PARAGRAPH | None = None, indent: bool = True, outline: int | None = None,
                      line: Pt = LINE_PITCH) -> None:
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.style_id = STYLE_IDS[name]  # ASCII ids, as Word writes them; people see the Chinese name
     style.base_style = doc.styles["Normal"]
     style.quick_style = True
     _fonts(style.element, font)
