@@ -15,5 +15,5 @@ RETURN k.id AS case_id, k.code AS case_code, k.opened AS opened, k.closed AS clo
        recv.name AS receiver_name, c.disposal AS disposal, c.disposal_date AS disposal_date,
        src.id AS source_id, [l IN labels(src) WHERE l <> 'Entity'][0] AS source_kind, src.code AS source_code,
        src.text AS source_text, src.category AS category, src.found_date AS found_date, src.status AS source_status,
-       u.id AS unit_id, u.name AS unit_name, u.unit_kind AS unit_kind, r.id AS round_id, r.title AS round_title
+       u.id AS unit_id, u.name AS unit_name, u.unit_kind AS unit_kind, u.county AS county, r.id AS round_id, r.title AS round_title
 ORDER BY clue_id, source_id

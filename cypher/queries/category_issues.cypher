@@ -1,8 +1,9 @@
 // name: category_issues
-// answers: 某一类别的全部问题及其单位、轮次、整改状态、最晚整改期限、未完成任务数、是否整改后复发，供类案比对。
-// params: category
-// :param {category: '三资管理'}
+// answers: 某一类别（可限定某县）的全部问题及其单位、轮次、整改状态、最晚整改期限、未完成任务数、是否整改后复发，供类案比对。
+// params: category, county
+// :param {category: '三资管理', county: null}
 MATCH (i:Issue {category: $category})-[:FOUND_AT]->(u:Unit)
+WHERE $county IS NULL OR u.county = $county
 MATCH (i)-[:FOUND_IN]->(r:Round)
 OPTIONAL MATCH (t:Task)-[:RECTIFIES]->(i)
 WITH i, u, r, max(t.deadline) AS deadline,

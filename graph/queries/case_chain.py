@@ -40,6 +40,7 @@ class Row(BaseModel):
     unit_id: str | None
     unit_name: str | None
     unit_kind: str | None
+    county: str | None
     round_id: str | None
     round_title: str | None
 
@@ -77,6 +78,7 @@ def case_chain(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
                 "source_status": s.get("status"), "unit_id": unit,
                 "unit_name": g.nodes[unit].get("name") if unit else None,
                 "unit_kind": g.nodes[unit].get("unit_kind") if unit else None,
+                "county": g.nodes[unit].get("county") if unit else None,
                 "round_id": rnd, "round_title": g.nodes[rnd].get("title") if rnd else None})
     rows.sort(key=lambda r: (r["clue_id"] or "", r["source_id"] or ""))
     return rows

@@ -13,6 +13,7 @@ DONE = ("done", "closed")
 
 class Params(BaseModel):
     category: str = Field(title="问题类别", max_length=64)
+    county: str | None = Field(default=None, title="县（市、区）", max_length=64)
 
 
 class Row(BaseModel):
@@ -39,6 +40,8 @@ def category_issues(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
         if a.get("category") != p.category:
             continue
         for unit, _ in out_edges(g, issue, "FOUND_AT"):
+            if p.county is not None and g.nodes[unit].get("county") != p.county:
+                continue
             for rnd, _ in out_edges(g, issue, "FOUND_IN"):
                 tasks = [g.nodes[t] for t, _ in in_edges(g, issue, "RECTIFIES")]
                 deadlines = [t["deadline"] for t in tasks if t.get("deadline") is not None]

@@ -77,13 +77,14 @@ def _task_line(row: dict[str, Any], as_of: date) -> TaskLine:
                     evidence=row["evidence"], days_overdue=(as_of - deadline).days if late else None)
 
 
-def _similar(store: GraphStore, sources: list[SourceItem], case_unit: str | None, as_of: date,
+def _similar(store: GraphStore, sources: list[SourceItem], case_unit: str | None, county: str | None, as_of: date,
              threshold: float) -> list[SimilarIssue]:
-    """Issues of the same category at other units whose text scores like the case's own problem."""
+    """Issues of the same category at other units of the county whose text scores like the case's own problem."""
     out: dict[str, SimilarIssue] = {}
     for category in sorted({s.category for s in sources if s.category}):
         mine = [s for s in sources if s.category == category and s.text]
-        rows = [r for r in store.run_query("category_issues", {"category": category}) if r["unit_id"] != case_unit]
+        rows = [r for r in store.run_query("category_issues", {"category": category, "county": county})
+                if r["unit_id"] != case_unit]
         if not rows or not mine:
             continue
         vec = Vectoriser([s.text or "" for s in mine] + [r["text"] for r in rows])
@@ -151,7 +152,8 @@ def review_case(store: GraphStore, ref: str, *, as_of: date | None = None,
         s.relapsed_in = sorted({r["issue_id"] for r in store.run_query("repeats_at", {"issue_id": s.item_id})
                                 if r["earlier_id"] == s.item_id and r["relapse"]}) if s.kind == "Issue" else []
     unit_id = next((s.unit_id for s in items if s.unit_id), None)
-    similar = _similar(store, items, unit_id, as_of, rules["similar_threshold"])
+    county = next((r["county"] for r in chain if r["county"]), None)
+    similar = _similar(store, items, unit_id, county, as_of, rules["similar_threshold"])
     opened = date.fromisoformat(head["opened"])
     peers = [PeerUnit(unit_id=r["unit_id"], unit_name=r["unit_name"], via_name=r["via_name"],
                       last_inspected=_day(r["last_inspected"]),
