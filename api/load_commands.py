@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -12,9 +13,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from api.analysis_commands import recompute_repeats
-from graph.settings import get_settings
+from graph.settings import Settings, get_settings
 from graph.stores import StoreError, open_store
 from graph.stores.base import GraphStore
+from graph.stores.embedded import EmbeddedStore
 from loaders.ledgers.load import FileReport, LedgerRejected, Loader, ledger_files, order_files
 
 console = Console()
@@ -66,11 +68,37 @@ def _print_reports(reports: list[FileReport]) -> None:
             console.print(f"  • {file} 第{m.row}行：“{m.value}”，已有同名人员 {m.matched}", markup=False)
 
 
+def _load_into(store: GraphStore, paths: list[Path], settings: Settings, *, kind: str | None,
+               skip_bad_rows: bool) -> tuple[list[FileReport], bool]:
+    """Load sample bundles and ledger files into ``store``, each file all or nothing; (reports, any rejected)."""
+    reports: list[FileReport] = []
+    failed = False
+    for path in [p for p in paths if _is_bundle(p)]:
+        nodes, edges = _load_bundle(store, path)
+        err.print(f"已载入 {path}：{nodes:,} 个节点、{edges:,} 条关系")
+    loader = Loader(store, settings.salt(), alias_table=settings.alias_table, rejects_dir=settings.data_dir / "rejects")
+    files = order_files(ledger_files(p for p in paths if not _is_bundle(p)), kind)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as progress:
+        for path, sheets in files:
+            task = progress.add_task(f"载入 {path.name}", total=None)
+            try:
+                reports.append(loader.load(path, kind=kind, skip_bad_rows=skip_bad_rows, sheets=sheets,
+                                           progress=lambda done, total, t=task: progress.update(
+                                               t, completed=done, total=total)))
+            except LedgerRejected as exc:
+                reports.append(exc.report)
+                failed = True
+            progress.remove_task(task)
+    return reports, failed
+
+
 def load(paths: Annotated[list[Path], typer.Argument(help="台账文件或目录（.xlsx/.csv/.json/.jsonl），或样例目录")],
          kind: Annotated[str | None, typer.Option(help="指定台账类别（如 issues 或 问题清单）；不填则按列名识别")] = None,
          skip_bad_rows: Annotated[bool, typer.Option("--skip-bad-rows", help="跳过有错的行并写入拒绝文件，其余照常载入")]
          = False,
-         replace: Annotated[bool, typer.Option("--replace", help="载入前清空图谱")] = False,
+         replace: Annotated[bool, typer.Option(
+             "--replace", help="用这些文件重建图谱（建好后一次替换；有文件被拒绝则不替换）")] = False,
          analyse: Annotated[bool, typer.Option("--analyse/--no-analyse", help="载入后重新计算重复问题")] = True,
          as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出载入报告")] = False) -> None:
     settings = get_settings()
@@ -85,35 +113,31 @@ def load(paths: Annotated[list[Path], typer.Argument(help="台账文件或目录
         raise typer.Exit(1) from exc
     reports: list[FileReport] = []
     failed = False
+    # --replace builds the new graph apart and swaps it in with one transaction at the end: a reader sees the
+    # old graph or the new one, and a load killed midway (or a rejected file) leaves the old graph untouched.
+    staging = tempfile.TemporaryDirectory(prefix="xuncha-replace-") if replace else None
+    target = store
     try:
-        if replace:
-            store.clear()
-        for path in [p for p in paths if _is_bundle(p)]:
-            nodes, edges = _load_bundle(store, path)
-            err.print(f"已载入 {path}：{nodes:,} 个节点、{edges:,} 条关系")
-        loader = Loader(store, settings.salt(), alias_table=settings.alias_table,
-                        rejects_dir=settings.data_dir / "rejects")
-        files = order_files(ledger_files(p for p in paths if not _is_bundle(p)), kind)
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=err, transient=True) as progress:
-            for path, sheets in files:
-                task = progress.add_task(f"载入 {path.name}", total=None)
-                try:
-                    reports.append(loader.load(path, kind=kind, skip_bad_rows=skip_bad_rows, sheets=sheets,
-                                               progress=lambda done, total, t=task: progress.update(
-                                                   t, completed=done, total=total)))
-                except LedgerRejected as exc:
-                    reports.append(exc.report)
-                    failed = True
-                progress.remove_task(task)
+        if staging is not None:
+            store = EmbeddedStore(Path(staging.name) / "staged.sqlite")
+        reports, failed = _load_into(store, paths, settings, kind=kind, skip_bad_rows=skip_bad_rows)
         if analyse:
             summary = recompute_repeats(store)
             err.print(f"已重新计算重复问题：{summary['repeats']:,} 对")
+        if staging is not None and failed:
+            err.print("[yellow]有文件被拒绝：--replace 只在全部文件通过时替换，图谱保持原样。[/yellow]")
+        elif staging is not None:
+            target.replace_all(store.iter_nodes(), store.iter_edges())
+            err.print(f"已替换图谱：{target.counts().total_nodes:,} 个节点")
     except StoreError as exc:
         err.print(f"[red]错误：[/red]{exc}")
         raise typer.Exit(1) from exc
     finally:
-        store.close()
+        if store is not target:
+            store.close()
+        target.close()
+        if staging is not None:
+            staging.cleanup()
     if as_json:
         console.print_json(json.dumps([r.model_dump(mode="json") for r in reports], ensure_ascii=False))
     elif reports:

@@ -76,6 +76,9 @@ class GraphStore(Protocol):
     def replace_edges(self, edge_type: EdgeType, edges: Iterable[EdgeRecord]) -> None:
         """Swap every edge of one computed type for ``edges`` in one transaction."""
 
+    def replace_all(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
+        """Swap the whole graph for these records in one transaction: readers see the old graph or the new one."""
+
     def delete_edges_of_type(self, edge_type: str) -> int: ...
 
     def clear(self) -> None: ...

@@ -96,6 +96,18 @@ class EmbeddedStore:
             edge_rows = self._merge_edges((e for e in edges if e.type is edge_type), {})
             self._commit({}, edge_rows, drop_type=edge_type.value)
 
+    def replace_all(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
+        """Swap the whole graph for these records in one transaction: a reader (in this process or another)
+        sees the old graph or the new one, never an empty or half-written one, whenever the writer dies."""
+        with self._lock:
+            saved, self.graph = self.graph, nx.MultiDiGraph()  # merge against nothing: the old graph is going
+            try:
+                node_rows = self._merge_nodes(nodes)
+                edge_rows = self._merge_edges(edges, node_rows)
+            finally:
+                self.graph = saved
+            self._commit(node_rows, edge_rows, clear=True)
+
     def _merge_nodes(self, nodes: Iterable[NodeRecord]) -> dict[str, tuple[str, dict[str, Any]]]:
         merged: dict[str, tuple[str, dict[str, Any]]] = {}
         g = self.graph
@@ -130,10 +142,14 @@ class EmbeddedStore:
         return merged
 
     def _commit(self, node_rows: dict[str, tuple[str, dict[str, Any]]],
-                edge_rows: dict[str, tuple[str, str, str, dict[str, Any]]], *, drop_type: str | None = None) -> None:
+                edge_rows: dict[str, tuple[str, str, str, dict[str, Any]]], *, drop_type: str | None = None,
+                clear: bool = False) -> None:
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
+            if clear:
+                db.execute("DELETE FROM nodes")
+                db.execute("DELETE FROM edges")
             if drop_type:
                 db.execute("DELETE FROM edges WHERE type = ?", (drop_type,))
             db.executemany(
@@ -151,8 +167,8 @@ class EmbeddedStore:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise StoreError(f"写入本地图数据文件失败，已回滚：{exc}") from exc
-        if generation != self._generation + 1:
-            self._reload()  # another writer slipped in between: take the file as truth
+        if clear or generation != self._generation + 1:
+            self._reload()  # a whole new graph, or another writer slipped in between: take the file as truth
             return
         g = self.graph
         if drop_type:

@@ -130,8 +130,18 @@ class Neo4jStore:
     def upsert(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
         self._write(nodes, edges, drop_type=None)
 
-    def _write(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], *, drop_type: EdgeType | None) -> None:
-        """One transaction: optionally drop every edge of ``drop_type``, then merge nodes and edges."""
+    def replace_all(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
+        """Swap the whole graph for these records in one transaction (readers see the old graph or the new one).
+
+        The whole graph must fit one transaction (``dbms.memory.transaction.total.max``); when it does not,
+        Neo4j refuses the transaction and the old graph stays as it was.
+        """
+        self._write(nodes, edges, drop_type=None, clear=True)
+
+    def _write(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], *, drop_type: EdgeType | None,
+               clear: bool = False) -> None:
+        """One transaction: optionally empty the graph or drop every edge of ``drop_type``, then merge nodes
+        and edges."""
         by_kind: dict[NodeKind, dict[str, dict[str, Any]]] = defaultdict(dict)
         for node in nodes:
             merged = by_kind[node.kind].setdefault(node.id, {})
@@ -144,6 +154,8 @@ class Neo4jStore:
         node_text, edge_text = cypher.read("writes/merge_nodes.cypher"), cypher.read("writes/merge_edges.cypher")
 
         def work(tx: ManagedTransaction) -> None:
+            if clear:
+                tx.run("MATCH (n:Entity) DETACH DELETE n").consume()
             if drop_type is not None:
                 tx.run(f"MATCH ()-[r:{drop_type.value}]->() DELETE r").consume()
             for kind, rows in by_kind.items():
