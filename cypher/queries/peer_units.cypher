@@ -5,15 +5,14 @@
 MATCH (u:Unit {id: $unit_id})
 OPTIONAL MATCH (u)-[:PART_OF]->(t:Unit)<-[:PART_OF]-(tp:Unit)
 WHERE tp.id <> u.id
-WITH u, t, collect(DISTINCT tp) AS by_township
+WITH u, [x IN collect(DISTINCT {peer: tp, via: t}) WHERE x.peer IS NOT NULL] AS by_township
 OPTIONAL MATCH (u)-[:REGULATED_BY]->(reg:Unit)<-[:REGULATED_BY]-(rp:Unit)
 WHERE rp.id <> u.id
-WITH t, by_township, reg, collect(DISTINCT rp) AS by_regulator
-WITH CASE WHEN size(by_township) > 0 THEN by_township ELSE by_regulator END AS peers,
-     CASE WHEN size(by_township) > 0 THEN t ELSE reg END AS via
-UNWIND peers AS p
+WITH by_township, [x IN collect(DISTINCT {peer: rp, via: reg}) WHERE x.peer IS NOT NULL] AS by_regulator
+UNWIND CASE WHEN size(by_township) > 0 THEN by_township ELSE by_regulator END AS pair
+WITH pair.peer AS p, pair.via AS via
 OPTIONAL MATCH (g:Group)-[:INSPECTED]->(p)
 OPTIONAL MATCH (g)-[:IN_ROUND]->(r:Round)
 WITH p, via, max(r.start) AS last_inspected
 RETURN p.id AS unit_id, p.name AS unit_name, via.id AS via_id, via.name AS via_name, last_inspected
-ORDER BY unit_id
+ORDER BY unit_id, via_id

@@ -21,10 +21,10 @@ class Row(BaseModel):
     last_inspected: str | None
 
 
-def _siblings(g: nx.MultiDiGraph, unit: str, edge_type: str) -> tuple[str | None, set[str]]:
-    for parent, _ in out_edges(g, unit, edge_type):
-        return parent, {s for s, _ in in_edges(g, parent, edge_type) if s != unit}
-    return None, set()
+def _siblings(g: nx.MultiDiGraph, unit: str, edge_type: str) -> set[tuple[str, str]]:
+    """(sibling, parent) pairs under every parent the unit has by ``edge_type``."""
+    return {(s, parent) for parent, _ in out_edges(g, unit, edge_type)
+            for s, _ in in_edges(g, parent, edge_type) if s != unit}
 
 
 @named_query("peer_units", params=Params, result=Row)
@@ -32,13 +32,11 @@ def peer_units(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
     """Units of the same kind as one unit (villages of its township, else units under its regulator), last inspected."""
     if p.unit_id not in g or kind_of(g, p.unit_id) != "Unit":
         return []
-    via, peers = _siblings(g, p.unit_id, "PART_OF")
-    if not peers:
-        via, peers = _siblings(g, p.unit_id, "REGULATED_BY")
+    pairs = _siblings(g, p.unit_id, "PART_OF") or _siblings(g, p.unit_id, "REGULATED_BY")
     rows = []
-    for peer in peers:
+    for peer, via in pairs:
         starts = [g.nodes[r]["start"] for grp, _ in in_edges(g, peer, "INSPECTED") for r, _ in out_edges(g, grp, "IN_ROUND")]
         rows.append({"unit_id": peer, "unit_name": g.nodes[peer]["name"], "via_id": via,
                      "via_name": g.nodes[via]["name"], "last_inspected": max(starts) if starts else None})
-    rows.sort(key=lambda r: r["unit_id"])
+    rows.sort(key=lambda r: (r["unit_id"], r["via_id"]))
     return rows

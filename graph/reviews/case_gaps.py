@@ -39,11 +39,13 @@ def _short(text: str | None, n: int = 28) -> str:
 
 
 def clue_line(row: dict[str, Any], as_of: date) -> ClueLine:
+    """Days from transfer to disposal, or to the review day while undisposed; unknown when disposed undated."""
     transfer = date.fromisoformat(row["transfer_date"])
-    end = _day(row["disposal_date"]) or as_of
+    disposed = _day(row["disposal_date"])
+    days = (disposed - transfer).days if disposed else None if row["disposal"] else (as_of - transfer).days
     return ClueLine(clue_id=row["clue_id"], code=row["clue_code"], transfer_date=transfer,
                     receiver_id=row["receiver_id"], receiver_name=row["receiver_name"], disposal=row["disposal"],
-                    disposal_date=_day(row["disposal_date"]), days_to_disposal=(end - transfer).days)
+                    disposal_date=disposed, days_to_disposal=days)
 
 
 def source_item(row: dict[str, Any]) -> SourceItem:
@@ -54,10 +56,20 @@ def source_item(row: dict[str, Any]) -> SourceItem:
 
 
 def letters(store: GraphStore, issue_ids: list[str], as_of: date) -> list[LetterLine]:
-    return [LetterLine(letter_id=r["letter_id"], code=r["code"], sent_date=date.fromisoformat(r["sent_date"]),
-                       regulator_name=r["regulator_name"], response_date=_day(r["response_date"]),
-                       days_waiting=None if r["response_date"] else (as_of - date.fromisoformat(r["sent_date"])).days)
-            for r in store.run_query("letters_of_issues", {"issue_ids": issue_ids})]
+    """One line per letter (a letter to two regulators comes back as two rows); a response without a date
+    still counts as answered."""
+    lines: dict[str, LetterLine] = {}
+    for r in store.run_query("letters_of_issues", {"issue_ids": issue_ids}):
+        if r["letter_id"] in lines:
+            line = lines[r["letter_id"]]
+            line.regulator_name = "、".join(x for x in (line.regulator_name, r["regulator_name"]) if x) or None
+            continue
+        answered = bool(r["response_date"] or (r["response"] or "").strip())
+        lines[r["letter_id"]] = LetterLine(
+            letter_id=r["letter_id"], code=r["code"], sent_date=date.fromisoformat(r["sent_date"]),
+            regulator_name=r["regulator_name"], response_date=_day(r["response_date"]),
+            days_waiting=None if answered else (as_of - date.fromisoformat(r["sent_date"])).days)
+    return list(lines.values())
 
 
 def measures(store: GraphStore, target_ids: list[str]) -> list[MeasureLine]:
@@ -103,7 +115,8 @@ def individual_gaps(r: CaseReview, rules: dict[str, Any]) -> list[Gap]:
             gaps.append(Gap(kind=GapKind.RELAPSE, subjects=[later], evidence=[s.item_id, later],
                             sentence=f"{where}整改后又被再次发现，属整改后复发，原整改成效不实。"))
     limit = rules["suggestion_answer_days"]
-    if r.suggestion and r.suggestion_response_date is None and r.opened + timedelta(days=limit) < r.as_of:
+    answered = r.suggestion_response_date is not None or bool((r.suggestion_response or "").strip())
+    if r.suggestion and not answered and r.opened + timedelta(days=limit) < r.as_of:
         gaps.append(Gap(kind=GapKind.SUGGESTION_UNANSWERED, subjects=[r.case_id], evidence=[r.case_id],
                         sentence=f"案件{r.case_code}提出的纪检监察建议“{_short(r.suggestion, 20)}”，自立案（{r.opened}）"
                                  f"已{(r.as_of - r.opened).days}天，超过{limit}天仍未见发案单位反馈落实情况。"))

@@ -13,7 +13,8 @@ States, from explicit rules: a part with no gap is 到位; with gaps it is
 部分到位 when something was done for it (个案: a task of the case's issues is
 done; 类案: a similar issue elsewhere is rectified or a 类案 task exists; 系统:
 a letter, a measure or a 系统整改 task exists; 双查: someone was held to
-account) and 未到位 otherwise; 个案 is 无从判断 when no issue stands behind the case.
+account) and 未到位 otherwise. A part with nothing to check and no gap is 无从判断: 个案 when no issue
+stands behind the case, 类案 and 一案双查 when nothing at all does.
 """
 
 from __future__ import annotations
@@ -136,8 +137,11 @@ def _state(gaps: list[Gap], acted: bool) -> State:
 
 def review_case(store: GraphStore, ref: str, *, as_of: date | None = None,
                 rules: dict[str, Any] | None = None) -> CaseReview:
-    """The 一案三改 review of the case ``ref`` names, as of a day (today by default)."""
-    rules = rules or load_rules("case_review")
+    """The 一案三改 review of the case ``ref`` names, as of a day (today by default).
+
+    ``rules`` may name only the keys it changes; the rest come from the shipped defaults.
+    """
+    rules = {**load_rules("case_review"), **(rules or {})}
     as_of = as_of or date.today()
     case_id = resolve_case(store, ref)
     chain = store.run_query("case_chain", {"case_id": case_id})
@@ -165,11 +169,14 @@ def review_case(store: GraphStore, ref: str, *, as_of: date | None = None,
     review = CaseReview(
         as_of=as_of, case_id=case_id, case_code=head["case_code"], opened=opened, closed=_day(head["closed"]),
         outcome=head["outcome"], summary=head["summary"], suggestion=head["suggestion"],
+        suggestion_response=head["suggestion_response"],
         suggestion_response_date=_day(head["suggestion_response_date"]), unit_id=unit_id,
         unit_name=next((s.unit_name for s in items if s.unit_name), None), clues=list(clues.values()), sources=items,
         similar=similar, peers=peers, letters=letters, measures=measures,
         systemic_tasks=[t for t in tasks if t.level == "systemic"], responsible=responsible, parts=[],
         notes=ev.notes(clues, items))
+    if items and not any(p.duty is Duty.PRINCIPAL for p in responsible):
+        review.notes.append("未能确定问题发生时的一把手（任职台账中没有覆盖发现日期的一把手任职），主体责任无从核对。")
     review.parts = _parts(review, tasks, rules)
     ev.attach_sources(store, review.gaps)
     return review
@@ -188,8 +195,12 @@ def _parts(r: CaseReview, tasks: list[TaskLine], rules: dict[str, Any]) -> list[
         Dimension.ACCOUNTABILITY: any(p.held_to_account for p in r.responsible if p.duty is not Duty.SUPERVISION),
     }
     parts = [Part(dimension=d, state=_state(by_dim[d], acted[d]), gaps=by_dim[d]) for d in Dimension]
-    if not any(s.kind == "Issue" for s in r.sources):
-        parts[0].state = State.UNKNOWN
+    unknown = {Dimension.INDIVIDUAL} if not any(s.kind == "Issue" for s in r.sources) else set()
+    if not r.sources:  # nothing to compare with other units, nobody to hold to account
+        unknown |= {Dimension.CATEGORY, Dimension.ACCOUNTABILITY}
+    for part in parts:
+        if part.dimension in unknown and not part.gaps:
+            part.state = State.UNKNOWN
     return parts
 
 
@@ -197,7 +208,7 @@ def review_cases(store: GraphStore, *, round_id: str | None = None, opened_from:
                  opened_to: date | None = None, as_of: date | None = None,
                  rules: dict[str, Any] | None = None) -> CaseBatch:
     """Every case of a round or an opening period reviewed at once: the table a 联席会议 on rectification reads."""
-    rules = rules or load_rules("case_review")
+    rules = {**load_rules("case_review"), **(rules or {})}
     as_of = as_of or date.today()
     index = store.run_query("case_index", {"round_id": round_id, "opened_from": opened_from, "opened_to": opened_to})
     rows = [_row(review_case(store, r["case_id"], as_of=as_of, rules=rules)) for r in index]

@@ -194,6 +194,7 @@ class CaseReview(BaseModel):
     outcome: str = Field(title="处理结果")
     summary: str = Field(title="案情摘要")
     suggestion: str | None = Field(title="纪检监察建议")
+    suggestion_response: str | None = Field(default=None, title="建议书反馈情况")
     suggestion_response_date: date | None = Field(title="建议书反馈日期")
     unit_id: str | None
     unit_name: str | None = Field(title="发案单位")

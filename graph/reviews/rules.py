@@ -30,4 +30,20 @@ def load_rules(name: str, data_dir: Path | None = None) -> dict[str, Any]:
     unknown = sorted(set(override) - set(defaults))
     if unknown:
         raise RulesError(f"设置文件 {path.name} 中有未知的设置项：{'、'.join(unknown)}")
+    for key, value in override.items():
+        if not _same_kind(defaults[key], value):
+            raise RulesError(f"设置文件 {path.name} 中“{key}”应为{_KIND_ZH.get(type(defaults[key]), '同类型的值')}，"
+                             f"现为 {json.dumps(value, ensure_ascii=False)}")
     return {**defaults, **override}
+
+
+_KIND_ZH = {int: "整数", float: "数字", str: "文字", bool: "是或否（true/false）", list: "列表", dict: "对象"}
+
+
+def _same_kind(default: Any, value: Any) -> bool:
+    """A value may replace a default of its own type (an integer may stand where a decimal is expected)."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, int | float)
+    return isinstance(value, type(default))
