@@ -53,7 +53,7 @@ def client():
 @schema.parametrize()
 @settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_server_errors_and_responses_match_schema(case, client):
-    if case.method == "DELETE":
+    if case.method == "DELETE" and "{name}" in case.path:
         case.path_parameters = {"name": "nobody-here"}  # never revoke the fuzzing account itself
     if "{entity_id}" in case.path and "entity_id" not in (case.path_parameters or {}):
         case.path_parameters = {**(case.path_parameters or {}), "entity_id": "unit_0000000000000000"}
