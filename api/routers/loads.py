@@ -1,11 +1,18 @@
-"""Loading a ledger over HTTP: the same validation and report as ``xuncha load`` (admins)."""
+"""Loading a ledger over HTTP: the same validation and report as ``xuncha load`` (admins).
+
+The token and role were checked, and the body bounded, before the form was
+parsed (``api.middleware.BodyGuard``). The handler is a plain ``def``: FastAPI
+runs it in a worker thread, so reading and validating a file never stops the
+service answering others; uploads are loaded one at a time.
+"""
 
 from __future__ import annotations
 
 import re
 import tempfile
+import threading
 from pathlib import Path
-from typing import Annotated, Any
+from typing import IO, Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 
@@ -13,41 +20,81 @@ from api.delivery import deliver
 from api.deps import Admin, Store
 from api.errors import ApiError, ErrorBody
 from graph.analysis import repeats
+from loaders.ledgers.limits import DEFAULT_LIMITS, size_text
 from loaders.ledgers.load import FileReport, LedgerRejected, Loader
 from loaders.ledgers.readers import SUFFIXES
 
 router = APIRouter(tags=["数据载入"])
-MAX_UPLOAD = 200 * 1024 * 1024
+MAX_UPLOAD = DEFAULT_LIMITS.max_upload_bytes
+MAX_PROBLEMS = 1_000
+_one_at_a_time = threading.Lock()
 
 
 def _safe_name(name: str) -> str:
-    """Keep the clerk's file name for the report, without any path in it."""
+    """Keep the clerk's file name for the report, without any path in it, short enough for any file system
+    (60 characters before the suffix: 180 bytes in UTF-8, with room for ``.rejects.csv``).
+
+    >>> _safe_name("..\\\\..\\\\etc/passwd.csv"), _safe_name("../../问题清单（一）.xlsx"), _safe_name("..")
+    ('passwd.csv', '问题清单（一）.xlsx', 'upload')
+    >>> len(_safe_name("长" * 300 + ".csv").encode()), _safe_name(".bashrc.csv")
+    (184, 'bashrc.csv')
+    """
     base = Path(name.replace("\\", "/")).name
-    return re.sub(r"[^\w.\-（）()\u4e00-\u9fff]", "_", base)[:120] or "upload"
+    base = re.sub(r"[^\w.\-（）()\u4e00-\u9fff]", "_", base).lstrip(".")
+    stem, dot, suffix = base.rpartition(".")
+    if dot and len(suffix) <= 10:
+        return (stem[:60] or "upload") + "." + suffix
+    return base[:60] or "upload"
+
+
+def _copy(source: IO[bytes], target: Path, limit: int) -> None:
+    """Copy the spooled upload in blocks, refusing it once it passes the limit."""
+    copied = 0
+    with target.open("wb") as out:
+        while block := source.read(1024 * 1024):
+            copied += len(block)
+            if copied > limit:
+                raise ApiError(413, "too_large", f"上传的文件超过 {size_text(limit)} 的上限（读取限额 max_upload_bytes）"
+                                                 "；请拆分后分别上传。")
+            out.write(block)
+    target.chmod(0o600)
+
+
+def _rejected(report: FileReport) -> ApiError:
+    """422 with the report, its problems listed up to MAX_PROBLEMS (a response, like a clerk, reads only so many)."""
+    message = f"{report.file} 有 {len(report.problems):,} 处问题，未载入任何数据"
+    if len(report.problems) > MAX_PROBLEMS:
+        message += f"（仅列出前 {MAX_PROBLEMS:,} 处；命令行 xuncha load 列出全部）"
+        report = report.model_copy(update={"problems": report.problems[:MAX_PROBLEMS]})
+    return ApiError(422, "ledger_rejected", message, detail=report.model_dump(mode="json"))
 
 
 @router.post("/loads", response_model=FileReport, summary="上传一个台账文件并载入；有任何错误则整份不载入并列出每处错误",
              responses={413: {"model": ErrorBody, "description": "文件过大"}})
-async def load_file(request: Request, store: Store, account: Admin,
-                    file: Annotated[UploadFile, File(description="台账文件（.xlsx/.csv/.json/.jsonl）")],
-                    kind: Annotated[str | None, Form(description="台账类别（不填则按列名识别）")] = None,
-                    skip_bad_rows: Annotated[bool, Form(description="跳过有错的行")] = False) -> Any:
+def load_file(request: Request, store: Store, account: Admin,
+              file: Annotated[UploadFile, File(description="台账文件（.xlsx/.csv/.json/.jsonl）")],
+              kind: Annotated[str | None, Form(description="台账类别（不填则按列名识别）")] = None,
+              skip_bad_rows: Annotated[bool, Form(description="跳过有错的行")] = False) -> Any:
     name = _safe_name(file.filename or "upload")
     if Path(name).suffix.lower() not in SUFFIXES:
         raise ApiError(422, "unsupported_file", f"不支持的文件类型“{Path(name).suffix}”；支持 {'、'.join(SUFFIXES)}。")
-    data = await file.read(MAX_UPLOAD + 1)
-    if len(data) > MAX_UPLOAD:
-        raise ApiError(413, "too_large", "文件超过 200 MB；请拆分后分别上传。")
     settings = request.app.state.settings
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(prefix="xuncha-upload-") as tmp:
         path = Path(tmp) / name
-        path.write_bytes(data)
+        _copy(file.file, path, MAX_UPLOAD)
         loader = Loader(store, settings.salt(), alias_table=settings.alias_table,
                         rejects_dir=settings.data_dir / "rejects")
-        try:
-            report = loader.load(path, kind=kind, skip_bad_rows=skip_bad_rows, source=f"上传/{name}")
-        except LedgerRejected as exc:
-            raise ApiError(422, "ledger_rejected", str(exc),
-                           detail=exc.report.model_dump(mode="json")) from exc
-    repeats.recompute(store)
+        with _one_at_a_time:
+            try:
+                report = loader.load(path, kind=kind, skip_bad_rows=skip_bad_rows, source=f"上传/{name}")
+            except LedgerRejected as exc:
+                raise _rejected(exc.report) from exc
+            except RecursionError as exc:  # the readers bound nesting; this is the last line, not the first
+                raise ApiError(422, "ledger_rejected", f"{name} 嵌套过深，无法读取；未载入任何数据。") from exc
+            repeats.recompute(store)
+    if report.rejects_file:
+        rejects = Path(report.rejects_file)
+        if rejects.is_file():
+            rejects.chmod(0o600)
+            rejects.parent.chmod(0o700)
     return deliver(request, account, report)
