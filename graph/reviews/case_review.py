@@ -20,7 +20,7 @@ stands behind the case, 类案 and 一案双查 when nothing at all does.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from graph.analysis.text import Vectoriser, cosine, shared_phrases
 from graph.model.ids import kind_of_id
@@ -45,6 +45,12 @@ from graph.reviews.case_review_model import (
 from graph.reviews.rules import load_rules
 from graph.stores.base import GraphStore
 
+
+class Queries(Protocol):
+    """What a review needs of a store: named queries (a store, or a batch's memo of one)."""
+
+    def run_query(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]: ...
+
 DONE_TASK = ("done", "closed")
 
 
@@ -57,9 +63,11 @@ def _day(value: str | None) -> date | None:
 
 
 
-def resolve_case(store: GraphStore, ref: str) -> str:
+def resolve_case(store: Queries, ref: str) -> str:
     """The case a reference names: a case id or code, or the id or code of a clue, issue or finding behind it."""
     ref = ref.strip()
+    if kind_of_id(ref) == "Case" and store.run_query("case_chain", {"case_id": ref}):
+        return ref  # the common case (batch, links) needs no search through every case
     ids = [ref] if kind_of_id(ref) in ("Case", "Clue", "Issue", "Finding") else [
         row["id"] for kind in ("Case", "Clue", "Issue", "Finding")
         for row in store.run_query("ids_by_code", {"kind": kind, "codes": [ref]})]
@@ -78,7 +86,7 @@ def _task_line(row: dict[str, Any], as_of: date) -> TaskLine:
                     evidence=row["evidence"], days_overdue=(as_of - deadline).days if late else None)
 
 
-def _similar(store: GraphStore, sources: list[SourceItem], case_unit: str | None, county: str | None, as_of: date,
+def _similar(store: Queries, sources: list[SourceItem], case_unit: str | None, county: str | None, as_of: date,
              threshold: float) -> list[SimilarIssue]:
     """Issues of the same category at other units of the county whose text scores like the case's own problem."""
     out: dict[str, SimilarIssue] = {}
@@ -94,7 +102,8 @@ def _similar(store: GraphStore, sources: list[SourceItem], case_unit: str | None
             score = cosine(vec.vectors[best], vec.vectors[j])
             if score < threshold or row["issue_id"] in out:
                 continue
-            overdue = row["status"] != "rectified" and row["deadline"] is not None and _day(row["deadline"]) < as_of
+            deadline = _day(row["deadline"])
+            overdue = row["status"] != "rectified" and deadline is not None and deadline < as_of
             out[row["issue_id"]] = SimilarIssue(
                 issue_id=row["issue_id"], unit_id=row["unit_id"], unit_name=row["unit_name"],
                 round_title=row["round_title"], found_date=date.fromisoformat(row["found_date"]), status=row["status"],
@@ -103,7 +112,7 @@ def _similar(store: GraphStore, sources: list[SourceItem], case_unit: str | None
     return sorted(out.values(), key=lambda s: (s.found_date, s.unit_name, s.issue_id))
 
 
-def _responsible(store: GraphStore, sources: list[SourceItem], clues: list[ClueLine]) -> list[Responsible]:
+def _responsible(store: Queries, sources: list[SourceItem], clues: list[ClueLine]) -> list[Responsible]:
     """一把手 and 分管班子成员 of the case's issues, each checked for a clue or case naming them since; the supervisors."""
     issues = [s for s in sources if s.kind == "Issue"]
     since = min((s.found_date for s in sources if s.found_date), default=None)
@@ -135,7 +144,7 @@ def _state(gaps: list[Gap], acted: bool) -> State:
     return State.DONE if not gaps else State.PARTIAL if acted else State.NOT_DONE
 
 
-def review_case(store: GraphStore, ref: str, *, as_of: date | None = None,
+def review_case(store: Queries, ref: str, *, as_of: date | None = None,
                 rules: dict[str, Any] | None = None) -> CaseReview:
     """The 一案三改 review of the case ``ref`` names, as of a day (today by default).
 
@@ -211,10 +220,31 @@ def review_cases(store: GraphStore, *, round_id: str | None = None, opened_from:
     rules = {**load_rules("case_review"), **(rules or {})}
     as_of = as_of or date.today()
     index = store.run_query("case_index", {"round_id": round_id, "opened_from": opened_from, "opened_to": opened_to})
-    rows = [_row(review_case(store, r["case_id"], as_of=as_of, rules=rules)) for r in index]
+    shared = _Memo(store, frozenset({"category_issues", "peer_units"}))
+    rows = [_row(review_case(shared, r["case_id"], as_of=as_of, rules=rules)) for r in index]
     scope = "、".join(x for x in (f"轮次 {round_id}" if round_id else "", f"立案自 {opened_from}" if opened_from else "",
                                   f"立案至 {opened_to}" if opened_to else "") if x) or "全部案件"
     return CaseBatch(as_of=as_of, scope=scope, rows=rows)
+
+
+class _Memo:
+    """A store seen through a batch: answers of the named queries many cases share are fetched once.
+
+    Cases of one category at one county ask ``category_issues`` the same question; the batch is read-only,
+    so the first answer stands for the rest.
+    """
+
+    def __init__(self, store: GraphStore, shared: frozenset[str]) -> None:
+        self.store, self.shared = store, shared
+        self.answers: dict[tuple[str, str], list[dict[str, Any]]] = {}
+
+    def run_query(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        if name not in self.shared:
+            return self.store.run_query(name, params)
+        key = (name, repr(sorted(params.items())))
+        if key not in self.answers:
+            self.answers[key] = self.store.run_query(name, params)
+        return self.answers[key]
 
 
 def _row(r: CaseReview) -> CaseRow:
