@@ -221,8 +221,10 @@ def read_bytes(path: Path, limits: ReadLimits) -> bytes:
     return path.read_bytes()
 
 
-def check_depth(record: dict, limits: ReadLimits, where: str) -> None:
-    stack = [(value, 3) for value in record.values() if isinstance(value, dict | list)]  # [ { "键": here
+def check_depth(record: Any, limits: ReadLimits, where: str) -> None:
+    """A record (the 2nd level of ``[{...}]``) whose values nest deeper than max_json_depth is refused."""
+    children = record.values() if isinstance(record, dict) else record if isinstance(record, list) else ()
+    stack = [(value, 3) for value in children if isinstance(value, dict | list)]  # [ { "键": here
     while stack:
         item, level = stack.pop()
         if level > limits.max_json_depth:

@@ -377,9 +377,9 @@ def _read_json(path: Path, limits: ReadLimits) -> list[Sheet]:
     rows: list[tuple[int, list[Any]]] = []
     try:
         for n, record in enumerate(_json_records(text, path.suffix.lower() == ".jsonl", limits), 1):
+            check_depth(record, limits, f"第{n}条记录")
             if not isinstance(record, dict):
                 raise FileError(SHAPE)
-            check_depth(record, limits, f"第{n}条记录")
             for key in record:
                 if key not in index:
                     index[key] = len(index)

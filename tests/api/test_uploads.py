@@ -237,3 +237,12 @@ def test_the_data_folder_is_private(server):
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
     for name in ("graph.sqlite", "accounts.sqlite", "audit.sqlite", "id_salt"):
         assert stat.S_IMODE((data / name).stat().st_mode) == 0o600, name
+
+
+def test_deeply_nested_json_is_a_clear_422_not_a_500(server):
+    for depth in (25, 100_000):
+        body = "[" * depth + "]" * depth
+        response = httpx.post(server["url"] + "/loads", files={"file": ("问题清单.json", body.encode())},
+                              headers=bearer(server, "admin"))
+        problem = response.json()["detail"]["problems"][0]
+        assert response.status_code == 422 and "嵌套层数超过上限 20" in problem["reason"], response.text
