@@ -108,6 +108,15 @@ class EmbeddedStore:
                 self.graph = saved
             self._commit(node_rows, edge_rows, clear=True)
 
+    def backup_to(self, path: Path) -> None:
+        """A consistent copy of the file through SQLite's online backup (readers and writers may go on)."""
+        target = sqlite3.connect(path)
+        try:
+            with self._lock:
+                self._db.backup(target)
+        finally:
+            target.close()
+
     def _merge_nodes(self, nodes: Iterable[NodeRecord]) -> dict[str, tuple[str, dict[str, Any]]]:
         merged: dict[str, tuple[str, dict[str, Any]]] = {}
         g = self.graph
