@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from api import errors, middleware
 from api.audit import AuditLog
 from api.auth import AccountStore
-from api.routers import admin, analyses, console, entities, loads, queries, stats
+from api.routers import admin, analyses, console, entities, loads, queries, reviews, stats
 from graph.settings import Settings, get_settings
 from graph.stores import StoreUnavailable, open_store
 
@@ -47,7 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   description="县委巡察知识图谱：单位、人员、轮次、问题、整改、线索、案件及其关联。")
     errors.install(app)
     middleware.install(app)  # body limits and sign-in before an upload's body; security headers
-    for module in (stats, entities, analyses, queries, loads, console, admin):
+    for module in (stats, entities, analyses, queries, loads, console, admin, reviews):
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
 
     @app.get("/health", response_model=Health, tags=["运行状态"], summary="健康检查（无需登录）")
