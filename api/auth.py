@@ -72,6 +72,13 @@ class AccountStore:
             return None
         return Account(name=row[0], role=Role(row[1]), created_at=row[2], revoked=bool(row[3]))
 
+    def identify(self, token: str) -> Account | None:
+        """The account a token belongs to, revoked or not (to say who was refused; never to let anyone in)."""
+        with self._lock:
+            row = self._db.execute("SELECT name, role, created_at, revoked FROM accounts WHERE token_sha256 = ?",
+                                   (_digest(token),)).fetchone()
+        return None if row is None else Account(name=row[0], role=Role(row[1]), created_at=row[2], revoked=bool(row[3]))
+
     def list(self) -> list[Account]:
         with self._lock:
             rows = self._db.execute("SELECT name, role, created_at, revoked FROM accounts ORDER BY name").fetchall()

@@ -2,8 +2,12 @@
 
 Routers hand their payload here instead of returning it, so no endpoint can
 forget the rule. A viewer sees aggregates; people appear to a viewer as 张*
-with no identifiers (no id, no ID digest, no birth year). Any response that
-names people to an analyst or admin writes one audit row listing them.
+with no identifiers (no id, no ID digest, no birth year), and so do the names
+of known people wherever they stand in text of any kind (an issue, a task, a
+finding, a letter, an evidence or gap sentence); ID and mobile numbers left in
+text stored before the loader redacted them are replaced by their tokens.
+Any response that names people to an analyst or admin writes one audit row
+listing them: by their ids, and by the known names its text holds.
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ from fastapi import Request
 from pydantic import BaseModel
 
 from api.auth import Account, Role
+from api.masking import matcher_for
 from graph.model.ids import kind_of_id
+from graph.text_privacy import NameMatcher, redact_text
 
 MASKED_ID = "per_****************"
 PERSON_ID_FIELDS = {"person_id", "cadre_id", "relative_id", "recipient_id"}
@@ -22,6 +28,7 @@ IDENTIFYING = {"id_hash", "birth_year", "gender", "notes", "origin"}
 # Free text about accusations may name people; a viewer sees that the item exists, not what it says.
 ACCUSATION_TEXT = {"Clue": {"summary"}, "Case": {"summary", "suggestion"}, "Petition": {"topic"}}
 HIDDEN = "（已隐藏）"
+_NO_NAMES = NameMatcher({})
 
 
 def mask_name(name: str | None) -> str | None:
@@ -31,6 +38,15 @@ def mask_name(name: str | None) -> str | None:
     '张*'
     """
     return name[0] + "*" if name else name
+
+
+def mask_text(text: str, names: NameMatcher) -> str:
+    """Every known name in ``text`` as 张*, every ID or mobile number as its token.
+
+    >>> mask_text("王小明报销13912345678的话费", NameMatcher({"王小明": ["per_1"]}))
+    '王*报销〔手机号已脱敏〕的话费'
+    """
+    return redact_text(names.sub(text, mask_name))  # type: ignore[arg-type]
 
 
 def _is_person_id(value: Any) -> bool:
@@ -50,35 +66,62 @@ def person_ids(payload: Any) -> set[str]:
     return found
 
 
-def mask(payload: Any) -> Any:
-    """A copy with every person reduced to a surname and a star, and no identifiers."""
+def people_in_text(payload: Any, names: NameMatcher, *, identified: bool = False) -> set[str]:
+    """Ids of the people whose names the payload's text holds (every namesake: text does not say which).
+
+    A string that is nothing but a name, in a record that carries a person's id (or in its ``props``), is
+    that person's name, already counted by id; it does not bring in the namesakes.
+    """
+    found: set[str] = set()
     if isinstance(payload, list):
-        return [mask(v) for v in payload]
+        for value in payload:
+            found |= people_in_text(value, names)
+    elif isinstance(payload, dict):
+        identified = identified or payload.get("kind") == "Person" or any(_is_person_id(v) for v in payload.values())
+        for key, value in payload.items():
+            if isinstance(value, str):
+                if not (identified and value in names.ids):
+                    found |= names.people_in(value)
+            else:
+                found |= people_in_text(value, names, identified=identified and key == "props")
+    elif isinstance(payload, str):
+        found |= names.people_in(payload)
+    return found
+
+
+def mask(payload: Any, names: NameMatcher = _NO_NAMES) -> Any:
+    """A copy with every person reduced to a surname and a star, no identifiers, and names masked in all text."""
+    if isinstance(payload, list):
+        return [mask(v, names) for v in payload]
+    if isinstance(payload, str):
+        return MASKED_ID if _is_person_id(payload) else mask_text(payload, names)
     if not isinstance(payload, dict):
-        return MASKED_ID if _is_person_id(payload) else payload
+        return payload
     person = payload.get("kind") == "Person" or _is_person_id(payload.get("id"))
     hidden = ACCUSATION_TEXT.get(payload.get("kind") or kind_of_id(str(payload.get("id", ""))) or "", set())
     out = {}
     for key, value in payload.items():
         if hidden and key == "props" and isinstance(value, dict):
-            out[key] = {k: HIDDEN if k in hidden else mask(v) for k, v in value.items()}
+            out[key] = {k: HIDDEN if k in hidden else mask(v, names) for k, v in value.items()}
         elif person and key == "name":
             out[key] = mask_name(value)
         elif person and key == "props" and isinstance(value, dict):
-            out[key] = {k: mask_name(v) if k == "name" else v for k, v in value.items() if k not in IDENTIFYING}
+            out[key] = {k: mask_name(v) if k == "name" else mask(v, names) for k, v in value.items()
+                        if k not in IDENTIFYING}
         elif person and key in IDENTIFYING:
             continue
         else:
-            out[key] = mask(value)
+            out[key] = mask(value, names)
     return out
 
 
 def deliver(request: Request, account: Account, payload: Any) -> Any:
     # Query rows are already plain JSON; only models need converting (the generic encoder walks every value).
     data = payload.model_dump(mode="json") if isinstance(payload, BaseModel) else payload
+    names = matcher_for(getattr(request.app.state, "store", None))
     if account.role is Role.VIEWER:
-        return mask(data)
-    people = person_ids(data)
+        return mask(data, names)
+    people = person_ids(data) | people_in_text(data, names)
     if people:
         request.app.state.audit.record(account=account.name, role=account.role.value, method=request.method,
                                        endpoint=request.url.path, person_ids=sorted(people))

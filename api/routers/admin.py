@@ -1,4 +1,4 @@
-"""Audit log and accounts (admins)."""
+"""Audit log and accounts (admins). Every change to accounts is audited, and so is reading the audit log."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, Field
 
-from api.audit import AuditEntry
+from api.audit import AuditEntry, AuditKind, audit_write
 from api.auth import Account, Role
 from api.deps import Admin
 from api.errors import ApiError, ErrorBody
@@ -16,10 +16,18 @@ from api.pages import Limit, Offset, Page
 router = APIRouter(tags=["管理"])
 
 
-@router.get("/audit", response_model=Page[AuditEntry], summary="审计日志：谁在何时经哪个接口读取了哪些人员的数据")
-def audit(request: Request, _: Admin, limit: Limit = 100, offset: Offset = 0,
-          account: Annotated[str | None, Query(max_length=64, description="只看某账号")] = None) -> Any:
-    total, items = request.app.state.audit.read(limit=limit, offset=offset, account=account)
+@router.get("/audit", response_model=Page[AuditEntry],
+            summary="审计日志：谁在何时读取了哪些人员的数据、做了哪些写入、被拒绝了哪些请求（查阅本身也记入审计）")
+def audit(request: Request, admin: Admin, limit: Limit = 100, offset: Offset = 0,
+          account: Annotated[str | None, Query(max_length=64, description="只看某账号")] = None,
+          kind: Annotated[AuditKind | None, Query(description="只看某类：read / write / refused / audit")] = None
+          ) -> Any:
+    log = request.app.state.audit
+    total, items = log.read(limit=limit, offset=offset, account=account, kind=kind.value if kind else None)
+    log.audit_read(account=admin.name, role=admin.role.value, method=request.method, endpoint=request.url.path,
+                   detail={"account": account, "kind": kind.value if kind else None, "limit": limit,
+                           "offset": offset, "returned": len(items), "total": total,
+                           "people": len({p for e in items for p in e.person_ids})})
     return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
@@ -39,17 +47,19 @@ class NewToken(BaseModel):
     token: str = Field(title="令牌（只显示这一次）")
 
 
-@router.post("/users", response_model=NewToken, status_code=201, summary="新增账号，返回一次性令牌",
+@router.post("/users", response_model=NewToken, status_code=201, summary="新增账号，返回一次性令牌（记入审计）",
              responses={409: {"model": ErrorBody, "description": "账号已存在"}})
-def add_user(body: NewUser, request: Request, _: Admin) -> NewToken:
+def add_user(body: NewUser, request: Request, admin: Admin) -> NewToken:
     try:
         token = request.app.state.accounts.add(body.name, body.role)
     except ValueError as exc:
         raise ApiError(409, "exists", str(exc)) from exc
+    audit_write(request, admin, "user.add", {"name": body.name, "role": body.role.value, "accounts": 1})
     return NewToken(name=body.name, role=body.role, token=token)
 
 
-@router.delete("/users/{name}", status_code=204, summary="吊销账号的令牌")
-def revoke_user(name: Annotated[str, Path(min_length=1, max_length=64)], request: Request, _: Admin) -> None:
+@router.delete("/users/{name}", status_code=204, summary="吊销账号的令牌（记入审计）")
+def revoke_user(name: Annotated[str, Path(min_length=1, max_length=64)], request: Request, admin: Admin) -> None:
     if not request.app.state.accounts.revoke(name):
         raise ApiError(404, "not_found", f"没有名为 {name} 的账号。")
+    audit_write(request, admin, "user.revoke", {"name": name, "accounts": 1})

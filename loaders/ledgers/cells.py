@@ -1,4 +1,11 @@
-"""Turning one spreadsheet cell into a typed value, or a reason a clerk can act on."""
+"""Turning one spreadsheet cell into a typed value, or a reason a clerk can act on.
+
+Text cells keep no ID or mobile numbers: before a record is built, each one
+found in a text cell is replaced by a marked token (〔身份证号已脱敏〕,
+〔手机号已脱敏〕; see :mod:`graph.text_privacy`). Codes used for linking are
+left as written; a raw ID number put in an ID-digest column is digested, as
+the ID-number column would have done, so it still links the person.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +17,7 @@ from typing import Any
 from graph.model import enums
 from graph.model.ids import hash_identity_number
 from graph.model.taxonomy import load_taxonomy
+from graph.text_privacy import is_digest, is_id_number, redact_text
 
 MAX_CELL = 32_767  # Excel's own limit for one cell
 EXCEL_EPOCH = date(1899, 12, 30)
@@ -20,6 +28,10 @@ _DATE_PATTERNS = (
 )
 _ID_NUMBER = re.compile(r"^\d{17}[\dX]$|^\d{15}$")
 _LIST_SPLIT = re.compile(r"[、，,；;／/\n]+")
+# Identifiers other records link to by their exact text: never rewritten.
+CODE_FIELDS = {"code", "credit_code", "source_code"}
+# Columns of ID digests (身份证号摘要): a raw number found there is digested instead of stored.
+DIGEST_FIELDS = {"id_hash", "person_id_hash", "cadre_id_hash", "relative_id_hash"}
 TRUE = {"是", "√", "y", "yes", "true", "1", "一把手"}
 FALSE = {"否", "×", "n", "no", "false", "0", ""}
 
@@ -89,8 +101,35 @@ def _number(value: Any, kind: type) -> int | float:
     return float(number)
 
 
-def parse_cell(value: Any, type_name: str, *, salt: str) -> Any:
-    """The typed value of a non-blank cell; raises :class:`CellError` with a Chinese reason."""
+def private_text(text: str, *, field: str | None, salt: str) -> str:
+    """A text cell as it may be stored: ID and mobile numbers in it replaced by tokens.
+
+    ``field`` is the column's field name. Without it (a caller that does not say), a cell that is a digest is
+    kept and a cell that is nothing but an ID number is digested (it may be a digest column's raw number);
+    every other cell is redacted.
+
+    >>> private_text("经查，张三（身份证号110101199003071234，手机13912345678）多领补贴", field="text", salt="s")
+    '经查，张三（身份证号〔身份证号已脱敏〕，手机〔手机号已脱敏〕）多领补贴'
+    >>> private_text("110101199003071234", field="id_hash", salt="s") == hash_identity_number("110101199003071234", salt="s")
+    True
+    """
+    if field in CODE_FIELDS:
+        return text
+    if field in DIGEST_FIELDS or field is None:
+        if is_digest(text):
+            return text
+        if is_id_number(text):
+            return hash_identity_number(text.upper(), salt=salt)
+        if field is not None:
+            return text
+    return redact_text(text)
+
+
+def parse_cell(value: Any, type_name: str, *, salt: str, field: str | None = None) -> Any:
+    """The typed value of a non-blank cell; raises :class:`CellError` with a Chinese reason.
+
+    ``field`` (the column's field name) lets a text cell be judged by its column; see :func:`private_text`.
+    """
     if type_name == "date":
         return parse_date(value).isoformat()
     if type_name in ("int", "float"):
@@ -122,4 +161,5 @@ def parse_cell(value: Any, type_name: str, *, salt: str) -> Any:
         if not _ID_NUMBER.match(text):
             raise CellError("不是有效的身份证号（应为 18 位，末位可为 X）")
         return hash_identity_number(text, salt=salt)
-    return _guard_formula(_text(value))
+    text = _guard_formula(_text(value))
+    return private_text(text, field=field, salt=salt) if type_name == "str" else text
