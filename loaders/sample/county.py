@@ -19,6 +19,7 @@ from loaders import phrasebook as pb
 from loaders.sample.base import AS_OF, CN_NUM, HISTORY_START, ROUND_PLAN, STALL_DAYS, Bundle, IssueFact, Tenure, Writer, _cn
 from loaders.sample.case_reviews import plant_case_reviews
 from loaders.sample.channels import build_findings, build_letters
+from loaders.sample.linkage import plant_linkage
 from loaders.sample.truth import build_truth
 from loaders.sample.villages import build_villages
 
@@ -88,6 +89,7 @@ class County:
         build_findings(self)
         build_villages(self)
         plant_case_reviews(self)
+        plant_linkage(self)
         build_truth(self)
         return self.truth
 
