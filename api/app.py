@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
-from api import errors, middleware
+from api import audit, errors, middleware
 from api.audit import AuditLog
 from api.auth import AccountStore
 from api.routers import admin, analyses, console, entities, loads, queries, reviews, stats
@@ -47,6 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   description="县委巡察知识图谱：单位、人员、轮次、问题、整改、线索、案件及其关联。")
     errors.install(app)
     middleware.install(app)  # body limits and sign-in before an upload's body; security headers
+    audit.install(app)  # after the guard, so the 401s and 403s it answers are recorded too
     for module in (stats, entities, analyses, queries, loads, console, admin, reviews):
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
 

@@ -12,7 +12,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from api import analysis_commands, load_commands, review_commands
+from api import analysis_commands, backup_commands, load_commands, review_commands
+from api.audit import write_from_shell
 from api.auth import AccountStore, Role
 from graph.model import EdgeType, NodeKind
 from graph.settings import Settings, get_settings
@@ -95,7 +96,8 @@ def _accounts(settings: Settings) -> AccountStore:
 @user_app.command("add", help="新增账号并显示一次性令牌。")
 def user_add(name: str, role: Annotated[Role, typer.Option(help="角色：admin / analyst / viewer")] = Role.VIEWER,
              if_none: Annotated[bool, typer.Option("--if-none", help="已有任何账号时不新增")] = False) -> None:
-    accounts = _accounts(get_settings())
+    settings = get_settings()
+    accounts = _accounts(settings)
     if if_none and accounts.list():
         console.print("已有账号，未新增。")
         return
@@ -103,6 +105,8 @@ def user_add(name: str, role: Annotated[Role, typer.Option(help="角色：admin 
         token = accounts.add(name, role)
     except ValueError as exc:
         _fail(str(exc))
+    write_from_shell(settings.data_dir, "user.add", {"name": name, "role": role.value, "accounts": 1},
+                     command="xuncha user add")
     console.print(f"账号 {name}（{role.value}）的令牌（只显示这一次，请妥善保存）：")
     console.print(token, markup=False, highlight=False)
 
@@ -117,14 +121,17 @@ def user_list() -> None:
 
 @user_app.command("revoke", help="吊销账号的令牌。")
 def user_revoke(name: str) -> None:
-    if not _accounts(get_settings()).revoke(name):
+    settings = get_settings()
+    if not _accounts(settings).revoke(name):
         _fail(f"没有名为 {name} 的账号")
+    write_from_shell(settings.data_dir, "user.revoke", {"name": name, "accounts": 1}, command="xuncha user revoke")
     console.print(f"已吊销 {name}")
 
 
 analysis_commands.register(app)
 load_commands.register(app)
 review_commands.register(app)
+backup_commands.register(app)
 logging.getLogger("neo4j").setLevel(logging.WARNING)
 
 if __name__ == "__main__":

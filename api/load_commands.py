@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from api.analysis_commands import recompute_repeats
+from api.audit import report_totals, write_from_shell
 from graph.settings import Settings, get_settings
 from graph.stores import StoreError, open_store
 from graph.stores.base import GraphStore
@@ -44,13 +45,20 @@ def _load_bundle(store: GraphStore, path: Path) -> tuple[int, int]:
 
 
 def _print_reports(reports: list[FileReport]) -> None:
-    table = Table("文件", "台账", "读取行", "载入", "合并", "拒绝", "结果", title="载入结果")
+    table = Table("文件", "台账", "读取行", "载入", "新增/改写/不变", "合并", "拒绝", "结果", title="载入结果")
     for r in reports:
         result = "[green]已载入[/green]" if r.ok and not r.rejected else (
             f"[yellow]已载入，拒绝行见 {r.rejects_file}[/yellow]" if r.rejects_file else "[red]未载入[/red]")
-        table.add_row(r.file, "、".join(r.kinds), str(r.rows_read), str(r.loaded), str(r.merged), str(r.rejected),
-                      result)
+        c = r.changes
+        table.add_row(r.file, "、".join(r.kinds), str(r.rows_read), str(r.loaded),
+                      f"{c.created}/{c.updated}/{c.unchanged}", str(r.merged), str(r.rejected), result)
     console.print(table)
+    updates = [(r.file, u) for r in reports for u in r.changes.updates]
+    if updates:
+        console.print(f"[yellow]改写了已有记录 {sum(r.changes.updated for r in reports)} 条[/yellow]（前 10 条）：")
+        for file, u in updates[:10]:
+            fields = "；".join(f"{c.field}：{c.before} → {c.after}" for c in u.changes[:4])
+            console.print(f"  • {file} {u.sheet or ''} 第{u.row}行：{fields}", markup=False, highlight=False)
     problems = [p for r in reports for p in r.problems]
     for p in problems[:MAX_PROBLEMS_SHOWN]:
         console.print(f"  • {p.message}", markup=False, highlight=False)
@@ -138,6 +146,8 @@ def load(paths: Annotated[list[Path], typer.Argument(help="台账文件或目录
         target.close()
         if staging is not None:
             staging.cleanup()
+    write_from_shell(settings.data_dir, "ledger.load", {**report_totals(reports), "replace": replace, "failed": failed},
+                     command="xuncha load")
     if as_json:
         console.print_json(json.dumps([r.model_dump(mode="json") for r in reports], ensure_ascii=False))
     elif reports:

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 
+from api.audit import audit_write
 from api.delivery import deliver
 from api.deps import Admin, Analyst, Store, Viewer
 from api.pages import Limit, Offset, Page, page
@@ -42,7 +43,9 @@ class RecomputeSummary(BaseModel):
 
 @router.post("/repeats/recompute", response_model=RecomputeSummary, summary="重新计算全部重复问题（管理员）")
 def recompute(store: Store, account: Admin, request: Request) -> Any:
-    return deliver(request, account, repeats.recompute(store))
+    summary = repeats.recompute(store)
+    audit_write(request, account, "repeats.recompute", summary)
+    return deliver(request, account, summary)
 
 
 @router.get("/leaders/carry", response_model=Page[LeaderRow],

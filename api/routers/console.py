@@ -64,6 +64,6 @@ def _audit(request: Request, account: Account, query: str, data: dict[str, Any],
     people = person_ids(data)
     if not people and not may_name_people:
         return
-    entries = sorted(people) + [f"（控制台查询）{query[:AUDIT_QUERY_CHARS]}"]
     request.app.state.audit.record(account=account.name, role=account.role.value, method=request.method,
-                                   endpoint=request.url.path, person_ids=entries)
+                                   endpoint=request.url.path, person_ids=sorted(people),
+                                   query=query[:AUDIT_QUERY_CHARS])

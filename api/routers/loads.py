@@ -16,9 +16,11 @@ from typing import IO, Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 
+from api.audit import audit_write
 from api.delivery import deliver
 from api.deps import Admin, Store
 from api.errors import ApiError, ErrorBody
+from api.masking import invalidate
 from graph.analysis import repeats
 from loaders.ledgers.limits import DEFAULT_LIMITS, size_text
 from loaders.ledgers.load import FileReport, LedgerRejected, Loader
@@ -88,10 +90,13 @@ def load_file(request: Request, store: Store, account: Admin,
             try:
                 report = loader.load(path, kind=kind, skip_bad_rows=skip_bad_rows, source=f"上传/{name}")
             except LedgerRejected as exc:
+                audit_write(request, account, "ledger.load.rejected", exc.report)
                 raise _rejected(exc.report) from exc
             except RecursionError as exc:  # the readers bound nesting; this is the last line, not the first
                 raise ApiError(422, "ledger_rejected", f"{name} 嵌套过深，无法读取；未载入任何数据。") from exc
             repeats.recompute(store)
+            audit_write(request, account, "ledger.load", report)
+            invalidate(store)  # the names viewers must not see may have grown
     if report.rejects_file:
         rejects = Path(report.rejects_file)
         if rejects.is_file():

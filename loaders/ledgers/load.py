@@ -25,6 +25,7 @@ from graph.model.enums import DocumentKind
 from graph.stores.base import GraphStore
 from loaders.ledgers import builders
 from loaders.ledgers.cells import CellError, is_blank, parse_cell
+from loaders.ledgers.changes import Changes, classify
 from loaders.ledgers.mapping import (
     LOAD_ORDER,
     Column,
@@ -91,6 +92,7 @@ class FileReport(BaseModel):
     near_misses: list[MergeNote] = Field(default_factory=list, title="同名未合并，请确认")
     problems: list[Problem] = Field(default_factory=list)
     rejects_file: str | None = None
+    changes: Changes = Field(default_factory=Changes, title="对图谱的改动")
 
     @property
     def ok(self) -> bool:
@@ -200,7 +202,7 @@ def _parse_row(path: Path, plan: _Plan, row: _Row, salt: str) -> None:
                                              header=plan.sheet.headers[index]))
             continue
         try:
-            row.values[col.field] = parse_cell(raw, col.type, salt=salt)
+            row.values[col.field] = parse_cell(raw, col.type, salt=salt, field=col.field)
         except CellError as exc:
             row.problems.append(_problem(path, plan.sheet, str(exc), row=row.number, index=index,
                                          header=plan.sheet.headers[index], value=raw))
@@ -333,7 +335,10 @@ class Loader:
             raise LedgerRejected(report)
         good = [r for r in rows if not r.problems]
         nodes, edges = self._records(path, source, good)
-        self.store.upsert(nodes, edges)
+        report.changes = classify(self.store, [(r.sheet.name, r.number, r.built.nodes[0].to_record()) for r in good
+                                               if r.built and r.built.nodes and plan_of[id(r.sheet)].kind.key in PRIMARY])
+        if good:  # every row rejected: nothing is written, not even the file's Document node
+            self.store.upsert(nodes, edges)
         report.loaded, report.rejected = len(good), len(bad)
         report.nodes, report.edges = len(nodes), len(edges)
         for row in good:

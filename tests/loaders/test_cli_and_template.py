@@ -67,3 +67,35 @@ def test_load_a_folder_in_dependency_order_and_report_problems(cli, tmp_path):
 def test_unknown_template_kind_lists_the_choices(cli):
     result = cli.invoke(app, ["template", "问题单"])
     assert result.exit_code == 1 and "问题清单" in result.output
+
+
+def test_a_reload_reports_creates_updates_and_unchanged_rows_truly(cli, tmp_path):
+    write_csv(tmp_path / "units.csv", UNITS)
+    write_csv(tmp_path / "rounds.csv", ROUNDS)
+    assert cli.invoke(app, ["load", str(tmp_path / "units.csv"), str(tmp_path / "rounds.csv"), "--no-analyse"]
+                      ).exit_code == 0
+    first = tmp_path / "issues.csv"
+    write_csv(first, [ISSUE_HEAD, issue(), issue(问题编号="NC-15-1-02", 序号=2, 问题描述="公务接待无公函，超标准接待3次")])
+    report = json.loads(cli.invoke(app, ["load", str(first), "--no-analyse", "--json"]).output)[0]
+    assert report["changes"]["created"] == 2 and report["changes"]["updated"] == 0
+    again = json.loads(cli.invoke(app, ["load", str(first), "--no-analyse", "--json"]).output)[0]
+    assert again["changes"] == {"created": 0, "updated": 0, "unchanged": 2, "updates": []}
+    changed = tmp_path / "issues2.csv"  # the same round, unit and 序号: an overwrite, reported with before/after
+    write_csv(changed, [ISSUE_HEAD, issue(整改状态="已整改")])
+    report = json.loads(cli.invoke(app, ["load", str(changed), "--no-analyse", "--json"]).output)[0]
+    assert report["changes"]["updated"] == 1 and report["changes"]["created"] == 0
+    (note,) = report["changes"]["updates"]
+    assert note["row"] == 2 and {"field": "status", "before": "in_progress", "after": "rectified"} in note["changes"]
+    shown = cli.invoke(app, ["load", str(first), "--no-analyse"]).output
+    assert "改写了已有记录 1 条" in shown and "status：rectified → in_progress" in shown
+
+
+def test_skip_bad_rows_with_every_row_bad_writes_nothing(cli, tmp_path):
+    write_csv(tmp_path / "units.csv", UNITS)
+    write_csv(tmp_path / "rounds.csv", ROUNDS)
+    assert cli.invoke(app, ["load", str(tmp_path / "units.csv"), str(tmp_path / "rounds.csv"), "--no-analyse"]
+                      ).exit_code == 0
+    before = json.loads(cli.invoke(app, ["stats", "--json"]).output)
+    bad = write_csv(tmp_path / "bad.csv", [ISSUE_HEAD, issue(发现日期="前天")])
+    cli.invoke(app, ["load", str(bad), "--no-analyse", "--skip-bad-rows"])
+    assert json.loads(cli.invoke(app, ["stats", "--json"]).output) == before  # no Document node either

@@ -59,6 +59,8 @@ def parity_cases(county: Bundle) -> dict[str, list[dict[str, Any]]]:
         "peer_units": [{"unit_id": village.id}, {"unit_id": busiest_unit}, {"unit_id": units[0].id},
                        {"unit_id": "unit_0000000000000000"}],
         "sources_of": [{"ids": [i.id for i in issues[:30]] + [case.id]}, {"ids": []}, {"ids": [document]}],
+        "entities_by_ids": [{"ids": [units[0].id, issues[10].id, carrier["person"], document, case.id]},
+                            {"ids": ["unit_0000000000000000"]}, {"ids": [i.id for i in issues[:300]]}],
         "entity_by_id": [{"id": units[0].id}, {"id": issues[10].id}, {"id": carrier["person"]},
                          {"id": "unit_0000000000000000"}],
         "search_by_name": [{"text": "农业农村局", "kind": "Unit"}, {"text": "村", "limit": 50},
@@ -103,4 +105,21 @@ def parity_cases(county: Bundle) -> dict[str, list[dict[str, Any]]]:
                         {"kind": "Finding", "codes": [f.props["code"] for f in _by_kind(county, "Finding")[:5]]},
                         {"kind": "Clue", "codes": []}],
         "link_edges": [{}, {"item_id": clue_edge.src}, {"item_id": issues[5].id}, {"item_id": "clu_0000000000000000"}],
+        **_linkage_cases(county, busiest_unit, rounds[5].id),
+    }
+
+
+def _linkage_cases(county: Bundle, busy_unit: str, round_id: str) -> dict[str, list[dict[str, Any]]]:
+    """贯通联动: the planted people and units, a busy unit, a round with a period, and nothing."""
+    planted = county.truth["linkage"][0]
+    people = [p["person"] for p in planted["people"]]
+    fics = [e.src for e in county.edges if e.type.value == "RESPONSIBLE_FOR"][:200]
+    items = [n.id for n in county.nodes if n.kind.value in ("Issue", "Finding")][:3000]
+    return {
+        "linkage_items": [{"person_id": people[0]}, {"unit_id": planted["units"][0]["unit"]},
+                          {"unit_id": busy_unit, "date_from": "2020-01-01", "date_to": "2023-12-31"},
+                          {"round_id": round_id}, {"person_id": fics[0]}, {"unit_id": "unit_0000000000000000"}],
+        "linkage_handoffs": [{"person_ids": people}, {"item_ids": items, "person_ids": fics},
+                             {"item_ids": [], "person_ids": []}, {"person_ids": ["per_0000000000000000"]}],
+        "linkage_people": [{"person_ids": people + fics}, {"person_ids": []}, {"person_ids": [busy_unit]}],
     }

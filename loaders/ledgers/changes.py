@@ -1,0 +1,71 @@
+"""What a load does to the graph, row by row: creates an entry, changes one (before → after), or repeats it.
+
+A ledger row whose key (round, unit and 序号 of an issue; a clue's code …) names
+an entry already in the graph overwrites that entry's fields. The report must
+say so, with the fields before and after, instead of counting it as loaded like
+a new one; a row identical to what is stored changes nothing and is counted as
+unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from graph.model import NodeRecord
+from graph.stores.base import GraphStore
+
+HIDDEN = frozenset({"id_hash"})  # shown as changed, never with its value
+MAX_SHOWN = 200
+
+
+class FieldChange(BaseModel):
+    field: str = Field(title="字段")
+    before: Any = Field(title="原值")
+    after: Any = Field(title="新值")
+
+
+class UpdateNote(BaseModel):
+    sheet: str | None = Field(title="工作表")
+    row: int = Field(title="行号")
+    id: str = Field(title="标识")
+    kind: str = Field(title="类别")
+    changes: list[FieldChange] = Field(title="改动")
+
+
+class Changes(BaseModel):
+    created: int = Field(default=0, title="新增")
+    updated: int = Field(default=0, title="改写")
+    unchanged: int = Field(default=0, title="无变化")
+    updates: list[UpdateNote] = Field(default_factory=list, title="改写明细（前 200 条）")
+
+
+def _diff(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
+    out = []
+    for key in sorted(new):
+        if key == "id" or old.get(key) == new[key]:
+            continue
+        hidden = key in HIDDEN
+        out.append(FieldChange(field=key, before="（已隐去）" if hidden else old.get(key),
+                               after="（已隐去）" if hidden else new[key]))
+    return out
+
+
+def classify(store: GraphStore, rows: list[tuple[str | None, int, NodeRecord]]) -> Changes:
+    """Compare each row's main record (sheet, row number, record) with what the graph holds now."""
+    stored = {r["id"]: r["props"] for r in store.run_query("entities_by_ids", {"ids": [rec.id for _, _, rec in rows]})}
+    changes = Changes()
+    for sheet, number, record in rows:
+        if record.id not in stored:
+            changes.created += 1
+            continue
+        diff = _diff(stored[record.id], record.props)
+        if not diff:
+            changes.unchanged += 1
+            continue
+        changes.updated += 1
+        if len(changes.updates) < MAX_SHOWN:
+            changes.updates.append(UpdateNote(sheet=sheet, row=number, id=record.id, kind=record.kind.value,
+                                              changes=diff))
+    return changes
