@@ -1,0 +1,58 @@
+"""贯通联动 review of a unit, a person or a round (analysts; JSON or an Excel workbook).
+
+The payload leaves through ``deliver``: a review names people, so an analyst's
+read writes an audit row; the workbook is built from what the JSON showed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+from urllib.parse import quote
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from api.delivery import deliver
+from api.deps import Analyst, Store
+from api.errors import ApiError
+from api.reports import linkage_xlsx
+from graph.reviews.linkage import LinkageNotFound, review_linkage
+from graph.reviews.linkage_model import LinkageReview
+from graph.reviews.rules import RulesError, load_rules
+
+router = APIRouter(prefix="/reviews", tags=["贯通联动"])
+Id = Annotated[str | None, Query(max_length=64)]
+
+
+@router.get("/linkage", response_model=LinkageReview,
+            responses={200: {"content": {linkage_xlsx.MEDIA_TYPE: {}},
+                             "description": "审查结果；format=xlsx 时为 Excel 工作簿（每项数字背后的记录）"}},
+            summary="贯通联动审查：一个单位、一名人员或一轮巡察的各渠道发现、重合、移交链条、卡滞、应移交未移交和联动成效")
+def review(store: Store, account: Analyst, request: Request, unit_id: Id = None, person_id: Id = None,
+           round_id: Id = None,
+           date_from: Annotated[date | None, Query(description="发现日期起")] = None,
+           date_to: Annotated[date | None, Query(description="发现日期止")] = None,
+           as_of: Annotated[date | None, Query(description="审查日期（默认今天），卡滞天数按此日计算")] = None,
+           format: Annotated[Literal["json", "xlsx"], Query(description="json 或 xlsx")] = "json") -> Any:
+    if sum(x is not None for x in (unit_id, person_id, round_id)) != 1:
+        raise ApiError(422, "invalid_request", "请指定且只指定 unit_id、person_id、round_id 中的一个。")
+    if date_from and date_to and date_from > date_to:
+        raise ApiError(422, "invalid_request", "发现日期起（date_from）不能晚于发现日期止（date_to）。")
+    try:
+        rules = load_rules("linkage", request.app.state.settings.data_dir)
+    except RulesError as exc:
+        raise ApiError(500, "rules_invalid", f"贯通联动判定规则设置有误：{exc}") from exc
+    try:
+        result = review_linkage(store, unit_id=unit_id, person_id=person_id, round_id=round_id,
+                                date_from=date_from, date_to=date_to, as_of=as_of, rules=rules)
+    except LinkageNotFound as exc:
+        raise ApiError(404, "not_found", str(exc)) from exc
+    delivered = deliver(request, account, result)
+    if format == "json":
+        return delivered
+    shown = LinkageReview.model_validate(delivered)
+    name = linkage_xlsx.file_name(shown)
+    disposition = f"attachment; filename=\"linkage-{shown.subject_id}.xlsx\"; filename*=UTF-8''{quote(name)}"
+    return Response(linkage_xlsx.render(shown), media_type=linkage_xlsx.MEDIA_TYPE,
+                    headers={"Content-Disposition": disposition})
