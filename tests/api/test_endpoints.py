@@ -10,31 +10,19 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.auth import AccountStore, Role
-from graph.analysis import repeats
 from graph.settings import Settings
-from graph.stores.embedded import EmbeddedStore
+from tests.api.county_app import ROLES, county_folder, role_tokens
 from tests.loaders.test_malformed import ISSUE_HEAD, issue
-
-ROLES = ("viewer", "analyst", "admin")
 
 
 @pytest.fixture(scope="module")
 def data_dir(county, tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("api")
-    store = EmbeddedStore(folder / "graph.sqlite")
-    store.upsert(county.nodes, county.edges)
-    repeats.recompute(store)
-    store.close()
-    return folder
+    return county_folder(county, tmp_path_factory, "api")
 
 
 @pytest.fixture(scope="module")
 def tokens(data_dir) -> dict[str, str]:
-    accounts = AccountStore(data_dir / "accounts.sqlite")
-    made = {role: accounts.add(f"t_{role}", Role(role)) for role in ROLES}
-    accounts.close()
-    return made
+    return role_tokens(data_dir, "t")
 
 
 @pytest.fixture(scope="module")

@@ -10,22 +10,19 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api import audit as audit_module
 from api.app import create_app
-from api.auth import AccountStore, Role
 from api.delivery import mask, mask_text, people_in_text
 from api.masking import matcher_for
-from graph.analysis import repeats
 from graph.model import NodeKind, NodeRecord
 from graph.model.ids import node_id
 from graph.settings import Settings
 from graph.stores.embedded import EmbeddedStore
 from graph.text_privacy import ID_TOKEN, PHONE_TOKEN, NameMatcher
+from tests.api.county_app import ROLES, county_folder, role_tokens
 from tests.loaders.test_malformed import ISSUE_HEAD, issue
 
 ID18 = "11010519491231002X"  # made up, with a valid check digit
 PHONE = "13912345678"
-ROLES = ("viewer", "analyst", "admin")
 
 
 def test_the_matcher_finds_the_longest_name_and_ignores_single_characters():
@@ -78,26 +75,18 @@ def test_the_matcher_is_built_once_per_store_generation(tmp_path):
 # -- through the API, on the sample county ------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def data_dir(county, tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("masking")
-    store = EmbeddedStore(folder / "graph.sqlite")
-    store.upsert(county.nodes, county.edges)
-    repeats.recompute(store)
-    store.close()
-    return folder
+    return county_folder(county, tmp_path_factory, "masking")
 
 
 @pytest.fixture(scope="module")
 def tokens(data_dir) -> dict[str, str]:
-    accounts = AccountStore(data_dir / "accounts.sqlite")
-    made = {role: accounts.add(f"m_{role}", Role(role)) for role in ROLES}
-    accounts.close()
-    return made
+    return role_tokens(data_dir, "m")
 
 
 @pytest.fixture(scope="module")
 def client(data_dir, tokens):
     app = create_app(Settings(data_dir=data_dir, store="embedded"))
-    audit_module.install(app)
+
     with TestClient(app) as c:
         yield c
 

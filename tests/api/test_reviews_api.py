@@ -11,33 +11,22 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from api.app import create_app
-from api.auth import AccountStore, Role
 from api.reports import case_batch_xlsx, case_review_docx
-from graph.analysis import repeats
 from graph.settings import Settings
-from graph.stores.embedded import EmbeddedStore
+from tests.api.county_app import county_folder, role_tokens
 
-ROLES = ("viewer", "analyst", "admin")
 AS_OF = "2024-12-31"
 YEAR_2017 = {"opened_from": "2017-01-01", "opened_to": "2017-12-31", "as_of": AS_OF}
 
 
 @pytest.fixture(scope="module")
 def data_dir(county, tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("reviews")
-    store = EmbeddedStore(folder / "graph.sqlite")
-    store.upsert(county.nodes, county.edges)
-    repeats.recompute(store)
-    store.close()
-    return folder
+    return county_folder(county, tmp_path_factory, "reviews")
 
 
 @pytest.fixture(scope="module")
 def tokens(data_dir) -> dict[str, str]:
-    accounts = AccountStore(data_dir / "accounts.sqlite")
-    made = {role: accounts.add(f"r_{role}", Role(role)) for role in ROLES}
-    accounts.close()
-    return made
+    return role_tokens(data_dir, "r")
 
 
 @pytest.fixture(scope="module")
