@@ -86,7 +86,6 @@ def tokens(data_dir) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def client(data_dir, tokens):
     app = create_app(Settings(data_dir=data_dir, store="embedded"))
-
     with TestClient(app) as c:
         yield c
 
