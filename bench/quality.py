@@ -31,6 +31,7 @@ from graph.analysis.common_problems import common_problems  # noqa: E402
 from graph.analysis.text import Vectoriser  # noqa: E402
 from graph.reviews.case_review import gap_keys, review_case  # noqa: E402
 from graph.reviews.case_review_model import GapKind  # noqa: E402
+from graph.reviews.linkage import linkage_keys, review_linkage  # noqa: E402
 from graph.stores.embedded import EmbeddedStore  # noqa: E402
 from loaders.sample import generate  # noqa: E402
 
@@ -69,6 +70,7 @@ def score(scale: int) -> None:
         _line("优亲厚友", rel, {(r["cadre"], r["relative"], r["village"], r["via"], r["target"])
                             for r in truth["relative_links"]})
         score_case_reviews(store, truth)
+        score_linkage(store, truth)
         candidates = repeats.load_candidates(store)
         store.close()
     compare_methods(candidates, set(gold))
@@ -88,6 +90,37 @@ def score_case_reviews(store: EmbeddedStore, truth: dict) -> None:
     print(f"  一案三改（{len(truth['case_reviews'])} 件植入案件；无差距案件判为全部到位 {clean} 件）：")
     for kind in GapKind:
         _line("  " + kind.label_zh, {x for x in found if x[1] == kind.value}, {x for x in gold if x[1] == kind.value})
+
+
+def score_linkage(store: EmbeddedStore, truth: dict) -> None:
+    """贯通联动: each planted person reviewed (their whole record is planted): overlaps, stalls and missing hand-offs
+    per kind, and the programme figures; each planted unit's overlaps in the planted categories."""
+    as_of = date.fromisoformat(truth["as_of"])
+    found: dict[str, set] = {"overlaps": set(), "stalls": set(), "missing": set()}
+    gold: dict[str, set] = {"overlaps": set(), "stalls": set(), "missing": set()}
+    figures_ok = figures_all = 0
+    unit_found: set = set()
+    unit_gold: set = set()
+    for planted in truth.get("linkage", []):
+        for person in planted["people"]:
+            review = review_linkage(store, person_id=person["person"], as_of=as_of)
+            for key, keys in linkage_keys(review).items():
+                found[key] |= {(person["person"], *k) for k in keys}
+                gold[key] |= {(person["person"], *map(str, k)) for k in person[key]}
+            for name, ids in person["figures"].items():
+                figures_all += 1
+                figures_ok += sorted(review.figure(name).ids) == sorted(ids)
+        for unit in planted["units"]:
+            review = review_linkage(store, unit_id=unit["unit"], as_of=as_of)
+            unit_found |= {o.key for o in review.overlaps if o.key[0] == "unit" and o.key[2] in planted["categories"]}
+            unit_gold |= {tuple(k) for k in unit["overlaps"]}
+    print(f"  贯通联动（{sum(len(p['people']) for p in truth.get('linkage', []))} 名植入人员；"
+          f"联动成效数字与标准答案一致 {figures_ok}/{figures_all}）：")
+    for key, label in (("overlaps", "重合发现"), ("stalls", "移交卡滞"), ("missing", "应移交未移交")):
+        _line("  " + label, found[key], gold[key])
+    for kind in ("no_disposal", "no_case_decision", "no_outcome"):
+        _line("    卡滞 " + kind, {x for x in found["stalls"] if x[1] == kind}, {x for x in gold["stalls"] if x[1] == kind})
+    _line("  单位同类重合（植入类别）", unit_found, unit_gold)
 
 
 def compare_methods(rows: list[repeats.Candidate], gold: set) -> None:
