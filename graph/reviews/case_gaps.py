@@ -9,10 +9,7 @@ planted truth, and carries its evidence ids and their sources.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from graph.reviews.case_review import Queries
+from typing import Any
 
 from graph.reviews.case_review_model import (
     CaseReview,
@@ -25,6 +22,7 @@ from graph.reviews.case_review_model import (
     Source,
     SourceItem,
 )
+from graph.stores.base import QueryRunner
 
 DONE_TASK = ("done", "closed")
 STATUS_ZH = {"open": "未整改", "in_progress": "整改中", "rectified": "已整改", "planned": "未开始", "done": "已完成",
@@ -57,7 +55,7 @@ def source_item(row: dict[str, Any]) -> SourceItem:
                       round_title=row["round_title"])
 
 
-def letters(store: Queries, issue_ids: list[str], as_of: date) -> list[LetterLine]:
+def letters(store: QueryRunner, issue_ids: list[str], as_of: date) -> list[LetterLine]:
     """One line per letter (a letter to two regulators comes back as two rows); a response without a date
     still counts as answered."""
     lines: dict[str, LetterLine] = {}
@@ -74,7 +72,7 @@ def letters(store: Queries, issue_ids: list[str], as_of: date) -> list[LetterLin
     return list(lines.values())
 
 
-def measures(store: Queries, target_ids: list[str]) -> list[MeasureLine]:
+def measures(store: QueryRunner, target_ids: list[str]) -> list[MeasureLine]:
     seen: dict[str, MeasureLine] = {}
     for r in store.run_query("measures_for", {"target_ids": target_ids}):
         seen.setdefault(r["measure_id"], MeasureLine(
@@ -197,7 +195,7 @@ def accountability_gaps(r: CaseReview, rules: dict[str, Any]) -> list[Gap]:
     return gaps
 
 
-def attach_sources(store: Queries, gaps: list[Gap]) -> None:
+def attach_sources(store: QueryRunner, gaps: list[Gap]) -> None:
     """Give every gap the ledger rows its evidence came from (one query for all gaps)."""
     ids = sorted({i for g in gaps for i in g.evidence})
     by_id: dict[str, list[Source]] = {}

@@ -20,7 +20,7 @@ stands behind the case, 类案 and 一案双查 when nothing at all does.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 from graph.analysis.text import Vectoriser, cosine, shared_phrases
 from graph.model.ids import kind_of_id
@@ -44,12 +44,7 @@ from graph.reviews.case_review_model import (
 )
 from graph.reviews.rules import load_rules
 from graph.stores.base import GraphStore
-
-
-class Queries(Protocol):
-    """What a review needs of a store: named queries (a store, or a batch's memo of one)."""
-
-    def run_query(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]: ...
+from graph.stores.base import QueryRunner as Queries
 
 DONE_TASK = ("done", "closed")
 

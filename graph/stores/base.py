@@ -49,6 +49,12 @@ class Neighbour(BaseModel):
     outgoing: bool
 
 
+class QueryRunner(Protocol):
+    """What reviews need of a store: named queries by name (a store, or a batch's read-only memo of one)."""
+
+    def run_query(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]: ...
+
+
 @runtime_checkable
 class GraphStore(Protocol):
     name: str
