@@ -43,8 +43,7 @@ from graph.reviews.case_review_model import (
     TaskLine,
 )
 from graph.reviews.rules import load_rules
-from graph.stores.base import GraphStore
-from graph.stores.base import QueryRunner as Queries
+from graph.stores.base import GraphStore, QueryRunner
 
 DONE_TASK = ("done", "closed")
 
@@ -58,7 +57,7 @@ def _day(value: str | None) -> date | None:
 
 
 
-def resolve_case(store: Queries, ref: str) -> str:
+def resolve_case(store: QueryRunner, ref: str) -> str:
     """The case a reference names: a case id or code, or the id or code of a clue, issue or finding behind it."""
     ref = ref.strip()
     if kind_of_id(ref) == "Case" and store.run_query("case_chain", {"case_id": ref}):
@@ -81,7 +80,7 @@ def _task_line(row: dict[str, Any], as_of: date) -> TaskLine:
                     evidence=row["evidence"], days_overdue=(as_of - deadline).days if late else None)
 
 
-def _similar(store: Queries, sources: list[SourceItem], case_unit: str | None, county: str | None, as_of: date,
+def _similar(store: QueryRunner, sources: list[SourceItem], case_unit: str | None, county: str | None, as_of: date,
              threshold: float) -> list[SimilarIssue]:
     """Issues of the same category at other units of the county whose text scores like the case's own problem."""
     out: dict[str, SimilarIssue] = {}
@@ -107,7 +106,7 @@ def _similar(store: Queries, sources: list[SourceItem], case_unit: str | None, c
     return sorted(out.values(), key=lambda s: (s.found_date, s.unit_name, s.issue_id))
 
 
-def _responsible(store: Queries, sources: list[SourceItem], clues: list[ClueLine]) -> list[Responsible]:
+def _responsible(store: QueryRunner, sources: list[SourceItem], clues: list[ClueLine]) -> list[Responsible]:
     """一把手 and 分管班子成员 of the case's issues, each checked for a clue or case naming them since; the supervisors."""
     issues = [s for s in sources if s.kind == "Issue"]
     since = min((s.found_date for s in sources if s.found_date), default=None)
@@ -139,7 +138,7 @@ def _state(gaps: list[Gap], acted: bool) -> State:
     return State.DONE if not gaps else State.PARTIAL if acted else State.NOT_DONE
 
 
-def review_case(store: Queries, ref: str, *, as_of: date | None = None,
+def review_case(store: QueryRunner, ref: str, *, as_of: date | None = None,
                 rules: dict[str, Any] | None = None) -> CaseReview:
     """The 一案三改 review of the case ``ref`` names, as of a day (today by default).
 
