@@ -17,15 +17,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
-
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord, make_edge
 from graph.model import nodes as m
 from graph.model.enums import DocumentKind
 from graph.stores.base import GraphStore
 from loaders.ledgers import builders
 from loaders.ledgers.cells import CellError, is_blank, parse_cell
-from loaders.ledgers.changes import Changes, classify
+from loaders.ledgers.changes import classify
 from loaders.ledgers.mapping import (
     LOAD_ORDER,
     Column,
@@ -38,6 +36,7 @@ from loaders.ledgers.mapping import (
 )
 from loaders.ledgers.readers import SUFFIXES, FileError, Sheet, column_letter, read_sheets
 from loaders.ledgers.registry import BUILDERS
+from loaders.ledgers.report import FileReport, LedgerRejected, MergeNote, Problem
 from loaders.ledgers.resolve import PeopleIndex, UnitIndex, load_unit_index
 
 # Kinds whose rows each declare one entity: the same entity twice in one file is a mistake.
@@ -46,63 +45,6 @@ PRIMARY = {"units", "people", "rounds", "issues", "tasks", "findings", "clues", 
 CODE_KINDS = {"Issue": ("issue_code", "issue_codes", "source_code"), "Finding": ("source_code",),
               "Clue": ("clue_code",), "Company": ("contractor_code",), "Letter": ("letter_code",), "Case": ("case_code",)}
 OWN_CODES = {"issues": "Issue", "findings": "Finding", "clues": "Clue"}  # ledgers whose rows declare a code others cite
-
-
-class Problem(BaseModel):
-    file: str
-    sheet: str | None = None
-    row: int | None = None
-    column: str | None = Field(default=None, title="列（字母）")
-    header: str | None = None
-    value: str | None = None
-    reason: str
-    records: bool = False
-
-    @property
-    def message(self) -> str:
-        where = [self.file]
-        if self.sheet:
-            where.append(f"工作表“{self.sheet}”")
-        if self.row is not None:
-            where.append(f"第{self.row}{'条记录' if self.records else '行'}")
-        if self.column or self.header:
-            where.append(f"{self.column or ''}列“{self.header or ''}”" if self.column else f"“{self.header}”")
-        value = f"：“{self.value}”" if self.value not in (None, "") else ""
-        return "，".join(where) + f"{value} —— {self.reason}"
-
-
-class MergeNote(BaseModel):
-    sheet: str | None
-    row: int
-    value: str
-    matched: str
-    rule: str
-
-
-class FileReport(BaseModel):
-    file: str
-    kinds: list[str] = Field(default_factory=list, title="台账类别")
-    rows_read: int = 0
-    loaded: int = 0
-    merged: int = 0
-    rejected: int = 0
-    nodes: int = 0
-    edges: int = 0
-    merges: list[MergeNote] = Field(default_factory=list, title="按规则合并的名称")
-    near_misses: list[MergeNote] = Field(default_factory=list, title="同名未合并，请确认")
-    problems: list[Problem] = Field(default_factory=list)
-    rejects_file: str | None = None
-    changes: Changes = Field(default_factory=Changes, title="对图谱的改动")
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems or self.rejects_file is not None
-
-
-class LedgerRejected(ValueError):
-    def __init__(self, report: FileReport) -> None:
-        super().__init__(f"{report.file} 有 {len(report.problems)} 处问题，未载入任何数据")
-        self.report = report
 
 
 @dataclass
