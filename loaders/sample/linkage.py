@@ -62,6 +62,9 @@ class _Plant:
         c.w.edge(T.FOUND_AT, iid, uid)
         c.w.edge(T.FOUND_IN, iid, rid)
         c.w.edge(T.FOUND_BY, iid, c.groups[rid][0])
+        fic = c.fic_on(uid, found)  # as the issues ledger derives it on load
+        if fic:
+            c.w.edge(T.RESPONSIBLE_FOR, fic, iid, role="first_in_command")
         c.w.edge(T.RESPONSIBLE_FOR, person, iid, role="team_member", derived=False)
         return iid, found
 
@@ -106,6 +109,7 @@ def plant_linkage(c: County) -> None:
     # 1. audit found it, inspection found it again with no clue between (missing); the inspection clue went to
     #    初步核实 and no case decision followed (stalled); a petition found it a third time after that clue.
     p1 = p.person("林远航")
+    c.hold(p1, u1, date(2019, 1, 1), None, first=False)  # the team member the issue names holds a post there
     f1 = p.finding(u1, ch.AUDIT, date(2021, 9, 15), "审计整改", p1)
     i1, found = p.issue(u1, "审计整改", p1)
     k1 = p.clue(i1, p1, found + timedelta(days=20), ch.INSPECTION, en.ClueDisposal.PRELIMINARY_CHECK,
