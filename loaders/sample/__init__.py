@@ -26,9 +26,18 @@ from typing import Any
 from graph.model import EdgeRecord, NodeRecord
 from graph.stores.base import read_jsonl
 from loaders.sample.base import AS_OF, STALL_DAYS, Bundle, county_names
+from loaders.sample.case_reviews import plant_case_reviews
+from loaders.sample.channels import build_findings, build_letters
 from loaders.sample.county import County
+from loaders.sample.linkage import plant_linkage
+from loaders.sample.truth import build_truth
+from loaders.sample.villages import build_villages
 
 __all__ = ["Bundle", "generate", "read_bundle", "write_bundle"]
+
+# What each county holds after its units, posts and rounds, in this order (each draws on the county's one random
+# stream, so a new scenario goes before build_truth and after the others, and leaves the earlier ones unchanged).
+SCENARIOS = (build_letters, build_findings, build_villages, plant_case_reviews, plant_linkage, build_truth)
 
 
 def generate(scale: int = 1, seed: int = 7, *, progress: Callable[[int], None] | None = None) -> Bundle:
@@ -39,7 +48,7 @@ def generate(scale: int = 1, seed: int = 7, *, progress: Callable[[int], None] |
     truth: dict[str, list[Any]] = defaultdict(list)
     for index, name in enumerate(county_names(scale, random.Random(seed))):
         county = County(bundle, index, name, random.Random(f"{seed}:{index}"))
-        for key, items in county.build().items():
+        for key, items in county.build(SCENARIOS).items():
             truth[key].extend(items)
         if progress:
             progress(index + 1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,11 +18,6 @@ from graph.model import nodes as m
 from graph.model.ids import hash_identity_number
 from loaders import phrasebook as pb
 from loaders.sample.base import AS_OF, CN_NUM, HISTORY_START, ROUND_PLAN, STALL_DAYS, Bundle, IssueFact, Tenure, Writer, _cn
-from loaders.sample.case_reviews import plant_case_reviews
-from loaders.sample.channels import build_findings, build_letters
-from loaders.sample.linkage import plant_linkage
-from loaders.sample.truth import build_truth
-from loaders.sample.villages import build_villages
 
 T = EdgeType
 
@@ -81,16 +77,13 @@ class County:
                                                 yr=found.year - rng.randint(1, 3))
 
     # -- the county ----------------------------------------------------------------
-    def build(self) -> dict[str, list[Any]]:
+    def build(self, scenarios: Iterable[Callable[[County], None]]) -> dict[str, list[Any]]:
+        """Units, posts and rounds with their issues, then each scenario in turn (``loaders.sample.SCENARIOS``)."""
         self.build_units()
         self.build_posts()
         self.build_rounds()
-        build_letters(self)
-        build_findings(self)
-        build_villages(self)
-        plant_case_reviews(self)
-        plant_linkage(self)
-        build_truth(self)
+        for scenario in scenarios:
+            scenario(self)
         return self.truth
 
     def build_units(self) -> None:
