@@ -24,7 +24,7 @@ The rules:
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 from graph.model.enums import CaseOutcome, Channel, ClueDisposal
 from graph.reviews.linkage_model import (
@@ -42,12 +42,9 @@ from graph.reviews.linkage_model import (
     StallKind,
 )
 from graph.reviews.rules import load_rules
+from graph.stores.base import QueryRunner
 
 SCOPE_KIND = {ScopeKind.UNIT: "Unit", ScopeKind.PERSON: "Person", ScopeKind.ROUND: "Round"}
-
-
-class Queries(Protocol):
-    def run_query(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]: ...
 
 
 class LinkageNotFound(LookupError):
@@ -69,7 +66,7 @@ def _days(a: date | None, b: date | None) -> int | None:
     return (b - a).days if a and b else None
 
 
-def _subject(store: Queries, scope: ScopeKind, subject_id: str) -> str:
+def _subject(store: QueryRunner, scope: ScopeKind, subject_id: str) -> str:
     rows = store.run_query("entity_by_id", {"id": subject_id})
     if not rows or rows[0]["kind"] != SCOPE_KIND[scope]:
         raise LinkageNotFound(f"没有 id 为“{subject_id}”的{scope.label_zh}。")
@@ -77,7 +74,7 @@ def _subject(store: Queries, scope: ScopeKind, subject_id: str) -> str:
     return props.get("name") or props.get("title") or subject_id
 
 
-def _items(store: Queries, params: dict[str, Any]) -> list[ItemLine]:
+def _items(store: QueryRunner, params: dict[str, Any]) -> list[ItemLine]:
     seen: dict[str, ItemLine] = {}
     for r in store.run_query("linkage_items", params):
         if r["item_id"] in seen:
@@ -142,7 +139,7 @@ def _figures(items: list[ItemLine], handoffs: list[HandOff]) -> list[Figure]:
     return figures
 
 
-def review_linkage(store: Queries, *, unit_id: str | None = None, person_id: str | None = None,
+def review_linkage(store: QueryRunner, *, unit_id: str | None = None, person_id: str | None = None,
                    round_id: str | None = None, date_from: date | None = None, date_to: date | None = None,
                    as_of: date | None = None, rules: dict[str, Any] | None = None) -> LinkageReview:
     """The 贯通联动 review of exactly one unit, person or round, in a period (inclusive), as of a day."""
