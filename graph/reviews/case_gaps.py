@@ -29,7 +29,8 @@ STATUS_ZH = {"open": "未整改", "in_progress": "整改中", "rectified": "已�
              "closed": "已销号"}
 
 
-def _day(value: str | None) -> date | None:
+def parse_day(value: str | None) -> date | None:
+    """An ISO date from a query row, or None."""
     return date.fromisoformat(value) if value else None
 
 
@@ -41,7 +42,7 @@ def _short(text: str | None, n: int = 28) -> str:
 def clue_line(row: dict[str, Any], as_of: date) -> ClueLine:
     """Days from transfer to disposal, or to the review day while undisposed; unknown when disposed undated."""
     transfer = date.fromisoformat(row["transfer_date"])
-    disposed = _day(row["disposal_date"])
+    disposed = parse_day(row["disposal_date"])
     days = (disposed - transfer).days if disposed else None if row["disposal"] else (as_of - transfer).days
     return ClueLine(clue_id=row["clue_id"], code=row["clue_code"], transfer_date=transfer,
                     receiver_id=row["receiver_id"], receiver_name=row["receiver_name"], disposal=row["disposal"],
@@ -50,7 +51,7 @@ def clue_line(row: dict[str, Any], as_of: date) -> ClueLine:
 
 def source_item(row: dict[str, Any]) -> SourceItem:
     return SourceItem(item_id=row["source_id"], kind=row["source_kind"], code=row["source_code"],
-                      text=row["source_text"], category=row["category"], found_date=_day(row["found_date"]),
+                      text=row["source_text"], category=row["category"], found_date=parse_day(row["found_date"]),
                       status=row["source_status"], unit_id=row["unit_id"], unit_name=row["unit_name"],
                       round_title=row["round_title"])
 
@@ -67,7 +68,7 @@ def letters(store: QueryRunner, issue_ids: list[str], as_of: date) -> list[Lette
         answered = bool(r["response_date"] or (r["response"] or "").strip())
         lines[r["letter_id"]] = LetterLine(
             letter_id=r["letter_id"], code=r["code"], sent_date=date.fromisoformat(r["sent_date"]),
-            regulator_name=r["regulator_name"], response_date=_day(r["response_date"]),
+            regulator_name=r["regulator_name"], response_date=parse_day(r["response_date"]),
             days_waiting=None if answered else (as_of - date.fromisoformat(r["sent_date"])).days)
     return list(lines.values())
 

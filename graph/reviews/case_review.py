@@ -52,11 +52,6 @@ class CaseNotFound(LookupError):
     """No case matches the id or code given (nor a clue or issue that led to one)."""
 
 
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-
 def resolve_case(store: QueryRunner, ref: str) -> str:
     """The case a reference names: a case id or code, or the id or code of a clue, issue or finding behind it."""
     ref = ref.strip()
@@ -76,7 +71,7 @@ def _task_line(row: dict[str, Any], as_of: date) -> TaskLine:
     deadline = date.fromisoformat(row["deadline"])
     late = row["status"] not in DONE_TASK and deadline < as_of
     return TaskLine(task_id=row["task_id"], issue_id=row["issue_id"], level=row["level"], measure=row["measure"],
-                    owner=row["owner"], deadline=deadline, done_date=_day(row["done_date"]), status=row["status"],
+                    owner=row["owner"], deadline=deadline, done_date=ev.parse_day(row["done_date"]), status=row["status"],
                     evidence=row["evidence"], days_overdue=(as_of - deadline).days if late else None)
 
 
@@ -96,7 +91,7 @@ def _similar(store: QueryRunner, sources: list[SourceItem], case_unit: str | Non
             score = cosine(vec.vectors[best], vec.vectors[j])
             if score < threshold or row["issue_id"] in out:
                 continue
-            deadline = _day(row["deadline"])
+            deadline = ev.parse_day(row["deadline"])
             overdue = row["status"] != "rectified" and deadline is not None and deadline < as_of
             out[row["issue_id"]] = SimilarIssue(
                 issue_id=row["issue_id"], unit_id=row["unit_id"], unit_name=row["unit_name"],
@@ -163,17 +158,17 @@ def review_case(store: QueryRunner, ref: str, *, as_of: date | None = None,
     similar = _similar(store, items, unit_id, county, as_of, rules["similar_threshold"])
     opened = date.fromisoformat(head["opened"])
     peers = [PeerUnit(unit_id=r["unit_id"], unit_name=r["unit_name"], via_name=r["via_name"],
-                      last_inspected=_day(r["last_inspected"]),
+                      last_inspected=ev.parse_day(r["last_inspected"]),
                       blind_spot=r["last_inspected"] is None or date.fromisoformat(r["last_inspected"]) < opened)
              for r in (store.run_query("peer_units", {"unit_id": unit_id}) if unit_id else [])]
     letters = ev.letters(store, issue_ids + [s.issue_id for s in similar], as_of)
     measures = ev.measures(store, [case_id, *issue_ids, *(lt.letter_id for lt in letters)])
     responsible = _responsible(store, items, list(clues.values()))
     review = CaseReview(
-        as_of=as_of, case_id=case_id, case_code=head["case_code"], opened=opened, closed=_day(head["closed"]),
+        as_of=as_of, case_id=case_id, case_code=head["case_code"], opened=opened, closed=ev.parse_day(head["closed"]),
         outcome=head["outcome"], summary=head["summary"], suggestion=head["suggestion"],
         suggestion_response=head["suggestion_response"],
-        suggestion_response_date=_day(head["suggestion_response_date"]), unit_id=unit_id,
+        suggestion_response_date=ev.parse_day(head["suggestion_response_date"]), unit_id=unit_id,
         unit_name=next((s.unit_name for s in items if s.unit_name), None), clues=list(clues.values()), sources=items,
         similar=similar, peers=peers, letters=letters, measures=measures,
         systemic_tasks=[t for t in tasks if t.level == "systemic"], responsible=responsible, parts=[],
