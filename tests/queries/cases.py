@@ -106,6 +106,7 @@ def parity_cases(county: Bundle) -> dict[str, list[dict[str, Any]]]:
                         {"kind": "Clue", "codes": []}],
         "link_edges": [{}, {"item_id": clue_edge.src}, {"item_id": issues[5].id}, {"item_id": "clu_0000000000000000"}],
         **_linkage_cases(county, busiest_unit, rounds[5].id),
+        **_profile_cases(county, busiest_unit),
     }
 
 
@@ -122,4 +123,16 @@ def _linkage_cases(county: Bundle, busy_unit: str, round_id: str) -> dict[str, l
         "linkage_handoffs": [{"person_ids": people}, {"item_ids": items, "person_ids": fics},
                              {"item_ids": [], "person_ids": []}, {"person_ids": ["per_0000000000000000"]}],
         "linkage_people": [{"person_ids": people + fics}, {"person_ids": []}, {"person_ids": [busy_unit]}],
+    }
+
+
+def _profile_cases(county: Bundle, busy_unit: str) -> dict[str, list[dict[str, Any]]]:
+    """巡前画像: the planted relative-link village, a village with projects and petitions, a busy unit, nothing."""
+    linked = county.truth["relative_links"][0]["village"]
+    located = [e.dst for e in county.edges if e.type.value == "LOCATED_AT"]
+    dense = Counter(located).most_common(1)[0][0]
+    return {
+        "unit_posts": [{"unit_id": linked}, {"unit_id": busy_unit}, {"unit_id": "unit_0000000000000000"}],
+        "village_items": [{"unit_id": linked}, {"unit_id": dense}, {"unit_id": busy_unit},
+                          {"unit_id": "unit_0000000000000000"}],
     }

@@ -1,0 +1,28 @@
+// name: village_items
+// answers: 某村的信访、项目（及承接企业）、惠民补贴（及领取人）和巡察过它的轮次。
+// params: unit_id
+// :param {unit_id: 'unit_0123456789abcdef'}
+MATCH (v:Unit {id: $unit_id})
+CALL (v) {
+  MATCH (x:Petition)-[:LOCATED_AT]->(v)
+  RETURN x.id AS item_id, 'Petition' AS item_kind, x.code AS code, x.topic AS label, x.received_date AS on,
+         null AS year, x.status AS status, null AS amount, [] AS party_ids, [] AS party_names
+  UNION ALL
+  MATCH (x:Project)-[:LOCATED_AT]->(v)
+  OPTIONAL MATCH (c:Company)-[:CONTRACTED]->(x)
+  RETURN x.id AS item_id, 'Project' AS item_kind, x.code AS code, x.name AS label, null AS on, x.year AS year,
+         null AS status, x.amount AS amount, collect(DISTINCT c.id) AS party_ids, collect(DISTINCT c.name) AS party_names
+  UNION ALL
+  MATCH (x:Benefit)-[:LOCATED_AT]->(v)
+  OPTIONAL MATCH (r:Person)-[:RECEIVED]->(x)
+  RETURN x.id AS item_id, 'Benefit' AS item_kind, null AS code, x.benefit_kind AS label, null AS on, x.year AS year,
+         null AS status, x.amount AS amount, collect(DISTINCT r.id) AS party_ids, collect(DISTINCT r.name) AS party_names
+  UNION ALL
+  MATCH (g:Group)-[:INSPECTED]->(v)
+  MATCH (g)-[:IN_ROUND]->(x:Round)
+  WITH DISTINCT x
+  RETURN x.id AS item_id, 'Round' AS item_kind, null AS code, x.title AS label, x.start AS on, null AS year,
+         x.round_kind AS status, null AS amount, [] AS party_ids, [] AS party_names
+}
+RETURN item_id, item_kind, code, label, on, year, status, amount, party_ids, party_names
+ORDER BY item_kind, item_id
