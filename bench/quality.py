@@ -26,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.village_risk_quality import score_village_risk  # noqa: E402
 from graph.analysis import repeats  # noqa: E402
 from graph.analysis.common_problems import common_problems  # noqa: E402
 from graph.analysis.text import Vectoriser  # noqa: E402
@@ -71,6 +72,7 @@ def score(scale: int) -> None:
                             for r in truth["relative_links"]})
         score_case_reviews(store, truth)
         score_linkage(store, truth)
+        score_village_risk(store, truth)
         candidates = repeats.load_candidates(store)
         store.close()
     compare_methods(candidates, set(gold))
