@@ -1,7 +1,7 @@
 """``xuncha review linkage``: the 贯通联动 review of a unit, a person or a round, in a period.
 
 Prints for a person at a terminal, or ``--json`` for a program, and can write
-the Excel workbook of the rows behind every figure (``--xlsx``). It calls the
+the Excel workbook of the rows behind every figure (``--xlsx``) and the Word review (``--docx``). It calls the
 same review function the API calls.
 """
 
@@ -51,7 +51,7 @@ def print_linkage(r: LinkageReview) -> None:
 
 
 @review_app.command("linkage", help="贯通联动审查：一个单位、一名人员或一轮巡察，各监督渠道的发现、重合、移交链条、"
-                                    "卡滞和应移交未移交，以及联动成效数字；可另存为 Excel。")
+                                    "卡滞和应移交未移交，以及联动成效数字；可另存为 Excel 或 Word。")
 def linkage_command(
         unit: Annotated[str | None, typer.Option("--unit", help="单位 id", show_default=False)] = None,
         person: Annotated[str | None, typer.Option("--person", help="人员 id", show_default=False)] = None,
@@ -61,6 +61,8 @@ def linkage_command(
         date_to: Annotated[str | None, typer.Option("--to", help="发现日期止 YYYY-MM-DD", show_default=False)] = None,
         as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
         xlsx: Annotated[Path | None, typer.Option("--xlsx", help="另存为 Excel（.xlsx）", show_default=False)] = None,
+        docx: Annotated[Path | None, typer.Option("--docx", help="另存为 Word 审查报告（.docx）", show_default=False)]
+        = None,
         as_of: Annotated[str | None, typer.Option("--as-of", help="审查日期 YYYY-MM-DD（默认今天）",
                                                   show_default=False)] = None) -> None:
     from graph.reviews.linkage import LinkageNotFound, review_linkage
@@ -81,6 +83,12 @@ def linkage_command(
                                     date_to=end, as_of=when, rules=rules)
         except LinkageNotFound as exc:
             _fail(str(exc))
+        if docx is not None:
+            from api.reports import linkage_docx
+
+            path = linkage_docx.write(review, docx if docx.suffix else docx.with_suffix(".docx"),
+                                      linkage_docx.sources(store, review))
+            err.print(f"已写出 Word 审查报告 → {path}", highlight=False)
     if xlsx is not None:
         from api.reports import linkage_xlsx
 
@@ -88,7 +96,7 @@ def linkage_command(
         err.print(f"已写出 Excel → {path}", highlight=False)
     if as_json:
         _print_json(review.model_dump(mode="json"))
-    elif xlsx is None:
+    elif xlsx is None and docx is None:
         print_linkage(review)
 
 

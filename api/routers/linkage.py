@@ -1,7 +1,7 @@
-"""贯通联动 review of a unit, a person or a round (analysts; JSON or an Excel workbook).
+"""贯通联动 review of a unit, a person or a round (analysts; JSON, an Excel workbook or a Word review).
 
 The payload leaves through ``deliver``: a review names people, so an analyst's
-read writes an audit row; the workbook is built from what the JSON showed.
+read writes an audit row; the workbook and the Word review are built from what the JSON showed.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from api.delivery import deliver
 from api.deps import Analyst, Store
 from api.errors import ApiError
-from api.reports import linkage_xlsx
+from api.reports import linkage_docx, linkage_xlsx
 from graph.reviews.linkage import LinkageNotFound, review_linkage
 from graph.reviews.linkage_model import LinkageReview
 from graph.reviews.rules import RulesError, load_rules
@@ -26,15 +26,16 @@ Id = Annotated[str | None, Query(max_length=64)]
 
 
 @router.get("/linkage", response_model=LinkageReview,
-            responses={200: {"content": {linkage_xlsx.MEDIA_TYPE: {}},
-                             "description": "审查结果；format=xlsx 时为 Excel 工作簿（每项数字背后的记录）"}},
+            responses={200: {"content": {linkage_xlsx.MEDIA_TYPE: {}, linkage_docx.MEDIA_TYPE: {}},
+                             "description": "审查结果；format=xlsx 时为 Excel 工作簿（每项数字背后的记录），"
+                                            "format=docx 时为 Word 审查报告"}},
             summary="贯通联动审查：一个单位、一名人员或一轮巡察的各渠道发现、重合、移交链条、卡滞、应移交未移交和联动成效")
 def review(store: Store, account: Analyst, request: Request, unit_id: Id = None, person_id: Id = None,
            round_id: Id = None,
            date_from: Annotated[date | None, Query(description="发现日期起")] = None,
            date_to: Annotated[date | None, Query(description="发现日期止")] = None,
            as_of: Annotated[date | None, Query(description="审查日期（默认今天），卡滞天数按此日计算")] = None,
-           format: Annotated[Literal["json", "xlsx"], Query(description="json 或 xlsx")] = "json") -> Any:
+           format: Annotated[Literal["json", "xlsx", "docx"], Query(description="json、xlsx 或 docx")] = "json") -> Any:
     if sum(x is not None for x in (unit_id, person_id, round_id)) != 1:
         raise ApiError(422, "invalid_request", "请指定且只指定 unit_id、person_id、round_id 中的一个。")
     if date_from and date_to and date_from > date_to:
@@ -51,8 +52,11 @@ def review(store: Store, account: Analyst, request: Request, unit_id: Id = None,
     delivered = deliver(request, account, result)
     if format == "json":
         return delivered
-    shown = LinkageReview.model_validate(delivered)
-    name = linkage_xlsx.file_name(shown)
-    disposition = f"attachment; filename=\"linkage-{shown.subject_id}.xlsx\"; filename*=UTF-8''{quote(name)}"
-    return Response(linkage_xlsx.render(shown), media_type=linkage_xlsx.MEDIA_TYPE,
-                    headers={"Content-Disposition": disposition})
+    shown = LinkageReview.model_validate(delivered)  # the download names what the audited JSON named
+    if format == "docx":
+        content, media, name = (linkage_docx.render(shown, linkage_docx.sources(store, shown)),
+                                linkage_docx.MEDIA_TYPE, linkage_docx.file_name(shown))
+    else:
+        content, media, name = linkage_xlsx.render(shown), linkage_xlsx.MEDIA_TYPE, linkage_xlsx.file_name(shown)
+    disposition = f"attachment; filename=\"linkage-{shown.subject_id}.{format}\"; filename*=UTF-8''{quote(name)}"
+    return Response(content, media_type=media, headers={"Content-Disposition": disposition})
