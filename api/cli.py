@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from api import analysis_commands, backup_commands, linkage_commands, load_commands, review_commands
+from api import analysis_commands, backup_commands, linkage_commands, load_commands, profile_commands, review_commands
 from api.audit import write_from_shell
 from api.auth import AccountStore, Role
 from graph.model import EdgeType, NodeKind
@@ -132,6 +132,7 @@ analysis_commands.register(app)
 load_commands.register(app)
 review_commands.register(app)
 linkage_commands.register(app)
+profile_commands.register(app)
 backup_commands.register(app)
 logging.getLogger("neo4j").setLevel(logging.WARNING)
 
