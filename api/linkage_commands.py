@@ -53,8 +53,8 @@ def print_linkage(r: LinkageReview) -> None:
 @review_app.command("linkage", help="贯通联动审查：一个单位、一名人员或一轮巡察，各监督渠道的发现、重合、移交链条、"
                                     "卡滞和应移交未移交，以及联动成效数字；可另存为 Excel 或 Word。")
 def linkage_command(
-        unit: Annotated[str | None, typer.Option("--unit", help="单位 id", show_default=False)] = None,
-        person: Annotated[str | None, typer.Option("--person", help="人员 id", show_default=False)] = None,
+        unit: Annotated[str | None, typer.Option("--unit", help="单位 id 或名称", show_default=False)] = None,
+        person: Annotated[str | None, typer.Option("--person", help="人员 id 或姓名", show_default=False)] = None,
         round_id: Annotated[str | None, typer.Option("--round", help="巡察轮次 id", show_default=False)] = None,
         date_from: Annotated[str | None, typer.Option("--from", help="发现日期起 YYYY-MM-DD", show_default=False)]
         = None,
@@ -65,6 +65,7 @@ def linkage_command(
         = None,
         as_of: Annotated[str | None, typer.Option("--as-of", help="审查日期 YYYY-MM-DD（默认今天）",
                                                   show_default=False)] = None) -> None:
+    from api.linkage_subject import SubjectAmbiguous, SubjectNotFound, resolve_subject
     from graph.reviews.linkage import LinkageNotFound, review_linkage
     from graph.reviews.rules import RulesError, load_rules
 
@@ -79,9 +80,10 @@ def linkage_command(
         _fail(str(exc))
     with _store() as store:
         try:
+            unit, person = resolve_subject(store, unit=unit, person=person, alias_table=get_settings().alias_table)
             review = review_linkage(store, unit_id=unit, person_id=person, round_id=round_id, date_from=start,
                                     date_to=end, as_of=when, rules=rules)
-        except LinkageNotFound as exc:
+        except (LinkageNotFound, SubjectNotFound, SubjectAmbiguous) as exc:
             _fail(str(exc))
         if docx is not None:
             from api.reports import linkage_docx

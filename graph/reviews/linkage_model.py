@@ -166,3 +166,28 @@ class LinkageReview(BaseModel):
 
     def figure(self, key: str) -> Figure:
         return next(f for f in self.figures if f.key == key)
+
+
+class LinkageFigures(BaseModel):
+    """What a viewer sees of a review: the figures and the counts per channel, no rows that name people."""
+
+    figures_only: bool = Field(default=True, title="仅联动成效数字")
+    as_of: date = Field(title="审查日期")
+    scope: ScopeKind = Field(title="审查对象类别")
+    subject_id: str
+    subject_name: str = Field(title="审查对象")
+    date_from: date | None = Field(title="期间起")
+    date_to: date | None = Field(title="期间止")
+    channels: list[ChannelColumn] = Field(title="分渠道")
+    figures: list[Figure] = Field(title="联动成效")
+    overlap_count: int = Field(title="重合发现数")
+    stall_count: int = Field(title="移交卡滞数")
+    missing_count: int = Field(title="应移交未移交数")
+    notes: list[str] = Field(default_factory=list, title="说明")
+
+    @classmethod
+    def of(cls, r: LinkageReview) -> LinkageFigures:
+        return cls(as_of=r.as_of, scope=r.scope, subject_id=r.subject_id, subject_name=r.subject_name,
+                   date_from=r.date_from, date_to=r.date_to, channels=r.channels, figures=r.figures,
+                   overlap_count=len(r.overlaps), stall_count=len(r.stalls), missing_count=len(r.missing),
+                   notes=r.notes)

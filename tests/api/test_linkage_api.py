@@ -62,3 +62,49 @@ def test_the_word_review_downloads_opens_and_is_audited(client, tokens, round_id
     body = "\n".join(texts)
     assert all(x["sentence"].rstrip("。") in body for x in review["stalls"] + review["missing"])
     assert len(_audit(client, tokens)) == before + 2  # the download and the JSON read
+
+
+def _named(county, kind: str, shared: bool) -> tuple[str, list[str]]:
+    """A name that one (or, with ``shared``, more than one) node of ``kind`` carries, and their ids."""
+    by: dict[str, list[str]] = {}
+    for n in county.nodes:
+        if n.kind.value == kind:
+            by.setdefault(n.props["name"], []).append(n.id)
+    return min(((name, ids) for name, ids in by.items() if (len(ids) > 1) == shared), key=lambda x: (len(x[0]), x))
+
+
+def test_a_unit_and_a_person_by_name_give_the_same_review_as_by_id(client, tokens, county):
+    for param, kind in (("unit_id", "Unit"), ("person_id", "Person")):
+        name, (nid,) = _named(county, kind, shared=False)
+        by_name = client.get("/reviews/linkage", params={param: name, "as_of": AS_OF}, headers=auth(tokens, "analyst"))
+        by_id = client.get("/reviews/linkage", params={param: nid, "as_of": AS_OF}, headers=auth(tokens, "analyst"))
+        assert by_name.status_code == 200 and by_name.json() == by_id.json()
+
+
+def test_an_ambiguous_name_lists_the_candidates_and_an_unknown_one_is_404(client, tokens, county):
+    name, ids = _named(county, "Person", shared=True)
+    response = client.get("/reviews/linkage", params={"person_id": name}, headers=auth(tokens, "analyst"))
+    assert response.status_code == 422 and response.json()["code"] == "ambiguous_name"
+    assert f"有{len(ids)}名人员名为“{name}”" in response.json()["message"]
+    assert all(i in response.json()["message"] for i in ids[:10])
+    hidden = client.get("/reviews/linkage", params={"person_id": name}, headers=auth(tokens, "viewer"))
+    assert hidden.status_code == 422 and not any(i in hidden.text for i in ids) and "detail" not in hidden.json()
+    missing = client.get("/reviews/linkage", params={"unit_id": "不存在的单位"}, headers=auth(tokens, "analyst"))
+    assert missing.status_code == 404 and "找不到名为“不存在的单位”的单位" in missing.json()["message"]
+
+
+def test_a_viewer_sees_the_figures_only_with_people_masked(client, tokens, round_id):
+    params = {"round_id": round_id, "as_of": AS_OF}
+    full = client.get("/reviews/linkage", params=params, headers=auth(tokens, "analyst")).json()
+    shown = client.get("/reviews/linkage", params=params, headers=auth(tokens, "viewer"))
+    assert shown.status_code == 200
+    body = shown.json()
+    assert body["figures_only"] is True and "items" not in body and "handoffs" not in body
+    assert [(f["key"], f["value"]) for f in body["figures"]] == [(f["key"], f["value"]) for f in full["figures"]]
+    assert (body["overlap_count"], body["stall_count"], body["missing_count"]) == (
+        len(full["overlaps"]), len(full["stalls"]), len(full["missing"]))
+    disciplined = next(f for f in body["figures"] if f["key"] == "people_disciplined")
+    assert all(i == "per_****************" for i in disciplined["ids"])
+    assert not any(name in shown.text for name in full["people"].values() if len(name) > 1)
+    refused = client.get("/reviews/linkage", params={**params, "format": "docx"}, headers=auth(tokens, "viewer"))
+    assert refused.status_code == 403 and "查看者只能查看联动成效数字" in refused.json()["message"]
