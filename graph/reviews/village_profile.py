@@ -98,7 +98,8 @@ def _items(store: QueryRunner, unit_id: str, as_of: date) -> tuple[Petitions, li
     summary = Petitions(count=len(petitions), open_ids=sorted(p["item_id"] for p in petitions if p["status"] == "open"),
                         topics=dict(sorted(Counter(p["label"] for p in petitions).items())),
                         by_year=dict(sorted(Counter(_d(p["on"]).year for p in petitions).items())),
-                        ids=sorted(p["item_id"] for p in petitions))
+                        ids=sorted(p["item_id"] for p in petitions),
+                        years={p["item_id"]: _d(p["on"]).year for p in sorted(petitions, key=lambda p: p["item_id"])})
     return summary, projects, benefits, max(rounds, default=None)
 
 
@@ -156,9 +157,8 @@ def profile_village(store: QueryRunner, unit_id: str, *, as_of: date | None = No
 
 
 def _factors(rules, as_of, facts, cadres, issues, petitions, projects, handoffs, links, findings, last):  # noqa: ANN001, ANN202
-    recent = [pid for pid in petitions.ids]
-    by_year = petitions.by_year
-    recent_count = sum(n for y, n in by_year.items() if y > as_of.year - rules["petition_recent_years"])
+    since_year = as_of.year - rules["petition_recent_years"]
+    recent = [pid for pid, year in petitions.years.items() if year > since_year]
     money = sum(p.amount or 0 for p in projects)
     per = round(money * rules["project_money_per_households"] / facts.households, 2) if facts.households else 0.0
     fic = [c for c in cadres if c.current and c.first_in_command]
@@ -175,7 +175,7 @@ def _factors(rules, as_of, facts, cadres, issues, petitions, projects, handoffs,
         factor("open_issue", sum(i.status != "rectified" for i in issues), rules,
                [i.issue_id for i in issues if i.status != "rectified"]),
         factor("open_petition", len(petitions.open_ids), rules, petitions.open_ids),
-        factor("petition_recent", recent_count, rules, recent if recent_count else []),
+        factor("petition_recent", len(recent), rules, recent),
         factor("stalled_clue", len(stalled), rules, [h.clue_id for h in stalled]),
         factor("cadre_case", len({h.case_id for h in handoffs if h.case_id}), rules,
                [h.case_id for h in handoffs if h.case_id]),

@@ -52,6 +52,7 @@ class Petitions(BaseModel):
     topics: dict[str, int] = Field(default_factory=dict, title="反映事项")
     by_year: dict[int, int] = Field(default_factory=dict, title="逐年件数")
     ids: list[str] = Field(default_factory=list)
+    years: dict[str, int] = Field(default_factory=dict, title="各件受理年度")
 
 
 class Dealing(BaseModel):

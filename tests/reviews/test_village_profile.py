@@ -98,6 +98,7 @@ def test_petitions_open_and_recent(profile):
     p, _ = profile(s)
     assert values(p)["open_petition"] == 1 and values(p)["petition_recent"] == 1
     assert p.petitions.count == 2 and p.petitions.by_year == {2019: 1, 2024: 1}
+    assert next(f for f in p.factors if f.key == "petition_recent").evidence_ids == [s.id("p1")]
 
 
 def test_a_stalled_clue_counts_only_about_a_current_cadre(profile):
