@@ -29,6 +29,14 @@ def score_village_risk(store: EmbeddedStore, truth: dict) -> None:
         fired = {f.key for f in profile_village(store, h["village"], as_of=as_of).factors if f.contribution > 0}
         total += len(h["signals"])
         shown += len(set(h["signals"]) & fired)
+    took_one = []
+    for row in ranking.rows:
+        t1 = time.perf_counter()
+        profile_village(store, row.unit_id, as_of=as_of)
+        took_one.append((time.perf_counter() - t1) * 1000)
+    took_one.sort()
+    p95 = took_one[int(len(took_one) * 0.95)] if took_one else float("nan")
     print(f"  巡前画像（{len(high)} 个植入高风险村，{len(calm)} 个平稳村，共 {n} 个村）：前十分之一（前 {decile} 名）"
           f"含高风险村 {in_top}/{len(high)}，名次 {sorted(rank[h['village']] for h in high)}；AUC {auc:.3f}；"
-          f"植入信号见于说明 {shown}/{total}；全部村排名 {took:.2f} s；各类村数 {ranking.class_counts}")
+          f"植入信号见于说明 {shown}/{total}；全部村排名 {took:.2f} s，单村画像 p95 {p95:.1f} ms（嵌入式）；"
+          f"各类村数 {ranking.class_counts}")
