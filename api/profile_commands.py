@@ -1,4 +1,4 @@
-"""``xuncha review village ID`` (巡前画像 of one village) and ``xuncha review villages`` (the ranking).
+"""``xuncha review village ID [--docx F]`` (巡前画像 of one village) and ``xuncha review villages`` (the ranking).
 
 Prints for a person at a terminal, or ``--json`` for a program; the ranking can be written as Excel
 (``--xlsx``). They call the same functions the API calls.
@@ -64,6 +64,8 @@ def print_ranking(r: VillageRanking) -> None:
                                     "以及逐项列明的风险分、建议分类、监督重点和巡察方式。")
 def village_command(unit_id: Annotated[str, typer.Argument(help="村（社区）的 id")],
                     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
+                    docx: Annotated[Path | None, typer.Option("--docx", help="另存为 Word（.docx）巡前画像",
+                                                              show_default=False)] = None,
                     as_of: AsOf = None) -> None:
     from graph.reviews.rules import RulesError
     from graph.reviews.village_profile import ProfileNotFound, profile_village
@@ -74,9 +76,14 @@ def village_command(unit_id: Annotated[str, typer.Argument(help="村（社区）
             profile = profile_village(store, unit_id, as_of=when, data_dir=get_settings().data_dir)
         except (ProfileNotFound, RulesError) as exc:
             _fail(str(exc))
+    if docx is not None:
+        from api.reports import village_profile_docx
+
+        path = village_profile_docx.write(profile, docx if docx.suffix else docx.with_suffix(".docx"))
+        err.print(f"已写出 Word → {path}", highlight=False)
     if as_json:
         _print_json(profile.model_dump(mode="json"))
-    else:
+    elif docx is None:
         print_profile(profile)
 
 

@@ -17,7 +17,7 @@ from fastapi.responses import Response
 from api.delivery import deliver
 from api.deps import Analyst, Store, Viewer
 from api.errors import ApiError
-from api.reports import village_ranking_xlsx
+from api.reports import village_profile_docx, village_ranking_xlsx
 from graph.reviews.rules import RulesError
 from graph.reviews.village_profile import ProfileNotFound, profile_village, rank_villages
 from graph.reviews.village_profile_model import VillageProfile, VillageRanking
@@ -57,13 +57,23 @@ def ranking(store: Store, account: Viewer, request: Request,
 
 
 @router.get("/villages/{unit_id}", response_model=VillageProfile,
+            responses={200: {"content": {village_profile_docx.MEDIA_TYPE: {}},
+                             "description": "巡前画像；format=docx 时为 Word 文档（交巡察组带到现场）"}},
             summary="巡前画像：一个村的村情、村两委、历轮问题、信访、项目、补贴、线索、亲属关联和逐项列明的风险分")
 def profile(store: Store, account: Analyst, request: Request,
-            unit_id: Annotated[str, Path(max_length=64)], as_of: AsOf = None) -> Any:
+            unit_id: Annotated[str, Path(max_length=64)], as_of: AsOf = None,
+            format: Annotated[Literal["json", "docx"], Query(description="json 或 docx")] = "json") -> Any:
     try:
         result = profile_village(store, unit_id, as_of=as_of, data_dir=request.app.state.settings.data_dir)
     except ProfileNotFound as exc:
         raise ApiError(404, "not_found", str(exc)) from exc
     except RulesError as exc:
         raise _invalid(exc) from exc
-    return deliver(request, account, result)
+    delivered = deliver(request, account, result)
+    if format == "json":
+        return delivered
+    shown = VillageProfile.model_validate(delivered)
+    name = village_profile_docx.file_name(shown)
+    disposition = f"attachment; filename=\"village-{shown.unit_id}.docx\"; filename*=UTF-8''{quote(name)}"
+    return Response(village_profile_docx.render(shown), media_type=village_profile_docx.MEDIA_TYPE,
+                    headers={"Content-Disposition": disposition})

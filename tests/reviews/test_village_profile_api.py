@@ -8,6 +8,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from docx import Document
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 from typer.testing import CliRunner
@@ -49,7 +50,7 @@ def api(data_dir):
         yield c, {role: {"Authorization": f"Bearer {t}"} for role, t in tokens.items()}
 
 
-def test_cli_profile_table_json_and_unknown_village(cli, planted, as_of):
+def test_cli_profile_table_json_docx_and_unknown_village(cli, planted, as_of, tmp_path: Path):
     vid = planted["high"][0]["village"]
     shown = cli.invoke(app, ["review", "village", vid, "--as-of", as_of])
     assert shown.exit_code == 0, shown.output
@@ -58,6 +59,12 @@ def test_cli_profile_table_json_and_unknown_village(cli, planted, as_of):
     fired = {f["key"] for f in data["factors"] if f["contribution"] > 0}
     assert set(planted["high"][0]["signals"]) <= fired
     assert data["score"] == round(sum(f["contribution"] for f in data["factors"]), 2)
+    out = tmp_path / "画像.docx"
+    assert cli.invoke(app, ["review", "village", vid, "--as-of", as_of, "--docx", str(out)]).exit_code == 0
+    doc = Document(str(out))
+    text = "\n".join(par.text for par in doc.paragraphs)
+    assert "巡前画像" in text and "四、风险因素" in text and "监督重点" in text
+    assert any(t.rows[0].cells[0].text == "风险因素" for t in doc.tables)
     bad = cli.invoke(app, ["review", "village", "unit_0000000000000000"])
     assert bad.exit_code == 1 and "没有 id 为" in bad.output
 
@@ -89,6 +96,8 @@ def test_api_roles_audit_and_masking(api, planted, as_of):
     assert any(c["person_id"] == cadre for c in one.json()["cadres"])
     log = client.get("/audit", params={"account": "vp_analyst", "limit": 100}, headers=auth["admin"]).json()
     assert any(cadre in json.dumps(r, ensure_ascii=False) for r in log["items"])
+    word = client.get(f"/reviews/villages/{vid}", params={"as_of": as_of, "format": "docx"}, headers=auth["analyst"])
+    assert word.status_code == 200 and "风险因素" in "\n".join(p.text for p in Document(BytesIO(word.content)).paragraphs)
     missing = client.get("/reviews/villages/unit_0000000000000000", headers=auth["analyst"])
     assert missing.status_code == 404 and "没有" in missing.json()["message"]
     ranking = client.get("/reviews/villages", params={"as_of": as_of}, headers=auth["viewer"])
