@@ -62,18 +62,21 @@ def print_ranking(r: VillageRanking) -> None:
 
 @review_app.command("village", help="巡前画像：一个村的村情、村两委、历轮问题、信访、项目、补贴、线索、亲属关联，"
                                     "以及逐项列明的风险分、建议分类、监督重点和巡察方式。")
-def village_command(unit_id: Annotated[str, typer.Argument(help="村（社区）的 id")],
+def village_command(unit_id: Annotated[str, typer.Argument(help="村（社区）的 id 或名称")],
+                    township: Annotated[str | None, typer.Option("--township", help="所属乡镇名称（区分同名村）",
+                                                                 show_default=False)] = None,
                     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
                     docx: Annotated[Path | None, typer.Option("--docx", help="另存为 Word（.docx）巡前画像",
                                                               show_default=False)] = None,
                     as_of: AsOf = None) -> None:
     from graph.reviews.rules import RulesError
-    from graph.reviews.village_profile import ProfileNotFound, profile_village
+    from graph.reviews.village_profile import ProfileNotFound, profile_village, resolve_village
 
     when = _date(as_of, "--as-of")
     with _store() as store:
         try:
-            profile = profile_village(store, unit_id, as_of=when, data_dir=get_settings().data_dir)
+            vid = resolve_village(store, unit_id, township)
+            profile = profile_village(store, vid, as_of=when, data_dir=get_settings().data_dir)
         except (ProfileNotFound, RulesError) as exc:
             _fail(str(exc))
     if docx is not None:

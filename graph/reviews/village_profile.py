@@ -10,6 +10,7 @@ factors and their weights are stated in :mod:`graph.reviews.village_risk`; the s
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -37,6 +38,26 @@ from graph.stores.base import QueryRunner
 
 class ProfileNotFound(LookupError):
     """The unit named is not a village (or does not exist)."""
+
+
+def resolve_village(store: QueryRunner, text: str, township: str | None = None) -> str:
+    """A village's id from its id, or from its name (or alias) with the township to tell namesakes apart."""
+    text = text.strip()
+    rows = store.run_query("entity_by_id", {"id": text}) if len(text) <= 64 else []
+    if rows and rows[0]["kind"] == "Unit" and rows[0]["props"].get("unit_kind") == "village":
+        return text
+    villages = [u for u in store.run_query("unit_directory", {}) if u["unit_kind"] == "village"]
+    named = [u for u in villages if (text == u["name"] or text in u["aliases"])
+             and (township is None or u["parent_name"] == township.strip())]
+    if len(named) == 1:
+        return named[0]["id"]
+    if named:
+        towns = "、".join(sorted(u["parent_name"] for u in named))
+        raise ProfileNotFound(f"名为“{text}”的村（社区）不止一个（{towns}），请指明所属乡镇。")
+    close = difflib.get_close_matches(text, sorted({u["name"] for u in villages}), n=5, cutoff=0.5)
+    hint = f"相近的有：{'、'.join(close)}。" if close else ""
+    where = f"{township}的" if township else ""
+    raise ProfileNotFound(f"没有{where}名为（或 id 为）“{text}”的村（社区）。{hint}")
 
 
 def _d(value: str | None) -> date | None:

@@ -12,7 +12,7 @@ import pytest
 from graph.model import EdgeType as T
 from graph.model import nodes as m
 from graph.reviews.rules import RulesError
-from graph.reviews.village_profile import ProfileNotFound, profile_village, rank_villages
+from graph.reviews.village_profile import ProfileNotFound, profile_village, rank_villages, resolve_village
 from graph.stores.embedded import EmbeddedStore
 from tests.reviews.graphs import Scene
 
@@ -174,3 +174,19 @@ def test_unknown_unit_and_ranking(profile):
     assert sum(ranking.class_counts.values()) == 2
     with pytest.raises(ProfileNotFound, match="乡镇"):
         rank_villages(store, township_id=s.id("v1"), as_of=AS_OF)
+
+
+def test_a_village_resolves_by_id_or_name_and_an_unknown_name_gets_close_matches(profile):
+    s = scene()
+    s.unit("town2", "白水镇", "township")
+    s.unit("v3", "东村", "village", parent="town2")
+    _, store = profile(s)
+    assert resolve_village(store, s.id("v2")) == s.id("v2")
+    assert resolve_village(store, "西村") == s.id("v2")
+    assert resolve_village(store, "东村", "白水镇") == s.id("v3")
+    with pytest.raises(ProfileNotFound, match="不止一个.*白水镇、青山镇"):
+        resolve_village(store, "东村")
+    with pytest.raises(ProfileNotFound, match="相近的有：西村"):
+        resolve_village(store, "西村村")
+    with pytest.raises(ProfileNotFound, match="没有"):
+        resolve_village(store, s.id("town"))

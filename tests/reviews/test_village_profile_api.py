@@ -66,7 +66,9 @@ def test_cli_profile_table_json_docx_and_unknown_village(cli, planted, as_of, tm
     assert "巡前画像" in text and "四、风险因素" in text and "监督重点" in text
     assert any(t.rows[0].cells[0].text == "风险因素" for t in doc.tables)
     bad = cli.invoke(app, ["review", "village", "unit_0000000000000000"])
-    assert bad.exit_code == 1 and "没有 id 为" in bad.output
+    assert bad.exit_code == 1 and "没有名为（或 id 为）" in bad.output
+    near = cli.invoke(app, ["review", "village", "无此村"])
+    assert near.exit_code == 1 and "没有名为" in near.output
 
 
 def test_cli_ranking_json_and_xlsx(cli, planted, as_of, tmp_path: Path):
