@@ -39,7 +39,7 @@ def file_name(review: LinkageReview) -> str:
 def sources(store: QueryRunner, review: LinkageReview) -> list[dict[str, Any]]:
     """The ledger rows behind the items, clues and cases of a review (named query ``sources_of``)."""
     ids = {i.item_id for i in review.items} | {h.clue_id for h in review.handoffs} | {
-        h.case_id for h in review.handoffs if h.case_id}
+        h.case_id for h in review.handoffs if h.case_id} | {q.request_id for q in review.data_requests}
     return store.run_query("sources_of", {"ids": sorted(ids)}) if ids else []
 
 
@@ -58,7 +58,8 @@ def _opening(doc: DocumentType, r: LinkageReview) -> None:
                  f"{r.subject_name}在{_period(r)}内各监督渠道的发现、重合和移交情况进行了审查，"
                  f"数据截至{gw.chinese_date(r.as_of)}。现将有关情况报告如下。")
     head = "，".join(f"{f.label}{f.value}{_unit(f.key)}" for f in r.figures[:5])
-    gw.body(doc, f"{head}；重合发现{len(r.overlaps)}处，移交卡滞{len(r.stalls)}项，应移交未移交{len(r.missing)}项。",
+    asked = f"，巡前数据调取逾期{len(r.request_gaps)}项" if r.scope.value == "round" else ""
+    gw.body(doc, f"{head}；重合发现{len(r.overlaps)}处，移交卡滞{len(r.stalls)}项，应移交未移交{len(r.missing)}项{asked}。",
             bold_lead="总体情况：")
 
 
@@ -123,6 +124,23 @@ def _gaps(doc: DocumentType, r: LinkageReview) -> None:
             gw.body(doc, m.sentence, bold_lead=f"{k}. ")
     else:
         gw.body(doc, "未发现一个渠道发现的问题被另一渠道再次发现而其间未移交问题线索的情况。")
+    if r.scope.value == "round":
+        _requests(doc, r)
+
+
+def _requests(doc: DocumentType, r: LinkageReview) -> None:
+    gw.heading(doc, 2, f"{gw.level_2(3)}巡前数据调取")
+    if not r.data_requests:
+        gw.body(doc, "本轮巡察未登记巡前数据调取。")
+        return
+    gaps = r.request_gaps
+    gw.body(doc, f"本轮巡察前共向有关单位调取资料{len(r.data_requests)}项，其中逾期反馈或逾期未反馈{len(gaps)}项。")
+    gw.table(doc, ("调取编号", "被调取单位", "调取事项", "调取日期", "要求反馈", "反馈日期", "反馈内容", "逾期（天）"),
+             [(q.code, q.body_name or zh.DASH, q.request, zh.iso(q.requested_date), zh.iso(q.due_date),
+               zh.iso(q.answered_date) if q.answered_date else "未反馈", q.response or zh.DASH, zh.days(q.days_late))
+              for q in r.data_requests], (20, 22, 36, 20, 20, 20, 26, 12))
+    for k, q in enumerate(gaps, 1):
+        gw.body(doc, f"{(q.sentence or '').rstrip('。')}。（{q.gap.label_zh if q.gap else ''}）", bold_lead=f"{k}. ")
 
 
 def _figures(doc: DocumentType, r: LinkageReview) -> None:

@@ -1,7 +1,7 @@
 """The Excel workbook of a 贯通联动 review: the rows behind every figure, one sheet per table.
 
 Sheets 联动成效 (each figure with the ids behind it), 各渠道发现, 重合发现,
-移交链条 (days of each step), 移交卡滞 and 应移交未移交. Every sheet has Chinese
+移交链条 (days of each step), 移交卡滞 and 应移交未移交 (and, for a round, 巡前数据调取). Every sheet has Chinese
 headers in a frozen first row with an auto-filter and columns as wide as their
 contents (CJK counted double, at most 60).
 """
@@ -91,6 +91,12 @@ def build(r: LinkageReview) -> Workbook:
            ["人员", "问题类别", "先发现渠道", "先发现日期", "再发现渠道", "再发现日期", "表述", "先发现", "再发现"],
            [[x.person_name, x.category, channel_zh(x.earlier_channel), x.earlier_date, channel_zh(x.later_channel),
              x.later_date, x.sentence, x.earlier_id, x.later_id] for x in r.missing])
+    if r.scope.value == "round":
+        _sheet(book.create_sheet("巡前数据调取"),
+               ["调取编号", "被调取单位", "调取事项", "调取日期", "要求反馈日期", "反馈日期", "反馈内容", "问题", "逾期天数",
+                "表述", "标识"],
+               [[q.code, q.body_name, q.request, q.requested_date, q.due_date, q.answered_date, q.response,
+                 q.gap.label_zh if q.gap else "", q.days_late, q.sentence, q.request_id] for q in r.data_requests])
     book.properties.title, book.properties.creator = "贯通联动审查", "巡察知识图谱"
     return book
 

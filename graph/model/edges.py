@@ -135,6 +135,8 @@ EDGE_SPECS: dict[EdgeType, EdgeSpec] = {s.type: s for s in (
     _spec(T.REPEATS, {K.ISSUE}, {K.ISSUE}, RepeatsProps),
     _spec(T.RESPONDS_TO, {K.MEASURE}, {K.LETTER, K.CASE, K.ISSUE}),
     _spec(T.ISSUED_BY, {K.MEASURE}, {K.UNIT}),
+    _spec(T.REQUESTED_IN, {K.DATA_REQUEST}, {K.ROUND}),
+    _spec(T.REQUESTED_FROM, {K.DATA_REQUEST}, {K.UNIT}),
     _spec(T.SOURCED_FROM, ALL_KINDS - {K.DOCUMENT}, {K.DOCUMENT}, SourceProps),
 )}
 

@@ -46,6 +46,7 @@ class NodeKind(ZhEnum):
     BENEFIT = ("Benefit", "惠民补贴")
     PETITION = ("Petition", "信访")
     MEASURE = ("Measure", "制度与专项治理")
+    DATA_REQUEST = ("DataRequest", "巡前数据调取")
     DOCUMENT = ("Document", "来源文件")
 
 
@@ -75,6 +76,8 @@ class EdgeType(ZhEnum):
     REPEATS = ("REPEATS", "重复发现")
     RESPONDS_TO = ("RESPONDS_TO", "回应")
     ISSUED_BY = ("ISSUED_BY", "出台单位")
+    REQUESTED_IN = ("REQUESTED_IN", "调取轮次")
+    REQUESTED_FROM = ("REQUESTED_FROM", "被调取单位")
     SOURCED_FROM = ("SOURCED_FROM", "来源")
 
 

@@ -242,6 +242,22 @@ class Measure(NodeModel):
     issued_date: date = Field(title="出台日期")
 
 
+class DataRequest(NodeModel):
+    """巡前数据调取: what a round asked a body (纪委监委, 组织部, 审计局, 信访局…) for before it went in, and what came
+    back. The body is a ``REQUESTED_FROM`` edge, the round a ``REQUESTED_IN`` edge."""
+
+    kind = e.NodeKind.DATA_REQUEST
+    key_fields = ("round_id", "code")
+
+    round_id: str = Field(title="巡察轮次")
+    code: str = Field(title="调取编号")
+    request: str = Field(title="调取事项")
+    requested_date: date = Field(title="调取日期")
+    due_date: date = Field(title="要求反馈日期")
+    answered_date: date | None = Field(default=None, title="反馈日期")
+    response: str | None = Field(default=None, title="反馈内容")
+
+
 class Document(NodeModel):
     kind = e.NodeKind.DOCUMENT
     key_fields = ("path",)
@@ -255,5 +271,5 @@ class Document(NodeModel):
 NODE_MODELS: dict[e.NodeKind, type[NodeModel]] = {
     m.kind: m
     for m in (Round, Group, Unit, Person, Issue, Task, Clue, Case, Letter,
-              Finding, Project, Company, Benefit, Petition, Measure, Document)
+              Finding, Project, Company, Benefit, Petition, Measure, DataRequest, Document)
 }

@@ -15,6 +15,8 @@ The rules:
   ``disposal_days`` after transfer; a clue under 初步核实 with no case opened
   more than ``case_decision_days`` after that disposal; a case with no outcome
   (审查中, not closed) more than ``case_outcome_days`` after it was opened.
+* **data requests** (a round only): late or unanswered 巡前数据调取, see
+  :mod:`graph.reviews.linkage_requests`.
 * **missing hand-off**: an item about a person, and the latest earlier item about
   the same person in the same category found by another channel, with no clue
   between them: none arising from the earlier item, and none naming the person
@@ -41,6 +43,7 @@ from graph.reviews.linkage_model import (
     Stall,
     StallKind,
 )
+from graph.reviews.linkage_requests import data_requests
 from graph.reviews.rules import load_rules
 from graph.stores.base import QueryRunner
 
@@ -169,7 +172,8 @@ def review_linkage(store: QueryRunner, *, unit_id: str | None = None, person_id:
         as_of=as_of, scope=scope, subject_id=subject_id, subject_name=subject_name, date_from=date_from,
         date_to=date_to, items=items, channels=_channels(items), overlaps=overlaps(items, named, only=person_id),
         handoffs=shown, stalls=stalls(shown, as_of, rules),
-        missing=missing(items, every, named, only=person_id), figures=_figures(items, shown), people=named)
+        missing=missing(items, every, named, only=person_id), figures=_figures(items, shown), people=named,
+        data_requests=data_requests(store, round_id, as_of) if round_id else [])
     if not items:
         review.notes.append("所选期间内没有任何渠道的发现记录，各项数字为零。")
     if any(h.disposal == ClueDisposal.CASE_OPENED.value and not h.case_id for h in shown):

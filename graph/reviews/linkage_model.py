@@ -35,6 +35,28 @@ class StallKind(ZhEnum):
     NO_OUTCOME = ("no_outcome", "立案后久未办结")
 
 
+class RequestGap(ZhEnum):
+    LATE = ("late", "逾期反馈")
+    UNANSWERED = ("unanswered", "逾期未反馈")
+
+
+class DataRequestLine(BaseModel):
+    """One 巡前数据调取 of a round: what was asked of which body, when, and what came back (a gap when late)."""
+
+    request_id: str
+    code: str = Field(title="调取编号")
+    body_id: str | None = None
+    body_name: str | None = Field(title="被调取单位")
+    request: str = Field(title="调取事项")
+    requested_date: date = Field(title="调取日期")
+    due_date: date = Field(title="要求反馈日期")
+    answered_date: date | None = Field(title="反馈日期")
+    response: str | None = Field(title="反馈内容")
+    gap: RequestGap | None = Field(default=None, title="问题")
+    days_late: int | None = Field(default=None, title="逾期天数")
+    sentence: str | None = Field(default=None, title="表述")
+
+
 class ItemLine(BaseModel):
     """An issue found by inspection or a finding of another channel."""
 
@@ -161,11 +183,16 @@ class LinkageReview(BaseModel):
     stalls: list[Stall] = Field(title="移交卡滞")
     missing: list[MissingHandOff] = Field(title="应移交未移交")
     figures: list[Figure] = Field(title="联动成效")
+    data_requests: list[DataRequestLine] = Field(default_factory=list, title="巡前数据调取")
     people: dict[str, str] = Field(default_factory=dict, title="人员姓名")
     notes: list[str] = Field(default_factory=list, title="说明")
 
     def figure(self, key: str) -> Figure:
         return next(f for f in self.figures if f.key == key)
+
+    @property
+    def request_gaps(self) -> list[DataRequestLine]:
+        return [q for q in self.data_requests if q.gap is not None]
 
 
 class LinkageFigures(BaseModel):
@@ -183,6 +210,7 @@ class LinkageFigures(BaseModel):
     overlap_count: int = Field(title="重合发现数")
     stall_count: int = Field(title="移交卡滞数")
     missing_count: int = Field(title="应移交未移交数")
+    request_gap_count: int = Field(default=0, title="巡前数据调取逾期数")
     notes: list[str] = Field(default_factory=list, title="说明")
 
     @classmethod
@@ -190,4 +218,4 @@ class LinkageFigures(BaseModel):
         return cls(as_of=r.as_of, scope=r.scope, subject_id=r.subject_id, subject_name=r.subject_name,
                    date_from=r.date_from, date_to=r.date_to, channels=r.channels, figures=r.figures,
                    overlap_count=len(r.overlaps), stall_count=len(r.stalls), missing_count=len(r.missing),
-                   notes=r.notes)
+                   request_gap_count=len(r.request_gaps), notes=r.notes)

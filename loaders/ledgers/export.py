@@ -97,6 +97,19 @@ def _rounds(ix: _Index) -> list[Row]:
             for n in ix.by_kind["Round"]]
 
 
+def _data_requests(ix: _Index) -> list[Row]:
+    rows = []
+    for n in ix.by_kind["DataRequest"]:
+        body = ix.one(n.id, "REQUESTED_FROM")
+        p = n.props
+        rows.append({**_round_cols(ix, p["round_id"]), "code": p["code"], "request": p["request"],
+                     "requested_date": _day(p["requested_date"]), "due_date": _day(p["due_date"]),
+                     "answered_date": _day(p.get("answered_date")), "response": p.get("response"),
+                     **({"body": ix.node[body.dst]["name"], "township": ix.node[body.dst].get("parent_name") or None}
+                        if body else {})})
+    return rows
+
+
 def _targets(ix: _Index) -> list[Row]:
     rows = []
     for e in ix.by_type["INSPECTED"]:
@@ -246,6 +259,7 @@ def _relatives(ix: _Index) -> list[Row]:
 
 ROWS: dict[str, Callable[[_Index], list[Row]]] = {
     "units": _units, "people": _people, "posts": _posts, "oversight": _oversight, "rounds": _rounds,
+    "data_requests": _data_requests,
     "targets": _targets, "issues": _issues, "tasks": _tasks, "findings": _findings, "clues": _clues, "cases": _cases,
     "letters": _letters, "measures": _measures, "companies": _companies, "projects": _projects, "benefits": _benefits,
     "petitions": _petitions, "relatives": _relatives,

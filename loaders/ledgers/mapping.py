@@ -9,8 +9,9 @@ from functools import lru_cache
 from importlib import resources
 
 # Load order: a ledger may name entities from the ledgers before it.
-LOAD_ORDER = ("units", "people", "posts", "oversight", "rounds", "targets", "issues", "tasks", "findings", "clues",
-              "cases", "letters", "measures", "companies", "projects", "benefits", "petitions", "relatives")
+LOAD_ORDER = ("units", "people", "posts", "oversight", "rounds", "data_requests", "targets", "issues", "tasks",
+              "findings", "clues", "cases", "letters", "measures", "companies", "projects", "benefits", "petitions",
+              "relatives")
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,9 @@ def parity_cases(county: Bundle) -> dict[str, list[dict[str, Any]]]:
         "link_edges": [{}, {"item_id": clue_edge.src}, {"item_id": issues[5].id}, {"item_id": "clu_0000000000000000"}],
         **_linkage_cases(county, busiest_unit, rounds[5].id),
         **_profile_cases(county, busiest_unit),
+        "round_data_requests": [{"round_id": county.truth["data_requests"][0]["round"]}, {"round_id": rounds[-1].id},
+                                {"round_id": rounds[0].id}, {"round_id": busiest_unit},
+                                {"round_id": "rnd_0000000000000000"}],
     }
 
 

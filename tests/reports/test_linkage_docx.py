@@ -126,3 +126,24 @@ def test_the_command_writes_the_word_review(tmp_path, monkeypatch):
     get_settings.cache_clear()
     doc = Document(str(out.with_suffix(".docx")))
     assert doc.paragraphs[0].text == "关于东村贯通联动情况的审查报告"
+
+
+def test_a_round_review_lists_its_data_requests_and_names_the_late_ones(tmp_path):
+    from openpyxl import load_workbook
+
+    from api.reports import linkage_xlsx
+    from tests.reviews.test_linkage_requests import with_requests
+
+    s = with_requests()
+    store = s.load(EmbeddedStore(tmp_path / "g.sqlite"))
+    review = review_linkage(store, round_id=s.id("r1"), as_of=AS_OF)
+    doc = Document(BytesIO(linkage_docx.render(review, linkage_docx.sources(store, review))))
+    store.close()
+    assert "（三）巡前数据调取" in _texts(doc, gongwen.LEVEL_2)
+    table = _table(doc, "调取编号")
+    assert [r.cells[0].text for r in table.rows[1:]] == ["DQ-late", "DQ-on_time", "DQ-silent"]
+    body = "\n".join(_texts(doc, gongwen.BODY))
+    assert len(review.request_gaps) == 2 and all(q.sentence.rstrip("。") in body for q in review.request_gaps)
+    assert "巡前数据调取逾期2项" in body
+    book = load_workbook(BytesIO(linkage_xlsx.render(review)))
+    assert book["巡前数据调取"].max_row == 4

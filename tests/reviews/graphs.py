@@ -41,7 +41,7 @@ DOC = "台账/清河县一案三改.xlsx"
 SHEETS = {"Unit": "单位名册", "Person": "人员名册", "Round": "巡察轮次", "Group": "巡察轮次", "Issue": "问题清单",
           "Task": "整改台账", "Clue": "线索台账", "Case": "案件台账", "Letter": "建议函台账", "Finding": "其他监督发现",
           "Measure": "制度与专项治理台账", "Petition": "信访台账", "Project": "项目台账", "Benefit": "惠民补贴",
-          "Company": "企业信息"}
+          "Company": "企业信息", "DataRequest": "巡前数据调取"}
 
 CASE_TEXT = "东村集体资源对外发包未经四议两公开民主程序，租金明显偏低"
 SIMILAR_TEXT = "西村集体资源对外发包未履行四议两公开程序，租金偏低"
