@@ -14,6 +14,7 @@ import typer
 from rich.table import Table
 
 from api.analysis_commands import _print_json, _store, console, err
+from api.reports import labels as zh
 from api.review_commands import _date, _fail, review_app
 from graph.reviews.linkage_model import LinkageReview
 from graph.settings import get_settings
@@ -35,16 +36,19 @@ def print_linkage(r: LinkageReview) -> None:
     console.print(channels)
     for title, lines in (("重合发现", [o.sentence for o in r.overlaps]),
                          ("移交卡滞", [s.sentence for s in r.stalls]),
-                         ("应移交未移交", [m.sentence for m in r.missing])):
+                         ("应移交未移交", [m.sentence for m in r.missing]),
+                         *([("巡前数据调取逾期", [q.sentence or "" for q in r.request_gaps])]
+                           if r.scope.value == "round" else [])):
         console.print(f"\n[bold]{title}[/bold]（{len(lines)}）")
         for n, line in enumerate(lines, 1):
             console.print(f"{n}. {line}", highlight=False)
     if r.handoffs:
         table = Table("线索", "移交", "接收单位", "处置", "天数", "案件", "立案", "结果", title="移交链条")
         for h in r.handoffs:
-            table.add_row(h.clue_code, str(h.transfer_date), h.receiver_name or "—", h.disposal or "未处置",
+            disposal = zh.disposal(h.disposal) if h.disposal else "未处置"
+            table.add_row(h.clue_code, str(h.transfer_date), h.receiver_name or "—", disposal,
                           str(h.days_transfer_to_disposal if h.days_transfer_to_disposal is not None else "—"),
-                          h.case_code or "—", str(h.opened or "—"), h.outcome or "—")
+                          h.case_code or "—", str(h.opened or "—"), zh.outcome(h.outcome))
         console.print(table)
     for note in r.notes:
         console.print(f"说明：{note}", highlight=False)
