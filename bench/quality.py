@@ -33,6 +33,7 @@ from graph.analysis.text import Vectoriser  # noqa: E402
 from graph.reviews.case_review import gap_keys, review_case  # noqa: E402
 from graph.reviews.case_review_model import GapKind  # noqa: E402
 from graph.reviews.linkage import linkage_keys, review_linkage  # noqa: E402
+from graph.reviews.linkage_requests import data_requests, request_keys  # noqa: E402
 from graph.stores.embedded import EmbeddedStore  # noqa: E402
 from loaders.sample import generate  # noqa: E402
 
@@ -123,6 +124,10 @@ def score_linkage(store: EmbeddedStore, truth: dict) -> None:
     for kind in ("no_disposal", "no_case_decision", "no_outcome"):
         _line("    卡滞 " + kind, {x for x in found["stalls"] if x[1] == kind}, {x for x in gold["stalls"] if x[1] == kind})
     _line("  单位同类重合（植入类别）", unit_found, unit_gold)
+    rounds = [r["round_id"] for r in store.run_query("round_counts", {"round_id": None})]
+    asked = set().union(*(request_keys(data_requests(store, rid, as_of)) for rid in rounds)) if rounds else set()
+    _line("  巡前数据调取逾期", asked, {(p["kind"], p["request"]) for p in truth.get("data_requests", [])},
+          f"（审查 {len(rounds)} 轮）")
 
 
 def compare_methods(rows: list[repeats.Candidate], gold: set) -> None:
