@@ -30,6 +30,11 @@ def print_linkage(r: LinkageReview) -> None:
     for f in r.figures:
         figures.add_row(f.label, str(f.value))
     console.print(figures)
+    if r.programme_zh:
+        programme = Table("指标", "数量", title=f"{r.programme_zh}成效（巡察及联动渠道）")
+        for f in r.programme_figures:
+            programme.add_row(f.label, str(f.value))
+        console.print(programme)
     channels = Table("监督渠道", "发现问题", "最早", "最近", title="各渠道发现")
     for c in r.channels:
         channels.add_row(c.channel_zh, str(c.count), str(c.first_date or ""), str(c.last_date or ""))

@@ -128,6 +128,13 @@ def score_linkage(store: EmbeddedStore, truth: dict) -> None:
     asked = set().union(*(request_keys(data_requests(store, rid, as_of)) for rid in rounds)) if rounds else set()
     _line("  巡前数据调取逾期", asked, {(p["kind"], p["request"]) for p in truth.get("data_requests", [])},
           f"（审查 {len(rounds)} 轮）")
+    same = total = 0
+    for planted in truth.get("programme", []):
+        review = review_linkage(store, round_id=planted["round"], as_of=as_of)
+        got = {f.key: sorted(f.ids) for f in review.programme_figures}
+        same += sum(got.get(k) == ids for k, ids in planted["figures"].items())
+        total += len(planted["figures"])
+    print(f"  联动专项（巡审联动）成效数字与标准答案一致 {same}/{total}")
 
 
 def compare_methods(rows: list[repeats.Candidate], gold: set) -> None:

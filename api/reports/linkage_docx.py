@@ -146,9 +146,16 @@ def _requests(doc: DocumentType, r: LinkageReview) -> None:
 def _figures(doc: DocumentType, r: LinkageReview) -> None:
     gw.heading(doc, 1, f"{gw.level_1(5)}{SECTIONS[4]}")
     gw.body(doc, "以下数字均由图谱中的记录逐项计数得出，每项数字背后的记录见附件1、附件2及 Excel 导出。")
+    _figure_table(doc, r.figures)
+    if r.programme_zh:
+        gw.body(doc, f"本轮巡察为{r.programme_zh}，只计巡察监督及联动渠道发现的问题和由此移交的线索，成效如下。")
+        _figure_table(doc, r.programme_figures)
+
+
+def _figure_table(doc: DocumentType, figures: list) -> None:
     gw.table(doc, ("指标", "数量", "依据（前5项标识）"),
              [(f.label, f.value, "、".join(f.ids[:5]) + ("等" if len(f.ids) > 5 else "") or zh.DASH)
-              for f in r.figures], (40, 20, 96))
+              for f in figures], (40, 20, 96))
 
 
 def _closing(doc: DocumentType, r: LinkageReview, rows: list[dict[str, Any]] | None) -> None:

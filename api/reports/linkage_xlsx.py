@@ -91,6 +91,9 @@ def build(r: LinkageReview) -> Workbook:
            ["人员", "问题类别", "先发现渠道", "先发现日期", "再发现渠道", "再发现日期", "表述", "先发现", "再发现"],
            [[x.person_name, x.category, channel_zh(x.earlier_channel), x.earlier_date, channel_zh(x.later_channel),
              x.later_date, x.sentence, x.earlier_id, x.later_id] for x in r.missing])
+    if r.programme_zh:
+        _sheet(book.create_sheet(r.programme_zh), ["指标", "数量", "依据（标识）"],
+               [[f.label, f.value, "、".join(f.ids)] for f in r.programme_figures])
     if r.scope.value == "round":
         _sheet(book.create_sheet("巡前数据调取"),
                ["调取编号", "被调取单位", "调取事项", "调取日期", "要求反馈日期", "反馈日期", "反馈内容", "问题", "逾期天数",

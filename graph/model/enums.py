@@ -170,6 +170,13 @@ class Channel(ZhEnum):
     CONGRESS = ("congress", "人大监督")
 
 
+class LinkageProgramme(ZhEnum):
+    """A round run jointly with another channel (贯通联动): which channels' findings its figures count."""
+
+    AUDIT = ("audit_inspection", "巡审联动")
+    DISCIPLINE = ("discipline_inspection", "巡纪联动")
+
+
 class BenefitKind(ZhEnum):
     MINIMUM_LIVING = ("minimum_living", "低保")
     EXTREME_POVERTY = ("extreme_poverty", "特困供养")

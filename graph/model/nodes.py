@@ -54,6 +54,7 @@ class Round(NodeModel):
     start: date = Field(title="进驻日期")
     end: date | None = Field(default=None, title="结束日期")
     title: str = Field(title="名称")
+    programme: e.LinkageProgramme | None = Field(default=None, title="联动方式")
 
 
 class Group(NodeModel):

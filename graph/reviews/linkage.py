@@ -17,6 +17,8 @@ The rules:
   (审查中, not closed) more than ``case_outcome_days`` after it was opened.
 * **data requests** (a round only): late or unanswered 巡前数据调取, see
   :mod:`graph.reviews.linkage_requests`.
+* **programme** (a round marked 巡审联动 / 巡纪联动 in 巡察轮次): the figures again, counting only the items of
+  inspection and the partner channel(s) (``PROGRAMME_CHANNELS``) and the hand-offs arising from them.
 * **missing hand-off**: an item about a person, and the latest earlier item about
   the same person in the same category found by another channel, with no clue
   between them: none arising from the earlier item, and none naming the person
@@ -28,7 +30,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from graph.model.enums import CaseOutcome, Channel, ClueDisposal
+from graph.model.enums import CaseOutcome, Channel, ClueDisposal, LinkageProgramme
 from graph.reviews.linkage_model import (
     ChannelColumn,
     Figure,
@@ -48,6 +50,12 @@ from graph.reviews.rules import load_rules
 from graph.stores.base import QueryRunner
 
 SCOPE_KIND = {ScopeKind.UNIT: "Unit", ScopeKind.PERSON: "Person", ScopeKind.ROUND: "Round"}
+# A linkage programme's figures count the findings of inspection and of the channel it runs with.
+PROGRAMME_CHANNELS = {
+    LinkageProgramme.AUDIT.value: {Channel.INSPECTION.value, Channel.AUDIT.value},
+    LinkageProgramme.DISCIPLINE.value: {Channel.INSPECTION.value, Channel.DISCIPLINE.value, Channel.SUPERVISION.value,
+                                        Channel.STATIONED.value},
+}
 
 
 class LinkageNotFound(LookupError):
@@ -69,12 +77,12 @@ def _days(a: date | None, b: date | None) -> int | None:
     return (b - a).days if a and b else None
 
 
-def _subject(store: QueryRunner, scope: ScopeKind, subject_id: str) -> str:
+def _subject(store: QueryRunner, scope: ScopeKind, subject_id: str) -> tuple[str, dict[str, Any]]:
     rows = store.run_query("entity_by_id", {"id": subject_id})
     if not rows or rows[0]["kind"] != SCOPE_KIND[scope]:
         raise LinkageNotFound(f"没有 id 为“{subject_id}”的{scope.label_zh}。")
     props = rows[0]["props"]
-    return props.get("name") or props.get("title") or subject_id
+    return props.get("name") or props.get("title") or subject_id, props
 
 
 def _items(store: QueryRunner, params: dict[str, Any]) -> list[ItemLine]:
@@ -155,7 +163,7 @@ def review_linkage(store: QueryRunner, *, unit_id: str | None = None, person_id:
     rules = {**load_rules("linkage"), **(rules or {})}
     as_of = as_of or date.today()
     scope, subject_id = chosen[0]
-    subject_name = _subject(store, scope, subject_id)
+    subject_name, subject_props = _subject(store, scope, subject_id)
     items = _items(store, {"unit_id": unit_id, "person_id": person_id, "round_id": round_id,
                            "date_from": date_from, "date_to": date_to})
     found = {i.item_id: i.found_date for i in items}
@@ -174,6 +182,12 @@ def review_linkage(store: QueryRunner, *, unit_id: str | None = None, person_id:
         handoffs=shown, stalls=stalls(shown, as_of, rules),
         missing=missing(items, every, named, only=person_id), figures=_figures(items, shown), people=named,
         data_requests=data_requests(store, round_id, as_of) if round_id else [])
+    programme = subject_props.get("programme") if scope is ScopeKind.ROUND else None
+    if programme in PROGRAMME_CHANNELS:
+        counted = [i for i in items if i.channel in PROGRAMME_CHANNELS[programme]]
+        ids = {i.item_id for i in counted}
+        review.programme, review.programme_zh = programme, LinkageProgramme(programme).label_zh
+        review.programme_figures = _figures(counted, [h for h in shown if set(h.source_ids) & ids])
     if not items:
         review.notes.append("所选期间内没有任何渠道的发现记录，各项数字为零。")
     if any(h.disposal == ClueDisposal.CASE_OPENED.value and not h.case_id for h in shown):

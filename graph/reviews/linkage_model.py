@@ -184,6 +184,9 @@ class LinkageReview(BaseModel):
     missing: list[MissingHandOff] = Field(title="应移交未移交")
     figures: list[Figure] = Field(title="联动成效")
     data_requests: list[DataRequestLine] = Field(default_factory=list, title="巡前数据调取")
+    programme: str | None = Field(default=None, title="联动方式")
+    programme_zh: str | None = Field(default=None, title="联动方式名称")
+    programme_figures: list[Figure] = Field(default_factory=list, title="联动专项成效")
     people: dict[str, str] = Field(default_factory=dict, title="人员姓名")
     notes: list[str] = Field(default_factory=list, title="说明")
 
@@ -211,6 +214,8 @@ class LinkageFigures(BaseModel):
     stall_count: int = Field(title="移交卡滞数")
     missing_count: int = Field(title="应移交未移交数")
     request_gap_count: int = Field(default=0, title="巡前数据调取逾期数")
+    programme_zh: str | None = Field(default=None, title="联动方式名称")
+    programme_figures: list[Figure] = Field(default_factory=list, title="联动专项成效")
     notes: list[str] = Field(default_factory=list, title="说明")
 
     @classmethod
@@ -218,4 +223,5 @@ class LinkageFigures(BaseModel):
         return cls(as_of=r.as_of, scope=r.scope, subject_id=r.subject_id, subject_name=r.subject_name,
                    date_from=r.date_from, date_to=r.date_to, channels=r.channels, figures=r.figures,
                    overlap_count=len(r.overlaps), stall_count=len(r.stalls), missing_count=len(r.missing),
-                   request_gap_count=len(r.request_gaps), notes=r.notes)
+                   request_gap_count=len(r.request_gaps), programme_zh=r.programme_zh,
+                   programme_figures=r.programme_figures, notes=r.notes)

@@ -201,7 +201,7 @@ def _round(ctx: Context, r: dict[str, Any]) -> str:
 def rounds(ctx: Context, r: dict[str, Any]) -> Built:
     title = r.get("title") or f"{r['county']}委第{r['term']}届第{r['number']}轮巡察"
     rnd = model(m.Round, county=r["county"], term=r["term"], number=r["number"], round_kind=r["round_kind"],
-                start=r["start"], end=r.get("end"), title=title)
+                start=r["start"], end=r.get("end"), title=title, programme=r.get("programme"))
     return Built(nodes=[rnd])
 
 

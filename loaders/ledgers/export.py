@@ -93,7 +93,8 @@ def _round_cols(ix: _Index, rid: str) -> Row:
 
 def _rounds(ix: _Index) -> list[Row]:
     return [{**_round_cols(ix, n.id), "round_kind": _label(en.RoundKind, n.props["round_kind"]),
-             "start": _day(n.props["start"]), "end": _day(n.props.get("end")), "title": n.props["title"]}
+             "start": _day(n.props["start"]), "end": _day(n.props.get("end")), "title": n.props["title"],
+             "programme": _label(en.LinkageProgramme, n.props.get("programme"))}
             for n in ix.by_kind["Round"]]
 
 

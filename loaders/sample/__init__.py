@@ -31,6 +31,7 @@ from loaders.sample.channels import build_findings, build_letters
 from loaders.sample.county import County
 from loaders.sample.data_requests import plant_data_requests
 from loaders.sample.linkage import plant_linkage
+from loaders.sample.programme import plant_programme
 from loaders.sample.truth import build_truth
 from loaders.sample.village_risk import plant_village_risk
 from loaders.sample.villages import build_villages
@@ -40,7 +41,7 @@ __all__ = ["Bundle", "generate", "read_bundle", "write_bundle"]
 # What each county holds after its units, posts and rounds, in this order (each draws on the county's one random
 # stream, so a new scenario goes before build_truth and after the others, and leaves the earlier ones unchanged).
 SCENARIOS = (build_letters, build_findings, build_villages, plant_case_reviews, plant_linkage, plant_village_risk,
-             plant_data_requests, build_truth)
+             plant_data_requests, plant_programme, build_truth)
 
 
 def generate(scale: int = 1, seed: int = 7, *, progress: Callable[[int], None] | None = None) -> Bundle:

@@ -128,13 +128,14 @@ def test_the_command_writes_the_word_review(tmp_path, monkeypatch):
     assert doc.paragraphs[0].text == "关于东村贯通联动情况的审查报告"
 
 
-def test_a_round_review_lists_its_data_requests_and_names_the_late_ones(tmp_path):
+def test_a_round_review_lists_its_data_requests_names_the_late_ones_and_its_programme(tmp_path):
     from openpyxl import load_workbook
 
     from api.reports import linkage_xlsx
     from tests.reviews.test_linkage_requests import with_requests
 
     s = with_requests()
+    s.change("r1", programme="audit_inspection")
     store = s.load(EmbeddedStore(tmp_path / "g.sqlite"))
     review = review_linkage(store, round_id=s.id("r1"), as_of=AS_OF)
     doc = Document(BytesIO(linkage_docx.render(review, linkage_docx.sources(store, review))))
@@ -147,3 +148,4 @@ def test_a_round_review_lists_its_data_requests_and_names_the_late_ones(tmp_path
     assert "巡前数据调取逾期2项" in body
     book = load_workbook(BytesIO(linkage_xlsx.render(review)))
     assert book["巡前数据调取"].max_row == 4
+    assert "本轮巡察为巡审联动" in body and book["巡审联动"].max_row == 1 + len(review.programme_figures)

@@ -70,3 +70,26 @@ def test_the_sample_county_plants_late_and_unanswered_requests(county, loaded_em
     for rid in {p["round"] for p in planted} | {n.id for n in county.nodes if n.kind.value == "Round"}:
         found |= request_keys(review_linkage(loaded_embedded, round_id=rid, as_of=as_of).data_requests)
     assert found == {(p["kind"], p["request"]) for p in planted}
+
+
+def test_a_programme_round_counts_inspection_and_its_partner_channel_only(tmp_path):
+    s = with_requests()
+    s.change("r1", programme="audit_inspection")
+    s.add("petition", m.Finding(code="XF-1", channel="petition", found_date=date(2023, 6, 1), category="三资管理",
+                                text="信访反映集体资源发包问题"))
+    s.link(T.FOUND_AT, "petition", "v1")
+    store = s.load(EmbeddedStore(tmp_path / "g.sqlite"))
+    r = review_linkage(store, round_id=s.id("r1"), as_of=date(2024, 6, 30))
+    store.close()
+    assert r.programme_zh == "巡审联动"
+    assert r.figure("problems_found").value == 3
+    got = {f.key: sorted(f.ids) for f in r.programme_figures}
+    assert got["problems_found"] == sorted([s.id("issue"), s.id("audit")])
+    assert got["clues_transferred"] == [s.id("clue")] and got["units_covered"] == [s.id("v1")]
+
+
+def test_the_sample_programme_figures_equal_the_truth(county, loaded_embedded):
+    (planted,) = county.truth["programme"]
+    r = review_linkage(loaded_embedded, round_id=planted["round"], as_of=date.fromisoformat(county.truth["as_of"]))
+    assert r.programme == planted["programme"]
+    assert {f.key: sorted(f.ids) for f in r.programme_figures if f.key in planted["figures"]} == planted["figures"]
