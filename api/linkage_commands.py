@@ -112,5 +112,6 @@ def linkage_command(
 
 
 def register(app: typer.Typer) -> None:
-    """The command lives under ``xuncha review``, which review_commands registers; importing this module adds it."""
-    del app
+    """The command lives under ``xuncha review`` (importing this module adds it) and, as issue 17 names it, at the
+    top level too: ``xuncha linkage`` is the same command."""
+    app.command("linkage", help="贯通联动审查（同 xuncha review linkage）。")(linkage_command)

@@ -87,6 +87,8 @@ def test_the_command_takes_names_and_lists_namesakes(tmp_path, monkeypatch):
         ok = CliRunner().invoke(app, ["review", "linkage", "--unit", "青山镇东村", "--json", "--as-of", "2024-06-30"])
         assert ok.exit_code == 0, ok.output
         assert f'"subject_id": "{s.id("v1")}"' in ok.output
+        top = CliRunner().invoke(app, ["linkage", "--unit", "青山镇东村", "--json", "--as-of", "2024-06-30"])
+        assert top.exit_code == 0 and top.output == ok.output
         bad = CliRunner().invoke(app, ["review", "linkage", "--unit", "东村"])
         assert bad.exit_code == 1 and "对应2个单位" in bad.output and s.id("v2") in bad.output
     finally:
