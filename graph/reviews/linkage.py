@@ -98,7 +98,9 @@ def _items(store: QueryRunner, params: dict[str, Any]) -> list[ItemLine]:
     return list(seen.values())
 
 
-def _handoffs(rows: list[dict[str, Any]], found: dict[str, date]) -> list[HandOff]:
+def handoff_lines(rows: list[dict[str, Any]], found: dict[str, date]) -> list[HandOff]:
+    """Hand-off lines (clue → disposal → case → outcome, with days) from ``linkage_handoffs`` rows; the village
+    profile reads its cadres' hand-offs through this too."""
     out: dict[tuple[str, str | None], HandOff] = {}
     for r in rows:
         key = (r["clue_id"], r["case_id"])
@@ -170,7 +172,7 @@ def review_linkage(store: QueryRunner, *, unit_id: str | None = None, person_id:
     people = sorted({p for i in items for p in i.person_ids} | ({person_id} if person_id else set()))
     rows = store.run_query("linkage_handoffs", {"item_ids": sorted(found), "person_ids": people}) if found or \
         person_id else []
-    every = _handoffs(rows, found)
+    every = handoff_lines(rows, found)
     shown = [h for h in every if set(h.source_ids) & set(found) or (
         person_id in h.person_ids and (not date_from or h.transfer_date >= date_from)
         and (not date_to or h.transfer_date <= date_to))]

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from graph.reviews.linkage import _handoffs, channel_zh, stalls
+from graph.reviews.linkage import channel_zh, handoff_lines, stalls
 from graph.reviews.rules import load_rules
 from graph.reviews.village_profile_model import (
     Cadre,
@@ -129,7 +129,7 @@ def _handoff_lines(store: QueryRunner, current: list[str], as_of: date, data_dir
         return []
     rows = [r for r in store.run_query("linkage_handoffs", {"item_ids": [], "person_ids": current})
             if _d(r["transfer_date"]) <= as_of]
-    handoffs = _handoffs(rows, {})
+    handoffs = handoff_lines(rows, {})
     stalled = {s.clue_id: s.kind.label_zh for s in stalls(handoffs, as_of, load_rules("linkage", data_dir))}
     return [HandOffLine(clue_id=h.clue_id, clue_code=h.clue_code, person_ids=sorted(set(h.person_ids) & set(current)),
                         transfer_date=h.transfer_date, disposal=h.disposal,
