@@ -12,15 +12,14 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Any, Literal
-from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response
 from pydantic import Field
 
 from api.auth import Role
 from api.delivery import deliver
 from api.deps import Store, Viewer
+from api.downloads import attachment
 from api.errors import ApiError
 from api.linkage_subject import SubjectAmbiguous, SubjectNotFound, resolve_subject
 from api.reports import linkage_docx, linkage_xlsx
@@ -87,5 +86,4 @@ def review(store: Store, account: Viewer, request: Request,
                                 linkage_docx.MEDIA_TYPE, linkage_docx.file_name(shown))
     else:
         content, media, name = linkage_xlsx.render(shown), linkage_xlsx.MEDIA_TYPE, linkage_xlsx.file_name(shown)
-    disposition = f"attachment; filename=\"linkage-{shown.subject_id}.{format}\"; filename*=UTF-8''{quote(name)}"
-    return Response(content, media_type=media, headers={"Content-Disposition": disposition})
+    return attachment(content, media, name, f"linkage-{shown.subject_id}.{format}")

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Any, Literal
-from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import Response
 
 from api.delivery import deliver
 from api.deps import Analyst, Store, Viewer
+from api.downloads import attachment
 from api.errors import ApiError
 from api.reports import village_profile_docx, village_ranking_xlsx
 from graph.reviews.rules import RulesError
@@ -51,9 +50,7 @@ def ranking(store: Store, account: Viewer, request: Request,
         return delivered
     shown = VillageRanking.model_validate(delivered)
     name = village_ranking_xlsx.file_name(shown)
-    disposition = f"attachment; filename=\"village-ranking.xlsx\"; filename*=UTF-8''{quote(name)}"
-    return Response(village_ranking_xlsx.render(shown), media_type=village_ranking_xlsx.MEDIA_TYPE,
-                    headers={"Content-Disposition": disposition})
+    return attachment(village_ranking_xlsx.render(shown), village_ranking_xlsx.MEDIA_TYPE, name, "village-ranking.xlsx")
 
 
 @router.get("/villages/{unit_id}", response_model=VillageProfile,
@@ -74,6 +71,5 @@ def profile(store: Store, account: Analyst, request: Request,
         return delivered
     shown = VillageProfile.model_validate(delivered)
     name = village_profile_docx.file_name(shown)
-    disposition = f"attachment; filename=\"village-{shown.unit_id}.docx\"; filename*=UTF-8''{quote(name)}"
-    return Response(village_profile_docx.render(shown), media_type=village_profile_docx.MEDIA_TYPE,
-                    headers={"Content-Disposition": disposition})
+    return attachment(village_profile_docx.render(shown), village_profile_docx.MEDIA_TYPE, name,
+                      f"village-{shown.unit_id}.docx")

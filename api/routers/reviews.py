@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Any, Literal
-from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import Response
 
 from api.delivery import deliver
 from api.deps import Analyst, Store, Viewer
+from api.downloads import attachment
 from api.errors import ApiError
 from api.reports import case_batch_xlsx, case_review_docx
 from graph.model import NodeKind
@@ -35,11 +34,6 @@ def _rules(request: Request) -> dict[str, Any]:
         raise ApiError(500, "rules_invalid", f"一案三改判定规则设置有误：{exc}") from exc
 
 
-def _attachment(content: bytes, media_type: str, name: str, ascii_name: str) -> Response:
-    disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
-    return Response(content, media_type=media_type, headers={"Content-Disposition": disposition})
-
-
 @router.get("/cases/{ref}", response_model=CaseReview,
             responses={200: {"content": {case_review_docx.MEDIA_TYPE: {}},
                              "description": "审查结果；format=docx 时为 Word 审查报告"}},
@@ -57,7 +51,7 @@ def review_one(store: Store, account: Analyst, request: Request,
     delivered = deliver(request, account, review)  # the audit row for the people the review names
     if format == "json":
         return delivered
-    return _attachment(case_review_docx.render(review), case_review_docx.MEDIA_TYPE, case_review_docx.file_name(review),
+    return attachment(case_review_docx.render(review), case_review_docx.MEDIA_TYPE, case_review_docx.file_name(review),
                        f"case-review-{review.case_id}.docx")
 
 
@@ -86,5 +80,5 @@ def review_many(store: Store, account: Viewer, request: Request,
     if format == "json":
         return delivered
     shown = CaseBatch.model_validate(delivered)  # the workbook shows exactly what the JSON shows this account
-    return _attachment(case_batch_xlsx.render(shown), case_batch_xlsx.MEDIA_TYPE, case_batch_xlsx.file_name(shown),
+    return attachment(case_batch_xlsx.render(shown), case_batch_xlsx.MEDIA_TYPE, case_batch_xlsx.file_name(shown),
                        f"case-reviews-{shown.as_of.isoformat()}.xlsx")
