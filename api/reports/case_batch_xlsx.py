@@ -9,8 +9,6 @@ row on every page. Sheet 说明 records the scope, the review date and how to re
 
 from __future__ import annotations
 
-import unicodedata
-from io import BytesIO
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -18,31 +16,21 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from api.reports.sheets import FONT, MAX_WIDTH, display_width, workbook_bytes, write_file
+from api.reports.sheets import MEDIA_TYPE as MEDIA_TYPE  # the routers read it here
 from graph.reviews.case_review_model import CaseBatch, Dimension, State
 
-MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ORDER = (Dimension.INDIVIDUAL, Dimension.CATEGORY, Dimension.SYSTEMIC, Dimension.ACCOUNTABILITY)
 SHEET = "审查汇总"
 HEADERS = ("序号", "案件编号", "立案日期", "发案单位",
            *(f"{d.label_zh}{what}" for d in ORDER for what in ("状态", "差距数")), "差距合计", "差距类型")
 FILLS = {State.DONE: "C6EFCE", State.PARTIAL: "FFEB9C", State.NOT_DONE: "FFC7CE"}  # any other state: grey
 OTHER_FILL = "EDEDED"
-FONT = "仿宋"
-MAX_WIDTH = 60
 THIN = Side(style="thin", color="999999")
 
 
 def file_name(batch: CaseBatch) -> str:
     return f"一案三改审查汇总（截至{batch.as_of.isoformat()}）.xlsx"
-
-
-def display_width(value: object) -> int:
-    """Columns a value needs: CJK and full-width characters count double.
-
-    >>> display_width("到位"), display_width("LA2017")
-    (4, 6)
-    """
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(value))
 
 
 def _rows(batch: CaseBatch) -> list[list[object]]:
@@ -122,12 +110,8 @@ def build(batch: CaseBatch) -> Workbook:
 
 def render(batch: CaseBatch) -> bytes:
     """The batch as the bytes of an .xlsx file."""
-    buffer = BytesIO()
-    build(batch).save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(build(batch))
 
 
 def write(batch: CaseBatch, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(render(batch))
-    return path
+    return write_file(render(batch), path)

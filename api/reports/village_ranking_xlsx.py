@@ -7,12 +7,11 @@ columns as wide as their contents (the linkage workbook's layout).
 
 from __future__ import annotations
 
-from io import BytesIO
 from pathlib import Path
 
 from openpyxl import Workbook
 
-from api.reports.linkage_xlsx import MEDIA_TYPE, _sheet
+from api.reports.sheets import MEDIA_TYPE, fill_sheet, workbook_bytes, write_file
 from graph.reviews.village_profile_model import VillageRanking
 
 __all__ = ["MEDIA_TYPE", "build", "file_name", "render", "write"]
@@ -31,18 +30,14 @@ def build(ranking: VillageRanking) -> Workbook:
                *(f"{ranking.factor_labels[k]}（得分）" for k in keys), "主要风险因素"]
     rows = [[r.rank, r.name, r.township, r.score, r.village_class, r.mode,
              *(r.factor_scores.get(k, 0.0) for k in keys), "；".join(r.top_factors)] for r in ranking.rows]
-    _sheet(ws, headers, rows)
-    _sheet(wb.create_sheet("分类统计"), ["建议分类", "村数"], [[k, v] for k, v in ranking.class_counts.items()])
+    fill_sheet(ws, headers, rows)
+    fill_sheet(wb.create_sheet("分类统计"), ["建议分类", "村数"], [[k, v] for k, v in ranking.class_counts.items()])
     return wb
 
 
 def render(ranking: VillageRanking) -> bytes:
-    buffer = BytesIO()
-    build(ranking).save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(build(ranking))
 
 
 def write(ranking: VillageRanking, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(render(ranking))
-    return path
+    return write_file(render(ranking), path)
