@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from api import audit, errors, middleware
 from api.audit import AuditLog
 from api.auth import AccountStore
-from api.routers import admin, analyses, console, entities, linkage, loads, profiles, queries, reviews, stats
+from api.routers import admin, analyses, console, entities, linkage, loads, profiles, queries, reviews, stats, workbench
 from graph.settings import Settings, get_settings
 from graph.stores import StoreUnavailable, open_store
 
@@ -48,7 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     middleware.install(app)  # body limits and sign-in before an upload's body; security headers
     audit.install(app)  # after the guard, so the 401s and 403s it answers are recorded too
-    for module in (stats, entities, analyses, queries, loads, console, admin, reviews, linkage, profiles):
+    for module in (stats, entities, analyses, queries, loads, console, admin, reviews, linkage, profiles, workbench):
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
 
     @app.get("/health", response_model=Health, tags=["运行状态"], summary="健康检查（无需登录）")

@@ -18,8 +18,9 @@ class RulesError(ValueError):
     """A settings file that cannot be used, phrased for the person who edits it."""
 
 
-def load_rules(name: str, data_dir: Path | None = None) -> dict[str, Any]:
-    defaults: dict[str, Any] = json.loads(resources.files("graph.reviews").joinpath(f"{name}.json").read_text("utf-8"))
+def load_rules(name: str, data_dir: Path | None = None, package: str = "graph.reviews") -> dict[str, Any]:
+    """The defaults shipped in ``package`` with the data folder's file of the same name on top."""
+    defaults: dict[str, Any] = json.loads(resources.files(package).joinpath(f"{name}.json").read_text("utf-8"))
     if data_dir is None or not (data_dir / f"{name}.json").exists():
         return defaults
     path = data_dir / f"{name}.json"

@@ -107,9 +107,11 @@ def parity_cases(county: Bundle) -> dict[str, list[dict[str, Any]]]:
         "link_edges": [{}, {"item_id": clue_edge.src}, {"item_id": issues[5].id}, {"item_id": "clu_0000000000000000"}],
         **_linkage_cases(county, busiest_unit, rounds[5].id),
         **_profile_cases(county, busiest_unit),
+        **_explore_cases(county, busiest_unit, carrier["person"], document, rounds[3].id),
         "round_data_requests": [{"round_id": county.truth["data_requests"][0]["round"]}, {"round_id": rounds[-1].id},
                                 {"round_id": rounds[0].id}, {"round_id": busiest_unit},
                                 {"round_id": "rnd_0000000000000000"}],
+        **_dashboard_cases(county),
     }
 
 
@@ -138,4 +140,32 @@ def _profile_cases(county: Bundle, busy_unit: str) -> dict[str, list[dict[str, A
         "unit_posts": [{"unit_id": linked}, {"unit_id": busy_unit}, {"unit_id": "unit_0000000000000000"}],
         "village_items": [{"unit_id": linked}, {"unit_id": dense}, {"unit_id": busy_unit},
                           {"unit_id": "unit_0000000000000000"}],
+    }
+
+
+def _explore_cases(county: Bundle, busy_unit: str, person: str, document: str,
+                   round_id: str) -> dict[str, list[dict[str, Any]]]:
+    """图谱浏览: a busy unit (hundreds of issues), a person, a round filtered by type, a document's provenance, nothing."""
+    village = next(n.id for n in county.nodes if n.kind.value == "Unit" and n.props["unit_kind"] == "village")
+    return {
+        "incident_edges": [{"id": busy_unit}, {"id": person}, {"id": village, "limit": 7},
+                           {"id": round_id, "types": ["FOUND_IN", "IN_ROUND"]},
+                           {"id": document, "types": ["SOURCED_FROM"], "limit": 50},
+                           {"id": "unit_0000000000000000"}],
+    }
+
+
+def _dashboard_cases(county: Bundle) -> dict[str, list[dict[str, Any]]]:
+    """整改看板: every round or some, every unit or one village and one township, clues by transfer day, nothing."""
+    rounds = [n.id for n in county.nodes if n.kind.value == "Round"]
+    units = [n for n in county.nodes if n.kind.value == "Unit"]
+    village = next(u.id for u in units if u.props["unit_kind"] == "village")
+    township = next(u.id for u in units if u.props["unit_kind"] == "township")
+    return {
+        "rectification_rounds": [{}, {"round_ids": [rounds[0], rounds[3]]}, {"round_ids": []},
+                                 {"round_ids": ["rnd_0000000000000000"]}],
+        "rectification_issues": [{}, {"round_ids": [rounds[2]]}, {"round_ids": rounds[:4]}, {"round_ids": []}],
+        "rectification_units": [{"unit_ids": [u.id for u in units]}, {"unit_ids": [village, township]},
+                                {"unit_ids": []}, {"unit_ids": ["unit_0000000000000000"]}],
+        "undisposed_clues": [{}, {"transferred_before": "2020-01-01"}, {"transferred_before": "2000-01-01"}],
     }

@@ -1,0 +1,1 @@
+"""The analyst's workbench: one entity's card (facts, sources, timeline, related) and the explorer's expansions."""

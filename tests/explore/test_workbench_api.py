@@ -1,0 +1,113 @@
+"""The workbench reads (entity card, explorer expansion, templates) on the sample county, per role."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+
+from api.app import create_app
+from graph.settings import Settings
+from tests.api.county_app import county_folder, role_tokens
+
+
+@pytest.fixture(scope="module")
+def data_dir(county, tmp_path_factory) -> Path:
+    return county_folder(county, tmp_path_factory, "workbench")
+
+
+@pytest.fixture(scope="module")
+def tokens(data_dir) -> dict[str, str]:
+    return role_tokens(data_dir, "w")
+
+
+@pytest.fixture(scope="module")
+def client(data_dir, tokens):
+    with TestClient(create_app(Settings(data_dir=data_dir, store="embedded"))) as c:
+        yield c
+
+
+def _get(client, tokens, role, url, **params):
+    return client.get(url, params=params, headers={"Authorization": f"Bearer {tokens[role]}"})
+
+
+def _first(county, kind, **props):
+    return next(n for n in county.nodes if n.kind.value == kind and all(n.props.get(k) == v for k, v in props.items()))
+
+
+def test_village_card_has_labelled_facts_sources_timeline_and_related(client, tokens, county):
+    village = _first(county, "Unit", unit_kind="village")
+    body = _get(client, tokens, "analyst", f"/entities/{village.id}/card").json()
+    facts = {f["label"]: f["value"] for f in body["facts"]}
+    assert facts["单位名称"] == village.props["name"]
+    assert facts["单位类别"] == "村（社区）"  # the choice by its Chinese name, not "village"
+    assert body["sources"] and body["sources"][0]["row"] >= 2
+    dates = [t["when"] for t in body["timeline"]]
+    assert dates == sorted(dates) and dates
+    posts = sum(1 for e in county.edges if e.type.value == "HOLDS_POST" and e.dst == village.id)
+    held = next(r for r in body["related"] if r["edge_type"] == "HOLDS_POST")
+    assert held["count"] == posts and held["kind_zh"] == "人员"
+
+
+def test_viewer_card_of_a_person_is_masked_and_carries_no_identifying_facts(client, tokens, county):
+    person = next(n for n in county.nodes if n.kind.value == "Person" and n.props.get("birth_year"))
+    analyst = _get(client, tokens, "analyst", f"/entities/{person.id}/card").json()
+    assert {f["field"] for f in analyst["facts"]} >= {"name", "birth_year"}
+    assert "id_hash" not in {f["field"] for f in analyst["facts"]}
+    viewer = _get(client, tokens, "viewer", f"/entities/{person.id}/card").json()
+    fields = {f["field"]: f["value"] for f in viewer["facts"]}
+    assert "birth_year" not in fields and "gender" not in fields
+    assert fields["name"] == person.props["name"][0] + "*"
+    assert person.id not in str(viewer) and person.props["name"] not in str(viewer)
+
+
+def test_viewer_card_of_a_clue_hides_the_accusation(client, tokens, county):
+    clue = _first(county, "Clue")
+    viewer = _get(client, tokens, "viewer", f"/entities/{clue.id}/card").json()
+    assert {f["field"]: f["value"] for f in viewer["facts"]}["summary"] == "（已隐藏）"
+    analyst = _get(client, tokens, "analyst", f"/entities/{clue.id}/card").json()
+    assert {f["field"]: f["value"] for f in analyst["facts"]}["summary"] == clue.props["summary"]
+
+
+def test_expanding_a_round_collapses_its_issues_into_one_group_with_their_count(client, tokens, county):
+    round_ = _first(county, "Round")
+    issues = sum(1 for e in county.edges if e.type.value == "FOUND_IN" and e.dst == round_.id)
+    body = _get(client, tokens, "analyst", f"/entities/{round_.id}/expand").json()
+    group = next(g for g in body["groups"] if g["edge_type"] == "FOUND_IN")
+    assert group["count"] == issues > 25
+    assert not any(link["edge_type"] == "FOUND_IN" for link in body["links"])
+    assert "FOUND_IN" in body["edge_types"]
+
+
+def test_expand_filters_by_type_and_period(client, tokens, county):
+    village = _first(county, "Unit", unit_kind="village")
+    every = _get(client, tokens, "analyst", f"/entities/{village.id}/expand").json()
+    posts = _get(client, tokens, "analyst", f"/entities/{village.id}/expand", types=["HOLDS_POST"]).json()
+    assert posts["links"] and {link["edge_type"] for link in posts["links"]} == {"HOLDS_POST"}
+    assert len(posts["links"]) < len(every["links"]) + sum(g["count"] for g in every["groups"])
+    recent = _get(client, tokens, "analyst", f"/entities/{village.id}/expand", types=["HOLDS_POST"],
+                  since="2022-01-01").json()
+    assert all((link["end"] or "9999") >= "2022-01-01" for link in recent["links"])
+    assert len(recent["links"]) < len(posts["links"])
+    bad = _get(client, tokens, "analyst", f"/entities/{village.id}/expand", since="去年")
+    assert bad.status_code == 422
+
+
+def test_unknown_entity_is_a_chinese_404(client, tokens):
+    for url in ("/entities/unit_0000000000000000/card", "/entities/unit_0000000000000000/expand"):
+        response = _get(client, tokens, "viewer", url)
+        assert response.status_code == 404 and "没有标识为" in response.json()["message"]
+
+
+def test_templates_download_as_workbooks(client, tokens):
+    kinds = _get(client, tokens, "viewer", "/templates").json()
+    assert any(k["title"] == "问题清单" for k in kinds)
+    response = _get(client, tokens, "viewer", "/templates/issues")
+    assert response.status_code == 200 and "filename*=UTF-8''" in response.headers["content-disposition"]
+    book = load_workbook(BytesIO(response.content))
+    assert "问题描述" in [c.value for c in book.worksheets[0][1]]
+    assert _get(client, tokens, "viewer", "/templates/无此类").status_code == 404
+    assert client.get("/templates").status_code == 401
