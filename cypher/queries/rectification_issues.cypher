@@ -1,0 +1,10 @@
+// name: rectification_issues
+// answers: 若干轮次（或全部轮次）发现的问题：单位、类别、严重程度、整改状态，供计算整改率。
+// params: round_ids
+// :param {round_ids: null}
+MATCH (i:Issue)-[:FOUND_IN]->(r:Round)
+WHERE $round_ids IS NULL OR r.id IN $round_ids
+MATCH (i)-[:FOUND_AT]->(u:Unit)
+RETURN i.id AS issue_id, i.code AS code, i.text AS text, i.category AS category, i.top_category AS top_category,
+       i.severity AS severity, i.status AS status, i.found_date AS found_date, r.id AS round_id, u.id AS unit_id
+ORDER BY round_id, unit_id, issue_id

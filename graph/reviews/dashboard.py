@@ -1,0 +1,307 @@
+"""整改看板 (rectification dashboard): the figures leaders report on rectification, each with the rows behind it.
+
+Every graph pattern is a named query (``rectification_rounds``, ``rectification_issues``,
+``rectification_units``, ``tasks_of_issues``, ``repeats_at``, ``letters_of_issues`` through
+:func:`graph.reviews.case_gaps.letters`, ``undisposed_clues``), so the dashboard is the same on both stores.
+Limits come from ``dashboard.json`` (see :mod:`graph.reviews.rules`).
+
+The rules:
+
+* **rates**: 整改率 = issues rectified ÷ issues found; 任务完成率 = tasks done or closed (已完成/已销号) ÷ tasks.
+  A group without issues (a unit inspected where nothing was found) has no rate: ``None`` with the note 无问题
+  (无整改任务 for tasks), never a division by zero. Groups: each round, each unit inspected in the range (or
+  where an issue was found), each category, each township (a township's own issues and its villages'), and the
+  whole range.
+* **rounds in progress**: a round whose inspection has not ended (no end date, or ending on or after the day of
+  the figures), or with an unfinished task still inside its deadline.
+* **overdue**: a task neither done nor closed, more than ``overdue_days[severity]`` days past its deadline
+  (severity of its issue).
+* **relapses**: ``REPEATS`` edges marked relapse whose later issue is in the range.
+* **letters unanswered**: a letter about an issue of the range without a response after ``letter_answer_days``.
+* **clues undisposed**: a clue (arising from an issue of the range; with no range chosen, every clue) not disposed
+  of more than ``clue_disposal_days`` after transfer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from graph.model.enums import Severity
+from graph.reviews import case_gaps
+from graph.reviews.dashboard_model import (
+    NO_ISSUES,
+    NO_TASKS,
+    ClueWaiting,
+    Dashboard,
+    Figure,
+    LetterWaiting,
+    OverdueTask,
+    RateRow,
+    RelapseLine,
+    SeverityFigure,
+    TrendPoint,
+)
+from graph.reviews.rules import load_rules
+from graph.stores.base import QueryRunner
+
+DONE = ("done", "closed")
+CHUNK = 10_000
+Rounds = Sequence[int] | Sequence[str] | range | None
+
+
+class DashboardError(ValueError):
+    """Rounds asked for that do not exist, phrased for the person who asked."""
+
+
+def parse_rounds(text: str | None) -> list[int] | None:
+    """``"1-4"`` → [1, 2, 3, 4]; ``"1,3,5-6"`` → [1, 3, 5, 6]: ordinals of rounds in the order they began.
+
+    >>> parse_rounds("1-4"), parse_rounds("2,5-6"), parse_rounds(None)
+    ([1, 2, 3, 4], [2, 5, 6], None)
+    """
+    if text is None or not text.strip():
+        return None
+    out: list[int] = []
+    for part in text.replace("，", ",").split(","):
+        lo, _, hi = part.strip().partition("-")
+        try:
+            a, b = int(lo), int(hi or lo)
+        except ValueError as exc:
+            raise DashboardError(f"轮次范围“{text}”无法识别：请写成 1-4 或 1,3,5 的形式（按进驻先后排的第几轮）。") from exc
+        if a < 1 or b < a:
+            raise DashboardError(f"轮次范围“{part.strip()}”有误：应从 1 起，且前小后大。")
+        out += range(a, b + 1)
+    return sorted(set(out))
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _rate_row(key: str, label: str, issues: list[dict[str, Any]], tasks: dict[str, list[dict[str, Any]]],
+              **extra: Any) -> RateRow:
+    ids = [i["issue_id"] for i in issues]
+    fixed = [i["issue_id"] for i in issues if i["status"] == "rectified"]
+    task_rows = [t for i in ids for t in tasks.get(i, [])]
+    task_ids = [t["task_id"] for t in task_rows]
+    done = [t["task_id"] for t in task_rows if t["status"] in DONE]
+    note = NO_ISSUES if not ids else NO_TASKS if not task_ids else None
+    return RateRow(key=key, label=label, issues=len(ids), rectified=len(fixed), rate=_rate(len(fixed), len(ids)),
+                   tasks=len(task_ids), tasks_done=len(done), task_rate=_rate(len(done), len(task_ids)), note=note,
+                   issue_ids=ids, rectified_ids=fixed, task_ids=task_ids, done_task_ids=done, **extra)
+
+
+def _choose_rounds(store: QueryRunner, rounds: Rounds) -> tuple[list[dict[str, Any]], list[str] | None, str]:
+    every = store.run_query("rectification_rounds", {"round_ids": None})
+    every.sort(key=lambda r: (r["start"], r["round_id"]))
+    if rounds is None:
+        return every, None, "全部轮次"
+    wanted = list(rounds)
+    if all(isinstance(x, int) for x in wanted):
+        missing = [n for n in wanted if not 1 <= n <= len(every)]
+        if missing:
+            raise DashboardError(f"只有{len(every)}轮巡察，没有第{'、'.join(map(str, missing))}轮。")
+        chosen = [every[n - 1] for n in wanted]
+        lo, hi = min(wanted), max(wanted)
+        label = (f"前{len(wanted)}轮" if lo == 1 and len(wanted) == hi else f"第{lo}至{hi}轮") \
+            if len(wanted) > 1 else f"第{lo}轮"
+    else:
+        known = {r["round_id"]: r for r in every}
+        missing = [str(x) for x in wanted if x not in known]
+        if missing:
+            raise DashboardError(f"没有 id 为“{'、'.join(missing)}”的巡察轮次。")
+        chosen = [known[str(x)] for x in wanted]
+        label = "、".join(r["title"] for r in chosen) if len(chosen) <= 3 else f"所选{len(chosen)}轮"
+    return chosen, [r["round_id"] for r in chosen], label
+
+
+def _tasks(store: QueryRunner, issue_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    by_issue: dict[str, list[dict[str, Any]]] = {}
+    for start in range(0, len(issue_ids), CHUNK):
+        for t in store.run_query("tasks_of_issues", {"issue_ids": issue_ids[start:start + CHUNK]}):
+            by_issue.setdefault(t["issue_id"], []).append(t)
+    return by_issue
+
+
+def _group(issues: Iterable[dict[str, Any]], key: Callable[[dict[str, Any]], str | None]
+           ) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for i in issues:
+        k = key(i)
+        if k is not None:
+            out.setdefault(k, []).append(i)
+    return out
+
+
+def _in_progress(rnd: dict[str, Any], tasks: list[dict[str, Any]], as_of: date) -> bool:
+    end = _day(rnd["end_date"])
+    if end is None or end >= as_of:
+        return True
+    return any(t["status"] not in DONE and date.fromisoformat(t["deadline"]) >= as_of for t in tasks)
+
+
+def _overdue(issues: list[dict[str, Any]], tasks: dict[str, list[dict[str, Any]]], units: dict[str, Any],
+             limits: dict[str, int], as_of: date) -> list[OverdueTask]:
+    out = []
+    for i in issues:
+        limit = int(limits.get(i["severity"], 0))
+        for t in tasks.get(i["issue_id"], []):
+            deadline = date.fromisoformat(t["deadline"])
+            days = (as_of - deadline).days
+            if t["status"] in DONE or days <= limit:
+                continue
+            out.append(OverdueTask(
+                task_id=t["task_id"], issue_id=i["issue_id"], issue_code=i["code"], unit_id=i["unit_id"],
+                unit_name=units.get(i["unit_id"], {}).get("unit_name", i["unit_id"]), round_id=i["round_id"],
+                severity=i["severity"], severity_zh=_severity_zh(i["severity"]), measure=t["measure"],
+                owner=t["owner"], deadline=deadline, days_overdue=days, limit_days=limit))
+    out.sort(key=lambda o: (-o.days_overdue, o.task_id))
+    return out
+
+
+def _severity_zh(value: str) -> str:
+    try:
+        return Severity(value).label_zh
+    except ValueError:
+        return value
+
+
+def _by_severity(overdue: list[OverdueTask], limits: dict[str, int]) -> list[SeverityFigure]:
+    out = []
+    for sev in (Severity.HIGH, Severity.MEDIUM, Severity.LOW):
+        found = [o for o in overdue if o.severity == sev.value]
+        out.append(SeverityFigure(severity=sev.value, severity_zh=sev.label_zh, limit_days=int(limits.get(sev.value, 0)),
+                                  count=len(found), max_days=max((o.days_overdue for o in found), default=None),
+                                  task_ids=[o.task_id for o in found]))
+    return out
+
+
+def _relapses(store: QueryRunner, issue_ids: set[str]) -> list[RelapseLine]:
+    rows = store.run_query("repeats_at", {"flag": "relapse", "limit": 1_000_000})
+    return [RelapseLine(issue_id=r["issue_id"], earlier_id=r["earlier_id"], unit_id=r["unit_id"],
+                        unit_name=r["unit_name"], issue_round=r["issue_round"], earlier_round=r["earlier_round"],
+                        text=r["issue_text"], score=r["score"])
+            for r in rows if r["issue_id"] in issue_ids]
+
+
+def _letters(store: QueryRunner, issue_ids: list[str], as_of: date, limit: int) -> list[LetterWaiting]:
+    lines = [ln for start in range(0, len(issue_ids), CHUNK)
+             for ln in case_gaps.letters(store, issue_ids[start:start + CHUNK], as_of)]
+    seen: dict[str, LetterWaiting] = {}
+    for ln in lines:
+        if ln.days_waiting is not None and ln.days_waiting > limit and ln.letter_id not in seen:
+            seen[ln.letter_id] = LetterWaiting(letter_id=ln.letter_id, code=ln.code, sent_date=ln.sent_date,
+                                               regulator_name=ln.regulator_name, days_waiting=ln.days_waiting)
+    return sorted(seen.values(), key=lambda x: (-x.days_waiting, x.letter_id))
+
+
+def undisposed(store: QueryRunner, as_of: date, days: int, round_ids: list[str] | None = None) -> list[ClueWaiting]:
+    """Clues undisposed more than ``days`` after transfer (of the given rounds' issues, or all); the saved alert
+    of the same name reads this too."""
+    out = []
+    for r in store.run_query("undisposed_clues", {"transferred_before": as_of.isoformat()}):
+        if round_ids is not None and not set(r["round_ids"]) & set(round_ids):
+            continue
+        transfer = date.fromisoformat(r["transfer_date"])
+        if (as_of - transfer).days > days:
+            out.append(ClueWaiting(clue_id=r["clue_id"], code=r["code"], transfer_date=transfer,
+                                   receiver=r["receiver"], days_waiting=(as_of - transfer).days,
+                                   source_ids=r["source_ids"]))
+    return sorted(out, key=lambda c: (-c.days_waiting, c.clue_id))
+
+
+def dashboard(store: QueryRunner, rounds: Rounds = None, today: date | None = None, *,
+              data_dir: Path | None = None, rules: dict[str, Any] | None = None) -> Dashboard:
+    """The rectification dashboard for some rounds (ordinals in order of start, or round ids; None: all)."""
+    rules = {**load_rules("dashboard", data_dir), **(rules or {})}
+    as_of = today or date.today()
+    chosen, round_ids, label = _choose_rounds(store, rounds)
+    issues = store.run_query("rectification_issues", {"round_ids": round_ids})
+    ids = [i["issue_id"] for i in issues]
+    tasks = _tasks(store, ids)
+    unit_ids = sorted({u for r in chosen for u in r["unit_ids"]} | {i["unit_id"] for i in issues})
+    units = {u["unit_id"]: u for u in store.run_query("rectification_units", {"unit_ids": unit_ids})}
+    limits = rules["overdue_days"]
+    overdue = _overdue(issues, tasks, units, limits, as_of)
+    relapses = _relapses(store, set(ids))
+    by_round_issues = _group(issues, lambda i: i["round_id"])
+    by_round = []
+    for r in chosen:
+        found = by_round_issues.get(r["round_id"], [])
+        by_round.append(_rate_row(
+            r["round_id"], r["title"], found, tasks, start=_day(r["start"]), end=_day(r["end_date"]),
+            in_progress=_in_progress(r, [t for i in found for t in tasks.get(i["issue_id"], [])], as_of)))
+    by_unit_issues = _group(issues, lambda i: i["unit_id"])
+    by_unit = [_rate_row(u, units.get(u, {}).get("unit_name", u), by_unit_issues.get(u, []), tasks,
+                         township=units.get(u, {}).get("township_name")) for u in unit_ids]
+    by_category = [_rate_row(c, c, found, tasks) for c, found in sorted(_group(issues, lambda i: i["category"]).items())]
+    town_of = {u: row["township_id"] for u, row in units.items()}
+    towns = sorted({t for t in town_of.values() if t})
+    by_town_issues = _group(issues, lambda i: town_of.get(i["unit_id"]))
+    by_township = [_rate_row(t, units[t]["unit_name"] if t in units else _town_name(units, t),
+                             by_town_issues.get(t, []), tasks) for t in towns]
+    total = _rate_row("total", label, issues, tasks)
+    letters = _letters(store, ids, as_of, rules["letter_answer_days"])
+    clues = undisposed(store, as_of, rules["clue_disposal_days"], round_ids)
+    overdue_ids = {o.task_id for o in overdue}
+    trend = [TrendPoint(round_id=r.key, label=r.label, start=r.start, issues=r.issues, rate=r.rate,
+                        task_rate=r.task_rate, overdue=sum(t in overdue_ids for t in r.task_ids),
+                        relapses=sum(x.issue_id in set(r.issue_ids) for x in relapses)) for r in by_round]
+    result = Dashboard(
+        as_of=as_of, range_label=label, round_ids=[r["round_id"] for r in chosen],
+        limits={k: v for k, v in rules.items() if not k.startswith("_")}, total=total,
+        figures=_figures(total, overdue, relapses, letters, clues, [r for r in by_round if r.in_progress], rules),
+        by_round=by_round, by_unit=by_unit, by_category=by_category, by_township=by_township,
+        rounds_in_progress=[r.key for r in by_round if r.in_progress], overdue=overdue,
+        overdue_by_severity=_by_severity(overdue, limits), relapses=relapses, letters_unanswered=letters,
+        clues_undisposed=clues, trend=trend)
+    if not issues:
+        result.notes.append("所选轮次没有发现问题，整改率无从计算（显示为“无问题”）。")
+    if result.rounds_in_progress:
+        result.notes.append(f"其中{len(result.rounds_in_progress)}轮整改尚在进行中，整改率为阶段性数字。")
+    return result
+
+
+def _town_name(units: dict[str, Any], town: str) -> str:
+    return next((u["township_name"] for u in units.values() if u["township_id"] == town and u["township_name"]), town)
+
+
+def percent(rate: float | None) -> str:
+    """0.9623 → 96.2%; None → 无问题.
+
+    >>> percent(0.9623), percent(None), percent(1.0)
+    ('96.2%', '无问题', '100%')
+    """
+    if rate is None:
+        return NO_ISSUES
+    text = f"{rate * 100:.1f}".rstrip("0").rstrip(".")
+    return f"{text}%"
+
+
+def _figures(total: RateRow, overdue: list[OverdueTask], relapses: list[RelapseLine], letters: list[LetterWaiting],
+             clues: list[ClueWaiting], running: list[RateRow], rules: dict[str, Any]) -> list[Figure]:
+    task_text = percent(total.task_rate) if total.tasks else NO_TASKS
+    return [
+        Figure(key="issues", label="发现问题", value=total.issues, text=f"{total.issues}个", ids=total.issue_ids),
+        Figure(key="rectified", label="已整改", value=total.rectified, text=f"{total.rectified}个",
+               ids=total.rectified_ids),
+        Figure(key="rate", label="整改率", value=total.rate, text=percent(total.rate), ids=total.rectified_ids),
+        Figure(key="task_rate", label="整改任务完成率", value=total.task_rate, text=task_text, ids=total.done_task_ids),
+        Figure(key="overdue", label="逾期整改任务", value=len(overdue), text=f"{len(overdue)}项",
+               ids=[o.task_id for o in overdue]),
+        Figure(key="relapses", label="整改后复发", value=len(relapses), text=f"{len(relapses)}个",
+               ids=sorted({r.issue_id for r in relapses})),
+        Figure(key="letters_unanswered", label=f"超过{rules['letter_answer_days']}天未反馈的建议函",
+               value=len(letters), text=f"{len(letters)}份", ids=[x.letter_id for x in letters]),
+        Figure(key="clues_undisposed", label=f"超过{rules['clue_disposal_days']}天未处置的问题线索",
+               value=len(clues), text=f"{len(clues)}件", ids=[c.clue_id for c in clues]),
+        Figure(key="rounds_in_progress", label="整改进行中的轮次", value=len(running), text=f"{len(running)}轮",
+               ids=[r.key for r in running]),
+    ]
