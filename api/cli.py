@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from api import analysis_commands, backup_commands, linkage_commands, load_commands, profile_commands, review_commands
+from api import office_commands
 from api.audit import write_from_shell
 from api.auth import AccountStore, Role
 from graph.model import EdgeType, NodeKind
@@ -134,6 +135,7 @@ review_commands.register(app)
 linkage_commands.register(app)
 profile_commands.register(app)
 backup_commands.register(app)
+office_commands.register(app)
 logging.getLogger("neo4j").setLevel(logging.WARNING)
 
 if __name__ == "__main__":

@@ -17,8 +17,9 @@ from pydantic import ValidationError
 
 from graph.model import EdgeRecord, EdgeType, NodeKind, make_edge
 from graph.model import nodes as m
-from graph.model.enums import ClueStatus
+from graph.model.enums import ClueStatus, UnitKind
 from graph.model.nodes import NodeModel
+from loaders.ledgers.mapping import unit_kind_rules
 from loaders.ledgers.resolve import Merge, PeopleIndex, ResolveError, UnitIndex
 
 T = EdgeType
@@ -38,6 +39,7 @@ class Built:
     nodes: list[NodeModel] = field(default_factory=list)
     edges: list[EdgeFn] = field(default_factory=list)
     merges: list[Merge] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)  # what was assumed for the row, for the report
 
 
 @dataclass
@@ -126,10 +128,19 @@ def person(ctx: Context, out: Built, r: dict[str, Any], *, name: str = "name", i
 
 
 # -- the kinds ----------------------------------------------------------------------------------------------------
+def _unit_kind(out: Built, name: str) -> str:
+    """A register without 单位类别: the kind its name ends with (rules in columns.json), said in the report."""
+    rules, default = unit_kind_rules()
+    label = next((kind for ending, kind in rules if name.endswith(ending)), default)
+    out.warnings.append(RowError("unit_kind", f"未填单位类别，按名称推定为“{label}”"))
+    return UnitKind.from_label(label).value
+
+
 def units(ctx: Context, r: dict[str, Any]) -> Built:
     out = Built()
     unit = model(m.Unit, name=r["name"], county=r["county"], parent_name=r.get("township") or "",
-                 unit_kind=r["unit_kind"], party_org_kind=r.get("party_org_kind"), aliases=r.get("aliases") or [],
+                 unit_kind=r.get("unit_kind") or _unit_kind(out, r["name"]), party_org_kind=r.get("party_org_kind"),
+                 aliases=r.get("aliases") or [],
                  code=r.get("code"), population=r.get("population"), households=r.get("households"),
                  industries=r.get("industries") or [], collective_income=r.get("collective_income"),
                  village_class=r.get("village_class"))

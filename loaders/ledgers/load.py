@@ -20,21 +20,16 @@ from typing import Any
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord, make_edge
 from graph.model import nodes as m
 from graph.model.enums import DocumentKind
+from graph.settings import office_of
 from graph.stores.base import GraphStore
 from loaders.ledgers import builders
 from loaders.ledgers.cells import CellError, is_blank, parse_cell
 from loaders.ledgers.changes import classify
-from loaders.ledgers.mapping import (
-    LOAD_ORDER,
-    Column,
-    LedgerKind,
-    detect,
-    header_key,
-    ignored_headers,
-    kind_by_name,
-    ledger_kinds,
-)
-from loaders.ledgers.readers import SUFFIXES, FileError, Sheet, column_letter, read_sheets
+from loaders.ledgers.mapping import LOAD_ORDER, detect, kind_by_name
+from loaders.ledgers.planning import Plan as _Plan
+from loaders.ledgers.planning import apply_office, number_rows, plan_sheet
+from loaders.ledgers.planning import problem as _problem
+from loaders.ledgers.readers import SUFFIXES, FileError, Sheet, read_sheets
 from loaders.ledgers.registry import BUILDERS
 from loaders.ledgers.report import FileReport, LedgerRejected, MergeNote, Problem
 from loaders.ledgers.resolve import PeopleIndex, UnitIndex, load_unit_index
@@ -56,83 +51,6 @@ class _Row:
     built: builders.Built | None = None
     edges: list[EdgeRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-
-
-@dataclass
-class _Plan:
-    sheet: Sheet
-    kind: LedgerKind
-    columns: dict[int, Column]  # sheet column index → column
-
-
-def _problem(path: Path, sheet: Sheet | None, reason: str, *, row: int | None = None, index: int | None = None,
-             header: str | None = None, value: Any = None) -> Problem:
-    text = None if value is None else str(value)
-    if text and len(text) > 60:
-        text = text[:57] + "…"
-    return Problem(file=path.name, sheet=sheet.name if sheet else None, row=row,
-                   column=column_letter(index) if index is not None and not (sheet and sheet.records) else None,
-                   header=header, value=text, reason=reason, records=bool(sheet and sheet.records))
-
-
-def plan_sheet(path: Path, sheet: Sheet, declared: str | None) -> tuple[_Plan | None, list[Problem]]:
-    """Which ledger a sheet is and which column is which field; or what is wrong with its header."""
-    header_row = sheet.header_row or None
-    if declared:
-        kind = kind_by_name(declared)
-        if kind is None:
-            names = "、".join(f"{k.key}（{k.title}）" for k in ledger_kinds().values())
-            return None, [_problem(path, sheet, f"没有名为“{declared}”的台账类别；可选：{names}")]
-        kinds = [kind]
-    else:
-        kinds = detect(sheet.headers, path.name + (sheet.name or ""))
-    if not kinds:
-        best = max(ledger_kinds().values(), key=lambda k: _overlap(k, sheet.headers))
-        if _overlap(best, sheet.headers) < 3:
-            return None, [_problem(path, sheet, "无法判断是哪类台账（认得的列太少）；请使用模板的列名，或用 --kind 指定",
-                                   row=header_row)]
-        kinds = [best]  # close enough to say which required columns are missing, one by one
-    if len(kinds) > 1:
-        return None, [_problem(path, sheet, f"列名同时符合{'、'.join(k.title for k in kinds)}；请用 --kind 指定台账类别",
-                               row=header_row)]
-    kind = kinds[0]
-    lookup, ignored = kind.lookup, ignored_headers()
-    columns: dict[int, Column] = {}
-    problems = []
-    seen: dict[str, int] = {}
-    for index, header in enumerate(sheet.headers):
-        key = header_key(header)
-        if not key:
-            if any(not is_blank(cells[index]) for _, cells in sheet.rows):
-                problems.append(_problem(path, sheet, "这一列有数据但没有列名；请补上列名或删除该列", row=header_row,
-                                         index=index))
-            continue
-        col = lookup.get(key)
-        if col is None:
-            if key not in ignored:
-                reason = f"“{kind.title}”没有这一列；请改用模板中的列名（可运行 xuncha template {kind.key} 查看）"
-                problems.append(_problem(path, sheet, reason, row=header_row, index=index, header=header))
-            continue
-        if col.field in seen:
-            problems.append(_problem(path, sheet, f"与{column_letter(seen[col.field])}列重复（都是“{col.header}”）",
-                                     row=header_row, index=index, header=header))
-            continue
-        seen[col.field] = index
-        columns[index] = col
-    for col in kind.columns:
-        if col.required and col.field not in seen:
-            problems.append(_problem(path, sheet, f"缺少必填列“{col.header}”", row=header_row, header=col.header))
-    if not sheet.rows:
-        problems.append(_problem(path, sheet, "只有表头，没有数据行", row=header_row))
-    return _Plan(sheet, kind, columns), problems
-
-
-def _fields(kind: LedgerKind, headers: list[str]) -> set[str]:
-    return {kind.lookup[header_key(h)].field for h in headers if header_key(h) in kind.lookup}
-
-
-def _overlap(kind: LedgerKind, headers: list[str]) -> int:
-    return len(_fields(kind, headers))
 
 
 def _parse_row(path: Path, plan: _Plan, row: _Row, salt: str) -> None:
@@ -166,6 +84,14 @@ class Loader:
     alias_table: Path | None = None
     rejects_dir: Path | None = None
     units: UnitIndex | None = None
+    data_dir: Path | None = None  # the office's settings and judgements; by default the alias table's folder
+    county: str | None = None  # the office's county; by default from the data folder's settings (xuncha init)
+
+    def __post_init__(self) -> None:
+        if self.data_dir is None and self.alias_table is not None:
+            self.data_dir = self.alias_table.parent
+        if self.county is None:
+            self.county = office_of(self.data_dir).county if self.data_dir is not None else ""
 
     def _context(self, rows: list[_Row], plan_of: dict[int, _Plan], batch: set[str]) -> builders.Context:
         if self.units is None:
@@ -207,7 +133,7 @@ class Loader:
     def plan(self, path: Path, sheets: list[Sheet], kind: str | None) -> tuple[list[_Plan], list[Problem]]:
         plans, problems = [], []
         for sheet in sheets:
-            plan, found = plan_sheet(path, sheet, kind)
+            plan, found = plan_sheet(path, sheet, kind, self.county or "")
             problems += found
             if plan:
                 plans.append(plan)
@@ -238,6 +164,8 @@ class Loader:
             raise LedgerRejected(report) from exc
         plans, problems = self.plan(path, sheets, kind)
         report.kinds = [p.kind.title for p in plans]
+        report.columns = [n for p in plans for n in p.notes]
+        report.warnings = [w for p in plans for w in p.warnings]
         report.problems += problems
         if problems:
             raise LedgerRejected(report)
@@ -247,6 +175,14 @@ class Loader:
         report.rows_read = len(rows)
         for row in rows:
             _parse_row(path, plan_of[id(row.sheet)], row, self.salt)
+            if not row.problems:
+                wrong = apply_office(path, plan_of[id(row.sheet)], row.number, row.values)
+                if wrong:
+                    row.problems.append(wrong)
+                elif plan_of[id(row.sheet)].index_of("county") is None and self.county:
+                    report.county = self.county
+        for plan in plans:
+            number_rows(plan, [(r.number, r.values) for r in rows if r.sheet is plan.sheet and not r.problems])
         batch: set[str] = set()
         ctx = self._context([r for r in rows if not r.problems], plan_of, batch)
         first_row: dict[str, int] = {}
@@ -284,6 +220,8 @@ class Loader:
         report.loaded, report.rejected = len(good), len(bad)
         report.nodes, report.edges = len(nodes), len(edges)
         for row in good:
+            for warning in row.built.warnings if row.built else []:
+                report.warnings.append(_field_problem(path, plan_of[id(row.sheet)], row, warning))
             for merge in row.built.merges if row.built else []:
                 note = MergeNote(sheet=row.sheet.name, row=row.number, value=merge.value, matched=merge.matched,
                                  rule=merge.rule)

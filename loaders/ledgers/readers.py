@@ -35,7 +35,7 @@ from loaders.ledgers.limits import (
     limit_message,
     read_bytes,
 )
-from loaders.ledgers.mapping import header_key, ignored_headers, ledger_kinds
+from loaders.ledgers.mapping import header_key, ignored_headers, ledger_kinds, loose_key
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".json", ".jsonl")
 HELPER_SHEETS = {"填写说明", "选项", "说明"}  # the template's own sheets, never data
@@ -73,7 +73,7 @@ def _known_headers() -> set[str]:
     known = set(ignored_headers())
     for kind in ledger_kinds().values():
         known.update(kind.lookup)
-    return known
+    return known | {loose_key(k) for k in known}
 
 
 def _split(name: str | None, rows: list[tuple[int, list[Any]]]) -> Sheet | None:
@@ -88,7 +88,7 @@ def _split(name: str | None, rows: list[tuple[int, list[Any]]]) -> Sheet | None:
     for i, (number, cells) in enumerate(rows):
         if number > HEADER_SCAN_ROWS:
             break
-        hits = sum(1 for c in cells if c is not None and header_key(c) in known)
+        hits = sum(1 for c in cells if c is not None and (header_key(c) in known or loose_key(c) in known))
         if hits > best_hits:
             best, best_hits = i, hits
     header_number, header_cells = rows[best]

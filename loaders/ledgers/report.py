@@ -30,6 +30,16 @@ class Problem(BaseModel):
         return "，".join(where) + f"{value} —— {self.reason}"
 
 
+class ColumnNote(BaseModel):
+    """How one header of a sheet was read: as which column, by which rule, or ignored."""
+
+    sheet: str | None = None
+    column: str | None = Field(default=None, title="列（字母）")
+    header: str = Field(title="表中列名")
+    read_as: str | None = Field(default=None, title="按此列读取")
+    rule: str = Field(title="依据")
+
+
 class MergeNote(BaseModel):
     sheet: str | None
     row: int
@@ -50,6 +60,9 @@ class FileReport(BaseModel):
     merges: list[MergeNote] = Field(default_factory=list, title="按规则合并的名称")
     near_misses: list[MergeNote] = Field(default_factory=list, title="同名未合并，请确认")
     problems: list[Problem] = Field(default_factory=list)
+    warnings: list[Problem] = Field(default_factory=list, title="已按规则处理、请留意")
+    columns: list[ColumnNote] = Field(default_factory=list, title="列名识别")
+    county: str | None = Field(default=None, title="未填县时采用的本机构所在县")
     rejects_file: str | None = None
     changes: Changes = Field(default_factory=Changes, title="对图谱的改动")
 
