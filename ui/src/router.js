@@ -1,0 +1,44 @@
+// Pages and who may open them. A page the role may not open is never shown; the API refuses it anyway.
+import { createRouter, createWebHashHistory } from "vue-router";
+import { get } from "./api.js";
+import { atLeast, session, signedIn, signedOut } from "./session.js";
+
+const routes = [
+  { path: "/", redirect: "/search" },
+  { path: "/login", component: () => import("./views/LoginView.vue"), meta: { public: true, title: "登录" } },
+  { path: "/password", component: () => import("./views/PasswordView.vue"), meta: { title: "修改密码" } },
+  { path: "/search", component: () => import("./views/SearchView.vue"), meta: { title: "搜索" } },
+  { path: "/entity/:id", component: () => import("./views/EntityView.vue"), meta: { title: "实体" } },
+  { path: "/explore/:id?", component: () => import("./views/ExplorerView.vue"), meta: { title: "图谱浏览" } },
+  { path: "/analyses/repeats", component: () => import("./views/RepeatsView.vue"), meta: { title: "重复问题" } },
+  { path: "/analyses/common", component: () => import("./views/CommonView.vue"), meta: { title: "共性问题" } },
+  { path: "/analyses/linked", component: () => import("./views/LinkedView.vue"), meta: { title: "关联问题群" } },
+  { path: "/analyses/relatives", component: () => import("./views/RelativesView.vue"),
+    meta: { title: "优亲厚友", role: "analyst" } },
+  { path: "/load", component: () => import("./views/LoadView.vue"), meta: { title: "数据载入", role: "admin" } },
+  { path: "/admin", component: () => import("./views/AdminView.vue"), meta: { title: "管理", role: "admin" } },
+  { path: "/:rest(.*)*", component: () => import("./views/NotFoundView.vue"), meta: { public: true, title: "没有这个页面" } },
+];
+
+export const router = createRouter({ history: createWebHashHistory(), routes });
+
+async function whoAmI() {
+  try {
+    signedIn(await get("/auth/me"));
+  } catch {
+    signedOut();
+  }
+}
+
+router.beforeEach(async (to) => {
+  if (!session.checked) await whoAmI();
+  if (to.meta.public) return true;
+  if (!session.user) return { path: "/login", query: { next: to.fullPath } };
+  if (session.user.must_change_password && to.path !== "/password") return { path: "/password" };
+  if (to.meta.role && !atLeast(to.meta.role)) return { path: "/search", query: { denied: to.meta.title } };
+  return true;
+});
+
+router.afterEach((to) => {
+  document.title = `${to.meta.title || ""} · 巡察知识图谱`;
+});
