@@ -83,7 +83,8 @@ def test_without_init_and_without_a_county_column_the_clerk_is_told_to_run_init(
 
 
 def test_a_county_column_that_disagrees_is_refused_by_row_and_column(store, office, tmp_path):
-    rows = [["单位名称", "县（市、区）", "单位类别"], ["宁川县教育局", C, "县直单位"], ["临江县教育局", "临江县", "县直单位"]]
+    rows = [["单位名称", "县（市、区）", "单位类别"], ["宁川县教育局", C, "县直单位"],
+            ["临江县教育局", "临江县", "县直单位"]]
     with pytest.raises(LedgerRejected) as info:
         loader(store, office).load(xlsx(tmp_path / "单位名册.xlsx", rows))
     [bad] = info.value.report.problems
@@ -118,3 +119,33 @@ def test_an_issue_list_without_number_or_county_columns_is_numbered_in_file_orde
     seqs = sorted((n.props["unit_id"], n.props["seq"]) for n in store.iter_nodes() if n.kind.value == "Issue")
     assert sorted(s for _, s in seqs) == [1, 2, 3]
     assert any(w.header == "经办人" and "未载入" in w.reason for w in report.warnings)
+
+
+def _units_and_rounds(store, office, tmp_path) -> Loader:
+    load = loader(store, office)
+    load.load(xlsx(tmp_path / "单位名册.xlsx", UNITS))
+    load.load(xlsx(tmp_path / "巡察轮次.xlsx", ROUNDS))
+    return load
+
+
+ISSUE_HEAD = ["届次", "轮次", "问题编号", "被巡察单位", "问题描述", "问题类别", "整改状态", "发现日期"]
+
+
+def _issue(code: str, category: str, unit: str = "教育局", text: str = "食堂账目不清") -> list[Any]:
+    return [15, 1, code, unit, text, category, "未整改", "2019-04-02"]
+
+
+def test_short_and_unknown_categories_load_with_a_warning_each(store, office, tmp_path):
+    load = _units_and_rounds(store, office, tmp_path)
+    (office / "category_aliases.csv").write_text("别名,标准类别\n吃拿卡要,中央八项规定精神/四风\n", "utf-8")
+    load = loader(store, office)
+    rows = [ISSUE_HEAD, _issue("C1", "财务管理"), _issue("C2", "全面从严治党"), _issue("C3", "八项规定"),
+            _issue("C4", "全面从严治党/村务公开"), _issue("C5", "吃拿卡要"), _issue("C6", "说不清的类别")]
+    report = load.load(xlsx(tmp_path / "问题清单.xlsx", rows))
+    assert report.loaded == 6
+    got = {n.props["code"]: n.props["category"] for n in store.iter_nodes() if n.kind.value == "Issue"}
+    assert got == {"C1": "财务管理", "C2": "全面从严治党战略部署落实", "C3": "中央八项规定精神/四风",
+                   "C4": "全面从严治党战略部署落实", "C5": "中央八项规定精神/四风", "C6": "其他"}
+    noted = {w.row: w.reason for w in report.warnings if w.header == "问题类别"}
+    assert set(noted) == {3, 4, 5, 6, 7}
+    assert "上级" in noted[5] and "category_aliases.csv" in noted[7]

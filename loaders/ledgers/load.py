@@ -23,6 +23,7 @@ from graph.model.enums import DocumentKind
 from graph.settings import office_of
 from graph.stores.base import GraphStore
 from loaders.ledgers import builders
+from loaders.ledgers.categories import Categories
 from loaders.ledgers.cells import CellError, is_blank, parse_cell
 from loaders.ledgers.changes import classify
 from loaders.ledgers.mapping import LOAD_ORDER, detect, kind_by_name
@@ -51,9 +52,10 @@ class _Row:
     built: builders.Built | None = None
     edges: list[EdgeRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
-def _parse_row(path: Path, plan: _Plan, row: _Row, salt: str) -> None:
+def _parse_row(path: Path, plan: _Plan, row: _Row, salt: str, categories: Categories) -> None:
     for index, col in plan.columns.items():
         raw = row.cells[index] if index < len(row.cells) else None
         if is_blank(raw):
@@ -62,6 +64,12 @@ def _parse_row(path: Path, plan: _Plan, row: _Row, salt: str) -> None:
                                              header=plan.sheet.headers[index]))
             continue
         try:
+            if col.type == "category":  # never rejects: an unknown label goes to its parent or 其他, said in the report
+                row.values[col.field], note = categories.resolve(parse_cell(raw, "code", salt=salt))
+                if note:
+                    row.warnings.append(_problem(path, plan.sheet, note, row=row.number, index=index,
+                                                 header=plan.sheet.headers[index], value=raw))
+                continue
             row.values[col.field] = parse_cell(raw, col.type, salt=salt, field=col.field)
         except CellError as exc:
             row.problems.append(_problem(path, plan.sheet, str(exc), row=row.number, index=index,
@@ -92,6 +100,7 @@ class Loader:
             self.data_dir = self.alias_table.parent
         if self.county is None:
             self.county = office_of(self.data_dir).county if self.data_dir is not None else ""
+        self.categories = Categories.for_data_dir(self.data_dir)
 
     def _context(self, rows: list[_Row], plan_of: dict[int, _Plan], batch: set[str]) -> builders.Context:
         if self.units is None:
@@ -174,7 +183,7 @@ class Loader:
         plan_of = {id(p.sheet): p for p in plans}
         report.rows_read = len(rows)
         for row in rows:
-            _parse_row(path, plan_of[id(row.sheet)], row, self.salt)
+            _parse_row(path, plan_of[id(row.sheet)], row, self.salt, self.categories)
             if not row.problems:
                 wrong = apply_office(path, plan_of[id(row.sheet)], row.number, row.values)
                 if wrong:
@@ -220,6 +229,7 @@ class Loader:
         report.loaded, report.rejected = len(good), len(bad)
         report.nodes, report.edges = len(nodes), len(edges)
         for row in good:
+            report.warnings += row.warnings
             for warning in row.built.warnings if row.built else []:
                 report.warnings.append(_field_problem(path, plan_of[id(row.sheet)], row, warning))
             for merge in row.built.merges if row.built else []:
