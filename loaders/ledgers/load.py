@@ -20,6 +20,7 @@ from typing import Any
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord, make_edge
 from graph.model import nodes as m
 from graph.model.enums import DocumentKind
+from graph.model.nodes import NodeModel
 from graph.settings import office_of
 from graph.stores.base import GraphStore
 from loaders.ledgers import builders
@@ -35,9 +36,13 @@ from loaders.ledgers.registry import BUILDERS
 from loaders.ledgers.report import FileReport, LedgerRejected, MergeNote, Problem
 from loaders.ledgers.resolve import PeopleIndex, UnitIndex, load_unit_index
 
-# Kinds whose rows each declare one entity: the same entity twice in one file is a mistake.
-PRIMARY = {"units", "people", "rounds", "issues", "tasks", "findings", "clues", "cases", "letters", "companies",
-           "projects", "benefits", "petitions"}
+# Kinds whose rows each declare one entity, and the kind of that entity: the same entity twice in one file is a
+# mistake. The check keys on that node, not on whichever node a builder made first (a benefit row makes its
+# recipient before the benefit: the same person in two rows is two benefits, not one record twice).
+PRIMARY = {"units": NodeKind.UNIT, "people": NodeKind.PERSON, "rounds": NodeKind.ROUND, "issues": NodeKind.ISSUE,
+           "tasks": NodeKind.TASK, "findings": NodeKind.FINDING, "clues": NodeKind.CLUE, "cases": NodeKind.CASE,
+           "letters": NodeKind.LETTER, "companies": NodeKind.COMPANY, "projects": NodeKind.PROJECT,
+           "benefits": NodeKind.BENEFIT, "petitions": NodeKind.PETITION}
 CODE_KINDS = {"Issue": ("issue_code", "issue_codes", "source_code"), "Finding": ("source_code",),
               "Clue": ("clue_code",), "Company": ("contractor_code",), "Letter": ("letter_code",), "Case": ("case_code",)}
 OWN_CODES = {"issues": "Issue", "findings": "Finding", "clues": "Clue"}  # ledgers whose rows declare a code others cite
@@ -53,6 +58,14 @@ class _Row:
     edges: list[EdgeRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+
+
+def primary_node(kind: str, built: builders.Built | None) -> NodeModel | None:
+    """The entity a row of a primary ledger declares (a benefit row's Benefit, not its recipient)."""
+    want = PRIMARY.get(kind)
+    if want is None or built is None:
+        return None
+    return next((n for n in built.nodes if n.kind == want), None)
 
 
 def _parse_row(path: Path, plan: _Plan, row: _Row, salt: str, categories: Categories) -> None:
@@ -204,8 +217,9 @@ class Loader:
             except builders.RowError as exc:
                 row.problems.append(_field_problem(path, plan, row, exc))
                 continue
-            if plan.kind.key in PRIMARY and row.built.nodes:
-                main = row.built.nodes[0].id
+            main_node = primary_node(plan.kind.key, row.built)
+            if main_node is not None:
+                main = main_node.id
                 if main in first_row:
                     row.problems.append(_problem(path, row.sheet, f"与第{first_row[main]}行是同一条记录（关键字段相同）",
                                                  row=row.number))
@@ -222,8 +236,9 @@ class Loader:
             raise LedgerRejected(report)
         good = [r for r in rows if not r.problems]
         nodes, edges = self._records(path, source, good)
-        report.changes = classify(self.store, [(r.sheet.name, r.number, r.built.nodes[0].to_record()) for r in good
-                                               if r.built and r.built.nodes and plan_of[id(r.sheet)].kind.key in PRIMARY])
+        report.changes = classify(self.store, [(r.sheet.name, r.number, node.to_record()) for r in good if r.built
+                                               for node in [primary_node(plan_of[id(r.sheet)].kind.key, r.built)]
+                                               if node is not None])
         if good:  # every row rejected: nothing is written, not even the file's Document node
             self.store.upsert(nodes, edges)
         report.loaded, report.rejected = len(good), len(bad)
