@@ -14,6 +14,8 @@ from api import audit, errors, middleware
 from api.audit import AuditLog
 from api.auth import AccountStore
 from api.routers import admin, analyses, console, entities, linkage, loads, profiles, queries, reviews, stats, workbench
+from api.routers import alerts as alert_routes
+from api.routers import dashboard as dashboard_routes
 from graph.settings import Settings, get_settings
 from graph.stores import StoreUnavailable, open_store
 
@@ -49,6 +51,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     middleware.install(app)  # body limits and sign-in before an upload's body; security headers
     audit.install(app)  # after the guard, so the 401s and 403s it answers are recorded too
     for module in (stats, entities, analyses, queries, loads, console, admin, reviews, linkage, profiles, workbench):
+        app.include_router(module.router, responses=errors.ERROR_RESPONSES)
+    for module in (dashboard_routes, alert_routes):  # 整改看板 and 预警
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
 
     @app.get("/health", response_model=Health, tags=["运行状态"], summary="健康检查（无需登录）")

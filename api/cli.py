@@ -12,6 +12,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+import api.alert_commands
+import api.dashboard_commands
 from api import analysis_commands, backup_commands, linkage_commands, load_commands, profile_commands, review_commands
 from api import office_commands
 from api.audit import write_from_shell
@@ -135,6 +137,8 @@ review_commands.register(app)
 linkage_commands.register(app)
 profile_commands.register(app)
 backup_commands.register(app)
+api.dashboard_commands.register(app)
+api.alert_commands.register(app)
 office_commands.register(app)
 logging.getLogger("neo4j").setLevel(logging.WARNING)
 

@@ -101,6 +101,17 @@ def _load_into(store: GraphStore, paths: list[Path], settings: Settings, *, kind
     return reports, failed
 
 
+def _run_alerts(store: GraphStore, settings: Settings) -> None:
+    """Saved alerts re-run after every load (graph/alerts); the new hits are counted here, listed by xuncha alerts."""
+    from graph.alerts.run import run_after_load
+
+    result = run_after_load(store, settings.data_dir)
+    if result.alerts:
+        err.print(f"已重新运行预警 {result.alerts} 个：新命中 {len(result.new)} 条（xuncha alerts list --hits 查看）")
+    for problem in result.errors:
+        err.print(f"[yellow]{problem}[/yellow]", highlight=False)
+
+
 def load(paths: Annotated[list[Path], typer.Argument(help="台账文件或目录（.xlsx/.csv/.json/.jsonl），或样例目录")],
          kind: Annotated[str | None, typer.Option(help="指定台账类别（如 issues 或 问题清单）；不填则按列名识别")] = None,
          skip_bad_rows: Annotated[bool, typer.Option("--skip-bad-rows", help="跳过有错的行并写入拒绝文件，其余照常载入")]
@@ -137,6 +148,8 @@ def load(paths: Annotated[list[Path], typer.Argument(help="台账文件或目录
         elif staging is not None:
             target.replace_all(store.iter_nodes(), store.iter_edges())
             err.print(f"已替换图谱：{target.counts().total_nodes:,} 个节点")
+        if not (staging is not None and failed):
+            _run_alerts(target, settings)
     except StoreError as exc:
         err.print(f"[red]错误：[/red]{exc}")
         raise typer.Exit(1) from exc

@@ -21,6 +21,7 @@ from api.delivery import deliver
 from api.deps import Admin, Store
 from api.errors import ApiError, ErrorBody
 from api.masking import invalidate
+from graph.alerts.run import run_after_load
 from graph.analysis import repeats
 from loaders.ledgers.limits import DEFAULT_LIMITS, size_text
 from loaders.ledgers.load import FileReport, LedgerRejected, Loader
@@ -95,6 +96,7 @@ def load_file(request: Request, store: Store, account: Admin,
             except RecursionError as exc:  # the readers bound nesting; this is the last line, not the first
                 raise ApiError(422, "ledger_rejected", f"{name} 嵌套过深，无法读取；未载入任何数据。") from exc
             repeats.recompute(store)
+            run_after_load(store, settings.data_dir)  # saved alerts: new hits recorded, seen in GET /alerts/hits
             audit_write(request, account, "ledger.load", report)
             invalidate(store)  # the names viewers must not see may have grown
     if report.rejects_file:
