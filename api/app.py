@@ -16,6 +16,8 @@ from api.auth import AccountStore
 from api.routers import admin, analyses, console, entities, linkage, loads, profiles, queries, reviews, stats, workbench
 from api.routers import alerts as alert_routes
 from api.routers import dashboard as dashboard_routes
+from api.routers import session as signin
+from api.sessions import SessionStore
 from graph.settings import Settings, get_settings
 from graph.stores import StoreUnavailable, open_store
 
@@ -36,6 +38,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         except StoreUnavailable:
             app.state.store = None  # serve anyway: requests answer 503 until the store is back (deps.get_store)
         app.state.accounts = AccountStore(settings.data_dir / "accounts.sqlite")
+        app.state.sessions = SessionStore.from_settings(settings)  # sign-in sessions, beside the accounts
         app.state.audit = AuditLog(settings.data_dir / "audit.sqlite")
         try:
             yield
@@ -43,6 +46,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if app.state.store is not None:
                 app.state.store.close()
             app.state.accounts.close()
+            app.state.sessions.close()
             app.state.audit.close()
 
     app = FastAPI(title="巡察知识图谱 xuncha-graph", version="0.1.0", lifespan=lifespan,
@@ -52,6 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     audit.install(app)  # after the guard, so the 401s and 403s it answers are recorded too
     for module in (stats, entities, analyses, queries, loads, console, admin, reviews, linkage, profiles, workbench):
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
+    app.include_router(signin.router, responses=errors.ERROR_RESPONSES)  # 登录: sign-in sessions for the pages
     for module in (dashboard_routes, alert_routes):  # 整改看板 and 预警
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
 

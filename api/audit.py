@@ -259,7 +259,8 @@ def audit_write(request: Request, account: Any, action: str, detail: dict[str, A
 
 # -- refusals: every 401 and 403, whoever answered it -----------------------------------------------------------------
 _REASONS = {"missing": "请求缺少令牌", "unknown": "令牌无效", "revoked": "令牌已吊销", "forbidden": "角色无权访问",
-            "write_refused": "控制台拒绝执行的查询"}
+            "write_refused": "控制台拒绝执行的查询", "bad_credentials": "用户名或密码错误", "session_expired": "登录已过期",
+            "csrf": "缺少或错误的 CSRF 令牌", "password_change_required": "须先修改初始密码"}
 
 
 class RefusalAudit:
@@ -302,6 +303,8 @@ def _record_refusal(scope: Any, status: int, body: bytes) -> None:
     scheme, _, token = Headers(scope=scope).get("authorization", "").partition(" ")
     token = token.strip() if scheme.lower() == "bearer" else ""
     who = accounts.identify(token) if token and accounts is not None else None
+    if who is None and not token:  # signed in by a session cookie (or a sign-in naming an account): that account
+        who = (scope.get("state") or {}).get("account")
     detail: dict[str, Any] = {"client": (scope.get("client") or ("",))[0]}
     if who is not None:
         account, role = who.name, who.role.value
@@ -310,7 +313,7 @@ def _record_refusal(scope: Any, status: int, body: bytes) -> None:
         account, role, reason = "（无效令牌）", "", "unknown"
         detail["token_sha256"] = hashlib.sha256(token.encode("utf-8")).hexdigest()[:12]
     else:
-        account, role, reason = "（未登录）", "", "missing" if status == 401 else code
+        account, role, reason = "（未登录）", "", "missing" if status == 401 and code in ("", "unauthenticated") else code
     detail["reason"] = _REASONS.get(reason, f"请求被拒绝（{reason or status}）")
     route = getattr(scope.get("route"), "path", None)
     try:

@@ -17,7 +17,8 @@ import api.dashboard_commands
 from api import analysis_commands, backup_commands, linkage_commands, load_commands, profile_commands, review_commands
 from api import office_commands
 from api.audit import write_from_shell
-from api.auth import AccountStore, Role
+from api.auth import AccountStore, Role, one_time_password, password_problem
+from api.sessions import SessionStore
 from graph.model import EdgeType, NodeKind
 from graph.settings import Settings, get_settings
 from graph.stores import StoreError, open_store
@@ -96,29 +97,81 @@ def _accounts(settings: Settings) -> AccountStore:
     return AccountStore(settings.data_dir / "accounts.sqlite")
 
 
-@user_app.command("add", help="新增账号并显示一次性令牌。")
+def _read_password(name: str) -> str:
+    """A password from standard input: typed without echo at a terminal (twice), else the first line of a pipe."""
+    import getpass
+    import sys
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("密码（不回显）：")
+        if getpass.getpass("再输入一次：") != password:
+            _fail("两次输入的密码不一致")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if (problem := password_problem(name, password)) is not None:
+        _fail(problem)
+    return password
+
+
+PasswordStdin = Annotated[bool, typer.Option("--password-stdin", help="从标准输入读取密码（不回显，不出现在命令行参数里）")]
+
+
+@user_app.command("add", help="新增账号：显示一次性令牌，以及一次性密码（首次登录须修改；用 --password-stdin 则自设密码）。")
 def user_add(name: str, role: Annotated[Role, typer.Option(help="角色：admin / analyst / viewer")] = Role.VIEWER,
-             if_none: Annotated[bool, typer.Option("--if-none", help="已有任何账号时不新增")] = False) -> None:
+             if_none: Annotated[bool, typer.Option("--if-none", help="已有任何账号时不新增")] = False,
+             password_stdin: PasswordStdin = False) -> None:
     settings = get_settings()
     accounts = _accounts(settings)
     if if_none and accounts.list():
         console.print("已有账号，未新增。")
         return
+    password = _read_password(name) if password_stdin else one_time_password()
     try:
-        token = accounts.add(name, role)
+        token = accounts.add(name, role, password, must_change=not password_stdin)
     except ValueError as exc:
         _fail(str(exc))
     write_from_shell(settings.data_dir, "user.add", {"name": name, "role": role.value, "accounts": 1},
                      command="xuncha user add")
+    console.print(f"账号：{name}（{role.value}）", markup=False, highlight=False)
+    if not password_stdin:
+        console.print("网页登录的一次性密码（首次登录须修改）：", password, markup=False, highlight=False)
     console.print(f"账号 {name}（{role.value}）的令牌（只显示这一次，请妥善保存）：")
     console.print(token, markup=False, highlight=False)
 
 
+@user_app.command("passwd", help="设置账号的密码（--password-stdin 从标准输入读取；否则生成一次性密码，首次登录须修改）。")
+def user_passwd(name: str, password_stdin: PasswordStdin = False) -> None:
+    settings = get_settings()
+    password = _read_password(name) if password_stdin else one_time_password()
+    if not _accounts(settings).set_password(name, password, must_change=not password_stdin):
+        _fail(f"没有名为 {name} 的账号")
+    sessions = SessionStore.from_settings(settings)
+    ended = sessions.end_all(name)
+    sessions.close()
+    write_from_shell(settings.data_dir, "user.password", {"name": name, "sessions_ended": ended},
+                     command="xuncha user passwd")
+    console.print(f"已设置 {name} 的密码，其原有登录会话已结束。")
+    if not password_stdin:
+        console.print("一次性密码（首次登录须修改）：", password, markup=False, highlight=False)
+
+
+@user_app.command("unlock", help="解除账号因多次登录失败造成的锁定。")
+def user_unlock(name: str) -> None:
+    settings = get_settings()
+    sessions = SessionStore.from_settings(settings)
+    cleared = sessions.unlock(name)
+    sessions.close()
+    write_from_shell(settings.data_dir, "user.unlock", {"name": name, "failures_cleared": cleared},
+                     command="xuncha user unlock")
+    console.print(f"已解除 {name} 的登录锁定（清除 {cleared} 次失败记录）。")
+
+
 @user_app.command("list", help="列出账号。")
 def user_list() -> None:
-    table = Table("账号", "角色", "创建时间", "状态")
+    table = Table("账号", "角色", "创建时间", "状态", "密码")
     for a in _accounts(get_settings()).list():
-        table.add_row(a.name, a.role.value, a.created_at, "已吊销" if a.revoked else "有效")
+        table.add_row(a.name, a.role.value, a.created_at, "已吊销" if a.revoked else "有效",
+                      "须修改" if a.must_change_password else ("已设置" if a.password_set else "未设置"))
     console.print(table)
 
 

@@ -11,12 +11,13 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.auth import Account, AccountStore, Role
 from api.errors import ApiError
+from api.sessions import Refusal, SessionStore, resolve
 from graph.stores import open_store
 from graph.stores.base import GraphStore
 
 _opening = threading.Lock()
 
-_bearer = HTTPBearer(auto_error=False, description="API 令牌（xuncha user add 生成）")
+_bearer = HTTPBearer(auto_error=False, description="API 令牌（xuncha user add 生成）；网页用登录会话 Cookie（xg_session）")
 
 
 async def get_store(request: Request) -> GraphStore:
@@ -41,14 +42,25 @@ def get_accounts(request: Request) -> AccountStore:
     return request.app.state.accounts
 
 
+def get_sessions(request: Request) -> SessionStore | None:
+    return getattr(request.app.state, "sessions", None)
+
+
 async def current_account(request: Request,
                     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Account:
-    if credentials is None:
-        raise ApiError(401, "unauthenticated", "请先登录：请求缺少 API 令牌。")
-    account = get_accounts(request).authenticate(credentials.credentials)
-    if account is None:
-        raise ApiError(401, "unauthenticated", "API 令牌无效或已被吊销。")
-    return account
+    """The account behind an API token or a session cookie (see :func:`api.sessions.resolve`: CSRF token on a
+    cookie request that may change something; a one-time password must be changed first).
+
+    The account is left on ``request.state.account`` (refused or not, when known) for the audit of refusals,
+    and the session, if any, on ``request.state.session``.
+    """
+    found = resolve(request.headers, request.method, request.url.path, get_accounts(request), get_sessions(request))
+    if isinstance(found, Refusal):
+        if found.account is not None:
+            request.state.account = found.account
+        raise ApiError(found.status, found.code, found.message)
+    request.state.account, request.state.session = found.account, found.session
+    return found.account
 
 
 def require(role: Role):  # noqa: ANN201 - returns a dependency

@@ -1,6 +1,7 @@
 """What every request passes before the routers: a body limit, sign-in before an upload, security headers.
 
-* :class:`BodyGuard` — for an upload (``POST /loads``) the token and the role
+* :class:`BodyGuard` — for an upload (``POST /loads``) the sign-in (API token,
+  or session cookie with its CSRF token; :func:`api.sessions.resolve`) and the role
   are checked *before a byte of the body is read* (FastAPI parses a form before
   it runs dependencies, so without this a stranger's 1.5 GB body would be
   spooled to disk before the 401). Every body is then bounded while it
@@ -8,7 +9,8 @@
   and a body that keeps coming (chunked, or longer than declared) is cut off
   at the limit. Refusals are the API's usual ``{code, message}`` in Chinese.
 * :class:`SecurityHeaders` — ``nosniff``, a CSP (``frame-ancestors 'none'``;
-  the page's own inline script and style allowed by hash, nothing else),
+  scripts, styles and requests from the service only; the old page's own
+  inline script and style allowed by hash, nothing else inline),
   ``Referrer-Policy: no-referrer`` and ``Cache-Control: no-store`` on every
   response, errors included. At start-up it also makes the data folder
   private (0700, its files 0600): it holds names, ID digests and the salt.
@@ -31,6 +33,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import JSONResponse
 
 from api.auth import Role
+from api.sessions import Refusal, resolve
 from loaders.ledgers.limits import DEFAULT_LIMITS, ReadLimits, size_text
 
 Scope = MutableMapping[str, Any]
@@ -65,16 +68,18 @@ class BodyGuard:
         self.app, self.limits = app, limits
 
     def _authorise(self, scope: Scope, headers: Headers, role: Role) -> JSONResponse | None:
-        accounts = getattr(scope["app"].state, "accounts", None)
+        state = scope["app"].state
+        accounts = getattr(state, "accounts", None)
         if accounts is None:  # not started (no lifespan): the route's own dependencies still check
             return None
-        scheme, _, token = headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            return _refusal(401, "unauthenticated", "请先登录：请求缺少 API 令牌。", {"WWW-Authenticate": "Bearer"})
-        account = accounts.authenticate(token.strip())
-        if account is None:
-            return _refusal(401, "unauthenticated", "API 令牌无效或已被吊销。", {"WWW-Authenticate": "Bearer"})
-        if account.role.rank < role.rank:
+        found = resolve(headers, scope["method"], scope["path"], accounts, getattr(state, "sessions", None))
+        if isinstance(found, Refusal):
+            if found.account is not None:  # for the audit row of the refusal
+                scope.setdefault("state", {})["account"] = found.account
+            return _refusal(found.status, found.code, found.message,
+                            {"WWW-Authenticate": "Bearer"} if found.status == 401 else None)
+        scope.setdefault("state", {})["account"] = found.account
+        if found.account.role.rank < role.rank:
             return _refusal(403, "forbidden", "当前账号的角色无权访问此功能。")
         return None
 
@@ -131,11 +136,20 @@ def _inline_hashes(html: str, tag: str) -> str:
 
 
 def content_policy() -> tuple[str, str]:
-    """The CSP for the app's own page (its inline script and style allowed by hash) and the one for the API docs."""
-    page = resources.files("api").joinpath("static/index.html").read_text("utf-8")
+    """The CSP for the app's pages and the one for the API docs.
+
+    Pages: scripts and styles from the service itself only (no inline script, no ``eval``), images also from
+    ``data:`` and ``blob:`` URLs (a graph exported as PNG), requests to the service only. The one exception is
+    the plain page at ``static/index.html`` while it exists: its own inline ``<script>`` and ``<style>`` are
+    allowed by hash (a built front end has none, so nothing is added for it).
+    """
+    index = resources.files("api").joinpath("static/index.html")
+    page = index.read_text("utf-8") if index.is_file() else ""
     common = "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
-    strict = (f"default-src 'self'; script-src 'self' {_inline_hashes(page, 'script')}; "
-              f"style-src 'self' {_inline_hashes(page, 'style')}; img-src 'self' data:; connect-src 'self'; {common}")
+    scripts, styles = _inline_hashes(page, "script"), _inline_hashes(page, "style")
+    strict = (f"default-src 'self'; script-src 'self'{' ' + scripts if scripts else ''}; "
+              f"style-src 'self'{' ' + styles if styles else ''}; img-src 'self' data: blob:; connect-src 'self'; "
+              f"{common}")
     cdn = "https://cdn.jsdelivr.net"
     docs = (f"default-src 'self'; script-src 'self' 'unsafe-inline' {cdn}; style-src 'self' 'unsafe-inline' {cdn}; "
             f"img-src 'self' data: https://fastapi.tiangolo.com; connect-src 'self'; worker-src 'self' blob:; {common}")
