@@ -5,15 +5,26 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= var
 
-.PHONY: install run test neo4j neo4j-build bench lint clean
+.PHONY: install ui run test neo4j neo4j-build bench lint clean
 
-install: $(VENV)/.installed
+UI_SOURCES := $(shell find ui/src -type f 2>/dev/null) ui/index.html ui/vite.config.js
+
+install: $(VENV)/.installed ui
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e ".[dev]"
 	touch $@
+
+## The browser workbench: npm packages exactly as ui/package-lock.json pins them, built into api/static/app.
+ui: api/static/app/index.html
+
+ui/node_modules/.package-lock.json: ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund --loglevel=error
+
+api/static/app/index.html: ui/node_modules/.package-lock.json $(UI_SOURCES)
+	cd ui && npm run build --silent
 
 ## Generate the scale-1 sample county, load it into the embedded store, serve API + UI on 127.0.0.1:8000.
 run: install
@@ -22,7 +33,8 @@ run: install
 	$(BIN)/xuncha user add admin --role admin --if-none
 	$(BIN)/xuncha serve --host 127.0.0.1 --port 8000
 
-## Install, start a real Neo4j on 127.0.0.1 (unless NEO4J_URI is set), run the whole suite, stop Neo4j.
+## Install, start a real Neo4j on 127.0.0.1 (unless NEO4J_URI is set), run the whole suite (browser tests in
+## Debian's headless chromium), stop Neo4j.
 test: install neo4j-build
 	bash tools/with-neo4j.sh $(BIN)/python -m pytest -q
 
@@ -42,4 +54,4 @@ lint: install
 	$(BIN)/mypy graph api loaders
 
 clean:
-	rm -rf $(VENV) $(DATA) tools/neo4j-dev/target
+	rm -rf $(VENV) $(DATA) tools/neo4j-dev/target ui/node_modules api/static/app test-output
