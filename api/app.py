@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from importlib import resources
 
 from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
-from api import audit, errors, middleware, web
+from api import audit, errors, middleware
 from api.audit import AuditLog
 from api.auth import AccountStore
 from api.routers import admin, analyses, console, entities, linkage, loads, profiles, queries, reviews, stats, workbench
@@ -56,14 +58,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (stats, entities, analyses, queries, loads, console, admin, reviews, linkage, profiles, workbench):
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
     app.include_router(judgements.router, responses=errors.ERROR_RESPONSES)
+    app.include_router(signin.router, responses=errors.ERROR_RESPONSES)  # 登录: sign-in sessions for the pages
     for module in (dashboard_routes, alert_routes):  # 整改看板 and 预警
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
-    app.include_router(signin.router, responses=errors.ERROR_RESPONSES)  # 登录: sign-in sessions for the pages
 
     @app.get("/health", response_model=Health, tags=["运行状态"], summary="健康检查（无需登录）")
     def health() -> Health:
         return Health(status="ok", store=settings.store)
 
-    web.install(app)
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index() -> str:
+        return resources.files("api").joinpath("static/index.html").read_text("utf-8")
 
     return app

@@ -23,6 +23,7 @@ from graph.model.enums import DocumentKind
 from graph.model.nodes import NodeModel
 from graph.settings import office_of
 from graph.stores.base import GraphStore
+from loaders.judgements import Judgements, apply_to_load
 from loaders.ledgers import builders
 from loaders.ledgers.categories import Categories
 from loaders.ledgers.cells import CellError, is_blank, parse_cell
@@ -34,7 +35,7 @@ from loaders.ledgers.planning import problem as _problem
 from loaders.ledgers.readers import SUFFIXES, FileError, Sheet, read_sheets
 from loaders.ledgers.registry import BUILDERS
 from loaders.ledgers.report import FileReport, LedgerRejected, MergeNote, Problem
-from loaders.ledgers.resolve import PeopleIndex, UnitIndex, load_unit_index
+from loaders.ledgers.resolve import Merge, PeopleIndex, UnitIndex, load_unit_index
 
 # Kinds whose rows each declare one entity, and the kind of that entity: the same entity twice in one file is a
 # mistake. The check keys on that node, not on whichever node a builder made first (a benefit row makes its
@@ -114,10 +115,16 @@ class Loader:
         if self.county is None:
             self.county = office_of(self.data_dir).county if self.data_dir is not None else ""
         self.categories = Categories.for_data_dir(self.data_dir)
+        self.judgements = Judgements(self.data_dir) if self.data_dir is not None else None
 
     def _context(self, rows: list[_Row], plan_of: dict[int, _Plan], batch: set[str]) -> builders.Context:
         if self.units is None:
             self.units = load_unit_index(self.store, self.alias_table)
+            for j in self.judgements.active() if self.judgements else []:  # a merged unit's name finds the kept one
+                if j.subject == "unit" and j.verdict == "same" and j.node:
+                    props = j.node.get("props", {})
+                    self.units.alias(self.judgements.redirects().get(j.b, j.a), str(props.get("name", "")),
+                                     str(props.get("county", "")), str(props.get("parent_name") or ""))
         codes: dict[tuple[str, str], str] = {}
         wanted: dict[str, set[str]] = {k: set() for k in CODE_KINDS}
         for row in rows:
@@ -236,6 +243,8 @@ class Loader:
             raise LedgerRejected(report)
         good = [r for r in rows if not r.problems]
         nodes, edges = self._records(path, source, good)
+        if self.judgements is not None:  # records a person judged to be one live on as the one kept
+            nodes, edges = apply_to_load(self.judgements, nodes, edges)
         report.changes = classify(self.store, [(r.sheet.name, r.number, node.to_record()) for r in good if r.built
                                                for node in [primary_node(plan_of[id(r.sheet)].kind.key, r.built)]
                                                if node is not None])
@@ -250,11 +259,23 @@ class Loader:
             for merge in row.built.merges if row.built else []:
                 note = MergeNote(sheet=row.sheet.name, row=row.number, value=merge.value, matched=merge.matched,
                                  rule=merge.rule)
+                if merge.near_miss and self._settled(merge):
+                    continue
                 (report.near_misses if merge.near_miss else report.merges).append(note)
         report.merged = len({(m_.sheet, m_.row) for m_ in report.merges})
         if bad:
             report.rejects_file = str(self._write_rejects(path, bad, plan_of))
         return report
+
+    def _settled(self, merge: Merge) -> bool:
+        """A near miss every pair of which a person has already judged (same or different) is not proposed again."""
+        if self.judgements is None or merge.person_id is None:
+            return False
+        redirect, judged = self.judgements.redirects(), self.judgements.judged()
+        if merge.person_id in redirect:
+            return True
+        return all(frozenset((merge.person_id, c)) in judged or frozenset((merge.person_id, redirect.get(c, c)))
+                   in judged for c in merge.candidates)
 
     def _edges(self, path: Path, rows: list[_Row], plan_of: dict[int, _Plan]) -> None:
         """Run every row's deferred edges once; a row whose edges fail, or point at a rejected row, is rejected.

@@ -41,6 +41,8 @@ class Merge:
     matched: str
     rule: str
     near_miss: bool = False
+    person_id: str | None = None  # a near miss: the record this row made, and the namesakes it was kept apart from
+    candidates: tuple[str, ...] = ()
 
 
 def core_name(name: str, county: str = "") -> str:
@@ -89,6 +91,16 @@ class UnitIndex:
             keys |= {township + k for k in list(keys)}
         for key in keys:
             self.by_core[(county, key)].add(uid)
+
+    def alias(self, uid: str, name: str, county: str, parent: str = "") -> None:
+        """Another name of a known unit (a record a person judged to be this unit): looked up, never shown."""
+        if uid not in self.entries:
+            return
+        self.exact.setdefault((county, parent, name), uid)
+        key = core_name(name, county)
+        self.by_core[(county, key)].add(uid)
+        if parent:
+            self.by_core[(county, core_name(parent, county) + key)].add(uid)
 
     def resolve(self, county: str, name: str, township: str = "") -> tuple[str, Merge | None]:
         name, township = name.strip(), (township or "").strip()
@@ -196,4 +208,5 @@ class PeopleIndex:
         namesakes = sorted({e.person_id for e in known if e.person_id != person.id})
         if not namesakes:
             return person.id, person, None
-        return person.id, person, Merge(name, "、".join(namesakes[:5]), "同名但无任职重叠，按不同人员处理", near_miss=True)
+        return person.id, person, Merge(name, "、".join(namesakes[:5]), "同名但无任职重叠，按不同人员处理", near_miss=True,
+                                        person_id=person.id, candidates=tuple(namesakes))

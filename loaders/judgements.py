@@ -1,0 +1,236 @@
+"""A person's judgements on who is who: two records are one person (or unit), or they are different.
+
+Without an ID number, namesakes stay apart and the load report lists them "for a person to confirm"
+(:mod:`loaders.ledgers.resolve`). A judgement settles a pair once, for good:
+
+- **same** (``confirm``): the second record is merged into the first. Its relationships move to the first (each
+  moved edge gets a new id derived from its old one, so nothing collapses) and the node goes; what moved is kept
+  in the judgement, so ``undo`` puts back the node and every edge, with none left orphaned. Later loads that make
+  the merged record again are redirected to the kept one (and what they redirect is added to the judgement).
+- **different** (``refuse``): nothing changes in the graph; the pair is never proposed again.
+
+Judgements live in ``judgements.json`` in the data folder (0600, written whole or not at all): who, when, by which
+rule, with a note, and who undid them when. Each graph change is one ``replace_all`` (readers see the old graph or
+the new one).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from graph.model import EdgeRecord, NodeKind, NodeRecord
+from graph.model.edges import EDGE_SPECS
+from graph.model.ids import edge_id
+from graph.stores.base import GraphStore
+
+FILE = "judgements.json"
+JUDGEABLE = {NodeKind.PERSON: "person", NodeKind.UNIT: "unit"}
+
+
+class JudgementError(ValueError):
+    """A judgement that cannot be made or undone; the message is for the person who asked."""
+
+
+class Judgement(BaseModel):
+    id: str = Field(title="编号")
+    subject: Literal["person", "unit"] = Field(title="对象")
+    verdict: Literal["same", "different"] = Field(title="判断")
+    a: str = Field(title="保留的记录")
+    b: str = Field(title="并入或区分的记录")
+    names: list[str] = Field(default_factory=list, title="名称")
+    who: str = Field(title="判断人")
+    at: str = Field(title="判断时间")
+    rule: str = Field(title="依据")
+    note: str | None = Field(default=None, title="说明")
+    undone_by: str | None = Field(default=None, title="撤销人")
+    undone_at: str | None = Field(default=None, title="撤销时间")
+    node: dict | None = Field(default=None, title="并入记录的原节点")
+    moved: list[dict] = Field(default_factory=list, title="移到保留记录上的关系（原样）")
+    kept: list[str] = Field(default_factory=list, title="保留记录原有、与移来的关系重合的关系")
+
+    @property
+    def active(self) -> bool:
+        return self.undone_at is None
+
+    @property
+    def label(self) -> str:
+        return "同一人" if self.subject == "person" and self.verdict == "same" else (
+            "不同的人" if self.subject == "person" else "同一单位" if self.verdict == "same" else "不同单位")
+
+
+def moved_id(edge: EdgeRecord, redirect: dict[str, str]) -> str:
+    """The id the edge has once its merged end is moved: the id a load naming the kept record would give it."""
+    disc = tuple(edge.props.get(f) for f in EDGE_SPECS[edge.type].discriminator)
+    return edge_id(edge.type.value, redirect.get(edge.src, edge.src), redirect.get(edge.dst, edge.dst), *disc)
+
+
+class Judgements:
+    """The judgements of one data folder."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / FILE
+        self.items: list[Judgement] = []
+        if self.path.exists():
+            self.items = [Judgement.model_validate(j) for j in json.loads(self.path.read_text("utf-8"))]
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps([j.model_dump(mode="json") for j in self.items], ensure_ascii=False, indent=1),
+                       "utf-8")
+        tmp.chmod(0o600)
+        os.replace(tmp, self.path)
+
+    def get(self, judgement_id: str) -> Judgement:
+        found = next((j for j in self.items if j.id == judgement_id), None)
+        if found is None:
+            raise JudgementError(f"没有编号为“{judgement_id}”的判断；可运行 xuncha people list 查看")
+        return found
+
+    def active(self) -> list[Judgement]:
+        return [j for j in self.items if j.active]
+
+    def of_pair(self, a: str, b: str) -> Judgement | None:
+        return next((j for j in self.active() if {j.a, j.b} == {a, b}), None)
+
+    def judged(self) -> set[frozenset[str]]:
+        """Every pair settled either way (a merged record stands for the one it went into)."""
+        redirect = self.redirects()
+        return {frozenset((redirect.get(j.a, j.a), j.b)) for j in self.active()} | {
+            frozenset((j.a, j.b)) for j in self.active()}
+
+    def redirects(self) -> dict[str, str]:
+        """Merged id → the id it lives on as (chains followed: B into A, then A into C gives B → C)."""
+        step = {j.b: j.a for j in self.active() if j.verdict == "same"}
+        out = {}
+        for b in step:
+            seen, target = {b}, step[b]
+            while target in step and target not in seen:
+                seen.add(target)
+                target = step[target]
+            out[b] = target
+        return out
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def _pair(store: GraphStore, a: str, b: str) -> tuple[NodeRecord, NodeRecord, str]:
+    if a == b:
+        raise JudgementError("两个编号相同；请给出两条不同的记录")
+    nodes = [store.get_node(x) for x in (a, b)]
+    for x, node in zip((a, b), nodes, strict=True):
+        if node is None:
+            raise JudgementError(f"图谱中没有编号为“{x}”的记录")
+        if node.kind not in JUDGEABLE:
+            raise JudgementError(f"“{x}”是{node.kind.label_zh}；只能判断人员或单位")
+    na, nb = nodes
+    assert na is not None and nb is not None
+    if na.kind != nb.kind:
+        raise JudgementError("一条是人员、一条是单位，不能判断为同一对象")
+    return na, nb, JUDGEABLE[na.kind]
+
+
+def _unjudged(judgements: Judgements, a: str, b: str) -> None:
+    earlier = judgements.of_pair(a, b)
+    if earlier is not None:
+        raise JudgementError(f"这两条记录已判断为“{earlier.label}”（{earlier.id}，{earlier.who}，{earlier.at}）；"
+                             f"如需改判，请先撤销：xuncha people undo {earlier.id}")
+
+
+def _new(judgements: Judgements, subject: str, verdict: str, na: NodeRecord, nb: NodeRecord, who: str, rule: str,
+         note: str | None) -> Judgement:
+    return Judgement(id="j" + secrets.token_hex(4), subject=subject, verdict=verdict, a=na.id, b=nb.id,
+                     names=[str(na.props.get("name", "")), str(nb.props.get("name", ""))], who=who, at=_now(),
+                     rule=rule, note=note)
+
+
+def refuse(store: GraphStore, judgements: Judgements, a: str, b: str, *, who: str, note: str | None = None,
+           rule: str = "人工判断：不是同一对象") -> Judgement:
+    _unjudged(judgements, a, b)
+    na, nb, subject = _pair(store, a, b)
+    judgement = _new(judgements, subject, "different", na, nb, who, rule, note)
+    judgements.items.append(judgement)
+    judgements.save()
+    return judgement
+
+
+def confirm(store: GraphStore, judgements: Judgements, a: str, b: str, *, who: str, note: str | None = None,
+            rule: str = "人工判断：同一对象") -> Judgement:
+    """Merge ``b`` into ``a`` in one graph swap and record how, so it can be undone."""
+    _unjudged(judgements, a, b)
+    na, nb, subject = _pair(store, a, b)
+    judgement = _new(judgements, subject, "same", na, nb, who, rule, note)
+    nodes = [n for n in store.iter_nodes() if n.id != b]
+    before = list(store.iter_edges())
+    edges, moved = rewrite(before, {b: a})
+    existing = {e.id for e in before}
+    store.replace_all(nodes, edges)
+    judgement.node = nb.model_dump(mode="json")
+    judgement.moved = [e.model_dump(mode="json") for e in moved]
+    judgement.kept = sorted({moved_id(e, {b: a}) for e in moved} & existing)  # the kept record's own: stay on undo
+    judgements.items.append(judgement)
+    judgements.save()
+    return judgement
+
+
+def rewrite(edges: list[EdgeRecord], redirect: dict[str, str]) -> tuple[list[EdgeRecord], list[EdgeRecord]]:
+    """(edges with merged ends moved, the originals of those that moved)."""
+    out, moved = [], []
+    for e in edges:
+        if e.src in redirect or e.dst in redirect:
+            moved.append(e)
+            e = e.model_copy(update={"id": moved_id(e, redirect), "src": redirect.get(e.src, e.src),
+                                     "dst": redirect.get(e.dst, e.dst)})
+        out.append(e)
+    unique = {e.id: e for e in out}  # two records' edges made one by the merge: kept once
+    return list(unique.values()), moved
+
+
+def undo(store: GraphStore, judgements: Judgements, judgement_id: str, *, who: str) -> Judgement:
+    """Take a judgement back: a merge is split again (node and edges as they were), a refusal is forgotten."""
+    judgement = judgements.get(judgement_id)
+    if not judgement.active:
+        raise JudgementError(f"判断 {judgement_id} 已于 {judgement.undone_at} 由 {judgement.undone_by} 撤销")
+    if judgement.verdict == "same":
+        later = [j for j in judgements.active() if j.verdict == "same" and j.b == judgement.a]
+        if later:
+            raise JudgementError(f"保留的记录已再并入他处（{later[0].id}）；请先撤销 {later[0].id}")
+        originals = [EdgeRecord.model_validate(e) for e in judgement.moved]
+        gone = {moved_id(e, {judgement.b: judgement.a}) for e in originals} - set(judgement.kept)
+        nodes = list(store.iter_nodes())
+        if judgement.node:
+            nodes.append(NodeRecord.model_validate(judgement.node))
+        live = {n.id for n in nodes}
+        edges = [e for e in store.iter_edges() if e.id not in gone]
+        edges += [e for e in originals if e.src in live and e.dst in live]
+        store.replace_all(nodes, edges)
+    judgement.undone_by, judgement.undone_at = who, _now()
+    judgements.save()
+    return judgement
+
+
+def apply_to_load(judgements: Judgements, nodes: list[NodeRecord], edges: list[EdgeRecord]
+                  ) -> tuple[list[NodeRecord], list[EdgeRecord]]:
+    """A load's records with merged records redirected to the kept ones; what moved is added to the judgement."""
+    redirect = judgements.redirects()
+    if not redirect:
+        return nodes, edges
+    kept_nodes = [n for n in nodes if n.id not in redirect]
+    out, moved = rewrite(edges, redirect)
+    if moved:
+        owner = {j.b: j for j in judgements.active() if j.verdict == "same"}
+        for e in moved:
+            for end in (e.src, e.dst):
+                if end in owner and e.id not in {m["id"] for m in owner[end].moved}:
+                    owner[end].moved.append(e.model_dump(mode="json"))
+        judgements.save()
+    return kept_nodes, out
