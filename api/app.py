@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from importlib import resources
 
 from fastapi import FastAPI
-from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
-from api import audit, errors, middleware
+from api import audit, errors, middleware, web
 from api.audit import AuditLog
 from api.auth import AccountStore
 from api.routers import admin, analyses, console, entities, linkage, loads, profiles, queries, reviews, stats, workbench
+from api.routers import judgements
 from api.routers import judgements
 from api.routers import alerts as alert_routes
 from api.routers import dashboard as dashboard_routes
@@ -58,16 +57,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (stats, entities, analyses, queries, loads, console, admin, reviews, linkage, profiles, workbench):
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
     app.include_router(judgements.router, responses=errors.ERROR_RESPONSES)
-    app.include_router(signin.router, responses=errors.ERROR_RESPONSES)  # 登录: sign-in sessions for the pages
+    app.include_router(judgements.router, responses=errors.ERROR_RESPONSES)
     for module in (dashboard_routes, alert_routes):  # 整改看板 and 预警
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
+    app.include_router(signin.router, responses=errors.ERROR_RESPONSES)  # 登录: sign-in sessions for the pages
 
     @app.get("/health", response_model=Health, tags=["运行状态"], summary="健康检查（无需登录）")
     def health() -> Health:
         return Health(status="ok", store=settings.store)
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index() -> str:
-        return resources.files("api").joinpath("static/index.html").read_text("utf-8")
+    web.install(app)
 
     return app
