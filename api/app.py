@@ -13,7 +13,6 @@ from api.audit import AuditLog
 from api.auth import AccountStore
 from api.routers import admin, analyses, console, entities, linkage, loads, profiles, queries, reviews, stats, workbench
 from api.routers import judgements
-from api.routers import judgements
 from api.routers import alerts as alert_routes
 from api.routers import dashboard as dashboard_routes
 from api.routers import session as signin
@@ -56,7 +55,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     audit.install(app)  # after the guard, so the 401s and 403s it answers are recorded too
     for module in (stats, entities, analyses, queries, loads, console, admin, reviews, linkage, profiles, workbench):
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
-    app.include_router(judgements.router, responses=errors.ERROR_RESPONSES)
     app.include_router(judgements.router, responses=errors.ERROR_RESPONSES)
     for module in (dashboard_routes, alert_routes):  # 整改看板 and 预警
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
