@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 NOT_BUILT = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>巡察知识图谱</title></head>
@@ -29,6 +29,10 @@ def install(app: FastAPI) -> None:
     assets = folder / "assets"
     if assets.is_dir():
         app.mount("/assets", StaticFiles(directory=assets), name="assets")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:  # browsers ask for it unprompted; say "nothing here" without an error in the log
+        return Response(status_code=204)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> str:
