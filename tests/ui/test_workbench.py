@@ -169,3 +169,18 @@ def test_every_page_renders_for_an_admin(visit, county):
         v.page.locator(marker).first.wait_for()
         assert v.page.locator("[data-test=error]").count() == 0, route
         v.shot(route.strip("/").replace("/", "-").split("-unit")[0] or "home")
+
+
+def test_a_person_read_in_the_browser_is_audited_like_an_api_read(visit, county, ui_data):
+    from api.audit import AuditLog
+
+    village, cadre = _village_and_cadre_with_more(county)
+    v = visit().as_role("analyst")
+    v.go(f"/entity/{cadre}")
+    v.page.locator("[data-test=facts]").wait_for()
+    log = AuditLog(ui_data / "audit.sqlite")
+    try:
+        _, entries = log.read(limit=200, offset=0, account="ui_analyst", kind="read")
+    finally:
+        log.close()
+    assert any(cadre in e.person_ids and e.endpoint == f"/entities/{cadre}/card" for e in entries)
