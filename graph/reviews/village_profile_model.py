@@ -111,8 +111,14 @@ class Factor(BaseModel):
 
 
 class VillageProfile(BaseModel):
+    """巡前画像 of a village, or of any unit with the parts that apply (a township or a county bureau has no
+    petitions, projects, benefits or relative links of its own, and only the factors in ``factors``)."""
+
     unit_id: str
     name: str = Field(title="村（社区）")
+    unit_kind: str = Field(default="village", title="单位类别代码")
+    unit_kind_zh: str = Field(default="村（社区）", title="单位类别")
+    team_title: str = Field(default="村两委", title="班子称谓")
     as_of: date = Field(title="截至日期")
     facts: Facts
     cadres: list[Cadre] = Field(title="村两委")
@@ -148,6 +154,7 @@ class RankRow(BaseModel):
 class VillageRanking(BaseModel):
     as_of: date = Field(title="截至日期")
     scope: str = Field(title="范围")
+    unit_ids: list[str] = Field(default_factory=list, title="指定的村（按名单排名时）")
     factor_labels: dict[str, str] = Field(title="风险因素")
     rows: list[RankRow] = Field(title="排名")
     class_counts: dict[str, int] = Field(title="各类村数")

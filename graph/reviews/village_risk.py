@@ -17,11 +17,16 @@ Factors (as of the profile day; weights and limits in ``village_profile.json``):
 * ``since_inspection``: years since the last round inspected the village (never: ``never_inspected_years``);
 * ``weak_income``: 1 when the collective income is below ``weak_income_below`` 万元.
 
+A unit other than a village (a township, a county bureau) is profiled with the factors that apply to it: not
+``open_petition``, ``petition_recent``, ``relative_link``, ``project_money`` or ``weak_income``
+(``VILLAGE_ONLY``), which read what lies at a village.
+
 Class: the first class of the chosen scheme whose ``min_score`` the score reaches and, when the class
 names a ``factor``, whose factor fired. Mode (documented rule, first that holds): 提级巡察 when the score
 reaches ``escalate_score`` and a current cadre is named by a stalled clue, a case or a relative link;
 巡审联动 when project money or an audit finding fired; 直接巡察 when the score reaches ``escalate_score``;
-otherwise 巡镇带村.
+otherwise 巡镇带村 for a village or a township (inspected with the villages under it) and 常规巡察 for any
+other unit.
 """
 
 from __future__ import annotations
@@ -48,6 +53,9 @@ LABELS = {
     "since_inspection": ("距上次巡察", "年", "长期未巡察留下的监督空档"),
     "weak_income": ("村集体收入偏低", "", "村集体经济发展和三资管理"),
 }
+
+
+VILLAGE_ONLY = frozenset({"open_petition", "petition_recent", "relative_link", "project_money", "weak_income"})
 
 
 def load_profile_rules(data_dir: Path | None = None) -> dict[str, Any]:
@@ -88,7 +96,8 @@ def focus_list(factors: list[Factor], rules: dict[str, Any]) -> list[str]:
     return [f"{f.focus}（{f.explanation.rstrip('。')}）" for f in top[:rules["focus_count"]]]
 
 
-def mode(factors: list[Factor], score: float, rules: dict[str, Any], audit_found: bool) -> tuple[str, str]:
+def mode(factors: list[Factor], score: float, rules: dict[str, Any], audit_found: bool,
+         unit_kind: str | None = "village") -> tuple[str, str]:
     fired = {f.key for f in factors if f.contribution > 0}
     high = score >= rules["escalate_score"]
     people = fired & {"stalled_clue", "cadre_case", "relative_link"}
@@ -99,4 +108,6 @@ def mode(factors: list[Factor], score: float, rules: dict[str, Any], audit_found
         return "巡审联动", "有工程项目资金或审计发现，宜会同审计力量巡审联动。"
     if high:
         return "直接巡察", f"风险分{score:g}达到{rules['escalate_score']:g}分，宜直接巡察。"
-    return "巡镇带村", f"风险分{score:g}未达到{rules['escalate_score']:g}分，可在巡察乡镇时一并延伸。"
+    if unit_kind in ("village", "township"):
+        return "巡镇带村", f"风险分{score:g}未达到{rules['escalate_score']:g}分，可在巡察乡镇时一并延伸。"
+    return "常规巡察", f"风险分{score:g}未达到{rules['escalate_score']:g}分，按巡察规划常规安排。"

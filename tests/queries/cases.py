@@ -140,6 +140,26 @@ def _profile_cases(county: Bundle, busy_unit: str) -> dict[str, list[dict[str, A
         "unit_posts": [{"unit_id": linked}, {"unit_id": busy_unit}, {"unit_id": "unit_0000000000000000"}],
         "village_items": [{"unit_id": linked}, {"unit_id": dense}, {"unit_id": busy_unit},
                           {"unit_id": "unit_0000000000000000"}],
+        **_profile_batch_cases(county, [linked, dense, busy_unit]),
+    }
+
+
+def _profile_batch_cases(county: Bundle, some: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """巡前画像 in batches: every village of the county at once, a few units of several kinds, every unit, nothing."""
+    units = _by_kind(county, "Unit")
+    villages = [u.id for u in units if u.props["unit_kind"] == "village"]
+    everything = [u.id for u in units]
+    as_of = county.truth["as_of"]
+    missing = ["unit_0000000000000000"]
+    return {
+        "profile_posts": [{"unit_ids": villages}, {"unit_ids": some + missing}, {"unit_ids": everything},
+                          {"unit_ids": []}],
+        "profile_issues": [{"unit_ids": villages, "as_of": as_of}, {"unit_ids": some, "as_of": "2022-06-30"},
+                           {"unit_ids": everything, "as_of": as_of}, {"unit_ids": missing, "as_of": as_of}],
+        "profile_items": [{"unit_ids": villages}, {"unit_ids": some + missing}, {"unit_ids": everything},
+                          {"unit_ids": []}],
+        "profile_relative_links": [{"unit_ids": villages}, {"unit_ids": some}, {"unit_ids": everything},
+                                   {"unit_ids": missing}],
     }
 
 
