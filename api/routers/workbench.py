@@ -19,6 +19,7 @@ from api.reports.sheets import MEDIA_TYPE as XLSX
 from api.routers.entities import EntityId
 from graph.explore.entity_card import card
 from graph.explore.expansion import NotFound, expand
+from graph.explore.labels import labels
 from graph.explore.model import EntityCard, Expansion
 
 router = APIRouter(tags=["实体与关系"])
@@ -60,6 +61,12 @@ def entity_expand(entity_id: EntityId, store: Store, account: Viewer, request: R
     except NotFound:
         raise ApiError(404, "not_found", f"没有标识为 {entity_id} 的实体。") from None
     return deliver(request, account, result)
+
+
+@router.get("/labels", response_model=dict[str, dict[str, str]], tags=["运行状态"],
+            summary="各类代码值的中文名称（如 individual → 个案整改），供页面显示")
+def coded_labels(_: Viewer) -> dict[str, dict[str, str]]:
+    return labels()
 
 
 class TemplateInfo(BaseModel):

@@ -111,3 +111,11 @@ def test_templates_download_as_workbooks(client, tokens):
     assert "问题描述" in [c.value for c in book.worksheets[0][1]]
     assert _get(client, tokens, "viewer", "/templates/无此类").status_code == 404
     assert client.get("/templates").status_code == 401
+
+
+def test_labels_give_every_coded_value_its_chinese_name(client, tokens):
+    body = _get(client, tokens, "viewer", "/labels").json()
+    assert body["Dimension"]["individual"] == "个案整改"
+    assert body["UnitKind"]["village"] == "村（社区）"
+    assert body["HitState"]["dismissed"] == "已忽略"
+    assert client.get("/labels").status_code == 401
