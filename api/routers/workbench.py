@@ -20,6 +20,7 @@ from api.routers.entities import EntityId
 from graph.explore.entity_card import card
 from graph.explore.expansion import NotFound, expand
 from graph.explore.labels import labels
+from graph.explore.links import kind_zh
 from graph.explore.model import EntityCard, Expansion
 
 router = APIRouter(tags=["实体与关系"])
@@ -61,6 +62,26 @@ def entity_expand(entity_id: EntityId, store: Store, account: Viewer, request: R
     except NotFound:
         raise ApiError(404, "not_found", f"没有标识为 {entity_id} 的实体。") from None
     return deliver(request, account, result)
+
+
+SHOWN = ("name", "title", "code", "text", "summary", "measure", "status", "deadline", "found_date", "transfer_date",
+         "sent_date", "opened")
+
+
+class Record(BaseModel):
+    id: str
+    kind: str
+    kind_zh: str
+    props: dict[str, Any]
+
+
+@router.get("/records", response_model=list[Record], summary="一组记录的名称与要点（数字背后的记录；查看员看到的已脱敏）")
+def records(store: Store, account: Viewer, request: Request,
+            ids: Annotated[list[str], Query(min_length=1, max_length=500, description="记录标识")]) -> Any:
+    rows = store.run_query("entities_by_ids", {"ids": ids})
+    found = [{"id": r["id"], "kind": r["kind"], "kind_zh": kind_zh(r["kind"]),
+              "props": {k: r["props"][k] for k in SHOWN if r["props"].get(k) is not None}} for r in rows]
+    return deliver(request, account, found)
 
 
 @router.get("/labels", response_model=dict[str, dict[str, str]], tags=["运行状态"],

@@ -119,3 +119,17 @@ def test_labels_give_every_coded_value_its_chinese_name(client, tokens):
     assert body["UnitKind"]["village"] == "村（社区）"
     assert body["HitState"]["dismissed"] == "已忽略"
     assert client.get("/labels").status_code == 401
+
+
+def test_records_behind_a_figure_come_with_names_masked_for_a_viewer(client, tokens, county):
+    person = next(n for n in county.nodes if n.kind.value == "Person")
+    clue = _first(county, "Clue")
+    issue = _first(county, "Issue")
+    ids = [person.id, clue.id, issue.id]
+    analyst = _get(client, tokens, "analyst", "/records", ids=ids).json()
+    assert {r["kind_zh"] for r in analyst} == {"人员", "问题线索", "问题"}
+    assert any(r["props"].get("name") == person.props["name"] for r in analyst)
+    viewer = _get(client, tokens, "viewer", "/records", ids=ids).json()
+    assert person.props["name"] not in str(viewer) and clue.props["summary"] not in str(viewer)
+    assert any(r["props"].get("text") == issue.props["text"] for r in viewer if r["kind"] == "Issue") or \
+        person.props["name"] in issue.props["text"]
