@@ -180,3 +180,16 @@ def test_the_pages_may_load_scripts_and_styles_only_from_the_service(folder, tok
     assert directives["img-src"] == ["'self'", "data:", "blob:"]
     assert directives["connect-src"] == ["'self'"] and directives["default-src"] == ["'self'"]
     assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy and "http" not in policy
+
+
+def test_changing_the_password_and_logging_out_by_cookie_need_the_csrf_token_too(folder, tokens):
+    with app_client(folder) as client:
+        csrf = sign_in(client, "p_viewer", PASSWORDS["viewer"]).json()["csrf_token"]
+        change = {"old_password": PASSWORDS["viewer"], "new_password": "forged new password"}
+        assert client.post("/auth/password", json=change).json() == CSRF_REFUSAL
+        assert client.post("/auth/logout").json() == CSRF_REFUSAL
+        assert client.get("/auth/me").status_code == 200  # neither happened
+        assert sign_in(client, "p_viewer", "forged new password").status_code == 401
+        csrf = sign_in(client, "p_viewer", PASSWORDS["viewer"]).json()["csrf_token"]
+        assert client.post("/auth/logout", headers={"X-CSRF-Token": csrf}).status_code == 204
+        assert client.post("/auth/logout").status_code == 204  # no session left: nothing to protect, cookie cleared
