@@ -13,6 +13,7 @@ from rich.console import Console
 
 from api.audit import write_from_shell
 from graph.settings import get_settings, read_office, write_office
+from loaders.successions import write_default
 
 console = Console()
 err = Console(stderr=True)
@@ -36,6 +37,9 @@ def init(county: Annotated[str, typer.Option("--county", help="本机构所在�
                      command="xuncha init")
     console.print(f"已设置本机构所在县：{office.county}{'（' + office.city + '）' if office.city else ''}"
                   f" → {settings.office_file}")
+    started = write_default(settings.data_dir)
+    if started:
+        console.print(f"机构沿革清单（机构改革中更名、合并的单位）已写入 {started}，请按本县实际增删、补上日期。")
     if before.county and before.county != office.county:
         console.print(f"[yellow]原设置为“{before.county}”，已改为“{office.county}”。已载入的数据不受影响。[/yellow]")
     if settings.county and settings.county != office.county:

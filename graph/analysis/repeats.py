@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from graph.analysis.disjoint import DisjointSet
+from graph.analysis.lineage import Lineage, unit_lineage
 from graph.analysis.text import Vectoriser, cosine, shared_phrases
 from graph.model import EdgeRecord, EdgeType, NodeKind, make_edge
 from graph.model.enums import IssueStatus
@@ -42,10 +43,11 @@ class Repeat(BaseModel):
     evidence: str = Field(title="依据")
 
 
-def _blocks(rows: list[Candidate]) -> dict[str, list[int]]:
+def _blocks(rows: list[Candidate], lineage: Lineage | None = None) -> dict[str, list[int]]:
+    """Issues by unit; a unit renamed or merged (机构沿革) blocks with its predecessors and successors."""
     by_unit: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
-        by_unit[row.unit_id].append(i)
+        by_unit[lineage.of(row.unit_id) if lineage else row.unit_id].append(i)
     return by_unit
 
 
@@ -54,11 +56,13 @@ def _comparable(later: Candidate, earlier: Candidate) -> bool:
 
 
 def _evidence(later: Candidate, earlier: Candidate, score: float, phrases: list[str], *,
-              relapse: bool, long_unrectified: bool) -> str:
+              relapse: bool, long_unrectified: bool, crossing: str | None = None) -> str:
     category = (f"同属“{later.category}”" if later.category == earlier.category
                 else f"类别相近（“{earlier.category}”与“{later.category}”，同属“{later.top_category}”）")
     parts = [f"同一单位在{earlier.round_title or earlier.round_id}和{later.round_title or later.round_id}均被发现",
              category, f"共同要点：{'、'.join(phrases) if phrases else '无'}", f"相似度{score:.2f}"]
+    if crossing:
+        parts.insert(1, crossing)
     if relapse:
         parts.append("前次已标记为已整改，属整改后复发")
     if long_unrectified:
@@ -66,7 +70,8 @@ def _evidence(later: Candidate, earlier: Candidate, score: float, phrases: list[
     return "；".join(parts) + "。"
 
 
-def _judge(vec: Vectoriser, rows: list[Candidate], later: int, earlier: int, threshold: float) -> Repeat | None:
+def _judge(vec: Vectoriser, rows: list[Candidate], later: int, earlier: int, threshold: float,
+           lineage: Lineage | None = None) -> Repeat | None:
     a, b = rows[later], rows[earlier]
     score = cosine(vec.vectors[later], vec.vectors[earlier])
     same = a.category == b.category
@@ -80,7 +85,8 @@ def _judge(vec: Vectoriser, rows: list[Candidate], later: int, earlier: int, thr
     phrases = shared_phrases(vec.analysed[later], vec.analysed[earlier])
     return Repeat(issue_id=a.issue_id, earlier_id=b.issue_id, unit_id=a.unit_id, score=score, same_category=same,
                   relapse=relapse, long_unrectified=overdue, phrases=phrases,
-                  evidence=_evidence(a, b, score, phrases, relapse=relapse, long_unrectified=overdue))
+                  evidence=_evidence(a, b, score, phrases, relapse=relapse, long_unrectified=overdue,
+                                     crossing=lineage.crossing(b.unit_id, a.unit_id) if lineage else None))
 
 
 def _mark_chronic(rows: list[Candidate], repeats: list[Repeat]) -> None:
@@ -95,19 +101,21 @@ def _mark_chronic(rows: list[Candidate], repeats: list[Repeat]) -> None:
 
 
 def find_repeats(rows: list[Candidate], *, threshold: float = THRESHOLD, vectoriser: Vectoriser | None = None,
-                 progress: Callable[[int], None] | None = None) -> list[Repeat]:
+                 progress: Callable[[int], None] | None = None, lineage: Lineage | None = None) -> list[Repeat]:
     """Repeats among ``rows`` (all issues, so the weights do not depend on a filter).
+
+    ``lineage`` (机构沿革) lets a unit's issues pair with those of the units it was renamed or merged from.
 
     ``vectoriser`` is for the benchmark that compares text methods; by default
     the rows' texts are vectorised with the full lexicon.
     """
     vec = vectoriser or Vectoriser(row.text for row in rows)
     found: list[Repeat] = []
-    for done, members in enumerate(_blocks(rows).values(), 1):
+    for done, members in enumerate(_blocks(rows, lineage).values(), 1):
         for later in members:
             for earlier in members:
                 if _comparable(rows[later], rows[earlier]):
-                    match = _judge(vec, rows, later, earlier, threshold)
+                    match = _judge(vec, rows, later, earlier, threshold, lineage)
                     if match:
                         found.append(match)
         if progress and done % 500 == 0:
@@ -153,7 +161,7 @@ def recompute(store: GraphStore, *, threshold: float = THRESHOLD,
               progress: Callable[[int], None] | None = None) -> dict[str, Any]:
     """Replace every ``REPEATS`` edge with a fresh computation, in one transaction."""
     rows = load_candidates(store)
-    repeats = find_repeats(rows, threshold=threshold, progress=progress)
+    repeats = find_repeats(rows, threshold=threshold, progress=progress, lineage=unit_lineage(store))
     store.replace_edges(EdgeType.REPEATS, repeat_edges(repeats))
     return {"issues": len(rows), "repeats": len(repeats), "relapse": sum(r.relapse for r in repeats),
             "chronic": sum(r.chronic for r in repeats), "long_unrectified": sum(r.long_unrectified for r in repeats)}

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model.enums import EdgeType, NodeKind, RelativeKind
+from graph.model.enums import EdgeType, NodeKind, RelativeKind, SuccessionKind
 from graph.model.ids import edge_id
 from graph.model.records import EdgeRecord
 
@@ -77,6 +77,11 @@ class RepresentsProps(EdgeProps):
     role: str = Field(title="身份")  # 法定代表人 | 股东
 
 
+class SuccessionProps(EdgeProps):
+    on: date | None = Field(default=None, title="日期")
+    mode: SuccessionKind = Field(default=SuccessionKind.RENAMED, title="方式")
+
+
 class RepeatsProps(EdgeProps):
     score: float = Field(title="相似度", ge=0, le=1)
     evidence: str = Field(title="依据")
@@ -137,6 +142,7 @@ EDGE_SPECS: dict[EdgeType, EdgeSpec] = {s.type: s for s in (
     _spec(T.ISSUED_BY, {K.MEASURE}, {K.UNIT}),
     _spec(T.REQUESTED_IN, {K.DATA_REQUEST}, {K.ROUND}),
     _spec(T.REQUESTED_FROM, {K.DATA_REQUEST}, {K.UNIT}),
+    _spec(T.SUCCEEDED_BY, {K.UNIT}, {K.UNIT}, SuccessionProps),  # 机构沿革: old unit → the unit it became
     _spec(T.SOURCED_FROM, ALL_KINDS - {K.DOCUMENT}, {K.DOCUMENT}, SourceProps),
 )}
 

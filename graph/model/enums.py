@@ -78,7 +78,16 @@ class EdgeType(ZhEnum):
     ISSUED_BY = ("ISSUED_BY", "出台单位")
     REQUESTED_IN = ("REQUESTED_IN", "调取轮次")
     REQUESTED_FROM = ("REQUESTED_FROM", "被调取单位")
+    SUCCEEDED_BY = ("SUCCEEDED_BY", "机构沿革")
     SOURCED_FROM = ("SOURCED_FROM", "来源")
+
+
+class SuccessionKind(ZhEnum):
+    """How a unit became another in an institutional reform (机构改革)."""
+
+    RENAMED = ("renamed", "更名")
+    MERGED = ("merged", "合并")
+    ABSORBED = ("absorbed", "撤并")
 
 
 class UnitKind(ZhEnum):

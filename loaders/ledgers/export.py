@@ -98,6 +98,17 @@ def _rounds(ix: _Index) -> list[Row]:
             for n in ix.by_kind["Round"]]
 
 
+def _successions(ix: _Index) -> list[Row]:
+    """Old and new unit by name, qualified by the new unit's township where it has one (villages)."""
+    rows = []
+    for e in ix.by_type["SUCCEEDED_BY"]:
+        old, new = ix.node[e.src], ix.node[e.dst]
+        rows.append({"old": old["name"], "new": new["name"], "county": new["county"],
+                     "township": new.get("parent_name") or None, "on": _day(e.props.get("on")),
+                     "mode": _label(en.SuccessionKind, e.props.get("mode"))})
+    return rows
+
+
 def _data_requests(ix: _Index) -> list[Row]:
     rows = []
     for n in ix.by_kind["DataRequest"]:
@@ -259,7 +270,8 @@ def _relatives(ix: _Index) -> list[Row]:
 
 
 ROWS: dict[str, Callable[[_Index], list[Row]]] = {
-    "units": _units, "people": _people, "posts": _posts, "oversight": _oversight, "rounds": _rounds,
+    "units": _units, "successions": _successions, "people": _people, "posts": _posts, "oversight": _oversight,
+    "rounds": _rounds,
     "data_requests": _data_requests,
     "targets": _targets, "issues": _issues, "tasks": _tasks, "findings": _findings, "clues": _clues, "cases": _cases,
     "letters": _letters, "measures": _measures, "companies": _companies, "projects": _projects, "benefits": _benefits,

@@ -178,10 +178,19 @@ class Loader:
         ``source`` names the file for provenance when ``path`` is only a temporary copy (an upload).
         """
         try:
-            return self._load(path, kind=kind, skip_bad_rows=skip_bad_rows, sheets=sheets, progress=progress,
-                              source=source or str(path.resolve()))
+            report = self._load(path, kind=kind, skip_bad_rows=skip_bad_rows, sheets=sheets, progress=progress,
+                                source=source or str(path.resolve()))
         finally:
             self.units = None  # names added while building a rejected row must not linger: re-read the store
+        if "单位名册" in report.kinds and report.loaded:  # the county's 机构沿革 list, now that its units may exist
+            from loaders.successions import apply_successions
+
+            try:
+                applied = apply_successions(self)
+                report.lineage = applied.loaded if applied else 0
+            except LedgerRejected as exc:  # the register stands; the list's own problems are the clerk's to fix
+                report.warnings += exc.report.problems
+        return report
 
     def _load(self, path: Path, *, kind: str | None, skip_bad_rows: bool, sheets: list[Sheet] | None,
               progress: Callable[[int, int], None] | None, source: str) -> FileReport:

@@ -10,9 +10,9 @@ from functools import cache, lru_cache
 from importlib import resources
 
 # Load order: a ledger may name entities from the ledgers before it.
-LOAD_ORDER = ("units", "people", "posts", "oversight", "rounds", "data_requests", "targets", "issues", "tasks",
-              "findings", "clues", "cases", "letters", "measures", "companies", "projects", "benefits", "petitions",
-              "relatives")
+LOAD_ORDER = ("units", "successions", "people", "posts", "oversight", "rounds", "data_requests", "targets", "issues",
+              "tasks", "findings", "clues", "cases", "letters", "measures", "companies", "projects", "benefits",
+              "petitions", "relatives")
 
 
 @dataclass(frozen=True)

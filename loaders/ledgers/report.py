@@ -63,6 +63,7 @@ class FileReport(BaseModel):
     warnings: list[Problem] = Field(default_factory=list, title="已按规则处理、请留意")
     columns: list[ColumnNote] = Field(default_factory=list, title="列名识别")
     county: str | None = Field(default=None, title="未填县时采用的本机构所在县")
+    lineage: int | None = Field(default=None, title="载入后套用的机构沿革条数（unit_successions.csv）")
     rejects_file: str | None = None
     changes: Changes = Field(default_factory=Changes, title="对图谱的改动")
 
