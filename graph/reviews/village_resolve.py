@@ -14,6 +14,10 @@ class ProfileNotFound(LookupError):
     """The unit named does not exist (or is not of the kind asked for)."""
 
 
+class ProfileAmbiguous(ProfileNotFound):
+    """Several units have that name (namesake villages of different townships)."""
+
+
 def kind_zh(unit_kind: str | None) -> str:
     try:
         return UnitKind(unit_kind).label_zh
@@ -47,7 +51,7 @@ def resolve_unit(store: QueryRunner, text: str, township: str | None = None, *, 
     if named:
         named.sort(key=lambda u: (u["parent_name"] or u["county"], u["id"]))
         where = "、".join(u["parent_name"] or u["county"] for u in named)
-        raise ProfileNotFound(f"名为“{text}”的{what}不止一个（{where}），请指明所属乡镇，"
+        raise ProfileAmbiguous(f"名为“{text}”的{what}不止一个（{where}），请指明所属乡镇，"
                               f"或改用 id：{'、'.join(u['id'] for u in named)}。")
     close = difflib.get_close_matches(text, sorted({u["name"] for u in units}), n=5, cutoff=0.5)
     hint = f"相近的有：{'、'.join(close)}。" if close else ""
