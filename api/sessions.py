@@ -35,6 +35,7 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 
 from api.auth import Account, AccountStore
+from graph.settings import Settings
 
 COOKIE = "xg_session"
 CSRF_HEADER = "x-csrf-token"
@@ -92,9 +93,9 @@ class SessionStore:
         self._lock = threading.Lock()
 
     @classmethod
-    def from_settings(cls, settings: object) -> SessionStore:
-        return cls(Path(settings.data_dir) / "accounts.sqlite",  # type: ignore[attr-defined]
-                   idle_minutes=settings.session_idle_minutes, max_hours=settings.session_max_hours)  # type: ignore
+    def from_settings(cls, settings: Settings) -> SessionStore:
+        return cls(settings.data_dir / "accounts.sqlite", idle_minutes=settings.session_idle_minutes,
+                   max_hours=settings.session_max_hours)
 
     # -- sessions ------------------------------------------------------------------------------------------------------
     def create(self, account: str) -> tuple[str, Session]:

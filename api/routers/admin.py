@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 
 from api.audit import AuditEntry, AuditKind, audit_write
@@ -92,7 +93,7 @@ def revoke_user(name: Annotated[str, Path(min_length=1, max_length=64)], request
 
 
 for _route in list(router.routes):  # the same account routes under /admin (not repeated in the API docs)
-    if getattr(_route, "path", "").startswith("/users"):
-        router.add_api_route("/admin" + _route.path, _route.endpoint, methods=list(_route.methods),
+    if isinstance(_route, APIRoute) and _route.path.startswith("/users"):
+        router.add_api_route("/admin" + _route.path, _route.endpoint, methods=sorted(_route.methods or ()),
                              response_model=_route.response_model, status_code=_route.status_code,
                              responses=_route.responses, summary=_route.summary, include_in_schema=False)
