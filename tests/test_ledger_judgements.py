@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,18 @@ def _load(store, data: Path, path: Path):
 
 
 def test_confirm_merges_and_holds_across_a_reload_and_undo_splits_again(setup):
-    store, data, posts = setup
+    _confirm_reload_undo(*setup)
+
+
+@pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="NEO4J_URI is not set (run with tools/with-neo4j.sh)")
+def test_confirm_reload_undo_on_neo4j(scratch_neo4j, tmp_path):
+    data = tmp_path / "var"
+    write_office(data, "宁川县")
+    Loader(scratch_neo4j, "s", data_dir=data).load(xlsx(tmp_path / "单位名册.xlsx", UNITS))
+    _confirm_reload_undo(scratch_neo4j, data, xlsx(tmp_path / "任职台账.xlsx", POSTS))
+
+
+def _confirm_reload_undo(store, data: Path, posts: Path) -> None:
     first = _load(store, data, posts)
     assert [m.value for m in first.near_misses] == ["张伟"]
     [pair] = pending_namesakes(store, Judgements(data))
