@@ -47,6 +47,7 @@ class NodeKind(ZhEnum):
     PETITION = ("Petition", "信访")
     MEASURE = ("Measure", "制度与专项治理")
     DATA_REQUEST = ("DataRequest", "巡前数据调取")
+    DIRECTIVE = ("Directive", "交办事项")
     DOCUMENT = ("Document", "来源文件")
 
 
@@ -79,6 +80,8 @@ class EdgeType(ZhEnum):
     REQUESTED_IN = ("REQUESTED_IN", "调取轮次")
     REQUESTED_FROM = ("REQUESTED_FROM", "被调取单位")
     SUCCEEDED_BY = ("SUCCEEDED_BY", "机构沿革")
+    DIRECTED_TO = ("DIRECTED_TO", "交办给")
+    DIRECTIVE_ABOUT = ("DIRECTIVE_ABOUT", "交办涉及")
     SOURCED_FROM = ("SOURCED_FROM", "来源")
 
 

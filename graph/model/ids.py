@@ -14,7 +14,7 @@ _PREFIX = {
     "Issue": "iss", "Task": "tsk", "Clue": "clu", "Case": "cas",
     "Letter": "let", "Finding": "fnd", "Project": "prj", "Company": "com",
     "Benefit": "ben", "Petition": "pet", "Measure": "msr", "Document": "doc",
-    "DataRequest": "drq",
+    "DataRequest": "drq", "Directive": "dir",
 }
 _KIND_OF_PREFIX = {prefix: kind for kind, prefix in _PREFIX.items()}
 

@@ -259,6 +259,24 @@ class DataRequest(NodeModel):
     response: str | None = Field(default=None, title="反馈内容")
 
 
+class Directive(NodeModel):
+    """A sentence of a feedback report or speech asking another body (纪委监委, 组织部, 巡察机构, 派驻纪检监察组,
+    行业主管部门) to act about a problem: the body is a ``DIRECTED_TO`` edge when the register holds it, what it is
+    about a ``DIRECTIVE_ABOUT`` edge (an issue or a unit). ``answered_date``/``response`` say whether it was done."""
+
+    kind = e.NodeKind.DIRECTIVE
+    key_fields = ("document_id", "paragraph", "body", "request")
+
+    document_id: str = Field(title="来源文件")
+    paragraph: int = Field(title="段落", ge=1)
+    body: str = Field(title="交办对象")
+    request: str = Field(title="交办事项", min_length=2)
+    text: str = Field(title="原文")
+    issued_date: date | None = Field(default=None, title="交办日期")
+    answered_date: date | None = Field(default=None, title="办结日期")
+    response: str | None = Field(default=None, title="办理情况")
+
+
 class Document(NodeModel):
     kind = e.NodeKind.DOCUMENT
     key_fields = ("path",)
@@ -272,5 +290,5 @@ class Document(NodeModel):
 NODE_MODELS: dict[e.NodeKind, type[NodeModel]] = {
     m.kind: m
     for m in (Round, Group, Unit, Person, Issue, Task, Clue, Case, Letter,
-              Finding, Project, Company, Benefit, Petition, Measure, DataRequest, Document)
+              Finding, Project, Company, Benefit, Petition, Measure, DataRequest, Directive, Document)
 }

@@ -1,0 +1,97 @@
+"""Report text (issue 19): precision and recall of items, unit attribution and directives on the dev fixtures
+and, separately, on the independently written test fixtures; and the parse time of a 50-page report.
+
+    .venv/bin/python bench/report_text.py [--misses] [--part dev|test|both]
+
+The store holds the sample county of scale 1, seed 7 (宁川县), embedded. A "page" is taken as 500 characters of
+text; the 50-page report is the fixtures' paragraphs repeated until it holds 25,000 characters (written as .txt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from graph.stores.embedded import EmbeddedStore  # noqa: E402
+from loaders.sample import generate  # noqa: E402
+from loaders.text.parse import parse_document, text_rules  # noqa: E402
+from loaders.text.readers import read_document  # noqa: E402
+from loaders.text.scoring import Tally, fixtures, load_expected, score  # noqa: E402
+from loaders.text.units import UnitFinder  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "report_text"
+PAGE_CHARS, PAGES = 500, 50
+
+
+def finder_for(store: EmbeddedStore) -> UnitFinder:
+    rules = text_rules()
+    return UnitFinder.for_store(store, None, "", min_chars=rules["min_unit_chars"], stop=tuple(rules["stop_unit_forms"]))
+
+
+def score_part(store: EmbeddedStore, finder: UnitFinder, folder: Path) -> dict[str, Tally]:
+    rules = text_rules()
+    totals = {k: Tally() for k in ("items", "units", "directives", "directive_units")}
+    for path in fixtures(folder):
+        result = parse_document(read_document(path), finder, rules, store)
+        for key, tally in score(result, load_expected(path), finder, path.name).items():
+            totals[key].add(tally)
+    return totals
+
+
+def long_report(folder: Path, out: Path) -> int:
+    lines: list[str] = []
+    paths = fixtures(folder)
+    while sum(map(len, lines)) < PAGE_CHARS * PAGES:
+        for path in paths:
+            lines += [b.text for b in read_document(path).blocks]
+    out.write_text("\n".join(lines), encoding="utf-8")
+    return sum(map(len, lines))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--misses", action="store_true", help="list every miss and extra")
+    parser.add_argument("--part", default="both", choices=("dev", "test", "both"))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = EmbeddedStore(Path(tmp) / "graph.sqlite")
+        county = generate(1, 7)
+        store.upsert(county.nodes, county.edges)
+        finder = finder_for(store)
+        parts = ("dev", "test") if args.part == "both" else (args.part,)
+        for part in parts:
+            folder = DATA / part
+            if not folder.is_dir() or not fixtures(folder):
+                print(f"{part}: 没有样例（{folder}）")
+                continue
+            totals = score_part(store, finder, folder)
+            print(f"== {part}（{len(fixtures(folder))} 个文件）")
+            for key, t in totals.items():
+                print(f"  {key:16s} precision {t.precision:.3f}  recall {t.recall:.3f}  "
+                      f"(匹配 {t.tp} / 识别 {t.extracted} / 应有 {t.expected})")
+            if args.misses:
+                for key in ("items", "units", "directives", "directive_units"):
+                    for line in totals[key].misses:
+                        print("   ", key, line)
+        report = Path(tmp) / "report.txt"
+        chars = long_report(DATA / "dev", report)
+        rules = text_rules()
+        runs = []
+        for _ in range(3):
+            started = time.perf_counter()
+            doc = read_document(report)
+            result = parse_document(doc, finder, rules, store)
+            runs.append(time.perf_counter() - started)
+        print(f"== {PAGES} 页报告（{chars:,} 字，{len(doc.blocks):,} 段）：解析 {min(runs) * 1000:.0f} ms（三次中最快；"
+              f"最慢 {max(runs) * 1000:.0f} ms），识别问题 {len(result.items):,} 条、交办 {len(result.directives):,} 条")
+        store.close()
+
+
+if __name__ == "__main__":
+    main()

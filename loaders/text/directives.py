@@ -1,0 +1,158 @@
+"""Directives: sentences asking another body to act (纪委监委, 组织部, 巡察机构, 派驻纪检监察组, 行业主管部门).
+
+A body named in a sentence is addressed when a request follows it at once (``县纪委监委要…``, ``纪委监委、组织部、
+巡察机构要…``, ``县教育局作为行业主管部门，要牵头…``) and nothing before it makes it the receiver (``移交县纪委监委``,
+``与巡察机构``). A county department that ``要牵头``/``要指导`` about a problem found at another unit is a
+行业主管部门. The patterns live in ``text_rules.json``.
+
+What a directive is about: a unit its request names (``对湖坝村…``), unless it speaks of the whole county
+(``全县``); the township of the context for ``全镇``; the item whose text it sits in; the item of the document its
+request shares most words with; else the unit of the paragraph, heading or title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from loaders.text.items import Candidate, Context, Walker
+from loaders.text.model import ParsedDirective, ParsedItem
+from loaders.text.readers import Block
+from loaders.text.segments import sentences
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    body: str
+
+
+def _bigrams(text: str) -> set[str]:
+    clean = re.sub(r"[^\u4e00-\u9fff]", "", text)
+    return {clean[i:i + 2] for i in range(len(clean) - 1)}
+
+
+STOCK = _bigrams("问题开展专项监督整改情况工作要求加强对于")
+
+
+class DirectiveFinder:
+    def __init__(self, walker: Walker, rules: dict[str, Any]) -> None:
+        self.walker, self.rules = walker, rules
+        self.patterns = [(body, re.compile(p)) for body, ps in rules["bodies"].items() for p in ps]
+        verbs = "|".join(map(re.escape, rules["request_verbs"]))
+        self.request = re.compile(rf"^(?:[、和及与][^，。；、]{{1,12}}?)*(?:等(?:部门|单位))?[，,]?(?:也|还|都)?(?:{verbs})")
+        leads = "|".join(map(re.escape, rules["lead_verbs"]))
+        self.lead = re.compile(rf"^(?:要|须)?(?:{leads})")
+
+    def spans(self, sentence: str) -> list[_Span]:
+        found = [_Span(m.start(), m.end(), body) for body, p in self.patterns for m in p.finditer(sentence)]
+        found.sort(key=lambda s: (s.start, -(s.end - s.start)))
+        kept: list[_Span] = []
+        for s in found:
+            if kept and s.start < kept[-1].end:
+                continue
+            kept.append(s)
+        # 县纪委监委驻卫健局纪检监察组: the commission names whose stationed group is meant
+        return [s for i, s in enumerate(kept) if not (i + 1 < len(kept) and kept[i + 1].start == s.end)]
+
+    def addressed(self, sentence: str, span: _Span) -> bool:
+        before = re.sub(r"(?:宁川)?县委?$", "", sentence[: span.start])
+        if any(before.endswith(w) for w in self.rules["not_addressee_before"]):
+            return False
+        return bool(self.request.match(sentence[span.end:]))
+
+    def find(self, blocks: list[Block], candidates: list[Candidate], items: list[ParsedItem]) -> list[ParsedDirective]:
+        by_block: dict[int, list[Candidate]] = {}
+        for cand in candidates:
+            by_block.setdefault(cand.block.number, []).append(cand)
+        found: list[ParsedDirective] = []
+        seen: set[tuple[int, str, str]] = set()
+        contexts = self.walker.block_context
+        for block in blocks:
+            for offset, sentence in sentences(block.text):
+                sentence = sentence.strip()
+                targets = self._targets(sentence)
+                for body, request, rest, lead_uid in targets:
+                    key = (block.number, body, sentence)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    cand = next((c for c in by_block.get(block.number, []) if c.offset <= offset < c.offset + len(
+                        c.text)), None)
+                    found.append(self._directive(block, body, request, rest, sentence, cand, items,
+                                                 contexts.get(block.number, []), lead_uid))
+        return found
+
+    def _targets(self, sentence: str) -> list[tuple[str, str, str, str | None]]:
+        """(body, request, text after the body, the lead department's unit id) for each body the sentence asks."""
+        out = []
+        spans = self.spans(sentence)
+        for span in spans:
+            if self.addressed(sentence, span):
+                m = re.search(r"(?:要|须|必须|应当|负责|牵头)", sentence[span.end:])
+                start = span.end + (m.start() if m else 0)
+                out.append((span.body, sentence[start:].rstrip("。；"), sentence[span.end:], None))
+        if not any(s.body == "行业主管部门" for s in spans):
+            for mention in self.walker.finder.mentions(sentence):  # at the start of a clause
+                clause = max(sentence.rfind(p, 0, mention.start) for p in "，；:：") + 1
+                if mention.start - clause > 4 or self.walker.is_body(mention.form):
+                    continue
+                rest = sentence[mention.end:]
+                if self.lead.match(rest):
+                    uid = self.walker.finder.resolve(mention.form).unit_id
+                    if self.walker.finder.kind(uid) == "county_department":
+                        out.append(("行业主管部门", rest.rstrip("。；"), rest, uid))
+        return out
+
+    def _directive(self, block: Block, body: str, request: str, rest: str, sentence: str, cand: Candidate | None,
+                   items: list[ParsedItem], contexts: list[Context], lead_uid: str | None) -> ParsedDirective:
+        reasons = [f"“{body}”之后即提出要求"]
+        confidence = 0.8
+        unit_id = unit_name = None
+        rule, item_index = "未写明", None
+        named = [u for u in self.walker.named_units(rest, contexts) if u.unit_id != lead_uid]
+        township = next((w for w in self.rules["township_scope"] if w in rest), None)
+        if any(w in rest for w in self.rules["county_scope"]):
+            rule = "面向全县，不针对某一单位"
+        elif named:
+            unit_id, unit_name, rule = named[0].unit_id, named[0].name, "要求中点名"
+        elif township and self.walker.township_hint(contexts):
+            hint = self.walker.township_hint(contexts)
+            r = self.walker.finder.resolve(hint)
+            unit_id, unit_name, rule = r.unit_id, r.name, f"“{township}”指所在乡镇"
+        else:
+            item_index = self._link(block, cand, request, items)
+            if item_index is not None:
+                it = items[item_index]
+                unit_id, unit_name = it.unit_id, it.unit_name
+                rule = f"与第{it.paragraph}段的问题相关"
+            else:
+                ctx = next((c for c in reversed(contexts) if c.unit and c.unit.unit_id), None)
+                if ctx is not None and ctx.unit is not None:
+                    unit_id, unit_name, rule = ctx.unit.unit_id, ctx.unit.name, f"所在{ctx.source}"
+        if unit_id and item_index is None:
+            item_index = next((i for i, it in enumerate(items) if it.unit_id == unit_id and it.paragraph <=
+                               block.number and _bigrams(request) & _bigrams(it.text) - STOCK), None)
+        if lead_uid:
+            reasons.append("县直部门“牵头/指导”另一单位的问题，按行业主管部门计")
+            confidence -= 0.15
+        return ParsedDirective(paragraph=block.number, body=body, request=request, text=sentence, unit_id=unit_id,
+                               unit_name=unit_name, unit_rule=rule, item_index=item_index,
+                               confidence=round(confidence, 2), reasons=reasons)
+
+    def _link(self, block: Block, cand: Candidate | None, request: str, items: list[ParsedItem]) -> int | None:
+        if cand is not None:
+            own = [i for i, it in enumerate(items) if it.paragraph == block.number and it.text and it.text in cand.text]
+            if own:
+                return own[0]
+        words = _bigrams(request) - STOCK
+        best, score = None, 0
+        for i, it in enumerate(items):
+            if it.paragraph > block.number:
+                continue
+            shared = len(words & _bigrams(it.text))
+            if shared > score:
+                best, score = i, shared
+        return best if score >= self.rules["directive_link_min_bigrams"] else None

@@ -1,0 +1,101 @@
+"""From a candidate to items: the problem sentences, the unit(s), a category and a confidence with reasons.
+
+A candidate is an item only if its problem sentences hold one of the problem cues of ``text_rules.json`` (or end
+in “…的问题”); sentences that set requirements (“X局要…”) are kept out of the item's text but may name its unit.
+An unnumbered paragraph is an item only when it also names its unit somewhere and praises nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.text import categories
+from loaders.text.items import Candidate, Context, Walker
+from loaders.text.model import ParsedItem
+from loaders.text.units import REDACTED, Resolved
+
+REQUIREMENT = re.compile(r"^[^，。；！？]{0,24}?(?<![重主需纪摘提只])(?:要|须|必须|应当)")
+
+
+def _is_requirement(sentence: str, cues: tuple[str, ...]) -> bool:
+    m = REQUIREMENT.match(sentence.strip())
+    return bool(m) and not any(c in sentence[: m.end()] for c in cues)
+
+
+def split(cand: Candidate, cues: tuple[str, ...]) -> tuple[str, str]:
+    """(problem text, requirement text) of a candidate."""
+    from loaders.text.segments import sentences
+
+    problem, required = [], []
+    for _, s in sentences(cand.text):
+        (required if _is_requirement(s, cues) else problem).append(s)
+    return "".join(problem).strip(), "".join(required).strip()
+
+
+def _context_unit(cand: Candidate) -> tuple[Context | None, str]:
+    if cand.own is not None and (cand.own.unit or cand.own.redacted):
+        return cand.own, cand.own.source
+    for ctx in reversed(cand.context):
+        if ctx.unit or ctx.redacted:
+            return ctx, ctx.source
+    return None, ""
+
+
+def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
+    cues = walker.cues
+    problem, required = split(cand, cues)
+    if not problem:
+        return []
+    hits = [c for c in cues if c in problem]
+    if not hits and not problem.rstrip("。；").endswith("的问题"):
+        return []
+    praise = any(p in problem for p in walker.rules["praise_cues"])
+    if not cand.numbered and (praise or any(w in problem for w in walker.rules["report_cues"])):
+        return []
+    contexts = cand.context + ([cand.own] if cand.own else [])
+    reasons = [f"列举方式：{cand.form}" if cand.numbered else "未编号的段落"]
+    confidence = 0.55 + (0.2 if cand.numbered else -0.1) + (0.05 if len(hits) >= 2 else 0.0)
+    reasons.append(f"问题用语：{'、'.join(hits[:4])}" if hits else "以“……的问题”结尾")
+    units: list[Resolved | None]
+    named = walker.named_units(problem, contexts)
+    ctx, source = _context_unit(cand)
+    if named:
+        units, rule = list(named), "文中点名"
+        confidence += 0.2
+    elif ctx is not None and ctx.unit is not None:
+        units, rule = [ctx.unit], f"所在{source}：{ctx.unit.name}"
+        confidence += 0.2 if ctx.level else 0.15
+    elif ctx is not None:
+        units, rule = [None], f"单位名称已隐去（{ctx.redacted}）"
+        confidence -= 0.1
+    else:
+        later = walker.named_units(required, contexts) if required else []
+        if later:
+            units, rule = [later[0]], f"其后的要求点名：{later[0].name}要……"
+            confidence += 0.1
+        elif REDACTED.search(problem):
+            units, rule = [None], f"单位名称已隐去（{REDACTED.search(problem).group()}）"  # type: ignore[union-attr]
+            confidence -= 0.1
+        else:
+            units, rule = [None], "文中未写明单位"
+            confidence -= 0.15
+    if not cand.numbered and units == [None]:
+        return []
+    top = next((c.top for c in reversed(cand.context) if c.top), None)
+    category, top_category, why = categories.suggest(problem, top, walker.rules)
+    items = []
+    for unit in units:
+        unit_reasons = list(reasons)
+        if unit is not None and unit.unit_id is None:
+            unit_reasons.append(f"“{unit.name}”未能对应到单位：{unit.rule}")
+        elif unit is not None and unit.rule not in ("名称一致",):
+            unit_reasons.append(f"单位按{unit.rule}对应")
+        if len(units) > 1:
+            unit_reasons.append(f"同一句点名{len(units)}个单位，各记一条")
+        c = confidence - (0.15 if unit is not None and unit.unit_id is None else 0.0)
+        items.append(ParsedItem(
+            paragraph=cand.block.number, text=problem, form=cand.form,
+            unit_id=unit.unit_id if unit else None, unit_name=unit.name if unit else None, unit_rule=rule,
+            category=category, top_category=top_category, category_reason=why,
+            confidence=round(min(max(c, 0.05), 0.99), 2), reasons=unit_reasons))
+    return items

@@ -1,0 +1,188 @@
+"""Walking a document's blocks: headings and their context, candidate items, and each item's unit.
+
+An item's unit is decided in this order, and the rule is kept with the item:
+
+1. units named in the item's own problem sentences (a village named beside its township wins; bodies such as
+   纪委监委 and a unit only said to have found the problem — 县纪委监委暗访发现 — are not the item's unit); two or
+   more units named with one problem make one item each;
+2. the unit the paragraph is about (``关于X：``, ``X：``), then the heading above it, then the document's title
+   (a feedback report names the unit it is about);
+3. the unit a requirement after the problem names (``X局要…``);
+4. none: the item stays unresolved — always so under a redacted name (``关于*局：``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from loaders.text import categories
+from loaders.text.model import ParsedItem
+from loaders.text.readers import Block
+from loaders.text.segments import ABOUT, ABOUT_HEADING, REQUIREMENT_LIST, inline_pieces, leading_marker
+from loaders.text.units import REDACTED, Resolved, UnitFinder
+
+PROBLEM_HEADING = re.compile(r"问题|存在|不足")
+
+
+@dataclass
+class Context:
+    level: int
+    unit: Resolved | None = None
+    redacted: str | None = None
+    top: str | None = None
+    requirements: bool = False
+    source: str = ""
+
+
+@dataclass
+class Candidate:
+    block: Block
+    offset: int  # of the text in the block
+    text: str
+    form: str
+    numbered: bool
+    context: list[Context]
+    own: Context | None = None  # 关于X： of the paragraph
+    item_indexes: list[int] = field(default_factory=list)
+
+
+class Walker:
+    def __init__(self, finder: UnitFinder, rules: dict[str, Any]) -> None:
+        self.finder, self.rules = finder, rules
+        self.cues = tuple(rules["problem_cues"])
+        self.body_cores = tuple(rules["body_unit_cores"])
+        self.stack: list[Context] = []
+        self.candidates: list[Candidate] = []
+        self.items: list[ParsedItem] = []
+        self.block_context: dict[int, list[Context]] = {}  # the contexts in force at each block (for directives)
+
+    # -- units ------------------------------------------------------------------------------------------------
+    def is_body(self, form: str) -> bool:
+        return any(form.endswith(core) or core in form for core in self.body_cores)
+
+    def township_hint(self, contexts: list[Context]) -> str:
+        for ctx in reversed(contexts):
+            if ctx.unit and ctx.unit.unit_id:
+                return self.finder.township_of(ctx.unit.unit_id)
+        return ""
+
+    def named_units(self, text: str, contexts: list[Context]) -> list[Resolved]:
+        """Units a text names as its subject (bodies and finders left out), most specific first kept."""
+        hint = self.township_hint(contexts)
+        found: list[Resolved] = []
+        for m in self.finder.mentions(text):
+            if self.is_body(m.form):
+                continue
+            after = text[m.end:m.end + 6]
+            if any(after.startswith(w) for w in self.rules["not_subject_after"]):
+                continue
+            r = self.finder.resolve(m.form, hint)
+            if all((r.unit_id or r.name) != (f.unit_id or f.name) for f in found):
+                found.append(r)
+        ids = [f.unit_id for f in found if f.unit_id]
+        return [f for f in found if not any(self.finder.is_parent(f.unit_id, other) for other in ids)]
+
+    def context_unit(self, text: str, contexts: list[Context], source: str, level: int) -> Context:
+        ctx = Context(level=level, source=source)
+        red = REDACTED.search(text)
+        named = self.named_units(text, contexts)
+        if named:
+            ctx.unit = named[0]
+        elif red:
+            ctx.redacted = red.group()
+        return ctx
+
+    # -- blocks -----------------------------------------------------------------------------------------------
+    def heading(self, block: Block, level: int, text: str) -> None:
+        self.stack = [c for c in self.stack if c.level < level]
+        about = ABOUT_HEADING.match(text)
+        target = about.group(1) if about else text
+        ctx = Context(level=level, source="标题")
+        if about or not any(c in text for c in self.cues):
+            ctx = self.context_unit(target, self.stack, "标题", level)
+        ctx.top = categories.top_of_heading(text, self.rules)
+        ctx.requirements = (any(w in text for w in self.rules["section_requirement"])
+                            and not PROBLEM_HEADING.search(text) and not text.endswith("方面"))
+        self.stack.append(ctx)
+
+    def is_heading(self, block: Block, level: int | None, text: str, following: Block | None) -> bool:
+        if block.in_table:
+            return False
+        if block.heading or block.bold:
+            return True
+        short = "。" not in text and len(text) <= self.rules["heading_max_chars"] and "；" not in text
+        if not short:
+            return False
+        if following is None:
+            return level is not None
+        next_level, _, _ = leading_marker(following.text)
+        if following.level is not None and next_level is None:
+            next_level = 3 + following.level
+        if level is None:
+            return not text.startswith(("同志们",)) and not inline_pieces(text)[1]
+        return next_level is None or next_level > level
+
+    def walk(self, blocks: list[Block]) -> list[Candidate]:
+        for i, block in enumerate(blocks):
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if block.in_table:
+                self.table_row(block)
+                self.block_context[block.number] = list(self.stack)
+                continue
+            level, _, body = leading_marker(block.text)
+            if level is None and block.level is not None:
+                level = 3 + block.level
+            if i == 0 and (block.heading or self.is_title(block.text)):
+                self.stack = [self.context_unit(block.text, [], "文件标题", 0)]
+                self.block_context[block.number] = list(self.stack)
+                continue
+            if self.is_heading(block, level, body, following):
+                self.heading(block, level if level is not None else (1 if block.heading or block.bold else 5), body)
+            else:
+                self.paragraph(block, level, body)
+            self.block_context[block.number] = list(self.stack)
+        return self.candidates
+
+    def is_title(self, text: str) -> bool:
+        return "。" not in text and len(text) <= 80 and bool(re.search(r"反馈意见|讲话|报告|通报|情况", text))
+
+    def paragraph(self, block: Block, level: int | None, body: str) -> None:
+        if level is not None:
+            self.stack = [c for c in self.stack if c.level < level]
+        if any(c.requirements for c in self.stack) or REQUIREMENT_LIST.match(block.text):
+            return
+        offset = len(block.text) - len(body)
+        own = None
+        about = ABOUT.match(body)
+        prefix = re.match(r"^([^：:，。；]{2,20})[：:]", body) if not about else None
+        if about:
+            own = self.context_unit(about.group(1), self.stack, "“关于…：”", 99)
+        elif prefix and (self.finder.mentions(prefix.group(1)) or REDACTED.search(prefix.group(1))):
+            own = self.context_unit(prefix.group(1), self.stack, "段首单位名", 99)
+        lead, pieces = inline_pieces(body)
+        if pieces:
+            for p in pieces:
+                self.candidates.append(Candidate(block, offset + p.start, p.text, p.form, True, list(self.stack), own))
+            return
+        if own is not None:
+            rest = body[(about or prefix).end():]  # type: ignore[union-attr]
+            self.candidates.append(Candidate(block, offset + len(body) - len(rest), rest, "关于X：", True,
+                                             list(self.stack), own))
+            return
+        form = "段首编号" if level is not None else "段落"
+        self.candidates.append(Candidate(block, offset, body, form, level is not None, list(self.stack), own))
+
+    def table_row(self, block: Block) -> None:
+        header = block.header
+        problem = next((i for i, h in enumerate(header) if "问题" in h or "内容" in h), None)
+        unit = next((i for i, h in enumerate(header) if re.search(r"单位|村|社区|乡镇|对象", h)), None)
+        if not header or problem is None or problem >= len(block.cells):
+            return
+        own = None
+        if unit is not None and unit < len(block.cells):
+            own = self.context_unit(block.cells[unit], self.stack, "表格单位列", 99)
+        text = block.cells[problem]
+        offset = block.text.find(text)
+        self.candidates.append(Candidate(block, max(offset, 0), text, "表格", True, list(self.stack), own))

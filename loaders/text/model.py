@@ -1,0 +1,100 @@
+"""What the report-text parser finds, and what the review queue holds: one pydantic model each."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+from pydantic import BaseModel, Field
+
+
+class EntryKind(str, Enum):
+    ISSUE = "issue"
+    DIRECTIVE = "directive"
+
+
+class EntryState(str, Enum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    EDITED = "edited"  # edited and still waiting to be accepted
+    REJECTED = "rejected"
+
+    @property
+    def label_zh(self) -> str:
+        return {"pending": "待审核", "accepted": "已接受", "edited": "已修改待接受", "rejected": "已驳回"}[self.value]
+
+
+class ParsedItem(BaseModel):
+    """One problem at one unit, as read from a paragraph."""
+
+    paragraph: int = Field(title="段落")
+    text: str = Field(title="问题描述")
+    form: str = Field(title="列举方式")
+    unit_id: str | None = Field(default=None, title="单位标识")
+    unit_name: str | None = Field(default=None, title="单位")
+    unit_rule: str = Field(default="", title="单位依据")
+    category: str | None = Field(default=None, title="建议类别")
+    top_category: str | None = Field(default=None, title="问题大类")
+    category_reason: str = Field(default="", title="类别依据")
+    confidence: float = Field(title="置信度", ge=0, le=1)
+    reasons: list[str] = Field(default_factory=list, title="置信度依据")
+
+
+class ParsedDirective(BaseModel):
+    """A sentence asking another body to act, with what it is about."""
+
+    paragraph: int = Field(title="段落")
+    body: str = Field(title="交办对象")
+    request: str = Field(title="交办事项")
+    text: str = Field(title="原文")
+    unit_id: str | None = Field(default=None, title="涉及单位标识")
+    unit_name: str | None = Field(default=None, title="涉及单位")
+    unit_rule: str = Field(default="", title="单位依据")
+    item_index: int | None = Field(default=None, title="涉及问题（本文件中的序号）")
+    confidence: float = Field(title="置信度", ge=0, le=1)
+    reasons: list[str] = Field(default_factory=list, title="置信度依据")
+
+
+class ParseResult(BaseModel):
+    file: str = Field(title="文件")
+    sha256: str = Field(title="文件摘要")
+    doc_kind: str = Field(title="文件类别")  # feedback | comprehensive | speech
+    encoding: str = Field(title="编码")
+    round_text: str | None = Field(default=None, title="文中轮次")
+    round_id: str | None = Field(default=None, title="对应轮次标识")
+    blocks: int = Field(title="段落数")
+    items: list[ParsedItem] = Field(default_factory=list)
+    directives: list[ParsedDirective] = Field(default_factory=list)
+
+
+class QueueEntry(BaseModel):
+    """One item or directive waiting for (or past) an analyst's decision."""
+
+    id: int
+    kind: EntryKind
+    state: EntryState
+    document: str = Field(title="文件")
+    sha256: str
+    doc_kind: str
+    paragraph: int = Field(title="段落")
+    seq: int = Field(title="文件内序号")
+    text: str = Field(title="内容")
+    unit_id: str | None = None
+    unit_name: str | None = None
+    unit_rule: str = ""
+    category: str | None = None
+    top_category: str | None = None
+    category_reason: str = ""
+    body: str | None = Field(default=None, title="交办对象")
+    request: str | None = Field(default=None, title="交办事项")
+    item_ref: int | None = Field(default=None, title="涉及问题（队列编号）")
+    round_text: str | None = None
+    round_id: str | None = None
+    confidence: float
+    reasons: list[str] = Field(default_factory=list)
+    node_id: str | None = Field(default=None, title="图中节点")
+    created_at: datetime
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+    edited_by: str | None = None
+    edited_at: datetime | None = None

@@ -1,0 +1,93 @@
+"""Parsing one report or speech: read it, walk its blocks, itemise, find directives, name its round.
+
+:func:`parse_file` is the whole of it for one file and a store (the store is read, never written: the unit
+register, the alias table and the rounds). The rules are ``text_rules.json`` shipped here, with the data folder's
+``text_rules.json`` on top (:func:`graph.reviews.rules.load_rules`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from graph.model import NodeKind
+from graph.model.ids import node_id
+from graph.reviews.rules import load_rules
+from graph.stores.base import GraphStore
+from loaders.text.directives import DirectiveFinder
+from loaders.text.itemize import itemize
+from loaders.text.items import Walker
+from loaders.text.model import ParseResult
+from loaders.text.readers import DEFAULT_TEXT_LIMITS, TextDocument, TextLimits, read_document
+from loaders.text.segments import CN, cn_number
+from loaders.text.units import UnitFinder
+
+ROUND = re.compile(rf"(?:([{CN}]{{1,3}})届(?:县委|市委|区委)?第([{CN}]{{1,3}})轮|"
+                   rf"(?:县委|市委|区委)第([{CN}]{{1,3}})届第([{CN}]{{1,3}})轮)[^，。；、\s]{{0,12}}?巡察")
+
+
+class TextParseError(ValueError):
+    """A file from which nothing can be taken; the message names the file."""
+
+
+def text_rules(data_dir: Path | None = None) -> dict[str, Any]:
+    return load_rules("text_rules", data_dir, package="loaders.text")
+
+
+def find_round(doc: TextDocument) -> tuple[str | None, int, int]:
+    """(the round as the document names it, term, number), or (None, 0, 0) when it names none (or redacts it)."""
+    for block in doc.blocks:
+        match = ROUND.search(block.text)
+        if match:
+            term, number = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+            return match.group(), cn_number(term), cn_number(number)
+    return None, 0, 0
+
+
+def doc_kind(doc: TextDocument) -> str:
+    head = "".join(b.text for b in doc.blocks[:3])
+    if "反馈意见" in head:
+        return "feedback"
+    if re.search(r"综合情况报告|情况通报|综合报告", head):
+        return "comprehensive"
+    return "speech"
+
+
+def parse_document(doc: TextDocument, finder: UnitFinder, rules: dict[str, Any],
+                   store: GraphStore | None = None) -> ParseResult:
+    walker = Walker(finder, rules)
+    candidates = walker.walk(doc.blocks)
+    items = []
+    for cand in candidates:
+        found = itemize(walker, cand)
+        cand.item_indexes = list(range(len(items), len(items) + len(found)))
+        items += found
+    directives = DirectiveFinder(walker, rules).find(doc.blocks, candidates, items)
+    round_text, term, number = find_round(doc)
+    round_id = None
+    if round_text and store is not None and finder.county:
+        rid = node_id(NodeKind.ROUND.value, finder.county, term, number)  # Round's natural key
+        round_id = rid if store.get_node(rid) is not None else None
+    return ParseResult(file=doc.name, sha256=doc.sha256, doc_kind=doc_kind(doc), encoding=doc.encoding,
+                       round_text=round_text, round_id=round_id, blocks=len(doc.blocks), items=items,
+                       directives=directives)
+
+
+def parse_file(path: Path, store: GraphStore, *, data_dir: Path | None = None, name: str | None = None,
+               limits: TextLimits = DEFAULT_TEXT_LIMITS, finder: UnitFinder | None = None) -> ParseResult:
+    """Read and parse one file (raises :class:`~loaders.text.readers.TextFileError` or :class:`TextParseError`)."""
+    rules = text_rules(data_dir)
+    doc = read_document(path, limits, name=name)
+    if finder is None:
+        from graph.settings import office_of
+
+        county = office_of(data_dir).county if data_dir is not None else ""
+        alias = data_dir / "unit_aliases.csv" if data_dir is not None else None
+        finder = UnitFinder.for_store(store, alias, county or "", min_chars=rules["min_unit_chars"],
+                                      stop=tuple(rules["stop_unit_forms"]))
+    result = parse_document(doc, finder, rules, store)
+    if not result.items and not result.directives:
+        raise TextParseError(f"{doc.name}：没有识别出问题条目或交办事项（共读到 {len(doc.blocks)} 段）；未保存任何内容。"
+                             "请确认这是巡察反馈意见、综合情况报告或讲话稿，问题是否按“一是……二是……”“（一）……”等方式列出")
+    return result

@@ -1,0 +1,223 @@
+"""Reading a report or speech into numbered blocks: .docx (python-docx: paragraphs, numbered lists, tables) and
+.txt (UTF-8, with or without BOM, or GB18030/GBK, detected).
+
+A block is one non-empty paragraph or one table row, numbered from 1 in reading order: that number is the
+provenance an accepted item carries (``SOURCED_FROM`` … ``paragraph``). Every file is bounded before it is read
+(:class:`TextLimits`, in the manner of ``loaders/ledgers/limits.py``); a file that cannot be read raises
+:class:`TextFileError` with a Chinese message naming the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from loaders.ledgers.limits import MB, limit_message, size_text
+
+SUFFIXES = (".docx", ".txt")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an encrypted .docx (or an old .doc) is an OLE compound file
+_DTD = (b"<!DOCTYPE", b"<!ENTITY")
+
+
+class TextLimits(BaseModel):
+    """Bounds on what one report file may make the service read."""
+
+    max_upload_bytes: int = Field(default=20 * MB, ge=1, title="上传文件大小上限（字节）")
+    max_decompressed_bytes: int = Field(default=100 * MB, ge=1, title="解压后（Word）或文本文件的大小上限（字节）")
+    max_compression_ratio: int = Field(default=200, ge=1, title="Word 压缩包内单个部件的压缩比上限")
+    max_zip_entries: int = Field(default=5_000, ge=1, title="Word 压缩包内部件数上限")
+    max_blocks: int = Field(default=50_000, ge=1, title="段落与表格行数上限")
+    max_chars: int = Field(default=5_000_000, ge=1, title="全文字数上限")
+
+
+DEFAULT_TEXT_LIMITS = TextLimits()
+
+
+class TextFileError(ValueError):
+    """A report file that cannot be read; the message names the file."""
+
+
+@dataclass
+class Block:
+    """One paragraph or table row. ``level`` is a Word list level (0-based) when the paragraph is auto-numbered."""
+
+    number: int
+    text: str
+    heading: bool = False
+    bold: bool = False
+    level: int | None = None
+    cells: list[str] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+
+    @property
+    def in_table(self) -> bool:
+        return bool(self.cells)
+
+
+@dataclass
+class TextDocument:
+    name: str
+    sha256: str
+    blocks: list[Block]
+    encoding: str
+
+
+def read_document(path: Path, limits: TextLimits = DEFAULT_TEXT_LIMITS, name: str | None = None) -> TextDocument:
+    """Read a .docx or .txt file into numbered blocks (raises :class:`TextFileError`)."""
+    name = name or path.name
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise TextFileError(f"{name}：不支持的文件类型“{path.suffix}”；请上传 Word（.docx）或文本（.txt）文件")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise TextFileError(f"{name}：无法读取文件") from exc
+    if size == 0:
+        raise TextFileError(f"{name}：文件是空的")
+    cap = limits.max_upload_bytes if suffix == ".docx" else limits.max_decompressed_bytes
+    if size > cap:
+        raise TextFileError(f"{name}：" + limit_message("文件大小", size_text(size), size_text(cap),
+                                                       "max_upload_bytes" if suffix == ".docx" else
+                                                       "max_decompressed_bytes", "请拆分后分别上传"))
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if suffix == ".docx":
+        blocks, encoding = _read_docx(path, data, name, limits), "docx"
+    else:
+        text, encoding = decode_text(data, name)
+        blocks = [Block(0, line.strip()) for line in text.splitlines() if line.strip()]
+    blocks = _numbered(blocks, name, limits)
+    if not blocks:
+        raise TextFileError(f"{name}：文件中没有文字内容")
+    return TextDocument(name=name, sha256=digest, blocks=blocks, encoding=encoding)
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030 (which covers GBK and GB2312)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise TextFileError(f"{name}：文件编码有误，无法读取；请另存为 UTF-8 文本") from exc
+    if b"\x00" in data or data.startswith(_OLE) or data.startswith(b"PK\x03\x04"):
+        raise TextFileError(f"{name}：不是文本文件（像是 Word、压缩包或其他二进制文件）；Word 文件请保存为 .docx 后上传")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError as exc:
+        raise TextFileError(f"{name}：无法识别文件编码（不是 UTF-8，也不是 GBK/GB18030）；请另存为 UTF-8 文本") from exc
+
+
+def _numbered(blocks: list[Block], name: str, limits: TextLimits) -> list[Block]:
+    if len(blocks) > limits.max_blocks:
+        raise TextFileError(f"{name}：" + limit_message("段落与表格行数", len(blocks), limits.max_blocks, "max_blocks",
+                                                       "请拆分后分别上传"))
+    chars = sum(len(b.text) for b in blocks)
+    if chars > limits.max_chars:
+        raise TextFileError(f"{name}：" + limit_message("全文字数", chars, limits.max_chars, "max_chars",
+                                                       "请拆分后分别上传"))
+    for number, block in enumerate(blocks, 1):
+        block.number = number
+    return blocks
+
+
+def _check_zip(path: Path, data: bytes, name: str, limits: TextLimits) -> None:
+    if data.startswith(_OLE):
+        raise TextFileError(f"{name}：Word 文件已加密（设置了打开密码），或是旧版 .doc；请去掉密码后另存为 .docx")
+    bad = f"{name}：不是有效的 Word（.docx）文件，可能已损坏；请用 Word 重新保存为 .docx"
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            if len(members) > limits.max_zip_entries:
+                raise TextFileError(f"{name}：" + limit_message("压缩包部件数", len(members), limits.max_zip_entries,
+                                                               "max_zip_entries", "文件不像是 Word 文档"))
+            total = sum(i.file_size for i in members)
+            if total > limits.max_decompressed_bytes:
+                raise TextFileError(f"{name}：" + limit_message(
+                    "解压后大小", size_text(total), size_text(limits.max_decompressed_bytes), "max_decompressed_bytes",
+                    "文件过大或是“压缩炸弹”，未读取"))
+            if "word/document.xml" not in {i.filename for i in members}:
+                raise TextFileError(bad)
+            for info in members:
+                if info.flag_bits & 0x1:
+                    raise TextFileError(f"{name}：Word 文件已加密（设置了打开密码）；请去掉密码后另存为 .docx")
+                ratio = info.file_size / max(info.compress_size, 1)
+                if info.file_size > MB and ratio > limits.max_compression_ratio:
+                    raise TextFileError(f"{name}：" + limit_message(
+                        "部件的压缩比", f"{ratio:,.0f}:1", f"{limits.max_compression_ratio}:1", "max_compression_ratio",
+                        "文件可能是“压缩炸弹”，未读取"))
+                if info.filename.endswith(".xml") or info.filename.endswith(".rels"):
+                    with archive.open(info) as part:
+                        head = part.read(4096)
+                    if any(m in head for m in _DTD):
+                        raise TextFileError(f"{name}：Word 文件含有 DTD/实体声明（Word 从不写入，可能是攻击文件），未读取")
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError) as exc:
+        if isinstance(exc, TextFileError):
+            raise
+        raise TextFileError(bad) from exc
+
+
+def _read_docx(path: Path, data: bytes, name: str, limits: TextLimits) -> list[Block]:
+    _check_zip(path, data, name, limits)
+    from docx import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        doc = Document(str(path))
+    except Exception as exc:  # python-docx raises many kinds on a damaged package
+        raise TextFileError(f"{name}：不是有效的 Word（.docx）文件，可能已损坏；请用 Word 重新保存为 .docx") from exc
+    blocks: list[Block] = []
+    for child in doc.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            blocks += _paragraph(Paragraph(child, doc))
+        elif tag == "tbl":
+            blocks += _table(Table(child, doc))
+        if len(blocks) > limits.max_blocks:
+            break
+    return blocks
+
+
+def _paragraph(p: object) -> list[Block]:
+    text = " ".join(p.text.split())  # type: ignore[attr-defined]
+    if not text:
+        return []
+    style = (p.style.name if p.style is not None else "") or ""  # type: ignore[attr-defined]
+    runs = [r for r in p.runs if r.text.strip()]  # type: ignore[attr-defined]
+    bold = bool(runs) and all(r.bold for r in runs)
+    ppr = p._p.pPr  # type: ignore[attr-defined]
+    level = None
+    if ppr is not None and ppr.numPr is not None:
+        ilvl = ppr.numPr.ilvl
+        level = int(ilvl.val) if ilvl is not None else 0
+    heading = style.lower().startswith(("heading", "title")) or style.startswith(("标题",))
+    return [Block(0, text, heading=heading, bold=bold, level=level)]
+
+
+def _table(table: object) -> list[Block]:
+    rows = []
+    for row in table.rows:  # type: ignore[attr-defined]
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell is listed once per grid column it spans
+                continue
+            seen.add(id(cell._tc))
+            cells.append(" ".join(cell.text.split()))
+        if any(cells):
+            rows.append(cells)
+    if not rows:
+        return []
+    header = rows[0]
+    blocks = [Block(0, "；".join(c for c in header if c), cells=header, header=[])]
+    blocks += [Block(0, "；".join(c for c in cells if c), cells=cells, header=header) for cells in rows[1:]]
+    return blocks

@@ -1,0 +1,111 @@
+"""Cutting paragraphs into candidate items: the ways offices list problems.
+
+* a paragraph numbered at its start — ``一、`` (level 1), ``（一）`` (2), ``1.``/``1、`` (3), ``（1）``/``①`` (4), or a
+  Word auto-numbered list paragraph — is one candidate, or a heading when it is short, has no full stop, and the
+  paragraphs under it go deeper;
+* an inline enumeration — ``一是…。二是…。``, ``（一）…；（二）…``, ``：1.…；2.…`` — is one candidate per ordinal, the
+  ordinals counted from one in order (``统一是`` or a stray ``（三）`` is not an enumeration);
+* ``关于X：`` or ``X：`` before the text names the unit the candidates are about;
+* ``一要…二要…`` lists requirements, never problems.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN = "一二三四五六七八九十"
+_CN_VALUE = {c: i for i, c in enumerate(CN, 1)}
+
+
+def cn_number(text: str) -> int:
+    """1–99 written in Chinese numerals.
+
+    >>> cn_number("三"), cn_number("十"), cn_number("十五"), cn_number("二十一")
+    (3, 10, 15, 21)
+    """
+    if "十" not in text:
+        return _CN_VALUE.get(text, 0)
+    tens, _, ones = text.partition("十")
+    return (_CN_VALUE.get(tens, 0) if tens else 1) * 10 + (_CN_VALUE.get(ones, 0) if ones else 0)
+
+
+LEADING = (
+    (1, re.compile(rf"^([{CN}]+)[、.．]\s*")),
+    (2, re.compile(rf"^[（(]([{CN}]+)[)）]\s*")),
+    (3, re.compile(r"^(\d{1,2})[.．、](?!\d)\s*")),
+    (4, re.compile(r"^[（(](\d{1,2})[)）]\s*")),
+    (4, re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩])\s*")),
+)
+INLINE = (
+    ("一是", re.compile(rf"([{CN}]{{1,2}})是")),
+    ("（一）", re.compile(rf"[（(]([{CN}]{{1,2}})[)）]")),
+    ("（1）", re.compile(r"[（(](\d{1,2})[)）]")),
+    ("1.", re.compile(r"(\d{1,2})[.．、](?!\d)")),
+)
+REQUIREMENT_LIST = re.compile(rf"^[{CN}]要")
+_BREAK = "：:。；;！!？?"
+ABOUT = re.compile(r"^关于([^：:，。；]{1,30})[：:]")
+ABOUT_HEADING = re.compile(r"^关于([^：:，。；]{1,30}?)(?:的问题|的情况|方面)?[：:]?$")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+
+
+def _value(token: str) -> int:
+    if token.isdigit():
+        return int(token)
+    if token in _CIRCLED:
+        return _CIRCLED.index(token) + 1
+    return cn_number(token)
+
+
+def leading_marker(text: str) -> tuple[int | None, int, str]:
+    """(level, ordinal, text without the marker) of a paragraph's own number, or (None, 0, text)."""
+    for level, pattern in LEADING:
+        m = pattern.match(text)
+        if m and len(text) > m.end():
+            return level, _value(m.group(1)), text[m.end():]
+    return None, 0, text
+
+
+@dataclass
+class Piece:
+    start: int  # offset in the paragraph's text
+    text: str
+    form: str
+
+
+def inline_pieces(text: str) -> tuple[str, list[Piece]]:
+    """(lead before the first ordinal, one piece per ordinal) for the first enumeration counted from one; else
+    (text, [])."""
+    best: tuple[int, str, list[tuple[int, int]]] | None = None
+    for form, pattern in INLINE:
+        marks: list[tuple[int, int]] = []  # (start of marker, end of marker)
+        expected = 1
+        for m in pattern.finditer(text):
+            if m.start() > 0 and text[m.start() - 1] not in _BREAK:
+                continue
+            if _value(m.group(1)) != expected:
+                continue
+            marks.append((m.start(), m.end()))
+            expected += 1
+        if len(marks) >= 2 or (len(marks) == 1 and form == "一是"):
+            if best is None or marks[0][0] < best[2][0][0]:
+                best = (0, form, marks)
+    if best is None:
+        return text, []
+    _, form, marks = best
+    pieces = []
+    for i, (_, end) in enumerate(marks):
+        stop = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+        body = text[end:stop].strip().rstrip("；;")
+        if body:
+            pieces.append(Piece(end, body, form))
+    return text[: marks[0][0]], pieces
+
+
+SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
+
+
+def sentences(text: str, offset: int = 0) -> list[tuple[int, str]]:
+    """Sentences with their offsets (a sentence ends at 。！？)."""
+    return [(offset + m.start(), m.group()) for m in SENTENCE.finditer(text) if m.group().strip()]

@@ -1,0 +1,112 @@
+"""Finding unit names in running text, and resolving them with the ledgers' own unit resolution.
+
+Speeches name units the short way (县农业农村局, 农业农村局, 青江街道, 湖坝村). The finder knows the written forms
+of every unit in the register — the full name, the name without the county, 县 + that, and for a village its
+township + its name — and scans a sentence for the longest of them. What a form *means* is decided by
+:meth:`loaders.ledgers.resolve.UnitIndex.resolve` (normalisation, township qualification, the county's alias table),
+never here: a form that fits several units (南岗村 in two townships) is retried with the township the context names,
+and otherwise stays unresolved with its candidates. Redacted names (*局, 县*, XX同志) are found so that an item under
+them is left unresolved rather than given to the unit of the surrounding text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from graph.model.enums import UnitKind
+from graph.stores.base import GraphStore
+from loaders.ledgers.resolve import ResolveError, UnitIndex, core_name, load_unit_index
+
+REDACTED = re.compile(r"(?:县|镇|乡)?(?:[*＊×]{1,3}|XX|ＸＸ|某某?)(?:局|镇|乡|村|办|委|中心|公司|部|社区|单位|党组|组)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    form: str
+
+
+@dataclass(frozen=True)
+class Resolved:
+    unit_id: str | None
+    name: str  # the register's name (with township for a village), or the form as written when unresolved
+    rule: str  # how it was resolved, or why not
+
+
+class UnitFinder:
+    """Unit mentions in text, resolved through a :class:`UnitIndex` (the store's register and alias table)."""
+
+    def __init__(self, index: UnitIndex, county: str, kinds: dict[str, str], *, min_chars: int = 3,
+                 stop: tuple[str, ...] = ()) -> None:
+        self.index, self.county, self.kinds = index, county, kinds
+        forms: set[str] = set()
+        for entry in index.entries.values():
+            core = core_name(entry.name, entry.county)
+            candidates = {entry.name, core, "县" + core}
+            if entry.parent:
+                candidates.add(core_name(entry.parent, entry.county) + core)
+            forms |= {f for f in candidates if len(f) >= min_chars and f not in stop}
+        for (_, alias) in index.user_aliases:
+            if len(alias) >= min_chars:
+                forms.add(alias)
+        ordered = sorted(forms, key=len, reverse=True)
+        self._pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        self._cache: dict[tuple[str, str], Resolved] = {}
+
+    @classmethod
+    def for_store(cls, store: GraphStore, alias_table: object = None, county: str = "", **kw: object) -> UnitFinder:
+        index = load_unit_index(store, alias_table)  # type: ignore[arg-type]
+        kinds = {r["id"]: r["unit_kind"] for r in store.run_query("unit_directory", {}) if "unit_kind" in r}
+        if not county:
+            counts = Counter(e.county for e in index.entries.values())
+            county = counts.most_common(1)[0][0] if counts else ""
+        return cls(index, county, kinds, **kw)  # type: ignore[arg-type]
+
+    def mentions(self, text: str) -> list[Mention]:
+        if self._pattern is None:
+            return []
+        return [Mention(m.start(), m.end(), m.group()) for m in self._pattern.finditer(text)]
+
+    def resolve(self, form: str, township: str = "") -> Resolved:
+        key = (form, township)
+        if key not in self._cache:
+            self._cache[key] = self._resolve(form, township)
+        return self._cache[key]
+
+    def _resolve(self, form: str, township: str) -> Resolved:
+        try:
+            uid, merge = self.index.resolve(self.county, form)
+            return Resolved(uid, self.label(uid), merge.rule if merge else "名称一致")
+        except ResolveError as exc:
+            first = str(exc)
+        if township:
+            try:
+                uid, merge = self.index.resolve(self.county, form, township)
+                return Resolved(uid, self.label(uid), f"按上下文的乡镇“{township}”限定")
+            except ResolveError:
+                pass
+        return Resolved(None, form, first)
+
+    def label(self, uid: str) -> str:
+        e = self.index.entries[uid]
+        return f"{e.parent}{e.name}" if e.parent else e.name
+
+    def township_of(self, uid: str | None) -> str:
+        """The township a unit is or lies in ('' for a county department)."""
+        if uid is None:
+            return ""
+        e = self.index.entries[uid]
+        if e.parent:
+            return e.parent
+        return e.name if self.kinds.get(uid) == UnitKind.TOWNSHIP.value else ""
+
+    def kind(self, uid: str | None) -> str:
+        return self.kinds.get(uid or "", "")
+
+    def is_parent(self, parent: str | None, child: str | None) -> bool:
+        if not parent or not child:
+            return False
+        return self.index.entries[child].parent == self.index.entries[parent].name
