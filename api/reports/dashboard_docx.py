@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from api.reports import gongwen as gw
+from api.reports.sheets import write_file
 from graph.reviews.dashboard import percent
 from graph.reviews.dashboard_model import NO_TASKS, Dashboard
 
@@ -57,6 +58,4 @@ def render(d: Dashboard) -> bytes:
 
 
 def write(d: Dashboard, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(render(d))
-    return path
+    return write_file(render(d), path)

@@ -45,8 +45,8 @@ def build(d: Dashboard) -> Workbook:
                 "问题"],
                [[o.unit_name, o.issue_code, o.severity_zh, o.measure, o.owner, o.deadline, o.days_overdue,
                  o.limit_days, o.task_id, o.issue_id] for o in d.overdue])
-    fill_sheet(wb.create_sheet(SHEETS[6]), ["单位", "问题描述", "相似度", "再次发现的问题", "此前已整改的问题"],
-               [[x.unit_name, x.text, x.score, x.issue_id, x.earlier_id] for x in d.relapses])
+    fill_sheet(wb.create_sheet(SHEETS[6]), ["单位", "问题描述", "再次发现的问题", "此前已整改的问题"],
+               [[x.unit_name, x.text, x.issue_id, x.earlier_id] for x in d.relapses])
     fill_sheet(wb.create_sheet(SHEETS[7]), ["文号", "发函日期", "主送单位", "未反馈天数", "建议函"],
                [[x.code, x.sent_date, x.regulator_name, x.days_waiting, x.letter_id] for x in d.letters_unanswered])
     fill_sheet(wb.create_sheet(SHEETS[8]), ["线索编号", "移交日期", "接收单位", "未处置天数", "问题线索", "来源"],

@@ -5,8 +5,9 @@ from typing import Any
 import networkx as nx
 from pydantic import BaseModel, Field
 
-from graph.queries.common import in_edges, kind_of, nodes_of_kind, out_edges
+from graph.queries.common import SortedIds, nodes_of_kind
 from graph.queries.registry import named_query
+from graph.stores.embedded import KIND, TYPE
 
 
 class Params(BaseModel):
@@ -24,23 +25,39 @@ class Row(BaseModel):
     found_date: str
     round_id: str
     unit_id: str
+    relapse_of: SortedIds
+    letter_ids: SortedIds
+
+
+def linked(adjacency: dict[str, dict[Any, dict[str, Any]]], edge_type: str) -> list[str]:
+    """Neighbours over one relationship type, read from the raw adjacency dict (the dashboard reads every issue;
+    the networkx views cost three times as much)."""
+    return [other for other, keyed in adjacency.items() for attrs in keyed.values() if attrs[TYPE] == edge_type]
 
 
 @named_query("rectification_issues", params=Params, result=Row)
 def rectification_issues(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
-    """Issues found in some rounds (or all): unit, category, severity and status, for rectification rates."""
+    """Issues found in some rounds (or all): unit, category, severity, status, the rectified issues each is a
+    relapse of (REPEATS marked relapse) and the letters concerning it, for rectification rates."""
     rounds = [r for r in p.round_ids if r in g] if p.round_ids is not None else list(nodes_of_kind(g, "Round"))
-    rows = []
+    nodes, rows = g.nodes, []
     for rnd in set(rounds):
-        for issue, _ in in_edges(g, rnd, "FOUND_IN"):
-            if kind_of(g, issue) != "Issue" or kind_of(g, rnd) != "Round":
+        if nodes[rnd][KIND] != "Round":
+            continue
+        for issue in linked(g._pred[rnd], "FOUND_IN"):
+            i = nodes[issue]
+            if i[KIND] != "Issue":
                 continue
-            i = g.nodes[issue]
-            for unit, _ in out_edges(g, issue, "FOUND_AT"):
-                if kind_of(g, unit) == "Unit":
+            out = g._succ[issue]
+            relapse_of = [e for e, keyed in out.items() for attrs in keyed.values()
+                          if attrs[TYPE] == "REPEATS" and attrs.get("relapse") is True and nodes[e][KIND] == "Issue"]
+            letters = [x for x in linked(g._pred[issue], "CONCERNS") if nodes[x][KIND] == "Letter"]
+            for unit in linked(out, "FOUND_AT"):
+                if nodes[unit][KIND] == "Unit":
                     rows.append({"issue_id": issue, "code": i.get("code"), "text": i["text"],
                                  "category": i["category"], "top_category": i.get("top_category"),
                                  "severity": i["severity"], "status": i["status"], "found_date": i["found_date"],
-                                 "round_id": rnd, "unit_id": unit})
+                                 "round_id": rnd, "unit_id": unit, "relapse_of": relapse_of,
+                                 "letter_ids": letters})
     rows.sort(key=lambda r: (r["round_id"], r["unit_id"], r["issue_id"]))
     return rows

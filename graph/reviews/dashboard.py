@@ -1,7 +1,7 @@
 """整改看板 (rectification dashboard): the figures leaders report on rectification, each with the rows behind it.
 
 Every graph pattern is a named query (``rectification_rounds``, ``rectification_issues``,
-``rectification_units``, ``tasks_of_issues``, ``repeats_at``, ``letters_of_issues`` through
+``rectification_units``, ``rectification_tasks``, ``letters_of_issues`` through
 :func:`graph.reviews.case_gaps.letters`, ``undisposed_clues``), so the dashboard is the same on both stores.
 Limits come from ``dashboard.json`` (see :mod:`graph.reviews.rules`).
 
@@ -16,7 +16,7 @@ The rules:
   the figures), or with an unfinished task still inside its deadline.
 * **overdue**: a task neither done nor closed, more than ``overdue_days[severity]`` days past its deadline
   (severity of its issue).
-* **relapses**: ``REPEATS`` edges marked relapse whose later issue is in the range.
+* **relapses**: ``REPEATS`` edges marked relapse whose later issue is in the range (read with the issues).
 * **letters unanswered**: a letter about an issue of the range without a response after ``letter_answer_days``.
 * **clues undisposed**: a clue (arising from an issue of the range; with no range chosen, every clue) not disposed
   of more than ``clue_disposal_days`` after transfer.
@@ -89,7 +89,7 @@ def _rate_row(key: str, label: str, issues: list[dict[str, Any]], tasks: dict[st
               **extra: Any) -> RateRow:
     ids = [i["issue_id"] for i in issues]
     fixed = [i["issue_id"] for i in issues if i["status"] == "rectified"]
-    task_rows = [t for i in ids for t in tasks.get(i, [])]
+    task_rows = [t for i in ids for t in tasks.get(i, ())]
     task_ids = [t["task_id"] for t in task_rows]
     done = [t["task_id"] for t in task_rows if t["status"] in DONE]
     note = NO_ISSUES if not ids else NO_TASKS if not task_ids else None
@@ -122,11 +122,10 @@ def _choose_rounds(store: QueryRunner, rounds: Rounds) -> tuple[list[dict[str, A
     return chosen, [r["round_id"] for r in chosen], label
 
 
-def _tasks(store: QueryRunner, issue_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+def _tasks(store: QueryRunner, round_ids: list[str] | None) -> dict[str, list[dict[str, Any]]]:
     by_issue: dict[str, list[dict[str, Any]]] = {}
-    for start in range(0, len(issue_ids), CHUNK):
-        for t in store.run_query("tasks_of_issues", {"issue_ids": issue_ids[start:start + CHUNK]}):
-            by_issue.setdefault(t["issue_id"], []).append(t)
+    for t in store.run_query("rectification_tasks", {"round_ids": round_ids}):
+        by_issue.setdefault(t["issue_id"], []).append(t)
     return by_issue
 
 
@@ -183,12 +182,10 @@ def _by_severity(overdue: list[OverdueTask], limits: dict[str, int]) -> list[Sev
     return out
 
 
-def _relapses(store: QueryRunner, issue_ids: set[str]) -> list[RelapseLine]:
-    rows = store.run_query("repeats_at", {"flag": "relapse", "limit": 1_000_000})
-    return [RelapseLine(issue_id=r["issue_id"], earlier_id=r["earlier_id"], unit_id=r["unit_id"],
-                        unit_name=r["unit_name"], issue_round=r["issue_round"], earlier_round=r["earlier_round"],
-                        text=r["issue_text"], score=r["score"])
-            for r in rows if r["issue_id"] in issue_ids]
+def _relapses(issues: list[dict[str, Any]], units: dict[str, Any]) -> list[RelapseLine]:
+    return [RelapseLine(issue_id=i["issue_id"], earlier_id=earlier, unit_id=i["unit_id"],
+                        unit_name=units.get(i["unit_id"], {}).get("unit_name", i["unit_id"]), issue_round=i["round_id"],
+                        text=i["text"]) for i in issues for earlier in i["relapse_of"]]
 
 
 def _letters(store: QueryRunner, issue_ids: list[str], as_of: date, limit: int) -> list[LetterWaiting]:
@@ -224,13 +221,12 @@ def dashboard(store: QueryRunner, rounds: Rounds = None, today: date | None = No
     as_of = today or date.today()
     chosen, round_ids, label = _choose_rounds(store, rounds)
     issues = store.run_query("rectification_issues", {"round_ids": round_ids})
-    ids = [i["issue_id"] for i in issues]
-    tasks = _tasks(store, ids)
+    tasks = _tasks(store, round_ids)
     unit_ids = sorted({u for r in chosen for u in r["unit_ids"]} | {i["unit_id"] for i in issues})
     units = {u["unit_id"]: u for u in store.run_query("rectification_units", {"unit_ids": unit_ids})}
     limits = rules["overdue_days"]
     overdue = _overdue(issues, tasks, units, limits, as_of)
-    relapses = _relapses(store, set(ids))
+    relapses = _relapses(issues, units)
     by_round_issues = _group(issues, lambda i: i["round_id"])
     by_round = []
     for r in chosen:
@@ -248,12 +244,14 @@ def dashboard(store: QueryRunner, rounds: Rounds = None, today: date | None = No
     by_township = [_rate_row(t, units[t]["unit_name"] if t in units else _town_name(units, t),
                              by_town_issues.get(t, []), tasks) for t in towns]
     total = _rate_row("total", label, issues, tasks)
-    letters = _letters(store, ids, as_of, rules["letter_answer_days"])
+    lettered = [i["issue_id"] for i in issues if i["letter_ids"]]  # only these need reading letter by letter
+    letters = _letters(store, lettered, as_of, rules["letter_answer_days"])
     clues = undisposed(store, as_of, rules["clue_disposal_days"], round_ids)
     overdue_ids = {o.task_id for o in overdue}
+    relapsed_in = _group(({"round_id": x.issue_round} for x in relapses), lambda x: x["round_id"])
     trend = [TrendPoint(round_id=r.key, label=r.label, start=r.start, issues=r.issues, rate=r.rate,
                         task_rate=r.task_rate, overdue=sum(t in overdue_ids for t in r.task_ids),
-                        relapses=sum(x.issue_id in set(r.issue_ids) for x in relapses)) for r in by_round]
+                        relapses=len(relapsed_in.get(r.key, []))) for r in by_round]
     result = Dashboard(
         as_of=as_of, range_label=label, round_ids=[r["round_id"] for r in chosen],
         limits={k: v for k, v in rules.items() if not k.startswith("_")}, total=total,

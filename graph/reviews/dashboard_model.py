@@ -63,9 +63,7 @@ class RelapseLine(BaseModel):
     unit_id: str = Field(title="单位")
     unit_name: str = Field(title="单位名称")
     issue_round: str = Field(title="再次发现轮次")
-    earlier_round: str = Field(title="此前轮次")
     text: str = Field(title="问题描述")
-    score: float = Field(title="相似度")
 
 
 class LetterWaiting(BaseModel):

@@ -1,0 +1,114 @@
+"""Time of the rectification dashboard (整改看板) and of re-running 20 saved alerts after a load, both stores.
+
+Targets (issue 18): the dashboard ≤1 s embedded at scale 10; re-running 20 saved alerts after a load at scale 10
+≤5 s. The dashboard is timed for every round and for the first four (one warm-up call untimed). The alerts are
+20 saved alerts, four of each kind (relapse at township or village units, relatives among beneficiaries, clues
+undisposed after 60/90/180/365 days, one category at 2–5 units of a round without a letter, and four named queries);
+timed on their first run (every hit new) and again after the same data is loaded again (no hit new).
+Neo4j runs at the scales in NEO4J_SCALES (default "1"; the scale-10 county does not load into Neo4j today) and
+needs NEO4J_URI (``bash tools/with-neo4j.sh .venv/bin/python bench/dashboard.py``).
+
+Usage: python bench/dashboard.py [scale ...]   (default 1 10)
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from graph.alerts.model import AlertIn, AlertKind  # noqa: E402
+from graph.alerts.run import alert_store, run_after_load  # noqa: E402
+from graph.analysis import repeats  # noqa: E402
+from graph.reviews.dashboard import dashboard  # noqa: E402
+from graph.settings import Settings  # noqa: E402
+from graph.stores.base import GraphStore  # noqa: E402
+from graph.stores.embedded import EmbeddedStore  # noqa: E402
+from loaders.sample import Bundle, generate  # noqa: E402
+
+RUNS = 5
+K = AlertKind
+ALERTS = [
+    *(AlertIn(name=f"复发{n}", kind=K.RELAPSE_TOWNSHIP, params={"unit_kinds": kinds})
+      for n, kinds in enumerate((["township"], ["village"], ["county_department"], ["township", "village"]))),
+    *(AlertIn(name=f"优亲厚友{n}", kind=K.RELATIVE_BENEFICIARY) for n in range(4)),
+    *(AlertIn(name=f"线索{d}天", kind=K.CLUE_UNDISPOSED, threshold=d) for d in (60, 90, 180, 365)),
+    *(AlertIn(name=f"共性{n}单位", kind=K.CATEGORY_WITHOUT_LETTER, threshold=n) for n in (2, 3, 4, 5)),
+    AlertIn(name="多次涉线索", kind=K.NAMED_QUERY, params={"query": "people_in_many_clues", "min_matters": 2}),
+    AlertIn(name="问题跟人走", kind=K.NAMED_QUERY, params={"query": "leader_carry", "min_units": 3}),
+    AlertIn(name="整改后复发", kind=K.NAMED_QUERY, params={"query": "repeats_at", "flag": "relapse"}),
+    AlertIn(name="各轮数字", kind=K.NAMED_QUERY, params={"query": "round_counts"}),
+]
+
+
+def time_dashboard(store: GraphStore, as_of: date) -> dict[str, tuple[float, float]]:
+    out = {}
+    for label, rounds in (("全部轮次", None), ("前四轮", range(1, 5))):
+        dashboard(store, rounds, as_of)  # warm
+        times = []
+        for _ in range(RUNS):
+            t0 = time.perf_counter()
+            dashboard(store, rounds, as_of)
+            times.append(time.perf_counter() - t0)
+        out[label] = (statistics.median(times) * 1000, max(times) * 1000)
+    return out
+
+
+def time_alerts(store: GraphStore, bundle: Bundle, folder: Path) -> tuple[float, int, float, int]:
+    alerts = alert_store(folder)
+    for a in ALERTS:
+        alerts.add(a, "bench")
+    t0 = time.perf_counter()
+    first = run_after_load(store, folder)
+    first_s = time.perf_counter() - t0
+    store.upsert(bundle.nodes, bundle.edges)  # the same data loaded again
+    t0 = time.perf_counter()
+    again = run_after_load(store, folder)
+    again_s = time.perf_counter() - t0
+    assert not first.errors and not again.errors, first.errors + again.errors
+    return first_s, len(first.new), again_s, len(again.new)
+
+
+def report(name: str, scale: int, board: dict[str, tuple[float, float]], alerts: tuple[float, int, float, int]
+           ) -> None:
+    parts = "；".join(f"{k} 中位 {m:7.1f} ms，最慢 {w:7.1f} ms" for k, (m, w) in board.items())
+    print(f"  {name:<6} 规模 {scale:>3} 看板：{parts}")
+    first, new, again, renew = alerts
+    print(f"  {name:<6} 规模 {scale:>3} 20个预警：首次运行 {first:6.2f} s（新命中 {new}）；"
+          f"同样数据再次载入后重新运行 {again:6.2f} s（新命中 {renew}）")
+
+
+def main(scales: tuple[int, ...]) -> None:
+    neo4j_scales = {int(s) for s in os.environ.get("NEO4J_SCALES", "1").split(",") if s}
+    print(f"整改看板耗时（{RUNS}次取中位）与载入后重新运行 {len(ALERTS)} 个预警的耗时")
+    for scale in scales:
+        bundle = generate(scale, 7)
+        as_of = date.fromisoformat(bundle.truth["as_of"])
+        with tempfile.TemporaryDirectory() as tmp:
+            store = EmbeddedStore(Path(tmp) / "graph.sqlite")
+            store.upsert(bundle.nodes, bundle.edges)
+            repeats.recompute(store)
+            issues = sum(n.kind.value == "Issue" for n in bundle.nodes)
+            print(f"  规模 {scale}：{len(bundle.nodes):,} 个节点，{issues:,} 个问题")
+            report("嵌入式", scale, time_dashboard(store, as_of), time_alerts(store, bundle, Path(tmp)))
+            store.close()
+        if os.environ.get("NEO4J_URI") and scale in neo4j_scales:
+            from graph.stores.neo4j_store import Neo4jStore
+
+            neo = Neo4jStore.from_settings(Settings(store="neo4j"))
+            neo.clear()
+            neo.upsert(bundle.nodes, bundle.edges)
+            repeats.recompute(neo)
+            with tempfile.TemporaryDirectory() as tmp:
+                report("Neo4j", scale, time_dashboard(neo, as_of), time_alerts(neo, bundle, Path(tmp)))
+            neo.close()
+
+
+if __name__ == "__main__":
+    main(tuple(int(a) for a in sys.argv[1:]) or (1, 10))
