@@ -125,8 +125,16 @@ class Visit:
         return [u for u in self.requests if not (u.startswith(self.base + "/") or u.startswith(("data:", "blob:")))]
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call":
+        item.failed_call = report.failed
+
+
 @pytest.fixture()
-def visit(browser, base_url):
+def visit(browser, base_url, request):
     made: list[Visit] = []
 
     def open_visit() -> Visit:
@@ -134,6 +142,9 @@ def visit(browser, base_url):
         return made[-1]
 
     yield open_visit
+    if getattr(request.node, "failed_call", False):  # what the page showed when it failed
+        for i, v in enumerate(made):
+            v.shot(f"FAILED-{request.node.name}-{i}")
     for v in made:
         assert v.foreign() == [], f"the page asked another host: {v.foreign()}"
         assert v.errors == [], f"the page logged errors: {v.errors}"

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from tests.ui.conftest import PASSWORDS
-from tests.ui.graph_clicks import click_node, neighbours, node_ids, wait_drawn, wait_until
+from tests.ui.graph_clicks import click_node, neighbours, wait_drawn, wait_until
 
 
 def _busiest_village(county):
@@ -52,6 +52,7 @@ def test_sign_in_refuses_a_wrong_password_in_chinese_then_lets_the_right_one_in(
 def test_search_then_entity_then_explore_the_graph_and_find_a_path(visit, county):
     village, cadre = _village_and_cadre_with_more(county)
     v = visit().as_role("analyst")
+    v.go("/search")
     v.page.fill("input[name=q]", village.props["name"])
     v.page.click("form[role=search] button[type=submit]")
     v.page.wait_for_selector("[data-test=result]")
@@ -154,7 +155,7 @@ def test_a_first_sign_in_must_change_the_password_before_anything_else(visit, ba
     v.page.fill("input[name=new_password]", "a-better-pass-2026")
     v.page.fill("input[name=new_password_again]", "a-better-pass-2026")
     v.page.click("button[type=submit]")
-    v.page.wait_for_url(re.compile("#/search"))
+    v.page.wait_for_url(re.compile("#/dashboard"))
     assert v.page.request.get(base_url + "/stats").status == 200
 
 

@@ -1,0 +1,146 @@
+"""The review pages in real headless Chromium: each shows what the API answers for the same question, and the
+documents they offer open as Word and Excel."""
+
+from __future__ import annotations
+
+import re
+from io import BytesIO
+
+from docx import Document
+from openpyxl import load_workbook
+
+from tests.ui.graph_clicks import wait_until
+
+
+def _api(v, path: str, **params):
+    response = v.page.request.get(v.base + path, params=params)
+    assert response.status == 200, (path, response.status, response.text())
+    return response
+
+
+def test_the_dashboard_shows_the_api_figures_and_opens_the_records_behind_one(visit):
+    v = visit().as_role("analyst")
+    v.page.wait_for_url(re.compile("#/dashboard"))
+    figures = v.page.locator("[data-test=figures] .figure")
+    figures.first.wait_for()
+    board = _api(v, "/dashboard").json()
+    shown = [f.inner_text() for f in figures.all()]
+    assert [f"{f['text']}\n{f['label']}" for f in board["figures"]] == shown
+    first = next(f for f in board["figures"] if f["ids"])
+    v.page.click(f"[data-test=figures] .figure[data-key='{first['key']}']")
+    rows = v.page.locator("[data-test=records] tbody tr")
+    rows.first.wait_for()
+    assert rows.count() == min(len(first["ids"]), 200)
+    assert v.page.locator("[data-test=chart] canvas").count() >= 2
+    assert load_workbook(BytesIO(_api(v, "/dashboard.xlsx").body())).sheetnames
+    assert Document(BytesIO(_api(v, "/dashboard.docx").body())).paragraphs
+    v.shot("dashboard")
+
+
+def test_case_list_and_one_case_review_match_the_api_and_the_word_report_opens(visit):
+    v = visit().as_role("analyst")
+    v.go("/cases")
+    rows = v.page.locator("[data-test=rows] tbody tr")
+    rows.first.wait_for()
+    batch = _api(v, "/reviews/cases").json()
+    assert rows.count() == len(batch["rows"])
+    busiest = max(batch["rows"], key=lambda r: (sum(r["gap_counts"].values()), r["case_id"]))
+    v.page.click(f"a[href='#/cases/{busiest['case_id']}']")
+    v.page.locator("[data-test=gap]").first.wait_for()
+    review = _api(v, f"/reviews/cases/{busiest['case_id']}").json()
+    assert v.page.locator("[data-test=gap]").count() == sum(len(p["gaps"]) for p in review["parts"])
+    assert "个案整改" in v.page.locator("main").inner_text()
+    href = v.page.locator("[data-test=download-docx]").get_attribute("href")
+    assert "一案三改" in "".join(p.text for p in Document(BytesIO(_api(v, href).body())).paragraphs) or \
+        review["case_code"] in "".join(p.text for p in Document(BytesIO(_api(v, href).body())).paragraphs)
+    v.shot("case-review")
+    v.go("/cases")
+    rows.first.wait_for()
+    xlsx = v.page.locator("[data-test=download-xlsx]").get_attribute("href")
+    assert load_workbook(BytesIO(_api(v, xlsx).body())).active.freeze_panes
+    v.shot("cases")
+
+
+def test_village_ranking_and_profile_match_the_api_and_their_documents_open(visit):
+    v = visit().as_role("analyst")
+    v.go("/villages")
+    rows = v.page.locator("[data-test=rows] tbody tr")
+    rows.first.wait_for()
+    ranking = _api(v, "/profiles").json()
+    assert rows.count() == len(ranking["rows"])
+    top = ranking["rows"][0]
+    assert top["name"] in rows.first.inner_text() and f"{top['score']:.1f}" in rows.first.inner_text()
+    v.shot("villages")
+    v.page.click(f"a[href='#/villages/{top['unit_id']}']")
+    v.page.locator("[data-test=factors]").wait_for()
+    profile = _api(v, f"/profiles/{top['unit_id']}").json()
+    assert v.page.locator("[data-test=score]").inner_text() == f"{profile['score']:.1f}"
+    assert v.page.locator("[data-test=factors] tbody tr").count() == len(profile["factors"])
+    assert v.page.locator("[data-test=focus] li").count() == len(profile["focus"])
+    docx = v.page.locator("[data-test=download-docx]").get_attribute("href")
+    assert Document(BytesIO(_api(v, docx).body())).paragraphs
+    v.go("/villages")
+    rows.first.wait_for()
+    xlsx = v.page.locator("[data-test=download-xlsx]").get_attribute("href")
+    assert load_workbook(BytesIO(_api(v, xlsx).body())).active.max_row == len(ranking["rows"]) + 1
+    v.shot("village-profile")
+
+
+def test_linkage_review_of_a_unit_shows_the_api_figures_and_channels(visit, county):
+    unit = county.truth["linkage"][0]["units"][0]["unit"]
+    v = visit().as_role("analyst")
+    v.go(f"/linkage?unit_id={unit}")
+    v.page.locator("[data-test=channels]").wait_for()
+    review = _api(v, "/reviews/linkage", unit_id=unit).json()
+    assert v.page.locator("[data-test=channels] tbody tr").count() == len(review["channels"])
+    assert [f.inner_text().split("\n")[0] for f in v.page.locator("[data-test=figures] .figure").all()] == \
+        [str(f["value"]) for f in review["figures"] + review.get("programme_figures", [])]
+    docx = v.page.locator("[data-test=download-docx]").get_attribute("href")
+    assert Document(BytesIO(_api(v, docx).body())).paragraphs
+    v.shot("linkage")
+
+
+def test_a_dismissed_alert_hit_stays_dismissed_after_the_alerts_run_again(visit):
+    v = visit().as_role("analyst")
+    v.go("/alerts")
+    v.page.fill("input[name=alert_name]", "乡镇单位整改后复发")
+    v.page.select_option("select[name=alert_kind]", "relapse_township")
+    v.page.click("button[type=submit]")
+    v.page.click("[data-test=run-alerts]")
+    v.page.locator("[data-test=ran]").wait_for()
+    hits = v.page.locator("[data-test=hits] tbody tr")
+    hits.first.wait_for()
+    hit_id = hits.first.get_attribute("data-hit")
+    v.page.fill(f"input[name=note-{hit_id}]", "已核实，属历史问题")
+    hits.first.locator("[data-test=dismiss]").click()
+    wait_until(v.page, "(id) => !document.querySelector(`[data-hit='${id}']`)", hit_id)
+    v.page.click("[data-test=run-alerts]")  # what every load does
+    v.page.reload()
+    v.page.locator("[data-test=hits] tbody tr").first.wait_for()
+    assert v.page.locator(f"[data-hit='{hit_id}']").count() == 0  # not among the new ones
+    v.page.select_option("select[name=hit_state]", "dismissed")
+    row = v.page.locator(f"[data-hit='{hit_id}']")
+    row.wait_for()
+    assert "已忽略" in row.inner_text() and "已核实" in row.inner_text()
+    v.shot("alerts")
+
+
+def test_a_viewer_sees_review_figures_with_people_masked_and_no_person_level_pages(visit, county):
+    people = {n.props["name"] for n in county.nodes if n.kind.value == "Person" and len(n.props["name"]) >= 2}
+    v = visit().as_role("viewer")
+    v.page.wait_for_url(re.compile("#/dashboard"))
+    v.page.locator("[data-test=rates]").wait_for()
+    assert not [n for n in people if n in v.page.locator("main").inner_text()]
+    v.go("/villages")
+    rows = v.page.locator("[data-test=rows] tbody tr")
+    rows.first.wait_for()
+    top = _api(v, "/profiles").json()["rows"][0]
+    assert top["name"] in rows.first.inner_text() and rows.first.locator("a").count() == 0
+    assert not [n for n in people if n in v.page.locator("main").inner_text()]
+    assert v.page.request.get(v.base + f"/profiles/{top['unit_id']}").status == 403
+    v.shot("villages-viewer")
+    v.go(f"/villages/{top['unit_id']}")
+    assert "无权" in v.page.locator("[data-test=error]").inner_text()
+    v.go("/alerts")
+    v.page.wait_for_url(re.compile(r"#/search\?denied="))
+    assert v.page.request.get(v.base + "/alerts").status == 403
