@@ -10,12 +10,13 @@ from pydantic import BaseModel
 
 from api import audit, errors, middleware, web
 from api.audit import AuditLog
-from api.auth import AccountStore
+from api.auth import AccountStore, Role
 from api.routers import admin, analyses, console, entities, linkage, loads, profiles, queries, reviews, stats, workbench
 from api.routers import judgements
 from api.routers import alerts as alert_routes
 from api.routers import dashboard as dashboard_routes
 from api.routers import session as signin
+from api.routers import texts as text_routes
 from api.sessions import SessionStore
 from graph.settings import Settings, get_settings
 from graph.stores import StoreUnavailable, open_store
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="巡察知识图谱 xuncha-graph", version="0.1.0", lifespan=lifespan,
                   description="县委巡察知识图谱：单位、人员、轮次、问题、整改、线索、案件及其关联。")
     errors.install(app)
+    middleware.UPLOADS.setdefault("/texts", Role.ANALYST)  # a report upload: sign-in checked before its body is read
     middleware.install(app)  # body limits and sign-in before an upload's body; security headers
     audit.install(app)  # after the guard, so the 401s and 403s it answers are recorded too
     for module in (stats, entities, analyses, queries, loads, console, admin, reviews, linkage, profiles, workbench):
@@ -58,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(judgements.router, responses=errors.ERROR_RESPONSES)
     for module in (dashboard_routes, alert_routes):  # 整改看板 and 预警
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
+    app.include_router(text_routes.router, responses=errors.ERROR_RESPONSES)  # 报告文本 and its review queue
     app.include_router(signin.router, responses=errors.ERROR_RESPONSES)  # 登录: sign-in sessions for the pages
 
     @app.get("/health", response_model=Health, tags=["运行状态"], summary="健康检查（无需登录）")

@@ -74,7 +74,11 @@ class DirectiveFinder:
             for offset, sentence in sentences(block.text):
                 sentence = sentence.strip()
                 targets = self._targets(sentence)
+                local = {it.unit_id for it in items if it.paragraph == block.number} | {
+                    c.unit.unit_id for c in contexts.get(block.number, []) if c.unit}
                 for body, request, rest, lead_uid in targets:
+                    if lead_uid is not None and lead_uid in local:
+                        continue  # a unit told to fix its own problem is not a hand-off
                     key = (block.number, body, sentence)
                     if key in seen:
                         continue
@@ -118,9 +122,8 @@ class DirectiveFinder:
             rule = "面向全县，不针对某一单位"
         elif named:
             unit_id, unit_name, rule = named[0].unit_id, named[0].name, "要求中点名"
-        elif township and self.walker.township_hint(contexts):
-            hint = self.walker.township_hint(contexts)
-            r = self.walker.finder.resolve(hint)
+        elif township and self._township(block, cand, request, items, contexts):
+            r = self.walker.finder.resolve(self._township(block, cand, request, items, contexts))
             unit_id, unit_name, rule = r.unit_id, r.name, f"“{township}”指所在乡镇"
         else:
             item_index = self._link(block, cand, request, items)
@@ -140,7 +143,16 @@ class DirectiveFinder:
             confidence -= 0.15
         return ParsedDirective(paragraph=block.number, body=body, request=request, text=sentence, unit_id=unit_id,
                                unit_name=unit_name, unit_rule=rule, item_index=item_index,
-                               confidence=round(confidence, 2), reasons=reasons)
+                               body_unit_id=lead_uid, confidence=round(confidence, 2), reasons=reasons)
+
+    def _township(self, block: Block, cand: Candidate | None, request: str, items: list[ParsedItem],
+                  contexts: list[Context]) -> str:
+        """The township 全镇/全乡 means: of the context, else of the item the directive is about."""
+        hint = self.walker.township_hint(contexts)
+        if hint:
+            return hint
+        linked = self._link(block, cand, request, items)
+        return self.walker.finder.township_of(items[linked].unit_id) if linked is not None else ""
 
     def _link(self, block: Block, cand: Candidate | None, request: str, items: list[ParsedItem]) -> int | None:
         if cand is not None:

@@ -47,7 +47,9 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     if not problem:
         return []
     hits = [c for c in cues if c in problem]
-    if not hits and not problem.rstrip("。；").endswith("的问题"):
+    listed_under_unit = cand.numbered and any(c.unit or c.redacted for c in ([cand.own] if cand.own else []) + [
+        c for c in cand.context if c.level > 0])
+    if not hits and not problem.rstrip("。；").endswith("的问题") and not listed_under_unit:
         return []
     praise = any(p in problem for p in walker.rules["praise_cues"])
     if not cand.numbered and (praise or any(w in problem for w in walker.rules["report_cues"])):
@@ -55,7 +57,11 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     contexts = cand.context + ([cand.own] if cand.own else [])
     reasons = [f"列举方式：{cand.form}" if cand.numbered else "未编号的段落"]
     confidence = 0.55 + (0.2 if cand.numbered else -0.1) + (0.05 if len(hits) >= 2 else 0.0)
-    reasons.append(f"问题用语：{'、'.join(hits[:4])}" if hits else "以“……的问题”结尾")
+    if hits:
+        reasons.append(f"问题用语：{'、'.join(hits[:4])}")
+    else:
+        reasons.append("以“……的问题”结尾" if problem.rstrip("。；").endswith("的问题") else "列在单位之下，但无问题用语")
+        confidence -= 0.1
     units: list[Resolved | None]
     named = walker.named_units(problem, contexts)
     ctx, source = _context_unit(cand)

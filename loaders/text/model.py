@@ -51,6 +51,7 @@ class ParsedDirective(BaseModel):
     unit_name: str | None = Field(default=None, title="涉及单位")
     unit_rule: str = Field(default="", title="单位依据")
     item_index: int | None = Field(default=None, title="涉及问题（本文件中的序号）")
+    body_unit_id: str | None = Field(default=None, title="交办对象单位标识")  # a 行业主管部门 named by its name
     confidence: float = Field(title="置信度", ge=0, le=1)
     reasons: list[str] = Field(default_factory=list, title="置信度依据")
 

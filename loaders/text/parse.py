@@ -74,18 +74,23 @@ def parse_document(doc: TextDocument, finder: UnitFinder, rules: dict[str, Any],
                        directives=directives)
 
 
+def finder_for(store: GraphStore, data_dir: Path | None = None, rules: dict[str, Any] | None = None) -> UnitFinder:
+    """The unit finder of a store, with the data folder's alias table and the office's county."""
+    from graph.settings import office_of
+
+    rules = rules or text_rules(data_dir)
+    county = office_of(data_dir).county if data_dir is not None else ""
+    alias = data_dir / "unit_aliases.csv" if data_dir is not None else None
+    return UnitFinder.for_store(store, alias, county or "", min_chars=rules["min_unit_chars"],
+                                stop=tuple(rules["stop_unit_forms"]))
+
+
 def parse_file(path: Path, store: GraphStore, *, data_dir: Path | None = None, name: str | None = None,
                limits: TextLimits = DEFAULT_TEXT_LIMITS, finder: UnitFinder | None = None) -> ParseResult:
     """Read and parse one file (raises :class:`~loaders.text.readers.TextFileError` or :class:`TextParseError`)."""
     rules = text_rules(data_dir)
     doc = read_document(path, limits, name=name)
-    if finder is None:
-        from graph.settings import office_of
-
-        county = office_of(data_dir).county if data_dir is not None else ""
-        alias = data_dir / "unit_aliases.csv" if data_dir is not None else None
-        finder = UnitFinder.for_store(store, alias, county or "", min_chars=rules["min_unit_chars"],
-                                      stop=tuple(rules["stop_unit_forms"]))
+    finder = finder or finder_for(store, data_dir, rules)
     result = parse_document(doc, finder, rules, store)
     if not result.items and not result.directives:
         raise TextParseError(f"{doc.name}：没有识别出问题条目或交办事项（共读到 {len(doc.blocks)} 段）；未保存任何内容。"

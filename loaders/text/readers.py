@@ -195,13 +195,27 @@ def _paragraph(p: object) -> list[Block]:
     style = (p.style.name if p.style is not None else "") or ""  # type: ignore[attr-defined]
     runs = [r for r in p.runs if r.text.strip()]  # type: ignore[attr-defined]
     bold = bool(runs) and all(r.bold for r in runs)
-    ppr = p._p.pPr  # type: ignore[attr-defined]
-    level = None
-    if ppr is not None and ppr.numPr is not None:
-        ilvl = ppr.numPr.ilvl
-        level = int(ilvl.val) if ilvl is not None else 0
+    level = _list_level(p)
     heading = style.lower().startswith(("heading", "title")) or style.startswith(("标题",))
     return [Block(0, text, heading=heading, bold=bold, level=level)]
+
+
+def _list_level(p: object) -> int | None:
+    """The list level of an auto-numbered paragraph, set on the paragraph or by its style (List Number …)."""
+    style = p.style  # type: ignore[attr-defined]
+    for ppr in (p._p.pPr, *(s.element.pPr for s in _styles(style))):  # type: ignore[attr-defined]
+        if ppr is not None and ppr.numPr is not None:
+            ilvl = ppr.numPr.ilvl
+            return int(ilvl.val) if ilvl is not None else 0
+    return None
+
+
+def _styles(style: object) -> list[object]:
+    chain = []
+    while style is not None and len(chain) < 10:
+        chain.append(style)
+        style = getattr(style, "base_style", None)
+    return chain
 
 
 def _table(table: object) -> list[Block]:

@@ -1,0 +1,222 @@
+"""The review queue: items and directives parsed from reports wait here until an analyst decides
+(``text_queue.sqlite`` in the data folder, beside the graph, whichever store holds the graph).
+
+Each entry is unique per (file digest, kind, paragraph, fingerprint of its text, unit and body): parsing the same
+file again adds nothing already there, whatever its state. Decisions record who and when; an accepted or rejected
+entry cannot be changed. Each call opens its own connection inside one transaction (``BEGIN IMMEDIATE`` for
+writes), so the API's threads and the command line may share the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from loaders.text.model import EntryKind, EntryState, ParseResult, QueueEntry
+
+FILE = "text_queue.sqlite"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+  sha256 TEXT PRIMARY KEY, name TEXT NOT NULL, doc_kind TEXT NOT NULL, round_text TEXT, round_id TEXT,
+  blocks INTEGER NOT NULL, parsed_at TEXT NOT NULL, parsed_by TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entries (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, sha256 TEXT NOT NULL REFERENCES documents(sha256), kind TEXT NOT NULL,
+  seq INTEGER NOT NULL, fingerprint TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending', paragraph INTEGER NOT NULL,
+  text TEXT NOT NULL, unit_id TEXT, unit_name TEXT, unit_rule TEXT NOT NULL DEFAULT '', category TEXT,
+  top_category TEXT, category_reason TEXT NOT NULL DEFAULT '', body TEXT, request TEXT, body_unit_id TEXT,
+  item_ref INTEGER, confidence REAL NOT NULL, reasons TEXT NOT NULL, node_id TEXT, created_at TEXT NOT NULL,
+  decided_by TEXT, decided_at TEXT, edited_by TEXT, edited_at TEXT, round_id TEXT,
+  UNIQUE (sha256, kind, paragraph, fingerprint));
+CREATE INDEX IF NOT EXISTS entries_by_state ON entries (state, confidence);
+"""
+_SELECT = ("SELECT e.id, e.kind, e.state, d.name, e.sha256, d.doc_kind, e.paragraph, e.seq, e.text, e.unit_id, "
+           "e.unit_name, e.unit_rule, e.category, e.top_category, e.category_reason, e.body, e.request, e.item_ref, "
+           "d.round_text, coalesce(e.round_id, d.round_id), e.confidence, e.reasons, e.node_id, e.created_at, "
+           "e.decided_by, e.decided_at, e.edited_by, e.edited_at FROM entries e JOIN documents d ON d.sha256 = e.sha256")
+_FIELDS = ("id", "kind", "state", "document", "sha256", "doc_kind", "paragraph", "seq", "text", "unit_id",
+           "unit_name", "unit_rule", "category", "top_category", "category_reason", "body", "request", "item_ref",
+           "round_text", "round_id", "confidence", "reasons", "node_id", "created_at", "decided_by", "decided_at",
+           "edited_by", "edited_at")
+
+
+class QueueError(ValueError):
+    """A decision that cannot be made, phrased for the analyst."""
+
+
+class EntryNotFound(LookupError):
+    pass
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _fingerprint(*parts: str | None) -> str:
+    return hashlib.sha256("\x1f".join(p or "" for p in parts).encode()).hexdigest()[:24]
+
+
+def _entry(row: tuple) -> QueueEntry:
+    data: dict[str, Any] = dict(zip(_FIELDS, row, strict=True))
+    data["reasons"] = json.loads(data["reasons"])
+    return QueueEntry(**data)
+
+
+class TextQueue:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = not path.exists()
+        with self._connect() as db:
+            db.executescript(SCHEMA)
+        if fresh:
+            os.chmod(path, 0o600)
+
+    @classmethod
+    def for_data_dir(cls, data_dir: Path) -> TextQueue:
+        return cls(data_dir / FILE)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            db.execute("PRAGMA foreign_keys = ON")
+            yield db
+        finally:
+            db.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    def add(self, result: ParseResult, actor: str) -> tuple[list[QueueEntry], int]:
+        """Store a parse's items and directives as pending; returns (the file's entries, how many were new)."""
+        now = _now()
+        new = 0
+        with self._write() as db:
+            db.execute("INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?)",
+                       (result.sha256, result.file, result.doc_kind, result.round_text, result.round_id,
+                        result.blocks, now, actor))
+            item_ids: dict[int, int] = {}
+            for seq, it in enumerate(result.items, 1):
+                fp = _fingerprint(it.text, it.unit_id or it.unit_name)
+                cur = db.execute(
+                    "INSERT OR IGNORE INTO entries (sha256, kind, seq, fingerprint, paragraph, text, unit_id, unit_name,"
+                    " unit_rule, category, top_category, category_reason, confidence, reasons, created_at) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (result.sha256, EntryKind.ISSUE.value, seq, fp, it.paragraph, it.text, it.unit_id, it.unit_name,
+                     it.unit_rule, it.category, it.top_category, it.category_reason, it.confidence,
+                     json.dumps(it.reasons, ensure_ascii=False), now))
+                new += cur.rowcount
+                item_ids[seq - 1] = db.execute(
+                    "SELECT id FROM entries WHERE sha256=? AND kind=? AND paragraph=? AND fingerprint=?",
+                    (result.sha256, EntryKind.ISSUE.value, it.paragraph, fp)).fetchone()[0]
+            for seq, d in enumerate(result.directives, 1):
+                fp = _fingerprint(d.text, d.body, d.unit_id or d.unit_name)
+                cur = db.execute(
+                    "INSERT OR IGNORE INTO entries (sha256, kind, seq, fingerprint, paragraph, text, unit_id, unit_name,"
+                    " unit_rule, body, request, body_unit_id, item_ref, confidence, reasons, created_at) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (result.sha256, EntryKind.DIRECTIVE.value, seq, fp, d.paragraph, d.text, d.unit_id, d.unit_name,
+                     d.unit_rule, d.body, d.request, d.body_unit_id,
+                     item_ids.get(d.item_index) if d.item_index is not None else None, d.confidence,
+                     json.dumps(d.reasons, ensure_ascii=False), now))
+                new += cur.rowcount
+        return self.entries(sha256=result.sha256, limit=100_000)[0], new
+
+    def get(self, entry_id: int) -> QueueEntry:
+        with self._connect() as db:
+            row = db.execute(f"{_SELECT} WHERE e.id = ?", (entry_id,)).fetchone()
+        if row is None:
+            raise EntryNotFound(f"审核队列中没有编号为 {entry_id} 的条目。")
+        return _entry(row)
+
+    def body_unit(self, entry_id: int) -> str | None:
+        with self._connect() as db:
+            row = db.execute("SELECT body_unit_id FROM entries WHERE id = ?", (entry_id,)).fetchone()
+        return row[0] if row else None
+
+    def entries(self, *, state: EntryState | None = None, kind: EntryKind | None = None, document: str | None = None,
+                sha256: str | None = None, min_confidence: float | None = None, ids: list[int] | None = None,
+                limit: int = 100, offset: int = 0) -> tuple[list[QueueEntry], int]:
+        where, args = [], []
+        for clause, value in (("e.state = ?", state.value if state else None), ("e.kind = ?", kind.value if kind
+                              else None), ("e.sha256 = ?", sha256), ("e.confidence >= ?", min_confidence)):
+            if value is not None:
+                where.append(clause)
+                args.append(value)
+        if document:
+            where.append("(d.name LIKE ? OR d.sha256 = ?)")
+            args += [f"%{document}%", document]
+        if ids is not None:
+            where.append(f"e.id IN ({','.join('?' * len(ids))})" if ids else "0")
+            args += ids
+        clause = (" WHERE " + " AND ".join(where)) if where else ""
+        with self._connect() as db:
+            total = db.execute(f"SELECT count(*) FROM entries e JOIN documents d ON d.sha256 = e.sha256{clause}",
+                               args).fetchone()[0]
+            rows = db.execute(f"{_SELECT}{clause} ORDER BY e.id LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+        return [_entry(r) for r in rows], total
+
+    def _open(self, db: sqlite3.Connection, entry_id: int) -> str:
+        row = db.execute("SELECT state FROM entries WHERE id = ?", (entry_id,)).fetchone()
+        if row is None:
+            raise EntryNotFound(f"审核队列中没有编号为 {entry_id} 的条目。")
+        if row[0] in (EntryState.ACCEPTED.value, EntryState.REJECTED.value):
+            raise QueueError(f"条目 {entry_id} {EntryState(row[0]).label_zh}，不能再更改。")
+        return str(row[0])
+
+    def edit(self, entry_id: int, actor: str, *, unit_id: str | None = None, unit_name: str | None = None,
+             category: str | None = None, top_category: str | None = None, text: str | None = None,
+             round_id: str | None = None) -> QueueEntry:
+        """Change an open entry's unit, category, text or round; it stays to be accepted (state ``edited``)."""
+        changes: dict[str, Any] = {}
+        if unit_id is not None:
+            changes |= {"unit_id": unit_id, "unit_name": unit_name, "unit_rule": f"{actor} 指定"}
+        if category is not None:
+            changes |= {"category": category, "top_category": top_category, "category_reason": f"{actor} 指定"}
+        if text is not None:
+            if len(text.strip()) < 2:
+                raise QueueError("问题描述至少要有两个字。")
+            changes["text"] = text.strip()
+        if round_id is not None:
+            changes["round_id"] = round_id
+        if not changes:
+            raise QueueError("没有要修改的内容：请指定单位、类别、文字或轮次。")
+        sets = ", ".join(f"{k} = ?" for k in changes)
+        with self._write() as db:
+            self._open(db, entry_id)
+            db.execute(f"UPDATE entries SET {sets}, state = ?, edited_by = ?, edited_at = ? WHERE id = ?",
+                       [*changes.values(), EntryState.EDITED.value, actor, _now(), entry_id])
+        return self.get(entry_id)
+
+    def reject(self, entry_id: int, actor: str) -> QueueEntry:
+        with self._write() as db:
+            self._open(db, entry_id)
+            db.execute("UPDATE entries SET state = ?, decided_by = ?, decided_at = ? WHERE id = ?",
+                       (EntryState.REJECTED.value, actor, _now(), entry_id))
+        return self.get(entry_id)
+
+    def mark_accepted(self, accepted: dict[int, tuple[str, str | None]], actor: str) -> None:
+        """Record, in one transaction, the entries written to the graph: id → (node id, round id)."""
+        now = _now()
+        with self._write() as db:
+            for entry_id in accepted:
+                self._open(db, entry_id)
+            for entry_id, (node, round_id) in accepted.items():
+                db.execute("UPDATE entries SET state = ?, node_id = ?, round_id = coalesce(?, round_id), "
+                           "decided_by = ?, decided_at = ? WHERE id = ?",
+                           (EntryState.ACCEPTED.value, node, round_id, actor, now, entry_id))

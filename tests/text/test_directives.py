@@ -1,0 +1,46 @@
+"""Directives to other bodies: who is asked, what, about which item — and sentences that only name a body."""
+
+from __future__ import annotations
+
+from tests.text.conftest import unit_id
+
+
+def _bodies(result) -> list[tuple[str, str | None]]:
+    return [(d.body, d.unit_name) for d in result.directives]
+
+
+def test_each_body_addressed_and_the_unit_its_request_names(parse, finder):
+    r = parse("关于石阳乡：一是宁岗村集体资金管理混乱。",
+              "县纪委监委要对宁岗村集体资金问题开展核查。县委组织部要指导石阳乡整顿村党组织。",
+              "县委巡察办要组织开展整改“回头看”。县纪委监委派驻第二纪检监察组要跟进监督。")
+    # the last two name no unit, echo no item and stand under no heading: about nothing in particular
+    assert _bodies(r) == [("纪委监委", "宁川县石阳乡宁岗村"), ("组织部", "宁川县石阳乡"), ("巡察机构", None),
+                          ("派驻纪检监察组", None)]
+    first = r.directives[0]
+    assert first.request.startswith("要对宁岗村") and first.paragraph == 2 and first.item_index == 0
+
+
+def test_a_list_of_bodies_shares_one_request_and_receivers_are_not_addressed(parse):
+    r = parse("关于县水利局：一是山塘巡查不到位。",
+              "纪委监委、组织部、巡察机构要加大监督力度。",
+              "对发现的问题线索，已移交县纪委监委。202*年县纪委监委暗访发现窗口纪律松弛。",
+              "各单位要加强与巡察机构的沟通。")
+    assert [d.body for d in r.directives] == ["纪委监委", "组织部", "巡察机构"]
+
+
+def test_a_department_that_leads_on_another_units_problem_is_the_regulator(parse, finder):
+    r = parse("关于湖岭乡：一是丰桥村危房改造补助发放不规范。",
+              "县住房和城乡建设局要牵头清查全乡危房改造补助。县教育局作为行业主管部门，要督促各校规范收费。")
+    assert [(d.body, d.body_unit_id) for d in r.directives] == [
+        ("行业主管部门", unit_id(finder, "宁川县住房和城乡建设局")), ("行业主管部门", None)]
+    assert r.directives[0].unit_name == "宁川县湖岭乡"  # 全乡: the township of the context
+    own = parse("关于县水利局：一是山塘巡查不到位。县水利局要牵头完善巡查制度。")
+    assert own.directives == []  # a unit told to fix its own problem is not a hand-off
+
+
+def test_a_directive_without_a_unit_links_to_the_item_it_echoes(parse):
+    r = parse("一是县民政局养老机构消防隐患整改不及时。二是县交通运输局农村客运补贴发放不规范。",
+              "县纪委监委要对农村客运补贴问题开展专项检查。县委组织部要在全县开展软弱涣散党组织整顿。")
+    echo, county_wide = r.directives
+    assert echo.item_index == 1 and echo.unit_name == "宁川县交通运输局" and "第1段" in echo.unit_rule
+    assert county_wide.unit_id is None and "全县" in county_wide.unit_rule
