@@ -9,9 +9,12 @@ from graph.queries.common import SortedIds
 from graph.queries.registry import named_query
 from graph.stores.embedded import KIND, TYPE
 
+Kind = Literal["Petition", "Project", "Benefit", "Finding", "Round"]
+
 
 class Params(BaseModel):
     unit_ids: list[str] = Field(title="单位（可多个）", max_length=20_000)
+    kinds: list[Kind] | None = Field(default=None, title="只取这几类（不填为全部）")
 
 
 class Row(BaseModel):
@@ -19,7 +22,7 @@ class Row(BaseModel):
 
     unit_id: str
     item_id: str
-    item_kind: Literal["Petition", "Project", "Benefit", "Finding", "Round"]
+    item_kind: Kind
     code: str | None
     label: str | None
     on: str | None
@@ -67,12 +70,15 @@ _AT = {"Petition": "LOCATED_AT", "Project": "LOCATED_AT", "Benefit": "LOCATED_AT
 def profile_items(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
     """What lies at several units in one pass: petitions, projects, benefits, other channels' findings, rounds."""
     nodes, succ = g._node, g._succ  # noqa: SLF001
+    kinds = set(p.kinds) if p.kinds is not None else {"Petition", "Project", "Benefit", "Finding", "Round"}
     rows: dict[tuple[str, str], dict[str, Any]] = {}
     for unit in set(p.unit_ids):
         if unit not in nodes or nodes[unit][KIND] != "Unit":
             continue
         for src, keyed in g._pred[unit].items():  # noqa: SLF001
             kind, types = nodes[src][KIND], {a[TYPE] for a in keyed.values()}
+            if kind not in kinds and not (kind == "Group" and "Round" in kinds):
+                continue
             if _AT.get(kind) in types:
                 rows[(unit, src)] = _item(g, unit, src, kind)
             elif kind == "Group" and "INSPECTED" in types:

@@ -55,20 +55,22 @@ def units(store: QueryRunner, unit_ids: list[str]) -> dict[str, dict[str, Any]]:
 
 
 def gather(store: QueryRunner, props: dict[str, dict[str, Any]], as_of: date,
-           linkage_rules: dict[str, Any]) -> dict[str, UnitFacts]:
-    """The facts of every unit in ``props`` (id → the unit's props), in one pass of each batch query."""
+           linkage_rules: dict[str, Any], *, scoring_only: bool = False) -> dict[str, UnitFacts]:
+    """The facts of every unit in ``props`` (id → the unit's props), in one pass of each batch query.
+    ``scoring_only`` (a ranking) leaves out what no factor reads: benefits and former cadres."""
     ids = sorted(props)
     out = {u: UnitFacts(props=props[u]) for u in ids}
     if not ids:
         return out
     for r in store.run_query("profile_posts", {"unit_ids": ids}):
         start, end = _d(r["start"]), _d(r["end"])
-        if start and start <= as_of:
+        current = end is None or end >= as_of
+        if start and start <= as_of and (current or not scoring_only):
             out[r["unit_id"]].cadres.append(Cadre.model_construct(
                 person_id=r["person_id"], name=r["person_name"], post=r["post"],
-                first_in_command=r["first_in_command"], start=start, end=end, current=end is None or end >= as_of))
+                first_in_command=r["first_in_command"], start=start, end=end, current=current))
     _issues(store, ids, as_of, out)
-    _items(store, ids, as_of, out)
+    _items(store, ids, as_of, out, ["Petition", "Project", "Finding", "Round"] if scoring_only else None)
     villages = [u for u in ids if props[u].get("unit_kind") == "village"]
     if villages:
         for r in store.run_query("profile_relative_links", {"unit_ids": villages}):
@@ -87,9 +89,9 @@ def _issues(store: QueryRunner, ids: list[str], as_of: date, out: dict[str, Unit
             repeats_of=r["repeats_of"], relapse=bool(r["relapse_of"])))
 
 
-def _items(store: QueryRunner, ids: list[str], as_of: date, out: dict[str, UnitFacts]) -> None:
+def _items(store: QueryRunner, ids: list[str], as_of: date, out: dict[str, UnitFacts], kinds: list[str] | None) -> None:
     petitions: dict[str, list[dict[str, Any]]] = {u: [] for u in ids}
-    for r in store.run_query("profile_items", {"unit_ids": ids}):
+    for r in store.run_query("profile_items", {"unit_ids": ids, "kinds": kinds}):
         f, kind = out[r["unit_id"]], r["item_kind"]
         if kind == "Petition" and _d(r["on"]) <= as_of:
             petitions[r["unit_id"]].append(r)

@@ -175,7 +175,7 @@ def rank_villages(store: QueryRunner, township_id: str | None = None, county: st
     scope, ids, asked = _scope(store, township_id, county, villages)
     rows = []
     with _quiet_gc():
-        facts = gather(store, units(store, ids), as_of, load_rules("linkage", data_dir))
+        facts = gather(store, units(store, ids), as_of, load_rules("linkage", data_dir), scoring_only=True)
         for u, f in facts.items():
             facts_of = _facts(f.props)
             rows.append((u, f.props["name"], facts_of.township, _assess(f, facts_of, as_of, rules)))

@@ -159,7 +159,8 @@ def _profile_batch_cases(county: Bundle, some: list[str]) -> dict[str, list[dict
         "profile_issues": [{"unit_ids": villages, "as_of": as_of}, {"unit_ids": some, "as_of": "2022-06-30"},
                            {"unit_ids": everything, "as_of": as_of}, {"unit_ids": missing, "as_of": as_of}],
         "profile_items": [{"unit_ids": villages}, {"unit_ids": some + missing}, {"unit_ids": everything},
-                          {"unit_ids": []}],
+                          {"unit_ids": villages, "kinds": ["Petition", "Finding", "Round"]},
+                          {"unit_ids": some, "kinds": ["Benefit"]}, {"unit_ids": []}],
         "profile_relative_links": [{"unit_ids": villages}, {"unit_ids": some}, {"unit_ids": everything},
                                    {"unit_ids": missing}],
     }
