@@ -17,6 +17,7 @@ import api.dashboard_commands
 from api import analysis_commands, backup_commands, linkage_commands, load_commands, profile_commands, review_commands
 from api import office_commands
 from api import people_commands
+from api import text_commands
 from api.audit import write_from_shell
 from api.auth import AccountStore, Role, one_time_password, password_problem
 from api.sessions import SessionStore
@@ -195,6 +196,7 @@ api.dashboard_commands.register(app)
 api.alert_commands.register(app)
 office_commands.register(app)
 people_commands.register(app)
+text_commands.register(app)  # 报告文本 and its review queue
 logging.getLogger("neo4j").setLevel(logging.WARNING)
 
 if __name__ == "__main__":
