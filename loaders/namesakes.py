@@ -15,6 +15,8 @@ from graph.model import EdgeType, NodeKind
 from graph.stores.base import GraphStore
 from loaders.judgements import Judgements
 
+NEIGHBOURS = 500  # edges read per namesake for the evidence
+
 
 class Side(BaseModel):
     person_id: str = Field(title="人员编号")
@@ -54,26 +56,18 @@ def pending_namesakes(store: GraphStore, judgements: Judgements, *, name: str | 
     groups = {k: v for k, v in people.items() if len(v) > 1}
     if not groups:
         return []
-    wanted = {n.id for v in groups.values() for n in v}
     links: dict[str, Counter] = defaultdict(Counter)
     posts: dict[str, set[str]] = defaultdict(set)
     sources: dict[str, set[str]] = defaultdict(set)
-    units: dict[str, str] = {}
-    for e in store.iter_edges():
-        for end, other in ((e.src, e.dst), (e.dst, e.src)):
-            if end not in wanted:
-                continue
+    for person in (n.id for v in groups.values() for n in v):  # a namesake's own edges only, not the graph's
+        for nb in store.neighbours(person, direction="both", limit=NEIGHBOURS):
+            e, other = nb.edge, nb.node
             if e.type == EdgeType.SOURCED_FROM:
-                doc = store.get_node(other)
-                sources[end].add(f"{str(doc.props.get('path', '')).rsplit('/', 1)[-1]} 第{e.props.get('row')}行"
-                                 if doc else other)
+                sources[person].add(f"{str(other.props.get('path', '')).rsplit('/', 1)[-1]} 第{e.props.get('row')}行")
             elif e.type == EdgeType.HOLDS_POST:
-                if other not in units:
-                    unit = store.get_node(other)
-                    units[other] = str(unit.props.get("name", other)) if unit else other
-                posts[end].add(f"{units[other]}{e.props.get('post', '')}")
+                posts[person].add(f"{other.props.get('name', other.id)}{e.props.get('post', '')}")
             else:
-                links[end][e.type.label_zh] += 1
+                links[person][e.type.label_zh] += 1
     judged = judgements.judged()
     pairs = []
     for group in groups.values():
