@@ -11,8 +11,20 @@ from pydantic import BaseModel
 from api import audit, errors, middleware, web
 from api.audit import AuditLog
 from api.auth import AccountStore, Role
-from api.routers import admin, analyses, console, entities, linkage, loads, profiles, queries, reviews, stats, workbench
-from api.routers import judgements
+from api.routers import (
+    admin,
+    analyses,
+    console,
+    entities,
+    judgements,
+    linkage,
+    loads,
+    profiles,
+    queries,
+    reviews,
+    stats,
+    workbench,
+)
 from api.routers import alerts as alert_routes
 from api.routers import dashboard as dashboard_routes
 from api.routers import session as signin
@@ -49,7 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.sessions.close()
             app.state.audit.close()
 
-    app = FastAPI(title="巡察知识图谱 xuncha-graph", version="0.1.0", lifespan=lifespan,
+    app = FastAPI(title="巡察知识图谱 xuncha-graph", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="县委巡察知识图谱：单位、人员、轮次、问题、整改、线索、案件及其关联。")
     errors.install(app)
     middleware.UPLOADS.setdefault("/texts", Role.ANALYST)  # a report upload: sign-in checked before its body is read

@@ -18,13 +18,9 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import logging
 import os
-import re
 from collections.abc import Awaitable, Callable, MutableMapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +41,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 log = logging.getLogger("xuncha.api")
 UPLOADS = {"/loads": Role.ADMIN}  # POST paths whose body is a file: who may send one
 MULTIPART_SLACK = 64 * 1024  # boundaries, part headers and the small form fields around the file
-DOCS = ("/docs", "/redoc")  # FastAPI's API pages load their script and style from a CDN
+DOCS = ("/docs",)  # the API reference (Swagger UI from the service's own assets)
 
 
 def _refusal(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -130,30 +126,17 @@ class BodyGuard:
                 await _too_large(shown, bool(role))(scope, receive, send)
 
 
-def _inline_hashes(html: str, tag: str) -> str:
-    return " ".join("'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
-                    for body in re.findall(rf"<{tag}>(.*?)</{tag}>", html, re.S))
-
-
 def content_policy() -> tuple[str, str]:
-    """The CSP for the app's pages and the one for the API docs.
+    """The CSP for the app's pages and the one for the API reference (/docs).
 
-    Pages: scripts and styles from the service itself only (no inline script, no ``eval``), images also from
-    ``data:`` and ``blob:`` URLs (a graph exported as PNG), requests to the service only. The one exception is
-    the plain page at ``static/index.html`` while it exists: its own inline ``<script>`` and ``<style>`` are
-    allowed by hash (a built front end has none, so nothing is added for it).
+    Both: scripts, styles and requests from the service itself only (no inline script, no ``eval``, no CDN — the
+    workbench and Swagger UI are built from npm into the package), images also from ``data:`` and ``blob:`` URLs
+    (a graph exported as PNG, Swagger's icons). The reference may also start workers from ``blob:`` URLs.
     """
-    index = resources.files("api").joinpath("static/index.html")
-    page = index.read_text("utf-8") if index.is_file() else ""
     common = "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
-    scripts, styles = _inline_hashes(page, "script"), _inline_hashes(page, "style")
-    strict = (f"default-src 'self'; script-src 'self'{' ' + scripts if scripts else ''}; "
-              f"style-src 'self'{' ' + styles if styles else ''}; img-src 'self' data: blob:; connect-src 'self'; "
-              f"{common}")
-    cdn = "https://cdn.jsdelivr.net"
-    docs = (f"default-src 'self'; script-src 'self' 'unsafe-inline' {cdn}; style-src 'self' 'unsafe-inline' {cdn}; "
-            f"img-src 'self' data: https://fastapi.tiangolo.com; connect-src 'self'; worker-src 'self' blob:; {common}")
-    return strict, docs
+    strict = (f"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+              f"connect-src 'self'; {common}")
+    return strict, f"{strict}; worker-src 'self' blob:"
 
 
 def restrict_data_folder(folder: Path) -> None:

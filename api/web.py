@@ -20,6 +20,12 @@ NOT_BUILT = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><ti
 接口本身已可使用（/docs）。</p></body></html>"""
 
 
+DOCS_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>巡察知识图谱 · 接口文档</title>
+<link rel="stylesheet" href="/assets/swagger/swagger-ui.css"></head><body><div id="swagger-ui"></div>
+<script src="/assets/swagger/swagger-ui-bundle.js"></script><script src="/assets/swagger/swagger-init.js"></script>
+</body></html>"""
+
+
 def built_folder() -> Path:
     return Path(str(resources.files("api").joinpath("static/app")))
 
@@ -29,6 +35,11 @@ def install(app: FastAPI) -> None:
     assets = folder / "assets"
     if assets.is_dir():
         app.mount("/assets", StaticFiles(directory=assets), name="assets")
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_reference() -> str:
+        """Swagger UI from the service's own assets (built from npm with the page), so the docs need no CDN."""
+        return DOCS_PAGE
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:  # browsers ask for it unprompted; say "nothing here" without an error in the log
