@@ -1,0 +1,109 @@
+"""The review queue and acceptance on both stores: accept / edit / reject round trip, idempotent re-parse, all or
+nothing, and the provenance an accepted item carries. The Neo4j case runs under ``tools/with-neo4j.sh``."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph.model import EdgeType, NodeKind
+from graph.stores.embedded import EmbeddedStore
+from loaders.text.load import AcceptRejected, accept
+from loaders.text.model import EntryKind, EntryState
+from loaders.text.parse import finder_for, parse_file
+from loaders.text.queue import QueueError, TextQueue
+from loaders.text.review import accept_open, edit_entry
+from tests.text.conftest import DEV
+
+
+@pytest.fixture()
+def store(county, tmp_path) -> EmbeddedStore:
+    s = EmbeddedStore(tmp_path / "graph.sqlite")
+    s.upsert(county.nodes, county.edges)
+    yield s
+    s.close()
+
+
+def _edges(store, node_id: str, edge_type: EdgeType) -> list:
+    return [n.edge for n in store.neighbours(node_id, direction="out") if n.edge.type == edge_type]
+
+
+def round_trip(store, tmp_path: Path) -> None:
+    queue = TextQueue.for_data_dir(tmp_path)
+    finder = finder_for(store, tmp_path)
+    before = store.counts().nodes.get("Issue", 0)
+    result = parse_file(DEV / "speech_guanyu.txt", store, data_dir=tmp_path)
+    entries, new = queue.add(result, "甲")
+    assert new == len(entries) == len(result.items) + len(result.directives) and result.round_id
+    copy = tmp_path / "另存的讲话.txt"  # the same bytes under another name: still the same document
+    shutil.copy(DEV / "speech_guanyu.txt", copy)
+    again, new_again = queue.add(parse_file(copy, store, data_dir=tmp_path), "乙")
+    assert new_again == 0 and [e.id for e in again] == [e.id for e in entries]
+
+    issues = [e for e in entries if e.kind == EntryKind.ISSUE]
+    directives = [e for e in entries if e.kind == EntryKind.DIRECTIVE]
+    first, second, third = issues[:3]
+    edited = edit_entry(store, queue, finder, second.id, "甲", unit="县审计局", category="财务", text="惠农补贴审核不严。")
+    assert edited.state == EntryState.EDITED and edited.unit_name == "宁川县审计局" and edited.category == "财务管理"
+    assert edited.edited_by == "甲" and edited.edited_at is not None
+    rejected = queue.reject(third.id, "乙")
+    assert rejected.state == EntryState.REJECTED and rejected.decided_by == "乙"
+    with pytest.raises(QueueError):
+        queue.edit(third.id, "甲", text="改不了")
+
+    linked = next(d for d in directives if d.item_ref is not None)
+    report = accept(store, queue, [first.id, second.id, linked.id], "甲", finder=finder, data_dir=tmp_path)
+    assert report.issues == 2 and report.directives == 1
+    assert store.counts().nodes["Issue"] == before + 2 and store.counts().nodes["Directive"] == 1
+    node = queue.get(second.id).node_id
+    props = store.get_node(node).props
+    assert props["text"] == "惠农补贴审核不严。" and props["category"] == "财务管理" and props["status"] == "open"
+    assert props["round_id"] == result.round_id and props["unit_id"] == finder.resolve("县审计局").unit_id
+    source = _edges(store, node, EdgeType.SOURCED_FROM)
+    assert len(source) == 1 and source[0].props["paragraph"] == second.paragraph
+    doc = store.get_node(source[0].dst)
+    assert doc.kind == NodeKind.DOCUMENT and doc.props["sha256"] == result.sha256 and doc.props["doc_kind"] == "speech"
+    directive = store.get_node(queue.get(linked.id).node_id)
+    assert directive.props["body"] == linked.body
+    about = _edges(store, directive.id, EdgeType.DIRECTIVE_ABOUT)
+    to = _edges(store, directive.id, EdgeType.DIRECTED_TO)
+    assert len(about) == 1 and len(to) == 1 and store.get_node(to[0].dst).kind == NodeKind.UNIT
+    assert queue.get(first.id).state == EntryState.ACCEPTED and queue.get(first.id).decided_by == "甲"
+    with pytest.raises(AcceptRejected):
+        accept(store, queue, [first.id], "甲", finder=finder)  # accepted once only
+    assert queue.add(parse_file(DEV / "speech_guanyu.txt", store, data_dir=tmp_path), "乙")[1] == 0
+
+
+def test_round_trip_embedded(store, tmp_path):
+    round_trip(store, tmp_path)
+
+
+def test_round_trip_neo4j(neo4j_store, county, tmp_path):
+    neo4j_store.clear()
+    neo4j_store.upsert(county.nodes, county.edges)
+    round_trip(neo4j_store, tmp_path)
+
+
+def test_all_or_nothing_and_the_round_the_analyst_must_choose(store, tmp_path):
+    queue = TextQueue.for_data_dir(tmp_path)
+    finder = finder_for(store, tmp_path)
+    entries, _ = queue.add(parse_file(DEV / "speech_redacted.txt", store, data_dir=tmp_path), "甲")
+    before = store.counts()
+    named = [e for e in entries if e.unit_id]
+    with pytest.raises(AcceptRejected) as caught:
+        accept(store, queue, [e.id for e in entries], "甲", finder=finder)
+    problems = " ".join(caught.value.problems)
+    assert "未对应到单位" in problems and "未写明巡察轮次" in problems and "指定轮次" in problems
+    assert store.counts() == before and all(queue.get(e.id).state == EntryState.PENDING for e in entries)
+    with pytest.raises(QueueError):
+        accept(store, queue, [named[0].id], "甲", finder=finder, round_ref="十九届县委第九轮巡察")
+    report = accept(store, queue, [named[0].id], "甲", finder=finder, round_ref="十五届县委第二轮巡察")
+    assert report.issues == 1 and queue.get(named[0].id).round_id is not None
+    bulk = accept_open(store, queue, finder, "甲", min_confidence=0.0, round_ref="十五届县委第二轮巡察")
+    assert bulk.accepted == [] and len(bulk.skipped) == 4  # the redacted ones wait for a unit
+    unit_less = next(e for e in entries if not e.unit_id)
+    edit_entry(store, queue, finder, unit_less.id, "甲", unit="县商务局")
+    bulk = accept_open(store, queue, finder, "甲", min_confidence=0.0, round_ref="十五届县委第二轮巡察")
+    assert bulk.accepted == [unit_less.id]
