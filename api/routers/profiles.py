@@ -13,6 +13,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
+from pydantic import StringConstraints
 
 from api.delivery import deliver
 from api.deps import Analyst, Store, Viewer
@@ -49,7 +50,8 @@ def ranking(store: Store, account: Viewer, request: Request,
             township_id: Annotated[str | None, Query(min_length=1, max_length=64,
                                                      description="乡镇（街道）id（同 township）")] = None,
             county: Name = None,
-            villages: Annotated[list[str] | None, Query(max_length=2000, description=(
+            villages: Annotated[list[Annotated[str, StringConstraints(min_length=1, max_length=64)]] | None,
+                                Query(max_length=2000, description=(
                 "只排这些村：id 或名称，可重复（同名村写“乡镇/村”，或同时给 township）"))] = None,
             as_of: AsOf = None,
             format: Annotated[Literal["json", "xlsx"], Query(description="json 或 xlsx")] = "json") -> Any:
