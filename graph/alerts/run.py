@@ -14,6 +14,9 @@ finds the same keys (and records nothing new), and a new matching row brings a n
   letter concerning any of those issues; key = round | category.
 * ``named_query``: any registered query, ``params.query`` naming it and the other params its own; fires when it
   returns ``threshold`` (default 1) rows or more, one candidate per row, keyed by the ids the row holds.
+
+A run sees the store through the 一案三改 batch's memo: alerts asking the same query with the same parameters
+(every relapse alert reads ``rectification_issues``) read it once.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from graph.alerts.model import Alert, AlertIn, AlertKind, Candidate, RunResult
 from graph.alerts.store import AlertError, AlertStore
 from graph.model.ids import kind_of_id
 from graph.queries import registry
+from graph.reviews.case_review import _Memo
 from graph.reviews.dashboard import undisposed
 from graph.reviews.rules import load_rules
 from graph.stores.base import QueryRunner, StoreError
@@ -48,12 +52,12 @@ def alert_store(data_dir: Path) -> AlertStore:
 
 def _relapse_township(store: QueryRunner, alert: AlertIn, today: date, data_dir: Path | None) -> list[Candidate]:
     kinds = set(alert.params.get("unit_kinds") or ["township"])
-    rows = store.run_query("repeats_at", {"flag": "relapse", "limit": 1_000_000})
+    relapsed = [i for i in store.run_query("rectification_issues", {"round_ids": None}) if i["relapse_of"]]
     units = {u["unit_id"]: u for u in store.run_query(
-        "rectification_units", {"unit_ids": sorted({r["unit_id"] for r in rows})})} if rows else {}
-    return [Candidate(key=f"{r['issue_id']}>{r['earlier_id']}", ids=[r["issue_id"], r["earlier_id"], r["unit_id"]],
-                      summary=f"{r['unit_name']}的问题整改后复发：“{r['issue_text'][:40]}”")
-            for r in rows if units.get(r["unit_id"], {}).get("unit_kind") in kinds]
+        "rectification_units", {"unit_ids": sorted({i["unit_id"] for i in relapsed})})} if relapsed else {}
+    return [Candidate(key=f"{i['issue_id']}>{earlier}", ids=[i["issue_id"], earlier, i["unit_id"]],
+                      summary=f"{units[i['unit_id']]['unit_name']}的问题整改后复发：“{i['text'][:40]}”")
+            for i in relapsed if units.get(i["unit_id"], {}).get("unit_kind") in kinds for earlier in i["relapse_of"]]
 
 
 def _relative_beneficiary(store: QueryRunner, alert: AlertIn, today: date, data_dir: Path | None
@@ -81,12 +85,9 @@ def _category_without_letter(store: QueryRunner, alert: AlertIn, today: date, da
     for i in issues:
         groups.setdefault((i["round_id"], i["category"]), []).append(i)
     wide = {k: g for k, g in groups.items() if len({i["unit_id"] for i in g}) >= at_least}
-    asked = sorted({i["issue_id"] for g in wide.values() for i in g})
-    covered = {i for r in store.run_query("letters_of_issues", {"issue_ids": asked}) for i in r["issue_ids"]} \
-        if asked else set()
     out = []
     for (round_id, category), g in sorted(wide.items()):
-        if covered & {i["issue_id"] for i in g}:
+        if any(i["letter_ids"] for i in g):
             continue
         units = sorted({i["unit_id"] for i in g})
         out.append(Candidate(key=f"{round_id}|{category}", ids=[round_id, *units],
@@ -161,9 +162,10 @@ def run_alerts(store: QueryRunner, alerts: AlertStore, *, owner: str | None = No
     """Run the saved alerts (one owner's, or all) and record their hits; the new ones come back."""
     chosen = only if only is not None else alerts.alerts(owner)
     result = RunResult(alerts=len(chosen), found=0)
+    shared = _Memo(store, frozenset(registry.all_queries()))  # a run reads; alerts asking the same query share it
     for alert in chosen:
         try:
-            found = evaluate(store, alert, today, data_dir)
+            found = evaluate(shared, alert, today, data_dir)
         except (AlertError, StoreError, ValueError) as exc:
             result.errors.append(f"预警“{alert.name}”（编号 {alert.id}）未能运行：{exc}")
             log.warning("alert %s could not run: %s", alert.id, type(exc).__name__)

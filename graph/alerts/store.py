@@ -1,9 +1,9 @@
 """The alerts file: saved alerts and their hits in SQLite (``alerts.sqlite`` beside the graph in the data folder).
 
-A hit is unique per (alert, key): recording runs ``INSERT OR IGNORE`` for every candidate inside one
-``BEGIN IMMEDIATE`` transaction, so two runs at once (two loads) cannot record one hit twice, and a hit seen
-before keeps its first-seen time and its state: a dismissed hit stays dismissed. Each call opens its own
-connection, so threads and processes may share the file.
+A hit is unique per (alert, key): recording reads the alert's known keys and runs ``INSERT OR IGNORE`` for the
+others inside one ``BEGIN IMMEDIATE`` transaction (WAL journal), so two runs at once (two loads) cannot record
+one hit twice, and a hit seen before keeps its first-seen time and its state: a dismissed hit stays dismissed.
+Each call opens its own connection, so threads and processes may share the file.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ class AlertStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         fresh = not path.exists()
         with self._connect() as db:
+            db.execute("PRAGMA journal_mode = WAL")
             db.executescript(SCHEMA)
         if fresh:
             os.chmod(path, 0o600)
@@ -60,6 +61,7 @@ class AlertStore:
         try:
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA busy_timeout = 30000")
+            db.execute("PRAGMA synchronous = NORMAL")  # with WAL: a commit survives a crash of the process
             yield db
         finally:
             db.close()
@@ -99,28 +101,23 @@ class AlertStore:
         at = at or _now()
         stamp = at.isoformat()
         with self._connect() as db:
-            db.execute("BEGIN IMMEDIATE")
+            db.execute("BEGIN IMMEDIATE")  # the write lock first: no other run can insert between read and write
             try:
-                new_ids = []
-                for c in found:
-                    cur = db.execute(
-                        "INSERT OR IGNORE INTO hits (alert_id, key, summary, ids, first_seen, last_seen) "
-                        "VALUES (?,?,?,?,?,?)", (alert_id, c.key, c.summary, json.dumps(c.ids), stamp, stamp))
-                    if cur.rowcount:
-                        new_ids.append(cur.lastrowid)
-                    else:
-                        db.execute("UPDATE hits SET last_seen = ? WHERE alert_id = ? AND key = ?",
-                                   (stamp, alert_id, c.key))
+                known = {k for (k,) in db.execute("SELECT key FROM hits WHERE alert_id = ?", (alert_id,))}
+                fresh = {c.key: c for c in found if c.key not in known}
+                db.executemany("INSERT OR IGNORE INTO hits (alert_id, key, summary, ids, first_seen, last_seen) "
+                               "VALUES (?,?,?,?,?,?)",
+                               [(alert_id, c.key, c.summary, json.dumps(c.ids), stamp, stamp) for c in fresh.values()])
+                db.executemany("UPDATE hits SET last_seen = ? WHERE alert_id = ? AND key = ?",
+                               [(stamp, alert_id, c.key) for c in found if c.key in known])
                 db.execute("UPDATE alerts SET last_run_at = ? WHERE id = ?", (stamp, alert_id))
+                rows = db.execute(f"{_HIT} WHERE h.alert_id = ? AND h.first_seen = ? ORDER BY h.id",
+                                  (alert_id, stamp)).fetchall() if fresh else []
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
-            if not new_ids:
-                return []
-            marks = ",".join("?" * len(new_ids))
-            rows = db.execute(f"{_HIT} WHERE h.id IN ({marks}) ORDER BY h.id", new_ids).fetchall()
-        return [_hit(r) for r in rows]
+        return [_hit(r) for r in rows if r[4] in fresh]
 
     def hits(self, *, owner: str | None = None, state: HitState | None = None, alert_id: int | None = None,
              limit: int = 1000, offset: int = 0) -> tuple[list[Hit], int]:
