@@ -58,9 +58,17 @@ class DirectiveFinder:
         return [s for i, s in enumerate(kept) if not (i + 1 < len(kept) and kept[i + 1].start == s.end)]
 
     def addressed(self, sentence: str, span: _Span) -> bool:
-        before = re.sub(r"(?:宁川)?县委?$", "", sentence[: span.start])
+        before = sentence[: span.start]
+        county = self.walker.finder.county or "县"
+        for tail in (county + "委", county, "县委", "县"):  # 移交宁川县委… / 移交县… / 建议县…
+            if before.endswith(tail):
+                before = before[: -len(tail)]
+                break
         if any(before.endswith(w) for w in self.rules["not_addressee_before"]):
             return False
+        if any(before.endswith(w) for w in self.rules["addressee_before"]):  # 建议县纪委监委对…, 请组织部…
+            return bool(re.match(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|跟进|督促|开展|加强|依规|立案|调查|核查|处置)",
+                                 sentence[span.end:]))
         return bool(self.request.match(sentence[span.end:]))
 
     def find(self, blocks: list[Block], candidates: list[Candidate], items: list[ParsedItem]) -> list[ParsedDirective]:
@@ -96,7 +104,7 @@ class DirectiveFinder:
         for span in spans:
             if self.addressed(sentence, span):
                 m = re.search(r"(?:要|须|必须|应当|负责|牵头)", sentence[span.end:])
-                start = span.end + (m.start() if m else 0)
+                start = span.end + (m.start() if m and m.start() < 16 else 0)
                 out.append((span.body, sentence[start:].rstrip("。；"), sentence[span.end:], None))
         if not any(s.body == "行业主管部门" for s in spans):
             for mention in self.walker.finder.mentions(sentence):  # at the start of a clause

@@ -46,7 +46,7 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     problem, required = split(cand, cues)
     if not problem:
         return []
-    hits = [c for c in cues if c in problem]
+    hits = [c for c in cues if c in problem] + [m.group() for p in walker.patterns for m in [p.search(problem)] if m]
     listed_under_unit = cand.numbered and any(c.unit or c.redacted for c in ([cand.own] if cand.own else []) + [
         c for c in cand.context if c.level > 0])
     if not hits and not problem.rstrip("。；").endswith("的问题") and not listed_under_unit:

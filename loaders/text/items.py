@@ -52,6 +52,7 @@ class Walker:
     def __init__(self, finder: UnitFinder, rules: dict[str, Any]) -> None:
         self.finder, self.rules = finder, rules
         self.cues = tuple(rules["problem_cues"])
+        self.patterns = [re.compile(p) for p in rules["problem_patterns"]]
         self.body_cores = tuple(rules["body_unit_cores"])
         self.stack: list[Context] = []
         self.candidates: list[Candidate] = []
@@ -72,13 +73,16 @@ class Walker:
         """Units a text names as its subject (bodies and finders left out), most specific first kept."""
         hint = self.township_hint(contexts)
         found: list[Resolved] = []
+        before: tuple[int, str] = (-1, "")  # where the last township named ends: 兴安镇南岗村 is 兴安镇's 南岗村
         for m in self.finder.mentions(text):
             if self.is_body(m.form):
                 continue
             after = text[m.end:m.end + 6]
             if any(after.startswith(w) for w in self.rules["not_subject_after"]):
                 continue
-            r = self.finder.resolve(m.form, hint)
+            r = self.finder.resolve(m.form, before[1] if before[0] == m.start else hint)
+            if r.unit_id and self.finder.kind(r.unit_id) == "township":
+                before = (m.end, r.name)
             if all((r.unit_id or r.name) != (f.unit_id or f.name) for f in found):
                 found.append(r)
         ids = [f.unit_id for f in found if f.unit_id]

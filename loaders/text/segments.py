@@ -39,6 +39,7 @@ LEADING = (
 )
 INLINE = (
     ("一是", re.compile(rf"([{CN}]{{1,2}})是")),
+    ("第一，", re.compile(rf"第([{CN}]{{1,2}})[，,、]")),
     ("（一）", re.compile(rf"[（(]([{CN}]{{1,2}})[)）]")),
     ("（1）", re.compile(r"[（(](\d{1,2})[)）]")),
     ("1.", re.compile(r"(\d{1,2})[.．、](?!\d)")),
@@ -88,7 +89,7 @@ def inline_pieces(text: str) -> tuple[str, list[Piece]]:
                 continue
             marks.append((m.start(), m.end()))
             expected += 1
-        if len(marks) >= 2 or (len(marks) == 1 and form == "一是"):
+        if len(marks) >= 2 or (len(marks) == 1 and form == "一是"):  # a lone 第一， or （一） lists nothing
             if best is None or marks[0][0] < best[2][0][0]:
                 best = (0, form, marks)
     if best is None:

@@ -41,7 +41,7 @@ class UnitFinder:
     """Unit mentions in text, resolved through a :class:`UnitIndex` (the store's register and alias table)."""
 
     def __init__(self, index: UnitIndex, county: str, kinds: dict[str, str], *, min_chars: int = 3,
-                 stop: tuple[str, ...] = ()) -> None:
+                 stop: tuple[str, ...] = (), aliases: tuple[str, ...] = ()) -> None:
         self.index, self.county, self.kinds = index, county, kinds
         forms: set[str] = set()
         for entry in index.entries.values():
@@ -53,6 +53,7 @@ class UnitFinder:
         for (_, alias) in index.user_aliases:
             if len(alias) >= min_chars:
                 forms.add(alias)
+        forms |= {a for a in aliases if len(a) >= min_chars and a not in stop}  # the register's own 别名
         ordered = sorted(forms, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
         self._cache: dict[tuple[str, str], Resolved] = {}
@@ -60,7 +61,9 @@ class UnitFinder:
     @classmethod
     def for_store(cls, store: GraphStore, alias_table: object = None, county: str = "", **kw: object) -> UnitFinder:
         index = load_unit_index(store, alias_table)  # type: ignore[arg-type]
-        kinds = {r["id"]: r["unit_kind"] for r in store.run_query("unit_directory", {}) if "unit_kind" in r}
+        rows = store.run_query("unit_directory", {})
+        kinds = {r["id"]: r["unit_kind"] for r in rows if "unit_kind" in r}
+        kw.setdefault("aliases", tuple(a for r in rows for a in r.get("aliases") or ()))
         if not county:
             counts = Counter(e.county for e in index.entries.values())
             county = counts.most_common(1)[0][0] if counts else ""

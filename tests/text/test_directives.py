@@ -44,3 +44,11 @@ def test_a_directive_without_a_unit_links_to_the_item_it_echoes(parse):
     echo, county_wide = r.directives
     assert echo.item_index == 1 and echo.unit_name == "宁川县交通运输局" and "第1段" in echo.unit_rule
     assert county_wide.unit_id is None and "全县" in county_wide.unit_rule
+
+
+def test_suggested_and_requested_bodies_are_addressed_and_a_first_second_list_is_items(parse):
+    r = parse("从巡察情况看：第一，县档案馆档案数字化项目验收把关不严。第二，县融媒体中心广告收入未纳入财务统一核算。",
+              "建议宁川县纪委监委对广告收入问题开展核查。提请县委组织部对档案馆领导班子进行调整。",
+              "对问题线索，已移交宁川县纪委监委。")
+    assert [i.unit_name for i in r.items] == ["宁川县档案馆", "宁川县融媒体中心"]
+    assert [(d.body, d.unit_name) for d in r.directives] == [("纪委监委", "宁川县融媒体中心"), ("组织部", "宁川县档案馆")]
