@@ -66,8 +66,10 @@ class DirectiveFinder:
                 break
         if any(before.endswith(w) for w in self.rules["not_addressee_before"]):
             return False
-        if any(before.endswith(w) for w in self.rules["addressee_before"]):  # 建议县纪委监委对…, 请组织部…
-            return bool(re.match(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|跟进|督促|开展|加强|依规|立案|调查|核查|处置)",
+        opening = next((w for w in self.rules["addressee_before"] if sentence.startswith(w)), None)
+        if any(before.endswith(w) for w in self.rules["addressee_before"]) or (
+                opening and before.endswith(("，", ","))):  # 建议县纪委监委对…，县委组织部对…
+            return bool(re.match(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|跟进|督促|开展|加强|依规|立案|调查|核查|处置|结合)",
                                  sentence[span.end:]))
         return bool(self.request.match(sentence[span.end:]))
 

@@ -143,7 +143,7 @@ class Walker:
                 self.block_context[block.number] = list(self.stack)
                 continue
             if self.is_heading(block, level, body, following):
-                self.heading(block, level if level is not None else (1 if block.heading or block.bold else 5), body)
+                self.heading(block, level if level is not None else 1, body)
             else:
                 self.paragraph(block, level, body)
             self.block_context[block.number] = list(self.stack)
@@ -181,12 +181,13 @@ class Walker:
     def table_row(self, block: Block) -> None:
         header = block.header
         problem = next((i for i, h in enumerate(header) if "问题" in h or "内容" in h), None)
-        unit = next((i for i, h in enumerate(header) if re.search(r"单位|村|社区|乡镇|对象", h)), None)
+        columns = [i for i, h in enumerate(header) if re.search(r"单位|村|社区|乡镇|对象", h) and i < len(block.cells)]
         if not header or problem is None or problem >= len(block.cells):
             return
         own = None
-        if unit is not None and unit < len(block.cells):
-            own = self.context_unit(block.cells[unit], self.stack, "表格单位列", 99)
+        if columns:  # the rightmost unit column is the most specific (乡镇 | 村); the others qualify it
+            qualifier = "".join(block.cells[i] for i in columns[:-1] if i != problem)
+            own = self.context_unit(qualifier + block.cells[columns[-1]], self.stack, "表格单位列", 99)
         text = block.cells[problem]
         offset = block.text.find(text)
         self.candidates.append(Candidate(block, max(offset, 0), text, "表格", True, list(self.stack), own))

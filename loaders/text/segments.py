@@ -46,7 +46,7 @@ INLINE = (
 )
 REQUIREMENT_LIST = re.compile(rf"^[{CN}]要")
 _BREAK = "：:。；;！!？?"
-ABOUT = re.compile(r"^关于([^：:，。；]{1,30})[：:]")
+ABOUT = re.compile(r"^关于([^：:，。；]{1,30})[：:。]")
 ABOUT_HEADING = re.compile(r"^关于([^：:，。；]{1,30}?)(?:的问题|的情况|方面)?[：:]?$")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 
