@@ -56,15 +56,15 @@ def namesakes(name: Annotated[str | None, typer.Option(help="只看这个姓名"
     except StoreError as exc:
         _fail(str(exc))
     store.close()
-    write_from_shell(settings.data_dir, "people.namesakes.read", {"pairs": len(pairs)},
-                     command="xuncha people namesakes")
     if as_json:
         console.print_json(json.dumps([p.model_dump() for p in pairs], ensure_ascii=False))
         return
     if not pairs:
         console.print("没有待确认的同名人员。")
         return
-    table = Table("姓名", "人员甲", "依据（甲）", "人员乙", "依据（乙）", "提示", title=f"待确认的同名人员 {len(pairs)} 对")
+    table = Table(title=f"待确认的同名人员 {len(pairs)} 对")
+    for header in ("姓名", "人员甲", "依据（甲）", "人员乙", "依据（乙）", "提示"):
+        table.add_column(header, overflow="fold", no_wrap=header.startswith("人员"))
     for p in pairs:
         table.add_row(p.a.name, p.a.person_id, _evidence(p.a), p.b.person_id, _evidence(p.b), "；".join(p.hints))
     console.print(table)
@@ -100,7 +100,9 @@ def list_command(as_json: Annotated[bool, typer.Option("--json", help="以 JSON 
     if as_json:
         console.print_json(json.dumps([j.model_dump(exclude={"node", "moved"}) for j in items], ensure_ascii=False))
         return
-    table = Table("编号", "判断", "甲", "乙", "判断人", "时间", "依据", "状态", title="人员与单位判断")
+    table = Table(title="人员与单位判断")
+    for header in ("编号", "判断", "甲", "乙", "判断人", "时间", "依据", "状态"):
+        table.add_column(header, overflow="fold", no_wrap=header in ("编号", "甲", "乙"))
     for j in items:
         table.add_row(j.id, j.label, j.a, j.b, j.who, j.at, j.rule + (f"（{j.note}）" if j.note else ""),
                       f"已撤销（{j.undone_by} {j.undone_at}）" if j.undone_at else "有效")
