@@ -1,15 +1,15 @@
 """The Neo4j 5 store, over Bolt with the official driver.
 
-Writes are batched ``UNWIND $rows … MERGE`` statements, all inside one
-managed transaction per ``upsert`` (so a rejected write leaves the graph as it
-was, and the driver retries transient errors). Labels and relationship types
+Writes are checked whole, then written as bounded ``UNWIND $rows`` chunks:
+in one managed transaction when small, in journaled chunks when large (see
+:mod:`graph.stores.neo4j_load`); either way a rejected or failed write leaves
+the graph as it was. Labels and relationship types
 are placed into Cypher text only from the model's enums; every value travels
 as a parameter.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -23,7 +23,10 @@ from graph.console import ConsoleAnswer, ConsoleLimits, judge_plan
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
 from graph.model.ids import kind_of_id
 from graph.settings import Settings
-from graph.stores.base import Counts, DanglingEdgeError, Direction, Neighbour, StoreError, StoreUnavailable
+from graph.stores.base import Counts, Direction, Neighbour, StoreError, StoreUnavailable
+from graph.stores.neo4j_journal import BUMP, recover
+from graph.stores.neo4j_journal import SCHEMA as JOURNAL_SCHEMA
+from graph.stores.neo4j_load import BulkWriter
 
 
 def _statements(text: str, **fill: str) -> list[str]:
@@ -77,12 +80,17 @@ def _edge_record(rel: Relationship, start: Node, end: Node) -> EdgeRecord:
 class Neo4jStore:
     name = "neo4j"
 
-    def __init__(self, driver: Driver, *, uri: str, database: str = "neo4j", batch_size: int = 2000) -> None:
+    def __init__(self, driver: Driver, *, uri: str, database: str = "neo4j", batch_size: int = 5000,
+                 single_tx_records: int = 30_000, stale_after_s: float = 120.0) -> None:
         self._driver = driver
         self.uri = uri
         self.database = database
         self.batch_size = batch_size
+        self.single_tx_records = single_tx_records
+        self.stale_after_s = stale_after_s
+        self.workers = 2  # sessions writing the chunks of a large load side by side
         self._ensure_schema()
+        self.recover()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Neo4jStore:
@@ -109,7 +117,8 @@ class Neo4jStore:
         constraints, indexes = cypher.read("schema/constraints.cypher"), cypher.read("schema/indexes.cypher")
         statements = list(dict.fromkeys(
             [s for k in NodeKind for s in _statements(constraints, label=k.value, label_lower=k.value.lower())]
-            + [s for t in EdgeType for s in _statements(indexes, type=t.value, type_lower=t.value.lower())]))
+            + [s for t in EdgeType for s in _statements(indexes, type=t.value, type_lower=t.value.lower())]
+            + JOURNAL_SCHEMA))
         with self._session() as session:
             for statement in statements:
                 session.run(Query(statement)).consume()  # type: ignore[arg-type]
@@ -133,52 +142,21 @@ class Neo4jStore:
         self._write(nodes, edges, drop_type=None)
 
     def replace_all(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
-        """Swap the whole graph for these records in one transaction (readers see the old graph or the new one).
+        """Swap the whole graph for these records: afterwards the graph is exactly the old one or the new one.
 
-        The whole graph must fit one transaction (``dbms.memory.transaction.total.max``); when it does not,
-        Neo4j refuses the transaction and the old graph stays as it was.
+        Up to ``single_tx_records`` records this is one transaction (readers too see old or new); above it the
+        swap runs in bounded, journaled chunks (:mod:`graph.stores.neo4j_load`): deleting what the new graph
+        drops and updating the rest in place, undone as a whole if it does not finish.
         """
         self._write(nodes, edges, drop_type=None, clear=True)
 
     def _write(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], *, drop_type: EdgeType | None,
                clear: bool = False) -> None:
-        """One transaction: optionally empty the graph or drop every edge of ``drop_type``, then merge nodes
-        and edges."""
-        by_kind: dict[NodeKind, dict[str, dict[str, Any]]] = defaultdict(dict)
-        for node in nodes:
-            merged = by_kind[node.kind].setdefault(node.id, {})
-            merged.update(node.props)
-        by_shape: dict[tuple[EdgeType, NodeKind, NodeKind], dict[str, dict[str, Any]]] = defaultdict(dict)
-        for edge in edges:
-            row = by_shape[(edge.type, edge.src_kind, edge.dst_kind)].setdefault(
-                edge.id, {"id": edge.id, "src": edge.src, "dst": edge.dst, "props": {}})
-            row["props"].update(edge.props)
-        node_text, edge_text = cypher.read("writes/merge_nodes.cypher"), cypher.read("writes/merge_edges.cypher")
-
-        def work(tx: ManagedTransaction) -> None:
-            if clear:
-                tx.run("MATCH (n:Entity) DETACH DELETE n").consume()
-            if drop_type is not None:
-                tx.run(f"MATCH ()-[r:{drop_type.value}]->() DELETE r").consume()
-            for kind, rows in by_kind.items():
-                statement = _statements(node_text, label=kind.value)[0]
-                items = [{"id": i, "props": p} for i, p in rows.items()]
-                for start in range(0, len(items), self.batch_size):
-                    tx.run(statement, rows=items[start:start + self.batch_size]).consume()  # type: ignore[arg-type]
-            for (edge_type, src, dst), erows in by_shape.items():
-                statement = _statements(edge_text, type=edge_type.value, src=src.value, dst=dst.value)[0]
-                items = list(erows.values())
-                for start in range(0, len(items), self.batch_size):
-                    chunk = items[start:start + self.batch_size]
-                    written = tx.run(statement, rows=chunk).single()["written"]  # type: ignore[arg-type,index]
-                    if written != len(chunk):
-                        raise DanglingEdgeError(
-                            f"关系 {edge_type.value}（{edge_type.label_zh}）有 {len(chunk) - written} 条的端点不存在"
-                            f"（应为{src.label_zh}→{dst.label_zh}），整批写入已取消")
-
+        """Check the whole write, then write it: one transaction if small, journaled chunks if large."""
+        writer = BulkWriter(self._session, batch_size=self.batch_size, single_tx_records=self.single_tx_records,
+                            workers=self.workers)
         try:
-            with self._session() as session:
-                session.execute_write(work)
+            writer.write(nodes, edges, drop_type=drop_type, clear=clear)
         except ServiceUnavailable as exc:
             raise StoreUnavailable(f"Neo4j（{self.uri}）暂时不可用，写入未完成，图谱保持原样。") from exc
         except ClientError as exc:
@@ -187,6 +165,11 @@ class Neo4jStore:
     def replace_edges(self, edge_type: EdgeType, edges: Iterable[EdgeRecord]) -> None:
         """Swap every edge of one computed type (e.g. ``REPEATS``) for ``edges``, in one transaction."""
         self._write([], [e for e in edges if e.type is edge_type], drop_type=edge_type)
+
+    def recover(self, *, stale_after_s: float | None = None) -> int:
+        """Undo large loads whose writer died (silent for ``stale_after_s``); returns how many were undone."""
+        with self._session() as session:
+            return recover(session, stale_after_s=self.stale_after_s if stale_after_s is None else stale_after_s)
 
     def run_read_only(self, text: str, params: dict[str, Any], *, limit: int,
                       limits: ConsoleLimits | None = None) -> ConsoleAnswer:
@@ -222,13 +205,24 @@ class Neo4jStore:
 
     def delete_edges_of_type(self, edge_type: str) -> int:
         t = EdgeType(edge_type)
+
+        def work(tx: ManagedTransaction) -> int:
+            record = tx.run(f"MATCH ()-[r:{t.value}]->() DELETE r RETURN count(*) AS n").single()
+            tx.run(BUMP).consume()
+            return int(record["n"]) if record else 0
+
         with self._session() as session:
-            record = session.run(f"MATCH ()-[r:{t.value}]->() DELETE r RETURN count(*) AS n").single()
-        return int(record["n"]) if record else 0
+            return session.execute_write(work)
 
     def clear(self) -> None:
         with self._session() as session:
             session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+            session.run(BUMP).consume()
+
+    def generation(self) -> int:
+        """The write generation: bumped by every write, so a result computed at one generation can be reused."""
+        rows = self._read("MATCH (v:GraphVersion {key: 'graph'}) RETURN v.generation AS g")
+        return int(rows[0]["g"]) if rows else 0
 
     # -- reads ---------------------------------------------------------------------
     def get_node(self, node_id: str) -> NodeRecord | None:

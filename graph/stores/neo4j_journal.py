@@ -1,0 +1,159 @@
+"""The journal of a large Neo4j write: each chunk commits with its own undo, and the load is undone as a whole.
+
+See :mod:`graph.stores.neo4j_load` for when it is used and what it guarantees. Bookkeeping nodes carry
+neither ``Entity`` nor a kind label, so no query, count or export ever sees them:
+
+- ``(:LoadJournal {load, state: 'running'|'done', heartbeat})`` — one per load;
+- ``(:LoadChunk {load, type, nodes: [ids], edges: [ids]})`` — what one chunk created;
+- ``(:LoadUndo {…old properties…, _load, _op, _kind|_type, _src, _dst})`` — what a chunk changed or deleted.
+
+Labels and relationship types in the Cypher text come from the model's enums only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from neo4j import ManagedTransaction, Session
+
+from graph.model import EdgeType, NodeKind
+
+SCHEMA = [
+    "CREATE INDEX load_journal IF NOT EXISTS FOR (n:LoadJournal) ON (n.load)",
+    "CREATE INDEX load_chunk IF NOT EXISTS FOR (n:LoadChunk) ON (n.load)",
+    "CREATE INDEX load_undo IF NOT EXISTS FOR (n:LoadUndo) ON (n._load, n._op)",
+]
+BUMP = "MERGE (v:GraphVersion {key: 'graph'}) SET v.generation = coalesce(v.generation, 0) + 1"
+BOOKKEEPING = ("_load", "_op", "_kind", "_type", "_src", "_dst")
+_STRIP = ", ".join(f"x.{key}" for key in BOOKKEEPING)
+
+
+class Step:
+    """One chunk of a write: what it does and its rows."""
+
+    def __init__(self, action: str, *, rows: list[Any], kind: NodeKind | None = None,
+                 edge_type: EdgeType | None = None, src: NodeKind | None = None, dst: NodeKind | None = None,
+                 replace: bool = False) -> None:
+        self.action, self.rows, self.kind, self.edge_type = action, rows, kind, edge_type
+        self.src, self.dst, self.replace = src, dst, replace
+
+
+def run_step(tx: ManagedTransaction, step: Step, load: str | None) -> None:
+    """Do one chunk inside ``tx``; with a ``load`` id, also write what undoes it."""
+    rows, t, k = step.rows, step.edge_type, step.kind
+    undo = ("CREATE (u:LoadUndo) SET u = properties(x) SET u._load = $load, u._op = $op " if load else "")
+    if step.action == "clear_all":
+        tx.run("MATCH (n:Entity) DETACH DELETE n").consume()
+    elif step.action == "drop_type":
+        tx.run(f"MATCH ()-[r:{t.value}]->() DELETE r").consume()
+    elif step.action == "drop_edges":
+        tx.run(f"UNWIND $rows AS id MATCH (a)-[x:{t.value} {{id: id}}]->(b) "
+               + (undo + f"SET u._type = '{t.value}', u._src = a.id, u._dst = b.id " if load else "")
+               + "DELETE x", rows=rows, load=load, op="deleted_edge").consume()
+    elif step.action == "drop_nodes":
+        tx.run("UNWIND $rows AS id MATCH (x:Entity {id: id}) "
+               + (undo + "SET u._kind = [l IN labels(x) WHERE l <> 'Entity'][0] " if load else "")
+               + "DELETE x", rows=rows, load=load, op="deleted_node").consume()
+    elif step.action == "create_nodes":
+        tx.run(f"UNWIND $rows AS row CREATE (n:Entity:{k.value}) SET n = row", rows=rows).consume()
+        if load:
+            tx.run("CREATE (:LoadChunk {load: $load, nodes: $ids})", load=load, ids=[r["id"] for r in rows]).consume()
+    elif step.action == "update_nodes":
+        tx.run(f"UNWIND $rows AS row MATCH (x:{k.value} {{id: row.id}}) " + undo
+               + ("SET x = row.props" if step.replace else "SET x += row.props"),
+               rows=rows, load=load, op="updated_node").consume()
+    elif step.action == "create_edges":
+        tx.run(f"UNWIND $rows AS g MATCH (d:{step.dst.value} {{id: g.dst}}) UNWIND g.rows AS row "
+               f"MATCH (s:{step.src.value} {{id: row.src}}) CREATE (s)-[r:{t.value}]->(d) SET r = row.props",
+               rows=rows).consume()
+        if load:
+            tx.run("CREATE (:LoadChunk {load: $load, type: $type, edges: $ids})", load=load, type=t.value,
+                   ids=[r["id"] for g in rows for r in g["rows"]]).consume()
+    elif step.action == "update_edges":
+        tx.run(f"UNWIND $rows AS row MATCH ()-[x:{t.value} {{id: row.id}}]->() "
+               + (undo + f"SET u._type = '{t.value}' " if load else "")
+               + ("SET x = row.props" if step.replace else "SET x += row.props"),
+               rows=rows, load=load, op="updated_edge").consume()
+    else:  # pragma: no cover - the plan names only the actions above
+        raise ValueError(step.action)
+
+
+class Journal:
+    """Begin, run chunks, commit; or undo everything the chunks did."""
+
+    def __init__(self, session: Session, load: str) -> None:
+        self.session, self.load = session, load
+
+    def begin(self) -> None:
+        def work(tx: ManagedTransaction) -> None:
+            tx.run("CREATE (:LoadJournal {load: $load, state: 'running', heartbeat: timestamp()})",
+                   load=self.load).consume()
+            tx.run(BUMP).consume()
+
+        self.session.execute_write(work)
+
+    def beat(self) -> None:
+        """The writer is alive: recovery leaves a load alone while its heartbeat is fresh."""
+        self.session.run("MATCH (j:LoadJournal {load: $load}) SET j.heartbeat = timestamp()", load=self.load).consume()
+
+    def commit(self) -> None:
+        """The commit point: one small transaction marks the load done."""
+        def work(tx: ManagedTransaction) -> None:
+            tx.run("MATCH (j:LoadJournal {load: $load}) SET j.state = 'done'", load=self.load).consume()
+            tx.run(BUMP).consume()
+
+        self.session.execute_write(work)
+
+    def _batched(self, text: str, **params: Any) -> None:
+        self.session.run(text + " IN TRANSACTIONS OF 5000 ROWS", load=self.load, **params).consume()
+
+    def tidy(self) -> None:
+        """Remove the bookkeeping of a finished (or undone) load; safe to repeat."""
+        self._batched("MATCH (u:LoadUndo {_load: $load}) CALL (u) { DELETE u }")
+        self._batched("MATCH (c:LoadChunk {load: $load}) CALL (c) { DELETE c }")
+        self.session.run("MATCH (j:LoadJournal {load: $load}) DELETE j", load=self.load).consume()
+
+    def undo(self) -> None:
+        """Put back what every committed chunk of this load did, newest kind of change first, then tidy."""
+        run = self.session.run
+        for t in EdgeType:
+            self._batched(f"MATCH (c:LoadChunk {{load: $load, type: '{t.value}'}}) UNWIND c.edges AS id "
+                          f"CALL (id) {{ MATCH ()-[r:{t.value} {{id: id}}]->() DELETE r }}")
+            self._batched(f"MATCH (x:LoadUndo {{_load: $load, _op: 'updated_edge'}}) WHERE x._type = '{t.value}' "
+                          f"CALL (x) {{ MATCH ()-[r:{t.value} {{id: x.id}}]->() SET r = properties(x) "
+                          f"REMOVE r.{', r.'.join(BOOKKEEPING)} }}")
+        self._batched("MATCH (c:LoadChunk {load: $load}) WHERE c.nodes IS NOT NULL UNWIND c.nodes AS id "
+                      "CALL (id) { MATCH (n:Entity {id: id}) DETACH DELETE n }")
+        self._batched("MATCH (x:LoadUndo {_load: $load, _op: 'updated_node'}) "
+                      f"CALL (x) {{ MATCH (n:Entity {{id: x.id}}) SET n = properties(x) "
+                      f"REMOVE n.{', n.'.join(BOOKKEEPING)} }}")
+        for k in NodeKind:
+            self._batched(f"MATCH (x:LoadUndo {{_load: $load, _op: 'deleted_node'}}) WHERE x._kind = '{k.value}' "
+                          f"CALL (x) {{ CREATE (n:Entity:{k.value}) SET n = properties(x) "
+                          f"REMOVE n.{', n.'.join(BOOKKEEPING)} }}")
+        for t in EdgeType:
+            self._batched(f"MATCH (x:LoadUndo {{_load: $load, _op: 'deleted_edge'}}) WHERE x._type = '{t.value}' "
+                          f"CALL (x) {{ MATCH (a:Entity {{id: x._src}}) MATCH (b:Entity {{id: x._dst}}) "
+                          f"CREATE (a)-[r:{t.value}]->(b) SET r = properties(x) "
+                          f"REMOVE r.{', r.'.join(BOOKKEEPING)} }}")
+        run("MATCH (j:LoadJournal {load: $load}) SET j.state = 'undone'", load=self.load).consume()
+        run(BUMP).consume()
+        self.tidy()
+
+
+def recover(session: Session, *, stale_after_s: float) -> int:
+    """Finish what dead writers left: tidy loads marked done, undo running loads silent for ``stale_after_s``.
+
+    Returns how many loads were undone.
+    """
+    rows = session.run("MATCH (j:LoadJournal) RETURN j.load AS load, j.state AS state, "
+                       "timestamp() - j.heartbeat AS idle_ms").data()
+    undone = 0
+    for row in rows:
+        journal = Journal(session, row["load"])
+        if row["state"] == "done":
+            journal.tidy()
+        elif row["idle_ms"] >= stale_after_s * 1000:
+            journal.undo()
+            undone += 1
+    return undone

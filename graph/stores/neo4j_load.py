@@ -1,0 +1,219 @@
+"""Writing many records into Neo4j: bounded transactions, undone as a whole if the load does not finish.
+
+A write is first checked whole (every edge's endpoints are in the write or already stored, with the right
+kind) so a rejected input writes nothing at all. Then it is cut into chunks of ``batch_size`` rows, one
+kind or relationship shape per chunk:
+
+- records that do not exist yet are ``CREATE``d (no uniqueness probe per row; the constraints still hold),
+  records that exist are updated with ``SET +=`` (or ``SET =`` for a replace);
+- a relationship chunk is grouped by its end node (a ``SOURCED_FROM`` chunk mostly points at one Document),
+  so the dense end is looked up once per group rather than once per row.
+
+Small writes (``single_tx_records`` or fewer records) run all chunks in **one transaction**: readers see the
+old graph or the new one. Larger writes run **one transaction per chunk** under a journal:
+
+- ``(:LoadJournal {load, state, heartbeat})`` is created first; every chunk transaction also writes a
+  ``(:LoadChunk)`` listing the ids it created and a ``(:LoadUndo)`` copy of every record it changed or
+  deleted (properties, kind or type, endpoints), so the chunk and its undo commit together;
+- when every chunk is in, one small transaction marks the journal ``done`` (the load's commit point),
+  then the bookkeeping is removed;
+- if the load fails (server error, refused value, lost connection) the writer undoes what its chunks did
+  before raising; if the writer is killed, the next store opened after the journal's heartbeat is older
+  than ``stale_after_s`` undoes it (a ``done`` journal is only tidied away).
+
+Guarantee of a large write: once finished or undone, the graph is exactly the old one or exactly the new
+one. Unlike a single transaction, a reader *during* a large write may see part of it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed, wait
+from typing import Any
+
+from neo4j import Session
+
+from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
+from graph.stores.base import DanglingEdgeError
+from graph.stores.neo4j_journal import BUMP, Journal, Step, run_step
+
+NodeRows = dict[NodeKind, dict[str, dict[str, Any]]]
+Shape = tuple[EdgeType, NodeKind, NodeKind]
+EdgeRows = dict[Shape, dict[str, dict[str, Any]]]
+
+
+def group(nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> tuple[NodeRows, EdgeRows]:
+    """Nodes by kind and edges by (type, source kind, target kind); repeated ids merge their properties."""
+    by_kind: NodeRows = defaultdict(dict)
+    for node in nodes:
+        by_kind[node.kind].setdefault(node.id, {}).update(node.props)
+    by_shape: EdgeRows = defaultdict(dict)
+    for edge in edges:
+        row = by_shape[(edge.type, edge.src_kind, edge.dst_kind)].setdefault(
+            edge.id, {"id": edge.id, "src": edge.src, "dst": edge.dst, "props": {}})
+        row["props"].update(edge.props)
+    return by_kind, by_shape
+
+
+def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+class BulkWriter:
+    """One write (upsert, replace of one edge type, or replace of everything) cut into bounded chunks."""
+
+    def __init__(self, session_factory: Callable[[], Session], *, batch_size: int, single_tx_records: int,
+                 workers: int = 2) -> None:
+        self._session = session_factory
+        self.workers = workers
+        self.batch_size = batch_size
+        self.single_tx_records = single_tx_records
+
+    # -- reads the write needs -----------------------------------------------------------
+    def _existing_nodes(self, session: Session, kind: NodeKind, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        if not session.execute_read(lambda tx: tx.run(f"MATCH (n:{kind.value}) RETURN count(n) AS n").single()["n"]):
+            return found  # the count store answers at once: none of this kind, nothing to look up
+        for chunk in _chunks(ids, 10_000):
+            found.update(session.execute_read(lambda tx, c=chunk: [
+                r["id"] for r in tx.run(f"UNWIND $ids AS id MATCH (n:{kind.value} {{id: id}}) RETURN n.id AS id",
+                                        ids=c)]))
+        return found
+
+    def _existing_edges(self, session: Session, edge_type: EdgeType, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        if not session.execute_read(lambda tx: tx.run(
+                f"MATCH ()-[r:{edge_type.value}]->() RETURN count(r) AS n").single()["n"]):
+            return found
+        for chunk in _chunks(ids, 10_000):
+            found.update(session.execute_read(lambda tx, c=chunk: [
+                r["id"] for r in tx.run(f"UNWIND $ids AS id MATCH ()-[r:{edge_type.value} {{id: id}}]->() "
+                                        "RETURN r.id AS id", ids=c)]))
+        return found
+
+    def _check_endpoints(self, session: Session, by_kind: NodeRows, by_shape: EdgeRows, *, clear: bool) -> None:
+        """Refuse the whole write, before anything is written, if an edge names a node that will not be there."""
+        written = {nid: kind for kind, rows in by_kind.items() for nid in rows}
+        wanted: dict[NodeKind, set[str]] = defaultdict(set)
+        for (edge_type, src, dst), rows in by_shape.items():
+            for row in rows.values():
+                for end, kind in ((row["src"], src), (row["dst"], dst)):
+                    if end in written:
+                        if written[end] is not kind:
+                            raise self._dangling(edge_type, src, dst, 1)
+                    else:
+                        wanted[kind].add(end)
+        for kind, ids in wanted.items():
+            missing = len(ids) if clear else len(ids - self._existing_nodes(session, kind, sorted(ids)))
+            if missing:
+                shape = next(s for s in by_shape if kind in (s[1], s[2]))
+                raise self._dangling(*shape, missing)
+
+    @staticmethod
+    def _dangling(edge_type: EdgeType, src: NodeKind, dst: NodeKind, missing: int) -> DanglingEdgeError:
+        return DanglingEdgeError(f"关系 {edge_type.value}（{edge_type.label_zh}）有 {missing} 条的端点不存在"
+                                 f"（应为{src.label_zh}→{dst.label_zh}），整批写入已取消")
+
+    # -- the write -------------------------------------------------------------------
+    def write(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], *, drop_type: EdgeType | None = None,
+              clear: bool = False) -> None:
+        by_kind, by_shape = group(nodes, edges)
+        total = sum(map(len, by_kind.values())) + sum(map(len, by_shape.values()))
+        single = total <= self.single_tx_records
+        with self._session() as session:
+            self._check_endpoints(session, by_kind, by_shape, clear=clear)
+            plan = self._plan(session, by_kind, by_shape, drop_type=drop_type, clear=clear, single=single)
+            if single:
+                session.execute_write(lambda tx: [run_step(tx, step, None) for step in plan] + [tx.run(BUMP).consume()])
+                return
+            journal = Journal(session, uuid.uuid4().hex)
+            journal.begin()
+            try:
+                for phase in ("drop_edges", "drop_nodes", "nodes", "edges"):
+                    self._run_phase([s for s in plan if _phase(s) == phase], journal)
+                journal.commit()
+            except BaseException:
+                journal.undo()
+                raise
+            journal.tidy()
+
+    def _run_phase(self, steps: list[Step], journal: Journal) -> None:
+        """Chunks of one phase do not depend on each other: ``workers`` sessions write them side by side."""
+        def work(step: Step) -> None:
+            with self._session() as session:
+                session.execute_write(lambda tx: run_step(tx, step, journal.load))
+
+        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+            futures = [pool.submit(work, step) for step in steps]
+            try:
+                for future in as_completed(futures):
+                    future.result()
+                    journal.beat()
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                wait(futures)
+                raise
+
+    def _plan(self, session: Session, by_kind: NodeRows, by_shape: EdgeRows, *, drop_type: EdgeType | None,
+              clear: bool, single: bool) -> list[Step]:
+        """Every chunk of the write, in order: deletions first, then nodes, then edges.
+
+        In one transaction a replace simply empties the graph first; in chunks it deletes (and journals)
+        only what the new graph does not hold again, and updates the rest in place.
+        """
+        plan: list[Step] = []
+        wipe = clear and single
+        if wipe:
+            plan.append(Step("clear_all", rows=[]))
+        elif drop_type is not None and single:
+            plan.append(Step("drop_type", edge_type=drop_type, rows=[]))
+        elif clear or drop_type is not None:
+            keep_edges = {eid for rows in by_shape.values() for eid in rows} if clear else set()
+            for edge_type in ([drop_type] if drop_type is not None else list(EdgeType)):
+                ids = session.execute_read(lambda tx, t=edge_type: [r["id"] for r in tx.run(
+                    f"MATCH ()-[r:{t.value}]->() RETURN r.id AS id")])
+                gone = [i for i in ids if i not in keep_edges]
+                plan += [Step("drop_edges", edge_type=edge_type, rows=c) for c in _chunks(gone, self.batch_size)]
+            if clear:
+                keep = {nid for rows in by_kind.values() for nid in rows}
+                stored = session.execute_read(lambda tx: [r["id"] for r in tx.run(
+                    "MATCH (n:Entity) RETURN n.id AS id")])
+                gone = [i for i in stored if i not in keep]
+                plan += [Step("drop_nodes", rows=c) for c in _chunks(gone, self.batch_size)]
+        for kind, rows in by_kind.items():
+            old = set() if wipe else self._existing_nodes(session, kind, list(rows))
+            fresh = [{**p, "id": i} for i, p in rows.items() if i not in old]
+            changed = [{"id": i, "props": {**p, "id": i}} for i, p in rows.items() if i in old]
+            plan += [Step("create_nodes", kind=kind, rows=c) for c in _chunks(fresh, self.batch_size)]
+            plan += [Step("update_nodes", kind=kind, rows=c, replace=clear) for c in _chunks(changed, self.batch_size)]
+        for (edge_type, src, dst), rows in by_shape.items():
+            dropped = wipe or (edge_type is drop_type)
+            old = set() if dropped else self._existing_edges(session, edge_type, list(rows))
+            fresh = [r for i, r in rows.items() if i not in old]
+            changed = [{"id": i, "props": {**r["props"], "id": i}} for i, r in rows.items() if i in old]
+            plan += [Step("create_edges", edge_type=edge_type, src=src, dst=dst, rows=c)
+                     for c in _by_end(fresh, self.batch_size)]
+            plan += [Step("update_edges", edge_type=edge_type, rows=c, replace=clear)
+                     for c in _chunks(changed, self.batch_size)]
+        return plan
+
+
+def _by_end(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:
+    """Chunks of at most ``size`` rows, each a list of groups ``{dst, rows: [{id, src, props}]}`` sharing an end
+    node, so a dense end (a Document behind thousands of ``SOURCED_FROM``) is looked up once per group."""
+    ordered = sorted(rows, key=lambda r: r["dst"])
+    for chunk in _chunks(ordered, size):
+        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in chunk:
+            groups[row["dst"]].append({"id": row["id"], "src": row["src"], "props": {**row["props"], "id": row["id"]}})
+        yield [{"dst": dst, "rows": members} for dst, members in groups.items()]
+
+
+def _phase(step: Step) -> str:
+    if step.action in ("drop_edges", "drop_nodes"):
+        return step.action
+    return "nodes" if step.action.endswith("_nodes") else "edges"
