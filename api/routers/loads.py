@@ -1,9 +1,13 @@
 """Loading a ledger over HTTP: the same validation and report as ``xuncha load`` (admins).
 
 The token and role were checked, and the body bounded, before the form was
-parsed (``api.middleware.BodyGuard``). The handler is a plain ``def``: FastAPI
-runs it in a worker thread, so reading and validating a file never stops the
-service answering others; uploads are loaded one at a time.
+parsed (``api.middleware.BodyGuard``). The handler is a plain ``def`` (a worker
+thread), and the load itself — read, validate, build, write, recompute the
+repeats — runs in a child process under the memory and time budget of the read
+limits (:mod:`loaders.ledgers.worker`), which writes the load and its repeats
+in one transaction: a hostile file can cost that child, never the server, and a
+child killed at any moment leaves the graph whole. Uploads load one at a time;
+the saved alerts re-run here after a load that wrote something.
 """
 
 from __future__ import annotations
@@ -22,13 +26,13 @@ from api.deps import Admin, Store
 from api.errors import ApiError, ErrorBody
 from api.masking import invalidate
 from graph.alerts.run import run_after_load
-from graph.analysis import repeats
-from loaders.ledgers.limits import DEFAULT_LIMITS, size_text
-from loaders.ledgers.load import FileReport, LedgerRejected, Loader
+from graph.reviews.rules import RulesError
+from loaders.ledgers.limits import ReadLimits, read_limits, size_text
+from loaders.ledgers.load import FileReport
 from loaders.ledgers.readers import SUFFIXES
+from loaders.ledgers.worker import LoadJob, WorkerResult
 
 router = APIRouter(tags=["数据载入"])
-MAX_UPLOAD = DEFAULT_LIMITS.max_upload_bytes
 MAX_PROBLEMS = 1_000
 _one_at_a_time = threading.Lock()
 
@@ -72,8 +76,32 @@ def _rejected(report: FileReport) -> ApiError:
     return ApiError(422, "ledger_rejected", message, detail=report.model_dump(mode="json"))
 
 
+def _limits(data_dir: Path) -> ReadLimits:
+    try:
+        return read_limits(data_dir)
+    except RulesError as exc:
+        raise ApiError(500, "bad_settings", f"读取限额设置有误，请管理员修改：{exc}") from exc
+
+
+def _answer(request: Request, account: Any, name: str, result: WorkerResult) -> FileReport:
+    """The child's report, or the error its outcome calls for (rejections and budget refusals audited)."""
+    if result.outcome == "loaded" and result.report is not None:
+        return result.report
+    if result.outcome == "rejected" and result.report is not None:
+        audit_write(request, account, "ledger.load.rejected", result.report)
+        raise _rejected(result.report)
+    audit_write(request, account, "ledger.load.refused", {"file": name, "outcome": result.outcome,
+                                                          "seconds": round(result.seconds, 2)})
+    if result.outcome == "unavailable":
+        raise ApiError(503, "store_unavailable", result.message)
+    if result.outcome in ("timeout", "memory", "killed"):
+        raise ApiError(422, "load_budget_exceeded", f"{name}：{result.message}")
+    raise ApiError(422, "ledger_rejected", result.message or f"{name} 无法载入；未载入任何数据。")
+
+
 @router.post("/loads", response_model=FileReport, summary="上传一个台账文件并载入；有任何错误则整份不载入并列出每处错误",
-             responses={413: {"model": ErrorBody, "description": "文件过大"}})
+             responses={413: {"model": ErrorBody, "description": "文件过大"},
+                        503: {"model": ErrorBody, "description": "图数据库暂时不可用"}})
 def load_file(request: Request, store: Store, account: Admin,
               file: Annotated[UploadFile, File(description="台账文件（.xlsx/.csv/.json/.jsonl）")],
               kind: Annotated[str | None, Form(description="台账类别（不填则按列名识别）")] = None,
@@ -82,21 +110,16 @@ def load_file(request: Request, store: Store, account: Admin,
     if Path(name).suffix.lower() not in SUFFIXES:
         raise ApiError(422, "unsupported_file", f"不支持的文件类型“{Path(name).suffix}”；支持 {'、'.join(SUFFIXES)}。")
     settings = request.app.state.settings
+    limits = _limits(settings.data_dir)
     with tempfile.TemporaryDirectory(prefix="xuncha-upload-") as tmp:
         path = Path(tmp) / name
-        _copy(file.file, path, MAX_UPLOAD)
-        loader = Loader(store, settings.salt(), alias_table=settings.alias_table,
-                        rejects_dir=settings.data_dir / "rejects")
+        _copy(file.file, path, limits.max_upload_bytes)
         with _one_at_a_time:
-            try:
-                report = loader.load(path, kind=kind, skip_bad_rows=skip_bad_rows, source=f"上传/{name}")
-            except LedgerRejected as exc:
-                audit_write(request, account, "ledger.load.rejected", exc.report)
-                raise _rejected(exc.report) from exc
-            except RecursionError as exc:  # the readers bound nesting; this is the last line, not the first
-                raise ApiError(422, "ledger_rejected", f"{name} 嵌套过深，无法读取；未载入任何数据。") from exc
-            repeats.recompute(store)
-            run_after_load(store, settings.data_dir)  # saved alerts: new hits recorded, seen in GET /alerts/hits
+            result = LoadJob(settings, limits).start(path, kind=kind, skip_bad_rows=skip_bad_rows,
+                                                     source=f"上传/{name}", folder=Path(tmp)).wait()
+            report = _answer(request, account, name, result)
+            if report.nodes:
+                run_after_load(store, settings.data_dir)  # saved alerts: new hits recorded, seen in GET /alerts/hits
             audit_write(request, account, "ledger.load", report)
             invalidate(store)  # the names viewers must not see may have grown
     if report.rejects_file:

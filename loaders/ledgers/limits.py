@@ -17,33 +17,76 @@ office keeps (a few thousand rows, fewer than 40 columns). The API reads
 
 from __future__ import annotations
 
+import os
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 MB = 1024 * 1024
 
 
 class ReadLimits(BaseModel):
-    """Bounds on what one ledger file, or one request, may make the service read."""
+    """Bounds on what one ledger file, or one request, may make the service read, and what one upload's load may
+    use. The values live in ``read_limits.json`` (shipped here; a county overrides them in its data folder or with
+    ``XUNCHA_<NAME>`` in the environment, see :func:`read_limits`)."""
 
-    max_upload_bytes: int = Field(default=50 * MB, ge=1, title="上传文件大小上限（字节）")
-    max_body_bytes: int = Field(default=1 * MB, ge=1, title="其他请求的请求体大小上限（字节）")
-    max_decompressed_bytes: int = Field(default=200 * MB, ge=1,
-                                        title="解压后（Excel）或文本文件（CSV/JSON）的大小上限（字节）")
-    max_compression_ratio: int = Field(default=200, ge=1, title="Excel 压缩包内单个部件的压缩比上限")
-    max_zip_entries: int = Field(default=10_000, ge=1, title="Excel 压缩包内部件数上限")
-    max_rows: int = Field(default=200_000, ge=1, title="每个工作表（文件）的行数上限")
-    max_columns: int = Field(default=200, ge=1, title="列数上限")
-    max_cells: int = Field(default=5_000_000, ge=1, title="非空单元格总数上限（含合并单元格展开）")
-    max_cell_chars: int = Field(default=16 * MB, ge=1, title="CSV 单个单元格的字数上限")
-    max_json_depth: int = Field(default=20, ge=2, title="JSON 嵌套层数上限")
+    model_config = ConfigDict(extra="forbid")
+
+    max_upload_bytes: int = Field(ge=1, title="上传文件大小上限（字节）")
+    max_body_bytes: int = Field(ge=1, title="其他请求的请求体大小上限（字节）")
+    max_decompressed_bytes: int = Field(ge=1, title="解压后（Excel）或文本文件（CSV/JSON）的大小上限（字节）")
+    max_compression_ratio: int = Field(ge=1, title="Excel 压缩包内单个部件的压缩比上限")
+    max_zip_entries: int = Field(ge=1, title="Excel 压缩包内部件数上限")
+    max_rows: int = Field(ge=1, title="每个工作表（文件）的行数上限")
+    max_columns: int = Field(ge=1, title="列数上限")
+    max_cells: int = Field(ge=1, title="非空单元格总数上限（含合并单元格展开）")
+    max_cell_chars: int = Field(ge=1, title="CSV 单个单元格的字数上限")
+    max_json_depth: int = Field(ge=2, title="JSON 嵌套层数上限")
+    max_load_seconds: float = Field(gt=0, title="一次上传载入（读取、校验、写入、重算重复问题）的时间上限（秒）")
+    max_load_memory_bytes: int = Field(ge=16 * MB, title="一次上传载入可另外占用的内存上限（字节，地址空间）")
 
 
-DEFAULT_LIMITS = ReadLimits()
+LIMITS_FILE = "read_limits"  # read_limits.json: shipped defaults, the data folder's overrides on top
+ENV_PREFIX = "XUNCHA_"
+
+
+def read_limits(data_dir: Path | None = None, environ: Mapping[str, str] | None = None) -> ReadLimits:
+    """The shipped limits, the data folder's ``read_limits.json`` on top, then ``XUNCHA_MAX_ROWS``-style variables.
+
+    >>> read_limits(environ={"XUNCHA_MAX_ROWS": "5000"}).max_rows, DEFAULT_LIMITS.max_rows
+    (5000, 200000)
+    >>> read_limits(environ={"XUNCHA_MAX_ROWS": "很多"})
+    Traceback (most recent call last):
+    ...
+    graph.reviews.rules.RulesError: 环境变量 XUNCHA_MAX_ROWS 应为数字，现为“很多”
+    """
+    from graph.reviews.rules import RulesError, load_rules
+
+    values: dict[str, Any] = load_rules(LIMITS_FILE, data_dir, package="loaders.ledgers")
+    environ = os.environ if environ is None else environ
+    for name in ReadLimits.model_fields:
+        raw = environ.get(ENV_PREFIX + name.upper())
+        if raw is not None and raw.strip():
+            try:
+                values[name] = float(raw) if "." in raw else int(raw)
+            except ValueError as exc:
+                raise RulesError(f"环境变量 {ENV_PREFIX + name.upper()} 应为数字，现为“{raw}”") from exc
+    try:
+        return ReadLimits.model_validate(values)
+    except ValidationError as exc:
+        wrong = "；".join(f"{'.'.join(map(str, e['loc']))}（{ReadLimits.model_fields[str(e['loc'][0])].title}）"
+                         f"{_TOO_SMALL if e['type'].startswith(('greater', 'less')) else '取值无效'}"
+                         for e in exc.errors() if e["loc"] and str(e["loc"][0]) in ReadLimits.model_fields)
+        raise RulesError(f"读取限额设置有误：{wrong or exc}") from exc
+
+
+_TOO_SMALL = "超出允许范围"
+
+
+DEFAULT_LIMITS = read_limits(environ={})  # the shipped values, as the readers' default
 
 
 def size_text(n: int) -> str:

@@ -60,7 +60,7 @@ def server(tmp_path_factory):
             pass
         assert proc.poll() is None and time.monotonic() < deadline, "the server did not start"
         time.sleep(0.2)
-    yield {"url": url, "port": port, "data": data, "tokens": tokens}
+    yield {"url": url, "port": port, "data": data, "tokens": tokens, "pid": proc.pid}
     proc.terminate()
     proc.wait(10)
 
@@ -139,6 +139,11 @@ def test_health_answers_while_a_slow_upload_is_processed(server, tmp_path):
                                         headers=bearer(server, "admin"), timeout=300).status_code
         done["seconds"] = time.perf_counter() - start
 
+    def cpu_seconds(pid: int) -> float:  # user + system time of the server process itself (not its children)
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    cpu_before = cpu_seconds(server["pid"])
     worker = threading.Thread(target=upload)
     worker.start()
     latencies = []
@@ -148,12 +153,14 @@ def test_health_answers_while_a_slow_upload_is_processed(server, tmp_path):
         latencies.append(time.perf_counter() - start)
         time.sleep(0.05)
     worker.join()
+    server_cpu = cpu_seconds(server["pid"]) - cpu_before
     print(f"\nupload of {len(rows) - 1:,} rows: {done['seconds']:.1f} s; /health answered {len(latencies)} times "
-          f"meanwhile, slowest {max(latencies) * 1000:.0f} ms")
+          f"meanwhile, slowest {max(latencies) * 1000:.0f} ms; the server itself used {server_cpu:.1f} s of CPU")
     assert done["status"] == 422 and done["seconds"] > 1.5
-    # Blocked, /health would wait for the whole load; in a worker thread it waits at most for a GIL switch or a CPU.
-    assert len(latencies) >= 5 and max(latencies) < min(1.5, done["seconds"] / 4)
-    assert sorted(latencies)[len(latencies) // 2] < 0.3
+    # Blocked, /health would wait for the whole load; the load runs in a child process, so the server only copies
+    # the body and answers: most of the upload's time is spent elsewhere, and /health answers all along.
+    assert len(latencies) >= 5 and sorted(latencies)[len(latencies) // 2] < done["seconds"] / 10
+    assert server_cpu < done["seconds"] / 2
 
 
 @pytest.fixture(scope="module")
