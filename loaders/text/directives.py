@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from loaders.text.items import Candidate, Context, Walker
@@ -29,9 +30,10 @@ class _Span:
     body: str
 
 
-def _bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _bigrams(text: str) -> frozenset[str]:
     clean = re.sub(r"[^\u4e00-\u9fff]", "", text)
-    return {clean[i:i + 2] for i in range(len(clean) - 1)}
+    return frozenset(clean[i:i + 2] for i in range(len(clean) - 1))
 
 
 STOCK = _bigrams("问题开展专项监督整改情况工作要求加强对于")
@@ -103,11 +105,17 @@ class DirectiveFinder:
         """(body, request, text after the body, the lead department's unit id) for each body the sentence asks."""
         out = []
         spans = self.spans(sentence)
-        for span in spans:
-            if self.addressed(sentence, span):
-                m = re.search(r"(?:要|须|必须|应当|负责|牵头)", sentence[span.end:])
-                start = span.end + (m.start() if m and m.start() < 16 else 0)
-                out.append((span.body, sentence[start:].rstrip("。；"), sentence[span.end:], None))
+        asked = [s for s in spans if self.addressed(sentence, s)]
+        for i, span in enumerate(asked):
+            stop = len(sentence)  # a body asked in a later clause has its own request: …查处…，组织部门要…
+            for later in asked[i + 1:]:
+                cut = max(sentence.rfind(p, span.end, later.start) for p in "，；,;")
+                if cut > span.end:
+                    stop = cut
+                    break
+            m = re.search(r"(?:要|须|必须|应当|负责|牵头)", sentence[span.end:stop])
+            start = span.end + (m.start() if m and m.start() < 16 else 0)
+            out.append((span.body, sentence[start:stop].rstrip("。；，"), sentence[span.end:stop], None))
         if not any(s.body == "行业主管部门" for s in spans):
             for mention in self.walker.finder.mentions(sentence):  # at the start of a clause
                 clause = max(sentence.rfind(p, 0, mention.start) for p in "，；:：") + 1

@@ -14,7 +14,7 @@ from loaders.text.items import Candidate, Context, Walker
 from loaders.text.model import ParsedItem
 from loaders.text.units import REDACTED, Resolved
 
-REQUIREMENT = re.compile(r"^[^，。；！？]{0,24}?(?<![重主需纪摘提只])(?:要|须|必须|应当)")
+REQUIREMENT = re.compile(r"^(?:[^，。；！？]{0,8}[，,])?[^，。；！？]{0,24}?(?<![重主需纪摘提只])(?:要|须|必须|应当)")
 
 
 def _is_requirement(sentence: str, cues: tuple[str, ...]) -> bool:
@@ -48,7 +48,7 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
         return []
     hits = [c for c in cues if c in problem] + [m.group() for p in walker.patterns for m in [p.search(problem)] if m]
     listed_under_unit = cand.numbered and any(c.unit or c.redacted for c in ([cand.own] if cand.own else []) + [
-        c for c in cand.context if c.level > 0])
+        c for c in cand.context])
     if not hits and not problem.rstrip("。；").endswith("的问题") and not listed_under_unit:
         return []
     praise = any(p in problem for p in walker.rules["praise_cues"])

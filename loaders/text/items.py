@@ -160,20 +160,20 @@ class Walker:
         offset = len(block.text) - len(body)
         own = None
         about = ABOUT.match(body)
-        prefix = re.match(r"^([^：:，。；]{2,20})[：:]", body) if not about else None
+        prefix = re.match(r"^([^：:，。；]{2,20}?)(?:方面[：:，,]|[：:])", body) if not about else None
         if about:
             own = self.context_unit(about.group(1), self.stack, "“关于…：”", 99)
         elif prefix and (self.finder.mentions(prefix.group(1)) or REDACTED.search(prefix.group(1))):
             own = self.context_unit(prefix.group(1), self.stack, "段首单位名", 99)
-        lead, pieces = inline_pieces(body)
+        skip = (about or prefix).end() if own is not None else 0  # type: ignore[union-attr]
+        lead, pieces = inline_pieces(body[skip:])
         if pieces:
             for p in pieces:
-                self.candidates.append(Candidate(block, offset + p.start, p.text, p.form, True, list(self.stack), own))
+                self.candidates.append(Candidate(block, offset + skip + p.start, p.text, p.form, True,
+                                                 list(self.stack), own))
             return
         if own is not None:
-            rest = body[(about or prefix).end():]  # type: ignore[union-attr]
-            self.candidates.append(Candidate(block, offset + len(body) - len(rest), rest, "关于X：", True,
-                                             list(self.stack), own))
+            self.candidates.append(Candidate(block, offset + skip, body[skip:], "关于X：", True, list(self.stack), own))
             return
         form = "段首编号" if level is not None else "段落"
         self.candidates.append(Candidate(block, offset, body, form, level is not None, list(self.stack), own))

@@ -83,7 +83,8 @@ def inline_pieces(text: str) -> tuple[str, list[Piece]]:
         marks: list[tuple[int, int]] = []  # (start of marker, end of marker)
         expected = 1
         for m in pattern.finditer(text):
-            if m.start() > 0 and text[m.start() - 1] not in _BREAK:
+            breaks = _BREAK + ("，," if form in ("一是", "第一，") else "")  # 主要表现在，一是…
+            if m.start() > 0 and text[m.start() - 1] not in breaks:
                 continue
             if _value(m.group(1)) != expected:
                 continue
