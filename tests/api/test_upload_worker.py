@@ -115,3 +115,24 @@ def test_over_http_the_limits_come_from_the_data_folder_and_are_named(server, tm
     finally:
         settings_file.unlink(missing_ok=True)
     assert httpx.get(server["url"] + "/stats", headers=bearer(server, "admin")).json() == before
+
+
+def test_read_limits_come_from_the_package_the_data_folder_and_the_environment(tmp_path):
+    from graph.reviews.rules import RulesError
+    from loaders.ledgers.limits import DEFAULT_LIMITS
+    from loaders.ledgers.readers import read_sheets
+
+    (tmp_path / "read_limits.json").write_text('{"max_rows": 3, "max_load_seconds": 12.5}', "utf-8")
+    limits = read_limits(tmp_path, environ={})
+    assert (limits.max_rows, limits.max_load_seconds, limits.max_columns) == (3, 12.5, DEFAULT_LIMITS.max_columns)
+    assert read_limits(tmp_path, environ={"XUNCHA_MAX_ROWS": "7"}).max_rows == 7  # the environment wins
+    five = write_csv(tmp_path / "问题清单.csv", [ISSUE_HEAD] + [issue(问题编号=f"L{i}", 序号=i) for i in range(1, 6)])
+    read_sheets(five)  # within the shipped limits
+    with pytest.raises(ValueError, match=r"行数（超过 3）超过上限 3（读取限额 max_rows）"):
+        read_sheets(five, limits)
+    (tmp_path / "read_limits.json").write_text('{"max_rowz": 3}', "utf-8")
+    with pytest.raises(RulesError, match="未知的设置项：max_rowz"):
+        read_limits(tmp_path, environ={})
+    (tmp_path / "read_limits.json").write_text('{"max_rows": 0}', "utf-8")
+    with pytest.raises(RulesError, match="max_rows（每个工作表（文件）的行数上限）超出允许范围"):
+        read_limits(tmp_path, environ={})
