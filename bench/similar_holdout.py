@@ -1,12 +1,15 @@
-"""Held-out precision and recall of the 类案 text scoring (一案三改 review, ``_similar``).
+"""Held-out precision and recall of the repeat text methods, side by side in one run.
 
 Scores the hand-written pairs in ``tests/data/similar_cases/`` (see the README
-there): for each part (dev, test) a Vectoriser is built over all texts of that
-part, as ``_similar`` builds one over the issues it compares, each pair is
-scored with cosine, and a pair counts as found when its score reaches
-``similar_threshold`` from ``graph/reviews/case_review.json``. Printed once with
-the concept lexicon on (as shipped) and once with it off, dev and test side by
-side.
+there). For each part (dev, test) every method of ``graph/analysis/methods.py``
+vectorises all texts of that part (with their categories, for the
+category's stock words), each pair is scored by cosine, and then:
+
+* each method's threshold is the one with the best F1 **on dev**; test is
+  scored at that threshold (never tuned on test);
+* ``max``: the largest of the char and word cosines, threshold chosen on dev;
+* ``组合``: a logistic regression over all methods' cosines fitted on dev only,
+  (non-negative weights), its threshold chosen on dev.
 
 Unlike bench/quality.py these pairs were written without the generator's or the
 lexicon's phrasing in view, so they are the honest figure. The test part is for
@@ -19,14 +22,16 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.analysis.text import Vectoriser, cosine  # noqa: E402
-from graph.reviews.rules import load_rules  # noqa: E402
+from graph.analysis.methods import METHODS  # noqa: E402
+from graph.analysis.scoring import fit_logistic, sigmoid  # noqa: E402
+from graph.analysis.text import cosine  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "similar_cases"
 PARTS = ("dev", "test")
@@ -41,10 +46,14 @@ def load(part: str) -> list[dict]:
     return rows
 
 
-def scores(rows: list[dict], *, concepts: bool) -> list[float]:
+def cosines(rows: list[dict]) -> dict[str, list[float]]:
     texts = [t for r in rows for t in (r["text_a"], r["text_b"])]
-    vec = Vectoriser(texts, concepts=concepts)
-    return [cosine(vec.vectors[2 * i], vec.vectors[2 * i + 1]) for i in range(len(rows))]
+    cats = [r["category"] for r in rows for _ in (0, 1)]
+    out = {}
+    for name, method in METHODS.items():
+        vec = method.vectorise(texts, cats)
+        out[name] = [cosine(vec[2 * i], vec[2 * i + 1]) for i in range(len(rows))]
+    return out
 
 
 def measure(rows: list[dict], sc: list[float], threshold: float) -> dict[str, float]:
@@ -57,6 +66,18 @@ def measure(rows: list[dict], sc: list[float], threshold: float) -> dict[str, fl
     return {"P": p, "R": rc, "F1": f1, "TP": tp, "FP": fp, "FN": fn}
 
 
+def best_threshold(rows: list[dict], sc: list[float]) -> float:
+    """The dev threshold with the best F1; among equals the highest (fewest pairs flagged)."""
+    candidates = sorted(set(sc)) or [0.5]
+    return max(candidates, key=lambda t: (round(measure(rows, sc, t)["F1"], 9), t))
+
+
+def auc(rows: list[dict], sc: list[float]) -> float:
+    pos = [s for r, s in zip(rows, sc, strict=True) if r["same_problem"]]
+    neg = [s for r, s in zip(rows, sc, strict=True) if not r["same_problem"]]
+    return sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / (len(pos) * len(neg)) if pos and neg else 0.5
+
+
 def _pad(text: str, width: int) -> str:
     """Left-align to a display width: CJK characters take two columns."""
     shown = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -64,24 +85,48 @@ def _pad(text: str, width: int) -> str:
 
 
 def main() -> None:
-    threshold = float(load_rules("case_review")["similar_threshold"])
     data = {part: load(part) for part in PARTS}
-    print(f"类案文本评分，手写留出集（tests/data/similar_cases），阈值 similar_threshold = {threshold}")
+    t0 = time.perf_counter()
+    cos = {part: cosines(data[part]) for part in PARTS}
+    names = list(METHODS)
+    scores: dict[str, dict[str, list[float]]] = {part: dict(cos[part]) for part in PARTS}
+    for part in PARTS:
+        scores[part]["max"] = [max(a, b) for a, b in zip(cos[part]["char"], cos[part]["word"], strict=True)]
+    xs = [[cos["dev"][n][i] for n in names] for i in range(len(data["dev"]))]
+    w, b = fit_logistic(xs, [r["same_problem"] for r in data["dev"]])
+    for part in PARTS:
+        scores[part]["combined"] = [sigmoid(b + sum(wi * cos[part][n][i] for wi, n in zip(w, names, strict=True)))
+                                    for i in range(len(data[part]))]
+    labels = {n: METHODS[n].label for n in names} | {"max": "max(字 n 元组, 分词+词林)",
+                                                      "combined": "组合：逻辑回归（dev 拟合）"}
+    print("重复问题文本方法对比，手写留出集（tests/data/similar_cases），阈值均在 dev 上按 F1 选定")
     for part in PARTS:
         rows = data[part]
         pos = sum(r["same_problem"] for r in rows)
         cats = len({r["category"] for r in rows})
         print(f"  {part:<5} {len(rows):>4} 对：同一问题 {pos}，不同问题 {len(rows) - pos}，类别 {cats} 个")
-    print()
-    print("  " + _pad("", 10) + "".join(f"{'── ' + part + ' ──':<32}" for part in PARTS))
-    print("  " + _pad("方法", 10) + "".join(f"{'P':>6} {'R':>6} {'F1':>6} {'TP/FP/FN':>11}  " for _ in PARTS))
-    for label, concepts in (("词表开", True), ("词表关", False)):
+    print(f"  （全部判为同一问题时 dev F1 = {measure(data['dev'], [1.0] * len(data['dev']), 0.5)['F1']:.3f}）\n")
+    print("  " + _pad("方法", 40) + _pad("阈值", 8) + "".join(f"{'── ' + p + ' ──':<36}" for p in PARTS))
+    print("  " + _pad("", 48) + "".join(f"{'P':>6} {'R':>6} {'F1':>6} {'AUC':>6} {'TP/FP/FN':>9}  " for _ in PARTS))
+    chosen = {}
+    for key, label in labels.items():
+        t = best_threshold(data["dev"], scores["dev"][key])
+        chosen[key] = t
         cells = []
         for part in PARTS:
-            m = measure(data[part], scores(data[part], concepts=concepts), threshold)
+            m = measure(data[part], scores[part][key], t)
             counts = f"{m['TP']}/{m['FP']}/{m['FN']}"
-            cells.append(f"{m['P']:>6.3f} {m['R']:>6.3f} {m['F1']:>6.3f} {counts:>11}  ")
-        print("  " + _pad(label, 10) + "".join(cells))
+            cells.append(f"{m['P']:>6.3f} {m['R']:>6.3f} {m['F1']:>6.3f} {auc(data[part], scores[part][key]):>6.3f} "
+                         f"{counts:>9}  ")
+        print("  " + _pad(label, 40) + f"{t:<8.3f}" + "".join(cells))
+    shipped = float(json.loads((ROOT / "graph" / "analysis" / "repeat_scoring.json").read_text("utf-8"))["threshold"])
+    cells = []
+    for part in PARTS:
+        m = measure(data[part], scores[part]["lexicon"], shipped)
+        cells.append(f"{m['P']:>6.3f} {m['R']:>6.3f} {m['F1']:>6.3f} {'':>6} {m['TP']}/{m['FP']}/{m['FN']:<3}  ")
+    print("  " + _pad("上线：原方法，阈值 repeat_scoring.json", 40) + f"{shipped:<8.3f}" + "".join(cells))
+    print(f"\n  组合权重（dev 拟合）：{', '.join(f'{n} {wi:+.2f}' for n, wi in zip(names, w, strict=True))}，截距 {b:+.2f}")
+    print(f"  用时 {time.perf_counter() - t0:.1f} s（两部分、全部方法）")
     print("\n  dev 可用于调参；test 只许打分，调参时不得查看其内容或逐对得分。")
 
 
