@@ -149,3 +149,23 @@ def test_short_and_unknown_categories_load_with_a_warning_each(store, office, tm
     noted = {w.row: w.reason for w in report.warnings if w.header == "问题类别"}
     assert set(noted) == {3, 4, 5, 6, 7}
     assert "上级" in noted[5] and "category_aliases.csv" in noted[7]
+
+
+def test_without_numbers_an_issue_keeps_its_id_when_a_row_is_inserted_before_it(store, office, tmp_path):
+    load = _units_and_rounds(store, office, tmp_path)
+    first = load.load(xlsx(tmp_path / "问题清单.xlsx", [ISSUE_HEAD, _issue("QH-1-01", "财务管理"),
+                                                      _issue("QH-1-03", "财务管理", text="公车私用")]))
+    assert first.changes.created == 2
+    ids = {n.props["code"]: n.id for n in store.iter_nodes() if n.kind.value == "Issue"}
+    again = load.load(xlsx(tmp_path / "问题清单2.xlsx", [ISSUE_HEAD, _issue("QH-1-01", "财务管理"),
+                                                        _issue("QH-1-02", "财务管理", text="超标准接待"),
+                                                        _issue("QH-1-03", "财务管理", text="公车私用")]))
+    assert (again.changes.created, again.changes.unchanged, again.changes.updated) == (1, 2, 0)
+    after = {n.props["code"]: n.id for n in store.iter_nodes() if n.kind.value == "Issue"}
+    assert {k: after[k] for k in ids} == ids
+    # codes without digits are numbered 1, 2 …: the same numbers as issues already held, with other codes: refused
+    codes_without_digits = [ISSUE_HEAD, _issue("甲", "财务管理", text="账目不清"), _issue("乙", "财务管理", text="白条入账")]
+    with pytest.raises(LedgerRejected) as info:
+        load.load(xlsx(tmp_path / "问题清单3.xlsx", codes_without_digits))
+    assert [p.row for p in info.value.report.problems if "请填写“序号”" in p.reason] == [2, 3]
+    assert {n.props["code"]: n.id for n in store.iter_nodes() if n.kind.value == "Issue"} == after

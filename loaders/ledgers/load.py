@@ -219,8 +219,10 @@ class Loader:
                     row.problems.append(wrong)
                 elif plan_of[id(row.sheet)].index_of("county") is None and self.county:
                     report.county = self.county
+        numbered: set[tuple[int, int]] = set()  # (sheet, row) whose 序号 the loader gave
         for plan in plans:
-            number_rows(plan, [(r.number, r.values) for r in rows if r.sheet is plan.sheet and not r.problems])
+            numbered |= {(id(plan.sheet), n) for n in number_rows(
+                plan, [(r.number, r.values) for r in rows if r.sheet is plan.sheet and not r.problems])}
         batch: set[str] = set()
         ctx = self._context([r for r in rows if not r.problems], plan_of, batch)
         first_row: dict[str, int] = {}
@@ -241,6 +243,8 @@ class Loader:
                                                  row=row.number))
                     continue
                 first_row[main] = row.number
+                if (id(row.sheet), row.number) in numbered and self._numbered_clash(path, row, main_node):
+                    continue
             batch.update(n.id for n in row.built.nodes)
             if progress:
                 progress(done, len(rows))
@@ -275,6 +279,16 @@ class Loader:
         if bad:
             report.rejects_file = str(self._write_rejects(path, bad, plan_of))
         return report
+
+    def _numbered_clash(self, path: Path, row: _Row, node: NodeModel) -> bool:
+        """A number the loader gave must not make the row another entry already in the graph (its code differs)."""
+        before = self.store.get_node(node.id)
+        code = getattr(node, "code", None)
+        if before is None or code is None or before.props.get("code") in (None, code):
+            return False
+        row.problems.append(_problem(path, row.sheet, f"未填序号，自动编的号与图谱中已有的{node.kind.label_zh}（编号“"
+                                     f"{before.props['code']}”）相同；请填写“序号”", row=row.number))
+        return True
 
     def _settled(self, merge: Merge) -> bool:
         """A near miss every pair of which a person has already judged (same or different) is not proposed again."""

@@ -120,9 +120,10 @@ def office_field() -> str:
     return str(_data().get("office_field", "county"))
 
 
-def numbered_fields() -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Kinds whose number column (序号) may be left out: kind → (field, the fields a number is counted within)."""
-    return {k: (v["field"], tuple(v["within"])) for k, v in _data().get("numbered", {}).items()}
+def numbered_fields() -> dict[str, tuple[str, tuple[str, ...], str | None]]:
+    """Kinds whose number column (序号) may be left out: kind → (field, the fields a number is counted within,
+    the field whose trailing digits give the number when they can)."""
+    return {k: (v["field"], tuple(v["within"]), v.get("from")) for k, v in _data().get("numbered", {}).items()}
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ numbered in file order within their group.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from loaders.ledgers.mapping import (
 from loaders.ledgers.readers import Sheet, column_letter
 from loaders.ledgers.report import ColumnNote, Problem
 
+_TAIL = re.compile(r"\d+$")
 MAX_HEADER = 60  # a longer "header" is data in the wrong place, not a column a clerk named
 NO_OFFICE = "尚未设置本机构所在县，请先运行 xuncha init --county 某某县（只需一次），或在表中填写“县（市、区）”列"
 
@@ -162,24 +164,38 @@ def apply_office(path: Path, plan: Plan, number: int, values: dict[str, Any]) ->
     return None
 
 
-def number_rows(plan: Plan, rows: list[tuple[int, dict[str, Any]]]) -> None:
-    """Number the rows of a sheet that left its number column (序号) blank or out, in file order per group.
+def number_rows(plan: Plan, rows: list[tuple[int, dict[str, Any]]]) -> list[int]:
+    """Number the rows of a sheet that left its number column (序号) blank or out.
 
-    Numbers written in the sheet are kept and skipped over.
+    A row takes the trailing digits of its code when the kind says so (问题编号 QH-15-3-007 → 7: the same on every
+    reload, wherever the row moves); otherwise, or when that number is taken in its group, the next free number
+    in file order. Numbers written in the sheet are kept and skipped over. Returns the rows it numbered.
     """
     spec = numbered_fields().get(plan.kind.key)
     if spec is None:
-        return
-    field_name, within = spec
+        return []
+    field_name, within, source = spec
     used: dict[tuple, set[int]] = defaultdict(set)
     for _, values in rows:
         if isinstance(values.get(field_name), int):
             used[tuple(str(values.get(f) or "") for f in within)].add(values[field_name])
-    for _, values in rows:
-        if values.get(field_name) is None:
-            group = tuple(str(values.get(f) or "") for f in within)
-            n = 1
-            while n in used[group]:
-                n += 1
+    waiting, given = [], []
+    for number, values in rows:
+        if values.get(field_name) is not None:
+            continue
+        given.append(number)
+        group = tuple(str(values.get(f) or "") for f in within)
+        digits = _TAIL.search(str(values.get(source) or "")) if source else None
+        n = int(digits.group()) if digits else 0
+        if 1 <= n < 10**9 and n not in used[group]:
             used[group].add(n)
             values[field_name] = n
+        else:
+            waiting.append((group, values))
+    for group, values in waiting:
+        n = 1
+        while n in used[group]:
+            n += 1
+        used[group].add(n)
+        values[field_name] = n
+    return given
