@@ -69,13 +69,9 @@ class TimelineItem(BaseModel):
     node: Node
 
 
-class RelatedList(BaseModel):
-    edge_type: str
-    label_zh: str = Field(title="关系")
-    direction: str
-    kind: str
-    kind_zh: str = Field(title="类别")
-    count: int = Field(title="数量")
+class RelatedList(Group):
+    """One group of an entity's relationships on its page: the group, and the newest few of it listed."""
+
     items: list[Link] = Field(description="前若干条；其余在图谱浏览或分析中查看")
 
 

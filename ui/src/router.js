@@ -12,6 +12,7 @@ const routes = [
   { path: "/cases/:ref", component: () => import("./views/CaseView.vue"), meta: { title: "一案三改审查" } },
   { path: "/linkage", component: () => import("./views/LinkageView.vue"), meta: { title: "贯通联动" } },
   { path: "/villages", component: () => import("./views/VillagesView.vue"), meta: { title: "巡前画像" } },
+  { path: "/texts", component: () => import("./views/TextQueueView.vue"), meta: { title: "文本待审" } },
   { path: "/villages/:id", component: () => import("./views/VillageView.vue"), meta: { title: "巡前画像" } },
   { path: "/login", component: () => import("./views/LoginView.vue"), meta: { public: true, title: "登录" } },
   { path: "/password", component: () => import("./views/PasswordView.vue"), meta: { title: "修改密码" } },
