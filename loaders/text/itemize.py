@@ -64,10 +64,14 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
         confidence -= 0.1
     units: list[Resolved | None]
     named = walker.named_units(problem, contexts)
+    inspected = walker.inspected_units(problem, contexts) if not named else []
     ctx, source = _context_unit(cand)
     if named:
         units, rule = list(named), "文中点名"
         confidence += 0.2
+    elif inspected:
+        units, rule = inspected, f"文中所说的巡察对象：{inspected[0].name}"
+        confidence += 0.15
     elif ctx is not None and ctx.unit is not None:
         units, rule = [ctx.unit], f"所在{source}：{ctx.unit.name}"
         confidence += 0.2 if ctx.level else 0.15

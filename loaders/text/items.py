@@ -70,23 +70,38 @@ class Walker:
         return ""
 
     def named_units(self, text: str, contexts: list[Context]) -> list[Resolved]:
-        """Units a text names as its subject (bodies and finders left out), most specific first kept."""
+        """Units a text names as its subject (bodies and finders left out), in order, each once.
+
+        A township written just before one of its villages (兴安镇南岗村, 竹湾镇的松阳村) only says which village is
+        meant; a township named on its own beside its villages is a unit of the text like them."""
         hint = self.township_hint(contexts)
-        found: list[Resolved] = []
-        before: tuple[int, str] = (-1, "")  # where the last township named ends: 兴安镇南岗村 is 兴安镇's 南岗村
+        seen: list[tuple[int, int, Resolved]] = []
+        before: tuple[int, str] = (-1, "")  # where the last township named ends
         for m in self.finder.mentions(text):
             if self.is_body(m.form):
                 continue
             after = text[m.end:m.end + 6]
             if any(after.startswith(w) for w in self.rules["not_subject_after"]):
                 continue
-            r = self.finder.resolve(m.form, before[1] if before[0] == m.start else hint)
+            r = self.finder.resolve(m.form, before[1] if before[0] >= 0 and m.start - before[0] in (0, 1) else hint)
             if r.unit_id and self.finder.kind(r.unit_id) == "township":
                 before = (m.end, r.name)
+            seen.append((m.start, m.end, r))
+        found: list[Resolved] = []
+        for k, (_, end, r) in enumerate(seen):
+            nxt = seen[k + 1] if k + 1 < len(seen) else None
+            if nxt and nxt[0] - end in (0, 1) and self.finder.is_parent(r.unit_id, nxt[2].unit_id):
+                continue  # a qualifier
             if all((r.unit_id or r.name) != (f.unit_id or f.name) for f in found):
                 found.append(r)
-        ids = [f.unit_id for f in found if f.unit_id]
-        return [f for f in found if not any(self.finder.is_parent(f.unit_id, other) for other in ids)]
+        return found
+
+    def inspected_units(self, text: str, contexts: list[Context]) -> list[Resolved]:
+        """Units a text names as the ones inspected (在对X的巡察中发现…): the unit when the text names no other."""
+        hint = self.township_hint(contexts)
+        return [self.finder.resolve(m.form, hint) for m in self.finder.mentions(text)
+                if not self.is_body(m.form) and any(text[m.end:m.end + 6].startswith(w)
+                                                    for w in self.rules["inspected_after"])][:1]
 
     def context_unit(self, text: str, contexts: list[Context], source: str, level: int) -> Context:
         ctx = Context(level=level, source=source)
@@ -180,7 +195,8 @@ class Walker:
 
     def table_row(self, block: Block) -> None:
         header = block.header
-        problem = next((i for i, h in enumerate(header) if "问题" in h or "内容" in h), None)
+        problem = next((i for i, h in enumerate(header) if re.search(r"问题|内容|表现|描述", h)
+                        and not re.search(r"数|时限|类别|编号|序号", h)), None)
         columns = [i for i, h in enumerate(header) if re.search(r"单位|村|社区|乡镇|对象", h) and i < len(block.cells)]
         if not header or problem is None or problem >= len(block.cells):
             return
@@ -189,5 +205,7 @@ class Walker:
             qualifier = "".join(block.cells[i] for i in columns[:-1] if i != problem)
             own = self.context_unit(qualifier + block.cells[columns[-1]], self.stack, "表格单位列", 99)
         text = block.cells[problem]
+        if len(text) < 4 or not re.search(r"[\u4e00-\u9fff]", text):
+            return
         offset = block.text.find(text)
         self.candidates.append(Candidate(block, max(offset, 0), text, "表格", True, list(self.stack), own))
