@@ -161,6 +161,8 @@ COMMANDS: dict[str, tuple[Callable[..., None], str]] = {
 }
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, skip: tuple[str, ...] = ()) -> None:
+    """``skip``: names another module registers as a command group (``repeats``: api.repeat_commands)."""
     for name, (command, help_text) in COMMANDS.items():
-        app.command(name, help=help_text)(command)
+        if name not in skip:
+            app.command(name, help=help_text)(command)

@@ -27,6 +27,7 @@ from api.routers import (
 )
 from api.routers import alerts as alert_routes
 from api.routers import dashboard as dashboard_routes
+from api.routers import repeat_judgements as repeat_judgement_routes
 from api.routers import session as signin
 from api.routers import texts as text_routes
 from api.sessions import SessionStore
@@ -70,6 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (stats, entities, analyses, queries, loads, console, admin, reviews, linkage, profiles, workbench):
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
     app.include_router(judgements.router, responses=errors.ERROR_RESPONSES)
+    app.include_router(repeat_judgement_routes.router, responses=errors.ERROR_RESPONSES)  # 重复问题判断
     for module in (dashboard_routes, alert_routes):  # 整改看板 and 预警
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
     app.include_router(text_routes.router, responses=errors.ERROR_RESPONSES)  # 报告文本 and its review queue
