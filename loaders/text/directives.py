@@ -86,7 +86,7 @@ class DirectiveFinder:
             for offset, sentence in sentences(block.text):
                 sentence = sentence.strip()
                 targets = self._targets(sentence)
-                local = {it.unit_id for it in items if it.paragraph == block.number} | {
+                local = {it.unit_id for it in items if block.number - 1 <= it.paragraph <= block.number} | {
                     c.unit.unit_id for c in contexts.get(block.number, []) if c.unit}
                 for body, request, rest, lead_uid in targets:
                     if lead_uid is not None and lead_uid in local:

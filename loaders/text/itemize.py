@@ -80,6 +80,8 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
         confidence -= 0.1
     else:
         later = walker.named_units(required, contexts) if required else []
+        if not later and cand.numbered and cand.text.strip().endswith(cand.block.text.strip()[-8:]):
+            later = walker.named_units(walker.next_requirement(cand.block), contexts)[:1]  # the last item only
         if later:
             units, rule = [later[0]], f"其后的要求点名：{later[0].name}要……"
             confidence += 0.1

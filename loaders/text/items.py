@@ -20,7 +20,7 @@ from typing import Any
 from loaders.text import categories
 from loaders.text.model import ParsedItem
 from loaders.text.readers import Block
-from loaders.text.segments import ABOUT, ABOUT_HEADING, REQUIREMENT_LIST, inline_pieces, leading_marker
+from loaders.text.segments import ABOUT, ABOUT_HEADING, REQUIREMENT_LIST, inline_pieces, leading_marker, sentences
 from loaders.text.units import REDACTED, Resolved, UnitFinder
 
 PROBLEM_HEADING = re.compile(r"问题|存在|不足")
@@ -143,7 +143,16 @@ class Walker:
             return not text.startswith(("同志们",)) and not inline_pieces(text)[1]
         return next_level is None or next_level > level
 
+    def next_requirement(self, block: Block) -> str:
+        """The first sentence of the paragraph after ``block`` when it sets a requirement (``X局要…``), else ''."""
+        following = self.blocks[block.number] if block.number < len(self.blocks) else None
+        if following is None or following.in_table:
+            return ""
+        first = sentences(following.text)
+        return first[0][1] if first and re.match(r"^[^，。；]{2,24}?(?:要|须|必须|应当)", first[0][1]) else ""
+
     def walk(self, blocks: list[Block]) -> list[Candidate]:
+        self.blocks = blocks
         for i, block in enumerate(blocks):
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             if block.in_table:

@@ -85,3 +85,10 @@ def test_category_and_round_are_suggested_with_reasons(parse, county_store):
 def test_a_round_the_graph_lacks_is_named_but_not_resolved(parse):
     r = parse("在十六届县委第二轮巡察汇报会上的讲话", "关于县水利局：一是河道巡查不到位。")
     assert r.round_text == "十六届县委第二轮巡察" and r.round_id is None
+
+
+def test_the_unit_in_the_requirement_of_the_next_paragraph(parse, finder):
+    r = parse("点一个问题：一是部分单位临聘人员招录不公开，存在“因人设岗”现象。",
+              "县人力资源和社会保障局要牵头规范临聘人员管理。")
+    assert [i.unit_name for i in r.items] == ["宁川县人力资源和社会保障局"]
+    assert r.directives == []  # its own unit told to act: not a hand-off to a regulator
