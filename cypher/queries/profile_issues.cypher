@@ -3,6 +3,7 @@
 // params: unit_ids, as_of
 // :param {unit_ids: ['unit_0123456789abcdef'], as_of: '2024-06-30'}
 MATCH (u:Unit)
+USING INDEX u:Unit(id)
 WHERE u.id IN $unit_ids
 MATCH (i:Issue)-[:FOUND_AT]->(u)
 WHERE i.found_date <= $as_of
