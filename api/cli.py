@@ -14,7 +14,6 @@ from rich.table import Table
 
 import api.alert_commands
 import api.dashboard_commands
-import api.repeat_commands
 from api import analysis_commands, backup_commands, linkage_commands, load_commands, profile_commands, review_commands
 from api import office_commands
 from api import people_commands
@@ -187,8 +186,7 @@ def user_revoke(name: str) -> None:
     console.print(f"已吊销 {name}")
 
 
-analysis_commands.register(app, skip=("repeats",))
-api.repeat_commands.register(app)  # xuncha repeats [confirm|reject|link|judgements|undo]
+analysis_commands.register(app)
 load_commands.register(app)
 review_commands.register(app)
 linkage_commands.register(app)
@@ -199,6 +197,9 @@ api.alert_commands.register(app)
 office_commands.register(app)
 people_commands.register(app)
 text_commands.register(app)  # 报告文本 and its review queue
+import api.privacy_commands  # noqa: E402
+
+api.privacy_commands.register(app)  # xuncha privacy rewrite: redact text already stored
 logging.getLogger("neo4j").setLevel(logging.WARNING)
 
 if __name__ == "__main__":

@@ -1,14 +1,20 @@
-"""Personal data inside free text: ID and mobile numbers replaced by a marked token, known names found fast.
+"""Personal data inside free text: ID, phone and bank card numbers replaced by a marked token, known names found fast.
 
 Two uses, one definition:
 
 * Before storage, the ledger loader replaces every PRC ID number (18 digits,
   the last may be X; or the old 15 digits) and every mainland mobile number
   (``1[3-9]`` and nine digits, also written ``139-1234-5678`` or ``+86 139…``)
-  in a free-text cell by :data:`ID_TOKEN` / :data:`PHONE_TOKEN`. A number
-  counts only when it stands alone (no letter or digit touching it, so ids,
-  digests and longer numbers are left alone) and an ID number only when its
-  birth date is a possible date; full-width digits count too.
+  in a free-text cell by :data:`ID_TOKEN` / :data:`PHONE_TOKEN`; so are
+  landline numbers with their area code (``0571-88001234``, ``(0851)6123456``,
+  ``（010）82345678``: area code 0 and two or three digits, local number of 7 or 8
+  digits not starting with 0 or 1) by :data:`LANDLINE_TOKEN`, and bank card
+  numbers (16 to 19 digits, whole or in groups of four, passing the Luhn check)
+  by :data:`BANK_TOKEN`. A number counts only when it stands alone (no letter or
+  digit touching it, and for landlines and cards no hyphen either, so ids,
+  digests, codes like ``宁川0062-15-2-01`` and longer numbers are left alone) and
+  an ID number only when its birth date is a possible date; full-width digits
+  count too.
 * Before a viewer sees a response, :class:`NameMatcher` finds the names of
   known people in any text in one pass: the names are compiled into one
   regular expression shaped like a trie (a common first character is written
@@ -23,14 +29,20 @@ from collections.abc import Callable, Iterable, Mapping
 
 ID_TOKEN = "〔身份证号已脱敏〕"
 PHONE_TOKEN = "〔手机号已脱敏〕"
+LANDLINE_TOKEN = "〔电话号码已脱敏〕"
+BANK_TOKEN = "〔银行卡号已脱敏〕"
+TOKENS = (ID_TOKEN, PHONE_TOKEN, LANDLINE_TOKEN, BANK_TOKEN)
 
-_WIDE = str.maketrans("０１２３４５６７８９Ｘｘ＋－　", "0123456789Xx+- ")  # one character for one: spans stay valid
+_WIDE = str.maketrans("０１２３４５６７８９Ｘｘ＋－　（）", "0123456789Xx+- ()")  # one character for one: spans stay valid
 _EDGE_BEFORE = r"(?<![0-9A-Za-z])"
 _EDGE_AFTER = r"(?![0-9A-Za-z])"
 _DATE8 = r"(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 _DATE6 = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 _ID = re.compile(_EDGE_BEFORE + rf"(?:\d{{6}} ?{_DATE8} ?\d{{3}}[\dXx]|\d{{6}}{_DATE6}\d{{3}})" + _EDGE_AFTER)
 _PHONE = re.compile(_EDGE_BEFORE + r"(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}" + _EDGE_AFTER)
+_APART_BEFORE, _APART_AFTER = r"(?<![0-9A-Za-z\-])", r"(?![0-9A-Za-z\-])"  # a code's parts are joined by hyphens
+_LANDLINE = re.compile(_APART_BEFORE + r"(?:\(0[1-9]\d{1,2}\) ?|0[1-9]\d{1,2}[- ]?)[2-9]\d{6,7}" + _APART_AFTER)
+_CARD = re.compile(_APART_BEFORE + r"(?:\d{16,19}|\d{4}(?: \d{4}){3}(?: \d{1,3})?)" + _APART_AFTER)
 _ID_WHOLE = re.compile(r"\d{17}[\dX]|\d{15}")
 _DIGEST = re.compile(r"[0-9a-f]{32}|[0-9a-f]{64}")
 _CHECK_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -40,18 +52,46 @@ def _ascii(text: str) -> str:
     return text.translate(_WIDE)
 
 
+def luhn(digits: str) -> bool:
+    """The check bank card numbers carry (ISO/IEC 7812).
+
+    >>> luhn("6222021234567890128"), luhn("6222021234567890127")
+    (True, False)
+    """
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def _spans(plain: str) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+
+    def add(matches: Iterable[re.Match[str]], token: str) -> None:
+        spans.extend((m.start(), m.end(), token) for m in list(matches)
+                     if not any(s < m.end() and m.start() < e for s, e, _ in spans))
+
+    add(_ID.finditer(plain), ID_TOKEN)
+    add(_PHONE.finditer(plain), PHONE_TOKEN)
+    add((m for m in _CARD.finditer(plain) if luhn(m.group(0).replace(" ", ""))), BANK_TOKEN)
+    add(_LANDLINE.finditer(plain), LANDLINE_TOKEN)
+    return spans
+
+
 def redact_text(text: str) -> str:
-    """``text`` with every ID number and mobile number replaced by its token.
+    """``text`` with every ID, mobile, landline and bank card number replaced by its token.
 
     >>> redact_text("张三，身份证号11010119900307123X，电话139-1234-5678；编号 2023110101199003071234")
     '张三，身份证号〔身份证号已脱敏〕，电话〔手机号已脱敏〕；编号 2023110101199003071234'
+    >>> redact_text("办公电话0571-88001234、（0851）6123456，卡号6222 0212 3456 7890 128")
+    '办公电话〔电话号码已脱敏〕、〔电话号码已脱敏〕，卡号〔银行卡号已脱敏〕'
+    >>> redact_text("宁川0062-15-2-01：2023年5月1日支付12345678.90元，宁纪发〔2023〕15号，合同6222021234567890127")
+    '宁川0062-15-2-01：2023年5月1日支付12345678.90元，宁纪发〔2023〕15号，合同6222021234567890127'
     """
     if not text or not any(ch.isdigit() for ch in text):
         return text
-    plain = _ascii(text)
-    spans = [(m.start(), m.end(), ID_TOKEN) for m in _ID.finditer(plain)]
-    spans += [(m.start(), m.end(), PHONE_TOKEN) for m in _PHONE.finditer(plain)
-              if not any(s < m.end() and m.start() < e for s, e, _ in spans)]
+    spans = _spans(_ascii(text))
     if not spans:
         return text
     out, at = [], 0
@@ -63,8 +103,7 @@ def redact_text(text: str) -> str:
 
 
 def has_personal_number(text: str) -> bool:
-    plain = _ascii(text)
-    return bool(_ID.search(plain) or _PHONE.search(plain))
+    return bool(text) and any(ch.isdigit() for ch in text) and bool(_spans(_ascii(text)))
 
 
 def is_id_number(text: str, *, checksum: bool = False) -> bool:

@@ -47,7 +47,7 @@ def test_numbers_become_tokens(text, expected):
     "流水号 913912345678 与 1391234567 均不是手机号",  # 12 and 10 digits
     "统一社会信用代码 91330100MA27XYZ12Q",
     "摘要 a13912345678b 与 per_11010519491231002",  # inside ids and digests
-    "电话 12345678901，座机 0571-88886666",  # not a mobile range (座机 are not covered)
+    "电话 12345678901，编号 NC-0571-88886666",  # not a mobile range; a landline's digits inside a code
     "20220101 至 20221231",
     "号码 110105194913310021",  # the 13th month: not a birth date
 ])
