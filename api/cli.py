@@ -14,6 +14,7 @@ from rich.table import Table
 
 import api.alert_commands
 import api.dashboard_commands
+import api.repeat_commands
 from api import analysis_commands, backup_commands, linkage_commands, load_commands, profile_commands, review_commands
 from api import office_commands
 from api import people_commands
@@ -186,7 +187,8 @@ def user_revoke(name: str) -> None:
     console.print(f"已吊销 {name}")
 
 
-analysis_commands.register(app)
+analysis_commands.register(app, skip=("repeats",))
+api.repeat_commands.register(app)  # xuncha repeats [confirm|reject|link|judgements|undo]
 load_commands.register(app)
 review_commands.register(app)
 linkage_commands.register(app)
