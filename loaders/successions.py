@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from graph.stores.base import GraphStore
 from loaders.ledgers.mapping import kind_by_name, match_header
-from loaders.ledgers.readers import read_sheets
+from loaders.ledgers.readers import Sheet, read_sheets
 from loaders.ledgers.report import FileReport
 from loaders.ledgers.resolve import ResolveError, load_unit_index
 
-if TYPE_CHECKING:
-    from loaders.ledgers.load import Loader
+# How the known rows are loaded: the loader's own ``load(path, kind=…, sheets=…)``, passed in by the loader, so this
+# module never imports the loader (imports run one way: loaders.ledgers.load → loaders.successions).
+LoadSheets = Callable[[Path, str, list[Sheet]], FileReport]
 
 FILE = "unit_successions.csv"
 
@@ -39,11 +41,15 @@ def write_default(data_dir: Path) -> Path | None:
     return path
 
 
-def apply_successions(loader: Loader) -> FileReport | None:
-    """Load the rows of the data folder's list whose two units are known; None when there is nothing to apply."""
-    if loader.data_dir is None or not (loader.data_dir / FILE).exists():
+def apply_successions(store: GraphStore, data_dir: Path | None, alias_table: Path | None, county: str,
+                      load: LoadSheets) -> FileReport | None:
+    """Load the rows of the data folder's list whose two units are known; None when there is nothing to apply.
+
+    ``load`` loads the kept rows as the ledger kind 机构沿革 (all or nothing, like any ledger).
+    """
+    if data_dir is None or not (data_dir / FILE).exists():
         return None
-    path = loader.data_dir / FILE
+    path = data_dir / FILE
     kind = kind_by_name("successions")
     assert kind is not None
     sheets = read_sheets(path)
@@ -51,14 +57,14 @@ def apply_successions(loader: Loader) -> FileReport | None:
         return None
     sheet = sheets[0]
     field_of = {i: c.field for i, c in ((i, match_header(kind, h).column) for i, h in enumerate(sheet.headers)) if c}
-    units = load_unit_index(loader.store, loader.alias_table)
+    units = load_unit_index(store, alias_table)
     known = []
     for number, cells in sheet.rows:
         values = {field_of[i]: str(cells[i]).strip() for i in field_of if i < len(cells) and cells[i] is not None}
-        county = values.get("county") or loader.county or ""
+        row_county = values.get("county") or county or ""
         try:
-            old, _ = units.resolve(county, values.get("old", ""), values.get("township", ""))
-            new, _ = units.resolve(county, values.get("new", ""), values.get("township", ""))
+            old, _ = units.resolve(row_county, values.get("old", ""), values.get("township", ""))
+            new, _ = units.resolve(row_county, values.get("new", ""), values.get("township", ""))
         except ResolveError:
             continue
         if old != new:
@@ -66,4 +72,4 @@ def apply_successions(loader: Loader) -> FileReport | None:
     if not known:
         return None
     sheet.rows = known
-    return loader.load(path, kind="successions", sheets=[sheet])
+    return load(path, "successions", [sheet])

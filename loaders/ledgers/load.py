@@ -36,6 +36,7 @@ from loaders.ledgers.readers import SUFFIXES, FileError, Sheet, read_sheets
 from loaders.ledgers.registry import BUILDERS
 from loaders.ledgers.report import FileReport, LedgerRejected, MergeNote, Problem
 from loaders.ledgers.resolve import Merge, PeopleIndex, UnitIndex, load_unit_index
+from loaders.successions import apply_successions
 
 # Kinds whose rows each declare one entity, and the kind of that entity: the same entity twice in one file is a
 # mistake. The check keys on that node, not on whichever node a builder made first (a benefit row makes its
@@ -183,10 +184,9 @@ class Loader:
         finally:
             self.units = None  # names added while building a rejected row must not linger: re-read the store
         if "单位名册" in report.kinds and report.loaded:  # the county's 机构沿革 list, now that its units may exist
-            from loaders.successions import apply_successions
-
             try:
-                applied = apply_successions(self)
+                applied = apply_successions(self.store, self.data_dir, self.alias_table, self.county or "",
+                                            lambda p, k, s: self.load(p, kind=k, sheets=s))
                 report.lineage = applied.loaded if applied else 0
             except LedgerRejected as exc:  # the register stands; the list's own problems are the clerk's to fix
                 report.warnings += exc.report.problems
