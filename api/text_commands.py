@@ -40,7 +40,8 @@ def _table(entries: list[QueueEntry], title: str) -> Table:
         kind = "问题" if e.kind == EntryKind.ISSUE else "交办"
         unit = e.unit_name or "[yellow]未对应[/yellow]"
         label = e.category or "—" if e.kind == EntryKind.ISSUE else e.body or "—"
-        text = e.text if len(e.text) <= 60 else e.text[:58] + "……"
+        text = (e.request or e.text) if e.kind == EntryKind.DIRECTIVE else e.text
+        text = text if len(text) <= 60 else text[:58] + "……"
         table.add_row(str(e.id), kind, str(e.paragraph), unit, text, label, f"{e.confidence:.2f}", e.state.label_zh)
     return table
 
