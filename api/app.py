@@ -26,6 +26,7 @@ from api.routers import (
     workbench,
 )
 from api.routers import alerts as alert_routes
+from api.routers import checks as check_routes
 from api.routers import dashboard as dashboard_routes
 from api.routers import repeat_judgements as repeat_judgement_routes
 from api.routers import session as signin
@@ -66,6 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   description="县委巡察知识图谱：单位、人员、轮次、问题、整改、线索、案件及其关联。")
     errors.install(app)
     middleware.UPLOADS.setdefault("/texts", Role.ANALYST)  # a report upload: sign-in checked before its body is read
+    middleware.UPLOADS.setdefault("/loads/check", Role.ANALYST)  # a ledger to check, not load: the same guard
     middleware.install(app)  # body limits and sign-in before an upload's body; security headers
     audit.install(app)  # after the guard, so the 401s and 403s it answers are recorded too
     for module in (stats, entities, analyses, queries, loads, console, admin, reviews, linkage, profiles, workbench):
@@ -75,6 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (dashboard_routes, alert_routes):  # 整改看板 and 预警
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
     app.include_router(text_routes.router, responses=errors.ERROR_RESPONSES)  # 报告文本 and its review queue
+    app.include_router(check_routes.router, responses=errors.ERROR_RESPONSES)  # 台账检查: marked copy, nothing loaded
     app.include_router(signin.router, responses=errors.ERROR_RESPONSES)  # 登录: sign-in sessions for the pages
 
     @app.get("/health", response_model=Health, tags=["运行状态"], summary="健康检查（无需登录）")

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 import api.alert_commands
+import api.check_commands
 import api.dashboard_commands
 import api.repeat_commands
 from api import analysis_commands, backup_commands, linkage_commands, load_commands, profile_commands, review_commands
@@ -198,6 +199,7 @@ api.dashboard_commands.register(app)
 api.alert_commands.register(app)
 office_commands.register(app)
 people_commands.register(app)
+api.check_commands.register(app)  # xuncha check: validate without loading, bad cells marked in a copy
 text_commands.register(app)  # 报告文本 and its review queue
 import api.privacy_commands  # noqa: E402
 

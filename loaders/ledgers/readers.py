@@ -38,7 +38,7 @@ from loaders.ledgers.limits import (
 from loaders.ledgers.mapping import header_key, ignored_headers, ledger_kinds, loose_key
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".json", ".jsonl")
-HELPER_SHEETS = {"填写说明", "选项", "说明"}  # the template's own sheets, never data
+HELPER_SHEETS = {"填写说明", "选项", "说明", "检查结果"}  # the template's own sheets and a check's report, never data
 HEADER_SCAN_ROWS = 10
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # one physical line, its ending kept (csv needs it)
 _WS = re.compile(r"[ \t\n\r]*")
