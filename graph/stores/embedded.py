@@ -3,8 +3,12 @@
 A new user needs no server. SQLite is the durable record: each ``upsert`` is
 one SQLite transaction, so a process killed at any moment leaves every write
 either fully applied or absent. The in-memory ``MultiDiGraph`` is a cache of
-the file, rebuilt on open and kept in step after each commit; a generation
-counter in the file tells a reader that another process wrote, so it reloads.
+the file, kept in step after each commit; a generation counter in the file
+tells a reader that another process wrote, so it reloads.
+
+Opening is lazy and quick: the graph is read on first use, from a checked
+snapshot beside the file when it is of the file's generation (see
+:mod:`graph.stores.snapshot`), otherwise from SQLite (then snapshotted).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from typing import Any
 import networkx as nx
 
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
+from graph.stores import snapshot
 from graph.stores.base import Counts, DanglingEdgeError, Direction, Neighbour, StoreError, StoreUnavailable
 
 KIND = "_kind"
@@ -30,7 +35,11 @@ CREATE TABLE IF NOT EXISTS edges (id TEXT PRIMARY KEY, type TEXT NOT NULL, src T
                                   dst TEXT NOT NULL, props TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0');
+INSERT OR IGNORE INTO meta(key, value) VALUES ('token', lower(hex(randomblob(8))));
 """
+# Every commit bumps the generation and draws a new token: a snapshot or cached result names both.
+_BUMP = ("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'",
+         "UPDATE meta SET value = lower(hex(randomblob(8))) WHERE key='token'")
 
 
 def _dumps(props: dict[str, Any]) -> str:
@@ -54,18 +63,62 @@ class EmbeddedStore:
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"无法打开本地图数据文件 {self.path}：{exc}") from exc
         self._lock = threading.RLock()
-        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
-        self._generation = -1
-        self._reload()
+        self._graph: nx.MultiDiGraph | None = None
+        self._generation = self._file_generation()
+        self._snapshot_generation = -1
+        self.snapshot_path = snapshot.path_for(self.path)
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The in-memory graph, read on first use (snapshot if current, else SQLite)."""
+        with self._lock:
+            if self._graph is None:
+                self._reload()
+            return self._graph  # type: ignore[return-value]
+
+    @graph.setter
+    def graph(self, value: nx.MultiDiGraph) -> None:
+        self._graph = value
+
+    def generation(self) -> int:
+        """The file's write generation (bumped by every write, in any process)."""
+        with self._lock:
+            self.sync()
+            return self._generation
 
     # -- keeping memory in step with the file ---------------------------------
     def _file_generation(self) -> int:
         row = self._db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
         return int(row[0])
 
+    def _file_token(self) -> str:
+        return self._db.execute("SELECT value FROM meta WHERE key='token'").fetchone()[0]
+
     def _reload(self) -> None:
+        with self._lock:
+            self._db.execute("BEGIN")  # generation, token and tables read at one moment
+            try:
+                generation, token = self._file_generation(), self._file_token()
+                graph = snapshot.read(self.snapshot_path, generation, token)
+                fresh = graph is None
+                if fresh:
+                    graph = self._read_tables()
+            finally:
+                self._db.execute("COMMIT")
+            self._graph, self._generation = graph, generation
+            if fresh:
+                self._write_snapshot(token)
+            else:
+                self._snapshot_generation = generation
+
+    def _write_snapshot(self, token: str | None = None) -> None:
+        if self._graph is None or not self._graph.number_of_nodes():
+            return
+        snapshot.write(self.snapshot_path, self._graph, self._generation, token or self._file_token())
+        self._snapshot_generation = self._generation
+
+    def _read_tables(self) -> nx.MultiDiGraph:
         graph = nx.MultiDiGraph()
-        generation = self._file_generation()
         graph.add_nodes_from(
             (nid, {KIND: kind, **json.loads(props)})
             for nid, kind, props in self._db.execute("SELECT id, kind, props FROM nodes"))
@@ -73,13 +126,14 @@ class EmbeddedStore:
             (src, dst, eid, {TYPE: etype, **json.loads(props)})
             for eid, etype, src, dst, props in self._db.execute(
                 "SELECT id, type, src, dst, props FROM edges"))
-        self.graph, self._generation = graph, generation
+        return graph
 
     def sync(self) -> None:
         """Reload if another process has written since we last looked."""
         with self._lock:
-            if self._file_generation() != self._generation:
-                self._reload()
+            generation = self._file_generation()
+            if generation != self._generation:
+                self._graph, self._generation = None, generation  # read again on next use
 
     # -- writes ----------------------------------------------------------------
     def upsert(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
@@ -110,12 +164,12 @@ class EmbeddedStore:
         """Swap the whole graph for these records in one transaction: a reader (in this process or another)
         sees the old graph or the new one, never an empty or half-written one, whenever the writer dies."""
         with self._lock:
-            saved, self.graph = self.graph, nx.MultiDiGraph()  # merge against nothing: the old graph is going
+            saved, self._graph = self._graph, nx.MultiDiGraph()  # merge against nothing: the old graph is going
             try:
                 node_rows = self._merge_nodes(nodes)
                 edge_rows = self._merge_edges(edges, node_rows)
             finally:
-                self.graph = saved
+                self._graph = saved
             self._commit(node_rows, edge_rows, clear=True)
 
     def backup_to(self, path: Path) -> None:
@@ -179,17 +233,18 @@ class EmbeddedStore:
                 "INSERT INTO edges(id, type, src, dst, props) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET props=excluded.props",
                 ((eid, t, s, d, _dumps(p)) for eid, (t, s, d, p) in edge_rows.items()))
-            db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+            for bump in _BUMP:
+                db.execute(bump)
             generation = self._file_generation()
             db.execute("COMMIT")
         except sqlite3.Error as exc:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise StoreError(f"写入本地图数据文件失败，已回滚：{exc}") from exc
-        if clear or generation != self._generation + 1:
-            self._reload()  # a whole new graph, or another writer slipped in between: take the file as truth
+        if clear or generation != self._generation + 1 or self._graph is None:
+            self._graph, self._generation = None, generation  # a new graph, or another writer slipped in: reread
             return
-        g = self.graph
+        g = self._graph
         if drop_type:
             g.remove_edges_from([(s, d, k) for s, d, k, t in g.edges(keys=True, data=TYPE) if t == drop_type])
         for nid, (kind, props) in node_rows.items():
@@ -210,9 +265,10 @@ class EmbeddedStore:
             db = self._db
             db.execute("BEGIN IMMEDIATE")
             n = db.execute("DELETE FROM edges WHERE type = ?", (edge_type,)).rowcount
-            db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+            for bump in _BUMP:
+                db.execute(bump)
             db.execute("COMMIT")
-            self._reload()
+            self._graph, self._generation = None, self._file_generation()
             return n
 
     def clear(self) -> None:
@@ -221,9 +277,10 @@ class EmbeddedStore:
             db.execute("BEGIN IMMEDIATE")
             db.execute("DELETE FROM nodes")
             db.execute("DELETE FROM edges")
-            db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+            for bump in _BUMP:
+                db.execute(bump)
             db.execute("COMMIT")
-            self._reload()
+            self._graph, self._generation = None, self._file_generation()
 
     # -- reads -----------------------------------------------------------------
     @staticmethod
@@ -296,5 +353,12 @@ class EmbeddedStore:
             yield self.edge_record(s, d, k, a)
 
     def close(self) -> None:
+        """Leave a snapshot of what this process holds in memory (if newer than the last one), then close."""
         with self._lock:
+            try:
+                if self._graph is not None and self._generation == self._file_generation() \
+                        and self._snapshot_generation != self._generation:
+                    self._write_snapshot()
+            except sqlite3.Error:
+                pass  # the snapshot is only a cache
             self._db.close()
