@@ -87,7 +87,10 @@ def records(store: Store, account: Viewer, request: Request,
 @router.get("/labels", response_model=dict[str, dict[str, str]], tags=["运行状态"],
             summary="各类代码值的中文名称（如 individual → 个案整改），供页面显示")
 def coded_labels(_: Viewer) -> dict[str, dict[str, str]]:
-    return labels()
+    from loaders.text.model import EntryKind, EntryState  # the text queue's states live with the loaders
+
+    queue = {e.__name__: {m.value: m.label_zh for m in e} for e in (EntryKind, EntryState)}
+    return {**labels(), **queue}
 
 
 class TemplateInfo(BaseModel):

@@ -12,6 +12,10 @@ class EntryKind(str, Enum):
     ISSUE = "issue"
     DIRECTIVE = "directive"
 
+    @property
+    def label_zh(self) -> str:
+        return {"issue": "问题", "directive": "交办事项"}[self.value]
+
 
 class EntryState(str, Enum):
     PENDING = "pending"

@@ -133,3 +133,8 @@ def test_records_behind_a_figure_come_with_names_masked_for_a_viewer(client, tok
     assert person.props["name"] not in str(viewer) and clue.props["summary"] not in str(viewer)
     assert any(r["props"].get("text") == issue.props["text"] for r in viewer if r["kind"] == "Issue") or \
         person.props["name"] in issue.props["text"]
+
+
+def test_labels_include_the_text_queue_states(client, tokens):
+    body = _get(client, tokens, "viewer", "/labels").json()
+    assert body["EntryState"]["pending"] == "待审核" and body["EntryKind"]["directive"] == "交办事项"

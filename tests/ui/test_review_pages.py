@@ -144,3 +144,35 @@ def test_a_viewer_sees_review_figures_with_people_masked_and_no_person_level_pag
     v.go("/alerts")
     v.page.wait_for_url(re.compile(r"#/search\?denied="))
     assert v.page.request.get(v.base + "/alerts").status == 403
+
+
+def test_a_report_item_accepted_in_the_queue_appears_on_its_units_page(visit, county, tmp_path):
+    unit = next(n for n in county.nodes if n.kind.value == "Unit" and n.props["name"] == "宁川县水利局")
+    report = tmp_path / "水利局反馈意见.txt"
+    report.write_text("十五届县委第三轮巡察反馈意见\n"
+                      "关于县水利局：一是小型水库除险加固项目验收资料缺失，三座水库未按期完成安全鉴定。"
+                      "二是河道采砂监管缺位，夜间偷采问题群众反映强烈。\n"
+                      "县纪委监委要把河道采砂领域问题纳入监督重点，跟进督促整改。\n", encoding="utf-8")
+    v = visit().as_role("analyst")
+    v.go("/texts")
+    v.page.set_input_files("input[name=text_file]", str(report))
+    v.page.click("form button[type=submit]:has-text('读入')")
+    v.page.locator("[data-test=note]").wait_for()
+    row = v.page.locator("[data-test=entries] tbody tr", has_text="小型水库除险加固")
+    row.wait_for()
+    assert "宁川县水利局" in row.inner_text()
+    v.shot("texts")
+    row.locator("[data-test=accept]").click()
+    note = v.page.locator("[data-test=note]")
+    note.wait_for()
+    assert "已接受 1 条" in note.inner_text(), note.inner_text()
+    entries = _api(v, "/text-items", state="accepted").json()["items"]
+    issue = next(e["node_id"] for e in entries if "小型水库除险加固" in e["text"])
+    v.go(f"/entity/{unit.id}")
+    v.page.locator("[data-test=timeline]").wait_for()
+    v.page.locator(f"main a[href='#/entity/{issue}']").first.click()  # the new issue is among the unit's own
+    facts = v.page.locator("[data-test=facts]")
+    facts.wait_for()
+    assert "小型水库除险加固" in facts.inner_text()
+    assert "水利局反馈意见.txt" in v.page.locator("[data-test=source]").first.inner_text()  # traced to its paragraph
+    v.shot("text-issue")
