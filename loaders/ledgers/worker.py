@@ -126,7 +126,7 @@ def load_as_one(target: GraphStore, settings: Settings, path: Path, *, kind: str
         report = loader.load(path, kind=kind, skip_bad_rows=skip_bad_rows, sheets=sheets, source=source)
         if not recorder.nodes:
             return report, None
-        summary = repeats.recompute(recorder)  # type: ignore[arg-type]
+        summary = repeats.recompute(recorder, data_dir=settings.data_dir)  # type: ignore[arg-type]  # + judgements
         commit(target, recorder.nodes, recorder.edges, recorder.repeats or [])
         return report, int(summary["repeats"])
     finally:
@@ -168,6 +168,8 @@ def _child(settings: Settings, job: dict[str, Any], conn: Any) -> None:
         result = WorkerResult(outcome="unavailable", message=str(exc))
     except StoreError as exc:
         result = WorkerResult(outcome="failed", message=f"{exc}")
+    except Exception as exc:  # noqa: BLE001 - answer rather than die; the type only (a message may quote a cell)
+        result = WorkerResult(outcome="failed", message=f"载入时出错（{type(exc).__name__}），未载入任何数据，图谱未改变。")
     result.seconds = time.perf_counter() - start
     result.peak_bytes = max(_status("VmHWM") - base, 0)
     conn.send_bytes(result.model_dump_json().encode())
@@ -233,8 +235,10 @@ class LoadJob:
             code = self.proc.exitcode
             if code == -signal.SIGKILL:
                 result = WorkerResult(outcome="killed", message=KILLED)
-            else:  # under RLIMIT_AS an allocation may fail where Python cannot raise MemoryError
-                result = WorkerResult(outcome="memory", message=memory_message(self.limits) + f"（进程退出码 {code}）")
+            elif code is not None and code < 0:  # under RLIMIT_AS an allocation may fail where Python cannot raise
+                result = WorkerResult(outcome="memory", message=memory_message(self.limits) + f"（进程因信号 {-code} 退出）")
+            else:
+                result = WorkerResult(outcome="failed", message=f"载入进程异常退出（退出码 {code}），图谱未改变。")
         finally:
             self.kill()
             self.conn.close()
