@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 import api.alert_commands
+import api.category_commands
 import api.check_commands
 import api.dashboard_commands
 import api.repeat_commands
@@ -200,6 +201,7 @@ api.alert_commands.register(app)
 office_commands.register(app)
 people_commands.register(app)
 api.check_commands.register(app)  # xuncha check: validate without loading, bad cells marked in a copy
+api.category_commands.register(app)  # xuncha categories pending|apply (待归类)
 text_commands.register(app)  # 报告文本 and its review queue
 import api.privacy_commands  # noqa: E402
 

@@ -115,6 +115,7 @@ class Issue(NodeModel):
     text: str = Field(title="问题描述", min_length=2)
     category: Category = Field(title="问题类别")
     top_category: str = Field(default="", title="问题大类")
+    raw_category: str | None = Field(default=None, title="待归类（原填类别）")  # with 其他: no rule placed it
     severity: e.Severity = Field(default=e.Severity.MEDIUM, title="严重程度")
     status: e.IssueStatus = Field(title="整改状态")
     found_date: date = Field(title="发现日期")
@@ -188,6 +189,7 @@ class Finding(NodeModel):
     channel: e.Channel = Field(title="监督渠道")
     found_date: date = Field(title="发现日期")
     category: Category = Field(title="问题类别")
+    raw_category: str | None = Field(default=None, title="待归类（原填类别）")  # with 其他: no rule placed it
     text: str = Field(title="问题描述")
 
 

@@ -19,6 +19,7 @@ from graph.model import EdgeRecord, EdgeType, NodeKind, make_edge
 from graph.model import nodes as m
 from graph.model.enums import ClueStatus, UnitKind
 from graph.model.nodes import NodeModel
+from loaders.ledgers.categories import raw_label
 from loaders.ledgers.mapping import unit_kind_rules
 from loaders.ledgers.resolve import Merge, PeopleIndex, ResolveError, UnitIndex
 
@@ -232,8 +233,8 @@ def issues(ctx: Context, r: dict[str, Any]) -> Built:
     rid = _round(ctx, r)
     uid = unit_ref(ctx, out, r)
     issue = model(m.Issue, round_id=rid, unit_id=uid, seq=r["seq"], text=r["text"], category=r["category"],
-                  severity=r.get("severity"), status=r["status"], found_date=r["found_date"], source=r.get("source"),
-                  code=r["code"])
+                  raw_category=raw_label(r.get("category")), severity=r.get("severity"), status=r["status"],
+                  found_date=r["found_date"], source=r.get("source"), code=r["code"])
     out.nodes.append(issue)
     register_code(ctx, "Issue", r["code"], issue.id)
     ctx.codes[("IssueUnit", issue.id)] = uid
@@ -279,7 +280,7 @@ def findings(ctx: Context, r: dict[str, Any]) -> Built:
     out = Built()
     uid = unit_ref(ctx, out, r)
     finding = model(m.Finding, code=r["code"], channel=r["channel"], found_date=r["found_date"],
-                    category=r["category"], text=r["text"])
+                    category=r["category"], raw_category=raw_label(r.get("category")), text=r["text"])
     out.nodes.append(finding)
     register_code(ctx, "Finding", r["code"], finding.id)
     ctx.codes[("FindingUnit", finding.id)] = uid

@@ -6,8 +6,10 @@ Looked up in order, each step said in the load report (a warning, never a reject
 2. the category alias table: ``category_aliases.csv`` in the data folder (别名,标准类别), then the package's
    ``category_aliases.json`` (short forms of the top categories and common leaves);
 3. ``上级/下级`` (also ``-``, ``—``, ``：``, ``>``): an unknown leaf under a known parent is kept under the parent;
-4. the one category whose name or alias the label contains, or which contains the label;
-5. otherwise ``其他``, with the clerk's label in the report so an alias can be added and the file loaded again.
+4. the one category whose name or alias the label contains, or which contains the label (only when one fits);
+5. otherwise the row is held **待归类**: loaded under ``其他`` with the clerk's label kept on the node
+   (``raw_category``), listed in the report (``pending``) and by ``xuncha categories pending``; adding an alias
+   to ``category_aliases.csv`` and running ``xuncha categories apply`` moves it to its category in place.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from pathlib import Path
 from graph.model.taxonomy import load_taxonomy
 
 OTHER = "其他"
+PENDING = "待归类"
+PENDING_MARK = f"列为“{PENDING}”"  # in the warning of a label held 待归类 (FileReport.pending lists those)
 FILE = "category_aliases.csv"
 _SPLIT = re.compile(r"\s*[/／\-—－:：>＞|]\s*")
 
@@ -56,6 +60,22 @@ def read_category_aliases(path: Path) -> dict[str, str]:
     return table
 
 
+class Pending(str):
+    """A label no rule placed: reads as ``其他`` (the tree's category), remembers what the clerk wrote."""
+
+    raw: str
+
+    def __new__(cls, raw: str) -> Pending:
+        value = super().__new__(cls, OTHER)
+        value.raw = raw
+        return value
+
+
+def raw_label(value: object) -> str | None:
+    """The clerk's own label of a value held 待归类 (None for a value the tree placed)."""
+    return value.raw if isinstance(value, Pending) else None
+
+
 @dataclass
 class Categories:
     """Resolves a clerk's category label to the tree, saying by which rule."""
@@ -86,7 +106,10 @@ class Categories:
         return None
 
     def resolve(self, label: str) -> tuple[str, str | None]:
-        """(the tree's category, the warning to report or None when the label is the tree's own)."""
+        """(the tree's category, the warning to report or None when the label is the tree's own).
+
+        A label no rule places comes back as :class:`Pending` (``其他``, with the label kept).
+        """
         taxonomy = load_taxonomy()
         text = label.strip()
         try:
@@ -110,5 +133,6 @@ class Categories:
         if len(near) == 1:
             target = next(iter(near))
             return target, f"“{text}”与“{target}”名称相近，归为该类别（如不妥，请在 {FILE} 中写明）"
-        why = f"可能是{'、'.join(sorted(near))}之一" if near else "分类表和别名表中都没有"
-        return OTHER, f"“{text}”{why}，暂归“{OTHER}”；请在 {FILE} 中补充后重新载入"
+        why = f"可能是{'、'.join(sorted(near))}之一，不能确定" if near else "分类表和别名表中都没有"
+        return Pending(text), (f"“{text}”{why}：已载入，{PENDING_MARK}（暂归“{OTHER}”，保留原填类别）；请在 {FILE} 中"
+                               f"写明它属于哪个类别，再运行 xuncha categories apply")

@@ -50,6 +50,12 @@ def _label(enum: type[en.ZhEnum], value: str | None) -> str | None:
     return enum(value).label_zh if value else None
 
 
+def _category(props: dict[str, Any]) -> str:
+    """A category held 待归类 goes back as the clerk wrote it, so a reload holds it again (not as 其他)."""
+    raw = props.get("raw_category")
+    return raw if raw and props.get("category") == "其他" else props["category"]
+
+
 def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -139,7 +145,7 @@ def _issues(ix: _Index) -> list[Row]:
         by = ix.one(n.id, "FOUND_BY")
         rows.append({**_round_cols(ix, i["round_id"]), "code": i["code"],
                      **{k: v for k, v in ix.unit(i["unit_id"]).items() if k != "county"}, "seq": i["seq"],
-                     "text": i["text"], "category": i["category"], "severity": _label(en.Severity, i.get("severity")),
+                     "text": i["text"], "category": _category(i), "severity": _label(en.Severity, i.get("severity")),
                      "status": _label(en.IssueStatus, i["status"]), "found_date": _day(i["found_date"]),
                      "source": i.get("source"), "group": ix.node[by.dst]["name"] if by else None,
                      "team_member": members.get(n.id)})
@@ -165,7 +171,7 @@ def _findings(ix: _Index) -> list[Row]:
         f = n.props
         at = ix.one(n.id, "FOUND_AT")
         rows.append({"code": f["code"], "channel": _label(en.Channel, f["channel"]), "found_date": _day(f["found_date"]),
-                     "category": f["category"], "text": f["text"], **(ix.unit(at.dst) if at else {}),
+                     "category": _category(f), "text": f["text"], **(ix.unit(at.dst) if at else {}),
                      **_involved(ix, n.id)})
     return rows
 

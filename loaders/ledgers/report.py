@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
+from loaders.ledgers.categories import PENDING_MARK
 from loaders.ledgers.changes import Changes
 
 
@@ -66,6 +67,11 @@ class FileReport(BaseModel):
     lineage: int | None = Field(default=None, title="载入后套用的机构沿革条数（unit_successions.csv）")
     rejects_file: str | None = None
     changes: Changes = Field(default_factory=Changes, title="对图谱的改动")
+
+    @computed_field(title="待归类的类别（已载入，暂归“其他”；补充 category_aliases.csv 后运行 xuncha categories apply）")
+    @property
+    def pending(self) -> list[Problem]:
+        return [w for w in self.warnings if PENDING_MARK in w.reason]
 
     @property
     def ok(self) -> bool:

@@ -100,6 +100,7 @@ def parity_cases(county: Bundle) -> dict[str, list[dict[str, Any]]]:
         "unit_directory": [{}, {"county": units[0].props["county"]}, {"county": "无此县"}],
         "unit_successions": [{}, {"unit_id": busiest_unit}, {"unit_id": units[0].id},
                              {"unit_id": "uni_0000000000000000"}],  # the sample has no reforms: both empty
+        "pending_categories": [{}, {"kind": "Issue"}, {"kind": "Finding"}],  # none in the sample (tests/test_ledger_pending)
         "people_named": [{"name": same_name}, {"name": "无此人"},
                          {"name": next(p.props["name"] for p in _by_kind(county, "Person") if p.id == carrier["person"])}],
         "ids_by_code": [{"kind": "Issue", "codes": [i.props["code"] for i in issues[:50]] + ["无此编号"]},
