@@ -1,4 +1,7 @@
-"""Repeats, problems following a leader, common problems, linked clusters, relative links."""
+"""Repeats, problems following a leader, common problems, linked clusters, relative links.
+
+Whole-graph answers are computed once per graph version (graph.analysis.cache) and paged from there.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from api.delivery import deliver
 from api.deps import Admin, Analyst, Store, Viewer
 from api.pages import Limit, Offset, Page, page
 from graph.analysis import linked, repeats
+from graph.analysis.cache import cached
 from graph.analysis.common_problems import CommonProblem, common_problems
 from graph.analysis.linked import LinkedReport
 from graph.queries.leader_carry import Row as LeaderRow
@@ -29,7 +33,8 @@ def list_repeats(store: Store, account: Viewer, request: Request, unit_id: Id = 
                  flag: Annotated[Literal["relapse", "chronic", "long_unrectified"] | None,
                                  Query(description="relapse 整改后复发 / chronic 屡查屡犯 / long_unrectified 逾期未整改")]
                  = None, limit: Limit = 100, offset: Offset = 0) -> Any:
-    rows = store.run_query("repeats_at", {"unit_id": unit_id, "issue_id": issue_id, "flag": flag, "limit": 1_000_000})
+    params = {"unit_id": unit_id, "issue_id": issue_id, "flag": flag, "limit": 1_000_000}
+    rows = cached(store, "repeats_at", params, lambda: store.run_query("repeats_at", params))
     return deliver(request, account, page(rows, limit, offset))
 
 
@@ -52,14 +57,16 @@ def recompute(store: Store, account: Admin, request: Request) -> Any:
             summary="问题跟人走：同一人任一把手期间在不同单位出现的同类问题")
 def leader_carry(store: Store, account: Analyst, request: Request, person_id: Id = None,
                  min_units: Annotated[int, Query(ge=2, le=50)] = 2, limit: Limit = 100, offset: Offset = 0) -> Any:
-    rows = store.run_query("leader_carry", {"person_id": person_id, "min_units": min_units})
+    params = {"person_id": person_id, "min_units": min_units}
+    rows = cached(store, "leader_carry", params, lambda: store.run_query("leader_carry", params))
     return deliver(request, account, page(rows, limit, offset))
 
 
 @router.get("/people/in-many-clues", response_model=Page[NamedRow], summary="在多条问题线索或案件中被反映的人员")
 def in_many_clues(store: Store, account: Analyst, request: Request,
                   min_matters: Annotated[int, Query(ge=1, le=100)] = 2, limit: Limit = 100, offset: Offset = 0) -> Any:
-    rows = store.run_query("people_in_many_clues", {"min_matters": min_matters})
+    params = {"min_matters": min_matters}
+    rows = cached(store, "people_in_many_clues", params, lambda: store.run_query("people_in_many_clues", params))
     return deliver(request, account, page(rows, limit, offset))
 
 
@@ -67,7 +74,8 @@ def in_many_clues(store: Store, account: Analyst, request: Request,
             summary="共性问题：同一轮多个单位的同类问题，建议函是否覆盖、其后是否再犯")
 def common(store: Store, account: Viewer, request: Request, min_units: Annotated[int, Query(ge=2, le=100)] = 3,
            limit: Limit = 50, offset: Offset = 0) -> Any:
-    found = [c.model_dump(mode="json") for c in common_problems(store, min_units=min_units)]
+    found = cached(store, "common", {"min_units": min_units},
+                   lambda: [c.model_dump(mode="json") for c in common_problems(store, min_units=min_units)])
     return deliver(request, account, page(found, limit, offset))
 
 
@@ -75,11 +83,14 @@ def common(store: Store, account: Viewer, request: Request, min_units: Annotated
 def linked_groups(store: Store, account: Viewer, request: Request,
                   max_degree: Annotated[int, Query(ge=1, le=1000, description="超级节点阈值")] = linked.MAX_DEGREE,
                   top: Annotated[int, Query(ge=1, le=500)] = 20) -> Any:
-    return deliver(request, account, linked.linked_clusters(store, max_degree=max_degree, top=top))
+    report = cached(store, "linked", {"max_degree": max_degree, "top": top},
+                    lambda: linked.linked_clusters(store, max_degree=max_degree, top=top).model_dump(mode="json"))
+    return deliver(request, account, report)
 
 
 @router.get("/relatives", response_model=Page[RelativeRow], summary="优亲厚友：村干部在任期间亲属在本村领取补贴或承接项目")
 def relatives(store: Store, account: Analyst, request: Request, village_id: Id = None, limit: Limit = 100,
               offset: Offset = 0) -> Any:
-    rows = store.run_query("relative_links", {"village_id": village_id})
+    params = {"village_id": village_id}
+    rows = cached(store, "relative_links", params, lambda: store.run_query("relative_links", params))
     return deliver(request, account, page(rows, limit, offset))

@@ -1,4 +1,4 @@
-"""Counts of what the graph holds."""
+"""Counts of what the graph holds (kept per graph version, not walked per request)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from api.deps import Store, Viewer
+from graph.analysis.cache import cached
 from graph.model import EdgeType, NodeKind
 
 router = APIRouter(tags=["统计"])
@@ -27,7 +28,7 @@ class Stats(BaseModel):
 
 @router.get("/stats", response_model=Stats, summary="图谱统计：各类节点和关系的数量")
 def stats(store: Store, _: Viewer) -> Stats:
-    counts = store.counts()
+    counts = cached(store, "counts", {}, store.counts)
     return Stats(
         store=store.name, total_nodes=counts.total_nodes, total_edges=counts.total_edges,
         nodes=[KindCount(kind=k, label_zh=NodeKind(k).label_zh, count=n) for k, n in counts.nodes.items()],

@@ -330,8 +330,12 @@ class EmbeddedStore:
     def counts(self) -> Counts:
         with self._lock:
             self.sync()
-            nodes: dict[str, int] = {}
-            edges: dict[str, int] = {}
+            if self._graph is None:  # not read yet: SQLite counts without building the graph
+                nodes = dict(self._db.execute("SELECT kind, count(*) FROM nodes GROUP BY kind").fetchall())
+                edges = dict(self._db.execute("SELECT type, count(*) FROM edges GROUP BY type").fetchall())
+                return Counts(nodes=dict(sorted(nodes.items())), edges=dict(sorted(edges.items())))
+            nodes = {}
+            edges = {}
             for _, kind in self.graph.nodes(data=KIND):
                 nodes[kind] = nodes.get(kind, 0) + 1
             for _, _, etype in self.graph.edges(data=TYPE):
