@@ -126,6 +126,16 @@ def _gaps(doc: DocumentType, r: LinkageReview) -> None:
         gw.body(doc, "未发现一个渠道发现的问题被另一渠道再次发现而其间未移交问题线索的情况。")
     if r.scope.value == "round":
         _requests(doc, r)
+    if r.directives:
+        _directives(doc, r, 4 if r.scope.value == "round" else 3)
+
+
+def _directives(doc: DocumentType, r: LinkageReview, number: int) -> None:
+    gw.heading(doc, 2, f"{gw.level_2(number)}交办事项办理")
+    late = [d for d in r.directives if d.overdue]
+    gw.body(doc, f"反馈意见和讲话中交办有关机关的事项{len(r.directives)}项，逾期未办结{len(late)}项。")
+    for k, d in enumerate(r.directives, 1):
+        gw.body(doc, d.sentence, bold_lead=f"{k}. ")
 
 
 def _requests(doc: DocumentType, r: LinkageReview) -> None:

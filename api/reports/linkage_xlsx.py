@@ -71,6 +71,12 @@ def build(r: LinkageReview) -> Workbook:
                 "表述", "标识"],
                [[q.code, q.body_name, q.request, q.requested_date, q.due_date, q.answered_date, q.response,
                  q.gap.label_zh if q.gap else "", q.days_late, q.sentence, q.request_id] for q in r.data_requests])
+    if r.directives:
+        fill_sheet(book.create_sheet("交办事项"),
+               ["交办对象", "承办单位", "交办事项", "交办日期", "办结日期", "办理情况", "未办结天数", "逾期", "表述",
+                "涉及", "标识"],
+               [[d.body, d.body_unit_name, d.request, d.issued_date, d.answered_date, d.response, d.days_open,
+                 "是" if d.overdue else "", d.sentence, d.about_id, d.directive_id] for d in r.directives])
     book.properties.title, book.properties.creator = "贯通联动审查", "巡察知识图谱"
     return book
 

@@ -57,6 +57,23 @@ class DataRequestLine(BaseModel):
     sentence: str | None = Field(default=None, title="表述")
 
 
+class DirectiveLine(BaseModel):
+    """A directive of a report or speech (交办事项) about the scope's issues or unit: which body was asked to do what,
+    and whether it is done (an open one past ``directive_days`` is overdue)."""
+
+    directive_id: str
+    about_id: str = Field(title="涉及的问题或单位")
+    body: str = Field(title="交办对象")
+    body_unit_name: str | None = Field(default=None, title="承办单位")
+    request: str = Field(title="交办事项")
+    issued_date: date | None = Field(default=None, title="交办日期")
+    answered_date: date | None = Field(default=None, title="办结日期")
+    response: str | None = Field(default=None, title="办理情况")
+    days_open: int | None = Field(default=None, title="未办结天数")
+    overdue: bool = Field(default=False, title="逾期未办结")
+    sentence: str = Field(title="表述")
+
+
 class ItemLine(BaseModel):
     """An issue found by inspection or a finding of another channel."""
 
@@ -184,6 +201,7 @@ class LinkageReview(BaseModel):
     missing: list[MissingHandOff] = Field(title="应移交未移交")
     figures: list[Figure] = Field(title="联动成效")
     data_requests: list[DataRequestLine] = Field(default_factory=list, title="巡前数据调取")
+    directives: list[DirectiveLine] = Field(default_factory=list, title="交办事项")
     programme: str | None = Field(default=None, title="联动方式")
     programme_zh: str | None = Field(default=None, title="联动方式名称")
     programme_figures: list[Figure] = Field(default_factory=list, title="联动专项成效")

@@ -112,8 +112,10 @@ class Acceptor:
 
     def directive(self, e: QueueEntry, issue_ids: dict[int, str]) -> str:
         doc = self.document(e)
+        rnd = self.store.get_node(e.round_id) if e.round_id else None  # a feedback's directives date from its round
+        issued = (_day(rnd.props.get("end")) or _day(rnd.props.get("start"))) if rnd is not None else None
         d = m.Directive(document_id=doc.id, paragraph=e.paragraph, body=e.body or "", request=e.request or e.text,
-                        text=e.text)
+                        text=e.text, issued_date=issued)
         self.nodes.append(d.to_record())
         self.edges.append(make_edge(EdgeType.SOURCED_FROM, (NodeKind.DIRECTIVE, d.id), (NodeKind.DOCUMENT, doc.id),
                                     paragraph=e.paragraph))
