@@ -136,3 +136,25 @@ def test_read_limits_come_from_the_package_the_data_folder_and_the_environment(t
     (tmp_path / "read_limits.json").write_text('{"max_rows": 0}', "utf-8")
     with pytest.raises(RulesError, match="max_rows（每个工作表（文件）的行数上限）超出允许范围"):
         read_limits(tmp_path, environ={})
+
+
+def test_saved_alerts_run_again_after_an_upload_loaded_by_the_worker(server, tmp_path):  # noqa: F811
+    alert = {"name": "上传后的预警", "kind": "named_query", "params": {"query": "ids_by_code", "kind": "Issue",
+                                                                  "codes": ["ALERT-1"]}}
+    saved = httpx.post(server["url"] + "/alerts", json=alert, headers=bearer(server, "admin"))
+    assert saved.status_code == 201, saved.text
+
+    def hits() -> list[dict]:
+        answer = httpx.get(server["url"] + "/alerts/hits", params={"alert_id": saved.json()["id"]},
+                           headers=bearer(server, "admin"))
+        assert answer.status_code == 200, answer.text
+        return answer.json()["items"]
+
+    assert hits() == []
+    ledger = write_csv(tmp_path / "问题清单.csv", [ISSUE_HEAD, issue(问题编号="ALERT-1", 序号=901)])
+    with ledger.open("rb") as f:
+        loaded = httpx.post(server["url"] + "/loads", files={"file": ("问题清单.csv", f)},
+                            headers=bearer(server, "admin"), timeout=120)
+    assert loaded.status_code == 200 and loaded.json()["loaded"] == 1, loaded.text
+    found = hits()
+    assert len(found) == 1 and any(i.startswith("iss_") for i in found[0]["ids"]), found
