@@ -118,7 +118,7 @@ def test_an_issue_list_without_number_or_county_columns_is_numbered_in_file_orde
     assert report.loaded == 3
     seqs = sorted((n.props["unit_id"], n.props["seq"]) for n in store.iter_nodes() if n.kind.value == "Issue")
     assert sorted(s for _, s in seqs) == [1, 2, 3]
-    assert any(w.header == "经办人" and "未载入" in w.reason for w in report.warnings)
+    assert any(w.header == "经办人" and "原样保留" in w.reason for w in report.warnings)  # kept as 其他列
 
 
 def _units_and_rounds(store, office, tmp_path) -> Loader:

@@ -21,6 +21,7 @@ from graph.model import NODE_MODELS, NodeKind
 from graph.stores.base import GraphStore
 
 HIDDEN_FACTS = {"id_hash"}  # a digest tells a reader nothing; it stays in the graph for matching
+LAST_FACTS = {"extra"}  # 其他列 (columns no ledger knows, kept as written) after the facts the model declares
 
 
 def card(store: GraphStore, entity_id: str, data_dir: Path | None = None) -> EntityCard:
@@ -42,7 +43,8 @@ def facts(kind: str, props: dict[str, Any]) -> list[Fact]:
     model = NODE_MODELS.get(NodeKind(kind))
     fields = model.model_fields if model else {}
     out = [Fact(field=name, label=info.title or name, value=_shown(info.annotation, props[name]))
-           for name, info in fields.items() if name not in HIDDEN_FACTS and _has(props.get(name))]
+           for name, info in sorted(fields.items(), key=lambda item: item[0] in LAST_FACTS)
+           if name not in HIDDEN_FACTS and _has(props.get(name))]
     out += [Fact(field=k, label=k, value=_shown(None, v)) for k, v in sorted(props.items())
             if k not in fields and k not in HIDDEN_FACTS and _has(v)]
     return out

@@ -29,6 +29,9 @@ class NodeModel(BaseModel):
     kind: ClassVar[e.NodeKind]
     key_fields: ClassVar[tuple[str, ...]]
 
+    # Columns of a clerk's ledger that no ledger kind knows, kept on the entity the row declares ("列名：内容").
+    extra: list[str] | None = Field(default=None, title="其他列")
+
     def natural_key(self) -> tuple[object, ...]:
         return tuple(getattr(self, f) for f in self.key_fields)
 

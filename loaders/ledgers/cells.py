@@ -161,5 +161,12 @@ def parse_cell(value: Any, type_name: str, *, salt: str, field: str | None = Non
         if not _ID_NUMBER.match(text):
             raise CellError("不是有效的身份证号（应为 18 位，末位可为 X）")
         return hash_identity_number(text, salt=salt)
+    if type_name == "extra":  # a column no ledger knows, kept as written: never a reason to reject the row
+        try:
+            text = _text(value)
+        except CellError:
+            return None
+        text = "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+        return redact_text(text)
     text = _guard_formula(_text(value))
     return private_text(text, field=field, salt=salt) if type_name == "str" else text

@@ -32,9 +32,11 @@ from loaders.ledgers.mapping import (
     score,
 )
 from loaders.ledgers.readers import Sheet, column_letter
+from loaders.ledgers.registry import ENTITY_OF, EXTRA
 from loaders.ledgers.report import ColumnNote, Problem
 
 _TAIL = re.compile(r"\d+$")
+EXTRA_ZH = "其他列"
 MAX_HEADER = 60  # a longer "header" is data in the wrong place, not a column a clerk named
 NO_OFFICE = "尚未设置本机构所在县，请先运行 xuncha init --county 某某县（只需一次），或在表中填写“县（市、区）”列"
 
@@ -109,9 +111,20 @@ def plan_sheet(path: Path, sheet: Sheet, declared: str | None, county: str = "")
                 problems.append(problem(path, sheet, reason, row=header_row, index=index, header=header[:40]))
                 continue
             known = header_key(header) in ignored
+            filled = any(not is_blank(cells[index]) for _, cells in sheet.rows)
+            if not known and filled and kind.key in ENTITY_OF:  # kept on the row's entity as 其他列
+                name = header if f"{EXTRA}{header}" not in {c.field for c in plan.columns.values()} else \
+                    f"{header}（{letter or index + 1}）"  # the same header twice: both kept, told apart
+                plan.columns[index] = Column(f"{EXTRA}{name}", header, "extra", False, (), "")
+                plan.notes.append(ColumnNote(sheet=sheet.name, column=letter, header=header, read_as=EXTRA_ZH,
+                                             rule=f"“{kind.title}”没有这一列，原样保留为{EXTRA_ZH}"))
+                plan.warnings.append(problem(path, sheet, f"“{kind.title}”没有这一列（{match.rule}），内容原样保留在"
+                                             f"{ENTITY_OF[kind.key].label_zh}的“{EXTRA_ZH}”中，不参与分析",
+                                             row=header_row, index=index, header=header))
+                continue
             plan.notes.append(ColumnNote(sheet=sheet.name, column=letter, header=header,
                                          rule="不需要的列，未读取" if known else f"“{kind.title}”没有这一列，未读取"))
-            if not known and any(not is_blank(cells[index]) for _, cells in sheet.rows):
+            if not known and filled:
                 plan.warnings.append(problem(path, sheet, f"“{kind.title}”没有这一列（{match.rule}），这一列未载入",
                                              row=header_row, index=index, header=header))
             continue
