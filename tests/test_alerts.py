@@ -98,11 +98,11 @@ def test_each_analysis_kind_finds_what_the_graph_holds(store):
     assert [c.key for c in evaluate(store, AlertIn(name="线索", kind=AlertKind.CLUE_UNDISPOSED, threshold=180),
                                      today=AS_OF)] == [s.id("c1")]
     assert evaluate(store, AlertIn(name="线索", kind=AlertKind.CLUE_UNDISPOSED, threshold=181), today=AS_OF) == []
-    # 三资管理 at 东村 and 南村? No: round 2 has 三资管理 at 南村, 青山镇 and 东村 (three units), and no letter.
+    # Round 2 has 三资管理 at 南村, 青山镇 and 东村 (three units) and no letter about them.
     wide = evaluate(store, AlertIn(name="共性", kind=AlertKind.CATEGORY_WITHOUT_LETTER, threshold=3))
     assert [c.key for c in wide] == [f"{s.id('r2')}|三资管理"]
     assert evaluate(store, AlertIn(name="共性", kind=AlertKind.CATEGORY_WITHOUT_LETTER, threshold=4)) == []
-    # Round 1's 三资管理 is at one unit only (东村) and has a letter: nothing at two units either.
+    # At one unit or more: round 1's 财务管理 (西村) too, but not round 1's 三资管理 (东村), which has a letter.
     assert [c.key for c in evaluate(store, AlertIn(name="共性", kind=AlertKind.CATEGORY_WITHOUT_LETTER,
                                                    threshold=1))] == [f"{s.id('r1')}|财务管理", f"{s.id('r2')}|三资管理"]
 

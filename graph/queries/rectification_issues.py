@@ -48,16 +48,17 @@ def rectification_issues(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
             i = nodes[issue]
             if i[KIND] != "Issue":
                 continue
-            out = g._succ[issue]
-            relapse_of = [e for e, keyed in out.items() for attrs in keyed.values()
-                          if attrs[TYPE] == "REPEATS" and attrs.get("relapse") is True and nodes[e][KIND] == "Issue"]
+            relapse_of, units = [], []
+            for other, keyed in g._succ[issue].items():  # one pass over the issue's edges for both
+                for attrs in keyed.values():
+                    if attrs[TYPE] == "FOUND_AT" and nodes[other][KIND] == "Unit":
+                        units.append(other)
+                    elif attrs[TYPE] == "REPEATS" and attrs.get("relapse") is True and nodes[other][KIND] == "Issue":
+                        relapse_of.append(other)
             letters = [x for x in linked(g._pred[issue], "CONCERNS") if nodes[x][KIND] == "Letter"]
-            for unit in linked(out, "FOUND_AT"):
-                if nodes[unit][KIND] == "Unit":
-                    rows.append({"issue_id": issue, "code": i.get("code"), "text": i["text"],
-                                 "category": i["category"], "top_category": i.get("top_category"),
-                                 "severity": i["severity"], "status": i["status"], "found_date": i["found_date"],
-                                 "round_id": rnd, "unit_id": unit, "relapse_of": relapse_of,
-                                 "letter_ids": letters})
+            rows += [{"issue_id": issue, "code": i.get("code"), "text": i["text"], "category": i["category"],
+                      "top_category": i.get("top_category"), "severity": i["severity"], "status": i["status"],
+                      "found_date": i["found_date"], "round_id": rnd, "unit_id": unit, "relapse_of": relapse_of,
+                      "letter_ids": letters} for unit in units]
     rows.sort(key=lambda r: (r["round_id"], r["unit_id"], r["issue_id"]))
     return rows

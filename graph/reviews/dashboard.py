@@ -49,6 +49,7 @@ from graph.stores.base import QueryRunner
 
 DONE = ("done", "closed")
 CHUNK = 10_000
+MAX_ROUNDS = 1000  # what rectification_issues and rectification_tasks take in one call
 Rounds = Sequence[int] | Sequence[str] | range | None
 
 
@@ -89,9 +90,8 @@ def _rate_row(key: str, label: str, issues: list[dict[str, Any]], tasks: dict[st
               **extra: Any) -> RateRow:
     ids = [i["issue_id"] for i in issues]
     fixed = [i["issue_id"] for i in issues if i["status"] == "rectified"]
-    task_rows = [t for i in ids for t in tasks.get(i, ())]
-    task_ids = [t["task_id"] for t in task_rows]
-    done = [t["task_id"] for t in task_rows if t["status"] in DONE]
+    task_ids = [t["task_id"] for i in ids for t in tasks.get(i, ())]
+    done = [t["task_id"] for i in ids for t in tasks.get(i, ()) if t["status"] in DONE]
     note = NO_ISSUES if not ids else NO_TASKS if not task_ids else None
     return RateRow(key=key, label=label, issues=len(ids), rectified=len(fixed), rate=_rate(len(fixed), len(ids)),
                    tasks=len(task_ids), tasks_done=len(done), task_rate=_rate(len(done), len(task_ids)), note=note,
@@ -220,8 +220,10 @@ def dashboard(store: QueryRunner, rounds: Rounds = None, today: date | None = No
     rules = {**load_rules("dashboard", data_dir), **(rules or {})}
     as_of = today or date.today()
     chosen, round_ids, label = _choose_rounds(store, rounds)
-    issues = store.run_query("rectification_issues", {"round_ids": round_ids})
-    tasks = _tasks(store, round_ids)
+    # Every round by id when they fit one call: the twins then need not look for the rounds among all nodes.
+    asked = round_ids if round_ids is not None or len(chosen) > MAX_ROUNDS else [r["round_id"] for r in chosen]
+    issues = store.run_query("rectification_issues", {"round_ids": asked})
+    tasks = _tasks(store, asked)
     unit_ids = sorted({u for r in chosen for u in r["unit_ids"]} | {i["unit_id"] for i in issues})
     units = {u["unit_id"]: u for u in store.run_query("rectification_units", {"unit_ids": unit_ids})}
     limits = rules["overdue_days"]
