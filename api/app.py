@@ -34,6 +34,7 @@ from api.routers import texts as text_routes
 from api.sessions import SessionStore
 from graph.settings import Settings, get_settings
 from graph.stores import StoreUnavailable, open_store
+from loaders.ledgers.limits import read_limits
 
 
 class Health(BaseModel):
@@ -68,7 +69,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     middleware.UPLOADS.setdefault("/texts", Role.ANALYST)  # a report upload: sign-in checked before its body is read
     middleware.UPLOADS.setdefault("/loads/check", Role.ANALYST)  # a ledger to check, not load: the same guard
-    middleware.install(app)  # body limits and sign-in before an upload's body; security headers
+    middleware.install(app, read_limits(settings.data_dir))  # body limits (read_limits.json) and sign-in before an
+    # upload's body; security headers
     audit.install(app)  # after the guard, so the 401s and 403s it answers are recorded too
     for module in (stats, entities, analyses, queries, loads, console, admin, reviews, linkage, profiles, workbench):
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)

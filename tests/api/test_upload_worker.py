@@ -6,6 +6,7 @@ and over HTTP the limits come from the data folder's read_limits.json.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from pathlib import Path
 
@@ -158,3 +159,23 @@ def test_saved_alerts_run_again_after_an_upload_loaded_by_the_worker(server, tmp
     assert loaded.status_code == 200 and loaded.json()["loaded"] == 1, loaded.text
     found = hits()
     assert len(found) == 1 and any(i.startswith("iss_") for i in found[0]["ids"]), found
+
+
+def test_the_body_guard_takes_its_limits_from_the_data_folder(county):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from api.auth import AccountStore, Role
+
+    (county.data_dir / "read_limits.json").write_text('{"max_body_bytes": 2000}', "utf-8")
+    accounts = AccountStore(county.data_dir / "accounts.sqlite")
+    token = accounts.add("guard_analyst", Role.ANALYST)
+    accounts.close()
+    with TestClient(create_app(county)) as client:
+        headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+        big = json.dumps({"query": "RETURN 1", "pad": "x" * 3000})
+        refused = client.post("/cypher", content=big, headers=headers)
+        assert refused.status_code == 413 and "max_body_bytes" in refused.json()["message"], refused.text
+        assert "2000 字节" in refused.json()["message"] or "2 KB" in refused.json()["message"]
+        small = client.post("/cypher", content=json.dumps({"query": "RETURN 1"}), headers=headers)
+        assert small.status_code != 413
