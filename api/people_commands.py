@@ -1,6 +1,9 @@
-"""``xuncha people namesakes|confirm|refuse|undo|list``: settle who is who, once, for good (and take it back).
+"""``xuncha people pending|merge|distinct|split|list``: settle who is who, once, for good (and take it back).
 
-Judgements are kept in the data folder and re-applied by every later load (:mod:`loaders.judgements`).
+The names are the issue's (as OpenSanctions' nomenklatura has them); the first names stay as aliases:
+``namesakes`` = ``pending``, ``confirm`` = ``merge``, ``refuse`` = ``distinct``, ``undo`` = ``split`` (which
+also takes the two records of a merge instead of its number). ``xuncha units merge|distinct|split|undo`` the same
+for units. Judgements are kept in the data folder and re-applied by every later load (:mod:`loaders.judgements`).
 """
 
 from __future__ import annotations
@@ -46,7 +49,8 @@ def _write(action: str, make) -> Judgement:  # noqa: ANN001 - a closure over the
     return judgement
 
 
-@people_app.command("namesakes", help="列出待人工确认的同名人员（附任职、关联和来源等依据）。")
+@people_app.command("pending", help="列出待人工确认的同名人员（附任职、关联和来源等依据）。")
+@people_app.command("namesakes", help="同 pending：列出待人工确认的同名人员。")
 def namesakes(name: Annotated[str | None, typer.Option(help="只看这个姓名")] = None,
               as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False) -> None:
     settings = get_settings()
@@ -68,7 +72,7 @@ def namesakes(name: Annotated[str | None, typer.Option(help="只看这个姓名"
     for p in pairs:
         table.add_row(p.a.name, p.a.person_id, _evidence(p.a), p.b.person_id, _evidence(p.b), "；".join(p.hints))
     console.print(table)
-    console.print("同一人：xuncha people confirm 甲 乙；不是同一人：xuncha people refuse 甲 乙")
+    console.print("同一人：xuncha people merge 甲 乙 --note 理由；不是同一人：xuncha people distinct 甲 乙 --note 理由")
 
 
 def _evidence(side) -> str:  # noqa: ANN001
@@ -76,21 +80,38 @@ def _evidence(side) -> str:  # noqa: ANN001
     return "；".join(parts) or "（无）"
 
 
-@people_app.command("confirm", help="判断两条人员记录是同一人：乙并入甲（可撤销）。")
+@people_app.command("merge", help="判断两条人员记录是同一人：乙并入甲（可撤销：xuncha people split 编号）。")
+@people_app.command("confirm", help="同 merge：判断两条人员记录是同一人。")
 def confirm_command(a: str, b: str, note: Note = None) -> None:
     j = _write("people.confirm", lambda s, js, who: confirm(s, js, a, b, who=who, note=note))
-    console.print(f"已判断为同一人（{j.id}）：{b} 并入 {a}，移动关系 {len(j.moved)} 条。撤销：xuncha people undo {j.id}")
+    console.print(f"已判断为同一人（{j.id}）：{b} 并入 {a}，移动关系 {len(j.moved)} 条。撤销：xuncha people split {j.id}")
 
 
-@people_app.command("refuse", help="判断两条人员记录不是同一人：今后不再提示。")
+@people_app.command("distinct", help="判断两条人员记录不是同一人：今后不再提示。")
+@people_app.command("refuse", help="同 distinct：判断两条人员记录不是同一人。")
 def refuse_command(a: str, b: str, note: Note = None) -> None:
     j = _write("people.refuse", lambda s, js, who: refuse(s, js, a, b, who=who, note=note))
     console.print(f"已判断为不同的人（{j.id}），今后不再提示。撤销：xuncha people undo {j.id}")
 
 
-@people_app.command("undo", help="撤销一条判断（合并的两条记录恢复原样）。")
-def undo_command(judgement_id: str) -> None:
-    j = _write("people.undo", lambda s, js, who: undo(s, js, judgement_id, who=who))
+def _judgement_of(judgements: Judgements, ref: str, other: str | None) -> str:
+    """A judgement named by its number, or by its two records (either order), or by the record merged away."""
+    if other is not None:
+        found = judgements.of_pair(ref, other)
+        if found is None:
+            raise JudgementError(f"{ref} 与 {other} 之间没有有效的判断；请用 xuncha people list 查看编号")
+        return found.id
+    if any(j.id == ref for j in judgements.items):
+        return ref
+    merged = [j for j in judgements.active() if j.verdict == "same" and j.b == ref]
+    return merged[0].id if len(merged) == 1 else ref  # unknown: undo names it in its refusal
+
+
+@people_app.command("split", help="撤销一条判断：合并的两条记录恢复原样（编号，或两条记录的标识，或被并入的记录）。")
+@people_app.command("undo", help="同 split：撤销一条判断。")
+def undo_command(judgement_id: Annotated[str, typer.Argument(help="判断编号，或甲（与乙同给）或被并入的记录")],
+                 other: Annotated[str | None, typer.Argument(help="乙（给出两条记录时）")] = None) -> None:
+    j = _write("people.undo", lambda s, js, who: undo(s, js, _judgement_of(js, judgement_id, other), who=who))
     console.print(f"已撤销判断 {j.id}（{j.label}：{j.a} / {j.b}）")
 
 
@@ -112,7 +133,7 @@ def list_command(as_json: Annotated[bool, typer.Option("--json", help="以 JSON 
 units_app = typer.Typer(help="单位：判断两条单位记录是否同一单位（名称歧义、重复建档），或撤销判断", no_args_is_help=True)
 
 
-@units_app.command("merge", help="判断两条单位记录是同一单位：乙并入甲（可撤销：xuncha units undo 编号）。")
+@units_app.command("merge", help="判断两条单位记录是同一单位：乙并入甲（可撤销：xuncha units split 编号）。")
 def units_merge(a: str, b: str, note: Note = None) -> None:
     j = _write("units.merge", lambda s, js, who: confirm(s, js, a, b, who=who, note=note))
     console.print(f"已判断为同一单位（{j.id}）：{b} 并入 {a}，移动关系 {len(j.moved)} 条。"
@@ -125,7 +146,8 @@ def units_distinct(a: str, b: str, note: Note = None) -> None:
     console.print(f"已判断为不同单位（{j.id}）。")
 
 
-units_app.command("undo", help="撤销一条单位判断。")(undo_command)
+units_app.command("split", help="撤销一条单位判断（编号，或两条记录的标识，或被并入的记录）。")(undo_command)
+units_app.command("undo", help="同 split：撤销一条单位判断。")(undo_command)
 
 
 def register(app: typer.Typer) -> None:

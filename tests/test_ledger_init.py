@@ -60,3 +60,39 @@ def test_a_clerks_ledgers_load_after_init_and_namesakes_are_settled_on_the_comma
     assert len(json.loads(cli.invoke(app, ["people", "namesakes", "--json"]).output)) == 1
     wrong = cli.invoke(app, ["people", "undo", "jnothing"])
     assert wrong.exit_code == 1 and "没有编号" in wrong.output
+
+
+def test_the_issues_names_pending_merge_split_distinct_work_beside_the_first_ones(cli, tmp_path):
+    from graph.stores.embedded import EmbeddedStore
+
+    assert cli.invoke(app, ["init", "--county", "宁川县"]).exit_code == 0
+    units, posts = xlsx(tmp_path / "单位名册.xlsx", UNITS), xlsx(tmp_path / "任职台账.xlsx", POSTS)
+    assert cli.invoke(app, ["load", str(units), str(posts), "--no-analyse"]).exit_code == 0
+    pending = json.loads(cli.invoke(app, ["people", "pending", "--json"]).output)
+    assert pending == json.loads(cli.invoke(app, ["people", "namesakes", "--json"]).output) and len(pending) == 1
+    a, b = pending[0]["a"]["person_id"], pending[0]["b"]["person_id"]
+
+    def people() -> set[str]:
+        store = EmbeddedStore(tmp_path / "var" / "graph.sqlite")
+        try:
+            return {n.id for n in store.iter_nodes() if n.kind.value == "Person" and n.props["name"] == "张伟"}
+        finally:
+            store.close()
+
+    merged = cli.invoke(app, ["people", "merge", a, b, "--note", "同一身份证复印件"])
+    assert merged.exit_code == 0 and "people split" in merged.output, merged.output
+    assert people() == {a}
+    [judgement] = json.loads(cli.invoke(app, ["people", "list", "--json"]).output)
+    assert (judgement["verdict"], judgement["note"]) == ("same", "同一身份证复印件")
+    split = cli.invoke(app, ["people", "split", b, a])  # by its two records, either order
+    assert split.exit_code == 0, split.output
+    assert people() == {a, b}
+    assert cli.invoke(app, ["people", "merge", a, b]).exit_code == 0
+    assert cli.invoke(app, ["people", "split", b]).exit_code == 0  # by the record merged away
+    assert people() == {a, b}
+    assert cli.invoke(app, ["people", "distinct", a, b, "--note", "两人"]).exit_code == 0
+    assert json.loads(cli.invoke(app, ["people", "pending", "--json"]).output) == []
+    nothing = cli.invoke(app, ["people", "split", a, "p_nobody"])
+    assert nothing.exit_code == 1 and "没有有效的判断" in nothing.output
+    helped = cli.invoke(app, ["units", "--help"], env={"COLUMNS": "200"})
+    assert all(word in helped.output for word in ("merge", "distinct", "split", "undo"))
