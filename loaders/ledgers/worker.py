@@ -109,28 +109,44 @@ def commit(target: GraphStore, nodes: list[NodeRecord], edges: list[EdgeRecord],
     writer(nodes, list(edges) + [e for e in computed if e.type is EdgeType.REPEATS], drop_type=EdgeType.REPEATS)
 
 
+def _generation(store: GraphStore) -> int | None:
+    """The store's write generation, where it tells one (Neo4j; the embedded store once it does)."""
+    get = getattr(store, "generation", None)
+    return int(get()) if callable(get) else None
+
+
 def load_as_one(target: GraphStore, settings: Settings, path: Path, *, kind: str | None, skip_bad_rows: bool,
                 source: str, limits: ReadLimits, folder: Path) -> tuple[FileReport, int | None]:
-    """Load ``path`` into a staged copy, recompute repeats there, write both to ``target`` at once."""
+    """Load ``path`` into a staged copy, recompute repeats there, write both to ``target`` at once.
+
+    If another writer changed the target while the copy was being loaded (its generation moved), the load is
+    done once more on a fresh copy, so the repeats written are those of the graph they land in.
+    """
     report = FileReport(file=path.name)
     try:
         sheets = read_sheets(path, limits)
     except FileError as exc:
         report.problems.append(problem(path, None, str(exc)))
         raise LedgerRejected(report) from exc
-    staged = stage(target, folder)
-    try:
-        recorder = Recorder(staged)
-        loader = Loader(recorder, settings.salt(), alias_table=settings.alias_table,  # type: ignore[arg-type]
-                        rejects_dir=settings.data_dir / "rejects")
-        report = loader.load(path, kind=kind, skip_bad_rows=skip_bad_rows, sheets=sheets, source=source)
-        if not recorder.nodes:
-            return report, None
-        summary = repeats.recompute(recorder, data_dir=settings.data_dir)  # type: ignore[arg-type]  # + judgements
+    for attempt in (1, 2):
+        seen = _generation(target)
+        (folder / f"stage{attempt}").mkdir(parents=True, exist_ok=True)
+        staged = stage(target, folder / f"stage{attempt}")
+        try:
+            recorder = Recorder(staged)
+            loader = Loader(recorder, settings.salt(), alias_table=settings.alias_table,  # type: ignore[arg-type]
+                            rejects_dir=settings.data_dir / "rejects")
+            report = loader.load(path, kind=kind, skip_bad_rows=skip_bad_rows, sheets=sheets, source=source)
+            if not recorder.nodes:
+                return report, None
+            summary = repeats.recompute(recorder, data_dir=settings.data_dir)  # type: ignore[arg-type]  # + judgements
+        finally:
+            staged.close()
+        if attempt == 1 and seen is not None and _generation(target) != seen:
+            continue
         commit(target, recorder.nodes, recorder.edges, recorder.repeats or [])
         return report, int(summary["repeats"])
-    finally:
-        staged.close()
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _status(field: str) -> int:
