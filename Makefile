@@ -48,6 +48,7 @@ neo4j-build:
 bench: install neo4j-build
 	$(BIN)/python bench/load_embedded.py
 	bash tools/with-neo4j.sh $(BIN)/python bench/load_neo4j.py
+	bash tools/with-neo4j.sh $(BIN)/python bench/scale.py 1 10 --neo4j 1 10
 
 lint: install
 	$(BIN)/ruff check graph api loaders tests bench
