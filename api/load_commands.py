@@ -64,6 +64,22 @@ def _print_reports(reports: list[FileReport]) -> None:
         console.print(f"  • {p.message}", markup=False, highlight=False)
     if len(problems) > MAX_PROBLEMS_SHOWN:
         console.print(f"  …另有 {len(problems) - MAX_PROBLEMS_SHOWN} 处问题（用 --json 查看全部）")
+    notes = [(r.file, n) for r in reports for n in r.columns if n.read_as != n.header]
+    if notes:  # headers read other than as written (variants, ignored, kept as 其他列): the clerk should know
+        console.print(f"列名识别（与模板列名不同的 {len(notes)} 列，前 {min(len(notes), MAX_PROBLEMS_SHOWN)} 列）：")
+        for file, n in notes[:MAX_PROBLEMS_SHOWN]:
+            where = f"{file} {n.sheet or ''} {n.column or ''}列“{n.header}”".replace("  ", " ")
+            console.print(f"  • {where} → {n.read_as or '未读取'}（{n.rule}）", markup=False, highlight=False)
+    warnings = [w for r in reports for w in r.warnings]
+    if warnings:
+        shown = min(len(warnings), MAX_PROBLEMS_SHOWN)
+        console.print(f"[yellow]已按规则处理、请留意 {len(warnings)} 处[/yellow]（前 {shown} 处）：")
+        for w in warnings[:MAX_PROBLEMS_SHOWN]:
+            console.print(f"  • {w.message}", markup=False, highlight=False)
+    pending = sum(len(r.pending) for r in reports)
+    if pending:
+        console.print(f"[yellow]类别待归类 {pending} 条[/yellow]：xuncha categories pending 查看，"
+                      "补充 category_aliases.csv 后运行 xuncha categories apply")
     merges = [(r.file, m) for r in reports for m in r.merges]
     if merges:
         console.print(f"按规则合并的名称 {len(merges)} 处（前 10 处）：")

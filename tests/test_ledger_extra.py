@@ -70,3 +70,27 @@ def test_the_entity_card_lists_the_kept_columns_after_the_declared_facts(loader,
     loader.load(xlsx(tmp_path / "问题清单.xlsx", rows))
     labels = [f.label for f in facts("Issue", _issues(loader.store)["E1"])]
     assert labels[-1] == "其他列" and labels[0] != "其他列"
+
+
+def test_xuncha_load_prints_how_headers_were_read_and_the_warnings(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from api.cli import app
+    from graph.settings import get_settings
+
+    data = tmp_path / "var"
+    write_office(data, C)
+    monkeypatch.setenv("XUNCHA_DATA_DIR", str(data))
+    monkeypatch.setenv("XUNCHA_STORE", "embedded")
+    get_settings.cache_clear()
+    units = xlsx(tmp_path / "单位名册.xlsx", UNITS)
+    rounds = xlsx(tmp_path / "巡察轮次.xlsx", ROUNDS)
+    issues = xlsx(tmp_path / "问题清单.xlsx", [ISSUE_HEAD + ["督办领导"], _issue("E1", "说不清的类别") + ["王某"]])
+    result = CliRunner().invoke(app, ["load", str(units), str(rounds), str(issues), "--no-analyse"],
+                                env={"COLUMNS": "400"})
+    get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "列名识别" in out and "“单位全称” → 单位名称" in out and "“督办领导” → 其他列" in out
+    assert "已按规则处理、请留意" in out and "内容原样保留" in out and "按名称推定" in out
+    assert "类别待归类 1 条" in out and "xuncha categories apply" in out
