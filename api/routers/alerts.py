@@ -1,7 +1,7 @@
 """Saved alerts (预警): analysts save and run their own alerts and act on their hits; admins see and act on all.
 
-Viewers see the dashboard's figures only, not alerts. Every change (save, run, acknowledge, dismiss) is audited.
-Hits name rows by id; their summaries carry no person's name.
+Viewers see the dashboard's figures only, not alerts. Every change (save, run, acknowledge, dismiss) is audited,
+and hits leave through ``deliver``: a summary quoting an issue's text may name someone, and such a read is audited.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from api.audit import audit_write
 from api.auth import Role
+from api.delivery import deliver
 from api.deps import Analyst, Store
 from api.errors import ApiError
 from graph.alerts.model import Alert, AlertIn, Hit, HitState, RunResult
@@ -63,7 +64,7 @@ def add_alert(body: AlertIn, account: Analyst, request: Request) -> Any:
 def run(store: Store, account: Analyst, request: Request) -> Any:
     result = run_alerts(store, _alerts(request), owner=_owner(account), data_dir=request.app.state.settings.data_dir)
     audit_write(request, account, "alert.run", {"alerts": result.alerts, "new_hits": len(result.new)})
-    return result
+    return deliver(request, account, result)
 
 
 @router.get("/alerts/hits", response_model=HitPage, summary="预警命中（可按状态、预警筛选；分页）")
@@ -73,7 +74,7 @@ def hits(account: Analyst, request: Request,
          limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Annotated[int, Query(ge=0)] = 0) -> Any:
     items, total = _alerts(request).hits(owner=_owner(account), state=state, alert_id=alert_id, limit=limit,
                                          offset=offset)
-    return HitPage(items=items, total=total, limit=limit, offset=offset)
+    return deliver(request, account, HitPage(items=items, total=total, limit=limit, offset=offset))
 
 
 def _act(request: Request, account: Any, hit_id: int, state: HitState, body: HitNote | None) -> Hit:
@@ -93,9 +94,9 @@ def _act(request: Request, account: Any, hit_id: int, state: HitState, body: Hit
 
 @router.post("/alerts/hits/{hit_id}/ack", response_model=Hit, summary="确认一条预警命中（可附备注）")
 def ack(hit_id: int, account: Analyst, request: Request, body: HitNote | None = None) -> Any:
-    return _act(request, account, hit_id, HitState.ACKNOWLEDGED, body)
+    return deliver(request, account, _act(request, account, hit_id, HitState.ACKNOWLEDGED, body))
 
 
 @router.post("/alerts/hits/{hit_id}/dismiss", response_model=Hit, summary="忽略一条预警命中（可附备注）；此后不再提醒")
 def dismiss(hit_id: int, account: Analyst, request: Request, body: HitNote | None = None) -> Any:
-    return _act(request, account, hit_id, HitState.DISMISSED, body)
+    return deliver(request, account, _act(request, account, hit_id, HitState.DISMISSED, body))
