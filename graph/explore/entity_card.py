@@ -32,10 +32,45 @@ def card(store: GraphStore, entity_id: str, data_dir: Path | None = None) -> Ent
     links = [link_of(r, rules["supernode_degree"]) for r in rows]
     sources = [Source(path=s["path"], sheet=s["sheet"], row=s["row"], paragraph=s["paragraph"])
                for s in store.run_query("sources_of", {"ids": [entity_id]})]
+    items = timeline(links, None)
+    if row["kind"] == NodeKind.UNIT.value:  # 机构沿革: what happened at the units it was before a reform
+        items += predecessor_timeline(store, entity_id, rules)
+        items.sort(key=lambda item: (item.when, item.label_zh, item.node.id))
     return EntityCard(id=centre.id, kind=centre.kind, kind_zh=centre.kind_zh, name=centre.name,
                       facts=facts(row["kind"], row["props"]), sources=sources,
-                      timeline=timeline(links, rules["timeline_limit"]),
+                      timeline=items[:rules["timeline_limit"]],
                       related=related(links, rules["related_limit"]))
+
+
+def predecessors(store: GraphStore, unit_id: str) -> dict[str, str]:
+    """The units a unit was before its reforms (SUCCEEDED_BY followed back, every step): id → name."""
+    back: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for s in store.run_query("unit_successions", {"unit_id": None}):
+        back[s["successor_id"]].append((s["unit_id"], s["unit_name"]))
+    found: dict[str, str] = {}
+    frontier = [unit_id]
+    while frontier:
+        step = []
+        for unit in frontier:
+            for old, name in back.get(unit, []):
+                if old != unit_id and old not in found:
+                    found[old] = name
+                    step.append(old)
+        frontier = step
+    return found
+
+
+def predecessor_timeline(store: GraphStore, unit_id: str, rules: dict[str, Any]) -> list[TimelineItem]:
+    """A predecessor's dated posts, issues, rounds … on its successor's timeline, each marked 前身单位 and named."""
+    before = predecessors(store, unit_id)
+    lineage = set(before) | {unit_id}
+    items: list[TimelineItem] = []
+    for old, name in sorted(before.items()):
+        rows = store.run_query("incident_edges", {"id": old, "types": [], "limit": rules["edge_limit"]})
+        links = [link_of(r, rules["supernode_degree"]) for r in rows if r["neighbour_id"] not in lineage]
+        items += [item.model_copy(update={"label_zh": f"{item.label_zh}（前身单位：{name}）"})
+                  for item in timeline(links, None)]
+    return items
 
 
 def facts(kind: str, props: dict[str, Any]) -> list[Fact]:
@@ -74,7 +109,7 @@ def _enums(annotation: Any) -> list[type[Enum]]:
     return [e for arg in getattr(annotation, "__args__", ()) for e in _enums(arg)]
 
 
-def timeline(links: list[Link], limit: int) -> list[TimelineItem]:
+def timeline(links: list[Link], limit: int | None) -> list[TimelineItem]:
     """Dated relationships oldest first: posts from their start (with their end), the rest by their own date."""
     dated = [link for link in links if date_of(link)]
     dated.sort(key=lambda link: (date_of(link), link.label_zh, link.node.id))
