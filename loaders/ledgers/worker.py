@@ -110,7 +110,7 @@ def commit(target: GraphStore, nodes: list[NodeRecord], edges: list[EdgeRecord],
 
 
 def _generation(store: GraphStore) -> int | None:
-    """The store's write generation, where it tells one (Neo4j; the embedded store once it does)."""
+    """The store's write generation (both stores tell one; a store that does not is not checked)."""
     get = getattr(store, "generation", None)
     return int(get()) if callable(get) else None
 
