@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -193,3 +194,18 @@ def test_the_upload_endpoint_returns_the_marked_workbook_and_loads_nothing(tmp_p
     store = EmbeddedStore(data / "graph.sqlite")
     assert store.counts() == before
     store.close()
+
+
+@pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="NEO4J_URI is not set (run with tools/with-neo4j.sh)")
+def test_a_check_against_neo4j_marks_the_same_cells_and_writes_nothing(scratch_neo4j, office, tmp_path):
+    scratch_neo4j.clear()
+    loader = Loader(scratch_neo4j, "s", data_dir=office)
+    loader.load(xlsx(tmp_path / "单位名册.xlsx", UNITS))
+    loader.load(xlsx(tmp_path / "巡察轮次.xlsx", ROUNDS))
+    before = scratch_neo4j.counts()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    [result] = check_files(scratch_neo4j, [_bad_issues(folder)], salt="s", alias_table=None, data_dir=office)
+    assert scratch_neo4j.counts() == before
+    assert {p.row for p in result.report.problems} == {4, 5, 6, 7}
+    assert set(_marked(result.marked)) == {(p.sheet, f"{p.column or 'A'}{p.row}") for p in result.report.problems}

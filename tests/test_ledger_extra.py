@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from graph.explore.entity_card import facts
@@ -94,3 +96,16 @@ def test_xuncha_load_prints_how_headers_were_read_and_the_warnings(tmp_path, mon
     assert "列名识别" in out and "“单位全称” → 单位名称" in out and "“督办领导” → 其他列" in out
     assert "已按规则处理、请留意" in out and "内容原样保留" in out and "按名称推定" in out
     assert "类别待归类 1 条" in out and "xuncha categories apply" in out
+
+
+@pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="NEO4J_URI is not set (run with tools/with-neo4j.sh)")
+def test_kept_columns_are_held_as_a_list_on_neo4j(scratch_neo4j, tmp_path):
+    scratch_neo4j.clear()
+    data = tmp_path / "var"
+    write_office(data, C)
+    load = Loader(scratch_neo4j, "s", data_dir=data)
+    load.load(xlsx(tmp_path / "单位名册.xlsx", UNITS))
+    load.load(xlsx(tmp_path / "巡察轮次.xlsx", ROUNDS))
+    load.load(xlsx(tmp_path / "问题清单.xlsx", [ISSUE_HEAD + ["督办领导", "整改难度"],
+                                                _issue("E1", "财务管理") + ["王某", "较大"]]))
+    assert _issues(scratch_neo4j)["E1"]["extra"] == ["督办领导：王某", "整改难度：较大"]
