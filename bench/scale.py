@@ -118,7 +118,7 @@ def main(argv: list[str]) -> None:
             if scale in neo4j_scales:
                 columns.append((f"neo4j ×{scale}", measure_neo4j(bundle), records))
             print(f"measured scale {scale} ({records:,} records)", file=sys.stderr)
-    width = 24
+    width = 28
     print(f"{'':<26}" + "".join(f"{name:>{width}}" for name, _, _ in columns))
     print(f"{'records':<26}" + "".join(f"{r:>{width},}" for _, _, r in columns))
     print(f"{'load s (records/s)':<26}" + "".join(
