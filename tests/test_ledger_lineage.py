@@ -103,3 +103,16 @@ def test_the_first_in_command_across_a_reform_is_the_same_on_neo4j(store, tmp_pa
     mine = card(store, ids["宁川县乡村振兴局"]).timeline
     assert card(scratch_neo4j, ids["宁川县乡村振兴局"]).timeline == mine
     assert any("前身单位" in item.label_zh for item in mine)
+
+
+def test_a_registers_predecessor_column_makes_the_lineage(store, tmp_path):
+    data = tmp_path / "var"
+    write_office(data, "宁川县")
+    register = [["单位名称", "前身单位"], ["宁川县扶贫办", None], ["宁川县乡村振兴局", "扶贫办"],
+                ["宁川县自然资源局", "国土资源局、规划局"], ["宁川县国土资源局", None]]
+    report = Loader(store, "s", data_dir=data).load(xlsx(tmp_path / "单位名册.xlsx", register))
+    assert report.loaded == 4 and not report.problems
+    steps = {(s["unit_name"], s["successor_name"], s["mode"]) for s in store.run_query("unit_successions", {})}
+    assert steps == {("宁川县扶贫办", "宁川县乡村振兴局", "renamed"), ("宁川县国土资源局", "宁川县自然资源局", "merged")}
+    [missing] = [w for w in report.warnings if w.header == "前身单位"]
+    assert missing.row == 4 and "规划局" in missing.reason and "unit_successions.csv" in missing.reason

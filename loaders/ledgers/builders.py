@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from graph.model import EdgeRecord, EdgeType, NodeKind, make_edge
 from graph.model import nodes as m
-from graph.model.enums import ClueStatus, UnitKind
+from graph.model.enums import ClueStatus, SuccessionKind, UnitKind
 from graph.model.nodes import NodeModel
 from loaders.ledgers.categories import raw_label
 from loaders.ledgers.mapping import unit_kind_rules
@@ -156,10 +156,31 @@ def units(ctx: Context, r: dict[str, Any]) -> Built:
         if r.get("regulator"):
             regulator = unit_ref(ctx, out, {"county": r["county"], "regulator": r["regulator"]}, "regulator")
             edges.append(edge(T.REGULATED_BY, (K.UNIT, unit.id), (K.UNIT, regulator)))
-        return edges
+        return edges + _predecessors(ctx, out, unit, r.get("predecessors") or [])
 
     out.edges.append(links)
     return out
+
+
+def _predecessors(ctx: Context, out: Built, unit: m.Unit, names: list[str]) -> list[EdgeRecord]:
+    """The register's 前身单位: SUCCEEDED_BY from each known unit of that name (one: 更名, several: 合并); one the
+    graph does not hold is said in the report, never a reason to reject the row."""
+    known = []
+    for name in names:
+        try:
+            old, merge = ctx.units.resolve(unit.county, name, unit.parent_name)
+        except ResolveError:
+            out.warnings.append(RowError("predecessors", f"前身单位“{name}”不在单位名册或图谱中，未建立机构沿革"
+                                                         "（可先载入该单位，或写入 unit_successions.csv）"))
+            continue
+        if old == unit.id:
+            out.warnings.append(RowError("predecessors", f"前身单位“{name}”就是本单位，已忽略"))
+            continue
+        if merge:
+            out.merges.append(merge)
+        known.append(old)
+    mode = SuccessionKind.MERGED.value if len(names) > 1 else SuccessionKind.RENAMED.value
+    return [edge(T.SUCCEEDED_BY, (K.UNIT, old), (K.UNIT, unit.id), mode=mode) for old in dict.fromkeys(known)]
 
 
 def _township(ctx: Context, unit: m.Unit) -> tuple[str, Merge | None]:
