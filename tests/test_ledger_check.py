@@ -92,7 +92,10 @@ def test_a_bad_file_comes_back_with_exactly_its_bad_cells_marked(store, office, 
     wb.save(checked.marked)
     again = check_files(store, [folder / "单位名册.xlsx", folder / "巡察轮次.xlsx", checked.marked], salt="s",
                         alias_table=None, data_dir=office)
+    assert [r.path for r in again][-1] == checked.marked  # named on its own, a marked copy is checked
     assert not again[-1].report.problems and again[-1].marked is None
+    assert [r.path.name for r in check_files(store, [folder], salt="s", alias_table=None, data_dir=office)] == [
+        "单位名册.xlsx", "巡察轮次.xlsx", "问题清单.xlsx"]  # in a folder, it is not
     assert _marked(checked.marked) == got  # a good file is not rewritten
 
 

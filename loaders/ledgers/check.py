@@ -46,9 +46,10 @@ def check_files(store: GraphStore, paths: Iterable[Path], *, salt: str, alias_ta
 
     The copy goes beside the file (or into ``out_dir``); ``mark_all`` writes one for good files too (an upload
     always gets its workbook back). ``names`` gives the name a temporary copy stands for (an upload's own name).
-    Marked copies already beside a file are never checked again.
+    Marked copies inside a folder are left out; one named on its own is checked (and marked again in place).
     """
-    files = [p for p in ledger_files(paths) if not p.name.endswith(CHECKED_SUFFIX)]
+    files = [f for p in paths for f in ledger_files([p])  # a folder's marked copies are not checked again;
+             if not (p.is_dir() and f.name.endswith(CHECKED_SUFFIX))]  # one named on its own is (fixed by a clerk)
     results: list[Checked] = []
     with tempfile.TemporaryDirectory(prefix="xuncha-check-") as folder:
         staged = stage(store, Path(folder))
