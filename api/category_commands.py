@@ -43,10 +43,10 @@ def pending(kind: Annotated[str | None, typer.Option(help="Issue（问题）或 
     if not rows:
         console.print("没有待归类的类别。")
         return
-    table = Table("原填类别", "类别", "编号", "单位", "来源", "标识", title=f"待归类 {len(rows)} 条")
+    table = Table("原填类别", "现类别", "记录", "编号", "单位", "来源", "标识", title=f"待归类 {len(rows)} 条")
     for r in rows:
-        table.add_row(r.raw_category, "问题" if r.kind == "Issue" else "监督发现", r.code or "", r.unit_name or "",
-                      r.source or "", r.id)
+        table.add_row(r.raw_category, r.category, "问题" if r.kind == "Issue" else "监督发现", r.code or "",
+                      r.unit_name or "", r.source or "", r.id)
     console.print(table)
     labels = sorted({r.raw_category for r in rows})
     console.print(f"请在 {settings.data_dir / FILE}（别名,标准类别）中写明 {'、'.join(labels[:10])}"

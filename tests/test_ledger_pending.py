@@ -100,6 +100,20 @@ def test_an_alias_then_apply_places_them_in_place_in_one_write(tmp_path, office)
     store.close()
 
 
+def test_a_reload_after_the_alias_places_them_and_apply_clears_the_label(tmp_path, office):
+    store = EmbeddedStore(tmp_path / "g.sqlite")
+    _load(store, office, tmp_path).load(xlsx(tmp_path / "问题清单.xlsx", _issues()))
+    (office / "category_aliases.csv").write_text("别名,标准类别\n说不清的类别,财务管理\n", "utf-8")
+    Loader(store, "s", data_dir=office).load(xlsx(tmp_path / "问题清单.xlsx", _issues()))  # reloaded, not applied
+    stale = [h for h in held(store) if h.raw_category == "说不清的类别"]
+    assert len(stale) == 2 and {h.category for h in stale} == {"财务管理"}
+    done = apply_aliases(store, office)
+    assert {m.raw_category for m in done.moved} == {"说不清的类别"} and {m.rule for m in done.moved} == {"重新载入时已归类"}
+    assert {h.raw_category for h in held(store)} == {"食堂", "管理"}
+    assert _categories(store)["P2"] == ("财务管理", None)
+    store.close()
+
+
 def test_the_command_line_lists_applies_and_audits(tmp_path, monkeypatch):
     from api.cli import app
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from graph.model import NodeKind, NodeRecord
 from graph.model.taxonomy import load_taxonomy
 from graph.stores.base import GraphStore
-from loaders.ledgers.categories import Categories, Pending
+from loaders.ledgers.categories import OTHER, Categories, Pending
 
 
 class Held(BaseModel):
@@ -26,6 +26,7 @@ class Held(BaseModel):
     kind: str = Field(title="类别")
     code: str | None = Field(default=None, title="编号")
     raw_category: str = Field(title="原填类别")
+    category: str = Field(title="现类别")
     text: str | None = Field(default=None, title="问题描述")
     unit_name: str | None = Field(default=None, title="单位")
     source: str | None = Field(default=None, title="来源（文件、工作表、行）")
@@ -50,7 +51,8 @@ def held(store: GraphStore, kind: str | None = None) -> list[Held]:
     if rows:
         for s in store.run_query("sources_of", {"ids": sorted({r["id"] for r in rows})}):
             sources.setdefault(s["id"], _where(s))
-    return [Held(id=r["id"], kind=r["kind"], code=r.get("code"), raw_category=r["raw_category"], text=r.get("text"),
+    return [Held(id=r["id"], kind=r["kind"], code=r.get("code"), raw_category=r["raw_category"],
+                 category=r["category"], text=r.get("text"),
                  unit_name=r.get("unit_name"), source=sources.get(r["id"])) for r in rows]
 
 
@@ -76,7 +78,10 @@ def apply_aliases(store: GraphStore, data_dir: Path | None) -> Applied:
         if row["id"] in seen:
             continue
         seen.add(row["id"])
-        label, note = categories.resolve(row["raw_category"])
+        if row["category"] != OTHER:  # a later load placed it (its file fixed, or an alias): only the label goes
+            label, note = row["category"], "重新载入时已归类"
+        else:
+            label, note = categories.resolve(row["raw_category"])
         if isinstance(label, Pending):
             still.add(row["raw_category"])
             continue
