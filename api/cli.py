@@ -17,10 +17,17 @@ import api.category_commands
 import api.check_commands
 import api.dashboard_commands
 import api.repeat_commands
-from api import analysis_commands, backup_commands, linkage_commands, load_commands, profile_commands, review_commands
-from api import office_commands
-from api import people_commands
-from api import text_commands
+from api import (
+    analysis_commands,
+    backup_commands,
+    linkage_commands,
+    load_commands,
+    office_commands,
+    people_commands,
+    profile_commands,
+    review_commands,
+    text_commands,
+)
 from api.audit import write_from_shell
 from api.auth import AccountStore, Role, one_time_password, password_problem
 from api.sessions import SessionStore
@@ -196,12 +203,12 @@ review_commands.register(app)
 linkage_commands.register(app)
 profile_commands.register(app)
 backup_commands.register(app)
-api.dashboard_commands.register(app)
-api.alert_commands.register(app)
 office_commands.register(app)
 people_commands.register(app)
 api.check_commands.register(app)  # xuncha check: validate without loading, bad cells marked in a copy
 api.category_commands.register(app)  # xuncha categories pending|apply (待归类)
+api.dashboard_commands.register(app)
+api.alert_commands.register(app)
 text_commands.register(app)  # 报告文本 and its review queue
 import api.privacy_commands  # noqa: E402
 

@@ -40,6 +40,10 @@ class Settings(BaseSettings):
     login_max_failures_per_ip: int = Field(default=20, ge=1, title="同一客户端地址登录失败上限（窗口内）")
     login_lock_minutes: int = Field(default=15, ge=1, title="登录失败计数窗口与锁定时间（分钟）")
 
+    console_max_rows: int | None = Field(default=None, ge=1, title="Cypher 控制台行数上限（不设为默认）")
+    console_max_bytes: int | None = Field(default=None, ge=1, title="Cypher 控制台结果字节上限（不设为默认）")
+    console_timeout_s: float | None = Field(default=None, gt=0, title="Cypher 控制台事务超时秒数（不设为默认）")
+
     county: str = Field(default="", title="本机构所在县（市、区）",
                         description="不设置时读数据目录的 office.json（xuncha init --county 写入）")
     city: str = Field(default="", title="所属市（州）")

@@ -48,7 +48,7 @@ class RecomputeSummary(BaseModel):
 
 @router.post("/repeats/recompute", response_model=RecomputeSummary, summary="重新计算全部重复问题（管理员）")
 def recompute(store: Store, account: Admin, request: Request) -> Any:
-    summary = repeats.recompute(store)
+    summary = repeats.recompute(store, data_dir=request.app.state.settings.data_dir)  # the county's judgements
     audit_write(request, account, "repeats.recompute", summary)
     return deliver(request, account, summary)
 

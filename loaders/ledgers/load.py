@@ -369,12 +369,13 @@ def _safe(value: Any) -> str:
 
 
 def ledger_files(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, and ledger files inside folders (sorted, rejects files left out)."""
+    """Files named directly, and ledger files inside folders (sorted; rejects files, Excel lock files and the
+    marked copies ``xuncha check`` writes beside a ledger left out)."""
     found = []
     for path in paths:
         if path.is_dir():
             found += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES
-                            and not p.name.endswith(".rejects.csv") and not p.name.startswith("~$"))
+                            and not p.name.endswith((".rejects.csv", ".检查结果.xlsx")) and not p.name.startswith("~$"))
         else:
             found.append(path)
     return found

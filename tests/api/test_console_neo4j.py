@@ -46,7 +46,9 @@ def app_dir(loaded_neo4j, tmp_path_factory) -> tuple[Path, dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def client(app_dir):
-    with TestClient(create_app(Settings(data_dir=app_dir[0], store="neo4j"))) as c:
+    # A generous transaction timeout: these tests are about rows, bytes and refusals, not speed, and the shared
+    # two-core machine may be busy (the timeout itself is tested with its own short setting, if at all).
+    with TestClient(create_app(Settings(data_dir=app_dir[0], store="neo4j", console_timeout_s=60))) as c:
         yield c
 
 
