@@ -101,7 +101,7 @@ def _load_into(store: GraphStore, paths: list[Path], settings: Settings, *, kind
         nodes, edges = _load_bundle(store, path)
         err.print(f"已载入 {path}：{nodes:,} 个节点、{edges:,} 条关系")
     loader = Loader(store, settings.salt(), alias_table=settings.alias_table, rejects_dir=settings.data_dir / "rejects")
-    files = order_files(ledger_files(p for p in paths if not _is_bundle(p)), kind)
+    files = order_files(ledger_files(p for p in paths if not _is_bundle(p)), kind, loader.limits)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True) as progress:
         for path, sheets in files:

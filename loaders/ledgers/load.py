@@ -28,6 +28,7 @@ from loaders.ledgers import builders
 from loaders.ledgers.categories import Categories
 from loaders.ledgers.cells import CellError, is_blank, parse_cell
 from loaders.ledgers.changes import classify
+from loaders.ledgers.limits import ReadLimits, read_limits
 from loaders.ledgers.mapping import LOAD_ORDER, detect, kind_by_name
 from loaders.ledgers.planning import Plan as _Plan
 from loaders.ledgers.planning import apply_office, number_rows, plan_sheet
@@ -109,6 +110,7 @@ class Loader:
     units: UnitIndex | None = None
     data_dir: Path | None = None  # the office's settings and judgements; by default the alias table's folder
     county: str | None = None  # the office's county; by default from the data folder's settings (xuncha init)
+    limits: ReadLimits | None = None  # how much of a file is read; by default the data folder's read_limits.json
 
     def __post_init__(self) -> None:
         if self.data_dir is None and self.alias_table is not None:
@@ -117,6 +119,8 @@ class Loader:
             self.county = office_of(self.data_dir).county if self.data_dir is not None else ""
         self.categories = Categories.for_data_dir(self.data_dir)
         self.judgements = Judgements(self.data_dir) if self.data_dir is not None else None
+        if self.limits is None:
+            self.limits = read_limits(self.data_dir)
 
     def _context(self, rows: list[_Row], plan_of: dict[int, _Plan], batch: set[str]) -> builders.Context:
         if self.units is None:
@@ -196,7 +200,7 @@ class Loader:
               progress: Callable[[int, int], None] | None, source: str) -> FileReport:
         report = FileReport(file=path.name)
         try:
-            sheets = read_sheets(path) if sheets is None else sheets
+            sheets = read_sheets(path, self.limits) if sheets is None else sheets
         except FileError as exc:
             report.problems.append(_problem(path, None, str(exc)))
             raise LedgerRejected(report) from exc
@@ -381,12 +385,14 @@ def ledger_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def order_files(files: list[Path], kind: str | None) -> list[tuple[Path, list[Sheet] | None]]:
-    """Read each file once and order them so a ledger comes after the ledgers it names."""
+def order_files(files: list[Path], kind: str | None,
+                limits: ReadLimits | None = None) -> list[tuple[Path, list[Sheet] | None]]:
+    """Read each file once (within ``limits``, the county's when given) and order them so a ledger comes after
+    the ledgers it names. A file that cannot be read is kept with no sheets; loading it says why."""
     items = []
     for path in files:
         try:
-            sheets = read_sheets(path)
+            sheets = read_sheets(path, limits)
         except FileError:
             items.append((len(LOAD_ORDER), path, None))
             continue

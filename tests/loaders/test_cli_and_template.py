@@ -99,3 +99,21 @@ def test_skip_bad_rows_with_every_row_bad_writes_nothing(cli, tmp_path):
     bad = write_csv(tmp_path / "bad.csv", [ISSUE_HEAD, issue(发现日期="前天")])
     cli.invoke(app, ["load", str(bad), "--no-analyse", "--skip-bad-rows"])
     assert json.loads(cli.invoke(app, ["stats", "--json"]).output) == before  # no Document node either
+
+
+def test_xuncha_load_reads_within_the_data_folders_read_limits(cli, tmp_path):
+    """The county's read_limits.json (or XUNCHA_MAX_ROWS) binds the command line as it binds uploads."""
+    from graph.settings import get_settings
+
+    data = get_settings().data_dir
+    units = tmp_path / "单位名册.csv"
+    units.write_text("单位名称,县（市、区）,单位类别\n" + "".join(f"宁川县测试{i}局,宁川县,县直单位\n" for i in range(5)),
+                     encoding="utf-8")
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "read_limits.json").write_text('{"max_rows": 3}', encoding="utf-8")
+    try:
+        refused = cli.invoke(app, ["load", str(units), "--no-analyse"])
+        assert refused.exit_code != 0 and "max_rows" in refused.output and "3" in refused.output
+    finally:
+        (data / "read_limits.json").unlink()
+    assert cli.invoke(app, ["load", str(units), "--no-analyse"]).exit_code == 0
