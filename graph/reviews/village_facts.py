@@ -58,6 +58,9 @@ def gather(store: QueryRunner, props: dict[str, dict[str, Any]], as_of: date,
            linkage_rules: dict[str, Any], *, scoring_only: bool = False) -> dict[str, UnitFacts]:
     """The facts of every unit in ``props`` (id → the unit's props), in one pass of each batch query.
     ``scoring_only`` (a ranking) leaves out what no factor reads: benefits and former cadres."""
+    wanted = sorted(props)
+    before, ended = predecessors(store, wanted)  # 机构沿革: a unit's profile includes what its former units recorded
+    props = {**props, **units(store, sorted({p for ps in before.values() for p in ps} - set(props)))}
     ids = sorted(props)
     out = {u: UnitFacts(props=props[u]) for u in ids}
     if not ids:
@@ -78,7 +81,55 @@ def gather(store: QueryRunner, props: dict[str, dict[str, Any]], as_of: date,
                 line = RelativeLine.model_construct(**{k: r[k] for k in RelativeLine.model_fields})
                 out[r["village_id"]].relative_links.append(line)
     _handoffs(store, as_of, linkage_rules, out)
-    return out
+    return {u: _with_predecessors(out[u], [(out[p], ended.get(p)) for p in before.get(u, []) if p in out])
+            for u in wanted}
+
+
+def predecessors(store: QueryRunner, unit_ids: list[str]) -> tuple[dict[str, list[str]], dict[str, date | None]]:
+    """Each unit's former units (renamed or merged into it, step by step back), from ``unit_successions``, and
+    the day each former unit ended in its reform (when the register says)."""
+    steps = store.run_query("unit_successions", {}) if unit_ids else []
+    into: dict[str, list[str]] = {}
+    ended: dict[str, date | None] = {}
+    for s in steps:
+        into.setdefault(s["successor_id"], []).append(s["unit_id"])
+        ended[s["unit_id"]] = _d(s["on"])
+    found: dict[str, list[str]] = {}
+    for unit in unit_ids:
+        seen, todo = [], list(into.get(unit, []))
+        while todo:
+            earlier = todo.pop()
+            if earlier not in seen and earlier != unit:
+                seen.append(earlier)
+                todo += into.get(earlier, [])
+        if seen:
+            found[unit] = sorted(seen)
+    return found, ended
+
+
+def _with_predecessors(f: UnitFacts, former: list[tuple[UnitFacts, date | None]]) -> UnitFacts:
+    """A unit's facts with its former units' posts, issues, items and inspections added; a post at a former unit
+    ended with the reform at the latest (a register often leaves its end unwritten)."""
+    for e, reform in former:
+        f.cadres += [c.model_copy(update={"current": False, "end": min(filter(None, (c.end, reform)), default=None)})
+                     for c in e.cadres]
+        f.issues += e.issues
+        f.projects += e.projects
+        f.benefits += e.benefits
+        f.findings += e.findings
+        f.handoffs += e.handoffs
+        f.relative_links += e.relative_links
+        if e.petitions.count:
+            p = f.petitions
+            f.petitions = Petitions(count=p.count + e.petitions.count, open_ids=p.open_ids + e.petitions.open_ids,
+                                    topics=dict(sorted((Counter(p.topics) + Counter(e.petitions.topics)).items())),
+                                    by_year=dict(sorted((Counter(p.by_year) + Counter(e.petitions.by_year)).items())),
+                                    ids=p.ids + e.petitions.ids, years={**p.years, **e.petitions.years})
+        f.last_inspected = max(filter(None, (f.last_inspected, e.last_inspected)), default=None)
+    if former:
+        f.issues.sort(key=lambda i: (i.found_date, i.issue_id))
+        f.findings.sort(key=lambda x: (x.found_date, x.item_id))
+    return f
 
 
 def _issues(store: QueryRunner, ids: list[str], as_of: date, out: dict[str, UnitFacts]) -> None:
