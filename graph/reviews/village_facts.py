@@ -86,24 +86,12 @@ def gather(store: QueryRunner, props: dict[str, dict[str, Any]], as_of: date,
 
 
 def predecessors(store: QueryRunner, unit_ids: list[str]) -> tuple[dict[str, list[str]], dict[str, date | None]]:
-    """Each unit's former units (renamed or merged into it, step by step back), from ``unit_successions``, and
-    the day each former unit ended in its reform (when the register says)."""
-    steps = store.run_query("unit_successions", {}) if unit_ids else []
-    into: dict[str, list[str]] = {}
-    ended: dict[str, date | None] = {}
-    for s in steps:
-        into.setdefault(s["successor_id"], []).append(s["unit_id"])
-        ended[s["unit_id"]] = _d(s["on"])
+    """Each unit's former units (renamed or merged into it, up to five reforms back) and the day each ended."""
     found: dict[str, list[str]] = {}
-    for unit in unit_ids:
-        seen, todo = [], list(into.get(unit, []))
-        while todo:
-            earlier = todo.pop()
-            if earlier not in seen and earlier != unit:
-                seen.append(earlier)
-                todo += into.get(earlier, [])
-        if seen:
-            found[unit] = sorted(seen)
+    ended: dict[str, date | None] = {}
+    for r in store.run_query("unit_predecessors", {"unit_ids": unit_ids}) if unit_ids else []:
+        found.setdefault(r["unit_id"], []).append(r["predecessor_id"])
+        ended[r["predecessor_id"]] = _d(r["on"])
     return found, ended
 
 

@@ -172,6 +172,8 @@ def _explore_cases(county: Bundle, busy_unit: str, person: str, document: str,
     """图谱浏览: a busy unit (hundreds of issues), a person, a round filtered by type, a document's provenance, nothing."""
     village = next(n.id for n in county.nodes if n.kind.value == "Unit" and n.props["unit_kind"] == "village")
     return {
+        "unit_predecessors": [{"unit_ids": [busy_unit, village]}, {"unit_ids": []},
+                              {"unit_ids": ["unit_0000000000000000"]}],  # with reforms: tests/reviews/test_profile_lineage
         "linkage_directives": [{"about_ids": [busy_unit, village]}, {"about_ids": []},
                                {"about_ids": ["iss_0000000000000000"]}],  # with directives: tests/reviews
         "incident_edges": [{"id": busy_unit}, {"id": person}, {"id": village, "limit": 7},

@@ -38,3 +38,14 @@ def test_without_the_reform_the_profile_holds_only_the_units_own_record(store, t
     ids = _county(tmp_path, store, None)
     p = _profile(store, ids)
     assert len(p.issues) == 1 and "王芳" not in {c.name for c in p.cadres}
+
+
+def test_the_lineage_in_profiles_is_the_same_on_neo4j(store, tmp_path, scratch_neo4j):
+    ids = _county(tmp_path, store, REFORM + "教育局,扶贫办,2018-01-01,合并\n")  # a chain: 教育局 → 扶贫办 → 乡村振兴局
+    scratch_neo4j.upsert(list(store.iter_nodes()), list(store.iter_edges()))
+    asked = {"unit_ids": sorted(ids.values())}
+    rows = store.run_query("unit_predecessors", asked)
+    assert rows == scratch_neo4j.run_query("unit_predecessors", asked)
+    back = {r["predecessor_id"] for r in rows if r["unit_id"] == ids["宁川县乡村振兴局"]}
+    assert back == {ids["宁川县扶贫办"], ids["宁川县教育局"]}
+    assert _profile(scratch_neo4j, ids) == _profile(store, ids)
