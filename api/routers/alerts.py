@@ -15,7 +15,7 @@ from api.audit import audit_write
 from api.auth import Role
 from api.delivery import deliver
 from api.deps import Analyst, Store
-from api.errors import ApiError
+from api.errors import ApiError, ErrorBody
 from graph.alerts.model import Alert, AlertIn, Hit, HitState, RunResult
 from graph.alerts.run import alert_store, check, run_alerts
 from graph.alerts.store import AlertError, AlertNotFound, AlertStore
@@ -92,11 +92,15 @@ def _act(request: Request, account: Any, hit_id: int, state: HitState, body: Hit
     return changed
 
 
-@router.post("/alerts/hits/{hit_id}/ack", response_model=Hit, summary="确认一条预警命中（可附备注）")
+DECIDED = {409: {"model": ErrorBody, "description": "这条命中已被处理（已忽略的不能再确认）"}}
+
+
+@router.post("/alerts/hits/{hit_id}/ack", response_model=Hit, summary="确认一条预警命中（可附备注）", responses=DECIDED)
 def ack(hit_id: int, account: Analyst, request: Request, body: HitNote | None = None) -> Any:
     return deliver(request, account, _act(request, account, hit_id, HitState.ACKNOWLEDGED, body))
 
 
-@router.post("/alerts/hits/{hit_id}/dismiss", response_model=Hit, summary="忽略一条预警命中（可附备注）；此后不再提醒")
+@router.post("/alerts/hits/{hit_id}/dismiss", response_model=Hit, summary="忽略一条预警命中（可附备注）；此后不再提醒",
+             responses=DECIDED)
 def dismiss(hit_id: int, account: Analyst, request: Request, body: HitNote | None = None) -> Any:
     return deliver(request, account, _act(request, account, hit_id, HitState.DISMISSED, body))
