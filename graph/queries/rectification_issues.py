@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
 from pydantic import BaseModel, Field
 
-from graph.queries.common import SortedIds, nodes_of_kind
+from graph.queries.common import SortedIds
 from graph.queries.registry import named_query
 from graph.stores.embedded import KIND, TYPE
 
@@ -35,12 +36,17 @@ def linked(adjacency: dict[str, dict[Any, dict[str, Any]]], edge_type: str) -> l
     return [other for other, keyed in adjacency.items() for attrs in keyed.values() if attrs[TYPE] == edge_type]
 
 
-@named_query("rectification_issues", params=Params, result=Row)
+def of_kind(g: nx.MultiDiGraph, kind: str) -> list[str]:
+    """Nodes of one kind, read from the raw node dict (a third of the time of ``nodes_of_kind``)."""
+    return [n for n, attrs in g._node.items() if attrs[KIND] == kind]
+
+
+@named_query("rectification_issues", params=Params, result=Row, trusted=True)
 def rectification_issues(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
     """Issues found in some rounds (or all): unit, category, severity, status, the rectified issues each is a
     relapse of (REPEATS marked relapse) and the letters concerning it, for rectification rates."""
-    rounds = [r for r in p.round_ids if r in g] if p.round_ids is not None else list(nodes_of_kind(g, "Round"))
-    nodes, rows = g.nodes, []
+    rounds = [r for r in p.round_ids if r in g] if p.round_ids is not None else of_kind(g, "Round")
+    nodes, rows = g._node, []  # the raw node dict: NodeView lookups cost as much as the rest
     for rnd in set(rounds):
         if nodes[rnd][KIND] != "Round":
             continue
@@ -55,10 +61,12 @@ def rectification_issues(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
                         units.append(other)
                     elif attrs[TYPE] == "REPEATS" and attrs.get("relapse") is True and nodes[other][KIND] == "Issue":
                         relapse_of.append(other)
-            letters = [x for x in linked(g._pred[issue], "CONCERNS") if nodes[x][KIND] == "Letter"]
+            letters = sorted({x for x, keyed in g._pred[issue].items()  # the kind first: most are tasks
+                              if nodes[x][KIND] == "Letter" and any(a[TYPE] == "CONCERNS" for a in keyed.values())})
+            relapse_of = sorted(set(relapse_of))
             rows += [{"issue_id": issue, "code": i.get("code"), "text": i["text"], "category": i["category"],
                       "top_category": i.get("top_category"), "severity": i["severity"], "status": i["status"],
                       "found_date": i["found_date"], "round_id": rnd, "unit_id": unit, "relapse_of": relapse_of,
                       "letter_ids": letters} for unit in units]
-    rows.sort(key=lambda r: (r["round_id"], r["unit_id"], r["issue_id"]))
+    rows.sort(key=itemgetter("round_id", "unit_id", "issue_id"))
     return rows

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
 from pydantic import BaseModel, Field
 
-from graph.queries.common import nodes_of_kind
-from graph.queries.rectification_issues import linked
+from graph.queries.rectification_issues import linked, of_kind
 from graph.queries.registry import named_query
-from graph.stores.embedded import KIND
+from graph.stores.embedded import KIND, TYPE
 
 
 class Params(BaseModel):
@@ -24,23 +24,23 @@ class Row(BaseModel):
     owner: str | None
 
 
-@named_query("rectification_tasks", params=Params, result=Row)
+@named_query("rectification_tasks", params=Params, result=Row, trusted=True)
 def rectification_tasks(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
     """The tasks of the issues found in some rounds (or all), read at once for the dashboard (``tasks_of_issues``
     takes issue ids, at most 10,000 a call, and reads them one by one)."""
-    rounds = [r for r in p.round_ids if r in g] if p.round_ids is not None else list(nodes_of_kind(g, "Round"))
-    nodes, seen, rows = g.nodes, set(), []
+    rounds = [r for r in p.round_ids if r in g] if p.round_ids is not None else of_kind(g, "Round")
+    nodes, seen, rows = g._node, set(), []
     for rnd in set(rounds):
         if nodes[rnd][KIND] != "Round":
             continue
         for issue in linked(g._pred[rnd], "FOUND_IN"):
             if nodes[issue][KIND] != "Issue":
                 continue
-            for task in linked(g._pred[issue], "RECTIFIES"):
+            for task, keyed in g._pred[issue].items():
                 t = nodes[task]
-                if t[KIND] == "Task" and (issue, task) not in seen:
+                if t[KIND] == "Task" and (issue, task) not in seen and any(a[TYPE] == "RECTIFIES" for a in keyed.values()):
                     seen.add((issue, task))
                     rows.append({"issue_id": issue, "task_id": task, "status": t["status"], "deadline": t["deadline"],
                                  "measure": t["measure"], "owner": t.get("owner")})
-    rows.sort(key=lambda r: (r["issue_id"], r["task_id"]))
+    rows.sort(key=itemgetter("issue_id", "task_id"))
     return rows

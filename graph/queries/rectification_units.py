@@ -21,7 +21,7 @@ class Row(BaseModel):
     township_name: str | None
 
 
-@named_query("rectification_units", params=Params, result=Row)
+@named_query("rectification_units", params=Params, result=Row, trusted=True)
 def rectification_units(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
     """Units of the dashboard with kind and township (a township is its own; a village's is its PART_OF)."""
     rows = []

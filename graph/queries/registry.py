@@ -3,7 +3,10 @@
 A named query has one name, a params model, a result model, a Cypher file
 ``cypher/queries/<name>.cypher`` and a networkx twin of the same name. Both
 backends validate params with the same model and pass rows through the same
-result model, so their answers can be compared field for field.
+result model, so their answers can be compared field for field. A twin registered
+``trusted`` promises rows already in that shape (JSON values, sorted id lists): the
+embedded store then skips re-validating them row by row (the dashboard reads tens of
+thousands); tests/test_dashboard_fast.py checks the promise on the sample county.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ class NamedQuery:
     params: type[BaseModel]
     result: type[BaseModel]
     twin: Twin
+    trusted: bool = False
 
     @cached_property
     def cypher(self) -> str:
@@ -56,16 +60,18 @@ class NamedQuery:
         return [self.result.model_validate(row).model_dump(mode="json") for row in rows]
 
     def run_networkx(self, graph: nx.MultiDiGraph, params: dict[str, Any]) -> list[dict[str, Any]]:
-        return self.shape(self.twin(graph, self.bind(params)))
+        rows = self.twin(graph, self.bind(params))
+        return rows if self.trusted else self.shape(rows)
 
 
-def named_query(name: str, *, params: type[BaseModel], result: type[BaseModel]) -> Callable[[Twin], Twin]:
-    """Register ``twin`` as the networkx side of ``cypher/queries/<name>.cypher``."""
+def named_query(name: str, *, params: type[BaseModel], result: type[BaseModel],
+                trusted: bool = False) -> Callable[[Twin], Twin]:
+    """Register ``twin`` as the networkx side of ``cypher/queries/<name>.cypher`` (``trusted``: see above)."""
 
     def register(twin: Twin) -> Twin:
         if twin.__name__ != name:
             raise ValueError(f"the networkx twin of {name} must be named {name}")
-        _REGISTRY[name] = NamedQuery(name, params, result, twin)
+        _REGISTRY[name] = NamedQuery(name, params, result, twin, trusted)
         return twin
 
     return register

@@ -24,8 +24,9 @@ The rules:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -86,16 +87,28 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _rate_row(key: str, label: str, issues: list[dict[str, Any]], tasks: dict[str, list[dict[str, Any]]],
-              **extra: Any) -> RateRow:
+def _task_ids(tasks: dict[str, list[dict[str, Any]]]) -> dict[str, tuple[list[str], list[str]]]:
+    """Per issue: its task ids and those done or closed (read once, summed into every group the issue is in)."""
+    return {issue: ([t["task_id"] for t in found], [t["task_id"] for t in found if t["status"] in DONE])
+            for issue, found in tasks.items()}
+
+
+def _rate_row(key: str, label: str, issues: list[dict[str, Any]], task_ids_of: dict[str, tuple[list[str], list[str]]],
+              *, township: str | None = None, in_progress: bool | None = None, start: date | None = None,
+              end: date | None = None) -> RateRow:
     ids = [i["issue_id"] for i in issues]
     fixed = [i["issue_id"] for i in issues if i["status"] == "rectified"]
-    task_ids = [t["task_id"] for i in ids for t in tasks.get(i, ())]
-    done = [t["task_id"] for i in ids for t in tasks.get(i, ()) if t["status"] in DONE]
+    theirs = [task_ids_of[i] for i in ids if i in task_ids_of]
+    task_ids = list(chain.from_iterable(mine for mine, _ in theirs))
+    done = list(chain.from_iterable(finished for _, finished in theirs))
     note = NO_ISSUES if not ids else NO_TASKS if not task_ids else None
-    return RateRow(key=key, label=label, issues=len(ids), rectified=len(fixed), rate=_rate(len(fixed), len(ids)),
-                   tasks=len(task_ids), tasks_done=len(done), task_rate=_rate(len(done), len(task_ids)), note=note,
-                   issue_ids=ids, rectified_ids=fixed, task_ids=task_ids, done_task_ids=done, **extra)
+    # Every value is already of its field's type (ids and statuses from validated rows, counts and rates computed
+    # here): constructing without re-validating lists of thousands of ids (tests/test_dashboard_fast.py).
+    return RateRow.model_construct(
+        key=key, label=label, issues=len(ids), rectified=len(fixed), rate=_rate(len(fixed), len(ids)),
+        tasks=len(task_ids), tasks_done=len(done), task_rate=_rate(len(done), len(task_ids)), note=note,
+        township=township, in_progress=in_progress, start=start, end=end,
+        issue_ids=ids, rectified_ids=fixed, task_ids=task_ids, done_task_ids=done)
 
 
 def _choose_rounds(store: QueryRunner, rounds: Rounds) -> tuple[list[dict[str, Any]], list[str] | None, str]:
@@ -129,13 +142,17 @@ def _tasks(store: QueryRunner, round_ids: list[str] | None) -> dict[str, list[di
     return by_issue
 
 
-def _group(issues: Iterable[dict[str, Any]], key: Callable[[dict[str, Any]], str | None]
+def _group(issues: Iterable[dict[str, Any]], field: str, via: dict[str, str | None] | None = None
            ) -> dict[str, list[dict[str, Any]]]:
+    """Issues by one field's value (or by what ``via`` maps it to; None left out)."""
     out: dict[str, list[dict[str, Any]]] = {}
     for i in issues:
-        k = key(i)
+        k = i[field] if via is None else via.get(i[field])
         if k is not None:
-            out.setdefault(k, []).append(i)
+            if k in out:
+                out[k].append(i)
+            else:
+                out[k] = [i]
     return out
 
 
@@ -152,9 +169,11 @@ def _overdue(issues: list[dict[str, Any]], tasks: dict[str, list[dict[str, Any]]
     for i in issues:
         limit = int(limits.get(i["severity"], 0))
         for t in tasks.get(i["issue_id"], []):
+            if t["status"] in DONE:
+                continue
             deadline = date.fromisoformat(t["deadline"])
             days = (as_of - deadline).days
-            if t["status"] in DONE or days <= limit:
+            if days <= limit:
                 continue
             out.append(OverdueTask(
                 task_id=t["task_id"], issue_id=i["issue_id"], issue_code=i["code"], unit_id=i["unit_id"],
@@ -229,28 +248,29 @@ def dashboard(store: QueryRunner, rounds: Rounds = None, today: date | None = No
     limits = rules["overdue_days"]
     overdue = _overdue(issues, tasks, units, limits, as_of)
     relapses = _relapses(issues, units)
-    by_round_issues = _group(issues, lambda i: i["round_id"])
+    ids_of = _task_ids(tasks)
+    by_round_issues = _group(issues, "round_id")
     by_round = []
     for r in chosen:
         found = by_round_issues.get(r["round_id"], [])
         by_round.append(_rate_row(
-            r["round_id"], r["title"], found, tasks, start=_day(r["start"]), end=_day(r["end_date"]),
+            r["round_id"], r["title"], found, ids_of, start=_day(r["start"]), end=_day(r["end_date"]),
             in_progress=_in_progress(r, [t for i in found for t in tasks.get(i["issue_id"], [])], as_of)))
-    by_unit_issues = _group(issues, lambda i: i["unit_id"])
-    by_unit = [_rate_row(u, units.get(u, {}).get("unit_name", u), by_unit_issues.get(u, []), tasks,
+    by_unit_issues = _group(issues, "unit_id")
+    by_unit = [_rate_row(u, units.get(u, {}).get("unit_name", u), by_unit_issues.get(u, []), ids_of,
                          township=units.get(u, {}).get("township_name")) for u in unit_ids]
-    by_category = [_rate_row(c, c, found, tasks) for c, found in sorted(_group(issues, lambda i: i["category"]).items())]
+    by_category = [_rate_row(c, c, found, ids_of) for c, found in sorted(_group(issues, "category").items())]
     town_of = {u: row["township_id"] for u, row in units.items()}
     towns = sorted({t for t in town_of.values() if t})
-    by_town_issues = _group(issues, lambda i: town_of.get(i["unit_id"]))
+    by_town_issues = _group(issues, "unit_id", town_of)
     by_township = [_rate_row(t, units[t]["unit_name"] if t in units else _town_name(units, t),
-                             by_town_issues.get(t, []), tasks) for t in towns]
-    total = _rate_row("total", label, issues, tasks)
+                             by_town_issues.get(t, []), ids_of) for t in towns]
+    total = _rate_row("total", label, issues, ids_of)
     lettered = [i["issue_id"] for i in issues if i["letter_ids"]]  # only these need reading letter by letter
     letters = _letters(store, lettered, as_of, rules["letter_answer_days"])
     clues = undisposed(store, as_of, rules["clue_disposal_days"], round_ids)
     overdue_ids = {o.task_id for o in overdue}
-    relapsed_in = _group(({"round_id": x.issue_round} for x in relapses), lambda x: x["round_id"])
+    relapsed_in = _group(({"round_id": x.issue_round} for x in relapses), "round_id")
     trend = [TrendPoint(round_id=r.key, label=r.label, start=r.start, issues=r.issues, rate=r.rate,
                         task_rate=r.task_rate, overdue=sum(t in overdue_ids for t in r.task_ids),
                         relapses=len(relapsed_in.get(r.key, []))) for r in by_round]
