@@ -1,4 +1,5 @@
-"""The workbench's reads: an entity's page, one expansion of the graph explorer, and ledger templates."""
+"""The workbench's reads: an entity's page, one expansion of the graph explorer, the records behind a figure,
+the Chinese names of coded values, and ledger templates."""
 
 from __future__ import annotations
 
