@@ -1,10 +1,13 @@
 """The review queue: items and directives parsed from reports wait here until an analyst decides
 (``text_queue.sqlite`` in the data folder, beside the graph, whichever store holds the graph).
 
-Each entry is unique per (file digest, kind, paragraph, fingerprint of its text, unit and body): parsing the same
-file again adds nothing already there, whatever its state. Decisions record who and when; an accepted or rejected
-entry cannot be changed. Each call opens its own connection inside one transaction (``BEGIN IMMEDIATE`` for
-writes), so the API's threads and the command line may share the file.
+Each entry is unique per (file digest, kind, paragraph, fingerprint of its text, unit and body). Parsing the same
+file again (same digest, say after a rules change) makes the new parse the file's open work: a still-pending entry
+the new parse finds again stays (same id, its reasons refreshed), one it no longer finds is dropped, and a new one
+is added — unless it equals an entry already decided (accepted, edited or rejected), which stays as decided.
+Decisions record who and when; an accepted or rejected entry cannot be changed. Each call opens its own
+connection inside one transaction (``BEGIN IMMEDIATE`` for writes), so the API's threads and the command line
+may share the file.
 """
 
 from __future__ import annotations
@@ -110,9 +113,16 @@ class TextQueue:
             db.execute("INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?)",
                        (result.sha256, result.file, result.doc_kind, result.round_text, result.round_id,
                         result.blocks, now, actor))
+            stale = self._drop_stale(db, result)
             item_ids: dict[int, int] = {}
             for seq, it in enumerate(result.items, 1):
                 fp = _fingerprint(it.text, it.unit_id or it.unit_name)
+                self._refresh(db, result.sha256, EntryKind.ISSUE, it.paragraph, fp, seq, it.confidence, it.reasons,
+                              it.unit_rule)
+                db.execute("UPDATE entries SET category = ?, top_category = ?, category_reason = ? WHERE sha256 = ? "
+                           "AND kind = ? AND paragraph = ? AND fingerprint = ? AND state = ?",
+                           (it.category, it.top_category, it.category_reason, result.sha256, EntryKind.ISSUE.value,
+                            it.paragraph, fp, EntryState.PENDING.value))
                 cur = db.execute(
                     "INSERT OR IGNORE INTO entries (sha256, kind, seq, fingerprint, paragraph, text, unit_id, unit_name,"
                     " unit_rule, category, top_category, category_reason, confidence, reasons, created_at) "
@@ -126,6 +136,8 @@ class TextQueue:
                     (result.sha256, EntryKind.ISSUE.value, it.paragraph, fp)).fetchone()[0]
             for seq, d in enumerate(result.directives, 1):
                 fp = _fingerprint(d.text, d.body, d.unit_id or d.unit_name)
+                self._refresh(db, result.sha256, EntryKind.DIRECTIVE, d.paragraph, fp, seq, d.confidence, d.reasons,
+                              d.unit_rule, item_ids.get(d.item_index) if d.item_index is not None else None)
                 cur = db.execute(
                     "INSERT OR IGNORE INTO entries (sha256, kind, seq, fingerprint, paragraph, text, unit_id, unit_name,"
                     " unit_rule, body, request, body_unit_id, item_ref, confidence, reasons, created_at) "
@@ -135,7 +147,35 @@ class TextQueue:
                      item_ids.get(d.item_index) if d.item_index is not None else None, d.confidence,
                      json.dumps(d.reasons, ensure_ascii=False), now))
                 new += cur.rowcount
+            if stale:  # a decided directive that pointed at a dropped pending item no longer points anywhere
+                marks = ",".join("?" * len(stale))
+                db.execute(f"UPDATE entries SET item_ref = NULL WHERE sha256 = ? AND item_ref IN ({marks})",
+                           [result.sha256, *stale])
         return self.entries(sha256=result.sha256, limit=100_000)[0], new
+
+    @staticmethod
+    def _drop_stale(db: sqlite3.Connection, result: ParseResult) -> list[int]:
+        """Delete the file's pending entries the new parse no longer finds; returns their ids."""
+        keep = {(EntryKind.ISSUE.value, it.paragraph, _fingerprint(it.text, it.unit_id or it.unit_name))
+                for it in result.items}
+        keep |= {(EntryKind.DIRECTIVE.value, d.paragraph, _fingerprint(d.text, d.body, d.unit_id or d.unit_name))
+                 for d in result.directives}
+        rows = db.execute("SELECT id, kind, paragraph, fingerprint FROM entries WHERE sha256 = ? AND state = ?",
+                          (result.sha256, EntryState.PENDING.value)).fetchall()
+        stale = [r[0] for r in rows if (r[1], r[2], r[3]) not in keep]
+        db.executemany("DELETE FROM entries WHERE id = ?", [(i,) for i in stale])
+        return stale
+
+    @staticmethod
+    def _refresh(db: sqlite3.Connection, sha256: str, kind: EntryKind, paragraph: int, fp: str, seq: int,
+                 confidence: float, reasons: list[str], unit_rule: str, item_ref: int | None = None) -> None:
+        """A pending entry found again takes the new parse's order, confidence and reasons (the rules may have
+        changed); its text, unit and body are its identity and stay."""
+        db.execute("UPDATE entries SET seq = ?, confidence = ?, reasons = ?, unit_rule = ?, "
+                   "item_ref = CASE WHEN kind = 'directive' THEN ? ELSE item_ref END "
+                   "WHERE sha256 = ? AND kind = ? AND paragraph = ? AND fingerprint = ? AND state = ?",
+                   (seq, confidence, json.dumps(reasons, ensure_ascii=False), unit_rule, item_ref, sha256,
+                    kind.value, paragraph, fp, EntryState.PENDING.value))
 
     def get(self, entry_id: int) -> QueueEntry:
         with self._connect() as db:

@@ -3,6 +3,7 @@ nothing, and the provenance an accepted item carries. The Neo4j case runs under 
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -107,3 +108,42 @@ def test_all_or_nothing_and_the_round_the_analyst_must_choose(store, tmp_path):
     edit_entry(store, queue, finder, unit_less.id, "甲", unit="县商务局")
     bulk = accept_open(store, queue, finder, "甲", min_confidence=0.0, round_ref="十五届县委第二轮巡察")
     assert bulk.accepted == [unit_less.id]
+
+
+def test_reparse_after_a_rules_change_replaces_the_pending_entries_and_keeps_the_decided(store, tmp_path):
+    """The same file parsed again after a county edits its rules: what is still pending is the new parse's work;
+    what an analyst decided stays decided and is not added a second time."""
+    from loaders.text.parse import text_rules
+
+    queue = TextQueue.for_data_dir(tmp_path)
+    doc = tmp_path / "反馈.txt"
+    doc.write_text("\n".join(["关于县审计局：一是财务报销不规范。二是公务接待超标准。三是档案管理不到位。",
+                              "县商务局合同管理混乱。", "县民政局项目台账有欠账。"]), encoding="utf-8")
+    other = tmp_path / "另一份.txt"
+    other.write_text("县商务局采购管理混乱。", encoding="utf-8")
+    queue.add(parse_file(other, store, data_dir=tmp_path), "甲")
+    entries, _ = queue.add(parse_file(doc, store, data_dir=tmp_path), "甲")
+    texts = {e.text: e for e in entries}
+    assert set(texts) == {"财务报销不规范。", "公务接待超标准。", "档案管理不到位。", "县商务局合同管理混乱。"}
+    queue.reject(texts["财务报销不规范。"].id, "甲")
+    queue.edit(texts["公务接待超标准。"].id, "甲", category="中央八项规定精神/四风")
+    kept = texts["档案管理不到位。"].id
+
+    cues = [c for c in text_rules()["problem_cues"] if c != "混乱"] + ["欠账"]
+    (tmp_path / "text_rules.json").write_text(json.dumps({"problem_cues": cues}, ensure_ascii=False), "utf-8")
+    again, new = queue.add(parse_file(doc, store, data_dir=tmp_path), "乙")
+    by_text = {}
+    for e in again:
+        by_text.setdefault(e.text, []).append(e)
+    assert new == 1 and all(len(v) == 1 for v in by_text.values())
+    assert set(by_text) == {"财务报销不规范。", "公务接待超标准。", "档案管理不到位。", "县民政局项目台账有欠账。"}
+    assert by_text["财务报销不规范。"][0].state == EntryState.REJECTED
+    assert by_text["公务接待超标准。"][0].state == EntryState.EDITED
+    assert by_text["档案管理不到位。"][0].id == kept and by_text["档案管理不到位。"][0].state == EntryState.PENDING
+    assert by_text["县民政局项目台账有欠账。"][0].state == EntryState.PENDING
+    assert [e.text for e in queue.entries(document="另一份")[0]] == ["县商务局采购管理混乱。"]  # another file untouched
+
+    (tmp_path / "text_rules.json").unlink()  # back to the shipped rules: the dropped entry returns, once
+    final, new = queue.add(parse_file(doc, store, data_dir=tmp_path), "甲")
+    assert new == 1 and sorted(e.text for e in final) == sorted(texts)
+    assert len({(e.paragraph, e.text) for e in final}) == len(final)
