@@ -51,7 +51,8 @@ def generate(scale: int = 1, seed: int = 7, *, progress: Callable[[int], None] |
     bundle = Bundle()
     truth: dict[str, list[Any]] = defaultdict(list)
     for index, name in enumerate(county_names(scale, random.Random(seed))):
-        county = County(bundle, index, name, random.Random(f"{seed}:{index}"))
+        county = County(bundle, index, name, random.Random(f"{seed}:{index}"),
+                        phrasing_rng=random.Random(f"{seed}:{index}:phrasings_b"))
         for key, items in county.build(SCENARIOS).items():
             truth[key].extend(items)
         if progress:

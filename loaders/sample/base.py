@@ -64,6 +64,7 @@ class IssueFact:
     status: en.IssueStatus
     found: date
     responsible: str | None
+    wording: str = "phrasebook"  # or "phrasings_b": the source its text was told from (loaders.sample.phrasings)
 
 
 @dataclass

@@ -154,7 +154,8 @@ class _Plant:
         for index, key, uid, iid, _ in self.issues or []:
             for e_index, e_key, e_uid, e_iid, rectified in self.issues or []:
                 if (e_key, e_uid) == (key, uid) and e_index < index:
-                    self.c.truth["repeats"].append({"issue": iid, "earlier": e_iid, "relapse": rectified})
+                    self.c.truth["repeats"].append({"issue": iid, "earlier": e_iid, "relapse": rectified,
+                                                    "wording": "case_reviews"})
 
     def common_problems(self) -> None:
         """The planted problems found at three or more units in one round are common problems too (truth)."""

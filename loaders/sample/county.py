@@ -18,6 +18,7 @@ from graph.model import nodes as m
 from graph.model.ids import hash_identity_number
 from loaders import phrasebook as pb
 from loaders.sample.base import AS_OF, CN_NUM, HISTORY_START, ROUND_PLAN, STALL_DAYS, Bundle, IssueFact, Tenure, Writer, _cn
+from loaders.sample.phrasings import PHRASEBOOK, SECOND, second_source, uses_second_source
 
 T = EdgeType
 
@@ -25,10 +26,14 @@ T = EdgeType
 class County:
     """Generates one county: units, people, rounds, issues and all that follows."""
 
-    def __init__(self, bundle: Bundle, index: int, name: str, rng: random.Random) -> None:
+    def __init__(self, bundle: Bundle, index: int, name: str, rng: random.Random, *,
+                 phrasing_rng: random.Random | None = None) -> None:
         self.index = index
         self.name = name
         self.rng = rng
+        # Second-source phrasings draw on a stream of their own, so the main stream is drawn as before.
+        self.phrasing_rng = phrasing_rng or random.Random(f"{name}:{index}:phrasings_b")
+        self.repeats_planted = 0
         self.w = Writer(bundle, name)
         self.truth: dict[str, list[Any]] = defaultdict(list)
         self.person_seq = 0
@@ -71,10 +76,20 @@ class County:
                 return t.person
         return None
 
-    def text_for(self, ptype: pb.ProblemType, template: int, found: date) -> str:
+    def text_for(self, ptype: pb.ProblemType, template: int, found: date, wording: str = PHRASEBOOK) -> str:
+        """The text in the phrasebook's words, or the second source's; the figures are drawn the same either way."""
         rng = self.rng
-        return ptype.templates[template].format(n=rng.randint(2, 15), amt=round(rng.uniform(0.5, 80), 1),
-                                                yr=found.year - rng.randint(1, 3))
+        text = ptype.templates[template]
+        if wording == SECOND:
+            text = self.phrasing_rng.choice(second_source()[ptype.key])
+        return text.format(n=rng.randint(2, 15), amt=round(rng.uniform(0.5, 80), 1), yr=found.year - rng.randint(1, 3))
+
+    def wording_for(self, key: str, prior_keys: set[str]) -> str:
+        """Every second planted repeat (same problem, same unit) is told in the second source's words."""
+        if key not in prior_keys:
+            return PHRASEBOOK
+        self.repeats_planted += 1
+        return SECOND if uses_second_source(self.repeats_planted) else PHRASEBOOK
 
     # -- the county ----------------------------------------------------------------
     def build(self, scenarios: Iterable[Callable[[County], None]]) -> dict[str, list[Any]]:
@@ -260,9 +275,10 @@ class County:
         recent = (AS_OF - found).days < 730
         for seq, (key, template) in enumerate(chosen, 1):
             ptype = pb.BY_KEY[key]
+            wording = self.wording_for(key, prior_keys)
             weights = (0.15, 0.45, 0.40) if recent else (0.05, 0.10, 0.85)
             status = rng.choices(list(en.IssueStatus), weights)[0]
-            issue = m.Issue(round_id=rid, unit_id=uid, seq=seq, text=self.text_for(ptype, template, found),
+            issue = m.Issue(round_id=rid, unit_id=uid, seq=seq, text=self.text_for(ptype, template, found, wording),
                             category=ptype.category, status=status, found_date=found,
                             severity=rng.choices(list(en.Severity), (0.5, 0.35, 0.15))[0], source="巡察发现",
                             code=f"{self.units[uid].code}-{ROUND_PLAN[index][0]}-{ROUND_PLAN[index][1]}-{seq:02d}")
@@ -272,7 +288,7 @@ class County:
             self.w.edge(T.FOUND_BY, iid, gid)
             if fic:
                 self.w.edge(T.RESPONSIBLE_FOR, fic, iid, role="first_in_command")
-            fact = IssueFact(iid, uid, index, key, template, status, found, fic)
+            fact = IssueFact(iid, uid, index, key, template, status, found, fic, wording)
             self.issues.append(fact)
             self.issues_at[uid].append(fact)
             self.tasks(fact)

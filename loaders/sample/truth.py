@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from graph.model import enums as en
 from loaders import phrasebook as pb
+from loaders.sample.phrasings import pair_wording
 
 if TYPE_CHECKING:
     from loaders.sample.county import County
@@ -19,7 +20,8 @@ def build_truth(c: County) -> None:
                 if earlier.ptype == later.ptype and earlier.round_index < later.round_index:
                     c.truth["repeats"].append({
                         "issue": later.id, "earlier": earlier.id,
-                        "relapse": earlier.status is en.IssueStatus.RECTIFIED})
+                        "relapse": earlier.status is en.IssueStatus.RECTIFIED,
+                        "wording": pair_wording(later.wording, earlier.wording)})
     carried: dict[tuple[str, str], set[str]] = defaultdict(set)
     for fact in c.issues:
         for tenure in c.tenures[fact.unit]:
