@@ -10,8 +10,12 @@ each method's own best threshold.
 
 Targets (issue 5): repeats P ≥0.95 and R ≥0.95; leader, common problems and
 relative links P = R = 1.0. Caveat printed with the figures: the concept
-lexicon was written with the generator's phrasings in view, so the sample
-overstates how it does on real ledgers.
+lexicon was written with the generator's phrasebook in view, so repeats told
+in the phrasebook's words overstate how it does on real ledgers. Every second
+planted repeat is told in a second phrasing source written apart from the
+lexicon (``loaders/sample/phrasings.py``), and repeats are scored per source
+as well as overall; the second source's figure is the honest one on the
+sample. Neither the lexicon nor the second source may be tuned to the other.
 
 Usage: python bench/quality.py [scale ...]   (default 1 10)
 """
@@ -63,6 +67,8 @@ def score(scale: int) -> None:
         gold = {(r["issue"], r["earlier"]): r["relapse"] for r in truth["repeats"]}
         agree = sum(found[k] == gold[k] for k in set(found) & set(gold))
         _line("跨轮次重复", set(found), set(gold), f"；复发标记一致 {agree}/{len(set(found) & set(gold))}")
+        for source, (label, (f, g)) in by_wording(set(found), truth).items():
+            _line(f"  措辞来源 {source}", f, g, f"（{label}）")
         leaders = {(r["person_id"], r["category"], tuple(r["issues"])) for r in store.run_query("leader_carry", {})}
         _line("问题跟人走", leaders, {(c["person"], c["category"], tuple(c["issues"])) for c in truth["leader_carry"]})
         common = {(c.round_id, tuple(c.issues)) for c in common_problems(store)}
@@ -76,7 +82,24 @@ def score(scale: int) -> None:
         score_village_risk(store, truth)
         candidates = repeats.load_candidates(store)
         store.close()
-    compare_methods(candidates, set(gold))
+    compare_methods(candidates, set(gold), truth)
+
+
+WORDING_LABELS = {"phrasebook": "与概念词表同源的措辞", "phrasings_b": "独立编写的第二措辞来源",
+                  "case_reviews": "植入案件的措辞"}
+
+
+def by_wording(found: set, truth: dict) -> dict[str, tuple[str, tuple[set, set]]]:
+    """Found and true repeat pairs per phrasing source. A true pair carries its source in the truth; a false
+    one counts against the second source when either issue was told in its words, else against the phrasebook."""
+    second = set(truth.get("phrasings_b_issues", []))
+    gold = {(r["issue"], r["earlier"]): r.get("wording", "phrasebook") for r in truth["repeats"]}
+    split: dict[str, tuple[set, set]] = {}
+    for source in sorted(set(gold.values())):
+        g = {k for k, w in gold.items() if w == source}
+        false = {k for k in found - set(gold) if ("phrasings_b" if second & set(k) else "phrasebook") == source}
+        split[source] = (found & g | false, g)
+    return {s: (WORDING_LABELS.get(s, s), fg) for s, fg in split.items()}
 
 
 def score_case_reviews(store: EmbeddedStore, truth: dict) -> None:
@@ -137,7 +160,7 @@ def score_linkage(store: EmbeddedStore, truth: dict) -> None:
     print(f"  联动专项（巡审联动）成效数字与标准答案一致 {same}/{total}")
 
 
-def compare_methods(rows: list[repeats.Candidate], gold: set) -> None:
+def compare_methods(rows: list[repeats.Candidate], gold: set, truth: dict) -> None:
     print("  文本方法对比（同一批候选对；阈值 0.30 为上线值，另列各方法自身最优阈值）：")
     texts = [r.text for r in rows]
     for name, vec in (("字二元组 TF-IDF", Vectoriser(texts, concepts=False, boilerplate=False)),
@@ -149,13 +172,16 @@ def compare_methods(rows: list[repeats.Candidate], gold: set) -> None:
         best = max(((2 * p * r / (p + r) if p + r else 0.0, t, p, r) for t in [x / 100 for x in range(5, 80)]
                     for p, r in [_pr({k for k, s in scored.items() if s >= t}, gold)]))
         p, r = _pr(at, gold)
+        split = "；".join(f"{source} P {sp:.3f} R {sr:.3f}" for source, (_, fg) in by_wording(at, truth).items()
+                         for sp, sr in [_pr(*fg)])
         print(f"    {name:<24} 阈值0.30: P {p:.3f} R {r:.3f} | 最优阈值 {best[1]:.2f}: "
-              f"P {best[2]:.3f} R {best[3]:.3f} F1 {best[0]:.3f}")
+              f"P {best[2]:.3f} R {best[3]:.3f} F1 {best[0]:.3f}\n      按措辞来源（阈值0.30）：{split}")
 
 
 def main(scales: tuple[int, ...]) -> None:
     print("各项分析对照生成器标准答案的准确率（P）与召回率（R）")
-    print("注意：概念词表是对照样例生成器的措辞编写的，样例上的数字偏乐观；真实台账请用人工标注的样本复核。")
+    print("注意：概念词表是对照样例生成器的措辞编写的，“phrasebook”来源的数字偏乐观；“phrasings_b”为独立编写的"
+          "第二措辞来源（每隔一对植入重复问题），更接近新措辞上的表现；真实台账请用人工标注的样本复核。")
     for scale in scales:
         score(scale)
 

@@ -289,6 +289,8 @@ class County:
             if fic:
                 self.w.edge(T.RESPONSIBLE_FOR, fic, iid, role="first_in_command")
             fact = IssueFact(iid, uid, index, key, template, status, found, fic, wording)
+            if wording == SECOND:
+                self.truth["phrasings_b_issues"].append(iid)
             self.issues.append(fact)
             self.issues_at[uid].append(fact)
             self.tasks(fact)
