@@ -5,7 +5,10 @@ of every unit in the register — the full name, the name without the county, �
 township + its name — and scans a sentence for the longest of them. What a form *means* is decided by
 :meth:`loaders.ledgers.resolve.UnitIndex.resolve` (normalisation, township qualification, the county's alias table),
 never here: a form that fits several units (南岗村 in two townships) is retried with the township the context names,
-and otherwise stays unresolved with its candidates. Redacted names (*局, 县*, XX同志) are found so that an item under
+and otherwise stays unresolved with its candidates. Offices also shorten names in set ways (发展和改革局 → 发改局,
+住房和城乡建设局 → 住建局, …有限公司 → …公司): ``unit_short_forms`` and ``unit_short_suffixes`` of ``text_rules.json``
+give those ways, and a short form made from one unit's name only (never one that is another unit's name) stands
+for that unit. Redacted names (*局, 县*, XX同志) are found so that an item under
 them is left unresolved rather than given to the unit of the surrounding text.
 """
 
@@ -16,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from graph.model.enums import UnitKind
+from graph.reviews.rules import load_rules
 from graph.stores.base import GraphStore
 from loaders.ledgers.resolve import ResolveError, UnitIndex, core_name, load_unit_index
 
@@ -37,11 +41,33 @@ class Resolved:
     rule: str  # how it was resolved, or why not
 
 
+def short_names(index: UnitIndex, forms: dict[str, list[str]], suffixes: dict[str, list[str]],
+                min_chars: int) -> dict[str, str]:
+    """Short core name → unit id, for the short forms only one unit's name gives and no unit is called."""
+    made: dict[str, set[str]] = {}
+    for uid, entry in index.entries.items():
+        if entry.parent:
+            continue  # villages are not shortened
+        core = core_name(entry.name, entry.county)
+        variants = {core}
+        for long, shorts in forms.items():
+            variants |= {v.replace(long, s) for v in list(variants) if long in v for s in shorts}
+        for long, shorts in suffixes.items():
+            variants |= {v[: -len(long)] + s for v in list(variants) if v.endswith(long) for s in shorts}
+        for v in variants - {core}:
+            made.setdefault(v, set()).add(uid)
+    taken = {key for (_, key) in index.by_core}
+    return {v: next(iter(uids)) for v, uids in made.items()
+            if len(uids) == 1 and v not in taken and len(v) >= min_chars}
+
+
 class UnitFinder:
     """Unit mentions in text, resolved through a :class:`UnitIndex` (the store's register and alias table)."""
 
     def __init__(self, index: UnitIndex, county: str, kinds: dict[str, str], *, min_chars: int = 3,
-                 stop: tuple[str, ...] = (), aliases: tuple[str, ...] = ()) -> None:
+                 stop: tuple[str, ...] = (), aliases: tuple[str, ...] = (),
+                 short_forms: dict[str, list[str]] | None = None,
+                 short_suffixes: dict[str, list[str]] | None = None) -> None:
         self.index, self.county, self.kinds = index, county, kinds
         forms: set[str] = set()
         for entry in index.entries.values():
@@ -50,6 +76,8 @@ class UnitFinder:
             if entry.parent:
                 candidates.add(core_name(entry.parent, entry.county) + core)
             forms |= {f for f in candidates if len(f) >= min_chars and f not in stop}
+        self.short = short_names(index, short_forms or {}, short_suffixes or {}, min_chars)
+        forms |= {f for core in self.short for f in (core, "县" + core) if f not in stop}
         for (_, alias) in index.user_aliases:
             if len(alias) >= min_chars:
                 forms.add(alias)
@@ -64,6 +92,10 @@ class UnitFinder:
         rows = store.run_query("unit_directory", {})
         kinds = {r["id"]: r["unit_kind"] for r in rows if "unit_kind" in r}
         kw.setdefault("aliases", tuple(a for r in rows for a in r.get("aliases") or ()))
+        if "short_forms" not in kw or "short_suffixes" not in kw:  # the shipped rules when the caller gives none
+            shipped = load_rules("text_rules", None, package="loaders.text")
+            kw.setdefault("short_forms", shipped["unit_short_forms"])
+            kw.setdefault("short_suffixes", shipped["unit_short_suffixes"])
         if not county:
             counts = Counter(e.county for e in index.entries.values())
             county = counts.most_common(1)[0][0] if counts else ""
@@ -86,6 +118,9 @@ class UnitFinder:
             return Resolved(uid, self.label(uid), merge.rule if merge else "名称一致")
         except ResolveError as exc:
             first = str(exc)
+        short = self.short.get(core_name(form, self.county))
+        if short:
+            return Resolved(short, self.label(short), f"简称“{form}”")
         if township:
             try:
                 uid, merge = self.index.resolve(self.county, form, township)
