@@ -21,6 +21,7 @@ from loaders.text.items import Candidate, Context, Walker
 from loaders.text.model import ParsedDirective, ParsedItem
 from loaders.text.readers import Block
 from loaders.text.segments import sentences
+from loaders.text.units import Resolved
 
 
 @dataclass
@@ -44,9 +45,10 @@ class DirectiveFinder:
         self.walker, self.rules = walker, rules
         self.patterns = [(body, re.compile(p)) for body, ps in rules["bodies"].items() for p in ps]
         verbs = "|".join(map(re.escape, rules["request_verbs"]))
-        self.request = re.compile(rf"^(?:[、和及与][^，。；、]{{1,12}}?)*(?:等(?:部门|单位))?[，,]?(?:也|还|都)?(?:{verbs})")
+        self.request = re.compile(rf"^(?:[、和及与][^，。；、]{{1,20}}?)*(?:等(?:部门|单位))?[，,]?(?:也|还|都)?(?:{verbs})")
         leads = "|".join(map(re.escape, rules["lead_verbs"]))
         self.lead = re.compile(rf"^(?:要|须)?(?:{leads})")
+        self.marks = [re.compile(p) for p in rules["regulator_marks"]]
 
     def spans(self, sentence: str) -> list[_Span]:
         found = [_Span(m.start(), m.end(), body) for body, p in self.patterns for m in p.finditer(sentence)]
@@ -75,6 +77,20 @@ class DirectiveFinder:
                                  sentence[span.end:]))
         return bool(self.request.match(sentence[span.end:]))
 
+    def regulator(self, sentence: str, span: _Span) -> str | None:
+        """The unit a sentence makes the 行业主管部门 (``X局作为行业主管部门，要…``, ``X局要履行行业主管部门职责``):
+        the unit at the start of the clause, when the words around the body mark it so."""
+        if span.body != "行业主管部门":
+            return None
+        clause = max(sentence.rfind(p, 0, span.start) for p in "，；:：") + 1
+        around = sentence[clause: span.end + 8]
+        if not any(p.search(around) for p in self.marks):
+            return None
+        first = next((m for m in self.walker.finder.mentions(sentence[clause:span.start]) if m.start <= 4), None)
+        if first is None or self.walker.is_body(first.form):
+            return None
+        return self.walker.finder.resolve(first.form).unit_id
+
     def find(self, blocks: list[Block], candidates: list[Candidate], items: list[ParsedItem]) -> list[ParsedDirective]:
         by_block: dict[int, list[Candidate]] = {}
         for cand in candidates:
@@ -89,7 +105,7 @@ class DirectiveFinder:
                 local = {it.unit_id for it in items if block.number - 1 <= it.paragraph <= block.number} | {
                     c.unit.unit_id for c in contexts.get(block.number, []) if c.unit}
                 for body, request, rest, lead_uid in targets:
-                    if lead_uid is not None and lead_uid in local:
+                    if lead_uid is not None and lead_uid in local and "行业主管部门" not in sentence:
                         continue  # a unit told to fix its own problem is not a hand-off
                     key = (block.number, body, sentence)
                     if key in seen:
@@ -97,15 +113,16 @@ class DirectiveFinder:
                     seen.add(key)
                     cand = next((c for c in by_block.get(block.number, []) if c.offset <= offset < c.offset + len(
                         c.text)), None)
-                    found.append(self._directive(block, body, request, rest, sentence, cand, items,
-                                                 contexts.get(block.number, []), lead_uid))
+                    found += self._directives(block, body, request, rest, sentence, cand, items,
+                                              contexts.get(block.number, []), lead_uid)
         return found
 
     def _targets(self, sentence: str) -> list[tuple[str, str, str, str | None]]:
         """(body, request, text after the body, the lead department's unit id) for each body the sentence asks."""
         out = []
         spans = self.spans(sentence)
-        asked = [s for s in spans if self.addressed(sentence, s)]
+        marked = {id(s): self.regulator(sentence, s) for s in spans}
+        asked = [s for s in spans if marked[id(s)] or self.addressed(sentence, s)]
         for i, span in enumerate(asked):
             stop = len(sentence)  # a body asked in a later clause has its own request: …查处…，组织部门要…
             for later in asked[i + 1:]:
@@ -115,7 +132,8 @@ class DirectiveFinder:
                     break
             m = re.search(r"(?:要|须|必须|应当|负责|牵头)", sentence[span.end:stop])
             start = span.end + (m.start() if m and m.start() < 16 else 0)
-            out.append((span.body, sentence[start:stop].rstrip("。；，"), sentence[span.end:stop], None))
+            out.append((span.body, sentence[start:stop].lstrip("，,").rstrip("。；，"), sentence[span.end:stop],
+                        marked[id(span)]))
         if not any(s.body == "行业主管部门" for s in spans):
             for mention in self.walker.finder.mentions(sentence):  # at the start of a clause
                 clause = max(sentence.rfind(p, 0, mention.start) for p in "，；:：") + 1
@@ -128,18 +146,43 @@ class DirectiveFinder:
                         out.append(("行业主管部门", rest.rstrip("。；"), rest, uid))
         return out
 
-    def _directive(self, block: Block, body: str, request: str, rest: str, sentence: str, cand: Candidate | None,
-                   items: list[ParsedItem], contexts: list[Context], lead_uid: str | None) -> ParsedDirective:
+    def _about(self, rest: str, before: str, contexts: list[Context], lead_uid: str | None) -> list[Resolved]:
+        """The units a request names as what it is about: those in the request (a township's own village named
+        with it is the one meant; units joined by 、/和 are each meant), else those in the clause before the body
+        (``对X局…问题，县纪委监委要…``)."""
+        for text in (rest, before):
+            hint = self.walker.township_hint(contexts)
+            found: list[tuple[int, int, Resolved]] = []
+            for m in self.walker.finder.mentions(text):
+                if self.walker.is_body(m.form):
+                    continue
+                r = self.walker.finder.resolve(m.form, hint)
+                if r.unit_id != lead_uid and all((r.unit_id or r.name) != (f[2].unit_id or f[2].name) for f in found):
+                    found.append((m.start, m.end, r))
+            found = [f for f in found if not any(self.walker.finder.is_parent(f[2].unit_id, g[2].unit_id)
+                                                 for g in found)]
+            if found:
+                group = [found[0]]
+                for nxt in found[1:]:
+                    if text[group[-1][1]:nxt[0]] not in ("、", "和", "及", "与", "以及"):
+                        break
+                    group.append(nxt)
+                return [r for _, _, r in group]
+        return []
+
+    def _directives(self, block: Block, body: str, request: str, rest: str, sentence: str, cand: Candidate | None,
+                    items: list[ParsedItem], contexts: list[Context], lead_uid: str | None) -> list[ParsedDirective]:
+        marked = lead_uid is not None and "行业主管部门" in sentence
         reasons = [f"“{body}”之后即提出要求"]
         confidence = 0.8
         unit_id = unit_name = None
         rule, item_index = "未写明", None
-        named = [u for u in self.walker.named_units(rest, contexts) if u.unit_id != lead_uid]
+        named = self._about(rest, self._topic(sentence, rest), contexts, lead_uid)
         township = next((w for w in self.rules["township_scope"] if w in rest), None)
-        if any(w in rest for w in self.rules["county_scope"]):
-            rule = "面向全县，不针对某一单位"
-        elif named:
+        if named:
             unit_id, unit_name, rule = named[0].unit_id, named[0].name, "要求中点名"
+        elif any(w in rest for w in self.rules["county_scope"] + self.rules["general_scope"]):
+            rule = "面向全县或全部被巡察单位，不针对某一单位"
         elif township and self._township(block, cand, request, items, contexts):
             r = self.walker.finder.resolve(self._township(block, cand, request, items, contexts))
             unit_id, unit_name, rule = r.unit_id, r.name, f"“{township}”指所在乡镇"
@@ -153,15 +196,32 @@ class DirectiveFinder:
                 ctx = next((c for c in reversed(contexts) if c.unit and c.unit.unit_id), None)
                 if ctx is not None and ctx.unit is not None:
                     unit_id, unit_name, rule = ctx.unit.unit_id, ctx.unit.name, f"所在{ctx.source}"
-        if unit_id and item_index is None:
-            item_index = next((i for i, it in enumerate(items) if it.unit_id == unit_id and it.paragraph <=
-                               block.number and _bigrams(request) & _bigrams(it.text) - STOCK), None)
-        if lead_uid:
+        if marked:
+            reasons.append("文中写明该单位为行业主管部门")
+        elif lead_uid:
             reasons.append("县直部门“牵头/指导”另一单位的问题，按行业主管部门计")
             confidence -= 0.15
-        return ParsedDirective(paragraph=block.number, body=body, request=request, text=sentence, unit_id=unit_id,
-                               unit_name=unit_name, unit_rule=rule, item_index=item_index,
-                               body_unit_id=lead_uid, confidence=round(confidence, 2), reasons=reasons)
+        if len(named) > 1:
+            reasons.append(f"一项要求点名{len(named)}个单位，各记一条")
+        out = []
+        for unit in named or [Resolved(unit_id, unit_name or "", rule)]:
+            uid, index = unit.unit_id if named else unit_id, item_index
+            if uid and index is None:
+                index = next((i for i, it in enumerate(items) if it.unit_id == uid and it.paragraph <=
+                              block.number and _bigrams(request) & _bigrams(it.text) - STOCK), None)
+            out.append(ParsedDirective(paragraph=block.number, body=body, request=request, text=sentence,
+                                       unit_id=uid, unit_name=unit.name if named else unit_name, unit_rule=rule,
+                                       item_index=index, body_unit_id=lead_uid, confidence=round(confidence, 2),
+                                       reasons=reasons))
+        return out
+
+    @staticmethod
+    def _topic(sentence: str, rest: str) -> str:
+        """The clause before the body's own when it says what the request is about (``对X问题，县纪委监委要…``)."""
+        before = sentence[: sentence.find(rest)] if rest else ""
+        clauses = re.split(r"[，,；;]", before)
+        topic = clauses[-2] if len(clauses) >= 2 else ""
+        return topic if re.match(r"^(?:对|针对|就|关于)", topic) else ""
 
     def _township(self, block: Block, cand: Candidate | None, request: str, items: list[ParsedItem],
                   contexts: list[Context]) -> str:

@@ -14,7 +14,12 @@ from loaders.text.items import Candidate, Context, Walker
 from loaders.text.model import ParsedItem
 from loaders.text.units import REDACTED, Resolved
 
-REQUIREMENT = re.compile(r"^(?:[^，。；！？]{0,8}[，,])?[^，。；！？]{0,24}?(?<![重主需纪摘提只])(?:要|须|必须|应当)")
+REQUIREMENT = re.compile(r"^(?:[^，。；！？]{0,16}[，,])?[^，。；！？]{0,24}?(?<![重主需纪摘提只])(?:要|须|必须|应当)"
+                         r"(?![求点件素案])")
+# a clause that turns a problem sentence into a requirement on the unit its subject names (…不达标，县水利局要…)
+REQUIRED_CLAUSE = re.compile(r"[，,](?=[^，。；！？]{1,16}?"
+                             r"(?:局|委|办|镇|乡|村|社区|街道|中心|公司|集团|院|校|部|党组|党委|支部)"
+                             r"(?:要|须|必须|应当)(?![求点件素案]))")
 
 
 def _is_requirement(sentence: str, cues: tuple[str, ...]) -> bool:
@@ -28,7 +33,15 @@ def split(cand: Candidate, cues: tuple[str, ...]) -> tuple[str, str]:
 
     problem, required = [], []
     for _, s in sentences(cand.text):
-        (required if _is_requirement(s, cues) else problem).append(s)
+        if _is_requirement(s, cues):
+            required.append(s)
+            continue
+        cut = REQUIRED_CLAUSE.search(s)
+        if cut and any(c in s[: cut.start()] for c in cues):
+            problem.append(s[: cut.start()] + "。")
+            required.append(s[cut.start() + 1:])
+        else:
+            problem.append(s)
     return "".join(problem).strip(), "".join(required).strip()
 
 

@@ -24,6 +24,7 @@ from loaders.text.segments import ABOUT, ABOUT_HEADING, REQUIREMENT_LIST, inline
 from loaders.text.units import REDACTED, Resolved, UnitFinder
 
 PROBLEM_HEADING = re.compile(r"问题|存在|不足")
+YEAR = re.compile(r"^(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|[上去前]年|今年|近年)")
 
 
 @dataclass
@@ -80,7 +81,7 @@ class Walker:
         for m in self.finder.mentions(text):
             if self.is_body(m.form):
                 continue
-            after = text[m.end:m.end + 6]
+            after = YEAR.sub("", text[m.end:m.end + 14])  # 县审计局2021年指出的…
             if any(after.startswith(w) for w in self.rules["not_subject_after"]):
                 continue
             r = self.finder.resolve(m.form, before[1] if before[0] >= 0 and m.start - before[0] in (0, 1) else hint)
@@ -192,7 +193,10 @@ class Walker:
         skip = (about or prefix).end() if own is not None else 0  # type: ignore[union-attr]
         lead, pieces = inline_pieces(body[skip:])
         if pieces:
+            focus = tuple(self.rules["focus_starts"])  # 一是看…是否…：what to look at, not what was found
             for p in pieces:
+                if p.text.startswith(focus):
+                    continue
                 self.candidates.append(Candidate(block, offset + skip + p.start, p.text, p.form, True,
                                                  list(self.stack), own))
             return
