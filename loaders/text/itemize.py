@@ -54,6 +54,57 @@ def _context_unit(cand: Candidate) -> tuple[Context | None, str]:
     return None, ""
 
 
+SEGMENT = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
+
+
+def segment_groups(walker: Walker, problem: str, contexts: list[Context]) -> list[str]:
+    """The problem text cut where its sentences (or ；-clauses) turn to other units: ``X村…。Y村…。`` or
+    ``X局…；XX村…`` are two problems. A sentence naming no unit stays with the one before it (the first ones with
+    the first that names one); a text whose sentences name one set of units, or none, stays whole."""
+    groups: list[list] = []  # [text, key]
+    for m in SEGMENT.finditer(problem):
+        seg = m.group()
+        named = walker.named_units(seg, contexts)
+        red = REDACTED.search(seg)
+        key = frozenset(u.unit_id or u.name for u in named) or (red.group() if red else None)
+        if groups and (key is None or key == groups[-1][1]):
+            groups[-1][0] += seg
+        elif groups and groups[-1][1] is None:
+            groups[-1] = [groups[-1][0] + seg, key]
+        else:
+            groups.append([seg, key])
+    if len([g for g in groups if g[1] is not None]) < 2:
+        return [problem]
+    return [g[0].strip() for g in groups]
+
+
+def attribute(walker: Walker, cand: Candidate, problem: str, required: str,
+              contexts: list[Context]) -> tuple[list[Resolved | None], str, float]:
+    """(units, the rule that chose them, change to the confidence) of one problem text."""
+    named = walker.named_units(problem, contexts)
+    ctx, source = _context_unit(cand)
+    if named and ctx is not None and ctx.unit is not None and walker.speaks_of_context(problem):
+        named = []  # 群众反映X村…的信访件，乡党委未能…: the unit of the context is the one at fault
+    inspected = walker.inspected_units(problem, contexts) if not named else []
+    if named:
+        return list(named), "文中点名", 0.2
+    if inspected:
+        return inspected, f"文中所说的巡察对象：{inspected[0].name}", 0.15
+    if ctx is not None and ctx.unit is not None:
+        return [ctx.unit], f"所在{source}：{ctx.unit.name}", 0.2 if ctx.level else 0.15
+    if ctx is not None:
+        return [None], f"单位名称已隐去（{ctx.redacted}）", -0.1
+    later = walker.named_units(required, contexts) if required else []
+    if not later and cand.numbered and cand.text.strip().endswith(cand.block.text.strip()[-8:]):
+        later = walker.named_units(walker.next_requirement(cand.block), contexts)[:1]  # the last item only
+    if later:
+        return [later[0]], f"其后的要求点名：{later[0].name}要……", 0.1
+    red = REDACTED.search(problem)
+    if red:
+        return [None], f"单位名称已隐去（{red.group()}）", -0.1
+    return [None], "文中未写明单位", -0.15
+
+
 def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     cues = walker.cues
     problem, required = split(cand, cues)
@@ -64,48 +115,34 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
         c for c in cand.context])
     if not hits and not problem.rstrip("。；").endswith("的问题") and not listed_under_unit:
         return []
-    praise = any(p in problem for p in walker.rules["praise_cues"])
+    praise = any(p in problem for p in walker.rules["praise_cues"]) or any(
+        re.search(p, problem) for p in walker.rules["praise_patterns"])
     if not cand.numbered and (praise or any(w in problem for w in walker.rules["report_cues"])):
         return []
     contexts = cand.context + ([cand.own] if cand.own else [])
     reasons = [f"列举方式：{cand.form}" if cand.numbered else "未编号的段落"]
-    confidence = 0.55 + (0.2 if cand.numbered else -0.1) + (0.05 if len(hits) >= 2 else 0.0)
+    base = 0.55 + (0.2 if cand.numbered else -0.1) + (0.05 if len(hits) >= 2 else 0.0)
     if hits:
         reasons.append(f"问题用语：{'、'.join(hits[:4])}")
     else:
         reasons.append("以“……的问题”结尾" if problem.rstrip("。；").endswith("的问题") else "列在单位之下，但无问题用语")
-        confidence -= 0.1
-    units: list[Resolved | None]
-    named = walker.named_units(problem, contexts)
-    inspected = walker.inspected_units(problem, contexts) if not named else []
-    ctx, source = _context_unit(cand)
-    if named:
-        units, rule = list(named), "文中点名"
-        confidence += 0.2
-    elif inspected:
-        units, rule = inspected, f"文中所说的巡察对象：{inspected[0].name}"
-        confidence += 0.15
-    elif ctx is not None and ctx.unit is not None:
-        units, rule = [ctx.unit], f"所在{source}：{ctx.unit.name}"
-        confidence += 0.2 if ctx.level else 0.15
-    elif ctx is not None:
-        units, rule = [None], f"单位名称已隐去（{ctx.redacted}）"
-        confidence -= 0.1
-    else:
-        later = walker.named_units(required, contexts) if required else []
-        if not later and cand.numbered and cand.text.strip().endswith(cand.block.text.strip()[-8:]):
-            later = walker.named_units(walker.next_requirement(cand.block), contexts)[:1]  # the last item only
-        if later:
-            units, rule = [later[0]], f"其后的要求点名：{later[0].name}要……"
-            confidence += 0.1
-        elif REDACTED.search(problem):
-            units, rule = [None], f"单位名称已隐去（{REDACTED.search(problem).group()}）"  # type: ignore[union-attr]
-            confidence -= 0.1
-        else:
-            units, rule = [None], "文中未写明单位"
-            confidence -= 0.15
-    if not cand.numbered and units == [None]:
-        return []
+        base -= 0.1
+    heading = walker.problem_heading(cand)
+    groups = segment_groups(walker, problem, contexts)
+    if len(groups) > 1:
+        reasons.append(f"一段中的句子分别点名不同单位，分为{len(groups)}条")
+    items = []
+    for text in groups:
+        units, rule, delta = attribute(walker, cand, text, required, contexts)
+        if not cand.numbered and rule == "文中未写明单位":
+            continue
+        text = heading + text if heading and len(groups) == 1 else text
+        items += _items(cand, text, units, rule, base + delta, reasons, walker)
+    return items
+
+
+def _items(cand: Candidate, problem: str, units: list[Resolved | None], rule: str, confidence: float,
+           reasons: list[str], walker: Walker) -> list[ParsedItem]:
     top = next((c.top for c in reversed(cand.context) if c.top), None)
     category, top_category, why = categories.suggest(problem, top, walker.rules)
     items = []

@@ -35,6 +35,7 @@ class Context:
     top: str | None = None
     requirements: bool = False
     source: str = ""
+    problem: str = ""  # a heading that states a problem (（二）耕地保护责任落实有差距。), for the paragraph below it
 
 
 @dataclass
@@ -97,6 +98,27 @@ class Walker:
                 found.append(r)
         return found
 
+    def only_unit(self, text: str) -> bool:
+        """Whether a text is just a unit's name (with at most its party committee after it)."""
+        found = [m for m in self.finder.mentions(text) if not self.is_body(m.form)]
+        return bool(found) and found[0].start == 0 and len(text) - found[-1].end <= 3
+
+    def speaks_of_context(self, text: str) -> bool:
+        """Whether a text names the unit of its context by a bare self-reference (乡党委, 该局) standing apart from
+        any unit name, i.e. as the one at fault."""
+        spans = [(m.start, m.end) for m in self.finder.mentions(text)]
+        for ref in self.rules["self_refs"]:
+            for m in re.finditer(re.escape(ref), text):
+                if not any(a <= m.start() <= b for a, b in spans):
+                    return True
+        return False
+
+    def problem_heading(self, cand: Candidate) -> str:
+        """The problem a heading states, for the one plain paragraph under it (the item is heading and body)."""
+        if cand.numbered or cand.form != "段落" or not cand.context or not cand.context[-1].problem:
+            return ""
+        return cand.context[-1].problem
+
     def inspected_units(self, text: str, contexts: list[Context]) -> list[Resolved]:
         """Units a text names as the ones inspected (在对X的巡察中发现…): the unit when the text names no other."""
         hint = self.township_hint(contexts)
@@ -123,8 +145,11 @@ class Walker:
         if about or not any(c in text for c in self.cues):
             ctx = self.context_unit(target, self.stack, "标题", level)
         ctx.top = categories.top_of_heading(text, self.rules)
+        if any(c in text for c in self.cues) and not text.endswith("方面"):
+            ctx.problem = text if text.endswith(("。", "；")) else text + "。"
         ctx.requirements = (any(w in text for w in self.rules["section_requirement"])
-                            and not PROBLEM_HEADING.search(text) and not text.endswith("方面"))
+                            and not PROBLEM_HEADING.search(text) and not text.endswith("方面")) or any(
+            w in text for w in self.rules["own_work_sections"])  # 巡察工作自身存在的不足: the office's own
         self.stack.append(ctx)
 
     def is_heading(self, block: Block, level: int | None, text: str, following: Block | None) -> bool:
@@ -186,10 +211,14 @@ class Walker:
         own = None
         about = ABOUT.match(body)
         prefix = re.match(r"^([^：:，。；]{2,20}?)(?:方面[：:，,]|[：:])", body) if not about else None
+        named = re.match(r"^([^：:，。；]{2,20}?)。", body) if not about and not prefix else None
         if about:
             own = self.context_unit(about.group(1), self.stack, "“关于…：”", 99)
         elif prefix and (self.finder.mentions(prefix.group(1)) or REDACTED.search(prefix.group(1))):
             own = self.context_unit(prefix.group(1), self.stack, "段首单位名", 99)
+        elif named and self.only_unit(named.group(1)):  # （二）湖岭乡。一是…
+            prefix = named
+            own = self.context_unit(named.group(1), self.stack, "段首单位名", 99)
         skip = (about or prefix).end() if own is not None else 0  # type: ignore[union-attr]
         lead, pieces = inline_pieces(body[skip:])
         if pieces:
