@@ -37,7 +37,17 @@ def _bigrams(text: str) -> frozenset[str]:
     return frozenset(clean[i:i + 2] for i in range(len(clean) - 1))
 
 
-STOCK = _bigrams("问题开展专项监督整改情况工作要求加强对于")
+def _stock(words: list[str]) -> frozenset[str]:
+    """Bigrams any request shares with any problem (巡察, 整改, 落实…): no evidence of what it is about."""
+    return frozenset().union(*(_bigrams(w) for w in words)) if words else frozenset()
+
+
+def _content(text: str, stock: frozenset[str]) -> frozenset[str]:
+    """A text's bigrams that may say what it is about: not stock words, not across a particle (的问, 现的)."""
+    return frozenset(b for b in _bigrams(text) - stock if not any(c in FUNCTION for c in b))
+
+
+FUNCTION = set("的了和与及或对在是把将为等中")
 
 
 class DirectiveFinder:
@@ -49,6 +59,7 @@ class DirectiveFinder:
         leads = "|".join(map(re.escape, rules["lead_verbs"]))
         self.lead = re.compile(rf"^(?:要|须)?(?:{leads})")
         self.marks = [re.compile(p) for p in rules["regulator_marks"]]
+        self.stock = _stock(rules["link_stock_words"])
 
     def spans(self, sentence: str) -> list[_Span]:
         found = [_Span(m.start(), m.end(), body) for body, p in self.patterns for m in p.finditer(sentence)]
@@ -179,9 +190,11 @@ class DirectiveFinder:
         rule, item_index = "未写明", None
         named = self._about(rest, self._topic(sentence, rest), contexts, lead_uid)
         township = next((w for w in self.rules["township_scope"] if w in rest), None)
+        own_clause = re.split(r"[，,；;：:]", sentence[: sentence.find(rest)] if rest else sentence)[-1]
         if named:
             unit_id, unit_name, rule = named[0].unit_id, named[0].name, "要求中点名"
-        elif any(w in rest for w in self.rules["county_scope"] + self.rules["general_scope"]):
+        elif own_clause.startswith("各") or any(
+                w in rest for w in self.rules["county_scope"] + self.rules["general_scope"]):
             rule = "面向全县或全部被巡察单位，不针对某一单位"
         elif township and self._township(block, cand, request, items, contexts):
             r = self.walker.finder.resolve(self._township(block, cand, request, items, contexts))
@@ -208,7 +221,7 @@ class DirectiveFinder:
             uid, index = unit.unit_id if named else unit_id, item_index
             if uid and index is None:
                 index = next((i for i, it in enumerate(items) if it.unit_id == uid and it.paragraph <=
-                              block.number and _bigrams(request) & _bigrams(it.text) - STOCK), None)
+                              block.number and _content(request, self.stock) & _bigrams(it.text)), None)
             out.append(ParsedDirective(paragraph=block.number, body=body, request=request, text=sentence,
                                        unit_id=uid, unit_name=unit.name if named else unit_name, unit_rule=rule,
                                        item_index=index, body_unit_id=lead_uid, confidence=round(confidence, 2),
@@ -237,7 +250,7 @@ class DirectiveFinder:
             own = [i for i, it in enumerate(items) if it.paragraph == block.number and it.text and it.text in cand.text]
             if own:
                 return own[0]
-        words = _bigrams(request) - STOCK
+        words = _content(request, self.stock)
         best, score = None, 0
         for i, it in enumerate(items):
             if it.paragraph > block.number:
