@@ -27,11 +27,11 @@ def _is_requirement(sentence: str, cues: tuple[str, ...]) -> bool:
     return bool(m) and not any(c in sentence[: m.end()] for c in cues)
 
 
-def split(cand: Candidate, cues: tuple[str, ...]) -> tuple[str, str]:
-    """(problem text, requirement text) of a candidate."""
+def split(cand: Candidate, cues: tuple[str, ...]) -> tuple[str, str, str]:
+    """(problem text, requirement text, the part of it said in a problem's own sentence) of a candidate."""
     from loaders.text.segments import sentences
 
-    problem, required = [], []
+    problem, required, bound = [], [], []
     for _, s in sentences(cand.text):
         if _is_requirement(s, cues):
             required.append(s)
@@ -40,9 +40,10 @@ def split(cand: Candidate, cues: tuple[str, ...]) -> tuple[str, str]:
         if cut and any(c in s[: cut.start()] for c in cues):
             problem.append(s[: cut.start()] + "。")
             required.append(s[cut.start() + 1:])
+            bound.append(s[cut.start() + 1:])
         else:
             problem.append(s)
-    return "".join(problem).strip(), "".join(required).strip()
+    return "".join(problem).strip(), "".join(required).strip(), "".join(bound)
 
 
 def _context_unit(cand: Candidate) -> tuple[Context | None, str]:
@@ -54,6 +55,7 @@ def _context_unit(cand: Candidate) -> tuple[Context | None, str]:
     return None, ""
 
 
+INLINE_FORMS = ("一是", "第一，", "（一）", "（1）", "1.")  # an inline enumeration's pieces carry a unit on
 SEGMENT = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
 
 
@@ -78,9 +80,10 @@ def segment_groups(walker: Walker, problem: str, contexts: list[Context]) -> lis
     return [g[0].strip() for g in groups]
 
 
-def attribute(walker: Walker, cand: Candidate, problem: str, required: str,
+def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str, str],
               contexts: list[Context]) -> tuple[list[Resolved | None], str, float]:
-    """(units, the rule that chose them, change to the confidence) of one problem text."""
+    """(units, the rule that chose them, change to the confidence) of one problem text; ``required`` is the
+    requirement text after it and the part of that said in the problem's own sentence (…破损，X局要…)."""
     named = walker.named_units(problem, contexts)
     ctx, source = _context_unit(cand)
     if named and ctx is not None and ctx.unit is not None and walker.speaks_of_context(problem):
@@ -90,11 +93,17 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: str,
         return list(named), "文中点名", 0.2
     if inspected:
         return inspected, f"文中所说的巡察对象：{inspected[0].name}", 0.15
+    told = walker.named_units(required[1], contexts)[:1] if required[1] else []
+    if told:
+        return told, f"同一句要求{told[0].name}整改", 0.1
     if ctx is not None and ctx.unit is not None:
         return [ctx.unit], f"所在{source}：{ctx.unit.name}", 0.2 if ctx.level else 0.15
     if ctx is not None:
         return [None], f"单位名称已隐去（{ctx.redacted}）", -0.1
-    later = walker.named_units(required, contexts) if required else []
+    carried = walker.carried.get((cand.block.number, cand.form)) if cand.form in INLINE_FORMS else None
+    if carried:
+        return carried, f"承接同段上一条点名的单位：{carried[0].name if carried[0] else '（已隐去）'}", 0.05
+    later = walker.named_units(required[0], contexts) if required[0] else []
     if not later and cand.numbered and cand.text.strip().endswith(cand.block.text.strip()[-8:]):
         later = walker.named_units(walker.next_requirement(cand.block), contexts)[:1]  # the last item only
     if later:
@@ -107,7 +116,7 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: str,
 
 def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     cues = walker.cues
-    problem, required = split(cand, cues)
+    problem, required, bound = split(cand, cues)
     if not problem:
         return []
     hits = [c for c in cues if c in problem] + [m.group() for p in walker.patterns for m in [p.search(problem)] if m]
@@ -133,7 +142,9 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
         reasons.append(f"一段中的句子分别点名不同单位，分为{len(groups)}条")
     items = []
     for text in groups:
-        units, rule, delta = attribute(walker, cand, text, required, contexts)
+        units, rule, delta = attribute(walker, cand, text, (required, bound), contexts)
+        if rule == "文中点名" and cand.form in INLINE_FORMS:
+            walker.carried[(cand.block.number, cand.form)] = units
         if not cand.numbered and rule == "文中未写明单位":
             continue
         text = heading + text if heading and len(groups) == 1 else text

@@ -60,6 +60,7 @@ class Walker:
         self.candidates: list[Candidate] = []
         self.items: list[ParsedItem] = []
         self.block_context: dict[int, list[Context]] = {}  # the contexts in force at each block (for directives)
+        self.carried: dict[tuple[int, str], list[Resolved | None]] = {}  # the units the last inline piece named
 
     # -- units ------------------------------------------------------------------------------------------------
     def is_body(self, form: str) -> bool:
