@@ -24,6 +24,7 @@ from loaders.text.segments import ABOUT, ABOUT_HEADING, REQUIREMENT_LIST, inline
 from loaders.text.units import REDACTED, Resolved, UnitFinder
 
 PROBLEM_HEADING = re.compile(r"问题|存在|不足")
+OBJECT_BEFORE = ("对",)
 YEAR = re.compile(r"^(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|[上去前]年|今年|近年)")
 
 
@@ -86,6 +87,9 @@ class Walker:
             after = YEAR.sub("", text[m.end:m.end + 14])  # 县审计局2021年指出的…
             if any(after.startswith(w) for w in self.rules["not_subject_after"]):
                 continue
+            if seen and text[max(m.start - 1, 0):m.start] in OBJECT_BEFORE and not re.search(
+                    r"[，。；、和及与]", text[seen[-1][1]:m.start]):
+                continue  # X镇党委对Y村…监督不到位: Y is what X failed at, not at fault itself
             r = self.finder.resolve(m.form, before[1] if before[0] >= 0 and m.start - before[0] in (0, 1) else hint)
             if r.unit_id and self.finder.kind(r.unit_id) == "township":
                 before = (m.end, r.name)
