@@ -12,24 +12,30 @@ from graph.stores.embedded import KIND, TYPE
 
 
 def kind_of(g: nx.MultiDiGraph, node: str) -> str:
-    return g.nodes[node][KIND]
+    return g._node[node][KIND]
 
 
 def props_of(g: nx.MultiDiGraph, node: str) -> dict[str, Any]:
-    return {k: v for k, v in g.nodes[node].items() if k != KIND}
+    return {k: v for k, v in g._node[node].items() if k != KIND}
 
+
+# The edge helpers read networkx's adjacency dicts directly, in the order its edge views would give: building a
+# view per call costs more than the walk itself when a twin visits every issue of a city (issue 18).
 
 def out_edges(g: nx.MultiDiGraph, node: str, edge_type: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """(target, edge attributes) of ``node``'s outgoing edges of one type."""
-    for _, dst, attrs in g.out_edges(node, data=True):
-        if attrs[TYPE] == edge_type:
-            yield dst, attrs
+    for dst, keyed in g._succ[node].items():
+        for attrs in keyed.values():
+            if attrs[TYPE] == edge_type:
+                yield dst, attrs
 
 
 def in_edges(g: nx.MultiDiGraph, node: str, edge_type: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    for src, _, attrs in g.in_edges(node, data=True):
-        if attrs[TYPE] == edge_type:
-            yield src, attrs
+    """(source, edge attributes) of ``node``'s incoming edges of one type."""
+    for src, keyed in g._pred[node].items():
+        for attrs in keyed.values():
+            if attrs[TYPE] == edge_type:
+                yield src, attrs
 
 
 def issues_found_at(g: nx.MultiDiGraph, unit: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -39,8 +45,9 @@ def issues_found_at(g: nx.MultiDiGraph, unit: str) -> Iterator[tuple[str, dict[s
             yield src, g.nodes[src]
 
 
-def nodes_of_kind(g: nx.MultiDiGraph, kind: str) -> Iterator[str]:
-    return (n for n, k in g.nodes(data=KIND) if k == kind)
+def nodes_of_kind(g: nx.MultiDiGraph, kind: str) -> list[str]:
+    """Nodes of one kind, read from the raw node dict (a third of the time of networkx's node view)."""
+    return [n for n, attrs in g._node.items() if attrs[KIND] == kind]
 
 
 def display_name(props: dict[str, Any]) -> str | None:

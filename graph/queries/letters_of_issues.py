@@ -25,9 +25,10 @@ class Row(BaseModel):
     issue_ids: SortedIds
 
 
-@named_query("letters_of_issues", params=Params, result=Row)
+@named_query("letters_of_issues", params=Params, result=Row, trusted=True)
 def letters_of_issues(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
-    """Suggestion letters that concern some issues: regulator, date and response."""
+    """Suggestion letters that concern some issues: regulator, date and response (rows built in their final shape:
+    the dashboard asks for every lettered issue of a city)."""
     covered: dict[str, set[str]] = {}
     for issue in set(p.issue_ids):
         if issue in g and kind_of(g, issue) == "Issue":
@@ -35,12 +36,12 @@ def letters_of_issues(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
                 covered.setdefault(letter, set()).add(issue)
     rows = []
     for letter, issues in covered.items():
-        a = g.nodes[letter]
+        a = g._node[letter]
         regulators = [u for u, _ in out_edges(g, letter, "ADDRESSED_TO")] or [None]
         for reg in regulators:
             rows.append({"letter_id": letter, "code": a["code"], "subject": a["subject"], "sent_date": a["sent_date"],
                          "response": a.get("response"), "response_date": a.get("response_date"),
-                         "regulator_id": reg, "regulator_name": g.nodes[reg].get("name") if reg else None,
+                         "regulator_id": reg, "regulator_name": g._node[reg].get("name") if reg else None,
                          "issue_ids": sorted(issues)})
     rows.sort(key=lambda r: (r["sent_date"], r["letter_id"]))
     return rows

@@ -6,7 +6,7 @@ from typing import Any
 import networkx as nx
 from pydantic import BaseModel, Field
 
-from graph.queries.rectification_issues import linked, of_kind
+from graph.queries.common import in_edges, nodes_of_kind
 from graph.queries.registry import named_query
 from graph.stores.embedded import KIND, TYPE
 
@@ -28,12 +28,12 @@ class Row(BaseModel):
 def rectification_tasks(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
     """The tasks of the issues found in some rounds (or all), read at once for the dashboard (``tasks_of_issues``
     takes issue ids, at most 10,000 a call, and reads them one by one)."""
-    rounds = [r for r in p.round_ids if r in g] if p.round_ids is not None else of_kind(g, "Round")
+    rounds = [r for r in p.round_ids if r in g] if p.round_ids is not None else nodes_of_kind(g, "Round")
     nodes, seen, rows = g._node, set(), []
     for rnd in set(rounds):
         if nodes[rnd][KIND] != "Round":
             continue
-        for issue in linked(g._pred[rnd], "FOUND_IN"):
+        for issue, _ in in_edges(g, rnd, "FOUND_IN"):
             if nodes[issue][KIND] != "Issue":
                 continue
             for task, keyed in g._pred[issue].items():

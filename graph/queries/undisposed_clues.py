@@ -6,8 +6,7 @@ from typing import Any
 import networkx as nx
 from pydantic import BaseModel, Field
 
-from graph.queries.common import SortedIds, out_edges
-from graph.queries.rectification_issues import of_kind
+from graph.queries.common import SortedIds, nodes_of_kind, out_edges
 from graph.queries.registry import named_query
 
 
@@ -29,7 +28,7 @@ def undisposed_clues(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
     """Clues not yet disposed of (transferred before a day, or all), with receiver, sources and their rounds."""
     before = p.transferred_before.isoformat() if p.transferred_before else None
     rows = []
-    for clue in of_kind(g, "Clue"):
+    for clue in nodes_of_kind(g, "Clue"):
         c = g.nodes[clue]
         if c.get("disposal") is not None or (before is not None and not c["transfer_date"] < before):
             continue

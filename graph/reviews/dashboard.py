@@ -184,11 +184,11 @@ def _overdue(issues: list[dict[str, Any]], tasks: dict[str, list[dict[str, Any]]
     return out
 
 
+_SEVERITY_ZH = {s.value: s.label_zh for s in Severity}  # one lookup per overdue task, not an Enum call
+
+
 def _severity_zh(value: str) -> str:
-    try:
-        return Severity(value).label_zh
-    except ValueError:
-        return value
+    return _SEVERITY_ZH.get(value, value)
 
 
 def _by_severity(overdue: list[OverdueTask], limits: dict[str, int]) -> list[SeverityFigure]:
