@@ -25,6 +25,7 @@ from loaders.text.units import REDACTED, Resolved, UnitFinder
 
 PROBLEM_HEADING = re.compile(r"问题|存在|不足")
 OBJECT_BEFORE = ("对",)
+REQUIREMENT_START = re.compile(r"^[^，。；]{0,24}?(?:要|须|必须|应当)(?![求点件素案])")
 YEAR = re.compile(r"^(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|[上去前]年|今年|近年)")
 
 
@@ -164,7 +165,7 @@ class Walker:
             return True
         short = "。" not in text and len(text) <= self.rules["heading_max_chars"] and "；" not in text
         if not short:
-            return False
+            return self.stated_heading(level, text, following)
         if following is None:
             return level is not None
         next_level, _, _ = leading_marker(following.text)
@@ -173,6 +174,16 @@ class Walker:
         if level is None:
             return not text.startswith(("同志们",)) and not inline_pieces(text)[1]
         return next_level is None or next_level > level
+
+    def stated_heading(self, level: int | None, text: str, following: Block | None) -> bool:
+        """A numbered one-sentence problem (（二）X落实有差距。) over a longer plain paragraph that sets it out."""
+        if level is None or following is None or following.in_table or following.heading or following.bold:
+            return False
+        one = text.endswith("。") and text.count("。") == 1 and "；" not in text
+        plain = (leading_marker(following.text)[0] is None and following.level is None
+                 and not re.match(r"^[^。；，]{0,20}[：:]", following.text) and not inline_pieces(following.text)[1])
+        return (one and plain and len(text) <= self.rules["heading_max_chars"] and len(following.text) > len(text)
+                and any(c in text for c in self.cues) and not REQUIREMENT_START.match(following.text))
 
     def next_requirement(self, block: Block) -> str:
         """The first sentence of the paragraph after ``block`` when it sets a requirement (``X局要…``), else ''."""

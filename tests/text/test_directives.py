@@ -31,8 +31,8 @@ def test_a_list_of_bodies_shares_one_request_and_receivers_are_not_addressed(par
 def test_a_department_that_leads_on_another_units_problem_is_the_regulator(parse, finder):
     r = parse("关于湖岭乡：一是丰桥村危房改造补助发放不规范。",
               "县住房和城乡建设局要牵头清查全乡危房改造补助。县教育局作为行业主管部门，要督促各校规范收费。")
-    assert [(d.body, d.body_unit_id) for d in r.directives] == [
-        ("行业主管部门", unit_id(finder, "宁川县住房和城乡建设局")), ("行业主管部门", None)]
+    assert [(d.body, d.body_unit_id) for d in r.directives] == [  # 作为行业主管部门 names the department
+        ("行业主管部门", unit_id(finder, "宁川县住房和城乡建设局")), ("行业主管部门", unit_id(finder, "宁川县教育局"))]
     assert r.directives[0].unit_name == "宁川县湖岭乡"  # 全乡: the township of the context
     own = parse("关于县水利局：一是山塘巡查不到位。县水利局要牵头完善巡查制度。")
     assert own.directives == []  # a unit told to fix its own problem is not a hand-off
@@ -52,3 +52,33 @@ def test_suggested_and_requested_bodies_are_addressed_and_a_first_second_list_is
               "对问题线索，已移交宁川县纪委监委。")
     assert [i.unit_name for i in r.items] == ["宁川县档案馆", "宁川县融媒体中心"]
     assert [(d.body, d.unit_name) for d in r.directives] == [("纪委监委", "宁川县融媒体中心"), ("组织部", "宁川县档案馆")]
+
+
+def test_a_unit_marked_as_the_regulator_is_addressed_with_its_duty(parse, finder):
+    r = parse("关于县中医院：一是药品耗材采购未执行比价程序。",
+              "县卫生健康局要切实履行行业主管部门职责，指导县中医院规范采购。",
+              "县财政局作为出资人代表和行业主管部门，要督促县城投公司清理闲置资产。")
+    assert [(d.body, d.body_unit_id, d.unit_name) for d in r.directives] == [
+        ("行业主管部门", unit_id(finder, "宁川县卫生健康局"), "宁川县中医院"),
+        ("行业主管部门", unit_id(finder, "宁川县财政局"), "宁川县城市建设投资有限公司")]
+    assert "写明" in " ".join(r.directives[0].reasons)
+
+
+def test_a_long_list_of_bodies_and_a_request_about_two_units(parse, finder):
+    r = parse("县委巡察办、县纪委监委派驻第三纪检监察组要对县统计局、县档案馆整改情况开展跟踪督查。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [
+        ("巡察机构", "宁川县统计局"), ("巡察机构", "宁川县档案馆"),
+        ("派驻纪检监察组", "宁川县统计局"), ("派驻纪检监察组", "宁川县档案馆")]
+
+
+def test_the_village_beside_its_township_and_the_topic_clause_before_the_body(parse):
+    r = parse("县委组织部要指导湖岭乡党委尽快配强北坪村“两委”班子。",
+              "对县商务局虚报补贴问题，县纪委监委要严肃追责，并在全县通报。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [("组织部", "宁川县湖岭乡北坪村"),
+                                                             ("纪委监委", "宁川县商务局")]
+
+
+def test_requests_to_every_body_of_a_kind_or_about_the_whole_round_name_no_unit(parse):
+    r = parse("关于县司法局：一是社区矫正对象监管不到位，档案管理混乱。",
+              "各巡察组要聚焦社区矫正档案管理开展监督。县纪委监委要对本轮巡察移交的问题线索优先处置。")
+    assert [(d.body, d.unit_id) for d in r.directives] == [("巡察机构", None), ("纪委监委", None)]
