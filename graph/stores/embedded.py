@@ -9,6 +9,10 @@ tells a reader that another process wrote, so it reloads.
 Opening is lazy and quick: the graph is read on first use, from a checked
 snapshot beside the file when it is of the file's generation (see
 :mod:`graph.stores.snapshot`), otherwise from SQLite (then snapshotted).
+
+Threads share a readers–writer lock (:mod:`graph.stores.rwlock`): reads run
+side by side, so a short lookup does not queue behind a long analysis; a
+write, or a reload after another process wrote, holds the graph alone.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +30,7 @@ import networkx as nx
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
 from graph.stores import snapshot
 from graph.stores.base import Counts, DanglingEdgeError, Direction, Neighbour, StoreError, StoreUnavailable
+from graph.stores.rwlock import RWLock
 
 KIND = "_kind"
 TYPE = "_type"
@@ -47,7 +53,7 @@ def _dumps(props: dict[str, Any]) -> str:
 
 
 class EmbeddedStore:
-    """networkx + SQLite store; safe for threads of one process, one writer at a time."""
+    """networkx + SQLite store; safe for threads of one process: many readers at once, one writer alone."""
 
     name = "embedded"
 
@@ -62,7 +68,9 @@ class EmbeddedStore:
             self._db.executescript(_SCHEMA)
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"无法打开本地图数据文件 {self.path}：{exc}") from exc
-        self._lock = threading.RLock()
+        self._rw = RWLock()
+        self._lock = self._rw.reader  # ``with store._lock:`` reads the graph held still (api.masking does)
+        self._db_lock = threading.Lock()  # readers share one connection for the generation check
         self._graph: nx.MultiDiGraph | None = None
         self._generation = self._file_generation()
         self._snapshot_generation = -1
@@ -70,11 +78,9 @@ class EmbeddedStore:
 
     @property
     def graph(self) -> nx.MultiDiGraph:
-        """The in-memory graph, read on first use (snapshot if current, else SQLite)."""
-        with self._lock:
-            if self._graph is None:
-                self._reload()
-            return self._graph  # type: ignore[return-value]
+        """The in-memory graph as of the file's last write, read on first use (snapshot if current, else SQLite)."""
+        with self._reading() as g:
+            return g  # type: ignore[return-value]
 
     @graph.setter
     def graph(self, value: nx.MultiDiGraph) -> None:
@@ -82,9 +88,34 @@ class EmbeddedStore:
 
     def generation(self) -> int:
         """The file's write generation (bumped by every write, in any process)."""
-        with self._lock:
-            self.sync()
+        with self._reading(load=False):
             return self._generation
+
+    @contextmanager
+    def _reading(self, *, load: bool = True) -> Iterator[nx.MultiDiGraph | None]:
+        """The graph as of the file's last write, held for reading: other readers go on, a writer waits.
+
+        Inside this thread's own read or write it is that one's graph, unchanged (a read sees one version)."""
+        if self._rw.reading():
+            with self._rw.read():
+                if load and self._graph is None:
+                    with self._rw.write():  # the writing thread reloads; a mere reader may not (raises)
+                        self._reload()
+                yield self._graph
+            return
+        while True:
+            with self._rw.read():
+                if (self._graph is not None or not load) and self._current():
+                    yield self._graph
+                    return
+            with self._rw.write():  # stale or not read yet: alone, once, then read again
+                self._sync()
+                if load and self._graph is None:
+                    self._reload()
+
+    def _current(self) -> bool:
+        with self._db_lock:
+            return self._file_generation() == self._generation
 
     # -- keeping memory in step with the file ---------------------------------
     def _file_generation(self) -> int:
@@ -95,21 +126,22 @@ class EmbeddedStore:
         return self._db.execute("SELECT value FROM meta WHERE key='token'").fetchone()[0]
 
     def _reload(self) -> None:
-        with self._lock:
-            self._db.execute("BEGIN")  # generation, token and tables read at one moment
-            try:
-                generation, token = self._file_generation(), self._file_token()
-                graph = snapshot.read(self.snapshot_path, generation, token)
-                fresh = graph is None
-                if fresh:
-                    graph = self._read_tables()
-            finally:
-                self._db.execute("COMMIT")
-            self._graph, self._generation = graph, generation
+        """Read the graph again (write lock held)."""
+        self._graph = None  # the old one is freed before the new one is built, not beside it
+        self._db.execute("BEGIN")  # generation, token and tables read at one moment
+        try:
+            generation, token = self._file_generation(), self._file_token()
+            graph = snapshot.read(self.snapshot_path, generation, token)
+            fresh = graph is None
             if fresh:
-                self._write_snapshot(token)
-            else:
-                self._snapshot_generation = generation
+                graph = self._read_tables()
+        finally:
+            self._db.execute("COMMIT")
+        self._graph, self._generation = graph, generation
+        if fresh:
+            self._write_snapshot(token)
+        else:
+            self._snapshot_generation = generation
 
     def _write_snapshot(self, token: str | None = None) -> None:
         if self._graph is None or not self._graph.number_of_nodes():
@@ -129,32 +161,35 @@ class EmbeddedStore:
         return graph
 
     def sync(self) -> None:
-        """Reload if another process has written since we last looked."""
-        with self._lock:
-            generation = self._file_generation()
-            if generation != self._generation:
-                self._graph, self._generation = None, generation  # read again on next use
+        """Reload if another process has written since we last looked (on next use)."""
+        with self._reading(load=False):
+            pass
+
+    def _sync(self) -> None:
+        generation = self._file_generation()
+        if generation != self._generation:
+            self._graph, self._generation = None, generation  # read again on next use
 
     # -- writes ----------------------------------------------------------------
     def upsert(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
-        with self._lock:
-            self.sync()
+        with self._rw.write():
+            self._sync()
             node_rows = self._merge_nodes(nodes)
             edge_rows = self._merge_edges(edges, node_rows)
             self._commit(node_rows, edge_rows)
 
     def replace_edges(self, edge_type: EdgeType, edges: Iterable[EdgeRecord]) -> None:
         """Swap every edge of one computed type (e.g. ``REPEATS``) for ``edges``, in one transaction."""
-        with self._lock:
-            self.sync()
+        with self._rw.write():
+            self._sync()
             edge_rows = self._merge_edges((e for e in edges if e.type is edge_type), {})
             self._commit({}, edge_rows, drop_type=edge_type.value)
 
     def upsert_replacing(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], edge_type: EdgeType,
                          computed: Iterable[EdgeRecord]) -> None:
         """``upsert`` and ``replace_edges(edge_type, computed)`` in one transaction (a load and its recompute)."""
-        with self._lock:
-            self.sync()
+        with self._rw.write():
+            self._sync()
             node_rows = self._merge_nodes(nodes)
             edge_rows = self._merge_edges(edges, node_rows)
             edge_rows.update(self._merge_edges((e for e in computed if e.type is edge_type), node_rows))
@@ -163,7 +198,7 @@ class EmbeddedStore:
     def replace_all(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
         """Swap the whole graph for these records in one transaction: a reader (in this process or another)
         sees the old graph or the new one, never an empty or half-written one, whenever the writer dies."""
-        with self._lock:
+        with self._rw.write():
             saved, self._graph = self._graph, nx.MultiDiGraph()  # merge against nothing: the old graph is going
             try:
                 node_rows = self._merge_nodes(nodes)
@@ -174,12 +209,12 @@ class EmbeddedStore:
 
     def backup_to(self, path: Path) -> None:
         """A consistent copy of the file through SQLite's online backup (readers and writers may go on)."""
-        target = sqlite3.connect(path)
-        try:
-            with self._lock:
-                self._db.backup(target)
+        source, target = sqlite3.connect(self.path), sqlite3.connect(path)
+        try:  # a connection of its own, copied in one step under one read transaction: no lock needed here
+            source.backup(target)
         finally:
             target.close()
+            source.close()
 
     def _merge_nodes(self, nodes: Iterable[NodeRecord]) -> dict[str, tuple[str, dict[str, Any]]]:
         merged: dict[str, tuple[str, dict[str, Any]]] = {}
@@ -260,8 +295,8 @@ class EmbeddedStore:
     def delete_edges_of_type(self, edge_type: str) -> int:
         """Drop computed edges (e.g. ``REPEATS``) before recomputing them."""
         EdgeType(edge_type)
-        with self._lock:
-            self.sync()
+        with self._rw.write():
+            self._sync()
             db = self._db
             db.execute("BEGIN IMMEDIATE")
             n = db.execute("DELETE FROM edges WHERE type = ?", (edge_type,)).rowcount
@@ -272,7 +307,7 @@ class EmbeddedStore:
             return n
 
     def clear(self) -> None:
-        with self._lock:
+        with self._rw.write():
             db = self._db
             db.execute("BEGIN IMMEDIATE")
             db.execute("DELETE FROM nodes")
@@ -288,33 +323,31 @@ class EmbeddedStore:
         return NodeRecord(id=nid, kind=NodeKind(attrs[KIND]),
                           props={k: v for k, v in attrs.items() if k != KIND})
 
-    def edge_record(self, src: str, dst: str, eid: str, attrs: dict[str, Any]) -> EdgeRecord:
-        g = self.graph
+    def edge_record(self, src: str, dst: str, eid: str, attrs: dict[str, Any],
+                    graph: nx.MultiDiGraph | None = None) -> EdgeRecord:
+        g = self.graph if graph is None else graph
         return EdgeRecord(id=eid, type=EdgeType(attrs[TYPE]), src=src, src_kind=NodeKind(g.nodes[src][KIND]),
                           dst=dst, dst_kind=NodeKind(g.nodes[dst][KIND]),
                           props={k: v for k, v in attrs.items() if k != TYPE})
 
     def get_node(self, node_id: str) -> NodeRecord | None:
-        with self._lock:
-            self.sync()
-            if node_id not in self.graph:
+        with self._reading() as g:
+            if node_id not in g:
                 return None
-            return self.node_record(node_id, self.graph.nodes[node_id])
+            return self.node_record(node_id, g.nodes[node_id])
 
     def neighbours(self, node_id: str, *, direction: Direction = "both", limit: int = 100) -> list[Neighbour]:
-        with self._lock:
-            self.sync()
-            g = self.graph
+        with self._reading() as g:
             if node_id not in g:
                 return []
             found: list[Neighbour] = []
             if direction in ("out", "both"):
                 for s, d, k, a in g.out_edges(node_id, keys=True, data=True):
-                    found.append(Neighbour(edge=self.edge_record(s, d, k, a),
+                    found.append(Neighbour(edge=self.edge_record(s, d, k, a, g),
                                            node=self.node_record(d, g.nodes[d]), outgoing=True))
             if direction in ("in", "both"):
                 for s, d, k, a in g.in_edges(node_id, keys=True, data=True):
-                    found.append(Neighbour(edge=self.edge_record(s, d, k, a),
+                    found.append(Neighbour(edge=self.edge_record(s, d, k, a, g),
                                            node=self.node_record(s, g.nodes[s]), outgoing=False))
             found.sort(key=lambda n: (n.edge.type.value, n.node.id, n.edge.id))
             return found[:limit]
@@ -323,42 +356,39 @@ class EmbeddedStore:
         from graph.queries import registry
 
         query = registry.get(name)
-        with self._lock:
-            self.sync()
-            return query.run_networkx(self.graph, params)
+        with self._reading() as g:
+            return query.run_networkx(g, params)
 
     def counts(self) -> Counts:
-        with self._lock:
-            self.sync()
-            if self._graph is None:  # not read yet: SQLite counts without building the graph
-                nodes = dict(self._db.execute("SELECT kind, count(*) FROM nodes GROUP BY kind").fetchall())
-                edges = dict(self._db.execute("SELECT type, count(*) FROM edges GROUP BY type").fetchall())
+        with self._reading(load=False) as g:
+            if g is None:  # not read yet: SQLite counts without building the graph
+                with self._db_lock:
+                    nodes = dict(self._db.execute("SELECT kind, count(*) FROM nodes GROUP BY kind").fetchall())
+                    edges = dict(self._db.execute("SELECT type, count(*) FROM edges GROUP BY type").fetchall())
                 return Counts(nodes=dict(sorted(nodes.items())), edges=dict(sorted(edges.items())))
             nodes = {}
             edges = {}
-            for _, kind in self.graph.nodes(data=KIND):
+            for _, kind in g.nodes(data=KIND):
                 nodes[kind] = nodes.get(kind, 0) + 1
-            for _, _, etype in self.graph.edges(data=TYPE):
+            for _, _, etype in g.edges(data=TYPE):
                 edges[etype] = edges.get(etype, 0) + 1
             return Counts(nodes=dict(sorted(nodes.items())), edges=dict(sorted(edges.items())))
 
     def iter_nodes(self) -> Iterator[NodeRecord]:
-        with self._lock:
-            self.sync()
-            items = list(self.graph.nodes(data=True))
+        with self._reading() as g:
+            items = list(g.nodes(data=True))
         for nid, attrs in sorted(items, key=lambda x: x[0]):
             yield self.node_record(nid, attrs)
 
     def iter_edges(self) -> Iterator[EdgeRecord]:
-        with self._lock:
-            self.sync()
-            items = list(self.graph.edges(keys=True, data=True))
+        with self._reading() as g:
+            items = list(g.edges(keys=True, data=True))
         for s, d, k, a in sorted(items, key=lambda x: x[2]):
-            yield self.edge_record(s, d, k, a)
+            yield self.edge_record(s, d, k, a, g)
 
     def close(self) -> None:
         """Leave a snapshot of what this process holds in memory (if newer than the last one), then close."""
-        with self._lock:
+        with self._rw.write():
             try:
                 if self._graph is not None and self._generation == self._file_generation() \
                         and self._snapshot_generation != self._generation:
