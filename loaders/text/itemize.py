@@ -93,6 +93,9 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
         return list(named), "文中点名", 0.2
     if inspected:
         return inspected, f"文中所说的巡察对象：{inspected[0].name}", 0.15
+    red = REDACTED.search(problem)
+    if red and not red.group().endswith("同志"):  # 某村…, X镇党委… under a heading: the unit is not the heading's
+        return [None], f"单位名称已隐去（{red.group()}）", -0.1
     told = walker.named_units(required[1], contexts)[:1] if required[1] else []
     if told:
         return told, f"同一句要求{told[0].name}整改", 0.1

@@ -24,7 +24,8 @@ from graph.stores.base import GraphStore
 from loaders.ledgers.resolve import ResolveError, UnitIndex, core_name, load_unit_index
 
 REDACTED = re.compile(r"(?:县|镇|乡)(?:[*＊×]{1,3}|XX|ＸＸ)|"
-                      r"(?:[*＊×]{1,3}|XX|ＸＸ|某某?)(?:局|镇|乡|村|办|委|中心|公司|部|社区|单位|党组|组|同志)")
+                      r"(?:[*＊×]{1,3}|(?<![A-Za-zＡ-Ｚａ-ｚ])[XＸ]{1,2}|某某?)"
+                      r"(?:局|镇|乡|村|办|委|中心|公司|部|社区|街道|单位|党组|组|同志)")
 
 
 @dataclass(frozen=True)

@@ -73,3 +73,9 @@ def test_prose_that_lists_no_problem_is_no_item(parse):
               "二、重点监督内容", "一是看项目审批是否规范，有没有越权审批等问题。二是看资金是否安全。",
               "一是县林业局森林防火巡护记录缺失。")
     assert [u for u, _ in _pairs(r)] == ["宁川县林业局"]
+
+
+def test_a_redacted_unit_under_a_named_heading_stays_unresolved(parse):
+    r = parse("（四）新水镇", "1.镇党委落实基层党建责任不到位。", "2.某村村委会主任长期不在岗。",
+              "3.X镇财政所报账审核不严。", "4.XX同志违规兼职取酬。")
+    assert [u for u, _ in _pairs(r)] == ["宁川县新水镇", None, None, "宁川县新水镇"]  # XX同志 is a person
