@@ -44,8 +44,11 @@ MODES = ("sqlite", "snapshot, plain", "snapshot")
 
 
 def _usage() -> tuple[float, float, int]:
+    """Wall and CPU clocks, and peak RSS in kB (VmHWM: ru_maxrss would carry the spawning parent's peak over)."""
     r = resource.getrusage(resource.RUSAGE_SELF)
-    return time.perf_counter(), r.ru_utime + r.ru_stime, r.ru_maxrss
+    status = Path("/proc/self/status").read_text()
+    peak = int(status.split("VmHWM:")[1].split()[0])
+    return time.perf_counter(), r.ru_utime + r.ru_stime, peak
 
 
 def _plain(store: EmbeddedStore) -> Any:
