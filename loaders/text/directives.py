@@ -175,7 +175,10 @@ class DirectiveFinder:
             if found:
                 group = [found[0]]
                 for nxt in found[1:]:
-                    if text[group[-1][1]:nxt[0]] not in ("、", "和", "及", "与", "以及"):
+                    joined = text[group[-1][1]:nxt[0]] in ("、", "和", "及", "与", "以及")
+                    each = all(text[max(f[0] - 1, 0):f[0]] == "对" for f in (group[0], nxt)) and re.search(
+                        r"[，,；;]", text[group[-1][1]:nxt[0]])  # 对A…核查，对B…跟进监督
+                    if not (joined or each):
                         break
                     group.append(nxt)
                 return [r for _, _, r in group]
@@ -191,6 +194,8 @@ class DirectiveFinder:
         named = self._about(rest, self._topic(sentence, rest), contexts, lead_uid)
         township = next((w for w in self.rules["township_scope"] if w in rest), None)
         own_clause = re.split(r"[，,；;：:]", sentence[: sentence.find(rest)] if rest else sentence)[-1]
+        host = [m for m in self.walker.finder.mentions(own_clause) if not self.walker.is_body(m.form)] if (
+            body == "派驻纪检监察组") else []
         if named:
             unit_id, unit_name, rule = named[0].unit_id, named[0].name, "要求中点名"
         elif own_clause.startswith("各") or any(
@@ -205,6 +210,9 @@ class DirectiveFinder:
                 it = items[item_index]
                 unit_id, unit_name = it.unit_id, it.unit_name
                 rule = f"与第{it.paragraph}段的问题相关"
+            elif host:  # 驻县X局纪检监察组要…: about the unit it is stationed at
+                r = self.walker.finder.resolve(host[-1].form)
+                unit_id, unit_name, rule = r.unit_id, r.name, "派驻所在单位"
             else:
                 ctx = next((c for c in reversed(contexts) if c.unit and c.unit.unit_id), None)
                 if ctx is not None and ctx.unit is not None:

@@ -82,3 +82,11 @@ def test_requests_to_every_body_of_a_kind_or_about_the_whole_round_name_no_unit(
     r = parse("关于县司法局：一是社区矫正对象监管不到位，档案管理混乱。",
               "各巡察组要聚焦社区矫正档案管理开展监督。县纪委监委要对本轮巡察移交的问题线索优先处置。")
     assert [(d.body, d.unit_id) for d in r.directives] == [("巡察机构", None), ("纪委监委", None)]
+
+
+def test_one_request_with_a_clause_per_unit_and_a_stationed_group_about_its_host(parse, finder):
+    r = parse("县纪委监委要对县司法局法律援助问题深入核查，对县档案馆库房管理问题跟进监督。",
+              "派驻县统计局纪检监察组要督促驻在部门按期整改。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [
+        ("纪委监委", "宁川县司法局"), ("纪委监委", "宁川县档案馆"), ("派驻纪检监察组", "宁川县统计局")]
+    assert r.directives[2].unit_rule == "派驻所在单位"
