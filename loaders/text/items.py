@@ -88,6 +88,8 @@ class Walker:
             after = YEAR.sub("", text[m.end:m.end + 14])  # 县审计局2021年指出的…
             if any(after.startswith(w) for w in self.rules["not_subject_after"]):
                 continue
+            if text[:m.start].endswith(tuple(self.rules["not_subject_before"])):
+                continue  # 与县财政局对账不及时, 向县财政局申报的…: a partner, not the one at fault
             if seen and text[max(m.start - 1, 0):m.start] in OBJECT_BEFORE and not re.search(
                     r"[，。；、和及与]", text[seen[-1][1]:m.start]):
                 continue  # X镇党委对Y村…监督不到位: Y is what X failed at, not at fault itself

@@ -79,3 +79,9 @@ def test_a_redacted_unit_under_a_named_heading_stays_unresolved(parse):
     r = parse("（四）新水镇", "1.镇党委落实基层党建责任不到位。", "2.某村村委会主任长期不在岗。",
               "3.X镇财政所报账审核不严。", "4.XX同志违规兼职取酬。")
     assert [u for u, _ in _pairs(r)] == ["宁川县新水镇", None, None, "宁川县新水镇"]  # XX同志 is a person
+
+
+def test_a_partner_named_after_yu_or_xiang_is_not_at_fault(parse):
+    r = parse("县委第四巡察组关于巡察宁川县林业局党组的反馈意见",
+              "1.林长制落实有差距，与县自然资源局信息共享不及时。", "2.向县财政局申报的抚育项目资金长期闲置。")
+    assert [u for u, _ in _pairs(r)] == ["宁川县林业局", "宁川县林业局"]
