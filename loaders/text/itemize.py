@@ -1,8 +1,11 @@
 """From a candidate to items: the problem sentences, the unit(s), a category and a confidence with reasons.
 
 A candidate is an item only if its problem sentences hold one of the problem cues of ``text_rules.json`` (or end
-in “…的问题”); sentences that set requirements (“X局要…”) are kept out of the item's text but may name its unit.
-An unnumbered paragraph is an item only when it also names its unit somewhere and praises nothing.
+in “…的问题”); sentences that set requirements (“X局要…”), and a requirement clause at the end of a problem
+sentence (“…不达标，县水利局要…”), are kept out of the item's text but may name its unit. An unnumbered paragraph
+is an item only when it also names its unit somewhere (or redacts it) and neither praises (巡察认为，X能够…) nor
+introduces or reports (主要有以下几个方面, 反馈如下). A plain paragraph under a heading that states a problem
+(（二）X落实有差距。) is one item with it.
 """
 
 from __future__ import annotations

@@ -1,14 +1,22 @@
 """Walking a document's blocks: headings and their context, candidate items, and each item's unit.
 
-An item's unit is decided in this order, and the rule is kept with the item:
+An item's unit is decided in this order (:func:`loaders.text.itemize.attribute`), and the rule is kept with it:
 
 1. units named in the item's own problem sentences (a village named beside its township wins; bodies such as
-   纪委监委 and a unit only said to have found the problem — 县纪委监委暗访发现 — are not the item's unit); two or
-   more units named with one problem make one item each;
-2. the unit the paragraph is about (``关于X：``, ``X：``), then the heading above it, then the document's title
-   (a feedback report names the unit it is about);
-3. the unit a requirement after the problem names (``X局要…``);
-4. none: the item stays unresolved — always so under a redacted name (``关于*局：``).
+   纪委监委, a unit only said to have found the problem — 县纪委监委暗访发现, 县审计局2021年指出 —, a place
+   (竹湾镇一带), a partner or receiver (与县财政局, 向县财政局) and the object of another unit's failing
+   (X街道党工委对Y村…不到位) are not the item's unit); two or more units named with one problem make one item
+   each — unless a bare self-reference (乡党委, 该局) says the unit of the context is the one at fault;
+2. a redacted unit in the problem (某村, X镇党委): unresolved, whatever the heading says;
+3. the unit told in the problem's own sentence to fix it (``…破损，县X局要…``);
+4. the unit the paragraph is about (``关于X：``, ``X：``, ``X乡。``), then the heading above it, then the document's
+   title (a feedback report names the unit it is about);
+5. the unit the piece before it in the same inline list named (``一是X局…。二是…``);
+6. the unit a requirement after the problem names (``X局要…``);
+7. none: the item stays unresolved — always so under a redacted name (``关于*局：``).
+
+A paragraph whose sentences (or ；-clauses) turn from one unit to another is cut there, one problem per unit
+group (:func:`loaders.text.itemize.segment_groups`).
 """
 
 from __future__ import annotations

@@ -1,6 +1,13 @@
-"""The scorer on the dev fixtures (never the test part): each figure must stay above the floor measured when the
-parser was written (bench/report_text.py prints them: on the 27 dev files, 1.00 for items, units and directives, 0.97
-for the unit a directive is about; the floor leaves room for rules a county edits in text_rules.json)."""
+"""The scorer on the two development parts (never the test part): each figure must stay above a floor just under
+what bench/report_text.py measured.
+
+* ``dev`` (27 files, written with the parser): 1.00 for items, units and directives, 0.973 for the unit a directive
+  is about (one request shares a single word with its item);
+* ``dev_b`` (16 files, written independently, scored once as the test part in session 4 at 0.92/0.84/0.90/0.76,
+  then tuned on in session 5): 1.00 on all four.
+
+The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
+text — that is what the test part measures."""
 
 from __future__ import annotations
 
@@ -11,29 +18,37 @@ from loaders.text.readers import read_document
 from loaders.text.scoring import Tally, fixtures, load_expected, score
 from tests.text.conftest import DEV
 
-FLOOR = {"items": 0.95, "units": 0.95, "directives": 0.95, "directive_units": 0.85}
+DEV_B = DEV.parent / "dev_b"
+KEYS = ("items", "units", "directives", "directive_units")
+FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97)}
 
 
-@pytest.fixture(scope="module")
-def totals(county_store, finder) -> dict[str, Tally]:
-    out = {k: Tally() for k in FLOOR}
-    for path in fixtures(DEV):
+def _totals(folder, county_store, finder) -> dict[str, Tally]:
+    out = {k: Tally() for k in KEYS}
+    for path in fixtures(folder):
         result = parse_document(read_document(path), finder, text_rules(), county_store)
         for key, tally in score(result, load_expected(path), finder, path.name).items():
             out[key].add(tally)
     return out
 
 
+@pytest.fixture(scope="module")
+def totals(county_store, finder) -> dict[str, dict[str, Tally]]:
+    return {"dev": _totals(DEV, county_store, finder), "dev_b": _totals(DEV_B, county_store, finder)}
+
+
 def test_there_are_enough_dev_fixtures_of_both_formats():
-    paths = fixtures(DEV)
-    assert len(paths) >= 12
-    assert {p.suffix for p in paths} == {".docx", ".txt"} and any(p.name.endswith(".gb18030.txt") for p in paths)
+    for folder, least in ((DEV, 12), (DEV_B, 12)):
+        paths = fixtures(folder)
+        assert len(paths) >= least
+        assert {p.suffix for p in paths} == {".docx", ".txt"} and any(p.name.endswith(".gb18030.txt") for p in paths)
 
 
-@pytest.mark.parametrize("key", list(FLOOR))
-def test_dev_precision_and_recall_above_the_floor(totals, key):
-    t = totals[key]
-    assert t.expected > 0 and t.precision >= FLOOR[key] and t.recall >= FLOOR[key], t.misses
+@pytest.mark.parametrize("part", list(FLOOR))
+@pytest.mark.parametrize("key", KEYS)
+def test_precision_and_recall_above_the_floor(totals, part, key):
+    t = totals[part][key]
+    assert t.expected > 0 and t.precision >= FLOOR[part][key] and t.recall >= FLOOR[part][key], t.misses
 
 
 def test_the_scorer_counts_a_wrong_unit_and_a_missed_item(county_store, finder):
