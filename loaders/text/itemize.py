@@ -67,8 +67,7 @@ def segment_groups(walker: Walker, problem: str, contexts: list[Context]) -> lis
     ``X局…；XX村…`` are two problems. A sentence naming no unit stays with the one before it (the first ones with
     the first that names one); a text whose sentences name one set of units, or none, stays whole."""
     groups: list[list] = []  # [text, key]
-    for m in SEGMENT.finditer(problem):
-        seg = m.group()
+    for seg in (c for m in SEGMENT.finditer(problem) for c in _unit_clauses(walker, m.group())):
         named = walker.named_units(seg, contexts)
         red = REDACTED.search(seg)
         key = frozenset(u.unit_id or u.name for u in named) or (red.group() if red else None)
@@ -80,7 +79,24 @@ def segment_groups(walker: Walker, problem: str, contexts: list[Context]) -> lis
             groups.append([seg, key])
     if len([g for g in groups if g[1] is not None]) < 2:
         return [problem]
-    return [g[0].strip() for g in groups]
+    return [g[0].strip().rstrip("，,；;") for g in groups]
+
+
+def _unit_clauses(walker: Walker, sentence: str) -> list[str]:
+    """A sentence cut before each ，-clause that opens with a unit's name and states a problem of its own
+    (X村、Y村集体经济薄弱，Z村存在优亲厚友问题)."""
+    def stated(text: str) -> bool:
+        return any(c in text for c in walker.cues) or any(p.search(text) for p in walker.patterns)
+
+    cuts = [m.start for m in walker.finder.mentions(sentence)
+            if m.start > 0 and sentence[m.start - 1] in "，," and not walker.is_body(m.form)]
+    parts: list[str] = []
+    for a, b in zip([0, *cuts], [*cuts, len(sentence)], strict=True):
+        if parts and not (stated(parts[-1]) and stated(sentence[a:b])):
+            parts[-1] += sentence[a:b]
+        else:
+            parts.append(sentence[a:b])
+    return parts
 
 
 def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str, str],

@@ -99,7 +99,7 @@ def inline_pieces(text: str) -> tuple[str, list[Piece]]:
     pieces = []
     for i, (_, end) in enumerate(marks):
         stop = marks[i + 1][0] if i + 1 < len(marks) else len(text)
-        body = text[end:stop].strip().rstrip("；;")
+        body = text[end:stop].strip().rstrip("；;，,")
         if body:
             pieces.append(Piece(end, body, form))
     return text[: marks[0][0]], pieces

@@ -85,3 +85,11 @@ def test_a_partner_named_after_yu_or_xiang_is_not_at_fault(parse):
     r = parse("县委第四巡察组关于巡察宁川县林业局党组的反馈意见",
               "1.林长制落实有差距，与县自然资源局信息共享不及时。", "2.向县财政局申报的抚育项目资金长期闲置。")
     assert [u for u, _ in _pairs(r)] == ["宁川县林业局", "宁川县林业局"]
+
+
+def test_a_comma_clause_opening_with_another_unit_and_its_own_problem_is_its_own_item(parse):
+    r = parse("关于河河乡：泉丰村、山口村集体资产台账缺失，宁庄村存在优亲厚友问题。乡党委要认真组织整改。")
+    assert [u for u, _ in _pairs(r)] == ["宁川县河河乡泉丰村", "宁川县河河乡山口村", "宁川县河河乡宁庄村"]
+    assert r.items[0].text == "泉丰村、山口村集体资产台账缺失" and r.items[2].text == "宁庄村存在优亲厚友问题。"
+    kept = parse("一是金宁村、石坪村财务公开不及时，石坪村尤为突出。")  # the second clause states no problem of its own
+    assert [i.text for i in kept.items] == ["金宁村、石坪村财务公开不及时，石坪村尤为突出。"] * 2
