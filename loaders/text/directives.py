@@ -59,7 +59,9 @@ class DirectiveFinder:
         self.walker, self.rules = walker, rules
         self.patterns = [(body, re.compile(p)) for body, ps in rules["bodies"].items() for p in ps]
         verbs = "|".join(map(re.escape, rules["request_verbs"]))
-        self.request = re.compile(rf"^(?:[、和及与][^，。；、]{{1,20}}?)*(?:等(?:部门|单位))?[，,]?(?:也|还|都)?(?:{verbs})")
+        office = r"(?:第[一二三四五六七八九十\d]{1,3}[^，。；、]{1,8}?室)?"  # 县纪委监委第二监督检查室要…
+        self.request = re.compile(
+            rf"^{office}(?:[、和及与][^，。；、]{{1,20}}?)*(?:等(?:部门|单位))?[，,]?(?:也|还|都)?(?:{verbs})")
         leads = "|".join(map(re.escape, rules["lead_verbs"]))
         self.lead = re.compile(rf"^(?:要|须)?(?:{leads})")
         self.marks = [re.compile(p) for p in rules["regulator_marks"]]
@@ -83,6 +85,8 @@ class DirectiveFinder:
             if before.endswith(tail):
                 before = before[: -len(tail)]
                 break
+        if before.endswith("由") and re.match(r"^(?:牵头|负责)", sentence[span.end:]):
+            return True  # 由县委组织部牵头，对…: the body is asked to lead
         if any(before.endswith(w) for w in self.rules["not_addressee_before"]):
             return False
         opening = next((w for w in self.rules["addressee_before"] if sentence.startswith(w)), None)

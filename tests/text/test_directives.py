@@ -90,3 +90,11 @@ def test_one_request_with_a_clause_per_unit_and_a_stationed_group_about_its_host
     assert [(d.body, d.unit_name) for d in r.directives] == [
         ("纪委监委", "宁川县司法局"), ("纪委监委", "宁川县档案馆"), ("派驻纪检监察组", "宁川县统计局")]
     assert r.directives[2].unit_rule == "派驻所在单位"
+
+
+def test_lead_by_you_an_office_of_the_commission_and_stationed_bodies(parse):
+    r = parse("由县委组织部牵头，对县档案馆领导班子运行情况进行专题分析。",
+              "县纪委监委第二监督检查室要对县档案馆问题线索进行初核。派驻机构要督促驻在部门落实整改。",
+              "有关情况已报送县纪委监委。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [
+        ("组织部", "宁川县档案馆"), ("纪委监委", "宁川县档案馆"), ("派驻纪检监察组", None)]
