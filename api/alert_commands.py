@@ -1,4 +1,4 @@
-"""``xuncha alerts list|add|run|ack|dismiss``: saved alerts (预警) and their hits, in the data folder's
+"""``xuncha alerts list|add|remove|run|ack|dismiss``: saved alerts (预警) and their hits, in the data folder's
 ``alerts.sqlite``. Every change is audited like any other write from the shell."""
 
 from __future__ import annotations
@@ -70,6 +70,18 @@ def add_command(name: Annotated[str, typer.Argument(help="预警名称")],
     write_from_shell(settings.data_dir, "alert.add", {"alert_id": saved.id, "kind": kind.value, "alerts": 1},
                      command="xuncha alerts add")
     console.print(f"已保存预警 {saved.id}：{saved.name}（{kind.label_zh}）", highlight=False)
+
+
+@alerts_app.command("remove", help="删除一个预警及其全部命中。")
+def remove_command(alert_id: int) -> None:
+    settings = get_settings()
+    try:
+        alert, hits = alert_store(settings.data_dir).remove(alert_id)
+    except AlertNotFound as exc:
+        _fail(str(exc))
+    write_from_shell(settings.data_dir, "alert.remove", {"alert_id": alert_id, "alerts": 1, "hits": hits},
+                     command="xuncha alerts remove")
+    console.print(f"预警 {alert.id}（{alert.name}）已删除，连同命中 {hits} 条。", highlight=False, markup=False)
 
 
 @alerts_app.command("run", help="立即运行全部预警（或某人的预警），列出新命中。")

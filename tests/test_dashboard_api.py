@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from api.app import create_app
+from api.audit import AuditLog
 from api.auth import AccountStore, Role
 from api.cli import app
 from api.reports.dashboard_xlsx import SHEETS
@@ -109,6 +110,30 @@ def test_alerts_own_for_analysts_all_for_admins_none_for_viewers(api, as_of):
     assert admin_hits >= page["total"]
 
 
+def test_an_alert_is_removed_with_its_hits_by_its_owner_or_an_admin_only(api, data_dir):
+    client, h = api
+    mine = client.post("/alerts", json={"name": "待删除", "kind": "clue_undisposed", "threshold": 30},
+                       headers=h["analyst"]).json()
+    theirs = client.post("/alerts", json={"name": "他人待删", "kind": "clue_undisposed", "threshold": 30},
+                         headers=h["other"]).json()
+    client.post("/alerts/run", headers=h["analyst"])
+    hits = client.get("/alerts/hits", params={"alert_id": mine["id"]}, headers=h["analyst"]).json()["total"]
+    assert hits > 0
+    assert client.delete(f"/alerts/{theirs['id']}", headers=h["analyst"]).status_code == 404  # not shown to exist
+    assert client.delete(f"/alerts/{mine['id']}", headers=h["viewer"]).status_code == 403
+    gone = client.delete(f"/alerts/{mine['id']}", headers=h["analyst"])
+    assert gone.status_code == 200 and gone.json()["name"] == "待删除"
+    assert mine["id"] not in {a["id"] for a in client.get("/alerts", headers=h["admin"]).json()}
+    assert client.get("/alerts/hits", params={"alert_id": mine["id"]}, headers=h["admin"]).json()["total"] == 0
+    assert client.delete(f"/alerts/{mine['id']}", headers=h["analyst"]).status_code == 404
+    assert client.delete(f"/alerts/{theirs['id']}", headers=h["admin"]).status_code == 200
+    log = AuditLog(data_dir / "audit.sqlite")
+    _, entries = log.read(limit=200, offset=0, kind="write")
+    log.close()
+    removals = [e for e in entries if e.action == "alert.remove"]
+    assert len(removals) == 2 and any(e.detail.get("hits") == hits for e in removals)
+
+
 def test_cli_dashboard_files_and_alerts_after_a_load(cli, data_dir, as_of, county, tmp_path: Path):
     shown = cli.invoke(app, ["dashboard", "--rounds", "1-4", "--as-of", as_of])
     assert shown.exit_code == 0, shown.output
@@ -142,6 +167,13 @@ def test_cli_dashboard_files_and_alerts_after_a_load(cli, data_dir, as_of, count
     assert cli.invoke(app, ["alerts", "ack", str(mine[0]["id"])]).exit_code == 1
     listed = cli.invoke(app, ["alerts", "list", "--json"])
     assert listed.exit_code == 0 and "多次涉线索的人" in {a["name"] for a in json.loads(listed.output)}
+    saved = next(a for a in json.loads(listed.output) if a["name"] == "多次涉线索的人")
+    removed = cli.invoke(app, ["alerts", "remove", str(saved["id"])])
+    assert removed.exit_code == 0 and "已删除" in removed.output, removed.output
+    assert "多次涉线索的人" not in {a["name"] for a in json.loads(cli.invoke(app, ["alerts", "list", "--json"]).output)}
+    assert not [x for x in json.loads(cli.invoke(app, ["alerts", "list", "--hits", "--json"]).output)
+                if x["alert_id"] == saved["id"]]
+    assert cli.invoke(app, ["alerts", "remove", str(saved["id"])]).exit_code == 1
 
 
 def county_bundle(county, tmp_path: Path) -> Path:

@@ -1,6 +1,6 @@
 """Saved alerts (预警): analysts save and run their own alerts and act on their hits; admins see and act on all.
 
-Viewers see the dashboard's figures only, not alerts. Every change (save, run, acknowledge, dismiss) is audited,
+Viewers see the dashboard's figures only, not alerts. Every change (save, remove, run, acknowledge, dismiss) is audited,
 and hits leave through ``deliver``: a summary quoting an issue's text may name someone, and such a read is audited.
 """
 
@@ -58,6 +58,21 @@ def add_alert(body: AlertIn, account: Analyst, request: Request) -> Any:
     saved = _alerts(request).add(body, account.name)
     audit_write(request, account, "alert.add", {"alert_id": saved.id, "kind": saved.kind.value, "alerts": 1})
     return saved
+
+
+@router.delete("/alerts/{alert_id}", response_model=Alert, responses={404: {"model": ErrorBody}},
+               summary="删除一个预警及其全部命中（分析员删自己的，管理员可删任何人的）")
+def remove_alert(alert_id: int, account: Analyst, request: Request) -> Any:
+    store = _alerts(request)
+    try:
+        alert = store.get(alert_id)
+        if _owner(account) is not None and alert.owner != account.name:
+            raise AlertNotFound(f"没有编号为 {alert_id} 的预警。")  # another analyst's alert is not shown to exist
+        removed, hits = store.remove(alert_id)
+    except AlertNotFound as exc:
+        raise ApiError(404, "not_found", str(exc)) from exc
+    audit_write(request, account, "alert.remove", {"alert_id": alert_id, "alerts": 1, "hits": hits})
+    return removed
 
 
 @router.post("/alerts/run", response_model=RunResult, summary="立即运行预警（分析员运行自己的，管理员运行全部），返回新命中")

@@ -91,9 +91,17 @@ class AlertStore:
                               (owner,) if owner else ()).fetchall()
         return [_alert(r) for r in rows]
 
-    def remove(self, alert_id: int) -> None:
+    def remove(self, alert_id: int) -> tuple[Alert, int]:
+        """Delete an alert with its hits (one transaction); returns the alert and how many hits went with it."""
+        alert = self.get(alert_id)
         with self._connect() as db:
-            db.execute("DELETE FROM alerts WHERE id = ?", (alert_id,))
+            db.execute("BEGIN IMMEDIATE")
+            hits = db.execute("SELECT count(*) FROM hits WHERE alert_id = ?", (alert_id,)).fetchone()[0]
+            gone = db.execute("DELETE FROM alerts WHERE id = ?", (alert_id,)).rowcount  # hits: ON DELETE CASCADE
+            db.execute("COMMIT")
+        if not gone:
+            raise AlertNotFound(f"没有编号为 {alert_id} 的预警。")
+        return alert, int(hits)
 
     # -- hits ------------------------------------------------------------------------
     def record(self, alert_id: int, found: list[Candidate], at: datetime | None = None) -> list[Hit]:

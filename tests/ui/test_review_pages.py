@@ -133,6 +133,10 @@ def test_a_dismissed_alert_hit_stays_dismissed_after_a_reload_of_the_data(visit,
     alert = next(a for a in _api(v, "/alerts").json() if a["name"] == "乡镇单位整改后复发")
     assert alert["last_run_at"]  # the load ran it
     v.shot("alerts")
+    v.page.once("dialog", lambda d: d.accept())  # 删除预警…？
+    v.page.click(f"[data-remove='{alert['id']}']")
+    wait_until(v.page, "(id) => !document.querySelector(`[data-remove='${id}']`)", alert["id"])
+    assert alert["id"] not in {a["id"] for a in _api(v, "/alerts").json()}
 
 
 def test_a_viewer_sees_review_figures_with_people_masked_and_no_person_level_pages(visit, county):
