@@ -17,7 +17,7 @@ lexicon (``loaders/sample/phrasings.py``), and repeats are scored per source
 as well as overall; the second source's figure is the honest one on the
 sample. Neither the lexicon nor the second source may be tuned to the other.
 
-Usage: python bench/quality.py [scale ...]   (default 1 10)
+Usage: python bench/quality.py [--repeats] [scale ...]   (default 1 10; --repeats: the repeats part only)
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def _line(name: str, found: set, truth: set, extra: str = "") -> None:
     print(f"  {name:<22} P {p:.3f}  R {r:.3f}  （找到 {len(found):,}，标准答案 {len(truth):,}）{extra}")
 
 
-def score(scale: int) -> None:
+def score(scale: int, *, repeats_only: bool = False) -> None:
     bundle = generate(scale, 7)
     truth = bundle.truth
     with tempfile.TemporaryDirectory() as tmp:
@@ -69,6 +69,11 @@ def score(scale: int) -> None:
         _line("跨轮次重复", set(found), set(gold), f"；复发标记一致 {agree}/{len(set(found) & set(gold))}")
         for source, (label, (f, g)) in by_wording(set(found), truth).items():
             _line(f"  措辞来源 {source}", f, g, f"（{label}）")
+        if repeats_only:
+            candidates = repeats.load_candidates(store)
+            store.close()
+            compare_methods(candidates, set(gold), truth)
+            return
         leaders = {(r["person_id"], r["category"], tuple(r["issues"])) for r in store.run_query("leader_carry", {})}
         _line("问题跟人走", leaders, {(c["person"], c["category"], tuple(c["issues"])) for c in truth["leader_carry"]})
         common = {(c.round_id, tuple(c.issues)) for c in common_problems(store)}
@@ -178,13 +183,13 @@ def compare_methods(rows: list[repeats.Candidate], gold: set, truth: dict) -> No
               f"P {best[2]:.3f} R {best[3]:.3f} F1 {best[0]:.3f}\n      按措辞来源（阈值0.30）：{split}")
 
 
-def main(scales: tuple[int, ...]) -> None:
+def main(scales: tuple[int, ...], *, repeats_only: bool = False) -> None:
     print("各项分析对照生成器标准答案的准确率（P）与召回率（R）")
     print("注意：概念词表是对照样例生成器的措辞编写的，“phrasebook”来源的数字偏乐观；“phrasings_b”为独立编写的"
           "第二措辞来源（每隔一对植入重复问题），更接近新措辞上的表现；真实台账请用人工标注的样本复核。")
     for scale in scales:
-        score(scale)
+        score(scale, repeats_only=repeats_only)
 
 
 if __name__ == "__main__":
-    main(tuple(int(a) for a in sys.argv[1:]) or (1, 10))
+    main(tuple(int(a) for a in sys.argv[1:] if a != "--repeats") or (1, 10), repeats_only="--repeats" in sys.argv)
