@@ -30,8 +30,9 @@ def _is_requirement(sentence: str, cues: tuple[str, ...]) -> bool:
     return bool(m) and not any(c in sentence[: m.end()] for c in cues)
 
 
-def split(cand: Candidate, cues: tuple[str, ...]) -> tuple[str, str, str]:
-    """(problem text, requirement text, the part of it said in a problem's own sentence) of a candidate."""
+def split(cand: Candidate, cues: tuple[str, ...]) -> tuple[str, str, list[tuple[str, str]]]:
+    """(problem text, requirement text, (problem sentence, the requirement cut from its end) pairs) of a
+    candidate."""
     from loaders.text.segments import sentences
 
     problem, required, bound = [], [], []
@@ -43,10 +44,10 @@ def split(cand: Candidate, cues: tuple[str, ...]) -> tuple[str, str, str]:
         if cut and any(c in s[: cut.start()] for c in cues):
             problem.append(s[: cut.start()] + "。")
             required.append(s[cut.start() + 1:])
-            bound.append(s[cut.start() + 1:])
+            bound.append((s[: cut.start()] + "。", s[cut.start() + 1:]))
         else:
             problem.append(s)
-    return "".join(problem).strip(), "".join(required).strip(), "".join(bound)
+    return "".join(problem).strip(), "".join(required).strip(), bound
 
 
 def _context_unit(cand: Candidate) -> tuple[Context | None, str]:
@@ -62,24 +63,29 @@ INLINE_FORMS = ("一是", "第一，", "（一）", "（1）", "1.")  # an inlin
 SEGMENT = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
 
 
-def segment_groups(walker: Walker, problem: str, contexts: list[Context]) -> list[str]:
-    """The problem text cut where its sentences (or ；-clauses) turn to other units: ``X村…。Y村…。`` or
-    ``X局…；XX村…`` are two problems. A sentence naming no unit stays with the one before it (the first ones with
-    the first that names one); a text whose sentences name one set of units, or none, stays whole."""
-    groups: list[list] = []  # [text, key]
+def segment_groups(walker: Walker, problem: str, bound: list[tuple[str, str]],
+                   contexts: list[Context]) -> list[tuple[str, str]]:
+    """(text, the requirement cut from its sentences) of each problem in a text cut where its sentences (or
+    ；-clauses) turn to other units: ``X村…。Y村…。`` or ``X局…；XX村…`` are two problems, and so is a sentence
+    whose own requirement names a unit (``…，县X局要…``). A sentence naming no unit stays with the one before it
+    (the first ones with the first that names one); a text whose sentences name one set of units, or none, stays
+    whole."""
+    groups: list[list] = []  # [text, key, bound]
     for seg in (c for m in SEGMENT.finditer(problem) for c in _unit_clauses(walker, m.group())):
-        named = walker.named_units(seg, contexts)
+        told = next((b for sentence, b in bound if sentence.endswith(seg.strip())), "")
+        named = walker.named_units(seg, contexts) or walker.named_units(told, contexts)[:1]
         red = REDACTED.search(seg)
         key = frozenset(u.unit_id or u.name for u in named) or (red.group() if red else None)
         if groups and (key is None or key == groups[-1][1]):
             groups[-1][0] += seg
+            groups[-1][2] += told
         elif groups and groups[-1][1] is None:
-            groups[-1] = [groups[-1][0] + seg, key]
+            groups[-1] = [groups[-1][0] + seg, key, groups[-1][2] + told]
         else:
-            groups.append([seg, key])
+            groups.append([seg, key, told])
     if len([g for g in groups if g[1] is not None]) < 2:
-        return [problem]
-    return [g[0].strip().rstrip("，,；;") for g in groups]
+        return [(problem, "".join(b for _, b in bound))]
+    return [(g[0].strip().rstrip("，,；;"), g[2]) for g in groups]
 
 
 def _unit_clauses(walker: Walker, sentence: str) -> list[str]:
@@ -97,6 +103,20 @@ def _unit_clauses(walker: Walker, sentence: str) -> list[str]:
         else:
             parts.append(sentence[a:b])
     return parts
+
+
+def _closing_requirement(walker: Walker, cand: Candidate, contexts: list[Context]) -> list[Resolved]:
+    """The unit the requirement closing an inline list names (一是…。二是…。县X局要…), when nothing between the
+    piece and it names a unit."""
+    from loaders.text.segments import sentences
+
+    found = sentences(cand.block.text)
+    if not found or not _is_requirement(found[-1][1], walker.cues):
+        return []
+    between = cand.block.text[cand.offset + len(cand.text):found[-1][0]]
+    if walker.named_units(between, contexts):
+        return []
+    return walker.named_units(found[-1][1], contexts)[:1]
 
 
 def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str, str],
@@ -126,7 +146,9 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
     if carried:
         return carried, f"承接同段上一条点名的单位：{carried[0].name if carried[0] else '（已隐去）'}", 0.05
     later = walker.named_units(required[0], contexts) if required[0] else []
-    if not later and cand.numbered and cand.text.strip().endswith(cand.block.text.strip()[-8:]):
+    if not later and cand.form in INLINE_FORMS:
+        later = _closing_requirement(walker, cand, contexts)
+    if not later and cand.text.strip().endswith(cand.block.text.strip()[-8:]):
         later = walker.named_units(walker.next_requirement(cand.block), contexts)[:1]  # the last item only
     if later:
         return [later[0]], f"其后的要求点名：{later[0].name}要……", 0.1
@@ -159,12 +181,12 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
         reasons.append("以“……的问题”结尾" if problem.rstrip("。；").endswith("的问题") else "列在单位之下，但无问题用语")
         base -= 0.1
     heading = walker.problem_heading(cand)
-    groups = segment_groups(walker, problem, contexts)
+    groups = segment_groups(walker, problem, bound, contexts)
     if len(groups) > 1:
         reasons.append(f"一段中的句子分别点名不同单位，分为{len(groups)}条")
     items = []
-    for text in groups:
-        units, rule, delta = attribute(walker, cand, text, (required, bound), contexts)
+    for text, told in groups:
+        units, rule, delta = attribute(walker, cand, text, (required, told), contexts)
         if rule == "文中点名" and cand.form in INLINE_FORMS:
             walker.carried[(cand.block.number, cand.form)] = units
         if not cand.numbered and rule == "文中未写明单位":

@@ -93,3 +93,17 @@ def test_a_comma_clause_opening_with_another_unit_and_its_own_problem_is_its_own
     assert r.items[0].text == "泉丰村、山口村集体资产台账缺失" and r.items[2].text == "宁庄村存在优亲厚友问题。"
     kept = parse("一是金宁村、石坪村财务公开不及时，石坪村尤为突出。")  # the second clause states no problem of its own
     assert [i.text for i in kept.items] == ["金宁村、石坪村财务公开不及时，石坪村尤为突出。"] * 2
+
+
+def test_the_requirement_closing_an_inline_list_or_the_next_paragraph_names_the_unit(parse):
+    r = parse("一、需要县直部门协同解决的问题",
+              "一是部分农村公路安全防护设施缺失。二是客运班线停运后群众出行难问题反映强烈。县交通运输局要尽快研究解决。",
+              "还有，部分村反映灌溉渠道年久失修。", "县水利局要组织专项排查。")
+    assert [u for u, _ in _pairs(r)] == ["宁川县交通运输局", "宁川县交通运输局", "宁川县水利局"]
+
+
+def test_a_sentence_whose_own_requirement_names_a_unit_is_cut_from_a_redacted_one(parse):
+    r = parse("（三）其他问题。群众反映的排涝泵站年久失修，至今没有解决，县水利局要尽快维修。"
+              "此外，某村会计在低保评定中优亲厚友。")
+    assert [u for u, _ in _pairs(r)] == ["宁川县水利局", None]
+    assert "要尽快维修" not in r.items[0].text and r.items[1].text.startswith("此外，某村")
