@@ -28,8 +28,9 @@ from typing import Any
 import networkx as nx
 
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
-from graph.stores import snapshot
+from graph.stores import changelog, snapshot
 from graph.stores.base import Counts, DanglingEdgeError, Direction, Neighbour, StoreError, StoreUnavailable
+from graph.stores.changelog import EdgeRows, NodeRows
 from graph.stores.rwlock import RWLock
 
 KIND = "_kind"
@@ -42,7 +43,7 @@ CREATE TABLE IF NOT EXISTS edges (id TEXT PRIMARY KEY, type TEXT NOT NULL, src T
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0');
 INSERT OR IGNORE INTO meta(key, value) VALUES ('token', lower(hex(randomblob(8))));
-"""
+""" + changelog.SCHEMA
 # Every commit bumps the generation and draws a new token: a snapshot or cached result names both.
 _BUMP = ("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'",
          "UPDATE meta SET value = lower(hex(randomblob(8))) WHERE key='token'")
@@ -72,6 +73,7 @@ class EmbeddedStore:
         self._lock = self._rw.reader  # ``with store._lock:`` reads the graph held still (api.masking does)
         self._db_lock = threading.Lock()  # readers share one connection for the generation check
         self._graph: nx.MultiDiGraph | None = None
+        self._token = ""  # the write token of the version held in memory
         self._generation = self._file_generation()
         self._snapshot_generation = -1
         self.snapshot_path = snapshot.path_for(self.path)
@@ -137,7 +139,7 @@ class EmbeddedStore:
                 graph = self._read_tables()
         finally:
             self._db.execute("COMMIT")
-        self._graph, self._generation = graph, generation
+        self._graph, self._generation, self._token = graph, generation, token
         if fresh:
             self._write_snapshot(token)
         else:
@@ -166,9 +168,17 @@ class EmbeddedStore:
             pass
 
     def _sync(self) -> None:
+        """Catch up with another process's writes (write lock held): apply them if logged, else read again."""
         generation = self._file_generation()
-        if generation != self._generation:
+        if generation == self._generation:
+            return
+        caught = None if self._graph is None else changelog.since(self._db, self._generation, self._token, generation)
+        if caught is None:
             self._graph, self._generation = None, generation  # read again on next use
+            return
+        for node_rows, edge_rows, drop_type in caught[0]:
+            self._apply(node_rows, edge_rows, drop_type)
+        self._generation, self._token = generation, caught[1]
 
     # -- writes ----------------------------------------------------------------
     def upsert(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
@@ -216,8 +226,8 @@ class EmbeddedStore:
             target.close()
             source.close()
 
-    def _merge_nodes(self, nodes: Iterable[NodeRecord]) -> dict[str, tuple[str, dict[str, Any]]]:
-        merged: dict[str, tuple[str, dict[str, Any]]] = {}
+    def _merge_nodes(self, nodes: Iterable[NodeRecord]) -> NodeRows:
+        merged: NodeRows = {}
         g = self.graph
         for node in nodes:
             if node.id in merged:
@@ -229,9 +239,8 @@ class EmbeddedStore:
             merged[node.id] = (node.kind.value, {**base, **node.props})
         return merged
 
-    def _merge_edges(self, edges: Iterable[EdgeRecord], new_nodes: dict[str, tuple[str, dict[str, Any]]]
-                     ) -> dict[str, tuple[str, str, str, dict[str, Any]]]:
-        merged: dict[str, tuple[str, str, str, dict[str, Any]]] = {}
+    def _merge_edges(self, edges: Iterable[EdgeRecord], new_nodes: NodeRows) -> EdgeRows:
+        merged: EdgeRows = {}
         g = self.graph
         for edge in edges:
             for end, kind in ((edge.src, edge.src_kind), (edge.dst, edge.dst_kind)):
@@ -249,8 +258,7 @@ class EmbeddedStore:
             merged[edge.id] = (edge.type.value, edge.src, edge.dst, {**base, **edge.props})
         return merged
 
-    def _commit(self, node_rows: dict[str, tuple[str, dict[str, Any]]],
-                edge_rows: dict[str, tuple[str, str, str, dict[str, Any]]], *, drop_type: str | None = None,
+    def _commit(self, node_rows: NodeRows, edge_rows: EdgeRows, *, drop_type: str | None = None,
                 clear: bool = False) -> None:
         db = self._db
         try:
@@ -268,9 +276,12 @@ class EmbeddedStore:
                 "INSERT INTO edges(id, type, src, dst, props) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET props=excluded.props",
                 ((eid, t, s, d, _dumps(p)) for eid, (t, s, d, p) in edge_rows.items()))
+            before = self._file_token()
             for bump in _BUMP:
                 db.execute(bump)
-            generation = self._file_generation()
+            generation, token = self._file_generation(), self._file_token()
+            if not clear:
+                changelog.record(db, generation, (before, token), node_rows, edge_rows, drop_type)
             db.execute("COMMIT")
         except sqlite3.Error as exc:
             if db.in_transaction:
@@ -279,6 +290,11 @@ class EmbeddedStore:
         if clear or generation != self._generation + 1 or self._graph is None:
             self._graph, self._generation = None, generation  # a new graph, or another writer slipped in: reread
             return
+        self._apply(node_rows, edge_rows, drop_type)
+        self._generation, self._token = generation, token
+
+    def _apply(self, node_rows: NodeRows, edge_rows: EdgeRows, drop_type: str | None) -> None:
+        """One committed write, applied to the graph in memory (write lock held)."""
         g = self._graph
         if drop_type:
             g.remove_edges_from([(s, d, k) for s, d, k, t in g.edges(keys=True, data=TYPE) if t == drop_type])
@@ -290,7 +306,6 @@ class EmbeddedStore:
             if g.has_edge(s, d, eid):
                 g.remove_edge(s, d, eid)
             g.add_edge(s, d, eid, **{TYPE: t, **p})
-        self._generation = generation
 
     def delete_edges_of_type(self, edge_type: str) -> int:
         """Drop computed edges (e.g. ``REPEATS``) before recomputing them."""
