@@ -6,6 +6,14 @@ in one managed transaction when small, in journaled chunks when large (see
 the graph as it was. Labels and relationship types
 are placed into Cypher text only from the model's enums; every value travels
 as a parameter.
+
+Addressed ``neo4j://`` or ``neo4j+s://`` (a cluster, Aura) the driver routes: every write runs in a session
+opened for WRITE (managed ``execute_write`` transactions, and the few auto-commit statements such as
+``CALL { … } IN TRANSACTIONS``) and so reaches the leader; every read runs in ``execute_read`` in a READ
+session and may be served by a follower. All sessions of one store share a bookmark manager, so a read
+issued after a write returns waits until the server answering it has that write: a load is seen by the
+next read of the same process. Another process (an API worker after ``xuncha load``) learns of the write
+through the graph's generation, which it reads like any other value.
 """
 
 from __future__ import annotations
@@ -13,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, Query, unit_of_work
+from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, GraphDatabase, ManagedTransaction, Query, unit_of_work
 from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
@@ -89,6 +97,8 @@ class Neo4jStore:
         self.single_tx_records = single_tx_records
         self.stale_after_s = stale_after_s
         self.workers = 2  # sessions writing the chunks of a large load side by side
+        # Causal consistency across this store's sessions: a read follows every write it was issued after.
+        self._bookmarks = GraphDatabase.bookmark_manager()
         self._ensure_schema()
         self.recover()
 
@@ -126,7 +136,8 @@ class Neo4jStore:
 
     def _session(self, read: bool = False):  # noqa: ANN202
         try:
-            return self._driver.session(database=self.database, default_access_mode=READ_ACCESS if read else "WRITE")
+            return self._driver.session(database=self.database, bookmark_manager=self._bookmarks,
+                                        default_access_mode=READ_ACCESS if read else WRITE_ACCESS)
         except ServiceUnavailable as exc:
             raise StoreUnavailable(f"Neo4j（{self.uri}）暂时不可用，请稍后重试。") from exc
 
