@@ -53,6 +53,8 @@ def dashboard_command(
             show_default=False)] = None,
         today: Annotated[str | None, typer.Option("--as-of", help="统计日期 YYYY-MM-DD（默认今天）", show_default=False)]
         = None,
+        county: Annotated[str | None, typer.Option(
+            "--county", help="只统计这个县（市、区）的轮次；数据含多个县时按第几轮统计须指明", show_default=False)] = None,
         as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
         xlsx: Annotated[Path | None, typer.Option("--xlsx", help="另存为 Excel（每个分组一个工作表）", show_default=False)]
         = None,
@@ -65,7 +67,7 @@ def dashboard_command(
     when = _date(today, "--as-of")
     with _store() as store:
         try:
-            result = dashboard(store, chosen, when, data_dir=get_settings().data_dir)
+            result = dashboard(store, chosen, when, county=county, data_dir=get_settings().data_dir)
         except (DashboardError, RulesError) as exc:
             _fail(str(exc))
     if xlsx is not None:

@@ -14,7 +14,7 @@ from graph.reviews.dashboard import DashboardError, dashboard, parse_rounds
 from graph.reviews.dashboard_model import NO_ISSUES
 from graph.reviews.rules import RulesError
 from graph.stores.embedded import EmbeddedStore
-from tests.reviews.graphs import Scene
+from tests.reviews.graphs import COUNTY, Scene
 
 AS_OF = date(2024, 6, 30)
 TEXT = "村集体资源对外发包未经四议两公开民主程序，租金明显偏低"
@@ -148,6 +148,27 @@ def test_a_chosen_range_counts_only_its_rounds(board):
         dashboard(store, [3], today=AS_OF)
     with pytest.raises(DashboardError):
         dashboard(store, ["rnd_0000000000000000"], today=AS_OF)
+
+
+def test_a_county_chooses_its_own_rounds_and_ordinals_across_counties_are_refused(board):
+    s = scene()
+    s.unit("far", "远山县水利局", "county_department")
+    s.add("r9", m.Round(county="远山县", term=3, number=1, round_kind="regular", start=date(2023, 1, 10),
+                        end=date(2023, 2, 20), title="远山县委第一轮巡察"))
+    s.group("g9", "r9", "far")
+    s.issue("i9", "r9", "far", 1, "河道采砂监管不到位", date(2023, 1, 20), status="open")
+    _, store = board(s)
+    assert dashboard(store, today=AS_OF).total.issues == 7  # every county's rounds
+    with pytest.raises(DashboardError, match="须指明县"):
+        dashboard(store, [1, 2], today=AS_OF)
+    mine = dashboard(store, [1, 2], today=AS_OF, county=COUNTY)
+    assert mine.round_ids == [s.id("r1"), s.id("r2")] and mine.range_label == f"{COUNTY}前2轮"
+    assert mine.total.issues == 6
+    far = dashboard(store, today=AS_OF, county="远山县")
+    assert far.round_ids == [s.id("r9")] and far.total.issues == 1 and far.range_label == "远山县全部轮次"
+    assert [u.key for u in far.by_unit] == [s.id("far")]
+    with pytest.raises(DashboardError, match="没有“近水县”的巡察轮次"):
+        dashboard(store, today=AS_OF, county="近水县")
 
 
 def test_no_issues_anywhere_means_no_rates_not_a_division_by_zero(board):

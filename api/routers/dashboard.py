@@ -26,17 +26,20 @@ router = APIRouter(tags=["整改看板"])
 RoundsQuery = Annotated[str | None, Query(max_length=200, description="轮次范围：按进驻先后排的第几轮，如 1-4（前四轮）"
                                                                      "或 1,3,5；不填为全部轮次")]
 TodayQuery = Annotated[date | None, Query(description="统计日期（默认今天），逾期天数按此日计算")]
+CountyQuery = Annotated[str | None, Query(max_length=50, description="只统计这个县（市、区）的轮次；"
+                                                                    "数据含多个县时按第几轮统计须指明")]
 
 
-def _dashboard(request: Request, store: Any, rounds: str | None, today: date | None) -> Dashboard:
+def _dashboard(request: Request, store: Any, rounds: str | None, today: date | None, county: str | None) -> Dashboard:
     """Computed once per graph version, day, range and settings file (a leader's page is read far more often
     than the graph is loaded), then served from memory until the next write."""
     data_dir = request.app.state.settings.data_dir
     rules = data_dir / "dashboard.json"
-    key = {"rounds": rounds, "today": str(today or date.today()),
+    key = {"rounds": rounds, "county": county, "today": str(today or date.today()),
            "rules": rules.stat().st_mtime_ns if rules.exists() else None}
     try:
-        return cached(store, "dashboard", key, lambda: dashboard(store, parse_rounds(rounds), today, data_dir=data_dir))
+        return cached(store, "dashboard", key, lambda: dashboard(store, parse_rounds(rounds), today, county=county,
+                                                                data_dir=data_dir))
     except DashboardError as exc:
         raise ApiError(422, "invalid_request", str(exc)) from exc
     except RulesError as exc:
@@ -46,27 +49,29 @@ def _dashboard(request: Request, store: Any, rounds: str | None, today: date | N
 @router.get("/dashboard", response_model=Dashboard,
             summary="整改看板：分轮次、单位、类别、乡镇的整改率和任务完成率，逾期任务（按严重程度）、整改后复发、"
                     "未反馈的建议函、未处置的线索、各轮趋势；每个数字附背后的记录 id")
-def show(store: Store, account: Viewer, request: Request, rounds: RoundsQuery = None, today: TodayQuery = None) -> Any:
-    return deliver(request, account, _dashboard(request, store, rounds, today))
+def show(store: Store, account: Viewer, request: Request, rounds: RoundsQuery = None, today: TodayQuery = None,
+         county: CountyQuery = None) -> Any:
+    return deliver(request, account, _dashboard(request, store, rounds, today, county))
 
 
-def _shown(request: Request, store: Any, account: Any, rounds: str | None, today: date | None) -> Dashboard:
+def _shown(request: Request, store: Any, account: Any, rounds: str | None, today: date | None,
+           county: str | None) -> Dashboard:
     if account.role is Role.VIEWER:  # Analyst already refused viewers; kept for clarity of intent
         raise ApiError(403, "forbidden", "查看者只能查看看板数字；导出需分析员及以上角色。")
-    return Dashboard.model_validate(deliver(request, account, _dashboard(request, store, rounds, today)))
+    return Dashboard.model_validate(deliver(request, account, _dashboard(request, store, rounds, today, county)))
 
 
 @router.get("/dashboard.xlsx", summary="整改看板 Excel（每个分组一个工作表，附背后的记录）",
             responses={200: {"content": {dashboard_xlsx.MEDIA_TYPE: {}}, "description": "Excel 工作簿"}})
 def workbook(store: Store, account: Analyst, request: Request, rounds: RoundsQuery = None,
-             today: TodayQuery = None) -> Any:
-    d = _shown(request, store, account, rounds, today)
+             today: TodayQuery = None, county: CountyQuery = None) -> Any:
+    d = _shown(request, store, account, rounds, today, county)
     return attachment(dashboard_xlsx.render(d), dashboard_xlsx.MEDIA_TYPE, dashboard_xlsx.file_name(d), "dashboard.xlsx")
 
 
 @router.get("/dashboard.docx", summary="整改情况一页 Word 报告（公文格式）",
             responses={200: {"content": {dashboard_docx.MEDIA_TYPE: {}}, "description": "Word 文档"}})
 def summary(store: Store, account: Analyst, request: Request, rounds: RoundsQuery = None,
-            today: TodayQuery = None) -> Any:
-    d = _shown(request, store, account, rounds, today)
+            today: TodayQuery = None, county: CountyQuery = None) -> Any:
+    d = _shown(request, store, account, rounds, today, county)
     return attachment(dashboard_docx.render(d), dashboard_docx.MEDIA_TYPE, dashboard_docx.file_name(d), "dashboard.docx")

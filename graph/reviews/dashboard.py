@@ -111,20 +111,29 @@ def _rate_row(key: str, label: str, issues: list[dict[str, Any]], task_ids_of: d
         issue_ids=ids, rectified_ids=fixed, task_ids=task_ids, done_task_ids=done)
 
 
-def _choose_rounds(store: QueryRunner, rounds: Rounds) -> tuple[list[dict[str, Any]], list[str] | None, str]:
+def _choose_rounds(store: QueryRunner, rounds: Rounds, county: str | None = None
+                   ) -> tuple[list[dict[str, Any]], list[str] | None, str]:
     every = store.run_query("rectification_rounds", {"round_ids": None})
     every.sort(key=lambda r: (r["start"], r["round_id"]))
+    counties = sorted({r["county"] for r in every})
+    if county is not None:
+        if county not in counties:
+            raise DashboardError(f"没有“{county}”的巡察轮次（有：{'、'.join(counties) or '无'}）。")
+        every = [r for r in every if r["county"] == county]
     if rounds is None:
-        return every, None, "全部轮次"
+        return every, None if county is None else [r["round_id"] for r in every], f"{county or ''}全部轮次"
     wanted = list(rounds)
+    if all(isinstance(x, int) for x in wanted) and county is None and len(counties) > 1:
+        # "前四轮" counts one county's rounds: across counties the ordinals name nobody's four rounds.
+        raise DashboardError(f"数据含{len(counties)}个县（{'、'.join(counties)}），按第几轮统计须指明县（--county）。")
     if all(isinstance(x, int) for x in wanted):
         missing = [n for n in wanted if not 1 <= n <= len(every)]
         if missing:
             raise DashboardError(f"只有{len(every)}轮巡察，没有第{'、'.join(map(str, missing))}轮。")
         chosen = [every[n - 1] for n in wanted]
         lo, hi = min(wanted), max(wanted)
-        label = (f"前{len(wanted)}轮" if lo == 1 and len(wanted) == hi else f"第{lo}至{hi}轮") \
-            if len(wanted) > 1 else f"第{lo}轮"
+        label = (county or "") + ((f"前{len(wanted)}轮" if lo == 1 and len(wanted) == hi else f"第{lo}至{hi}轮")
+                                  if len(wanted) > 1 else f"第{lo}轮")
     else:
         known = {r["round_id"]: r for r in every}
         missing = [str(x) for x in wanted if x not in known]
@@ -233,12 +242,13 @@ def undisposed(store: QueryRunner, as_of: date, days: int, round_ids: list[str] 
     return sorted(out, key=lambda c: (-c.days_waiting, c.clue_id))
 
 
-def dashboard(store: QueryRunner, rounds: Rounds = None, today: date | None = None, *,
+def dashboard(store: QueryRunner, rounds: Rounds = None, today: date | None = None, *, county: str | None = None,
               data_dir: Path | None = None, rules: dict[str, Any] | None = None) -> Dashboard:
-    """The rectification dashboard for some rounds (ordinals in order of start, or round ids; None: all)."""
+    """The rectification dashboard for some rounds (ordinals in order of start, or round ids; None: all), of one
+    county's rounds when ``county`` is given (ordinals need it when the graph holds several counties)."""
     rules = {**load_rules("dashboard", data_dir), **(rules or {})}
     as_of = today or date.today()
-    chosen, round_ids, label = _choose_rounds(store, rounds)
+    chosen, round_ids, label = _choose_rounds(store, rounds, county)
     # Every round by id when they fit one call: the twins then need not look for the rounds among all nodes.
     asked = round_ids if round_ids is not None or len(chosen) > MAX_ROUNDS else [r["round_id"] for r in chosen]
     issues = store.run_query("rectification_issues", {"round_ids": asked})
