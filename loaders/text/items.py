@@ -248,9 +248,9 @@ class Walker:
         skip = (about or prefix).end() if own is not None else 0  # type: ignore[union-attr]
         lead, pieces = inline_pieces(body[skip:])
         if pieces:
-            focus = tuple(self.rules["focus_starts"])  # 一是看…是否…：what to look at, not what was found
+            focus = [re.compile(f) for f in self.rules["focus_patterns"]]  # 一是看…是否…: what to look at
             for p in pieces:
-                if p.text.startswith(focus):
+                if any(f.match(p.text) for f in focus):
                     continue
                 self.candidates.append(Candidate(block, offset + skip + p.start, p.text, p.form, True,
                                                  list(self.stack), own))

@@ -107,3 +107,8 @@ def test_a_sentence_whose_own_requirement_names_a_unit_is_cut_from_a_redacted_on
               "此外，某村会计在低保评定中优亲厚友。")
     assert [u for u, _ in _pairs(r)] == ["宁川县水利局", None]
     assert "要尽快维修" not in r.items[0].text and r.items[1].text.startswith("此外，某村")
+
+
+def test_what_to_look_at_is_no_item_but_a_problem_starting_with_kan_is(parse):
+    r = parse("关于县人民医院：一是看病难问题突出，门诊排队时间长。二是看药品采购是否规范。")
+    assert [t for _, t in _pairs(r)] == ["看病难问题突出，门诊排队时间长。"]
