@@ -259,15 +259,15 @@ class EmbeddedStore:
         return merged
 
     def _commit(self, node_rows: NodeRows, edge_rows: EdgeRows, *, drop_type: str | None = None,
-                clear: bool = False) -> None:
+                clear: bool = False) -> int:
+        """One SQLite transaction, logged for other processes, then applied here; the count of edges dropped."""
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
             if clear:
                 db.execute("DELETE FROM nodes")
                 db.execute("DELETE FROM edges")
-            if drop_type:
-                db.execute("DELETE FROM edges WHERE type = ?", (drop_type,))
+            dropped = db.execute("DELETE FROM edges WHERE type = ?", (drop_type,)).rowcount if drop_type else 0
             db.executemany(
                 "INSERT INTO nodes(id, kind, props) VALUES (?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, props=excluded.props",
@@ -289,9 +289,10 @@ class EmbeddedStore:
             raise StoreError(f"写入本地图数据文件失败，已回滚：{exc}") from exc
         if clear or generation != self._generation + 1 or self._graph is None:
             self._graph, self._generation = None, generation  # a new graph, or another writer slipped in: reread
-            return
+            return dropped
         self._apply(node_rows, edge_rows, drop_type)
         self._generation, self._token = generation, token
+        return dropped
 
     def _apply(self, node_rows: NodeRows, edge_rows: EdgeRows, drop_type: str | None) -> None:
         """One committed write, applied to the graph in memory (write lock held)."""
@@ -312,25 +313,11 @@ class EmbeddedStore:
         EdgeType(edge_type)
         with self._rw.write():
             self._sync()
-            db = self._db
-            db.execute("BEGIN IMMEDIATE")
-            n = db.execute("DELETE FROM edges WHERE type = ?", (edge_type,)).rowcount
-            for bump in _BUMP:
-                db.execute(bump)
-            db.execute("COMMIT")
-            self._graph, self._generation = None, self._file_generation()
-            return n
+            return self._commit({}, {}, drop_type=edge_type)
 
     def clear(self) -> None:
         with self._rw.write():
-            db = self._db
-            db.execute("BEGIN IMMEDIATE")
-            db.execute("DELETE FROM nodes")
-            db.execute("DELETE FROM edges")
-            for bump in _BUMP:
-                db.execute(bump)
-            db.execute("COMMIT")
-            self._graph, self._generation = None, self._file_generation()
+            self._commit({}, {}, clear=True)
 
     # -- reads -----------------------------------------------------------------
     @staticmethod
