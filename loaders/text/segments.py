@@ -52,7 +52,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 
 
 def _value(token: str) -> int:
-    if token.isdigit():
+    if token.isdecimal():  # not isdigit(): "①".isdigit() is True and int("①") fails
         return int(token)
     if token in _CIRCLED:
         return _CIRCLED.index(token) + 1

@@ -92,3 +92,12 @@ def test_the_unit_in_the_requirement_of_the_next_paragraph(parse, finder):
               "县人力资源和社会保障局要牵头规范临聘人员管理。")
     assert [i.unit_name for i in r.items] == ["宁川县人力资源和社会保障局"]
     assert r.directives == []  # its own unit told to act: not a hand-off to a regulator
+
+
+def test_circled_numbers_open_paragraphs_without_breaking_the_parse(parse, finder):
+    # "①".isdigit() is True in Python, so a circled number once reached int() and stopped the whole document.
+    r = parse("县委第二巡察组关于对宁川县统计局党组巡察情况的反馈意见",
+              "①统计数据审核把关不严，个别数据前后不一致。",
+              "②统计执法检查流于形式，全年未立案查处。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县统计局")] * 2
+    assert r.items[1].text.startswith("统计执法检查流于形式")
