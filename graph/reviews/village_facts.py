@@ -25,7 +25,7 @@ from graph.reviews.village_profile_model import (
     Petitions,
     RelativeLine,
 )
-from graph.stores.base import QueryRunner
+from graph.stores.base import QueryRunner, run_together
 
 
 @dataclass
@@ -55,41 +55,53 @@ def units(store: QueryRunner, unit_ids: list[str]) -> dict[str, dict[str, Any]]:
 
 
 def gather(store: QueryRunner, props: dict[str, dict[str, Any]], as_of: date,
-           linkage_rules: dict[str, Any], *, scoring_only: bool = False) -> dict[str, UnitFacts]:
+           linkage_rules: dict[str, Any], *, scoring_only: bool = False,
+           lineage: list[dict[str, Any]] | None = None) -> dict[str, UnitFacts]:
     """The facts of every unit in ``props`` (id → the unit's props), in one pass of each batch query.
-    ``scoring_only`` (a ranking) leaves out what no factor reads: benefits and former cadres."""
+    ``scoring_only`` (a ranking) leaves out what no factor reads: benefits and former cadres.
+    ``lineage``: the rows of ``unit_predecessors`` for these units when the caller has read them already."""
     wanted = sorted(props)
-    before, ended = predecessors(store, wanted)  # 机构沿革: a unit's profile includes what its former units recorded
-    props = {**props, **units(store, sorted({p for ps in before.values() for p in ps} - set(props)))}
+    # 机构沿革: a unit's profile includes what its former units recorded
+    before, ended = predecessors(store.run_query("unit_predecessors", {"unit_ids": wanted}) if lineage is None
+                                 else lineage)
+    former = sorted({p for ps in before.values() for p in ps} - set(props))
+    props = {**props, **(units(store, former) if former else {})}
     ids = sorted(props)
     out = {u: UnitFacts(props=props[u]) for u in ids}
     if not ids:
         return out
-    for r in store.run_query("profile_posts", {"unit_ids": ids}):
+    villages = [u for u in ids if props[u].get("unit_kind") == "village"]
+    posts, issues, items, links = run_together(store, [
+        ("profile_posts", {"unit_ids": ids}),
+        ("profile_issues", {"unit_ids": ids, "as_of": as_of.isoformat()}),
+        ("profile_items", {"unit_ids": ids, "kinds": ["Petition", "Project", "Finding", "Round"] if scoring_only
+                           else None}),
+        ("profile_relative_links", {"unit_ids": villages}),
+    ])
+    for r in posts:
         start, end = _d(r["start"]), _d(r["end"])
         current = end is None or end >= as_of
         if start and start <= as_of and (current or not scoring_only):
             out[r["unit_id"]].cadres.append(Cadre.model_construct(
                 person_id=r["person_id"], name=r["person_name"], post=r["post"],
                 first_in_command=r["first_in_command"], start=start, end=end, current=current))
-    _issues(store, ids, as_of, out)
-    _items(store, ids, as_of, out, ["Petition", "Project", "Finding", "Round"] if scoring_only else None)
-    villages = [u for u in ids if props[u].get("unit_kind") == "village"]
-    if villages:
-        for r in store.run_query("profile_relative_links", {"unit_ids": villages}):
-            if r["year"] <= as_of.year:
-                line = RelativeLine.model_construct(**{k: r[k] for k in RelativeLine.model_fields})
-                out[r["village_id"]].relative_links.append(line)
+    _issues(issues, out)
+    _items(items, ids, as_of, out)
+    for r in links:
+        if r["year"] <= as_of.year:
+            line = RelativeLine.model_construct(**{k: r[k] for k in RelativeLine.model_fields})
+            out[r["village_id"]].relative_links.append(line)
     _handoffs(store, as_of, linkage_rules, out)
     return {u: _with_predecessors(out[u], [(out[p], ended.get(p)) for p in before.get(u, []) if p in out])
             for u in wanted}
 
 
-def predecessors(store: QueryRunner, unit_ids: list[str]) -> tuple[dict[str, list[str]], dict[str, date | None]]:
-    """Each unit's former units (renamed or merged into it, up to five reforms back) and the day each ended."""
+def predecessors(rows: list[dict[str, Any]]) -> tuple[dict[str, list[str]], dict[str, date | None]]:
+    """Each unit's former units (renamed or merged into it, up to five reforms back: ``unit_predecessors`` rows)
+    and the day each ended."""
     found: dict[str, list[str]] = {}
     ended: dict[str, date | None] = {}
-    for r in store.run_query("unit_predecessors", {"unit_ids": unit_ids}) if unit_ids else []:
+    for r in rows:
         found.setdefault(r["unit_id"], []).append(r["predecessor_id"])
         ended[r["predecessor_id"]] = _d(r["on"])
     return found, ended
@@ -120,17 +132,17 @@ def _with_predecessors(f: UnitFacts, former: list[tuple[UnitFacts, date | None]]
     return f
 
 
-def _issues(store: QueryRunner, ids: list[str], as_of: date, out: dict[str, UnitFacts]) -> None:
-    for r in store.run_query("profile_issues", {"unit_ids": ids, "as_of": as_of.isoformat()}):
+def _issues(rows: list[dict[str, Any]], out: dict[str, UnitFacts]) -> None:
+    for r in rows:
         out[r["unit_id"]].issues.append(IssueLine.model_construct(
             issue_id=r["id"], round_id=r["round_id"], round_title=r["round_title"], found_date=_d(r["found_date"]),
             category=r["category"], text=r["text"], status=r["status"], overdue_task_ids=r["overdue_task_ids"],
             repeats_of=r["repeats_of"], relapse=bool(r["relapse_of"])))
 
 
-def _items(store: QueryRunner, ids: list[str], as_of: date, out: dict[str, UnitFacts], kinds: list[str] | None) -> None:
+def _items(rows: list[dict[str, Any]], ids: list[str], as_of: date, out: dict[str, UnitFacts]) -> None:
     petitions: dict[str, list[dict[str, Any]]] = {u: [] for u in ids}
-    for r in store.run_query("profile_items", {"unit_ids": ids, "kinds": kinds}):
+    for r in rows:
         f, kind = out[r["unit_id"]], r["item_kind"]
         if kind == "Petition" and _d(r["on"]) <= as_of:
             petitions[r["unit_id"]].append(r)

@@ -40,7 +40,7 @@ from graph.reviews.village_risk import (
     load_profile_rules,
     mode,
 )
-from graph.stores.base import QueryRunner
+from graph.stores.base import QueryRunner, run_together
 
 __all__ = ["ProfileNotFound", "profile_unit", "profile_village", "rank_villages", "resolve_township",
            "resolve_unit", "resolve_village", "resolve_villages"]
@@ -80,10 +80,13 @@ def profile_unit(store: QueryRunner, unit_id: str, *, as_of: date | None = None,
     """The profile of one unit as of a day (default today), every factor shown and every item with its source."""
     as_of = as_of or date.today()
     rules = rules or load_profile_rules(data_dir)
-    props = units(store, [unit_id]) if 0 < len(unit_id) <= 64 else {}
+    found, lineage = run_together(store, [("entities_by_ids", {"ids": [unit_id]}),
+                                           ("unit_predecessors", {"unit_ids": [unit_id]})]) \
+        if 0 < len(unit_id) <= 64 else ([], [])
+    props = {r["id"]: r["props"] for r in found if r["kind"] == "Unit"}
     if not props or village_only and props[unit_id].get("unit_kind") != "village":
         raise ProfileNotFound(f"没有 id 为“{unit_id}”的{'村（社区）' if village_only else '单位'}。")
-    facts = gather(store, props, as_of, load_rules("linkage", data_dir))[unit_id]
+    facts = gather(store, props, as_of, load_rules("linkage", data_dir), lineage=lineage)[unit_id]
     p = _build(unit_id, facts, as_of, rules)
     ids = ([c.person_id for c in p.cadres] + [i.issue_id for i in p.issues] + p.petitions.ids
            + [d.item_id for d in p.projects + p.benefits] + [h.clue_id for h in p.handoffs]

@@ -55,6 +55,14 @@ class QueryRunner(Protocol):
     def run_query(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]: ...
 
 
+def run_together(store: QueryRunner, calls: list[tuple[str, dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+    """The rows of several independent named queries, in the order asked. A store that can run them at once does
+    (``run_queries``: on Neo4j each is a network round trip, so a profile waits for the slowest, not for the sum);
+    any other runner runs them one after another."""
+    many = getattr(store, "run_queries", None)
+    return many(calls) if many is not None else [store.run_query(name, params) for name, params in calls]
+
+
 @runtime_checkable
 class GraphStore(Protocol):
     name: str
