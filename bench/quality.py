@@ -22,6 +22,7 @@ Usage: python bench/quality.py [--repeats] [scale ...]   (default 1 10; --repeat
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -58,10 +59,11 @@ def score(scale: int, *, repeats_only: bool = False) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = EmbeddedStore(Path(tmp) / "graph.sqlite")
         store.upsert(bundle.nodes, bundle.edges)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         summary = repeats.recompute(store)
-        t_rep = time.perf_counter() - t0
-        print(f"\n规模 {scale}：{summary['issues']:,} 个问题，重复问题计算 {t_rep:.1f} s")
+        t_rep, c_rep = time.perf_counter() - t0, time.process_time() - c0
+        print(f"\n规模 {scale}：{summary['issues']:,} 个问题，重复问题计算 {t_rep:.1f} s（CPU {c_rep:.1f} s，"
+              f"负载 {os.getloadavg()[0]:.1f}）")
         rows = store.run_query("repeats_at", {"limit": 1_000_000})
         found = {(r["issue_id"], r["earlier_id"]): r["relapse"] for r in rows}
         gold = {(r["issue"], r["earlier"]): r["relapse"] for r in truth["repeats"]}
