@@ -64,28 +64,44 @@ SEGMENT = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
 
 
 def segment_groups(walker: Walker, problem: str, bound: list[tuple[str, str]],
-                   contexts: list[Context]) -> list[tuple[str, str]]:
+                   contexts: list[Context], split: bool = True) -> list[tuple[str, str]]:
     """(text, the requirement cut from its sentences) of each problem in a text cut where its sentences (or
     ；-clauses) turn to other units: ``X村…。Y村…。`` or ``X局…；XX村…`` are two problems, and so is a sentence
     whose own requirement names a unit (``…，县X局要…``). A sentence naming no unit stays with the one before it
     (the first ones with the first that names one); a text whose sentences name one set of units, or none, stays
     whole."""
-    groups: list[list] = []  # [text, key, bound]
-    for seg in (c for m in SEGMENT.finditer(problem) for c in _unit_clauses(walker, m.group())):
+    groups: list[list] = []  # [text, key, bound, states a problem of its own]
+    clauses = [(k == 0, c) for m in SEGMENT.finditer(problem) for k, c in enumerate(_unit_clauses(walker, m.group()))]
+    for opens, seg in clauses:
         told = next((b for sentence, b in bound if sentence.endswith(seg.strip())), "")
         named = walker.named_units(seg, contexts) or walker.named_units(told, contexts)[:1]
         red = REDACTED.search(seg)
         key = frozenset(u.unit_id or u.name for u in named) or (red.group() if red else None)
-        if groups and (key is None or key == groups[-1][1]):
+        own = _states(walker, seg)
+        fresh = (split and opens and own and bool(groups) and groups[-1][3]
+                 and not _summary(groups[-1][0], groups))
+        if groups and not fresh and (key is None or key == groups[-1][1]):
             groups[-1][0] += seg
             groups[-1][2] += told
-        elif groups and groups[-1][1] is None:
-            groups[-1] = [groups[-1][0] + seg, key, groups[-1][2] + told]
+            groups[-1][3] = groups[-1][3] or own
+        elif groups and groups[-1][1] is None and not fresh:
+            groups[-1] = [groups[-1][0] + seg, key, groups[-1][2] + told, groups[-1][3] or own]
         else:
-            groups.append([seg, key, told])
-    if len([g for g in groups if g[1] is not None]) < 2:
+            groups.append([seg, key, told, own])
+    if len(groups) < 2:
         return [(problem, "".join(b for _, b in bound))]
     return [(g[0].strip().rstrip("，,；;"), g[2]) for g in groups]
+
+
+def _states(walker: Walker, text: str) -> bool:
+    """Whether a clause states a problem of its own (a problem cue, or a problem pattern)."""
+    return any(c in text for c in walker.cues) or any(p.search(text) for p in walker.patterns)
+
+
+def _summary(text: str, groups: list[list]) -> bool:
+    """Whether the first group is a short sentence summing up the clauses after it (X存在短板。A；B。): it opens
+    the first of them rather than standing as an item alone."""
+    return len(groups) == 1 and text.rstrip().endswith(("。", "：", ":")) and len(text) <= 30
 
 
 def _unit_clauses(walker: Walker, sentence: str) -> list[str]:
@@ -181,7 +197,7 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
         reasons.append("以“……的问题”结尾" if problem.rstrip("。；").endswith("的问题") else "列在单位之下，但无问题用语")
         base -= 0.1
     heading = walker.problem_heading(cand)
-    groups = segment_groups(walker, problem, bound, contexts)
+    groups = segment_groups(walker, problem, bound, contexts, split=not heading)
     if len(groups) > 1:
         reasons.append(f"一段中的句子分别点名不同单位，分为{len(groups)}条")
     items = []
