@@ -9,9 +9,11 @@ opening the lexicon or the scoring code. It must never be tuned to what the
 method finds, nor the lexicon to it: then the split in ``bench/quality.py``
 would flatter again.
 
-Every ``SHARE_EVERY``-th planted repeat of a county (counted in the order
-the county plants them) is told in the second source's words; the others keep
-the phrasebook's, so both are measured. Which of a problem's second phrasings
+Every ``SHARE_EVERY``-th repeat a county's rounds plant (counted in the order
+they are planted) is told in the second source's words; the others keep the
+phrasebook's, so both are measured. The village-risk relapses and the planted
+一案三改 cases keep their own words (labelled ``phrasebook`` and
+``case_reviews`` in the truth). Which of a problem's second phrasings
 is used comes from a stream of its own, seeded from ``(seed, county)``, so the
 county's main stream, and with it every other record, is drawn as before.
 """
