@@ -15,6 +15,7 @@ import re
 from loaders.text import categories
 from loaders.text.items import Candidate, Context, Walker
 from loaders.text.model import ParsedItem
+from loaders.text.segments import INLINE
 from loaders.text.units import REDACTED, Resolved
 
 REQUIREMENT = re.compile(r"^(?:[^，。；！？]{0,16}[，,])?[^，。；！？]{0,24}?(?<![重主需纪摘提只])(?:要|须|必须|应当)"
@@ -59,18 +60,19 @@ def _context_unit(cand: Candidate) -> tuple[Context | None, str]:
     return None, ""
 
 
-INLINE_FORMS = ("一是", "第一，", "（一）", "（1）", "1.")  # an inline enumeration's pieces carry a unit on
+INLINE_FORMS = tuple(form for form, _ in INLINE)  # an inline enumeration's pieces carry a unit on
 SEGMENT = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
 
 
 def segment_groups(walker: Walker, problem: str, bound: list[tuple[str, str]],
-                   contexts: list[Context], split: bool = True) -> list[tuple[str, str]]:
-    """(text, the requirement cut from its sentences) of each problem in a text cut where its sentences (or
-    ；-clauses) turn to other units: ``X村…。Y村…。`` or ``X局…；XX村…`` are two problems, and so is a sentence
-    whose own requirement names a unit (``…，县X局要…``). A sentence naming no unit stays with the one before it
-    (the first ones with the first that names one); a text whose sentences name one set of units, or none, stays
-    whole."""
-    groups: list[list] = []  # [text, key, bound, states a problem of its own]
+                   contexts: list[Context], split: bool = True) -> list[tuple[str, str, str]]:
+    """(text, the requirement cut from its sentences, its clauses that state a problem or name a unit) of each
+    problem in a text, cut where its sentences (or ；-clauses) turn to other units — ``X村…。Y村…。`` or
+    ``X局…；XX村…`` are two problems, and so is a sentence whose own requirement names a unit (``…，县X局要…``) —
+    and, when ``split``, where a sentence or ；-clause states a problem of its own after one that did (``A不到位；
+    B不严。`` are two). A clause naming no unit and stating nothing stays with the one before it (the first ones
+    with the first that names one); a short sentence summing up the clauses after it opens the first of them."""
+    groups: list[list] = []  # [text, key, bound, states a problem of its own, core]
     clauses = [(k == 0, c) for m in SEGMENT.finditer(problem) for k, c in enumerate(_unit_clauses(walker, m.group()))]
     for opens, seg in clauses:
         told = next((b for sentence, b in bound if sentence.endswith(seg.strip())), "")
@@ -78,24 +80,30 @@ def segment_groups(walker: Walker, problem: str, bound: list[tuple[str, str]],
         red = REDACTED.search(seg)
         key = frozenset(u.unit_id or u.name for u in named) or (red.group() if red else None)
         own = _states(walker, seg)
+        core = seg if own or key is not None else ""
         fresh = (split and opens and own and bool(groups) and groups[-1][3]
                  and not _summary(groups[-1][0], groups))
         if groups and not fresh and (key is None or key == groups[-1][1]):
-            groups[-1][0] += seg
-            groups[-1][2] += told
-            groups[-1][3] = groups[-1][3] or own
+            last = groups[-1]
+            groups[-1] = [last[0] + seg, last[1], last[2] + told, last[3] or own, last[4] + core]
         elif groups and groups[-1][1] is None and not fresh:
-            groups[-1] = [groups[-1][0] + seg, key, groups[-1][2] + told, groups[-1][3] or own]
+            last = groups[-1]
+            groups[-1] = [last[0] + seg, key, last[2] + told, last[3] or own, last[4] + core]
         else:
-            groups.append([seg, key, told, own])
+            groups.append([seg, key, told, own, core])
     if len(groups) < 2:
-        return [(problem, "".join(b for _, b in bound))]
-    return [(g[0].strip().rstrip("，,；;"), g[2]) for g in groups]
+        return [(problem, "".join(b for _, b in bound), "".join(g[4] for g in groups) or problem)]
+    return [(g[0].strip().rstrip("，,；;"), g[2], g[4]) for g in groups]
 
 
 def _states(walker: Walker, text: str) -> bool:
     """Whether a clause states a problem of its own (a problem cue, or a problem pattern)."""
     return any(c in text for c in walker.cues) or any(p.search(text) for p in walker.patterns)
+
+
+def _reports(walker: Walker, text: str) -> bool:
+    """Whether a text introduces or reports (主要有以下几个方面, 反馈如下, 已移交)."""
+    return any(w in text for w in walker.rules["report_cues"])
 
 
 def _summary(text: str, groups: list[list]) -> bool:
@@ -186,8 +194,6 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
         return []
     praise = any(p in problem for p in walker.rules["praise_cues"]) or any(
         re.search(p, problem) for p in walker.rules["praise_patterns"])
-    if not cand.numbered and (praise or any(w in problem for w in walker.rules["report_cues"])):
-        return []
     contexts = cand.context + ([cand.own] if cand.own else [])
     reasons = [f"列举方式：{cand.form}" if cand.numbered else "未编号的段落"]
     base = 0.55 + (0.2 if cand.numbered else -0.1) + (0.05 if len(hits) >= 2 else 0.0)
@@ -201,7 +207,9 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     if len(groups) > 1:
         reasons.append(f"一段中的句子分别点名不同单位，分为{len(groups)}条")
     items = []
-    for text, told in groups:
+    for text, told, core in groups:
+        if not cand.numbered and (praise or _reports(walker, core)):
+            continue  # an unnumbered paragraph's praise, or a sentence introducing or reporting, is no problem
         units, rule, delta = attribute(walker, cand, text, (required, told), contexts)
         if rule == "文中点名" and cand.form in INLINE_FORMS:
             walker.carried[(cand.block.number, cand.form)] = units

@@ -247,6 +247,8 @@ class Walker:
             own = self.context_unit(named.group(1), self.stack, "段首单位名", 99)
         skip = (about or prefix).end() if own is not None else 0  # type: ignore[union-attr]
         lead, pieces = inline_pieces(body[skip:])
+        if pieces and own is None and len(self.named_units(lead, self.stack)) == 1:
+            own = self.context_unit(lead, self.stack, "列举前的引语", 99)  # 先说县X局。…：一方面…；另一方面…
         if pieces:
             focus = [re.compile(f) for f in self.rules["focus_patterns"]]  # 一是看…是否…: what to look at
             for p in pieces:

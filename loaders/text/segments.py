@@ -37,13 +37,21 @@ LEADING = (
     (4, re.compile(r"^[（(](\d{1,2})[)）]\s*")),
     (4, re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩])\s*")),
 )
+# the word enumerators: each family's words in order (一方面…另一方面, 首先…其次…再次)
+WORD_ORDINALS = {"一方面": 1, "另一方面": 2, "首先": 1, "其次": 2, "再次": 3}
 INLINE = (
     ("一是", re.compile(rf"([{CN}]{{1,2}})是")),
     ("第一，", re.compile(rf"第([{CN}]{{1,2}})[，,、]")),
+    ("第一条", re.compile(rf"第([{CN}]{{1,2}})(?:条|点|个方面)[，,、：:]")),
+    ("其一", re.compile(rf"其([{CN}])[，,、：:]")),
+    ("一方面", re.compile(r"(另一方面|一方面)[，,]?")),
+    ("首先", re.compile(r"(首先|其次|再次)[，,]?")),
+    ("①", re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩])")),
     ("（一）", re.compile(rf"[（(]([{CN}]{{1,2}})[)）]")),
     ("（1）", re.compile(r"[（(](\d{1,2})[)）]")),
     ("1.", re.compile(r"(\d{1,2})[.．、](?!\d)")),
 )
+COMMA_OPENED = ("一是", "第一，", "第一条", "其一", "一方面", "首先")  # 主要表现在，一是…
 REQUIREMENT_LIST = re.compile(rf"^[{CN}]要")
 _BREAK = "：:。；;！!？?"
 ABOUT = re.compile(r"^关于([^：:，。；]{1,30})[：:。]")
@@ -56,6 +64,8 @@ def _value(token: str) -> int:
         return int(token)
     if token in _CIRCLED:
         return _CIRCLED.index(token) + 1
+    if token in WORD_ORDINALS:
+        return WORD_ORDINALS[token]
     return cn_number(token)
 
 
@@ -83,7 +93,7 @@ def inline_pieces(text: str) -> tuple[str, list[Piece]]:
         marks: list[tuple[int, int]] = []  # (start of marker, end of marker)
         expected = 1
         for m in pattern.finditer(text):
-            breaks = _BREAK + ("，," if form in ("一是", "第一，") else "")  # 主要表现在，一是…
+            breaks = _BREAK + ("，," if form in COMMA_OPENED else "")  # 主要表现在，一是…
             if m.start() > 0 and text[m.start() - 1] not in breaks:
                 continue
             if _value(m.group(1)) != expected:
