@@ -52,6 +52,10 @@ def _content(text: str, stock: frozenset[str]) -> frozenset[str]:
 
 
 FUNCTION = set("的了和与及或对在是把将为等中")
+# the opening of a clause that asks (（三）建议…, 请…), and the words of a request within one
+ASKING = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])?"
+                    r"(?:建议|请|责成|提请)?由?")
+REQUESTING = r"要|须|应当|负责|牵头|指导|履行|督促"
 
 
 class DirectiveFinder:
@@ -75,8 +79,13 @@ class DirectiveFinder:
             if kept and s.start < kept[-1].end:
                 continue
             kept.append(s)
-        # 县纪委监委驻卫健局纪检监察组: the commission names whose stationed group is meant
-        return [s for i, s in enumerate(kept) if not (i + 1 < len(kept) and kept[i + 1].start == s.end)]
+        # 县纪委监委(派)驻卫健局纪检监察组: the commission names whose stationed group is meant (one span from it)
+        out: list[_Span] = []
+        for s in kept:
+            if out and out[-1].end == s.start:
+                s = _Span(out.pop().start, s.end, s.body)
+            out.append(s)
+        return out
 
     def addressed(self, sentence: str, span: _Span) -> bool:
         before = sentence[: span.start]
@@ -85,8 +94,10 @@ class DirectiveFinder:
             if before.endswith(tail):
                 before = before[: -len(tail)]
                 break
-        if before.endswith("由") and re.match(r"^(?:牵头|负责)", sentence[span.end:]):
-            return True  # 由县委组织部牵头，对…: the body is asked to lead
+        if before.endswith("由") and re.match(r"^[^，。；]{0,12}?(?:牵头|负责|会同|对)", sentence[span.end:]):
+            return True  # 由县委组织部牵头，对…; 建议由县纪委监委对…: the body is asked to act
+        if re.search(r"(?:^|[，,；;）)])(?:建议|请)?由[^，。；]{2,24}会同$", before):
+            return True  # 由X会同Y对…: both are asked (X要会同Y…: Y only helps)
         if any(before.endswith(w) for w in self.rules["not_addressee_before"]):
             return False
         opening = next((w for w in self.rules["addressee_before"] if sentence.startswith(w)), None)
@@ -105,7 +116,11 @@ class DirectiveFinder:
         around = sentence[clause: span.end + 8]
         if not any(p.search(around) for p in self.marks):
             return None
-        first = next((m for m in self.walker.finder.mentions(sentence[clause:span.start]) if m.start <= 4), None)
+        if not (ASKING.match(sentence, clause).group() or re.search(REQUESTING, sentence[clause:])):
+            return None  # X局作为行业主管部门，对…抓得不实: a problem of the regulator, not a request to it
+        opening = ASKING.match(sentence, clause).end() - clause  # （三）建议X局履行行业主管部门职责
+        first = next((m for m in self.walker.finder.mentions(sentence[clause:span.start]) if m.start <= opening + 4),
+                     None)
         if first is None or self.walker.is_body(first.form):
             return None
         return self.walker.finder.resolve(first.form).unit_id
