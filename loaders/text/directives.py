@@ -56,6 +56,9 @@ FUNCTION = set("的了和与及或对在是把将为等中")
 ASKING = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])?"
                     r"(?:建议|请|责成|提请)?由?")
 REQUESTING = r"要|须|应当|负责|牵头|指导|履行|督促"
+# what follows a body that 建议/请 addresses when it is asked to act (建议县纪委监委对…, 请你委按规定办理)
+ASKED_TO = re.compile(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|跟进|督促|开展|加强|依规|立案|调查|核查|处置|结合|"
+                      r"办理|处理|查处|查办)")
 
 
 class DirectiveFinder:
@@ -103,8 +106,7 @@ class DirectiveFinder:
         opening = next((w for w in self.rules["addressee_before"] if sentence.startswith(w)), None)
         if any(before.endswith(w) for w in self.rules["addressee_before"]) or (
                 opening and before.endswith(("，", ","))):  # 建议县纪委监委对…，县委组织部对…
-            return bool(re.match(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|跟进|督促|开展|加强|依规|立案|调查|核查|处置|结合)",
-                                 sentence[span.end:]))
+            return bool(ASKED_TO.match(sentence[span.end:]))
         return bool(self.request.match(sentence[span.end:]))
 
     def regulator(self, sentence: str, span: _Span) -> str | None:

@@ -80,6 +80,9 @@ def segment_groups(walker: Walker, problem: str, bound: list[tuple[str, str]],
         red = REDACTED.search(seg)
         key = frozenset(u.unit_id or u.name for u in named) or (red.group() if red else None)
         own = _states(walker, seg)
+        if not groups and not own and key is None and _reports(walker, seg) and len(clauses) > 1:
+            problem = problem.replace(seg, "", 1)
+            continue  # 累计移交问题线索50件。比如，X局…: the report before the problems is none of them
         core = seg if own or key is not None else ""
         fresh = (split and opens and own and bool(groups) and groups[-1][3]
                  and not _summary(groups[-1][0], groups))
@@ -91,8 +94,10 @@ def segment_groups(walker: Walker, problem: str, bound: list[tuple[str, str]],
             groups[-1] = [last[0] + seg, key, last[2] + told, last[3] or own, last[4] + core]
         else:
             groups.append([seg, key, told, own, core])
-    if len(groups) < 2:
-        return [(problem, "".join(b for _, b in bound), "".join(g[4] for g in groups) or problem)]
+    if not groups:
+        return [(problem, "".join(b for _, b in bound), problem)]
+    if len(groups) == 1 and groups[0][0] == problem:
+        return [(problem, "".join(b for _, b in bound), groups[0][4] or problem)]
     return [(g[0].strip().rstrip("，,；;"), g[2], g[4]) for g in groups]
 
 
