@@ -26,7 +26,13 @@ REQUIRED_CLAUSE = re.compile(r"[，,](?=[^，。；！？]{1,16}?"
                              r"(?:要|须|必须|应当)(?![求点件素案]))")
 
 
+# a sentence that asks (…问题线索，建议县纪委监委…; 请县X局…): a request, whatever problem it mentions
+ASKING = re.compile(r"(?:^|[，,：:])(?:建议|请|责成|提请)(?![示假销求])")
+
+
 def _is_requirement(sentence: str, cues: tuple[str, ...]) -> bool:
+    if ASKING.search(sentence.strip()):
+        return True
     m = REQUIREMENT.match(sentence.strip())
     return bool(m) and not any(c in sentence[: m.end()] for c in cues)
 
@@ -195,7 +201,8 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     hits = [c for c in cues if c in problem] + [m.group() for p in walker.patterns for m in [p.search(problem)] if m]
     listed_under_unit = cand.numbered and any(c.unit or c.redacted for c in ([cand.own] if cand.own else []) + [
         c for c in cand.context])
-    if not hits and not problem.rstrip("。；").endswith("的问题") and not listed_under_unit:
+    ends_problem = cand.numbered and problem.rstrip("。；").endswith("的问题")  # unnumbered: …新发生的问题 is no list
+    if not hits and not ends_problem and not listed_under_unit:
         return []
     praise = any(p in problem for p in walker.rules["praise_cues"]) or any(
         re.search(p, problem) for p in walker.rules["praise_patterns"])

@@ -34,6 +34,7 @@ from loaders.text.units import REDACTED, Resolved, UnitFinder
 PROBLEM_HEADING = re.compile(r"问题|存在|不足")
 OBJECT_BEFORE = ("对",)
 REQUIREMENT_START = re.compile(r"^[^，。；]{0,24}?(?:要|须|必须|应当)(?![求点件素案])")
+LEAD = re.compile(r"^[^。；：:]{2,30}[：:]")  # a paragraph's opening words up to its colon
 YEAR = re.compile(r"^(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|[上去前]年|今年|近年)")
 
 
@@ -71,6 +72,7 @@ class Walker:
         self.items: list[ParsedItem] = []
         self.block_context: dict[int, list[Context]] = {}  # the contexts in force at each block (for directives)
         self.carried: dict[tuple[int, str], list[Resolved | None]] = {}  # the units the last inline piece named
+        self.item_level: int | None = None  # the numbering level of the last paragraph that was no heading
 
     # -- units ------------------------------------------------------------------------------------------------
     def is_body(self, form: str) -> bool:
@@ -189,6 +191,8 @@ class Walker:
         """A numbered one-sentence problem (（二）X落实有差距。) over a longer plain paragraph that sets it out."""
         if level is None or following is None or following.in_table or following.heading or following.bold:
             return False
+        if level == self.item_level:
+            return False  # 4. after the items 1.–3. is one more of them, not a heading over the next paragraph
         one = text.endswith("。") and text.count("。") == 1 and "；" not in text
         plain = (leading_marker(following.text)[0] is None and following.level is None
                  and not re.match(r"^[^。；，]{0,20}[：:]", following.text) and not inline_pieces(following.text)[1])
@@ -220,8 +224,10 @@ class Walker:
                 continue
             if self.is_heading(block, level, body, following):
                 self.heading(block, level if level is not None else 1, body)
+                self.item_level = None
             else:
                 self.paragraph(block, level, body)
+                self.item_level = level
             self.block_context[block.number] = list(self.stack)
         return self.candidates
 
@@ -246,6 +252,9 @@ class Walker:
             prefix = named
             own = self.context_unit(named.group(1), self.stack, "段首单位名", 99)
         skip = (about or prefix).end() if own is not None else 0  # type: ignore[union-attr]
+        lead = LEAD.match(body) if own is None else None
+        if lead and len(self.named_units(lead.group(), self.stack)) == 1:  # X乡的情况，我概括一下：…
+            own, skip = self.context_unit(lead.group(), self.stack, "段首引语", 99), lead.end()
         lead, pieces = inline_pieces(body[skip:])
         if pieces and own is None and len(self.named_units(lead, self.stack)) == 1:
             own = self.context_unit(lead, self.stack, "列举前的引语", 99)  # 先说县X局。…：一方面…；另一方面…
