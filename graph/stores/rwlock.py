@@ -77,9 +77,6 @@ class RWLock:
         me = threading.get_ident()
         return me in self._readers or self._writer == me
 
-    def writing(self) -> bool:
-        return self._writer == threading.get_ident()
-
     @contextmanager
     def read(self) -> Iterator[None]:
         self.acquire_read()

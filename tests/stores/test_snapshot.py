@@ -94,3 +94,32 @@ def test_a_snapshot_of_another_file_at_the_same_generation_is_not_trusted(tmp_pa
     assert reopened.graph.number_of_nodes() == 400
     assert sum(1 for _, k in reopened.graph.nodes(data="_kind") if k == NodeKind.UNIT.value) \
         == sum(1 for n in nodes[:400] if n.kind is NodeKind.UNIT)
+
+
+def test_the_rebuilt_graph_shares_its_strings_and_a_replaced_graph_is_freed(tmp_path: Path, county: Bundle):
+    import gc
+    import sys
+    import weakref
+
+    path = tmp_path / "g.sqlite"
+    store = EmbeddedStore(path)
+    store.upsert(*_small(county))
+    store.close()
+    reader = EmbeddedStore(path)
+    rebuilt = reader._read_tables()
+    ids = {n: n for n in rebuilt}
+    assert all(s is ids[s] and d is ids[d] for s, d in rebuilt.edges())  # marshal then writes each id once
+    del rebuilt
+    held = reader.graph  # from the snapshot: its dicts are frozen out of the collector
+    assert reader._snapshot_generation == reader._generation
+    gone, attrs = weakref.ref(held), next(iter(held.nodes.values()))
+    held.edges  # noqa: B018  a view of the graph: graph and view now form a cycle, as in use
+    del held
+    other = EmbeddedStore(path)
+    other.replace_all(*_small(county, 300))  # logs nothing: the reader reads again, from the snapshot left here
+    other.graph  # noqa: B018
+    other.close()
+    assert reader.graph.number_of_nodes() == 300 and reader._snapshot_generation == reader._generation
+    gc.collect()
+    assert gone() is None and sys.getrefcount(attrs) == 2  # the old graph, frozen dicts too, is not kept
+    reader.close()
