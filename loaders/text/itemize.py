@@ -95,7 +95,8 @@ def segment_groups(walker: Walker, problem: str, bound: list[tuple[str, str]],
         if groups and not fresh and (key is None or key == groups[-1][1]):
             last = groups[-1]
             groups[-1] = [last[0] + seg, last[1], last[2] + told, last[3] or own, last[4] + core]
-        elif groups and groups[-1][1] is None and not fresh:
+        elif groups and groups[-1][1] is None and not fresh and not (
+                split and opens and groups[-1][3] and not _summary(groups[-1][0], groups)):
             last = groups[-1]
             groups[-1] = [last[0] + seg, key, last[2] + told, last[3] or own, last[4] + core]
         else:
