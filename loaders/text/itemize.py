@@ -45,7 +45,15 @@ def split(cand: Candidate, cues: tuple[str, ...]) -> tuple[str, str, list[tuple[
     problem, required, bound = [], [], []
     for _, s in sentences(cand.text):
         if _is_requirement(s, cues):
-            required.append(s)
+            asked = ASKING.search(s.strip())
+            head = s.strip()[: asked.start()] if asked else ""
+            if head and any(c in head for c in cues) and not re.match(r"^(?:对|针对|关于|就)", head):
+                # X局违规…的问题，请县委组织部…; but 对…问题线索，建议… names the request's topic
+                problem.append(head + "。")
+                bound.append((head + "。", s.strip()[asked.end():]))
+                required.append(s.strip()[asked.start() + 1:])
+            else:
+                required.append(s)
             continue
         cut = REQUIRED_CLAUSE.search(s)
         if cut and any(c in s[: cut.start()] for c in cues):
@@ -224,6 +232,8 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
         if not cand.numbered and (praise or _reports(walker, core)):
             continue  # an unnumbered paragraph's praise, or a sentence introducing or reporting, is no problem
         units, rule, delta = attribute(walker, cand, text, (required, told), contexts)
+        units += [b for b in walker.between_units(text, contexts)
+                  if all(u is None or (u.unit_id or u.name) != (b.unit_id or b.name) for u in units)]
         if rule == "文中点名" and cand.form in INLINE_FORMS:
             walker.carried[(cand.block.number, cand.form)] = units
         if not cand.numbered and rule == "文中未写明单位":

@@ -67,6 +67,7 @@ class Walker:
         self.cues = tuple(rules["problem_cues"])
         self.patterns = [re.compile(p) for p in rules["problem_patterns"]]
         self.body_cores = tuple(rules["body_unit_cores"])
+        self.finder_after = re.compile(rules["finder_after"])
         self.stack: list[Context] = []
         self.candidates: list[Candidate] = []
         self.items: list[ParsedItem] = []
@@ -96,8 +97,8 @@ class Walker:
             if self.is_body(m.form):
                 continue
             after = YEAR.sub("", text[m.end:m.end + 14])  # 县审计局2021年指出的…
-            if any(after.startswith(w) for w in self.rules["not_subject_after"]):
-                continue
+            if any(after.startswith(w) for w in self.rules["not_subject_after"]) or self.finder_after.match(after):
+                continue  # 县审计局2023年经济责任审计指出的问题: the unit that found it
             if text[:m.start].endswith(tuple(self.rules["not_subject_before"])):
                 continue  # 与县财政局对账不及时, 向县财政局申报的…: a partner, not the one at fault
             if seen and text[max(m.start - 1, 0):m.start] in OBJECT_BEFORE and not re.search(
@@ -115,6 +116,12 @@ class Walker:
             if all((r.unit_id or r.name) != (f.unit_id or f.name) for f in found):
                 found.append(r)
         return found
+
+    def between_units(self, text: str, contexts: list[Context]) -> list[Resolved]:
+        """Units a problem sets beside its subject (与县X局之间…不一致): a party to it as well."""
+        hint = self.township_hint(contexts)
+        return [self.finder.resolve(m.form, hint) for m in self.finder.mentions(text)
+                if not self.is_body(m.form) and text[:m.start].endswith("与") and text[m.end:].startswith("之间")]
 
     def only_unit(self, text: str) -> bool:
         """Whether a text is just a unit's name (with at most its party committee after it)."""

@@ -1,0 +1,59 @@
+"""Uniform unit rules (session 6, dev_c): a party 与X之间, the unit that only found a problem, the opening words
+of a paragraph up to its colon, a request cut from the problem before it, and numbered siblings — on short texts
+written for the test (not the fixtures)."""
+
+from __future__ import annotations
+
+from tests.text.conftest import unit_id
+
+
+def test_a_unit_between_which_the_problem_lies_is_a_party_to_it(parse, finder):
+    r = parse("关于县统计局：一是与县财政局之间数据共享长期未打通。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县统计局"), unit_id(finder, "宁川县财政局")]
+
+
+def test_the_unit_that_found_a_problem_is_not_at_fault(parse, finder):
+    r = parse("县委第二巡察组关于巡察宁川县第一中学党总支的反馈意见",
+              "一、巡察整改方面",
+              "县审计局2025年专项审计指出的食堂账目问题，学校至今未整改到位。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县第一中学")]
+
+
+def test_the_inspection_is_not_the_finder_that_clears_the_unit(parse, finder):
+    r = parse("一是湖岭乡上轮巡察反馈的土地流转问题至今没有整改到位。",
+              "二是县水利局对上级督查发现的隐患整改滞后。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县湖岭乡"), unit_id(finder, "宁川县水利局")]
+
+
+def test_the_opening_words_up_to_the_colon_name_the_unit(parse, finder):
+    r = parse("湖岭乡的情况，我简单说一下：乡里对村级财务监管缺位；丰桥村低保评议走过场。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县湖岭乡"), unit_id(finder, "宁川县湖岭乡丰桥村")]
+    assert r.items[0].text.startswith("乡里对村级财务")
+
+
+def test_a_request_is_cut_from_the_problem_it_follows(parse, finder):
+    r = parse("（五）县统计局违规调整一名干部岗位的问题，请县委组织部对该问题认真核查。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县统计局")]
+    assert "组织部" not in r.items[0].text
+    assert [d.body for d in r.directives] == ["组织部"]
+
+
+def test_a_paragraph_that_only_asks_is_no_problem(parse):
+    r = parse("一是县统计局统计数据审核不严。",
+              "对巡察发现的县统计局违规问题线索，建议县纪委监委依规依纪处置。")
+    assert len(r.items) == 1 and [d.body for d in r.directives] == ["纪委监委"]
+
+
+def test_the_last_numbered_item_is_not_a_heading_over_the_next_paragraph(parse, finder):
+    r = parse("湖岭乡这几个村，问题集中在集体资产上：",
+              "1. 丰桥村集体厂房租金多年不调整，明显低于市场价；",
+              "2. 乡里对这些问题长期不闻不问，监管缺位。",
+              "县统计局的情况，我概括一下：统计数据审核不严。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县湖岭乡丰桥村"), unit_id(finder, "宁川县湖岭乡"),
+                                            unit_id(finder, "宁川县统计局")]
+
+
+def test_an_unnumbered_paragraph_ending_in_de_wenti_is_not_an_item_by_that(parse):
+    r = parse("一是县统计局统计数据审核不严。",
+              "巡察组对县审计局开展了回头看，重点了解整改落实情况，同时关注新发生的问题。")
+    assert len(r.items) == 1
