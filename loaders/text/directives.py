@@ -56,6 +56,8 @@ FUNCTION = set("的了和与及或对在是把将为等中")
 ASKING = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])?"
                     r"(?:建议|请|责成|提请)?由?")
 REQUESTING = r"要|须|应当|负责|牵头|指导|履行|督促"
+# a body told what to do without a modal verb (县委巡察办对X局开展专项督查), not what it did (…开展了…)
+DIRECTED = re.compile(r"^对[^，。；]{1,30}?(?:开展|进行|组织)(?!了|过)[^，。；]{0,12}?(?:督查|检查|核查|督导|监督|评估)")
 # what follows a body that 建议/请 addresses when it is asked to act (建议县纪委监委对…, 请你委按规定办理)
 ASKED_TO = re.compile(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|跟进|督促|开展|加强|依规|立案|调查|核查|处置|结合|"
                       r"办理|处理|查处|查办)")
@@ -107,7 +109,7 @@ class DirectiveFinder:
         if any(before.endswith(w) for w in self.rules["addressee_before"]) or (
                 opening and before.endswith(("，", ","))):  # 建议县纪委监委对…，县委组织部对…
             return bool(ASKED_TO.match(sentence[span.end:]))
-        return bool(self.request.match(sentence[span.end:]))
+        return bool(self.request.match(sentence[span.end:]) or DIRECTED.match(sentence[span.end:]))
 
     def regulator(self, sentence: str, span: _Span) -> str | None:
         """The unit a sentence makes the 行业主管部门 (``X局作为行业主管部门，要…``, ``X局要履行行业主管部门职责``):
@@ -190,8 +192,8 @@ class DirectiveFinder:
             hint = self.walker.township_hint(contexts)
             found: list[tuple[int, int, Resolved]] = []
             for m in self.walker.finder.mentions(text):
-                if self.walker.is_body(m.form):
-                    continue
+                if self.walker.is_body(m.form) or text[m.end:].startswith(("纪委", "纪工委")):
+                    continue  # 指导X镇纪委开展核查: the township's commission is a body, not what it is about
                 r = self.walker.finder.resolve(m.form, hint)
                 if r.unit_id != lead_uid and all((r.unit_id or r.name) != (f[2].unit_id or f[2].name) for f in found):
                     found.append((m.start, m.end, r))
@@ -223,7 +225,7 @@ class DirectiveFinder:
             body == "派驻纪检监察组") else []
         if named:
             unit_id, unit_name, rule = named[0].unit_id, named[0].name, "要求中点名"
-        elif own_clause.startswith("各") or any(
+        elif re.search(r"(?:^|[、和及与]|建议|请)各", own_clause) or any(
                 w in rest for w in self.rules["county_scope"] + self.rules["general_scope"]):
             rule = "面向全县或全部被巡察单位，不针对某一单位"
         elif township and self._township(block, cand, request, items, contexts):
@@ -265,7 +267,9 @@ class DirectiveFinder:
     def _topic(sentence: str, rest: str) -> str:
         """The clause before the body's own when it says what the request is about (``对X问题，县纪委监委要…``)."""
         before = sentence[: sentence.find(rest)] if rest else ""
-        clauses = re.split(r"[，,；;]", before)
+        if re.search(r"(?:该|此)(?:问题|事项|线索)", rest):
+            return before  # X局…的问题，…，请Y对该问题核查: the problem said before the body
+        clauses = re.split(r"[，,；;]", ASKING.sub("", before, count=1) if before.startswith(("（", "(")) else before)
         topic = clauses[-2] if len(clauses) >= 2 else ""
         return topic if re.match(r"^(?:对|针对|就|关于)", topic) else ""
 

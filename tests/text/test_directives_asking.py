@@ -40,3 +40,23 @@ def test_a_regulator_asked_in_its_capacity_and_one_only_described(parse, finder)
 def test_ni_wei_in_a_hand_over_letter(parse):
     r = parse("关于县统计局：一是统计数据审核不严。", "以上线索请你委按照有关规定办理。")
     assert [d.body for d in r.directives] == ["纪委监委"]
+
+
+def test_a_body_told_to_inspect_without_a_modal_verb(parse, finder):
+    r = parse("关于县统计局：一是统计数据审核不严。",
+              "县委巡察办对县统计局、县审计局开展整改专项督查，下个月报告。",
+              "县委巡察办对县统计局开展了整改督查。")
+    assert _bodies(r) == [("巡察机构", "宁川县统计局"), ("巡察机构", "宁川县审计局")]
+
+
+def test_what_a_request_is_about(parse, finder):
+    r = parse("一是县统计局统计数据审核不严。",
+              "（二）对巡察发现的县审计局有关负责人违规问题线索，建议县纪委监委及时立案审查。",
+              "另有县财政局违规发放津贴的问题，请县委组织部对该问题认真核查。",
+              "（三）建议县委巡察办和各巡察组加强对整改情况的日常监督。")
+    assert _bodies(r) == [("纪委监委", "宁川县审计局"), ("组织部", "宁川县财政局"), ("巡察机构", None)]
+
+
+def test_a_township_commission_is_not_what_a_request_is_about(parse, finder):
+    r = parse("（三）湖岭乡丰桥村：村委会主任涉嫌私自收取承包费。请你委指导湖岭乡纪委开展核查。")
+    assert _bodies(r) == [("纪委监委", "宁川县湖岭乡丰桥村")]
