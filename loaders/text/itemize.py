@@ -27,7 +27,7 @@ REQUIRED_CLAUSE = re.compile(r"[，,](?=[^，。；！？]{1,16}?"
 
 
 # a sentence that asks (…问题线索，建议县纪委监委…; 请县X局…): a request, whatever problem it mentions
-ASKING = re.compile(r"(?:^|[，,：:])(?:建议|请|责成|提请)(?![示假销求])")
+ASKING = re.compile(r"(?:^|[，,：:；;])(?:建议|请|责成|提请)(?![示假销求])")
 
 
 def _is_requirement(sentence: str, cues: tuple[str, ...]) -> bool:
