@@ -225,7 +225,7 @@ class DirectiveFinder:
             body == "派驻纪检监察组") else []
         if named:
             unit_id, unit_name, rule = named[0].unit_id, named[0].name, "要求中点名"
-        elif re.search(r"(?:^|[、和及与]|建议|请)各", own_clause) or any(
+        elif re.search(r"(?:^|[、和及与]|建议|请)各", own_clause) or re.match(r"^(?:[、和及与]|以及)各", rest) or any(
                 w in rest for w in self.rules["county_scope"] + self.rules["general_scope"]):
             rule = "面向全县或全部被巡察单位，不针对某一单位"
         elif township and self._township(block, cand, request, items, contexts):

@@ -228,10 +228,16 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     if len(groups) > 1:
         reasons.append(f"一段中的句子分别点名不同单位，分为{len(groups)}条")
     items = []
+    previous: list[Resolved | None] = []
     for text, told, core in groups:
         if not cand.numbered and (praise or _reports(walker, core)):
             continue  # an unnumbered paragraph's praise, or a sentence introducing or reporting, is no problem
         units, rule, delta = attribute(walker, cand, text, (required, told), contexts)
+        if rule == "文中未写明单位" and previous and not re.search(r"要|须|应当", text):
+            # X局…不到位；同时，该局…: the unit the clause before named (a requirement inherits none)
+            named = previous[0].name if previous[0] else "（已隐去）"
+            units, rule, delta = previous, f"承接同段上一条点名的单位：{named}", 0.05
+        previous = units if rule == "文中点名" else previous
         units += [b for b in walker.between_units(text, contexts)
                   if all(u is None or (u.unit_id or u.name) != (b.unit_id or b.name) for u in units)]
         if rule == "文中点名" and cand.form in INLINE_FORMS:

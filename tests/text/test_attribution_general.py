@@ -57,3 +57,10 @@ def test_an_unnumbered_paragraph_ending_in_de_wenti_is_not_an_item_by_that(parse
     r = parse("一是县统计局统计数据审核不严。",
               "巡察组对县审计局开展了回头看，重点了解整改落实情况，同时关注新发生的问题。")
     assert len(r.items) == 1
+
+
+def test_a_clause_naming_no_unit_takes_the_unit_of_the_clause_before(parse, finder):
+    r = parse("县统计局数据审核不到位，有3项数据前后矛盾；同时，该局整改台账与实际进度不符。",
+              "县审计局审计整改跟踪不到位；这些问题会不会反弹，要重点盯住。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县统计局")] * 2 + [unit_id(finder, "宁川县审计局")]
+    assert r.items[1].text.startswith("同时，该局") and r.items[1].unit_rule.startswith("承接同段")
