@@ -18,9 +18,9 @@ import sqlite3
 from typing import Any
 
 SCHEMA = "CREATE TABLE IF NOT EXISTS changes (generation INTEGER PRIMARY KEY, body TEXT NOT NULL);"
-MAX_ROWS = 20_000  # rows a logged commit may carry; a load larger than this is re-read whole by the others
+MAX_ROWS = 5_000  # rows a logged commit may carry; a load larger than this is re-read whole by the others
 MAX_BEHIND = 50  # generations a reader catches up by applying; further behind, it re-reads
-KEEP = 200  # generations kept in the log
+KEEP = MAX_BEHIND  # generations kept: no more are ever applied (the log stays under ~50 × 5,000 rows)
 
 NodeRows = dict[str, tuple[str, dict[str, Any]]]
 EdgeRows = dict[str, tuple[str, str, str, dict[str, Any]]]
