@@ -172,6 +172,10 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
     if named and ctx is not None and ctx.unit is not None and walker.speaks_of_context(problem):
         named = []  # 群众反映X村…的信访件，乡党委未能…: the unit of the context is the one at fault
     inspected = walker.inspected_units(problem, contexts) if not named else []
+    first_red = REDACTED.search(problem)
+    if named and first_red and not first_red.group().endswith("同志") and first_red.start() < min(
+            (m.start for m in walker.finder.mentions(problem) if not walker.is_body(m.form)), default=len(problem)):
+        return [None], f"单位名称已隐去（{first_red.group()}），先于文中其他单位", -0.1  # 相邻的XX村…，Y村并不知情
     if named:
         return list(named), "文中点名", 0.2
     if inspected:

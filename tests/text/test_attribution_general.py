@@ -64,3 +64,9 @@ def test_a_clause_naming_no_unit_takes_the_unit_of_the_clause_before(parse, find
               "县审计局审计整改跟踪不到位；这些问题会不会反弹，要重点盯住。")
     assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县统计局")] * 2 + [unit_id(finder, "宁川县审计局")]
     assert r.items[1].text.startswith("同时，该局") and r.items[1].unit_rule.startswith("承接同段")
+
+
+def test_a_redacted_unit_named_first_is_the_subject(parse):
+    r = parse("县委第三巡察组关于湖岭乡丰桥村提级巡察的反馈意见",
+              "此外，相邻的XX村水渠维修资金去向不明，丰桥村对此并不知情。")
+    assert [i.unit_id for i in r.items] == [None] and "已隐去" in r.items[0].unit_rule
