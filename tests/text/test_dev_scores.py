@@ -4,7 +4,12 @@ what bench/report_text.py measured.
 * ``dev`` (27 files, written with the parser): 1.00 for items, units and directives, 0.973 for the unit a directive
   is about (one request shares a single word with its item);
 * ``dev_b`` (16 files, written independently, scored once as the test part in session 4 at 0.92/0.84/0.90/0.76,
-  then tuned on in session 5): 1.00 on all four.
+  then tuned on in session 5): 1.00 on all four;
+* ``dev_c`` (17 files, written independently, scored once as the test part in session 5 at items P 0.92 R 0.66,
+  units 0.89/0.64, directives 0.98/0.75, directive units 0.85/0.65; tuned on in session 6 to items 0.98/0.94, units
+  0.97/0.93, directives 1.00/1.00, directive units 0.97/0.97): floors 0.93/0.92/0.95/0.95 — below the 0.95 aim for
+  items and units, which the remaining misses (clause-level splits inside one sentence, problems without any
+  problem word) keep out of reach.
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -19,8 +24,10 @@ from loaders.text.scoring import Tally, fixtures, load_expected, score
 from tests.text.conftest import DEV
 
 DEV_B = DEV.parent / "dev_b"
+DEV_C = DEV.parent / "dev_c"
 KEYS = ("items", "units", "directives", "directive_units")
-FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97)}
+FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
+         "dev_c": {"items": 0.93, "units": 0.92, "directives": 0.95, "directive_units": 0.95}}
 
 
 def _totals(folder, county_store, finder) -> dict[str, Tally]:
@@ -34,11 +41,12 @@ def _totals(folder, county_store, finder) -> dict[str, Tally]:
 
 @pytest.fixture(scope="module")
 def totals(county_store, finder) -> dict[str, dict[str, Tally]]:
-    return {"dev": _totals(DEV, county_store, finder), "dev_b": _totals(DEV_B, county_store, finder)}
+    return {part: _totals(folder, county_store, finder) for part, folder in (("dev", DEV), ("dev_b", DEV_B),
+                                                                             ("dev_c", DEV_C))}
 
 
 def test_there_are_enough_dev_fixtures_of_both_formats():
-    for folder, least in ((DEV, 12), (DEV_B, 12)):
+    for folder, least in ((DEV, 12), (DEV_B, 12), (DEV_C, 12)):
         paths = fixtures(folder)
         assert len(paths) >= least
         assert {p.suffix for p in paths} == {".docx", ".txt"} and any(p.name.endswith(".gb18030.txt") for p in paths)
