@@ -3,7 +3,8 @@
 // params: item_ids, person_ids
 // :param {item_ids: ['iss_0123456789abcdef'], person_ids: []}
 CALL () {
-  MATCH (c:Clue)-[:ARISES_FROM]->(s) WHERE s.id IN $item_ids RETURN c
+  MATCH (s:Entity) WHERE s.id IN $item_ids  // from the items' id index, never a scan of every clue
+  MATCH (c:Clue)-[:ARISES_FROM]->(s) RETURN c
   UNION
   MATCH (c:Clue)-[:INVOLVES]->(p:Person) WHERE p.id IN $person_ids RETURN c
   UNION
