@@ -6,10 +6,8 @@ what bench/report_text.py measured.
 * ``dev_b`` (16 files, written independently, scored once as the test part in session 4 at 0.92/0.84/0.90/0.76,
   then tuned on in session 5): 1.00 on all four;
 * ``dev_c`` (17 files, written independently, scored once as the test part in session 5 at items P 0.92 R 0.66,
-  units 0.89/0.64, directives 0.98/0.75, directive units 0.85/0.65; tuned on in session 6 to items 0.98/0.94, units
-  0.97/0.93, directives 1.00/1.00, directive units 0.97/0.97): floors 0.93/0.92/0.95/0.95 — below the 0.95 aim for
-  items and units, which the remaining misses (clause-level splits inside one sentence, problems without any
-  problem word) keep out of reach.
+  units 0.89/0.64, directives 0.98/0.75, directive units 0.85/0.65; tuned on in session 6 to items 0.98/0.96, units
+  0.97/0.95, directives 1.00/1.00, directive units 0.97/0.97): floors 0.94/0.93/0.95/0.95.
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -27,7 +25,7 @@ DEV_B = DEV.parent / "dev_b"
 DEV_C = DEV.parent / "dev_c"
 KEYS = ("items", "units", "directives", "directive_units")
 FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
-         "dev_c": {"items": 0.93, "units": 0.92, "directives": 0.95, "directive_units": 0.95}}
+         "dev_c": {"items": 0.94, "units": 0.93, "directives": 0.95, "directive_units": 0.95}}
 
 
 def _totals(folder, county_store, finder) -> dict[str, Tally]:

@@ -82,3 +82,9 @@ def test_new_problem_vocabulary(parse):
     r = parse("关于县统计局：一是内控基本失灵。二是整改后又出现反弹。三是以电话询问代替现场检查。"
               "四是材料拼凑现象较为突出。五是补贴重复申报。")
     assert len(r.items) == 5
+
+
+def test_the_speaker_saying_what_he_will_say_sets_no_requirement(parse):
+    r = parse("有一个情况我要特别说一下：汇报中提到XX村村干部截留征地补偿款，群众反映很强烈。",
+              "一是县统计局统计数据审核不严的问题依然存在。")
+    assert len(r.items) == 2 and r.items[0].unit_id is None and "截留" in r.items[0].text
