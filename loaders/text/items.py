@@ -16,7 +16,11 @@ An item's unit is decided in this order (:func:`loaders.text.itemize.attribute`)
 7. none: the item stays unresolved — always so under a redacted name (``关于*局：``).
 
 A paragraph whose sentences (or ；-clauses) turn from one unit to another is cut there, one problem per unit
-group (:func:`loaders.text.itemize.segment_groups`).
+group, and so is one whose sentences or ；-clauses each state a problem of their own
+(:func:`loaders.text.itemize.segment_groups`). Across those groups the rules stay uniform: a unit 与X之间 is a party
+as well; a redacted unit named first is the subject; a group naming no unit takes the one the group before it
+named. The opening words of a paragraph up to its colon, or the lead of an inline list, that name one unit are the
+unit of what follows (河河乡的情况，我概括一下：…; 先说县X局。…：一方面…另一方面…).
 """
 
 from __future__ import annotations
