@@ -87,12 +87,6 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _task_ids(tasks: dict[str, list[dict[str, Any]]]) -> dict[str, tuple[list[str], list[str]]]:
-    """Per issue: its task ids and those done or closed (read once, summed into every group the issue is in)."""
-    return {issue: ([t["task_id"] for t in found], [t["task_id"] for t in found if t["status"] in DONE])
-            for issue, found in tasks.items()}
-
-
 def _rate_row(key: str, label: str, issues: list[dict[str, Any]], task_ids_of: dict[str, tuple[list[str], list[str]]],
               *, township: str | None = None, in_progress: bool | None = None, start: date | None = None,
               end: date | None = None) -> RateRow:
@@ -144,11 +138,23 @@ def _choose_rounds(store: QueryRunner, rounds: Rounds, county: str | None = None
     return chosen, [r["round_id"] for r in chosen], label
 
 
-def _tasks(store: QueryRunner, round_ids: list[str] | None) -> dict[str, list[dict[str, Any]]]:
+def _tasks(store: QueryRunner, round_ids: list[str] | None
+           ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, tuple[list[str], list[str]]]]:
+    """Per issue: its tasks, and its task ids with those done or closed (read once, in one pass, and summed into
+    every group the issue is in)."""
     by_issue: dict[str, list[dict[str, Any]]] = {}
+    ids_of: dict[str, tuple[list[str], list[str]]] = {}
     for t in store.run_query("rectification_tasks", {"round_ids": round_ids}):
-        by_issue.setdefault(t["issue_id"], []).append(t)
-    return by_issue
+        issue = t["issue_id"]
+        if issue in by_issue:
+            by_issue[issue].append(t)
+        else:
+            by_issue[issue], ids_of[issue] = [t], ([], [])
+        mine, done = ids_of[issue]
+        mine.append(t["task_id"])
+        if t["status"] in DONE:
+            done.append(t["task_id"])
+    return by_issue, ids_of
 
 
 def _group(issues: Iterable[dict[str, Any]], field: str, via: dict[str, str | None] | None = None
@@ -184,7 +190,9 @@ def _overdue(issues: list[dict[str, Any]], tasks: dict[str, list[dict[str, Any]]
             days = (as_of - deadline).days
             if days <= limit:
                 continue
-            out.append(OverdueTask(
+            # Every value is of its field's type already (validated rows, dates parsed, counts computed here): a
+            # city has thousands of overdue tasks, and re-validating each cost a fifth of the dashboard.
+            out.append(OverdueTask.model_construct(
                 task_id=t["task_id"], issue_id=i["issue_id"], issue_code=i["code"], unit_id=i["unit_id"],
                 unit_name=units.get(i["unit_id"], {}).get("unit_name", i["unit_id"]), round_id=i["round_id"],
                 severity=i["severity"], severity_zh=_severity_zh(i["severity"]), measure=t["measure"],
@@ -252,13 +260,12 @@ def dashboard(store: QueryRunner, rounds: Rounds = None, today: date | None = No
     # Every round by id when they fit one call: the twins then need not look for the rounds among all nodes.
     asked = round_ids if round_ids is not None or len(chosen) > MAX_ROUNDS else [r["round_id"] for r in chosen]
     issues = store.run_query("rectification_issues", {"round_ids": asked})
-    tasks = _tasks(store, asked)
+    tasks, ids_of = _tasks(store, asked)
     unit_ids = sorted({u for r in chosen for u in r["unit_ids"]} | {i["unit_id"] for i in issues})
     units = {u["unit_id"]: u for u in store.run_query("rectification_units", {"unit_ids": unit_ids})}
     limits = rules["overdue_days"]
     overdue = _overdue(issues, tasks, units, limits, as_of)
     relapses = _relapses(issues, units)
-    ids_of = _task_ids(tasks)
     by_round_issues = _group(issues, "round_id")
     by_round = []
     for r in chosen:
