@@ -60,7 +60,11 @@ REQUESTING = r"要|须|应当|负责|牵头|指导|履行|督促"
 DIRECTED = re.compile(r"^对[^，。；]{1,30}?(?:开展|进行|组织)(?!了|过)[^，。；]{0,12}?(?:督查|检查|核查|督导|监督|评估)")
 # what follows a body that 建议/请 addresses when it is asked to act (建议县纪委监委对…, 请你委按规定办理)
 ASKED_TO = re.compile(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|跟进|督促|开展|加强|依规|立案|调查|核查|处置|结合|"
-                      r"办理|处理|查处|查办)")
+                      r"办理|处理|查处|查办|约谈|问责|追责|核实|督办|提醒谈话|函询)")
+# a body told to act on a problem without a modal verb (X局作为行业主管部门，对…问题依法核查), not one that failed
+ACTS_ON = re.compile(r"^[，,]?(?:对|就)[^，。；]{1,30}?(?:依法|依规|依纪|立即|及时|全面|开展|进行|组织)"
+                     r"[^，。；]{0,6}?(?:核查|核实|查处|督查|检查|整治|清查|处置|处理|督导|督促整改)(?!了|过)")
+HELPER_BEFORE = ("会同", "配合", "协助", "联合")
 
 
 class DirectiveFinder:
@@ -92,13 +96,20 @@ class DirectiveFinder:
             out.append(s)
         return out
 
-    def addressed(self, sentence: str, span: _Span) -> bool:
-        before = sentence[: span.start]
+    def _unprefixed(self, before: str) -> str:
         county = self.walker.finder.county or "县"
         for tail in (county + "委", county, "县委", "县"):  # 移交宁川县委… / 移交县… / 建议县…
             if before.endswith(tail):
-                before = before[: -len(tail)]
+                return before[: -len(tail)]
+        return before
+
+    def addressed(self, sentence: str, span: _Span) -> bool:
+        before = self._unprefixed(sentence[: span.start])
+        while before.endswith("、"):  # 建议县纪委监委、县委组织部约谈…: what precedes the first body of the chain
+            prev = [s for s in self.spans(before[:-1]) if s.end == len(before) - 1]
+            if not prev:
                 break
+            before = self._unprefixed(before[: prev[0].start])
         if before.endswith("由") and re.match(r"^[^，。；]{0,12}?(?:牵头|负责|会同|对)", sentence[span.end:]):
             return True  # 由县委组织部牵头，对…; 建议由县纪委监委对…: the body is asked to act
         if re.search(r"(?:^|[，,；;）)])(?:建议|请)?由[^，。；]{2,24}会同$", before):
@@ -120,7 +131,8 @@ class DirectiveFinder:
         around = sentence[clause: span.end + 8]
         if not any(p.search(around) for p in self.marks):
             return None
-        if not (ASKING.match(sentence, clause).group() or re.search(REQUESTING, sentence[clause:])):
+        if not (ASKING.match(sentence, clause).group() or re.search(REQUESTING, sentence[clause:])
+                or ACTS_ON.match(sentence[span.end:])):
             return None  # X局作为行业主管部门，对…抓得不实: a problem of the regulator, not a request to it
         opening = ASKING.match(sentence, clause).end() - clause  # （三）建议X局履行行业主管部门职责
         first = next((m for m in self.walker.finder.mentions(sentence[clause:span.start]) if m.start <= opening + 4),
@@ -194,6 +206,8 @@ class DirectiveFinder:
             for m in self.walker.finder.mentions(text):
                 if self.walker.is_body(m.form) or text[m.end:].startswith(("纪委", "纪工委")):
                     continue  # 指导X镇纪委开展核查: the township's commission is a body, not what it is about
+                if text[:m.start].endswith(HELPER_BEFORE):
+                    continue  # 牵头会同县审计局开展核查: a helper in the request, not what it is about
                 r = self.walker.finder.resolve(m.form, hint)
                 if r.unit_id != lead_uid and all((r.unit_id or r.name) != (f[2].unit_id or f[2].name) for f in found):
                     found.append((m.start, m.end, r))

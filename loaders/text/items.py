@@ -78,6 +78,7 @@ class Walker:
         self.block_context: dict[int, list[Context]] = {}  # the contexts in force at each block (for directives)
         self.carried: dict[tuple[int, str], list[Resolved | None]] = {}  # the units the last inline piece named
         self.item_level: int | None = None  # the numbering level of the last paragraph that was no heading
+        self.title_kind = ""  # "feedback" when the title says the document is a feedback report
 
     # -- units ------------------------------------------------------------------------------------------------
     def is_body(self, form: str) -> bool:
@@ -231,6 +232,7 @@ class Walker:
                 level = 3 + block.level
             if i == 0 and (block.heading or self.is_title(block.text)):
                 self.stack = [self.context_unit(block.text, [], "文件标题", 0)]
+                self.title_kind = "feedback" if "反馈" in block.text else ""
                 self.block_context[block.number] = list(self.stack)
                 continue
             if self.is_heading(block, level, body, following):
@@ -245,7 +247,24 @@ class Walker:
     def is_title(self, text: str) -> bool:
         return "。" not in text and len(text) <= 80 and bool(re.search(r"反馈意见|讲话|报告|通报|情况", text))
 
+    def document_object(self, text: str) -> None:
+        """A title naming no unit (关于医保基金专项巡察情况的反馈意见) takes the unit the opening paragraph names
+        as the one inspected (巡察对象为县X局, 对县X局开展了…巡察): what a feedback report is about."""
+        if len(self.stack) != 1 or self.stack[0].source != "文件标题" or self.stack[0].unit or self.stack[0].redacted:
+            return
+        if not self.title_kind == "feedback":
+            return  # a speech or a comprehensive report covers many units; only feedback is about one
+        for m in self.finder.mentions(text):
+            if self.is_body(m.form):
+                continue
+            before = text[: m.start]
+            if before.endswith(tuple(self.rules["inspected_before"])) or any(
+                    text[m.end:m.end + 6].startswith(w) for w in self.rules["inspected_after"]):
+                self.stack[0].unit = self.finder.resolve(m.form)
+                return
+
     def paragraph(self, block: Block, level: int | None, body: str) -> None:
+        self.document_object(body)
         if level is not None:
             self.stack = [c for c in self.stack if c.level < level]
         if any(c.requirements for c in self.stack) or REQUIREMENT_LIST.match(block.text):
