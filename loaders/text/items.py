@@ -281,6 +281,8 @@ class Walker:
         elif named and self.only_unit(named.group(1)):  # （二）湖岭乡。一是…
             prefix = named
             own = self.context_unit(named.group(1), self.stack, "段首单位名", 99)
+        if prefix and any(w in prefix.group(1) for w in self.rules["section_requirement"]):
+            return  # 整改要求：… / 意见建议：…: a paragraph labelled as requirements states none of the problems
         skip = (about or prefix).end() if own is not None else 0  # type: ignore[union-attr]
         lead = LEAD.match(body) if own is None else None
         if lead and len(self.named_units(lead.group(), self.stack)) == 1:  # X乡的情况，我概括一下：…

@@ -1,0 +1,34 @@
+"""Problem wordings and labels seen in session 7 (dev_d): 情况较为普遍, 未予核对, 停留在表面, 查处偏软,
+与…不对口; a paragraph labelled 整改要求： is no problem; an opening 巡察认为…做了大量工作 is praise. Short texts
+written for the test (not the fixtures)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("problem", [
+    "差旅费报销先支后批的情况较为普遍。",
+    "固定资产盘亏长期未予核销。",
+    "对上轮反馈问题的整改停留在纸面。",
+    "对违规占道经营查处偏轻。",
+    "新招聘人员岗位与所学专业不匹配。",
+])
+def test_a_problem_wording_is_an_item(parse, problem):
+    r = parse("关于县统计局：", f"一是{problem}")
+    assert [(it.text, it.unit_name) for it in r.items] == [(problem, "宁川县统计局")]
+
+
+def test_a_requirement_labelled_paragraph_is_no_item(parse):
+    r = parse("关于县统计局巡察情况的反馈意见",
+              "问题：统计台账登记混乱；库存设备闲置。",
+              "整改要求：盘活闲置设备，规范台账登记。")
+    assert len(r.items) == 2
+    assert all("盘活" not in it.text for it in r.items)
+
+
+def test_an_opening_that_praises_is_no_item(parse):
+    r = parse("关于县统计局巡察情况的反馈意见",
+              "巡察认为，县统计局近年来在统计改革等方面做了大量工作，数据质量取得新成效。同时也存在一些问题。",
+              "一、统计台账登记混乱。")
+    assert [it.text for it in r.items] == ["统计台账登记混乱。"]
