@@ -64,6 +64,8 @@ ASKED_TO = re.compile(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|跟进|督
 # a body told to act on a problem without a modal verb (X局作为行业主管部门，对…问题依法核查), not one that failed
 ACTS_ON = re.compile(r"^[，,]?(?:对|就)[^，。；]{1,30}?(?:依法|依规|依纪|立即|及时|全面|开展|进行|组织)"
                      r"[^，。；]{0,6}?(?:核查|核实|查处|督查|检查|整治|清查|处置|处理|督导|督促整改)(?!了|过)")
+HANDED = ("移交", "移送", "转交")
+ASKING_OPENING = re.compile(r"(?:^|[，,；;])(?:建议|请)(?:将|把)[^，。；]{2,40}$")
 HELPER_BEFORE = ("会同", "配合", "协助", "联合")
 
 
@@ -114,6 +116,8 @@ class DirectiveFinder:
             return True  # 由县委组织部牵头，对…; 建议由县纪委监委对…: the body is asked to act
         if re.search(r"(?:^|[，,；;）)])(?:建议|请)?由[^，。；]{2,24}会同$", before):
             return True  # 由X会同Y对…: both are asked (X要会同Y…: Y only helps)
+        if before.endswith(HANDED) and ASKING_OPENING.search(before) and ASKED_TO.match(sentence[span.end:]):
+            return True  # 建议将X的问题线索移交县纪委监委核查: the receiver is asked to act on it
         if any(before.endswith(w) for w in self.rules["not_addressee_before"]):
             return False
         opening = next((w for w in self.rules["addressee_before"] if sentence.startswith(w)), None)
@@ -284,6 +288,9 @@ class DirectiveFinder:
         if re.search(r"(?:该|此)(?:问题|事项|线索)", rest):
             return before  # X局…的问题，…，请Y对该问题核查: the problem said before the body
         clauses = re.split(r"[，,；;]", ASKING.sub("", before, count=1) if before.startswith(("（", "(")) else before)
+        handed = re.match(r"^(?:建议|请)(?:将|把)", clauses[-1]) if clauses else None
+        if handed:
+            return clauses[-1][handed.end():]  # 建议将X的问题线索移交…: X is what the receiver acts on
         topic = clauses[-2] if len(clauses) >= 2 else ""
         return topic if re.match(r"^(?:对|针对|就|关于)", topic) else ""
 

@@ -38,3 +38,23 @@ def test_a_helper_in_the_request_is_not_what_it_is_about(parse):
     r = parse("关于县统计局巡察情况的反馈意见", "一、统计经费被挤占。",
               "二、整改要求", "对被挤占的经费，由县纪委监委牵头会同县审计局开展追缴。")
     assert [(d.body, d.unit_name) for d in r.directives] == [("纪委监委", "宁川县统计局")]
+
+
+def test_a_receiver_asked_to_act_on_what_is_handed_over(parse):
+    r = parse("关于县统计局：一是统计经费被挤占。",
+              "建议将县统计局经费被挤占的问题线索移交县纪委监委依规处置。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [("纪委监委", "宁川县统计局")]
+
+
+def test_a_plain_hand_over_report_asks_nobody(parse):
+    r = parse("关于县统计局：一是统计经费被挤占。",
+              "巡察组已将县统计局的问题线索移交县纪委监委。")
+    assert r.directives == []
+
+
+def test_a_regulator_sentence_with_zuowei_is_a_request_not_an_item(parse):
+    r = parse("关于县统计局巡察情况的反馈意见",
+              "一、统计经费报销不规范。",
+              "二、县财政局作为履行预算管理职责的行业主管部门，要督促其完善报销制度。")
+    assert [it.text for it in r.items] == ["统计经费报销不规范。"]
+    assert [d.body for d in r.directives] == ["行业主管部门"]
