@@ -57,13 +57,23 @@ ASKING = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[�
                     r"(?:建议|请|责成|提请)?由?")
 REQUESTING = r"要|须|应当|负责|牵头|指导|履行|督促"
 # a body told what to do without a modal verb (县委巡察办对X局开展专项督查), not what it did (…开展了…)
-DIRECTED = re.compile(r"^对[^，。；]{1,30}?(?:开展|进行|组织)(?!了|过)[^，。；]{0,12}?(?:督查|检查|核查|督导|监督|评估)")
+DIRECTED = re.compile(r"^(?:适时|及时|定期|尽快|随后)?(?:组织)?对[^，。；]{1,30}?(?:开展|进行|组织)(?!了|过)"
+                      r"[^，。；]{0,12}?(?:督查|检查|核查|督导|监督|评估|抽查|回访|回头看)")
 # what follows a body that 建议/请 addresses when it is asked to act (建议县纪委监委对…, 请你委按规定办理)
 ASKED_TO = re.compile(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|跟进|督促|开展|加强|依规|立案|调查|核查|处置|结合|"
                       r"办理|处理|查处|查办|约谈|问责|追责|核实|督办|提醒谈话|函询)")
 # a body told to act on a problem without a modal verb (X局作为行业主管部门，对…问题依法核查), not one that failed
 ACTS_ON = re.compile(r"^[，,]?(?:对|就)[^，。；]{1,30}?(?:依法|依规|依纪|立即|及时|全面|开展|进行|组织)"
                      r"[^，。；]{0,6}?(?:核查|核实|查处|督查|检查|整治|清查|处置|处理|督导|督促整改)(?!了|过)")
+COUNTED = re.compile(r"(?<![第一-九十\d])([两二三四五六七八九]|[2-9])(?:个|家|所)(?!月|年|方面|问题)")
+
+
+def _count(request: str) -> int:
+    """How many units a request counts (对两家医院…, 督促两个群团组织…), else 0."""
+    m = COUNTED.search(request)
+    return 0 if m is None else "一两三四五六七八九".find(m.group(1)) + 1 if not m.group(1).isdigit() else int(m.group(1))
+
+
 HANDED = ("移交", "移送", "转交")
 ASKING_OPENING = re.compile(r"(?:^|[，,；;])(?:建议|请)(?:将|把)[^，。；]{2,40}$")
 HELPER_BEFORE = ("会同", "配合", "协助", "联合")
@@ -267,11 +277,19 @@ class DirectiveFinder:
         elif lead_uid:
             reasons.append("县直部门“牵头/指导”另一单位的问题，按行业主管部门计")
             confidence -= 0.15
+        counted: dict[str | None, int] = {}
+        if not named and item_index is not None and _count(request) > 1:
+            linked = self._counted_links(request, items, item_index, block.number, _count(request))
+            counted = {items[i].unit_id: i for i in linked}
+            if len(linked) > 1:  # 对两家医院…问题督促整改: one directive for each unit the count means
+                named = [Resolved(items[i].unit_id, items[i].unit_name or "", rule) for i in linked]
+                reasons.append(f"要求中写明{len(linked)}个单位，取与之相关的各单位问题")
         if len(named) > 1:
             reasons.append(f"一项要求点名{len(named)}个单位，各记一条")
         out = []
         for unit in named or [Resolved(unit_id, unit_name or "", rule)]:
-            uid, index = unit.unit_id if named else unit_id, item_index
+            uid = unit.unit_id if named else unit_id
+            index = counted.get(uid, item_index)
             if uid and index is None:
                 index = next((i for i, it in enumerate(items) if it.unit_id == uid and it.paragraph <=
                               block.number and _content(request, self.stock) & _bigrams(it.text)), None)
@@ -280,6 +298,21 @@ class DirectiveFinder:
                                        item_index=index, body_unit_id=lead_uid, confidence=round(confidence, 2),
                                        reasons=reasons))
         return out
+
+    def _counted_links(self, request: str, items: list[ParsedItem], first: int, paragraph: int, n: int) -> list[int]:
+        """The items of distinct units a request counting them (两家医院, 两个群团组织) is about: the best linked one,
+        then those of other units sharing most content words with the request, as many as the count says."""
+        words = _content(request, self.stock)
+        scored = sorted(((len(words & _bigrams(it.text)), -i, i) for i, it in enumerate(items)
+                         if it.paragraph <= paragraph and it.unit_id and i != first), reverse=True)
+        out, units = [first], {items[first].unit_id}
+        for score, _, i in scored:
+            if len(out) == n or score < 1:
+                break
+            if items[i].unit_id not in units:
+                out.append(i)
+                units.add(items[i].unit_id)
+        return out if len(out) == n else [first]
 
     @staticmethod
     def _topic(sentence: str, rest: str) -> str:

@@ -58,3 +58,17 @@ def test_a_regulator_sentence_with_zuowei_is_a_request_not_an_item(parse):
               "二、县财政局作为履行预算管理职责的行业主管部门，要督促其完善报销制度。")
     assert [it.text for it in r.items] == ["统计经费报销不规范。"]
     assert [d.body for d in r.directives] == ["行业主管部门"]
+
+
+def test_a_request_counting_units_makes_one_directive_each(parse):
+    r = parse("关于专项巡察情况的反馈意见",
+              "一、县统计局台账登记混乱，原始凭证缺失。",
+              "二、县档案馆台账登记不规范。",
+              "三、由派驻纪检监察组负责督促两个单位规范台账登记。")
+    assert sorted(d.unit_name for d in r.directives) == ["宁川县档案馆", "宁川县统计局"]
+
+
+def test_an_office_that_organises_a_check_is_asked(parse):
+    r = parse("关于县统计局：一是统计数据审核不严。",
+              "县委巡察办适时组织对县统计局整改情况进行抽查。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [("巡察机构", "宁川县统计局")]
