@@ -179,7 +179,8 @@ class Walker:
             ctx.problem = text if text.endswith(("。", "；")) else text + "。"
         ctx.requirements = (any(w in text for w in self.rules["section_requirement"])
                             and not PROBLEM_HEADING.search(text) and not text.endswith("方面")) or any(
-            w in text for w in self.rules["own_work_sections"])  # 巡察工作自身存在的不足: the office's own
+            w in text for w in self.rules["own_work_sections"] + self.rules["cause_sections"])
+        # 巡察工作自身存在的不足: the office's own; 原因分析: why the problems arose, listed above, not new ones
         self.stack.append(ctx)
 
     def is_heading(self, block: Block, level: int | None, text: str, following: Block | None) -> bool:

@@ -36,6 +36,7 @@ LEADING = (
     (3, re.compile(r"^(\d{1,2})[.．、](?!\d)\s*")),
     (4, re.compile(r"^[（(](\d{1,2})[)）]\s*")),
     (4, re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩])\s*")),
+    (5, re.compile(r"^([●○■□◆◇▲►•▪])\s*")),  # a bullet: a list item without an ordinal
 )
 # the word enumerators: each family's words in order (一方面…另一方面, 首先…其次…再次)
 WORD_ORDINALS = {"一方面": 1, "另一方面": 2, "首先": 1, "其次": 2, "再次": 3}
@@ -57,6 +58,7 @@ _BREAK = "：:。；;！!？?"
 ABOUT = re.compile(r"^关于([^：:，。；]{1,30})[：:。]")
 ABOUT_HEADING = re.compile(r"^关于([^：:，。；]{1,30}?)(?:的问题|的情况|方面)?[：:]?$")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+_BULLETS = "●○■□◆◇▲►•▪"
 
 
 def _value(token: str) -> int:
@@ -66,6 +68,8 @@ def _value(token: str) -> int:
         return _CIRCLED.index(token) + 1
     if token in WORD_ORDINALS:
         return WORD_ORDINALS[token]
+    if token in _BULLETS:
+        return 0
     return cn_number(token)
 
 
