@@ -339,8 +339,9 @@ class DirectiveFinder:
     def _link(self, block: Block, cand: Candidate | None, request: str, items: list[ParsedItem]) -> int | None:
         if cand is not None:
             own = [i for i, it in enumerate(items) if it.paragraph == block.number and it.text and it.text in cand.text]
-            if own:
-                return own[0]
+            if own:  # the paragraph's item the request shares most content words with, else its first
+                words = _content(request, self.stock)
+                return max(own, key=lambda i: (len(words & _bigrams(items[i].text)), -i))
         words = _content(request, self.stock)
         best, score = None, 0
         for i, it in enumerate(items):

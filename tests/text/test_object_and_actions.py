@@ -72,3 +72,15 @@ def test_an_office_that_organises_a_check_is_asked(parse):
     r = parse("关于县统计局：一是统计数据审核不严。",
               "县委巡察办适时组织对县统计局整改情况进行抽查。")
     assert [(d.body, d.unit_name) for d in r.directives] == [("巡察机构", "宁川县统计局")]
+
+
+def test_a_unit_under_another_is_the_subject(parse):
+    r = parse("关于专项巡察情况的报告", "一、存在的问题",
+              "（一）县教育局下属的县第一中学食堂采购不规范。")
+    assert [it.unit_name for it in r.items] == ["宁川县第一中学"]
+
+
+def test_a_request_in_the_paragraph_links_to_the_item_it_speaks_of(parse):
+    r = parse("在巡察工作会议上的讲话",
+              "县统计局台账登记混乱。县档案馆库房消防设施老化。县纪委监委要对库房消防设施问题跟踪督办。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [("纪委监委", "宁川县档案馆")]
