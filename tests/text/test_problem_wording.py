@@ -13,6 +13,7 @@ import pytest
     "对上轮反馈问题的整改停留在纸面。",
     "对违规占道经营查处偏轻。",
     "新招聘人员岗位与所学专业不匹配。",
+    "单位网站信息三年未更新。",
 ])
 def test_a_problem_wording_is_an_item(parse, problem):
     r = parse("关于县统计局：", f"一是{problem}")
