@@ -27,6 +27,8 @@ REQUIRED_CLAUSE = re.compile(r"[，,](?=[^，。；！？]{1,16}?"
                              r"(?:要|须|必须|应当)(?![求点件素案]))")
 
 
+# a sentence that comments on the one before it (说明…, 由此可见…)
+COMMENT = re.compile(r"^(?:这|这也|也|由此)?(?:说明|可见)(?!会|书|材料|情况)")
 # a sentence that asks (…问题线索，建议县纪委监委…; 请县X局…): a request, whatever problem it mentions
 ASKING = re.compile(r"(?:^|[，,：:；;])(?:建议|请|责成|提请)(?![示假销求])")
 
@@ -45,6 +47,8 @@ def split(cand: Candidate, cues: tuple[str, ...]) -> tuple[str, str, list[tuple[
 
     problem, required, bound = [], [], []
     for _, s in sentences(cand.text):
+        if COMMENT.match(s.strip()):
+            continue  # 这说明什么？说明监管没有跟上。: the speaker's comment on the problem before, not another one
         if _is_requirement(s, cues):
             asked = ASKING.search(s.strip())
             head = s.strip()[: asked.start()] if asked else ""

@@ -33,3 +33,9 @@ def test_an_opening_that_praises_is_no_item(parse):
               "巡察认为，县统计局近年来在统计改革等方面做了大量工作，数据质量取得新成效。同时也存在一些问题。",
               "一、统计台账登记混乱。")
     assert [it.text for it in r.items] == ["统计台账登记混乱。"]
+
+
+def test_a_comment_on_the_problem_is_no_item_of_its_own(parse):
+    r = parse("在巡察工作会议上的讲话",
+              "县统计局原始凭证缺失，台账登记混乱，这说明什么？说明内部管理没有跟上。")
+    assert [it.unit_name for it in r.items] == ["宁川县统计局"]
