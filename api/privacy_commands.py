@@ -24,7 +24,7 @@ from rich.table import Table
 from api.audit import write_from_shell
 from graph.model import EdgeRecord, NodeRecord
 from graph.settings import Settings, get_settings
-from graph.stores import StoreError, open_store
+from graph.stores import StoreError, changelog, open_store
 from graph.stores.base import GraphStore
 from graph.text_privacy import BANK_TOKEN, ID_TOKEN, LANDLINE_TOKEN, PHONE_TOKEN, redact_text
 from loaders.ledgers.cells import CODE_FIELDS, DIGEST_FIELDS
@@ -101,11 +101,13 @@ def rewrite(store: GraphStore, *, apply: bool) -> RewriteResult:
 
 
 def compact(settings: Settings) -> None:
-    """Embedded store: rewrite the SQLite file and empty its log, so replaced text is not left in free pages."""
+    """Embedded store: rewrite the SQLite file and empty its journal and its change log (which keeps the rows of
+    recent writes, the replaced text among them), so replaced text is left nowhere in the file."""
     if settings.store != "embedded":
         return
-    db = sqlite3.connect(settings.embedded_path, timeout=30)
+    db = sqlite3.connect(settings.embedded_path, timeout=30, isolation_level=None)
     try:
+        changelog.forget(db)
         db.execute("VACUUM")
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:

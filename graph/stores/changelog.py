@@ -40,6 +40,13 @@ def record(db: sqlite3.Connection, generation: int, tokens: tuple[str, str], nod
                (generation, json.dumps(body, ensure_ascii=False, separators=(",", ":"))))
 
 
+def forget(db: sqlite3.Connection) -> None:
+    """Empty the log (every reader behind then re-reads whole): a rewrite that must not leave the text it replaced
+    anywhere in the file (``xuncha privacy rewrite``) calls this before compacting."""
+    db.execute(SCHEMA)
+    db.execute("DELETE FROM changes")
+
+
 def since(db: sqlite3.Connection, held: int, token: str, target: int) -> tuple[list[Change], str] | None:
     """Every change from the version held (generation and token) to ``target`` in order, and the token then;
     None if any one is missing or the chain does not start at what is held."""
