@@ -50,8 +50,12 @@ def _d(value: str | None) -> date | None:
 
 def units(store: QueryRunner, unit_ids: list[str]) -> dict[str, dict[str, Any]]:
     """The props of those ids that are units."""
-    return {r["id"]: r["props"] for r in store.run_query("entities_by_ids", {"ids": sorted(set(unit_ids))})
-            if r["kind"] == "Unit"}
+    return unit_props(store.run_query("entities_by_ids", {"ids": sorted(set(unit_ids))}))
+
+
+def unit_props(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The props of the units among ``entities_by_ids`` rows (id → props)."""
+    return {r["id"]: r["props"] for r in rows if r["kind"] == "Unit"}
 
 
 def gather(store: QueryRunner, props: dict[str, dict[str, Any]], as_of: date,

@@ -20,7 +20,7 @@ from typing import Any
 
 from graph.reviews.linkage import channel_zh
 from graph.reviews.rules import load_rules
-from graph.reviews.village_facts import UnitFacts, gather, units
+from graph.reviews.village_facts import UnitFacts, gather, unit_props, units
 from graph.reviews.village_profile_model import Facts, RankRow, Source, VillageProfile, VillageRanking
 from graph.reviews.village_resolve import (
     ProfileNotFound,
@@ -83,7 +83,7 @@ def profile_unit(store: QueryRunner, unit_id: str, *, as_of: date | None = None,
     found, lineage = run_together(store, [("entities_by_ids", {"ids": [unit_id]}),
                                            ("unit_predecessors", {"unit_ids": [unit_id]})]) \
         if 0 < len(unit_id) <= 64 else ([], [])
-    props = {r["id"]: r["props"] for r in found if r["kind"] == "Unit"}
+    props = unit_props(found)
     if not props or village_only and props[unit_id].get("unit_kind") != "village":
         raise ProfileNotFound(f"没有 id 为“{unit_id}”的{'村（社区）' if village_only else '单位'}。")
     facts = gather(store, props, as_of, load_rules("linkage", data_dir), lineage=lineage)[unit_id]
