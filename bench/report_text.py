@@ -1,11 +1,11 @@
 """Report text (issue 19): precision and recall of items, unit attribution and directives on each part of the
 fixtures, printed apart; and the parse time of a 50-page report.
 
-    .venv/bin/python bench/report_text.py [--misses] [--part dev|dev_b|dev_c|dev_d|test|all]
+    .venv/bin/python bench/report_text.py [--misses] [--part dev|dev_b|dev_c|dev_d|dev_e|test|all]
 
-Parts: `dev` (written with the parser, tuned on); `dev_b`, `dev_c` and `dev_d` (each written independently, scored
-once as the test part — dev_b in session 4, dev_c and dev_d in session 5 — then opened for tuning); `test` (the newest
-independent batch, scored only).
+Parts: `dev` (written with the parser, tuned on); `dev_b`, `dev_c`, `dev_d` and `dev_e` (each written independently,
+scored once as the test part — dev_b in session 4, dev_c, dev_d and dev_e in session 5 — then opened for tuning);
+`test` (the newest independent batch, scored only).
 
 The store holds the sample county of scale 1, seed 7 (宁川县), embedded. A "page" is taken as 500 characters of
 text; the 50-page report is the fixtures' paragraphs repeated until it holds 25,000 characters (written as .txt).
@@ -31,7 +31,7 @@ from loaders.text.scoring import Tally, fixtures, load_expected, score  # noqa: 
 from loaders.text.units import UnitFinder  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "report_text"
-PARTS = ("dev", "dev_b", "dev_c", "dev_d", "test")
+PARTS = ("dev", "dev_b", "dev_c", "dev_d", "dev_e", "test")
 PAGE_CHARS, PAGES = 500, 50
 
 
