@@ -126,6 +126,13 @@ def _states(walker: Walker, text: str) -> bool:
     return any(c in text for c in walker.cues) or any(p.search(text) for p in walker.patterns)
 
 
+def _cleared(walker: Walker, text: str) -> str:
+    """A text without the phrases that say no problem was found (巡察中未发现突出问题): they hold problem words."""
+    for p in walker.rules["no_problem_patterns"]:
+        text = re.sub(p, "", text)
+    return text
+
+
 def _reports(walker: Walker, text: str) -> bool:
     """Whether a text introduces or reports (主要有以下几个方面, 反馈如下, 已移交)."""
     return any(w in text for w in walker.rules["report_cues"])
@@ -134,7 +141,8 @@ def _reports(walker: Walker, text: str) -> bool:
 def _summary(text: str, groups: list[list]) -> bool:
     """Whether the first group is a short sentence summing up the clauses after it (X存在短板。A；B。): it opens
     the first of them rather than standing as an item alone."""
-    return len(groups) == 1 and text.rstrip().endswith(("。", "：", ":")) and len(text) <= 30
+    return (len(groups) == 1 and text.rstrip().endswith(("。", "：", ":")) and len(text) <= 30
+            and not re.search(r"\d", text))  # a figure (出借资金38万元) makes it a finding, not a summary
 
 
 def _unit_clauses(walker: Walker, sentence: str) -> list[str]:
@@ -216,7 +224,8 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     problem, required, bound = split(cand, cues)
     if not problem:
         return []
-    hits = [c for c in cues if c in problem] + [m.group() for p in walker.patterns for m in [p.search(problem)] if m]
+    stated = _cleared(walker, problem)
+    hits = [c for c in cues if c in stated] + [m.group() for p in walker.patterns for m in [p.search(stated)] if m]
     listed_under_unit = cand.numbered and any(c.unit or c.redacted for c in ([cand.own] if cand.own else []) + [
         c for c in cand.context])
     ends_problem = cand.numbered and problem.rstrip("。；").endswith("的问题")  # unnumbered: …新发生的问题 is no list
@@ -241,6 +250,8 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     for text, told, core in groups:
         if not cand.numbered and (praise or _reports(walker, core)):
             continue  # an unnumbered paragraph's praise, or a sentence introducing or reporting, is no problem
+        if _cleared(walker, text) != text and not _states(walker, _cleared(walker, text)):
+            continue  # 检查中未发现问题: a finding of none
         units, rule, delta = attribute(walker, cand, text, (required, told), contexts)
         if rule == "文中未写明单位" and previous and not re.search(r"要|须|应当", text):
             # X局…不到位；同时，该局…: the unit the clause before named (a requirement inherits none)

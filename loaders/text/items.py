@@ -139,6 +139,8 @@ class Walker:
         spans = [(m.start, m.end) for m in self.finder.mentions(text)]
         for ref in self.rules["self_refs"]:
             for m in re.finditer(re.escape(ref), text):
+                if text[: m.start()].endswith((*self.rules["not_subject_before"], "经", "由", "报")):
+                    continue  # 未经乡党委审核: the one whose approval was skipped, not the one at fault
                 if not any(a <= m.start() <= b for a, b in spans):
                     return True
         return False
@@ -260,7 +262,8 @@ class Walker:
                 continue
             before = text[: m.start]
             if before.endswith(tuple(self.rules["inspected_before"])) or any(
-                    text[m.end:m.end + 6].startswith(w) for w in self.rules["inspected_after"]):
+                    text[m.end:m.end + 6].startswith(w) for w in self.rules["inspected_after"]) or (
+                    before.endswith("对") and re.match(self.rules["inspected_after_pattern"], text[m.end:])):
                 self.stack[0].unit = self.finder.resolve(m.form)
                 return
 
@@ -286,6 +289,8 @@ class Walker:
             return  # 整改要求：… / 意见建议：…: a paragraph labelled as requirements states none of the problems
         skip = (about or prefix).end() if own is not None else 0  # type: ignore[union-attr]
         lead = LEAD.match(body) if own is None else None
+        if lead and re.search(r"(?:建议|要求|意见|措施)(?:如下)?[：:]$", lead.group()):
+            return  # 针对上述问题，提出以下建议：…: what is asked, not what was found
         if lead and len(self.named_units(lead.group(), self.stack)) == 1:  # X乡的情况，我概括一下：…
             own, skip = self.context_unit(lead.group(), self.stack, "段首引语", 99), lead.end()
         lead, pieces = inline_pieces(body[skip:])

@@ -37,7 +37,20 @@ LEADING = (
     (4, re.compile(r"^[（(](\d{1,2})[)）]\s*")),
     (4, re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩])\s*")),
     (5, re.compile(r"^([●○■□◆◇▲►•▪])\s*")),  # a bullet: a list item without an ordinal
+    (5, re.compile(r"^([-–])\s+")),  # a dash bullet (- 县X局…)
+    # the label families: a letter section (A. …方面), 1）, a labelled number (问题1：, 线索二、, 【线索一】), a
+    # counted one (第1项，第二个，其三，) and the spoken ones (头一个，再一个，还有一个，最后一个)
+    (2, re.compile(r"^([A-HＡ-Ｈ])[.．、]\s*")),
+    (3, re.compile(r"^(\d{1,2})[)）]\s*")),
+    (3, re.compile(rf"^(?:问题|线索|事项|情形|任务|案例)\s*(\d{{1,2}}|[{CN}]{{1,3}})[：:、.．]\s*")),
+    (3, re.compile(rf"^【[^】]{{0,6}}?(\d{{1,2}}|[{CN}]{{1,3}})】\s*")),
+    (3, re.compile(rf"^第(\d{{1,2}}|[{CN}]{{1,3}})(?:项|条|点|个)?[，,、：:]\s*")),
+    (3, re.compile(rf"^其([{CN}])[，,、：:]\s*")),
+    (5, re.compile(r"^(头一个|再一个|还有一个|另一个|最后一个|还有就是)[，,：:]?\s*")),
 )
+# families also written inline (第一，…。第二，…): at a paragraph's start they number it only when no inline list
+# counted from one opens the paragraph
+_ALSO_INLINE = ("第", "其")
 # the word enumerators: each family's words in order (一方面…另一方面, 首先…其次…再次)
 WORD_ORDINALS = {"一方面": 1, "另一方面": 2, "首先": 1, "其次": 2, "再次": 3}
 INLINE = (
@@ -78,6 +91,8 @@ def leading_marker(text: str) -> tuple[int | None, int, str]:
     for level, pattern in LEADING:
         m = pattern.match(text)
         if m and len(text) > m.end():
+            if text.startswith(_ALSO_INLINE) and (pieces := inline_pieces(text)[1]) and pieces[0].start <= m.end():
+                return None, 0, text
             return level, _value(m.group(1)), text[m.end():]
     return None, 0, text
 
