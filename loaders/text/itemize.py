@@ -126,6 +126,24 @@ def _states(walker: Walker, text: str) -> bool:
     return any(c in text for c in walker.cues) or any(p.search(text) for p in walker.patterns)
 
 
+def _counted_units(walker: Walker, text: str) -> list[Resolved | None]:
+    """The units a problem counts without naming them (三家单位都存在…, 两个部门均…): the units the problems
+    before it were found at — each township or department once, its villages left to it — when they are as many
+    as the count says; else none."""
+    m = re.search(walker.rules["counted_units"], text)
+    if m is None:
+        return []
+    n = int(m.group(1)) if m.group(1).isdigit() else "一两三四五六七八九".find(m.group(1)) + 1 or 2
+    seen: dict[str, Resolved] = {}
+    for it in walker.items:
+        if it.unit_id and it.unit_id not in seen:
+            seen[it.unit_id] = Resolved(it.unit_id, it.unit_name or "", "前文点名")
+    top = [r for uid, r in seen.items() if not any(walker.finder.is_parent(other, uid) for other in seen)]
+    if m.group(2) not in ("单位", "部门", "党组织", ""):
+        top = [r for r in top if m.group(2) in r.name]  # 两家医院均…: the hospitals among them
+    return list(top) if len(top) == n else []
+
+
 def _cleared(walker: Walker, text: str) -> str:
     """A text without the phrases that say no problem was found (巡察中未发现突出问题): they hold problem words."""
     for p in walker.rules["no_problem_patterns"]:
@@ -193,6 +211,9 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
         return list(named), "文中点名", 0.2
     if inspected:
         return inspected, f"文中所说的巡察对象：{inspected[0].name}", 0.15
+    counted = _counted_units(walker, problem)
+    if counted:
+        return counted, f"文中说{len(counted)}个单位都有此问题，即前文点名的{len(counted)}个单位", 0.05
     red = REDACTED.search(problem)
     if red and not red.group().endswith("同志"):  # 某村…, X镇党委… under a heading: the unit is not the heading's
         return [None], f"单位名称已隐去（{red.group()}）", -0.1
@@ -231,7 +252,8 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     ends_problem = cand.numbered and problem.rstrip("。；").endswith("的问题")  # unnumbered: …新发生的问题 is no list
     if not hits and not ends_problem and not listed_under_unit:
         return []
-    praise = any(p in problem for p in walker.rules["praise_cues"]) or any(
+    praise = any(p in problem and not re.search(f"(?:要|引起|必须|应当){p}", problem)  # 要引起高度重视: asked
+                 for p in walker.rules["praise_cues"]) or any(
         re.search(p, problem) for p in walker.rules["praise_patterns"])
     contexts = cand.context + ([cand.own] if cand.own else [])
     reasons = [f"列举方式：{cand.form}" if cand.numbered else "未编号的段落"]
@@ -255,8 +277,8 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
         units, rule, delta = attribute(walker, cand, text, (required, told), contexts)
         if rule == "文中未写明单位" and previous and not re.search(r"要|须|应当", text):
             # X局…不到位；同时，该局…: the unit the clause before named (a requirement inherits none)
-            named = previous[0].name if previous[0] else "（已隐去）"
-            units, rule, delta = previous, f"承接同段上一条点名的单位：{named}", 0.05
+            named = previous[0].name if previous[0] else "（已隐去）"  # its subject: the first unit it named
+            units, rule, delta = previous[:1], f"承接同段上一条点名的单位：{named}", 0.05
         previous = units if rule == "文中点名" else previous
         units += [b for b in walker.between_units(text, contexts)
                   if all(u is None or (u.unit_id or u.name) != (b.unit_id or b.name) for u in units)]

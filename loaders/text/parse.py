@@ -63,6 +63,7 @@ def parse_document(doc: TextDocument, finder: UnitFinder, rules: dict[str, Any],
         found = itemize(walker, cand)
         cand.item_indexes = list(range(len(items), len(items) + len(found)))
         items += found
+        walker.items += found  # what a later problem counting the units (三家单位都…) refers back to
     directives = DirectiveFinder(walker, rules).find(doc.blocks, candidates, items)
     round_text, term, number = find_round(doc)
     round_id = None
