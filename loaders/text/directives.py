@@ -24,7 +24,7 @@ from typing import Any
 from loaders.text.items import Candidate, Context, Walker
 from loaders.text.model import ParsedDirective, ParsedItem
 from loaders.text.readers import Block
-from loaders.text.segments import sentences
+from loaders.text.segments import CN, sentences
 from loaders.text.units import Resolved
 
 
@@ -60,12 +60,13 @@ REQUESTING = r"要|须|应当|负责|牵头|指导|履行|督促"
 DIRECTED = re.compile(r"^(?:适时|及时|定期|尽快|随后)?(?:组织)?对[^，。；]{1,30}?(?:开展|进行|组织)(?!了|过)"
                       r"[^，。；]{0,12}?(?:督查|检查|核查|督导|监督|评估|抽查|回访|回头看)")
 # what follows a body that 建议/请 addresses when it is asked to act (建议县纪委监委对…, 请你委按规定办理)
-ASKED_TO = re.compile(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|跟进|督促|开展|加强|依规|立案|调查|核查|处置|结合|"
+ASKED_TO = re.compile(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|跟进|督促|指导|开展|加强|依规|立案|调查|核查|处置|结合|"
                       r"办理|处理|查处|查办|约谈|问责|追责|核实|督办|提醒谈话|函询)")
 # a body told to act on a problem without a modal verb (X局作为行业主管部门，对…问题依法核查), not one that failed
 ACTS_ON = re.compile(r"^[，,]?(?:对|就)[^，。；]{1,30}?(?:依法|依规|依纪|立即|及时|全面|开展|进行|组织)"
                      r"[^，。；]{0,6}?(?:核查|核实|查处|督查|检查|整治|清查|处置|处理|督导|督促整改)(?!了|过)")
-COUNTED = re.compile(r"(?<![第一-九十\d])([两二三四五六七八九]|[2-9])(?:个|家|所)(?!月|年|方面|问题)")
+COUNTED = re.compile(r"(?<![第一-九十\d])([两二三四五六七八九]|[2-9])(?:个|家|所)(?!月|年|方面|问题)"
+                     r"(医院|学校|村|社区|公司|乡镇)?")
 
 
 def _count(request: str) -> int:
@@ -122,8 +123,14 @@ class DirectiveFinder:
             if not prev:
                 break
             before = self._unprefixed(before[: prev[0].start])
-        if before.endswith("由") and re.match(r"^[^，。；]{0,12}?(?:牵头|负责|会同|对)", sentence[span.end:]):
-            return True  # 由县委组织部牵头，对…; 建议由县纪委监委对…: the body is asked to act
+        if before.endswith("由") and (re.match(r"^[^，。；]{0,12}?(?:牵头|负责|会同|对)", sentence[span.end:]) or (
+                re.search(r"(?:建议|请)由$", before) and ASKED_TO.match(sentence[span.end:]))):
+            return True  # 由县委组织部牵头，对…; 建议由县纪委监委对…; 建议由X进行处置: the body is asked to act
+        if re.search(r"(?:^|[，,；;])(?:建议|请)(?:移交|移送|转交)$", before) and ASKED_TO.match(sentence[span.end:]):
+            return True  # 建议移交县纪委监委依纪依法处置: the receiver is asked to act on it
+        if before.endswith(("和", "及", "与")) and any(s.end == len(before) - 1 for s in self.spans(before)) and (
+                self.request.match(sentence[span.end:])):
+            return True  # 巡察机构和纪委监委要…: both are asked
         if re.search(r"(?:^|[，,；;）)])(?:建议|请)?由[^，。；]{2,24}会同$", before):
             return True  # 由X会同Y对…: both are asked (X要会同Y…: Y only helps)
         if before.endswith(HANDED) and ASKING_OPENING.search(before) and ASKED_TO.match(sentence[span.end:]):
@@ -171,7 +178,7 @@ class DirectiveFinder:
                 for body, request, rest, lead_uid in targets:
                     if lead_uid is not None and lead_uid in local and "行业主管部门" not in sentence:
                         continue  # a unit told to fix its own problem is not a hand-off
-                    key = (block.number, body, sentence)
+                    key = (block.number, body, request)  # 各巡察组要…，县委巡察办要…: one body asked twice
                     if key in seen:
                         continue
                     seen.add(key)
@@ -190,8 +197,9 @@ class DirectiveFinder:
         for i, span in enumerate(asked):
             stop = len(sentence)  # a body asked in a later clause has its own request: …查处…，组织部门要…
             for later in asked[i + 1:]:
-                cut = max(sentence.rfind(p, span.end, later.start) for p in "，；,;")
-                if cut > span.end:
+                semi = [i for i in (sentence.find(p, span.end, later.start) for p in "；;") if i > 0]
+                cut = min(semi) if semi else max(sentence.rfind(p, span.end, later.start) for p in "，,")
+                if cut > span.end:  # a ；-clause is the request of its own body
                     stop = cut
                     break
             m = re.search(r"(?:要|须|必须|应当|负责|牵头)", sentence[span.end:stop])
@@ -230,7 +238,9 @@ class DirectiveFinder:
             if found:
                 group = [found[0]]
                 for nxt in found[1:]:
-                    joined = text[group[-1][1]:nxt[0]] in ("、", "和", "及", "与", "以及")
+                    gap = text[group[-1][1]:nxt[0]]
+                    joined = gap in ("、", "和", "及", "与", "以及") or bool(re.match(
+                        r"^[^，。；]{0,16}(?:问题|事项|情况)(?:、|和|及|以及)$", gap))  # 对A…问题和B…问题核查
                     each = all(text[max(f[0] - 1, 0):f[0]] == "对" for f in (group[0], nxt)) and re.search(
                         r"[，,；;]", text[group[-1][1]:nxt[0]])  # 对A…核查，对B…跟进监督
                     if not (joined or each):
@@ -246,7 +256,8 @@ class DirectiveFinder:
         confidence = 0.8
         unit_id = unit_name = None
         rule, item_index = "未写明", None
-        named = self._about(rest, self._topic(sentence, rest), contexts, lead_uid)
+        topic = self._topic(sentence, rest)
+        named = self._about(rest, topic, contexts, lead_uid)
         township = next((w for w in self.rules["township_scope"] if w in rest), None)
         own_clause = re.split(r"[，,；;：:]", sentence[: sentence.find(rest)] if rest else sentence)[-1]
         host = [m for m in self.walker.finder.mentions(own_clause) if not self.walker.is_body(m.form)] if (
@@ -260,7 +271,9 @@ class DirectiveFinder:
             r = self.walker.finder.resolve(self._township(block, cand, request, items, contexts))
             unit_id, unit_name, rule = r.unit_id, r.name, f"“{township}”指所在乡镇"
         else:
-            item_index = self._link(block, cand, request, items)
+            told = re.sub(r"^(?:对|针对|就|关于)?(?:这次|本次|本轮|此次|上轮)?(?:巡察)?中?(?:发现|指出|反馈)的", "",
+                          topic)  # 对巡察发现的X问题线索，建议移交…处置: X is what it is about
+            item_index = self._link(block, cand, told + request, items)
             if item_index is not None:
                 it = items[item_index]
                 unit_id, unit_name = it.unit_id, it.unit_name
@@ -309,7 +322,8 @@ class DirectiveFinder:
         for score, _, i in scored:
             if len(out) == n or score < 1:
                 break
-            if items[i].unit_id not in units:
+            noun = COUNTED.search(request).group(2)  # 三家医院: units of that kind (…医院, …保健院)
+            if items[i].unit_id not in units and (not noun or (items[i].unit_name or "").endswith(noun[-1])):
                 out.append(i)
                 units.add(items[i].unit_id)
         return out if len(out) == n else [first]
@@ -318,9 +332,11 @@ class DirectiveFinder:
     def _topic(sentence: str, rest: str) -> str:
         """The clause before the body's own when it says what the request is about (``对X问题，县纪委监委要…``)."""
         before = sentence[: sentence.find(rest)] if rest else ""
-        if re.search(r"(?:该|此)(?:问题|事项|线索)", rest):
+        before = re.split(r"[；;]", before)[-1]  # the topic of a request is said in its own ；-clause
+        if re.search(r"(?:该|此|上述)(?:问题|事项|线索|人员|情况)", rest):
             return before  # X局…的问题，…，请Y对该问题核查: the problem said before the body
-        clauses = re.split(r"[，,；;]", ASKING.sub("", before, count=1) if before.startswith(("（", "(")) else before)
+        before = re.sub(rf"^(?:[{CN}]是|第[{CN}]{{1,2}}[，,、]|其[{CN}][，,、])", "", before)  # 二是对…问题，建议…
+        clauses = re.split(r"[，,；;：:]", ASKING.sub("", before, count=1) if before.startswith(("（", "(")) else before)
         handed = re.match(r"^(?:建议|请)(?:将|把)", clauses[-1]) if clauses else None
         if handed:
             return clauses[-1][handed.end():]  # 建议将X的问题线索移交…: X is what the receiver acts on
