@@ -19,7 +19,7 @@ from loaders.text.segments import INLINE
 from loaders.text.units import REDACTED, Resolved
 
 REQUIREMENT = re.compile(r"^(?:[^，。；！？]{0,16}[，,]|[^，。；！？]{0,12}作为[^，。；！？]{0,24}[，,])?"
-                         r"[^，。；！？]{0,24}?(?<![重主需纪摘提只我])(?:要|须|必须|应当)"
+                         r"[^，。；！？]{0,24}?(?<![重主需纪摘提只我索])(?:要|须|必须|应当)"
                          r"(?![求点件素案])")
 # a clause that turns a problem sentence into a requirement on the unit its subject names (…不达标，县水利局要…)
 REQUIRED_CLAUSE = re.compile(r"[，,](?=[^，。；！？]{1,16}?"
@@ -124,6 +124,22 @@ def segment_groups(walker: Walker, problem: str, bound: list[tuple[str, str]],
 def _states(walker: Walker, text: str) -> bool:
     """Whether a clause states a problem of its own (a problem cue, or a problem pattern)."""
     return any(c in text for c in walker.cues) or any(p.search(text) for p in walker.patterns)
+
+
+LISTED = re.compile(r"存在([^，。；]{12,120}?)等(?:方面的)?(?:问题|情况|现象)")
+
+
+def _listed(walker: Walker, text: str) -> list[str]:
+    """A problem listing several problems of its subject (X存在A不高、B不充分以及C不到位等问题): one text per
+    problem, each with the subject, when at least two of them state a problem of their own; else the text."""
+    m = LISTED.search(text)
+    if m is None:
+        return [text]
+    parts = [p for p in re.split(r"、|以及|及", m.group(1)) if p]
+    if len(parts) < 3 or min(map(len, parts)) < 4 or sum(_states(walker, p) for p in parts) < 2:
+        return [text]
+    head, tail = text[: m.start(1)], text[m.end(1):]
+    return [head + p + tail for p in parts]
 
 
 def _counted_units(walker: Walker, text: str) -> list[Resolved | None]:
@@ -267,6 +283,8 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     groups = segment_groups(walker, problem, bound, contexts, split=not heading)
     if len(groups) > 1:
         reasons.append(f"一段中的句子分别点名不同单位，分为{len(groups)}条")
+    groups = [(piece, told, piece if len(listed) > 1 else core) for text, told, core in groups
+              for listed in [_listed(walker, text)] for piece in listed]
     items = []
     previous: list[Resolved | None] = []
     for text, told, core in groups:
