@@ -314,7 +314,16 @@ class DirectiveFinder:
 
     def _counted_links(self, request: str, items: list[ParsedItem], first: int, paragraph: int, n: int) -> list[int]:
         """The items of distinct units a request counting them (两家医院, 两个群团组织) is about: the best linked one,
-        then those of other units sharing most content words with the request, as many as the count says."""
+        then those of other units sharing most content words with the request, as many as the count says — or,
+        when the count names a kind (三家医院) and the document found problems at just so many units of it, those."""
+        noun = COUNTED.search(request).group(2)  # 三家医院: units of that kind (…医院, …保健院)
+        if noun:
+            kind: dict[str, int] = {}
+            for i, it in enumerate(items):
+                if it.paragraph <= paragraph and it.unit_id and (it.unit_name or "").endswith(noun[-1]):
+                    kind.setdefault(it.unit_id, i)
+            if len(kind) == n:
+                return list(kind.values())
         words = _content(request, self.stock)
         scored = sorted(((len(words & _bigrams(it.text)), -i, i) for i, it in enumerate(items)
                          if it.paragraph <= paragraph and it.unit_id and i != first), reverse=True)
@@ -322,7 +331,6 @@ class DirectiveFinder:
         for score, _, i in scored:
             if len(out) == n or score < 1:
                 break
-            noun = COUNTED.search(request).group(2)  # 三家医院: units of that kind (…医院, …保健院)
             if items[i].unit_id not in units and (not noun or (items[i].unit_name or "").endswith(noun[-1])):
                 out.append(i)
                 units.add(items[i].unit_id)
