@@ -8,14 +8,21 @@ finding, a letter, an evidence or gap sentence); ID and mobile numbers left in
 text stored before the loader redacted them are replaced by their tokens.
 Any response that names people to an analyst or admin writes one audit row
 listing them: by their ids, and by the known names its text holds.
+
+A whole-graph result kept per graph version (``graph.analysis.cache``) is the same object on every request
+until the next write, so :func:`deliver_kept` masks, checks and serialises it once per version and role and
+sends those bytes again: a county's dashboard is megabytes of JSON, and walking and validating it on every
+read took seconds of CPU each (scale 10). The audit row is still written on every read.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from typing import Any
 
-from fastapi import Request
-from pydantic import BaseModel
+from fastapi import Request, Response
+from pydantic import BaseModel, TypeAdapter
 
 from api.auth import Account, Role
 from api.masking import matcher_for
@@ -126,3 +133,67 @@ def deliver(request: Request, account: Account, payload: Any) -> Any:
         request.app.state.audit.record(account=account.name, role=account.role.value, method=request.method,
                                        endpoint=request.url.path, person_ids=sorted(people))
     return data
+
+
+RENDERED_KEPT = 16  # rendered bodies kept per worker, one per slot and audience (viewers, the others)
+_rendered: OrderedDict[tuple[str, bool], tuple[Any, NameMatcher, bytes, list[str]]] = OrderedDict()
+_rendering = threading.Lock()
+_gates: dict[tuple[str, bool], threading.Lock] = {}
+_gates_lock = threading.Lock()
+_adapters: dict[Any, TypeAdapter] = {}
+
+
+def _adapter(model: Any) -> TypeAdapter:
+    if model not in _adapters:
+        _adapters[model] = TypeAdapter(model)
+    return _adapters[model]
+
+
+def _kept_body(key: tuple[str, bool], payload: Any, names: NameMatcher) -> tuple | None:
+    with _rendering:
+        hit = _rendered.get(key)
+        if hit is None or hit[0] is not payload or hit[1] is not names:  # a newer version, or names changed
+            return None
+        _rendered.move_to_end(key)
+        return hit
+
+
+def _render(payload: Any, viewer: bool, names: NameMatcher, model: Any) -> tuple[bytes, list[str]]:
+    """The body the endpoint's response model makes of what ``deliver`` would return, and the people it names."""
+    data = payload.model_dump(mode="json") if isinstance(payload, BaseModel) else payload
+    shown = mask(data, names) if viewer else data
+    people = [] if viewer else sorted(person_ids(data) | people_in_text(data, names))
+    adapter = _adapter(model)
+    return adapter.dump_json(adapter.validate_python(shown), by_alias=True), people
+
+
+def deliver_kept(request: Request, account: Account, payload: Any, model: Any, slot: str) -> Response:
+    """``deliver`` for a result kept per graph version (the very object ``cached`` returns): the JSON body,
+    masked for viewers, is made once per object and audience and kept; an analyst's read is audited every time.
+
+    ``model`` is the endpoint's response model: the body is what FastAPI would have made of it. ``slot`` names
+    the result (its cache name and parameters): a newer object for the same slot replaces the older one, so
+    no superseded result is held in memory for its body.
+    """
+    names = matcher_for(getattr(request.app.state, "store", None))
+    viewer = account.role is Role.VIEWER
+    key = (slot, viewer)
+    hit = _kept_body(key, payload, names)
+    if hit is None:
+        with _gates_lock:
+            gate = _gates.setdefault(key, threading.Lock())
+        with gate:  # a second request for the same body waits for the first and reuses it; others go on
+            hit = _kept_body(key, payload, names)
+            if hit is None:
+                hit = (payload, names, *_render(payload, viewer, names, model))
+                with _rendering:
+                    _rendered[key] = hit
+                    while len(_rendered) > RENDERED_KEPT:
+                        gone, _ = _rendered.popitem(last=False)
+                        with _gates_lock:
+                            _gates.pop(gone, None)
+    body, people = hit[2], hit[3]
+    if people:
+        request.app.state.audit.record(account=account.name, role=account.role.value, method=request.method,
+                                       endpoint=request.url.path, person_ids=people)
+    return Response(body, media_type="application/json")

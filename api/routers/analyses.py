@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 
 from api.audit import audit_write
-from api.delivery import deliver
+from api.delivery import deliver, deliver_kept
 from api.deps import Admin, Analyst, Store, Viewer
 from api.pages import Limit, Offset, Page, page
 from graph.analysis import linked, repeats
@@ -85,7 +85,7 @@ def linked_groups(store: Store, account: Viewer, request: Request,
                   top: Annotated[int, Query(ge=1, le=500)] = 20) -> Any:
     report = cached(store, "linked", {"max_degree": max_degree, "top": top},
                     lambda: linked.linked_clusters(store, max_degree=max_degree, top=top).model_dump(mode="json"))
-    return deliver(request, account, report)
+    return deliver_kept(request, account, report, LinkedReport, f"linked:{max_degree}:{top}")
 
 
 @router.get("/relatives", response_model=Page[RelativeRow], summary="优亲厚友：村干部在任期间亲属在本村领取补贴或承接项目")

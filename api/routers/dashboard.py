@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 
 from api.auth import Role
-from api.delivery import deliver
+from api.delivery import deliver, deliver_kept
 from api.deps import Analyst, Store, Viewer
 from api.downloads import attachment
 from api.errors import ApiError
@@ -51,7 +51,8 @@ def _dashboard(request: Request, store: Any, rounds: str | None, today: date | N
                     "未反馈的建议函、未处置的线索、各轮趋势；每个数字附背后的记录 id")
 def show(store: Store, account: Viewer, request: Request, rounds: RoundsQuery = None, today: TodayQuery = None,
          county: CountyQuery = None) -> Any:
-    return deliver(request, account, _dashboard(request, store, rounds, today, county))
+    found = _dashboard(request, store, rounds, today, county)  # kept per graph version: its body is made once
+    return deliver_kept(request, account, found, Dashboard, f"dashboard:{rounds}:{county}:{today or date.today()}")
 
 
 def _shown(request: Request, store: Any, account: Any, rounds: str | None, today: date | None,
