@@ -65,6 +65,21 @@ class Candidate:
     item_indexes: list[int] = field(default_factory=list)
 
 
+NOT_PROBLEM_COLUMN = re.compile(r"数|时限|类别|类型|性质|等级|来源|编号|序号|整改|措施|建议|任务|要求|责任|时间")
+
+
+def problem_column(header: list[str]) -> int | None:
+    """The column of a table that states the problems, read by its header: one naming the problem (存在问题,
+    主要问题, 问题表现, 问题描述, 发现的问题, 问题清单), else one of its content (内容, 表现, 描述) — never its kind,
+    count, source or number, nor the request beside it (整改措施, 任务清单, 责任单位)."""
+    for pattern in (r"问题", r"内容|表现|描述"):
+        found = next((i for i, h in enumerate(header) if re.search(pattern, h) and not NOT_PROBLEM_COLUMN.search(h)),
+                     None)
+        if found is not None:
+            return found
+    return None
+
+
 class Walker:
     def __init__(self, finder: UnitFinder, rules: dict[str, Any]) -> None:
         self.finder, self.rules = finder, rules
@@ -312,8 +327,7 @@ class Walker:
 
     def table_row(self, block: Block) -> None:
         header = block.header
-        problem = next((i for i, h in enumerate(header) if re.search(r"问题|内容|表现|描述", h)
-                        and not re.search(r"数|时限|类别|编号|序号", h)), None)
+        problem = problem_column(header)
         columns = [i for i, h in enumerate(header) if re.search(r"单位|村|社区|乡镇|对象", h) and i < len(block.cells)]
         if not header or problem is None or problem >= len(block.cells):
             return

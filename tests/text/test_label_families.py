@@ -123,3 +123,23 @@ def test_problem_and_request_pairs(parse, finder):
               "整改建议：局党组要对未完成的审计项目逐项研究，限期完成。")
     assert [i.text for i in r.items] == ["审计项目计划执行率偏低", "对县委交办的专项审计推进缓慢。"]
     assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县审计局")}
+
+
+def test_a_table_is_read_by_the_header_that_names_its_problems(tmp_path, county_store, finder):
+    from docx import Document
+
+    from loaders.text.parse import parse_file
+
+    doc = Document()
+    doc.add_paragraph(TITLE, style="Heading 1")
+    rows = (("问题类型", "整改措施", "主要问题", "责任单位"),
+            ("作风", "开展专项整治", "值班人员脱岗", "宁川县档案馆"),
+            ("财务", "清退违规款项", "公务接待无公函", "宁川县档案馆"))
+    table = doc.add_table(rows=len(rows), cols=4)
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    doc.save(tmp_path / "t.docx")
+    r = parse_file(tmp_path / "t.docx", county_store, finder=finder)
+    assert [i.text for i in r.items] == ["值班人员脱岗", "公务接待无公函"]
+    assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县档案馆")}
