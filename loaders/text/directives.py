@@ -78,6 +78,8 @@ def _count(request: str) -> int:
 HANDED = ("移交", "移送", "转交")
 ASKING_OPENING = re.compile(r"(?:^|[，,；;])(?:建议|请)(?:将|把)[^，。；]{2,40}$")
 HELPER_BEFORE = ("会同", "配合", "协助", "联合")
+# a body given its part in a request made just before it (X要加强…，县纪委监委派驻第七纪检监察组给予指导)
+SUPPORTING = re.compile(r"^(?:给予|加强|做好)(?:指导|督导|跟进监督)")
 
 
 class DirectiveFinder:
@@ -141,7 +143,8 @@ class DirectiveFinder:
         if any(before.endswith(w) for w in self.rules["addressee_before"]) or (
                 opening and before.endswith(("，", ","))):  # 建议县纪委监委对…，县委组织部对…
             return bool(ASKED_TO.match(sentence[span.end:]))
-        return bool(self.request.match(sentence[span.end:]) or DIRECTED.match(sentence[span.end:]))
+        return bool(self.request.match(sentence[span.end:]) or DIRECTED.match(sentence[span.end:]) or (
+            SUPPORTING.match(sentence[span.end:]) and re.search(r"要|须|应当", sentence[:span.start])))
 
     def regulator(self, sentence: str, span: _Span) -> str | None:
         """The unit a sentence makes the 行业主管部门 (``X局作为行业主管部门，要…``, ``X局要履行行业主管部门职责``):

@@ -64,3 +64,10 @@ def test_a_count_of_hospitals_means_the_hospitals(parse):
               "县人民医院存在分解住院的问题。", "县中医院串换项目收费。", "县妇幼保健院违规将自费项目纳入报销。",
               "驻县卫生健康局纪检监察组要督促三家医院建立违规收费自查机制。")
     assert {d.unit_name for d in r.directives} == {"宁川县人民医院", "宁川县中医院", "宁川县妇幼保健院"}
+
+
+def test_a_body_given_its_part_in_the_request_before_it(parse):
+    r = parse("下面我提一点要求。", "永山乡纪委要加强对村级财务的日常监督，县纪委监委派驻第三纪检监察组给予指导。",
+              "县纪委监委派驻第三纪检监察组给予了大力支持。")
+    assert [d.body for d in r.directives] == ["派驻纪检监察组"]
+    assert r.directives[0].paragraph == 2
