@@ -143,6 +143,19 @@ def _role(value: Any) -> str:
     return str(getattr(value, "value", value) or "")
 
 
+_INSERT = ("INSERT INTO audit(at, account, role, method, endpoint, person_ids, kind, action, detail, query) "
+           "VALUES (?,?,?,?,?,?,?,?,?,?)")
+
+
+class _Waiting:
+    """One row's place in a group commit: its seq once written, or the error that stopped the batch."""
+
+    __slots__ = ("done", "error", "seq")
+
+    def __init__(self) -> None:
+        self.done, self.error, self.seq = False, None, 0
+
+
 class AuditLog:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -153,7 +166,10 @@ class AuditLog:
                          "account TEXT NOT NULL, role TEXT NOT NULL, method TEXT NOT NULL, endpoint TEXT NOT NULL, "
                          "person_ids TEXT NOT NULL)")
         self._migrate()
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the connection
+        self._turn = threading.Condition()  # rows waiting to be committed, and whether a commit is under way
+        self._pending: list[tuple[tuple[Any, ...], _Waiting]] = []
+        self._flushing = False
         self._recent: dict[tuple[str, ...], tuple[int, float]] = {}
 
     def _migrate(self) -> None:
@@ -178,14 +194,53 @@ class AuditLog:
     def _insert(self, kind: AuditKind, *, account: str, role: str, method: str, endpoint: str,
                 person_ids: list[str] | None = None, action: str = "", detail: dict[str, Any] | None = None,
                 query: str | None = None) -> int:
+        """Write one row and return its seq once it is on disk.
+
+        Group commit: rows arriving while another thread's commit is under way wait for it, then go down
+        together in one transaction (one fsync, ``synchronous=FULL``), each caller still returning only when
+        its own row is durable. One commit per row serialised every audited read of a worker behind the
+        disk (3.7 ms a commit here: 64 concurrent analysts queued up to 0.1 s for the audit alone).
+        """
         row = (datetime.now(UTC).isoformat(), account, role, method, endpoint,
                json.dumps(sorted(set(person_ids or ()))), kind.value, action,
                json.dumps(detail or {}, ensure_ascii=False, default=str),
                query[:MAX_QUERY_CHARS] if query is not None else None)
+        mine = _Waiting()
+        with self._turn:
+            self._pending.append((row, mine))
+            while not mine.done:
+                if self._flushing:  # someone is committing: ours goes in the next batch (or theirs took it)
+                    self._turn.wait()
+                    continue
+                self._flushing, batch, self._pending = True, self._pending, []
+                self._turn.release()
+                try:
+                    self._commit(batch)
+                finally:
+                    self._turn.acquire()
+                    self._flushing = False
+                    self._turn.notify_all()
+        if mine.error is not None:
+            raise mine.error
+        return mine.seq
+
+    def _commit(self, batch: list[tuple[tuple[Any, ...], _Waiting]]) -> None:
         with self._lock:
-            cursor = self._db.execute("INSERT INTO audit(at, account, role, method, endpoint, person_ids, kind, action, "
-                                      "detail, query) VALUES (?,?,?,?,?,?,?,?,?,?)", row)
-        return int(cursor.lastrowid or 0)
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                for row, waiting in batch:
+                    waiting.seq = int(self._db.execute(_INSERT, row).lastrowid or 0)
+                self._db.execute("COMMIT")
+            except BaseException as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                for _, waiting in batch:
+                    waiting.error = exc
+                if not isinstance(exc, Exception):
+                    raise
+            finally:
+                for _, waiting in batch:
+                    waiting.done = True
 
     def record(self, *, account: str, role: str, method: str, endpoint: str, person_ids: list[str],
                query: str | None = None) -> None:

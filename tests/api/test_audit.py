@@ -174,3 +174,38 @@ def test_a_load_report_is_kept_as_counts():
     assert kept == {**report, "merges": 1, "near_misses": 0, "problems": 1}  # lists that may name people: their length
     assert counts_of({"people": ["张伟", "李娜"]}) == {"people": 2}
     assert "张伟" not in json.dumps(kept, ensure_ascii=False)
+
+
+def test_rows_written_together_from_many_threads_and_two_logs_are_all_kept(tmp_path):
+    """Group commit: concurrent rows (two logs on one file, as two workers) each get their own seq, none is lost,
+    and a failed batch raises in every caller whose row it held."""
+    import threading
+
+    logs = [AuditLog(tmp_path / "audit.sqlite"), AuditLog(tmp_path / "audit.sqlite")]
+    seqs: list[int] = []
+    keep = threading.Lock()
+
+    def write(n: int) -> None:
+        log = logs[n % 2]
+        for i in range(40):
+            seq = log._insert(audit_module.AuditKind.READ, account=f"t{n}", role="analyst", method="GET",
+                              endpoint=f"/e/{i}", person_ids=[f"per_{n:08d}{i:08d}"])
+            with keep:
+                seqs.append(seq)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(seqs) == 320 and len(set(seqs)) == 320 and min(seqs) > 0
+    total, entries = logs[0].read(limit=1000, offset=0, kind="read")
+    assert total == 320 and {e.seq for e in entries} == set(seqs)
+    assert {(e.account, e.endpoint, tuple(e.person_ids)) for e in entries} == {
+        (f"t{n}", f"/e/{i}", (f"per_{n:08d}{i:08d}",)) for n in range(8) for i in range(40)}
+    logs[1]._db.execute("DROP TABLE audit")  # the next batch fails: its caller is told, nothing half-written
+    with pytest.raises(sqlite3.OperationalError):
+        logs[1].record(account="x", role="analyst", method="GET", endpoint="/x", person_ids=[])
+    assert not logs[1]._db.in_transaction
+    for log in logs:
+        log.close()
