@@ -61,7 +61,9 @@ def split(cand: Candidate, cues: tuple[str, ...]) -> tuple[str, str, list[tuple[
                 required.append(s)
             continue
         cut = REQUIRED_CLAUSE.search(s)
-        if cut and any(c in s[: cut.start()] for c in cues):
+        if cut and re.match(r"^(?:对|针对|关于|就)", s.strip()):
+            required.append(s)  # 对…顶岗问题，组织部要…: the topic of a request, not a problem stated
+        elif cut and any(c in s[: cut.start()] for c in cues):
             problem.append(s[: cut.start()] + "。")
             required.append(s[cut.start() + 1:])
             bound.append((s[: cut.start()] + "。", s[cut.start() + 1:]))

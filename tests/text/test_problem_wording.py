@@ -39,3 +39,22 @@ def test_a_comment_on_the_problem_is_no_item_of_its_own(parse):
     r = parse("在巡察工作会议上的讲话",
               "县统计局原始凭证缺失，台账登记混乱，这说明什么？说明内部管理没有跟上。")
     assert [it.unit_name for it in r.items] == ["宁川县统计局"]
+
+
+@pytest.mark.parametrize("problem", [
+    "县统计局统计执法检查一年只开展了两次。",  # a shortfall told by a figure
+    "县统计局普查经费多付施工方3万元。",
+    "县统计局群众来信办理超过规定时限。",
+    "县统计局整改报告写了整改完成，实际还没落实。",
+    "县统计局以调研名义组织公款旅游。",
+    "县统计局个别干部插手普查外包项目。",
+])
+def test_a_plain_paragraph_with_a_general_problem_wording(parse, problem):
+    # session 8 (dev_e): an unnumbered paragraph needs a problem wording; these are general office vocabulary
+    r = parse("宁川县统计局巡察情况报告", problem)
+    assert [(it.text, it.unit_name) for it in r.items] == [(problem, "宁川县统计局")]
+
+
+def test_the_topic_of_a_request_is_no_problem(parse):
+    r = parse("下面我强调一点。", "第二，对这次巡察发现的编外人员顶岗问题，组织部要会同编办拿出解决办法。")
+    assert r.items == [] and [d.body for d in r.directives] == ["组织部"]
