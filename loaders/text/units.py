@@ -44,7 +44,8 @@ class Resolved:
 
 def short_names(index: UnitIndex, forms: dict[str, list[str]], suffixes: dict[str, list[str]],
                 min_chars: int) -> dict[str, str]:
-    """Short core name → unit id, for the short forms only one unit's name gives and no unit is called."""
+    """Short core name → unit id, for the short forms only one unit's name gives and no unit is called (one a
+    character shorter than ``min_chars`` is kept to be found with the county's 县 before it: 县一中)."""
     made: dict[str, set[str]] = {}
     for uid, entry in index.entries.items():
         if entry.parent:
@@ -59,7 +60,7 @@ def short_names(index: UnitIndex, forms: dict[str, list[str]], suffixes: dict[st
             made.setdefault(v, set()).add(uid)
     taken = {key for (_, key) in index.by_core}
     return {v: next(iter(uids)) for v, uids in made.items()
-            if len(uids) == 1 and v not in taken and len(v) >= min_chars}
+            if len(uids) == 1 and v not in taken and len(v) + 1 >= min_chars}
 
 
 class UnitFinder:
@@ -78,7 +79,7 @@ class UnitFinder:
                 candidates.add(core_name(entry.parent, entry.county) + core)
             forms |= {f for f in candidates if len(f) >= min_chars and f not in stop}
         self.short = short_names(index, short_forms or {}, short_suffixes or {}, min_chars)
-        forms |= {f for core in self.short for f in (core, "县" + core) if f not in stop}
+        forms |= {f for core in self.short for f in (core, "县" + core) if f not in stop and len(f) >= min_chars}
         for (_, alias) in index.user_aliases:
             if len(alias) >= min_chars:
                 forms.add(alias)

@@ -70,3 +70,9 @@ def test_a_redacted_unit_named_first_is_the_subject(parse):
     r = parse("县委第三巡察组关于湖岭乡丰桥村提级巡察的反馈意见",
               "此外，相邻的XX村水渠维修资金去向不明，丰桥村对此并不知情。")
     assert [i.unit_id for i in r.items] == [None] and "已隐去" in r.items[0].unit_rule
+
+
+def test_a_school_by_its_county_short_name(parse, finder):
+    # session 8 (dev_e): 县一中 is 宁川县第一中学 (一中 alone is too short to be told from other text)
+    r = parse("县委第五巡察组关于对县一中党委巡察的反馈意见", "一、落实全面从严治党方面", "1.学校食堂承包合同未经公开招标。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县第一中学")]
