@@ -23,6 +23,13 @@ def test_every_label_family_numbers_a_paragraph(parse, finder, labels):
     assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县档案馆")} and r.items[1].form == "段首编号"
 
 
+@pytest.mark.parametrize("marks", [("问题1：", "问题2："), ("1）", "2）")])
+def test_a_label_family_inside_one_paragraph(parse, finder, marks):
+    r = parse(TITLE, f"主要有两个问题。{marks[0]}档案库房温湿度记录缺失；{marks[1]}借阅审批手续不全。")
+    assert [i.text for i in r.items] == ["档案库房温湿度记录缺失", "借阅审批手续不全。"]
+    assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县档案馆")}
+
+
 def test_an_ordinal_list_inside_one_paragraph_still_counts_from_one(parse):
     r = parse(TITLE, "第一，档案库房温湿度记录缺失。第二，借阅审批手续不全。")
     assert [i.form for i in r.items] == ["第一，", "第一，"] and r.items[1].text.startswith("借阅审批手续不全")
