@@ -8,6 +8,8 @@ from typing import Annotated, Any
 import networkx as nx
 from pydantic import AfterValidator
 
+from graph.model.edges import EDGE_SPECS
+from graph.model.enums import NodeKind
 from graph.stores.embedded import KIND, TYPE
 
 
@@ -36,6 +38,16 @@ def in_edges(g: nx.MultiDiGraph, node: str, edge_type: str) -> Iterator[tuple[st
         for attrs in keyed.values():
             if attrs[TYPE] == edge_type:
                 yield src, attrs
+
+
+def only_edge(src: NodeKind, dst: NodeKind, edge_type: str) -> bool:
+    """Whether the model joins ``src`` to ``dst`` by ``edge_type`` and nothing else: a twin walking such edges by
+    the endpoints' kinds then needs no check of the type (the store refuses edges the model does not allow).
+
+    >>> only_edge(NodeKind.TASK, NodeKind.ISSUE, "RECTIFIES"), only_edge(NodeKind.PERSON, NodeKind.UNIT, "OVERSEES")
+    (True, False)
+    """
+    return [s.type.value for s in EDGE_SPECS.values() if src in s.sources and dst in s.targets] == [edge_type]
 
 
 def issues_found_at(g: nx.MultiDiGraph, unit: str) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -1,7 +1,7 @@
 """整改看板 (rectification dashboard): the figures leaders report on rectification, each with the rows behind it.
 
-Every graph pattern is a named query (``rectification_rounds``, ``rectification_issues``,
-``rectification_units``, ``rectification_tasks``, ``letters_of_issues`` through
+Every graph pattern is a named query (``rectification_rounds``, ``rectification_issues`` (with each issue's
+tasks), ``rectification_units``, ``letters_of_issues`` through
 :func:`graph.reviews.case_gaps.letters`, ``undisposed_clues``), so the dashboard is the same on both stores.
 Limits come from ``dashboard.json`` (see :mod:`graph.reviews.rules`).
 
@@ -24,9 +24,8 @@ The rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +49,7 @@ from graph.stores.base import QueryRunner
 
 DONE = ("done", "closed")
 CHUNK = 10_000
-MAX_ROUNDS = 1000  # what rectification_issues and rectification_tasks take in one call
+MAX_ROUNDS = 1000  # what rectification_issues takes in one call
 Rounds = Sequence[int] | Sequence[str] | range | None
 
 
@@ -87,14 +86,17 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _rate_row(key: str, label: str, issues: list[dict[str, Any]], task_ids_of: dict[str, tuple[list[str], list[str]]],
-              *, township: str | None = None, in_progress: bool | None = None, start: date | None = None,
-              end: date | None = None) -> RateRow:
-    ids = [i["issue_id"] for i in issues]
-    fixed = [i["issue_id"] for i in issues if i["status"] == "rectified"]
-    theirs = [task_ids_of[i] for i in ids if i in task_ids_of]
-    task_ids = list(chain.from_iterable(mine for mine, _ in theirs))
-    done = list(chain.from_iterable(finished for _, finished in theirs))
+Facts = tuple[str, bool, list[str], list[str]]  # issue id, rectified, its task ids, those done or closed
+
+
+def _rate_row(key: str, label: str, facts: list[Facts], *, township: str | None = None,
+              in_progress: bool | None = None, start: date | None = None, end: date | None = None) -> RateRow:
+    """Rates of one group from its issues' facts (one per issue row: an issue found at two units is counted at
+    each, as in the rows the figures list)."""
+    ids = [f[0] for f in facts]
+    fixed = [f[0] for f in facts if f[1]]
+    task_ids = [t for f in facts for t in f[2]]
+    done = [t for f in facts for t in f[3]]
     note = NO_ISSUES if not ids else NO_TASKS if not task_ids else None
     # Every value is already of its field's type (ids and statuses from validated rows, counts and rates computed
     # here): constructing without re-validating lists of thousands of ids (tests/test_dashboard_fast.py).
@@ -138,52 +140,41 @@ def _choose_rounds(store: QueryRunner, rounds: Rounds, county: str | None = None
     return chosen, [r["round_id"] for r in chosen], label
 
 
-def _tasks(store: QueryRunner, round_ids: list[str] | None
-           ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, tuple[list[str], list[str]]]]:
-    """Per issue: its tasks, and its task ids with those done or closed (read once, in one pass, and summed into
-    every group the issue is in)."""
-    by_issue: dict[str, list[dict[str, Any]]] = {}
-    ids_of: dict[str, tuple[list[str], list[str]]] = {}
-    for t in store.run_query("rectification_tasks", {"round_ids": round_ids}):
-        issue = t["issue_id"]
-        if issue in by_issue:
-            by_issue[issue].append(t)
-        else:
-            by_issue[issue], ids_of[issue] = [t], ([], [])
-        mine, done = ids_of[issue]
-        mine.append(t["task_id"])
-        if t["status"] in DONE:
-            done.append(t["task_id"])
-    return by_issue, ids_of
+def _facts(issues: list[dict[str, Any]]) -> list[Facts]:
+    """Each issue row's facts for the rates, worked out once and summed into every group the row is in."""
+    none: list[str] = []
+    return [(i["issue_id"], i["status"] == "rectified", [t["task_id"] for t in i["tasks"]] if i["tasks"] else none,
+             [t["task_id"] for t in i["tasks"] if t["status"] in DONE] if i["tasks"] else none) for i in issues]
 
 
-def _group(issues: Iterable[dict[str, Any]], field: str, via: dict[str, str | None] | None = None
-           ) -> dict[str, list[dict[str, Any]]]:
-    """Issues by one field's value (or by what ``via`` maps it to; None left out)."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    for i in issues:
+def _group(issues: list[dict[str, Any]], facts: list[Facts], field: str, via: dict[str, str | None] | None = None
+           ) -> dict[str, list[Facts]]:
+    """The facts of the issue rows by one field's value (or by what ``via`` maps it to; None left out)."""
+    out: dict[str, list[Facts]] = {}
+    for i, f in zip(issues, facts, strict=True):
         k = i[field] if via is None else via.get(i[field])
         if k is not None:
             if k in out:
-                out[k].append(i)
+                out[k].append(f)
             else:
-                out[k] = [i]
+                out[k] = [f]
     return out
 
 
-def _in_progress(rnd: dict[str, Any], tasks: list[dict[str, Any]], as_of: date) -> bool:
+def _in_progress(rnd: dict[str, Any], issues: list[dict[str, Any]], as_of: date) -> bool:
     end = _day(rnd["end_date"])
     if end is None or end >= as_of:
         return True
-    return any(t["status"] not in DONE and date.fromisoformat(t["deadline"]) >= as_of for t in tasks)
+    today = as_of.isoformat()  # ISO dates compare as text
+    return any(t["status"] not in DONE and t["deadline"] >= today for i in issues for t in i["tasks"])
 
 
-def _overdue(issues: list[dict[str, Any]], tasks: dict[str, list[dict[str, Any]]], units: dict[str, Any],
-             limits: dict[str, int], as_of: date) -> list[OverdueTask]:
+def _overdue(issues: list[dict[str, Any]], units: dict[str, Any], limits: dict[str, int], as_of: date
+             ) -> list[OverdueTask]:
     out = []
     for i in issues:
         limit = int(limits.get(i["severity"], 0))
-        for t in tasks.get(i["issue_id"], []):
+        for t in i["tasks"]:
             if t["status"] in DONE:
                 continue
             deadline = date.fromisoformat(t["deadline"])
@@ -260,37 +251,39 @@ def dashboard(store: QueryRunner, rounds: Rounds = None, today: date | None = No
     # Every round by id when they fit one call: the twins then need not look for the rounds among all nodes.
     asked = round_ids if round_ids is not None or len(chosen) > MAX_ROUNDS else [r["round_id"] for r in chosen]
     issues = store.run_query("rectification_issues", {"round_ids": asked})
-    tasks, ids_of = _tasks(store, asked)
+    facts = _facts(issues)
     unit_ids = sorted({u for r in chosen for u in r["unit_ids"]} | {i["unit_id"] for i in issues})
     units = {u["unit_id"]: u for u in store.run_query("rectification_units", {"unit_ids": unit_ids})}
     limits = rules["overdue_days"]
-    overdue = _overdue(issues, tasks, units, limits, as_of)
+    overdue = _overdue(issues, units, limits, as_of)
     relapses = _relapses(issues, units)
-    by_round_issues = _group(issues, "round_id")
-    by_round = []
-    for r in chosen:
-        found = by_round_issues.get(r["round_id"], [])
-        by_round.append(_rate_row(
-            r["round_id"], r["title"], found, ids_of, start=_day(r["start"]), end=_day(r["end_date"]),
-            in_progress=_in_progress(r, [t for i in found for t in tasks.get(i["issue_id"], [])], as_of)))
-    by_unit_issues = _group(issues, "unit_id")
-    by_unit = [_rate_row(u, units.get(u, {}).get("unit_name", u), by_unit_issues.get(u, []), ids_of,
+    rows_in_round: dict[str, list[dict[str, Any]]] = {}
+    for i in issues:
+        rows_in_round.setdefault(i["round_id"], []).append(i)
+    by_round_facts = _group(issues, facts, "round_id")
+    by_round = [_rate_row(r["round_id"], r["title"], by_round_facts.get(r["round_id"], []), start=_day(r["start"]),
+                          end=_day(r["end_date"]),
+                          in_progress=_in_progress(r, rows_in_round.get(r["round_id"], []), as_of)) for r in chosen]
+    by_unit_facts = _group(issues, facts, "unit_id")
+    by_unit = [_rate_row(u, units.get(u, {}).get("unit_name", u), by_unit_facts.get(u, []),
                          township=units.get(u, {}).get("township_name")) for u in unit_ids]
-    by_category = [_rate_row(c, c, found, ids_of) for c, found in sorted(_group(issues, "category").items())]
+    by_category = [_rate_row(c, c, found) for c, found in sorted(_group(issues, facts, "category").items())]
     town_of = {u: row["township_id"] for u, row in units.items()}
     towns = sorted({t for t in town_of.values() if t})
-    by_town_issues = _group(issues, "unit_id", town_of)
+    by_town_facts = _group(issues, facts, "unit_id", town_of)
     by_township = [_rate_row(t, units[t]["unit_name"] if t in units else _town_name(units, t),
-                             by_town_issues.get(t, []), ids_of) for t in towns]
-    total = _rate_row("total", label, issues, ids_of)
+                             by_town_facts.get(t, [])) for t in towns]
+    total = _rate_row("total", label, facts)
     lettered = [i["issue_id"] for i in issues if i["letter_ids"]]  # only these need reading letter by letter
     letters = _letters(store, lettered, as_of, rules["letter_answer_days"])
     clues = undisposed(store, as_of, rules["clue_disposal_days"], round_ids)
     overdue_ids = {o.task_id for o in overdue}
-    relapsed_in = _group(({"round_id": x.issue_round} for x in relapses), "round_id")
+    relapsed_in: dict[str, int] = {}
+    for x in relapses:
+        relapsed_in[x.issue_round] = relapsed_in.get(x.issue_round, 0) + 1
     trend = [TrendPoint(round_id=r.key, label=r.label, start=r.start, issues=r.issues, rate=r.rate,
                         task_rate=r.task_rate, overdue=sum(t in overdue_ids for t in r.task_ids),
-                        relapses=len(relapsed_in.get(r.key, []))) for r in by_round]
+                        relapses=relapsed_in.get(r.key, 0)) for r in by_round]
     result = Dashboard(
         as_of=as_of, range_label=label, round_ids=[r["round_id"] for r in chosen],
         limits={k: v for k, v in rules.items() if not k.startswith("_")}, total=total,

@@ -193,7 +193,6 @@ def _dashboard_cases(county: Bundle) -> dict[str, list[dict[str, Any]]]:
         "rectification_rounds": [{}, {"round_ids": [rounds[0], rounds[3]]}, {"round_ids": []},
                                  {"round_ids": ["rnd_0000000000000000"]}],
         "rectification_issues": [{}, {"round_ids": [rounds[2]]}, {"round_ids": rounds[:4]}, {"round_ids": []}],
-        "rectification_tasks": [{}, {"round_ids": [rounds[2]]}, {"round_ids": rounds[:4]}, {"round_ids": []}],
         "rectification_units": [{"unit_ids": [u.id for u in units]}, {"unit_ids": [village, township]},
                                 {"unit_ids": []}, {"unit_ids": ["unit_0000000000000000"]}],
         "undisposed_clues": [{}, {"transferred_before": "2020-01-01"}, {"transferred_before": "2000-01-01"}],
