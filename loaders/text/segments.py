@@ -51,7 +51,7 @@ LEADING = (
 )
 # families also written inline (第一，…。第二，…): at a paragraph's start they number it only when no inline list
 # counted from one opens the paragraph
-_ALSO_INLINE = ("第", "其")
+_ALSO_INLINE = ("第", "其", "头一个")
 # the word enumerators: each family's words in order (一方面…另一方面, 首先…其次…再次)
 WORD_ORDINALS = {"一方面": 1, "另一方面": 2, "首先": 1, "其次": 2, "再次": 3}
 INLINE = (
@@ -65,10 +65,12 @@ INLINE = (
     ("（一）", re.compile(rf"[（(]([{CN}]{{1,2}})[)）]")),
     ("（1）", re.compile(r"[（(](\d{1,2})[)）]")),
     ("1.", re.compile(r"(\d{1,2})[.．、](?!\d)")),
+    ("头一个", re.compile(rf"(头一个|第[{CN}]个|再一个|还有一个|另一个|最后一个)(?:是|[，,：:])")),
     ("问题1：", re.compile(rf"(?:问题|线索|事项)(\d{{1,2}}|[{CN}]{{1,3}})[：:、]")),
     ("1）", re.compile(r"(\d{1,2})[)）]")),
 )
-COMMA_OPENED = ("一是", "第一，", "第一条", "其一", "一方面", "首先")  # 主要表现在，一是…
+COMMA_OPENED = ("一是", "第一，", "第一条", "其一", "一方面", "首先", "头一个")  # 主要表现在，一是…
+SPOKEN_FIRST = ("头一个", "第一个")  # the spoken family: the first, then any 再一个/还有一个/最后一个 in turn
 REQUIREMENT_LIST = re.compile(rf"^[{CN}]要")
 _BREAK = "：:。；;！!？?"
 ABOUT = re.compile(r"^关于([^：:，。；]{1,30})[：:。]")
@@ -118,7 +120,9 @@ def inline_pieces(text: str) -> tuple[str, list[Piece]]:
             breaks = _BREAK + ("，," if form in COMMA_OPENED else "")  # 主要表现在，一是…
             if m.start() > 0 and text[m.start() - 1] not in breaks:
                 continue
-            if _value(m.group(1)) != expected:
+            value = _value(m.group(1)) if form != "头一个" else (
+                1 if m.group(1) in SPOKEN_FIRST else expected if expected > 1 else 0)
+            if value != expected:
                 continue
             marks.append((m.start(), m.end()))
             expected += 1

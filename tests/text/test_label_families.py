@@ -30,6 +30,14 @@ def test_a_label_family_inside_one_paragraph(parse, finder, marks):
     assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县档案馆")}
 
 
+def test_a_spoken_enumeration_inside_one_paragraph(parse, finder):
+    # no problem words: the spoken ordinals alone cut the paragraph, each piece under the unit of the title
+    r = parse(TITLE, "同志们：",
+              "头一个，查档登记簿两年只记了11页。再一个，库房钥匙由一人保管。最后一个，档案移交清单对不上号。")
+    assert [i.text for i in r.items] == ["查档登记簿两年只记了11页。", "库房钥匙由一人保管。", "档案移交清单对不上号。"]
+    assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县档案馆")}
+
+
 def test_an_ordinal_list_inside_one_paragraph_still_counts_from_one(parse):
     r = parse(TITLE, "第一，档案库房温湿度记录缺失。第二，借阅审批手续不全。")
     assert [i.form for i in r.items] == ["第一，", "第一，"] and r.items[1].text.startswith("借阅审批手续不全")
