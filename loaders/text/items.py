@@ -300,6 +300,9 @@ class Walker:
         elif named and self.only_unit(named.group(1)):  # （二）湖岭乡。一是…
             prefix = named
             own = self.context_unit(named.group(1), self.stack, "段首单位名", 99)
+        label = re.match(r"^【([^】]{1,10})】", body)  # 【整改建议】…: a labelled request, beside 【问题表现】…
+        if label and re.search(r"建议|要求|措施|意见", label.group(1)):
+            return
         if prefix and any(w in prefix.group(1) for w in self.rules["section_requirement"]):
             return  # 整改要求：… / 意见建议：…: a paragraph labelled as requirements states none of the problems
         skip = (about or prefix).end() if own is not None else 0  # type: ignore[union-attr]

@@ -47,7 +47,8 @@ LEADING = (
     (3, re.compile(rf"^第(\d{{1,2}}|[{CN}]{{1,3}})(?:项|条|点|个)?[，,、：:]\s*")),
     (3, re.compile(rf"^其([{CN}])[，,、：:]\s*")),
     (5, re.compile(r"^(头一个|再一个|还有一个|另一个|最后一个|还有就是)[，,：:]?\s*")),
-    (5, re.compile(r"^((?:存在的?|主要|发现的)?问题(?:表现|清单)?)[：:]\s*")),  # 存在问题：… (beside 整改建议：…)
+    (5, re.compile(r"^((?:存在的?|主要|发现的)?问题(?:表现|清单)?)[：:]\s*")),
+    (5, re.compile(r"^【((?:存在的?|主要|发现的)?问题(?:表现|清单)?)】\s*")),  # 存在问题：… (beside 整改建议：…)
 )
 # families also written inline (第一，…。第二，…): at a paragraph's start they number it only when no inline list
 # counted from one opens the paragraph

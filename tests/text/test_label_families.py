@@ -132,11 +132,14 @@ def test_a_clue_is_no_requirement_and_extortion_is_no_requirement(parse, finder)
     assert r.items[0].unit_id == unit_id(finder, "宁川县商务局")
 
 
-def test_problem_and_request_pairs(parse, finder):
+@pytest.mark.parametrize("labels", [("存在问题：", "整改建议："), ("【问题表现】", "【整改建议】"),
+                                    ("主要问题：", "整改措施：")])
+def test_problem_and_request_pairs(parse, finder, labels):
     r = parse("县委第三巡察组关于巡察宁川县审计局党组情况的反馈意见", "一、政治监督方面",
-              "存在问题：审计项目计划执行率偏低；对县委交办的专项审计推进缓慢。",
-              "整改建议：局党组要对未完成的审计项目逐项研究，限期完成。")
-    assert [i.text for i in r.items] == ["审计项目计划执行率偏低", "对县委交办的专项审计推进缓慢。"]
+              f"{labels[0]}审计项目计划执行率偏低；对县委交办的专项审计推进缓慢。",
+              f"{labels[1]}对未完成的审计项目逐项研究，限期完成。", "二、落实全面从严治党方面",
+              f"{labels[0]}公务接待无公函。", f"{labels[1]}清退违规接待费用。")
+    assert [i.text for i in r.items] == ["审计项目计划执行率偏低", "对县委交办的专项审计推进缓慢。", "公务接待无公函。"]
     assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县审计局")}
 
 
