@@ -126,7 +126,7 @@ class DirectiveFinder:
                 break
             before = self._unprefixed(before[: prev[0].start])
         if before.endswith("由") and (re.match(r"^[^，。；]{0,12}?(?:牵头|负责|会同|对)", sentence[span.end:]) or (
-                re.search(r"(?:建议|请)由$", before) and ASKED_TO.match(sentence[span.end:]))):
+                re.search(r"(?:建议|请|交|转)由$", before) and ASKED_TO.match(sentence[span.end:]))):
             return True  # 由县委组织部牵头，对…; 建议由县纪委监委对…; 建议由X进行处置: the body is asked to act
         if re.search(r"(?:^|[，,；;])(?:建议|请)(?:移交|移送|转交)$", before) and ASKED_TO.match(sentence[span.end:]):
             return True  # 建议移交县纪委监委依纪依法处置: the receiver is asked to act on it

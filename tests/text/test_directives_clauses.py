@@ -15,8 +15,8 @@ def _bodies(result) -> list[tuple[str, str | None]]:
 def test_a_receiver_asked_to_act(parse):
     r = parse("关于县科协：一是科普经费报销审核不严。",
               "对科普经费报销问题线索，建议移交县纪委监委依规处置。",
-              "建议由驻县卫生健康局纪检监察组进行核查。")
-    assert [d.body for d in r.directives] == ["纪委监委", "派驻纪检监察组"]
+              "建议由驻县卫生健康局纪检监察组进行核查。", "科普经费问题交由县委巡察办跟进督办。")
+    assert [d.body for d in r.directives] == ["纪委监委", "派驻纪检监察组", "巡察机构"]
     assert r.directives[0].unit_name == "宁川县科协"
 
 
