@@ -144,6 +144,11 @@ def _listed(walker: Walker, text: str) -> list[str]:
     return [head + p + tail for p in parts]
 
 
+def _refers_back(walker: Walker, text: str) -> bool:
+    """Whether a text names its unit only as 该局/该单位/该镇 (a reference to the unit just before)."""
+    return any(ref in text for ref in walker.rules["self_refs"] if ref.startswith("该"))
+
+
 def _counted_units(walker: Walker, text: str) -> list[Resolved | None]:
     """The units a problem counts without naming them (三家单位都存在…, 两个部门均…): the units the problems
     before it were found at — each township or department once, its villages left to it — when they are as many
@@ -299,6 +304,10 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
             # X局…不到位；同时，该局…: the unit the clause before named (a requirement inherits none)
             named = previous[0].name if previous[0] else "（已隐去）"  # its subject: the first unit it named
             units, rule, delta = previous[:1], f"承接同段上一条点名的单位：{named}", 0.05
+        elif rule == "文中未写明单位" and walker.items and _refers_back(walker, text):
+            last = walker.items[-1]  # 2.该局… after 1.县X局…: the unit of the problem just before
+            units = [Resolved(last.unit_id, last.unit_name, "承接")] if last.unit_name else [None]
+            rule, delta = f"“该…”指上一条的单位：{last.unit_name or '（已隐去）'}", 0.05
         previous = units if rule == "文中点名" else previous
         units += [b for b in walker.between_units(text, contexts)
                   if all(u is None or (u.unit_id or u.name) != (b.unit_id or b.name) for u in units)]

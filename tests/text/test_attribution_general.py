@@ -76,3 +76,10 @@ def test_a_school_by_its_county_short_name(parse, finder):
     # session 8 (dev_e): 县一中 is 宁川县第一中学 (一中 alone is too short to be told from other text)
     r = parse("县委第五巡察组关于对县一中党委巡察的反馈意见", "一、落实全面从严治党方面", "1.学校食堂承包合同未经公开招标。")
     assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县第一中学")]
+
+
+def test_gai_ju_in_the_next_numbered_paragraph_is_the_unit_before(parse, finder):
+    # session 8: a speech names no unit in its title; 该局 refers to the unit of the problem just before
+    r = parse("在巡察情况汇报会上的讲话", "1.县商务局外贸奖补资金审核不严。", "2.该局专项资金拨付滞后。",
+              "3.部分单位公务接待超标准。")
+    assert [i.unit_name for i in r.items] == ["宁川县商务局", "宁川县商务局", None]
