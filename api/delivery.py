@@ -12,13 +12,15 @@ listing them: by their ids, and by the known names its text holds.
 A whole-graph result kept per graph version (``graph.analysis.cache``) is the same object on every request
 until the next write, so :func:`deliver_kept` masks, checks and serialises it once per version and role and
 sends those bytes again: a county's dashboard is megabytes of JSON, and walking and validating it on every
-read took seconds of CPU each (scale 10). The audit row is still written on every read.
+read took seconds of CPU each (scale 10). :func:`deliver_page_kept` does the same row by row for a page of a
+kept list. The audit row is still written on every read.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from fastapi import Request, Response
@@ -135,8 +137,8 @@ def deliver(request: Request, account: Account, payload: Any) -> Any:
     return data
 
 
-RENDERED_KEPT = 16  # rendered bodies kept per worker, one per slot and audience (viewers, the others)
-_rendered: OrderedDict[tuple[str, bool], tuple[Any, NameMatcher, bytes, list[str]]] = OrderedDict()
+RENDERED_KEPT = 256  # rendered results kept per worker, one per slot and audience (viewers, the others)
+_rendered: OrderedDict[tuple[str, bool], tuple[Any, NameMatcher, Any, Any]] = OrderedDict()
 _rendering = threading.Lock()
 _gates: dict[tuple[str, bool], threading.Lock] = {}
 _gates_lock = threading.Lock()
@@ -149,7 +151,13 @@ def _adapter(model: Any) -> TypeAdapter:
     return _adapters[model]
 
 
-def _kept_body(key: tuple[str, bool], payload: Any, names: NameMatcher) -> tuple | None:
+def _json(value: Any, model: Any) -> bytes:
+    """What FastAPI's response model makes of ``value``, as JSON bytes."""
+    adapter = _adapter(model)
+    return adapter.dump_json(adapter.validate_python(value), by_alias=True)
+
+
+def _kept_rendering(key: tuple[str, bool], payload: Any, names: NameMatcher) -> tuple | None:
     with _rendering:
         hit = _rendered.get(key)
         if hit is None or hit[0] is not payload or hit[1] is not names:  # a newer version, or names changed
@@ -158,42 +166,69 @@ def _kept_body(key: tuple[str, bool], payload: Any, names: NameMatcher) -> tuple
         return hit
 
 
-def _render(payload: Any, viewer: bool, names: NameMatcher, model: Any) -> tuple[bytes, list[str]]:
-    """The body the endpoint's response model makes of what ``deliver`` would return, and the people it names."""
-    data = payload.model_dump(mode="json") if isinstance(payload, BaseModel) else payload
-    shown = mask(data, names) if viewer else data
-    people = [] if viewer else sorted(person_ids(data) | people_in_text(data, names))
-    adapter = _adapter(model)
-    return adapter.dump_json(adapter.validate_python(shown), by_alias=True), people
+def _rendering_of(request: Request, account: Account, payload: Any, slot: str,
+                  render: Callable[[Any, bool, NameMatcher], tuple[Any, Any]]) -> tuple[Any, Any]:
+    """``render(payload, viewer, names)`` made once per payload object, audience and names, then kept.
 
-
-def deliver_kept(request: Request, account: Account, payload: Any, model: Any, slot: str) -> Response:
-    """``deliver`` for a result kept per graph version (the very object ``cached`` returns): the JSON body,
-    masked for viewers, is made once per object and audience and kept; an analyst's read is audited every time.
-
-    ``model`` is the endpoint's response model: the body is what FastAPI would have made of it. ``slot`` names
-    the result (its cache name and parameters): a newer object for the same slot replaces the older one, so
-    no superseded result is held in memory for its body.
+    ``slot`` names the result (its cache name and parameters): a newer object for the same slot replaces the
+    older one, so no superseded result is held in memory for its rendering.
     """
     names = matcher_for(getattr(request.app.state, "store", None))
     viewer = account.role is Role.VIEWER
     key = (slot, viewer)
-    hit = _kept_body(key, payload, names)
+    hit = _kept_rendering(key, payload, names)
     if hit is None:
         with _gates_lock:
             gate = _gates.setdefault(key, threading.Lock())
-        with gate:  # a second request for the same body waits for the first and reuses it; others go on
-            hit = _kept_body(key, payload, names)
+        with gate:  # a second request for the same rendering waits for the first and reuses it; others go on
+            hit = _kept_rendering(key, payload, names)
             if hit is None:
-                hit = (payload, names, *_render(payload, viewer, names, model))
+                hit = (payload, names, *render(payload, viewer, names))
                 with _rendering:
                     _rendered[key] = hit
                     while len(_rendered) > RENDERED_KEPT:
                         gone, _ = _rendered.popitem(last=False)
                         with _gates_lock:
                             _gates.pop(gone, None)
-    body, people = hit[2], hit[3]
-    if people:
+    return hit[2], hit[3]
+
+
+def _audit(request: Request, account: Account, people: Iterable[str]) -> None:
+    named = sorted(people)
+    if named:
         request.app.state.audit.record(account=account.name, role=account.role.value, method=request.method,
-                                       endpoint=request.url.path, person_ids=people)
+                                       endpoint=request.url.path, person_ids=named)
+
+
+def deliver_kept(request: Request, account: Account, payload: Any, model: Any, slot: str) -> Response:
+    """``deliver`` for a result kept per graph version (the very object ``cached`` returns): the JSON body,
+    masked for viewers, is made once per object and audience and kept; an analyst's read is audited every time.
+
+    ``model`` is the endpoint's response model: the body is what FastAPI would have made of it.
+    """
+    def render(value: Any, viewer: bool, names: NameMatcher) -> tuple[bytes, list[str]]:
+        data = value.model_dump(mode="json") if isinstance(value, BaseModel) else value
+        if viewer:
+            return _json(mask(data, names), model), []
+        return _json(data, model), sorted(person_ids(data) | people_in_text(data, names))
+
+    body, people = _rendering_of(request, account, payload, slot, render)
+    _audit(request, account, people)
+    return Response(body, media_type="application/json")
+
+
+def deliver_page_kept(request: Request, account: Account, rows: list[Any], limit: int, offset: int, row_model: Any,
+                      slot: str) -> Response:
+    """One page (``api.pages.Page``) of a list kept per graph version: each row is masked, checked against
+    ``row_model`` and serialised once, with the people it names; a request joins its page's rows."""
+    def render(value: list[Any], viewer: bool, names: NameMatcher) -> tuple[list[bytes], list[set[str]]]:
+        data = [r.model_dump(mode="json") if isinstance(r, BaseModel) else r for r in value]
+        if viewer:
+            return [_json(mask(r, names), row_model) for r in data], [set() for _ in data]
+        return [_json(r, row_model) for r in data], [person_ids(r) | people_in_text(r, names) for r in data]
+
+    bodies, people = _rendering_of(request, account, rows, slot, render)
+    _audit(request, account, set().union(*people[offset:offset + limit]))
+    body = b'{"items":[%s],"total":%d,"limit":%d,"offset":%d}' % (
+        b",".join(bodies[offset:offset + limit]), len(rows), limit, offset)
     return Response(body, media_type="application/json")

@@ -1,19 +1,21 @@
 """Repeats, problems following a leader, common problems, linked clusters, relative links.
 
-Whole-graph answers are computed once per graph version (graph.analysis.cache) and paged from there.
+Whole-graph answers are computed once per graph version (graph.analysis.cache) and paged from there; each row is
+masked and serialised once per version too (``deliver_page_kept``), so a page costs its slice, not a walk.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 
 from api.audit import audit_write
-from api.delivery import deliver, deliver_kept
+from api.delivery import deliver, deliver_kept, deliver_page_kept
 from api.deps import Admin, Analyst, Store, Viewer
-from api.pages import Limit, Offset, Page, page
+from api.pages import Limit, Offset, Page
 from graph.analysis import linked, repeats
 from graph.analysis.cache import cached
 from graph.analysis.common_problems import CommonProblem, common_problems
@@ -27,6 +29,10 @@ router = APIRouter(tags=["分析"])
 Id = Annotated[str | None, Query(max_length=64)]
 
 
+def _slot(name: str, params: dict[str, Any]) -> str:
+    return name + json.dumps(params, sort_keys=True, default=str)
+
+
 @router.get("/repeats", response_model=Page[RepeatRow],
             summary="跨轮次重复问题（整改后复发、屡查屡犯、逾期未整改），附相似度和依据")
 def list_repeats(store: Store, account: Viewer, request: Request, unit_id: Id = None, issue_id: Id = None,
@@ -35,7 +41,7 @@ def list_repeats(store: Store, account: Viewer, request: Request, unit_id: Id = 
                  = None, limit: Limit = 100, offset: Offset = 0) -> Any:
     params = {"unit_id": unit_id, "issue_id": issue_id, "flag": flag, "limit": 1_000_000}
     rows = cached(store, "repeats_at", params, lambda: store.run_query("repeats_at", params))
-    return deliver(request, account, page(rows, limit, offset))
+    return deliver_page_kept(request, account, rows, limit, offset, RepeatRow, _slot("repeats_at", params))
 
 
 class RecomputeSummary(BaseModel):
@@ -59,7 +65,7 @@ def leader_carry(store: Store, account: Analyst, request: Request, person_id: Id
                  min_units: Annotated[int, Query(ge=2, le=50)] = 2, limit: Limit = 100, offset: Offset = 0) -> Any:
     params = {"person_id": person_id, "min_units": min_units}
     rows = cached(store, "leader_carry", params, lambda: store.run_query("leader_carry", params))
-    return deliver(request, account, page(rows, limit, offset))
+    return deliver_page_kept(request, account, rows, limit, offset, LeaderRow, _slot("leader_carry", params))
 
 
 @router.get("/people/in-many-clues", response_model=Page[NamedRow], summary="在多条问题线索或案件中被反映的人员")
@@ -67,7 +73,7 @@ def in_many_clues(store: Store, account: Analyst, request: Request,
                   min_matters: Annotated[int, Query(ge=1, le=100)] = 2, limit: Limit = 100, offset: Offset = 0) -> Any:
     params = {"min_matters": min_matters}
     rows = cached(store, "people_in_many_clues", params, lambda: store.run_query("people_in_many_clues", params))
-    return deliver(request, account, page(rows, limit, offset))
+    return deliver_page_kept(request, account, rows, limit, offset, NamedRow, _slot("people_in_many_clues", params))
 
 
 @router.get("/common", response_model=Page[CommonProblem],
@@ -76,7 +82,7 @@ def common(store: Store, account: Viewer, request: Request, min_units: Annotated
            limit: Limit = 50, offset: Offset = 0) -> Any:
     found = cached(store, "common", {"min_units": min_units},
                    lambda: [c.model_dump(mode="json") for c in common_problems(store, min_units=min_units)])
-    return deliver(request, account, page(found, limit, offset))
+    return deliver_page_kept(request, account, found, limit, offset, CommonProblem, f"common:{min_units}")
 
 
 @router.get("/linked", response_model=LinkedReport, summary="关联问题群：经人员、建议函或线索关系连在一起的问题、线索、案件")
@@ -93,4 +99,4 @@ def relatives(store: Store, account: Analyst, request: Request, village_id: Id =
               offset: Offset = 0) -> Any:
     params = {"village_id": village_id}
     rows = cached(store, "relative_links", params, lambda: store.run_query("relative_links", params))
-    return deliver(request, account, page(rows, limit, offset))
+    return deliver_page_kept(request, account, rows, limit, offset, RelativeRow, _slot("relative_links", params))

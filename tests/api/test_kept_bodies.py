@@ -15,6 +15,7 @@ from api import delivery
 from api.app import create_app
 from api.audit import AuditLog
 from graph.analysis import linked
+from graph.analysis.common_problems import common_problems
 from graph.model import NodeKind
 from graph.reviews.dashboard import dashboard
 from graph.settings import Settings
@@ -93,3 +94,38 @@ def test_a_write_by_another_process_makes_the_next_body_anew(api, data_dir, coun
     assert client.get("/linked", headers=h["analyst"]).json() == groups
     shown = client.get("/linked", headers=h["viewer"]).json()
     assert [c["size"] for c in shown["clusters"]] == [c["size"] for c in groups["clusters"]]
+
+
+@pytest.mark.parametrize(("path", "fresh"), [
+    ("/leaders/carry", lambda s: s.run_query("leader_carry", {"person_id": None, "min_units": 2})),
+    ("/repeats", lambda s: s.run_query("repeats_at", {"limit": 1_000_000})),
+    ("/common", lambda s: [c.model_dump(mode="json") for c in common_problems(s, min_units=3)]),
+])
+def test_pages_of_a_kept_list_are_its_rows_and_name_only_their_people(api, data_dir, county, path, fresh):
+    client, h = api
+    store = EmbeddedStore(data_dir / "graph.sqlite")
+    try:
+        rows = fresh(store)
+    finally:
+        store.close()
+    assert len(rows) > 7
+    pages = [client.get(path, params={"limit": 7, "offset": o}, headers=h["analyst"]) for o in range(0, len(rows), 7)]
+    assert all(p.status_code == 200 and p.json()["total"] == len(rows) for p in pages)
+    assert [r for p in pages for r in p.json()["items"]] == json.loads(json.dumps(rows))
+    assert client.get(path, params={"limit": 7, "offset": len(rows) + 5}, headers=h["analyst"]).json() == {
+        "items": [], "total": len(rows), "limit": 7, "offset": len(rows) + 5}
+    log = AuditLog(data_dir / "audit.sqlite")
+    try:
+        _, entries = log.read(limit=1, offset=0, account="kept_analyst", kind="read")
+    finally:
+        log.close()
+    last = pages[-1].json()["items"]
+    named = {v for r in last for v in json.dumps(r).split('"') if v.startswith("per_")}
+    assert entries[0].endpoint == path and named <= set(entries[0].person_ids)
+    names = {n.props["name"] for n in county.nodes if n.kind is NodeKind.PERSON}
+    shown = client.get(path, params={"limit": 1000}, headers=h["viewer"])
+    if path == "/leaders/carry":  # analysts only
+        assert shown.status_code == 403
+        return
+    assert shown.json()["total"] == len(rows) and "per_" not in shown.text.replace("per_****************", "")
+    assert not {n for n in names if len(n) > 2 and n in shown.text}
