@@ -4,14 +4,19 @@ A body named in a sentence is addressed when a request follows it at once (``县
 县纪委监委派驻第五纪检监察组要…``, ``县教育局作为行业主管部门，要牵头…``) and nothing before it makes it the
 receiver (``移交县纪委监委``, ``与巡察机构``). A unit the text marks as the 行业主管部门 (``作为…行业主管部门``,
 ``履行行业主管部门职责``) is that body by name; a county department that ``要牵头``/``要指导`` about a problem
-found at another unit is one too. The patterns live in ``text_rules.json``.
+found at another unit is one too. A receiver asked to act (``建议移交县纪委监委处置``, ``建议由/交由X…``), two bodies
+joined by 和 before one request, and a body given its part after a request (``…，派驻纪检监察组给予指导``) are asked;
+one body asked twice in a sentence makes two directives, and each ；-clause is a request with its own topic. The
+patterns live in ``text_rules.json``.
 
-What a directive is about: the units its request names (``对湖坝村…``; units joined by 、/和, or each after its own
-对, make one directive each; a township's village named with it is the one meant), else the unit of a topic clause
-before the body (``对X问题，县纪委监委要…``); nothing in particular when it speaks to every body of a kind (``各巡察组``)
-or of the whole county or round (``全县``, ``本轮巡察``, ``被巡察单位``); the township of the context for ``全镇``;
-the item whose text it sits in; the item of the document its request shares content words with; for a stationed
-group, the unit it is stationed at; else the unit of the paragraph, heading or title.
+What a directive is about: the units its request names (``对湖坝村…``; units joined by 、/和 — or each with its
+problem, ``对A…问题和B…问题`` —, or each after its own 对, make one directive each; a township's village named with
+it is the one meant), else the unit of a topic clause before the body in its ；-clause (``对X问题，县纪委监委要…``);
+nothing in particular when it speaks to every body of a kind (``各巡察组``) or of the whole county or round (``全县``,
+``本轮巡察``, ``被巡察单位``); the township of the context for ``全镇``; the item whose text it sits in; the item of
+the document its request (with its topic clause) shares content words with — as many as it counts (``两家…``,
+``三家医院``: the units of that kind); for a stationed group, the unit it is stationed at; else the unit of the
+paragraph, heading or title.
 """
 
 from __future__ import annotations

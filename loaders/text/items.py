@@ -6,21 +6,25 @@ An item's unit is decided in this order (:func:`loaders.text.itemize.attribute`)
    纪委监委, a unit only said to have found the problem — 县纪委监委暗访发现, 县审计局2021年指出 —, a place
    (竹湾镇一带), a partner or receiver (与县财政局, 向县财政局) and the object of another unit's failing
    (X街道党工委对Y村…不到位) are not the item's unit); two or more units named with one problem make one item
-   each — unless a bare self-reference (乡党委, 该局) says the unit of the context is the one at fault;
+   each — unless a bare self-reference (乡党委, 该局; not 未经乡党委…) says the unit of the context is the one at
+   fault; a problem counting units it does not name (三家单位都…, 两家医院均…) is at the units (of that kind) the
+   problems before it were found at, when they are as many;
 2. a redacted unit in the problem (某村, X镇党委): unresolved, whatever the heading says;
 3. the unit told in the problem's own sentence to fix it (``…破损，县X局要…``);
 4. the unit the paragraph is about (``关于X：``, ``X：``, ``X乡。``), then the heading above it, then the document's
    title (a feedback report names the unit it is about);
 5. the unit the piece before it in the same inline list named (``一是X局…。二是…``);
 6. the unit a requirement after the problem names (``X局要…``);
-7. none: the item stays unresolved — always so under a redacted name (``关于*局：``).
+7. the unit of the problem just before, when it names its own only as 该局/该单位;
+8. none: the item stays unresolved — always so under a redacted name (``关于*局：``).
 
 A paragraph whose sentences (or ；-clauses) turn from one unit to another is cut there, one problem per unit
 group, and so is one whose sentences or ；-clauses each state a problem of their own
 (:func:`loaders.text.itemize.segment_groups`). Across those groups the rules stay uniform: a unit 与X之间 is a party
-as well; a redacted unit named first is the subject; a group naming no unit takes the one the group before it
-named. The opening words of a paragraph up to its colon, or the lead of an inline list, that name one unit are the
-unit of what follows (河河乡的情况，我概括一下：…; 先说县X局。…：一方面…另一方面…).
+as well; a redacted unit named first is the subject; a group naming no unit takes the subject (the first unit)
+of the group before it. ``X存在A、B以及C等问题`` is one problem each when two or more of them state one. The
+opening words of a paragraph up to its colon, or the lead of an inline list, that name one unit are the unit of what
+follows (河河乡的情况，我概括一下：…; 先说县X局。…：一方面…另一方面…).
 """
 
 from __future__ import annotations

@@ -1,10 +1,13 @@
 """Cutting paragraphs into candidate items: the ways offices list problems.
 
-* a paragraph numbered at its start — ``一、`` (level 1), ``（一）`` (2), ``1.``/``1、`` (3), ``（1）``/``①`` (4), or a
-  Word auto-numbered list paragraph — is one candidate, or a heading when it is short, has no full stop, and the
-  paragraphs under it go deeper;
-* an inline enumeration — ``一是…。二是…。``, ``（一）…；（二）…``, ``：1.…；2.…`` — is one candidate per ordinal, the
-  ordinals counted from one in order (``统一是`` or a stray ``（三）`` is not an enumeration);
+* a paragraph numbered at its start — ``一、`` (level 1), ``（一）``/``A.`` (2), ``1.``/``1、``/``1）`` and the labelled
+  or counted families ``问题1：``, ``【线索一】``, ``第1项，``, ``其二，`` (3), ``（1）``/``①`` (4), a bullet, a spoken
+  ordinal (``头一个，``, ``再一个，``) or a label (``存在问题：``, ``【问题表现】``) (5), or a Word auto-numbered list
+  paragraph — is one candidate, or a heading when it is short, has no full stop, and the paragraphs under it go
+  deeper;
+* an inline enumeration — ``一是…。二是…。``, ``（一）…；（二）…``, ``：1.…；2.…``, ``问题1：…问题2：…``, ``头一个…再一个…``
+  — is one candidate per ordinal, the ordinals counted from one in order (``统一是`` or a stray ``（三）`` is not an
+  enumeration; a paragraph opening ``第一，…。第二，…`` is such a list, not a numbered paragraph);
 * ``关于X：`` or ``X：`` before the text names the unit the candidates are about;
 * ``一要…二要…`` lists requirements, never problems.
 """
