@@ -25,7 +25,7 @@ The rules:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -172,15 +172,17 @@ def _in_progress(rnd: dict[str, Any], issues: list[dict[str, Any]], as_of: date)
 def _overdue(issues: list[dict[str, Any]], units: dict[str, Any], limits: dict[str, int], as_of: date
              ) -> list[OverdueTask]:
     out = []
+    # A task is overdue when its deadline is before this day (ISO dates compare as text: most tasks are not
+    # overdue, and need no date parsed).
+    cutoffs = {sev: (as_of - timedelta(days=int(days))).isoformat() for sev, days in limits.items()}
+    today = as_of.isoformat()
     for i in issues:
-        limit = int(limits.get(i["severity"], 0))
+        limit, cutoff = int(limits.get(i["severity"], 0)), cutoffs.get(i["severity"], today)
         for t in i["tasks"]:
-            if t["status"] in DONE:
+            if t["status"] in DONE or t["deadline"] >= cutoff:
                 continue
             deadline = date.fromisoformat(t["deadline"])
             days = (as_of - deadline).days
-            if days <= limit:
-                continue
             # Every value is of its field's type already (validated rows, dates parsed, counts computed here): a
             # city has thousands of overdue tasks, and re-validating each cost a fifth of the dashboard.
             out.append(OverdueTask.model_construct(
