@@ -15,6 +15,7 @@ TITLE = "县委第二巡察组关于对宁川县档案馆党组巡察情况的�
 @pytest.mark.parametrize("labels", [
     ("问题1：", "问题2："), ("问题一、", "问题二、"), ("1）", "2）"), ("【线索一】", "【线索二】"),
     ("第1项，", "第2项，"), ("其一，", "其二，"), ("头一个，", "再一个，"), ("还有一个，", "最后一个，"),
+    ("第一个问题是", "第二个问题是"), ("头一个问题，", "还有一个问题是"),
 ])
 def test_every_label_family_numbers_a_paragraph(parse, finder, labels):
     # the second problem has no problem word: a numbered paragraph under a unit is an item all the same
@@ -23,7 +24,7 @@ def test_every_label_family_numbers_a_paragraph(parse, finder, labels):
     assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县档案馆")} and r.items[1].form == "段首编号"
 
 
-@pytest.mark.parametrize("marks", [("问题1：", "问题2："), ("1）", "2）")])
+@pytest.mark.parametrize("marks", [("问题1：", "问题2："), ("1）", "2）"), ("第一个问题是", "第二个问题是")])
 def test_a_label_family_inside_one_paragraph(parse, finder, marks):
     r = parse(TITLE, f"主要有两个问题。{marks[0]}档案库房温湿度记录缺失；{marks[1]}借阅审批手续不全。")
     assert [i.text for i in r.items] == ["档案库房温湿度记录缺失", "借阅审批手续不全。"]
