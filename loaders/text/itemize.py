@@ -244,7 +244,9 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
     if told:
         return told, f"同一句要求{told[0].name}整改", 0.1
     if ctx is not None and ctx.unit is not None:
-        return [ctx.unit], f"所在{source}：{ctx.unit.name}", 0.2 if ctx.level else 0.15
+        named_too = "、".join(u.name for u in ctx.also)
+        return [ctx.unit, *ctx.also], f"所在{source}：{ctx.unit.name}{'、' + named_too if named_too else ''}", (
+            0.2 if ctx.level else 0.15)
     if ctx is not None:
         return [None], f"单位名称已隐去（{ctx.redacted}）", -0.1
     carried = walker.carried.get((cand.block.number, cand.form)) if cand.form in INLINE_FORMS else None

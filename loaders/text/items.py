@@ -50,6 +50,7 @@ YEAR = re.compile(r"^(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|[上去前]年|
 class Context:
     level: int
     unit: Resolved | None = None
+    also: list[Resolved] = field(default_factory=list)  # further units a paragraph's label or a table cell names
     redacted: str | None = None
     top: str | None = None
     requirements: bool = False
@@ -183,6 +184,8 @@ class Walker:
         named = self.named_units(text, contexts)
         if named:
             ctx.unit = named[0]
+            if level == 99 or source == "标题":  # 关于A、B：…, a cell 县A局、县B局, a heading A镇和B镇: each of them
+                ctx.also = named[1:]
         elif red:
             ctx.redacted = red.group()
         return ctx

@@ -83,3 +83,27 @@ def test_gai_ju_in_the_next_numbered_paragraph_is_the_unit_before(parse, finder)
     r = parse("在巡察情况汇报会上的讲话", "1.县商务局外贸奖补资金审核不严。", "2.该局专项资金拨付滞后。",
               "3.部分单位公务接待超标准。")
     assert [i.unit_name for i in r.items] == ["宁川县商务局", "宁川县商务局", None]
+
+
+def test_a_label_or_heading_naming_two_units_gives_each_an_item(parse, finder):
+    r = parse("县委第九轮巡察综合情况报告", "二、存在的主要问题",
+              "关于县林业局、县水利局：两局都存在项目资金拨付缓慢的问题。",
+              "（二）兴坪镇和山庄镇", "1. 村级财务代理记账审核走过场；")
+    assert [i.unit_name for i in r.items] == ["宁川县林业局", "宁川县水利局", "宁川县兴坪镇", "宁川县山庄镇"]
+    assert r.items[0].text == r.items[1].text
+
+
+def test_a_table_cell_naming_two_units(tmp_path, county_store, finder):
+    from docx import Document
+
+    from loaders.text.parse import parse_file
+
+    doc = Document()
+    doc.add_paragraph("县委第九轮巡察问题清单", style="Heading 1")
+    table = doc.add_table(rows=2, cols=2)
+    for row, cells in zip(table.rows, (("涉及单位", "存在问题"), ("县林业局、县水利局", "项目资金拨付缓慢")), strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    doc.save(tmp_path / "t.docx")
+    r = parse_file(tmp_path / "t.docx", county_store, finder=finder)
+    assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县林业局"), unit_id(finder, "宁川县水利局")}
