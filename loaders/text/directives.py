@@ -71,7 +71,7 @@ ASKED_TO = re.compile(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|跟进|督
 ACTS_ON = re.compile(r"^[，,]?(?:对|就)[^，。；]{1,30}?(?:依法|依规|依纪|立即|及时|全面|开展|进行|组织)"
                      r"[^，。；]{0,6}?(?:核查|核实|查处|督查|检查|整治|清查|处置|处理|督导|督促整改)(?!了|过)")
 COUNTED = re.compile(r"(?<![第一-九十\d])([两二三四五六七八九]|[2-9])(?:个|家|所)(?!月|年|方面|问题)"
-                     r"(医院|学校|村|社区|公司|乡镇)?")
+                     r"(医院|学校|村|社区|公司|乡镇|单位|部门)?")
 
 
 def _count(request: str) -> int:
@@ -325,11 +325,13 @@ class DirectiveFinder:
         then those of other units sharing most content words with the request, as many as the count says — or,
         when the count names a kind (三家医院) and the document found problems at just so many units of it, those."""
         noun = COUNTED.search(request).group(2)  # 三家医院: units of that kind (…医院, …保健院)
-        if noun:
+        if noun:  # 两个单位: units of any kind, each township or department once (its villages left to it)
             kind: dict[str, int] = {}
             for i, it in enumerate(items):
-                if it.paragraph <= paragraph and it.unit_id and (it.unit_name or "").endswith(noun[-1]):
+                if it.paragraph <= paragraph and it.unit_id and (
+                        noun in ("单位", "部门") or (it.unit_name or "").endswith(noun[-1])):
                     kind.setdefault(it.unit_id, i)
+            kind = {u: i for u, i in kind.items() if not any(self.walker.finder.is_parent(o, u) for o in kind)}
             if len(kind) == n:
                 return list(kind.values())
         words = _content(request, self.stock)

@@ -71,3 +71,9 @@ def test_a_body_given_its_part_in_the_request_before_it(parse):
               "县纪委监委派驻第三纪检监察组给予了大力支持。")
     assert [d.body for d in r.directives] == ["派驻纪检监察组"]
     assert r.directives[0].paragraph == 2
+
+
+def test_a_count_of_units_means_the_units_found_before(parse):
+    r = parse("在全县巡察工作会议上的讲话", "一是县审计局内部审计整改滞后。二是县统计局数据质量不高。",
+              "纪委监委要对两个单位的问题开展联合督查。")
+    assert _bodies(r) == [("纪委监委", "宁川县审计局"), ("纪委监委", "宁川县统计局")]
