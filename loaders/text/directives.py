@@ -299,7 +299,8 @@ class DirectiveFinder:
             reasons.append("县直部门“牵头/指导”另一单位的问题，按行业主管部门计")
             confidence -= 0.15
         counted: dict[str | None, int] = {}
-        if not named and item_index is not None and _count(request) > 1:
+        kind = COUNTED.search(request)
+        if not named and _count(request) > 1 and (item_index is not None or (kind and kind.group(2))):
             linked = self._counted_links(request, items, item_index, block.number, _count(request))
             counted = {items[i].unit_id: i for i in linked}
             if len(linked) > 1:  # 对两家医院…问题督促整改: one directive for each unit the count means
@@ -320,7 +321,8 @@ class DirectiveFinder:
                                        reasons=reasons))
         return out
 
-    def _counted_links(self, request: str, items: list[ParsedItem], first: int, paragraph: int, n: int) -> list[int]:
+    def _counted_links(self, request: str, items: list[ParsedItem], first: int | None, paragraph: int,
+                       n: int) -> list[int]:
         """The items of distinct units a request counting them (两家医院, 两个群团组织) is about: the best linked one,
         then those of other units sharing most content words with the request, as many as the count says — or,
         when the count names a kind (三家医院) and the document found problems at just so many units of it, those."""
@@ -337,11 +339,14 @@ class DirectiveFinder:
         words = _content(request, self.stock)
         scored = sorted(((len(words & _bigrams(it.text)), -i, i) for i, it in enumerate(items)
                          if it.paragraph <= paragraph and it.unit_id and i != first), reverse=True)
+        if first is None:
+            return []
         out, units = [first], {items[first].unit_id}
         for score, _, i in scored:
             if len(out) == n or score < 1:
                 break
-            if items[i].unit_id not in units and (not noun or (items[i].unit_name or "").endswith(noun[-1])):
+            if items[i].unit_id not in units and (not noun or noun in ("单位", "部门") or (
+                    items[i].unit_name or "").endswith(noun[-1])):
                 out.append(i)
                 units.add(items[i].unit_id)
         return out if len(out) == n else [first]
