@@ -144,6 +144,9 @@ def _listed(walker: Walker, text: str) -> list[str]:
     return [head + p + tail for p in parts]
 
 
+DOING_WELL = re.compile(r"(?:整改|工作|情况|管理|落实)(?:总体)?(?:较好|良好|扎实|到位|规范|有力)(?![的地])")
+
+
 def _refers_back(walker: Walker, text: str) -> bool:
     """Whether a text names its unit only as 该局/该单位/该镇 (a reference to the unit just before)."""
     return any(ref in text for ref in walker.rules["self_refs"] if ref.startswith("该"))
@@ -301,6 +304,8 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
             continue  # an unnumbered paragraph's praise, or a sentence introducing or reporting, is no problem
         if _cleared(walker, text) != text and not _states(walker, _cleared(walker, text)):
             continue  # 检查中未发现问题: a finding of none
+        if len(groups) > 1 and not _states(walker, text) and DOING_WELL.search(text):
+            continue  # 县总工会整改较好；县妇联…不彻底: a unit said to be doing well beside those with problems
         units, rule, delta = attribute(walker, cand, text, (required, told), contexts)
         if rule == "文中未写明单位" and previous and not re.search(r"要|须|应当", text):
             # X局…不到位；同时，该局…: the unit the clause before named (a requirement inherits none)

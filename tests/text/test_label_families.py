@@ -74,6 +74,12 @@ def test_a_table_row_finding_none_is_no_item(tmp_path, county_store, finder):
     assert [i.text for i in r.items] == ["消防器材过期未更换"]
 
 
+def test_a_unit_doing_well_beside_units_with_problems_is_no_item(parse):
+    r = parse("县委巡察办关于整改“回头看”情况的报告",
+              "从检查情况看，县总工会整改较好；县妇联有2项问题整改不彻底；县残联补贴发放仍未整改到位。")
+    assert [i.unit_name for i in r.items] == ["宁川县妇联", "宁川县残联"]
+
+
 def test_the_township_whose_approval_was_skipped_is_not_the_one_at_fault(parse, finder):
     r = parse("关于永山乡村级巡察情况的通报", "溪宁村、金江村两村均存在工程款支付未经乡党委审核的问题。")
     assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县永山乡溪宁村"), unit_id(finder, "宁川县永山乡金江村")}
