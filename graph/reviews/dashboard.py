@@ -108,7 +108,9 @@ def _rate_row(key: str, label: str, facts: list[Facts], *, township: str | None 
 
 
 def _choose_rounds(store: QueryRunner, rounds: Rounds, county: str | None = None
-                   ) -> tuple[list[dict[str, Any]], list[str] | None, str]:
+                   ) -> tuple[list[dict[str, Any]], list[str] | None, str, list[str]]:
+    """The rounds asked for (in order of start), their ids for the queries (None: every round), the range's
+    label, and every county the graph holds (for choosing one)."""
     every = store.run_query("rectification_rounds", {"round_ids": None})
     every.sort(key=lambda r: (r["start"], r["round_id"]))
     counties = sorted({r["county"] for r in every})
@@ -117,7 +119,7 @@ def _choose_rounds(store: QueryRunner, rounds: Rounds, county: str | None = None
             raise DashboardError(f"没有“{county}”的巡察轮次（有：{'、'.join(counties) or '无'}）。")
         every = [r for r in every if r["county"] == county]
     if rounds is None:
-        return every, None if county is None else [r["round_id"] for r in every], f"{county or ''}全部轮次"
+        return every, None if county is None else [r["round_id"] for r in every], f"{county or ''}全部轮次", counties
     wanted = list(rounds)
     if all(isinstance(x, int) for x in wanted) and county is None and len(counties) > 1:
         # "前四轮" counts one county's rounds: across counties the ordinals name nobody's four rounds.
@@ -137,7 +139,7 @@ def _choose_rounds(store: QueryRunner, rounds: Rounds, county: str | None = None
             raise DashboardError(f"没有 id 为“{'、'.join(missing)}”的巡察轮次。")
         chosen = [known[str(x)] for x in wanted]
         label = "、".join(r["title"] for r in chosen) if len(chosen) <= 3 else f"所选{len(chosen)}轮"
-    return chosen, [r["round_id"] for r in chosen], label
+    return chosen, [r["round_id"] for r in chosen], label, counties
 
 
 def _facts(issues: list[dict[str, Any]]) -> list[Facts]:
@@ -249,7 +251,7 @@ def dashboard(store: QueryRunner, rounds: Rounds = None, today: date | None = No
     county's rounds when ``county`` is given (ordinals need it when the graph holds several counties)."""
     rules = {**load_rules("dashboard", data_dir), **(rules or {})}
     as_of = today or date.today()
-    chosen, round_ids, label = _choose_rounds(store, rounds, county)
+    chosen, round_ids, label, counties = _choose_rounds(store, rounds, county)
     # Every round by id when they fit one call: the twins then need not look for the rounds among all nodes.
     asked = round_ids if round_ids is not None or len(chosen) > MAX_ROUNDS else [r["round_id"] for r in chosen]
     issues = store.run_query("rectification_issues", {"round_ids": asked})
@@ -287,7 +289,7 @@ def dashboard(store: QueryRunner, rounds: Rounds = None, today: date | None = No
                         task_rate=r.task_rate, overdue=sum(t in overdue_ids for t in r.task_ids),
                         relapses=relapsed_in.get(r.key, 0)) for r in by_round]
     result = Dashboard(
-        as_of=as_of, range_label=label, round_ids=[r["round_id"] for r in chosen],
+        as_of=as_of, range_label=label, county=county, counties=counties, round_ids=[r["round_id"] for r in chosen],
         limits={k: v for k, v in rules.items() if not k.startswith("_")}, total=total,
         figures=_figures(total, overdue, relapses, letters, clues, [r for r in by_round if r.in_progress], rules),
         by_round=by_round, by_unit=by_unit, by_category=by_category, by_township=by_township,

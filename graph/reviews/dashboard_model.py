@@ -105,6 +105,8 @@ class Figure(BaseModel):
 class Dashboard(BaseModel):
     as_of: date = Field(title="统计日期")
     range_label: str = Field(title="统计范围")
+    county: str | None = Field(default=None, title="县（市、区）", description="只统计这个县的轮次；空为全部")
+    counties: list[str] = Field(default_factory=list, title="数据中的县（市、区）", description="可选的县，供选择")
     round_ids: list[str] = Field(title="轮次")
     limits: dict[str, object] = Field(title="判定时限")
     total: RateRow = Field(title="合计")

@@ -37,6 +37,28 @@ def test_the_dashboard_shows_the_api_figures_and_opens_the_records_behind_one(vi
     v.shot("dashboard")
 
 
+def test_the_dashboard_counts_the_county_chosen_on_the_page_and_downloads_the_same(visit):
+    v = visit().as_role("analyst")
+    v.page.wait_for_url(re.compile("#/dashboard"))
+    v.page.locator("[data-test=figures] .figure").first.wait_for()
+    counties = _api(v, "/dashboard").json()["counties"]
+    assert counties, "the sample county is in the graph"
+    options = v.page.locator("select[name=county] option")
+    assert [o.inner_text() for o in options.all()] == ["全部", *counties]
+    v.page.select_option("select[name=county]", counties[0])
+    v.page.fill("input[name=rounds]", "1-2")
+    v.page.click("form.inline button[type=submit]")
+    v.page.wait_for_url(re.compile("county="))
+    board = _api(v, "/dashboard", county=counties[0], rounds="1-2").json()
+    assert board["county"] == counties[0] and board["range_label"] == f"{counties[0]}前2轮"
+    v.page.wait_for_function("label => document.body.innerText.includes(label)", arg=f"统计范围：{board['range_label']}")
+    shown = [f.inner_text() for f in v.page.locator("[data-test=figures] .figure").all()]
+    assert [f"{f['text']}\n{f['label']}" for f in board["figures"]] == shown
+    excel = v.page.locator("a", has_text="下载 Excel").get_attribute("href")
+    assert "county=" in excel and "rounds=1-2" in excel
+    assert load_workbook(BytesIO(v.page.request.get(v.base + excel).body())).sheetnames
+
+
 def test_case_list_and_one_case_review_match_the_api_and_the_word_report_opens(visit):
     v = visit().as_role("analyst")
     v.go("/cases")
