@@ -10,10 +10,13 @@ for a warm-up, so whole-graph results are already computed per worker — the st
 the warm-up's own figures are printed too.
 
 Prints per endpoint: requests, errors, p50/p95/p99 (ms); total req/s; per worker RSS and PSS (from /proc,
-after the run) and the workers' CPU seconds; the load average. Asserts nothing. Target (issue 14 items 4–5):
+after the run) and the workers' CPU seconds; the load average. Then each endpoint alone over one connection
+(``API_MIXED_ALONE`` seconds each, default 3): the latency of one analyst on an otherwise idle server. Asserts nothing. Target (issue 14 items 4–5):
 0 errors, p95 ≤ 50 ms for the analyses at scale 10.
 
 Usage: python bench/api_mixed.py [seconds] [warm-up seconds] [scale]   (default 60 15 10)
+Environment: NEO4J_URI (with-neo4j.sh) adds Neo4j; API_MIXED_STORES=embedded,neo4j picks stores;
+API_MIXED_ONE_WORKER=0 skips the 1-worker comparison; API_MIXED_DIR keeps the data folder for the next run.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from loaders.sample import Bundle, generate  # noqa: E402
 # connections per endpoint (64 in all): the cheap, frequent reads get more
 MIX = {"entity": 8, "search": 6, "neighbourhood": 6, "repeats": 5, "common": 4, "linked": 4, "leaders/carry": 4,
        "stats": 4, "paths (one hop)": 5, "dashboard": 4, "village profile": 5, "case review": 5, "linkage": 4}
+ALONE_SECONDS = int(os.environ.get("API_MIXED_ALONE", "3"))  # then each endpoint alone (0: not at all)
 LUA = """
 local paths = {%s}
 local i = math.random(#paths)
@@ -156,22 +160,31 @@ def check_paths(base: str, token: str, mix: dict[str, list[str]]) -> dict[str, f
     return cold
 
 
+def _wrk(base: str, token: str, name: str, paths: list[str], connections: int, seconds: int,
+         folder: Path) -> subprocess.Popen:
+    script = folder / f"mix-{list(MIX).index(name)}.lua"
+    script.write_text(LUA % (", ".join(f'"{p}"' for p in paths), token), encoding="utf-8")
+    return subprocess.Popen(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "-s", str(script),
+                             base], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def _result(name: str, proc: subprocess.Popen) -> list[float]:
+    text = proc.communicate()[0]
+    line = next((x for x in text.splitlines() if x.startswith("RESULT ")), None)
+    if line is None:
+        raise RuntimeError(f"wrk for {name} printed no result:\n{text}")
+    return [float(x) for x in line.split()[1:]]
+
+
 def drive(base: str, token: str, mix: dict[str, list[str]], seconds: int, folder: Path) -> dict[str, list[float]]:
     """One wrk process per endpoint, all at once; per endpoint [requests, socket errors, status errors, µs…]."""
-    procs = {}
-    for name, paths in mix.items():
-        script = folder / f"mix-{len(procs)}.lua"
-        script.write_text(LUA % (", ".join(f'"{p}"' for p in paths), token), encoding="utf-8")
-        procs[name] = subprocess.Popen(["wrk", "-t1", f"-c{MIX[name]}", f"-d{seconds}s", "--timeout", "30s", "-s",
-                                        str(script), base], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    out = {}
-    for name, proc in procs.items():
-        text = proc.communicate()[0]
-        line = next((x for x in text.splitlines() if x.startswith("RESULT ")), None)
-        if line is None:
-            raise RuntimeError(f"wrk for {name} printed no result:\n{text}")
-        out[name] = [float(x) for x in line.split()[1:]]
-    return out
+    procs = {name: _wrk(base, token, name, paths, MIX[name], seconds, folder) for name, paths in mix.items()}
+    return {name: _result(name, proc) for name, proc in procs.items()}
+
+
+def alone(base: str, token: str, mix: dict[str, list[str]], seconds: int, folder: Path) -> dict[str, list[float]]:
+    """Each endpoint by itself over one connection (no load beside it): what one analyst waits."""
+    return {name: _result(name, _wrk(base, token, name, paths, 1, seconds, folder)) for name, paths in mix.items()}
 
 
 def _children(pid: int) -> list[int]:
@@ -210,7 +223,7 @@ def _load() -> str:
     return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def report(label: str, figures: dict[str, list[float]], seconds: int) -> None:
+def report(label: str, figures: dict[str, list[float]], seconds: int, conns: dict[str, int] = MIX) -> None:
     print(f"  {label}")
     print(f"    {'endpoint':<18}{'conns':>6}{'requests':>10}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
           f"{'max ms':>9}")
@@ -218,9 +231,10 @@ def report(label: str, figures: dict[str, list[float]], seconds: int) -> None:
     for name, (n, sock, status, _dur, p50, p95, p99, top) in figures.items():
         total, errors = total + int(n), errors + int(sock + status)
         flag = "" if p95 <= 50_000 else "  > 50 ms"
-        print(f"    {name:<18}{MIX[name]:>6}{int(n):>10}{int(sock + status):>8}{p50 / 1000:>9.1f}{p95 / 1000:>9.1f}"
+        print(f"    {name:<18}{conns[name]:>6}{int(n):>10}{int(sock + status):>8}{p50 / 1000:>9.1f}{p95 / 1000:>9.1f}"
               f"{p99 / 1000:>9.1f}{top / 1000:>9.1f}{flag}")
-    print(f"    total: {total} requests, {errors} errors, {total / seconds:.0f} req/s")
+    print(f"    total: {total} requests, {errors} errors, {total / seconds:.0f} req/s" if conns is MIX else
+          f"    total: {total} requests, {errors} errors")
 
 
 def run(folder: Path, kind: str, workers: int, token: str, mix: dict[str, list[str]], seconds: int,
@@ -243,6 +257,9 @@ def run(folder: Path, kind: str, workers: int, token: str, mix: dict[str, list[s
         mem = [memory_mb(p) for p in pids]
         print("    workers' CPU: {:.1f} s in {} s; per worker RSS/PSS MB: {}".format(
             cpu, seconds, ", ".join(f"{r:.0f}/{s:.0f}" for r, s in mem)), flush=True)
+        if ALONE_SECONDS:
+            report(f"each endpoint alone, 1 connection, {ALONE_SECONDS} s each; load average {_load()}",
+                   alone(base, token, mix, ALONE_SECONDS, folder), ALONE_SECONDS, dict.fromkeys(MIX, 1))
     finally:
         proc.terminate()
         proc.wait(timeout=60)
