@@ -144,6 +144,8 @@ def _listed(walker: Walker, text: str) -> list[str]:
     return [head + p + tail for p in parts]
 
 
+# a closing clause reporting the problem handed on (…，已按规定移交县委组织部，请…; …，已转县X局依规处理)
+HANDED_ON = re.compile(r"[，,](?:已|现已|并已)[^，。；]{0,6}?(?:移交|移送|转交|转)[^。；]*[。；]?$")
 DOING_WELL = re.compile(r"(?:整改|工作|情况|管理|落实)(?:总体)?(?:较好|良好|扎实|到位|规范|有力)(?![的地])")
 
 
@@ -300,6 +302,9 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     items = []
     previous: list[Resolved | None] = []
     for text, told, core in groups:
+        kept = HANDED_ON.sub("。", text)
+        if kept != text and _states(walker, kept):  # X局违规…的问题，已移交县委组织部: the problem, not the report
+            text, core = kept, HANDED_ON.sub("。", core)
         if not cand.numbered and (praise or _reports(walker, core)):
             continue  # an unnumbered paragraph's praise, or a sentence introducing or reporting, is no problem
         if _cleared(walker, text) != text and not _states(walker, _cleared(walker, text)):

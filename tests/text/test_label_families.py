@@ -80,6 +80,13 @@ def test_a_unit_doing_well_beside_units_with_problems_is_no_item(parse):
     assert [i.unit_name for i in r.items] == ["宁川县妇联", "宁川县残联"]
 
 
+def test_a_problem_reported_as_handed_on_is_still_an_item(parse):
+    r = parse("县委巡察办关于移交问题线索的函", "县纪委监委：",
+              "另有县档案馆违规借用下属单位车辆的问题，已按规定移交县机关事务服务中心依规处理。")
+    assert [i.text for i in r.items] == ["另有县档案馆违规借用下属单位车辆的问题。"]
+    assert r.items[0].unit_name == "宁川县档案馆"
+
+
 def test_the_township_whose_approval_was_skipped_is_not_the_one_at_fault(parse, finder):
     r = parse("关于永山乡村级巡察情况的通报", "溪宁村、金江村两村均存在工程款支付未经乡党委审核的问题。")
     assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县永山乡溪宁村"), unit_id(finder, "宁川县永山乡金江村")}
