@@ -48,7 +48,7 @@ def test_a_comment_on_the_problem_is_no_item_of_its_own(parse):
     "县统计局整改报告写了整改完成，实际还没落实。",
     "县统计局以调研名义组织公款旅游。",
     "县统计局个别干部插手普查外包项目。",
-    "县统计局抽查的20份台账中有6个未经审核。",  # a count with a negation is a finding
+    "县统计局抽查的20份台账中有6个未实地核对。",  # a count with a negation is a finding
 ])
 def test_a_plain_paragraph_with_a_general_problem_wording(parse, problem):
     # session 8 (dev_e): an unnumbered paragraph needs a problem wording; these are general office vocabulary
