@@ -30,6 +30,7 @@ from loaders.text.items import Candidate, Context, Walker
 from loaders.text.model import ParsedDirective, ParsedItem
 from loaders.text.readers import Block
 from loaders.text.segments import CN, sentences
+from loaders.text.table_directives import table_directives
 from loaders.text.units import Resolved
 
 
@@ -178,6 +179,9 @@ class DirectiveFinder:
         seen: set[tuple[int, str, str]] = set()
         contexts = self.walker.block_context
         for block in blocks:
+            if block.in_table and block.header:  # a hand-off list: by its columns, not its sentences
+                found += table_directives(self, block, items, contexts.get(block.number, []))
+                continue
             for offset, sentence in sentences(block.text):
                 sentence = sentence.strip()
                 targets = self._targets(sentence)

@@ -338,7 +338,8 @@ class Walker:
     def table_row(self, block: Block) -> None:
         header = block.header
         problem = problem_column(header)
-        columns = [i for i, h in enumerate(header) if re.search(r"单位|村|社区|乡镇|对象", h) and i < len(block.cells)]
+        columns = [i for i, h in enumerate(header) if re.search(r"单位|村|社区|乡镇|对象", h) and i < len(block.cells)
+                   and not re.search(r"移交|交办|转办|承办|移送|牵头|配合", h)]  # not the body a row is handed to
         if not header or problem is None or problem >= len(block.cells):
             return
         own = None

@@ -77,3 +77,40 @@ def test_a_count_of_units_means_the_units_found_before(parse):
     r = parse("在全县巡察工作会议上的讲话", "一是县审计局内部审计整改滞后。二是县统计局数据质量不高。",
               "纪委监委要对两个单位的问题开展联合督查。")
     assert _bodies(r) == [("纪委监委", "宁川县审计局"), ("纪委监委", "宁川县统计局")]
+
+
+def _table_doc(path, title, rows):
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(title, style="Heading 1")
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    doc.save(path)
+    return path
+
+
+def test_a_hand_off_table_read_by_its_columns(tmp_path, county_store, finder):
+    from loaders.text.parse import parse_file
+
+    path = _table_doc(tmp_path / "t.docx", "县委第十轮巡察问题线索移交清单", [
+        ("序号", "被巡察单位", "问题线索", "移交对象", "办理要求"),
+        ("1", "县水利局", "个别干部为亲属承揽劳务分包", "县纪委监委", "初步核实"),
+        ("2", "县妇联", "项目资金以拨代支", "驻县民政局纪检监察组", "跟踪督办")])
+    r = parse_file(path, county_store, finder=finder)
+    assert [i.unit_name for i in r.items] == ["宁川县水利局", "宁川县妇联"]  # not the body the row is handed to
+    assert [(d.body, d.unit_name, d.request) for d in r.directives] == [
+        ("纪委监委", "宁川县水利局", "初步核实"), ("派驻纪检监察组", "宁川县妇联", "跟踪督办")]
+
+
+def test_a_table_counting_what_was_handed_on_asks_nothing(tmp_path, county_store, finder):
+    import pytest
+
+    from loaders.text.parse import TextParseError, parse_file
+
+    path = _table_doc(tmp_path / "t.docx", "县委第十轮巡察情况报告", [
+        ("移交单位", "件数"), ("县纪委监委", "3"), ("县委组织部", "1")])
+    with pytest.raises(TextParseError):  # neither items nor directives: nothing to review
+        parse_file(path, county_store, finder=finder)
