@@ -53,7 +53,7 @@ LUA = """
 local paths = {%s}
 local i = math.random(#paths)
 wrk.headers["Authorization"] = "Bearer %s"
-request = function()
+%srequest = function()
   i = i %% #paths + 1
   return wrk.format("GET", paths[i])
 end
@@ -161,9 +161,10 @@ def check_paths(base: str, token: str, mix: dict[str, list[str]]) -> dict[str, f
 
 
 def _wrk(base: str, token: str, name: str, paths: list[str], connections: int, seconds: int,
-         folder: Path) -> subprocess.Popen:
+         folder: Path, *, reconnect: bool = False) -> subprocess.Popen:
     script = folder / f"mix-{list(MIX).index(name)}.lua"
-    script.write_text(LUA % (", ".join(f'"{p}"' for p in paths), token), encoding="utf-8")
+    close = 'wrk.headers["Connection"] = "close"\n' if reconnect else ""
+    script.write_text(LUA % (", ".join(f'"{p}"' for p in paths), token, close), encoding="utf-8")
     return subprocess.Popen(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "-s", str(script),
                              base], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
@@ -176,9 +177,14 @@ def _result(name: str, proc: subprocess.Popen) -> list[float]:
     return [float(x) for x in line.split()[1:]]
 
 
-def drive(base: str, token: str, mix: dict[str, list[str]], seconds: int, folder: Path) -> dict[str, list[float]]:
-    """One wrk process per endpoint, all at once; per endpoint [requests, socket errors, status errors, µs…]."""
-    procs = {name: _wrk(base, token, name, paths, MIX[name], seconds, folder) for name, paths in mix.items()}
+def drive(base: str, token: str, mix: dict[str, list[str]], seconds: int, folder: Path, *,
+          reconnect: bool = False) -> dict[str, list[float]]:
+    """One wrk process per endpoint, all at once; per endpoint [requests, socket errors, status errors, µs…].
+
+    A kept-alive connection stays with the worker that accepted it: the warm-up reconnects for every request
+    so that each worker, not only the one that took the connections, has computed what it serves."""
+    procs = {name: _wrk(base, token, name, paths, MIX[name], seconds, folder, reconnect=reconnect)
+             for name, paths in mix.items()}
     return {name: _result(name, proc) for name, proc in procs.items()}
 
 
@@ -248,7 +254,8 @@ def run(folder: Path, kind: str, workers: int, token: str, mix: dict[str, list[s
         cold = check_paths(base, token, mix)
         print("  first answer (cold, slowest per endpoint, s): " + ", ".join(f"{k} {v:.2f}" for k, v in cold.items()))
         if warm:
-            report(f"warm-up {warm} s (not the measurement)", drive(base, token, mix, warm, folder), warm)
+            report(f"warm-up {warm} s, a new connection per request (not the measurement)",
+                   drive(base, token, mix, warm, folder, reconnect=True), warm)
         cpu0 = sum(cpu_seconds(p) for p in pids)
         load0 = _load()
         figures = drive(base, token, mix, seconds, folder)
