@@ -95,7 +95,7 @@ class DirectiveFinder:
         verbs = "|".join(map(re.escape, rules["request_verbs"]))
         office = r"(?:第[一二三四五六七八九十\d]{1,3}[^，。；、]{1,8}?室)?"  # 县纪委监委第二监督检查室要…
         self.request = re.compile(
-            rf"^{office}(?:[、和及与][^，。；、]{{1,20}}?)*(?:等(?:部门|单位))?[，,]?(?:也|还|都)?(?:{verbs})")
+            rf"^{office}(?:[、和及与][^，。；、]{{1,20}}?)*(?:等(?:部门|单位))?[，,]?(?:也|还|都)?(?:{verbs})(?![求点件素案人])")
         leads = "|".join(map(re.escape, rules["lead_verbs"]))
         self.lead = re.compile(rf"^(?:要|须)?(?:{leads})")
         self.marks = [re.compile(p) for p in rules["regulator_marks"]]

@@ -25,7 +25,7 @@ from loaders.ledgers.resolve import ResolveError, UnitIndex, core_name, load_uni
 
 REDACTED = re.compile(r"(?:县|镇|乡)(?:[*＊×]{1,3}|XX|ＸＸ)|"
                       r"(?:[*＊×]{1,3}|(?<![A-Za-zＡ-Ｚａ-ｚ])[XＸ]{1,2}|某某?)"
-                      r"(?:局|镇|乡|村|办|委|中心|公司|部|社区|街道|单位|党组|组|同志)")
+                      r"(?:局|镇|乡|村|办|委|中心|公司|部|社区|街道|单位|党组|组|同志|院|校|所|站|队|馆|社)")
 
 
 @dataclass(frozen=True)

@@ -107,3 +107,9 @@ def test_a_table_cell_naming_two_units(tmp_path, county_store, finder):
     doc.save(tmp_path / "t.docx")
     r = parse_file(tmp_path / "t.docx", county_store, finder=finder)
     assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县林业局"), unit_id(finder, "宁川县水利局")}
+
+
+def test_a_redacted_hospital_or_school_is_unresolved(parse):
+    r = parse("县委第二巡察组关于对县医保局党组巡察情况的反馈意见（公开版）",
+              "巡察指出：一是基金监管存在漏洞；二是*院存在串换项目收费问题；三是XX校食堂账目混乱。")
+    assert [i.unit_name for i in r.items] == ["宁川县医疗保障局", None, None]

@@ -114,3 +114,9 @@ def test_a_table_counting_what_was_handed_on_asks_nothing(tmp_path, county_store
         ("移交单位", "件数"), ("县纪委监委", "3"), ("县委组织部", "1")])
     with pytest.raises(TextParseError):  # neither items nor directives: nothing to review
         parse_file(path, county_store, finder=finder)
+
+
+def test_the_body_that_asks_is_not_asked(parse):
+    r = parse("县委第二巡察组关于对县医保局党组巡察情况的反馈意见", "一是基金监管存在漏洞。",
+              "巡察组要求，局党组要强化整改责任。")
+    assert r.directives == []
