@@ -85,7 +85,9 @@ HANDED = ("移交", "移送", "转交")
 ASKING_OPENING = re.compile(r"(?:^|[，,；;])(?:建议|请)(?:将|把)[^，。；]{2,40}$")
 HELPER_BEFORE = ("会同", "配合", "协助", "联合")
 # a body given its part in a request made just before it (X要加强…，县纪委监委派驻第七纪检监察组给予指导)
-SUPPORTING = re.compile(r"^(?:给予|加强|做好)(?:指导|督导|跟进监督)")
+SUPPORTING = re.compile(r"^(?:给予|加强|做好)?(?:指导|督导|跟进监督|跟踪监督)")
+# a body told what to do about a topic before the modal (纪委监委对巡察移交的线索要优先办理)
+TOPIC_FIRST = re.compile(r"^对[^，。；]{1,24}?(?:要|须|应当)(?![求点件素案])")
 
 
 class DirectiveFinder:
@@ -150,7 +152,8 @@ class DirectiveFinder:
                 opening and before.endswith(("，", ","))):  # 建议县纪委监委对…，县委组织部对…
             return bool(ASKED_TO.match(sentence[span.end:]))
         return bool(self.request.match(sentence[span.end:]) or DIRECTED.match(sentence[span.end:]) or (
-            SUPPORTING.match(sentence[span.end:]) and re.search(r"要|须|应当", sentence[:span.start])))
+            SUPPORTING.match(sentence[span.end:]) and re.search(r"要|须|应当|牵头|负责", sentence[:span.start]))
+            or TOPIC_FIRST.match(sentence[span.end:]))
 
     def regulator(self, sentence: str, span: _Span) -> str | None:
         """The unit a sentence makes the 行业主管部门 (``X局作为行业主管部门，要…``, ``X局要履行行业主管部门职责``):
@@ -240,8 +243,8 @@ class DirectiveFinder:
             for m in self.walker.finder.mentions(text):
                 if self.walker.is_body(m.form) or text[m.end:].startswith(("纪委", "纪工委")):
                     continue  # 指导X镇纪委开展核查: the township's commission is a body, not what it is about
-                if text[:m.start].endswith(HELPER_BEFORE):
-                    continue  # 牵头会同县审计局开展核查: a helper in the request, not what it is about
+                if text[:m.start].endswith(HELPER_BEFORE) or (text is rest and re.fullmatch(r"[、和及与]", text[:m.start])):
+                    continue  # 牵头会同县审计局…, 组织部、县人社局联合…: a helper in the request, not what it is about
                 r = self.walker.finder.resolve(m.form, hint)
                 if r.unit_id != lead_uid and all((r.unit_id or r.name) != (f[2].unit_id or f[2].name) for f in found):
                     found.append((m.start, m.end, r))
@@ -362,13 +365,15 @@ class DirectiveFinder:
         before = re.split(r"[；;]", before)[-1]  # the topic of a request is said in its own ；-clause
         if re.search(r"(?:该|此|上述)(?:问题|事项|线索|人员|情况)", rest):
             return before  # X局…的问题，…，请Y对该问题核查: the problem said before the body
-        before = re.sub(rf"^(?:[{CN}]是|第[{CN}]{{1,2}}[，,、]|其[{CN}][，,、])", "", before)  # 二是对…问题，建议…
+        before = re.sub(rf"^(?:[{CN}]是|第[{CN}]{{1,2}}[，,、]|其[{CN}][，,、]|\d{{1,2}}[.．、])", "", before)  # 二是对…
         clauses = re.split(r"[，,；;：:]", ASKING.sub("", before, count=1) if before.startswith(("（", "(")) else before)
         handed = re.match(r"^(?:建议|请)(?:将|把)", clauses[-1]) if clauses else None
         if handed:
             return clauses[-1][handed.end():]  # 建议将X的问题线索移交…: X is what the receiver acts on
-        topic = clauses[-2] if len(clauses) >= 2 else ""
-        return topic if re.match(r"^(?:对|针对|就|关于)", topic) else ""
+        for topic in reversed(clauses[:-1]):  # the nearest clause naming a matter: 对X…, X…问题，由Y牵头，Z跟进
+            if re.match(r"^(?:对|针对|就|关于)", topic) or topic.endswith(("问题", "线索")):
+                return topic
+        return ""
 
     def _township(self, block: Block, cand: Candidate | None, request: str, items: list[ParsedItem],
                   contexts: list[Context]) -> str:

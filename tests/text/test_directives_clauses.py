@@ -120,3 +120,16 @@ def test_the_body_that_asks_is_not_asked(parse):
     r = parse("县委第二巡察组关于对县医保局党组巡察情况的反馈意见", "一是基金监管存在漏洞。",
               "巡察组要求，局党组要强化整改责任。")
     assert r.directives == []
+
+
+def test_a_co_actor_after_the_body_is_not_what_it_is_about(parse):
+    r = parse("县委第十轮巡察综合情况报告", "1.县公安局警务辅助人员招录不规范。", "三、意见建议",
+              "1.关于县公安局辅警招录问题，建议县委组织部、县人社局联合开展专项检查。")
+    assert _bodies(r) == [("组织部", "宁川县公安局")]
+
+
+def test_a_body_following_up_a_lead_and_a_topic_before_the_modal(parse):
+    r = parse("县委第十轮巡察综合情况报告", "1.县司法局社区矫正对象监管存在漏洞。", "三、意见建议",
+              "2.县司法局社区矫正问题，由县委巡察办牵头督促整改，县纪委监委跟进监督。",
+              "3.纪委监委对巡察移交的线索要优先办理。")
+    assert _bodies(r) == [("巡察机构", "宁川县司法局"), ("纪委监委", "宁川县司法局"), ("纪委监委", None)]
