@@ -1,0 +1,39 @@
+"""The wordings by which a sentence asks a body to act, rather than telling what it did: the opening of an asking
+clause (建议…, 请…), a request without a modal verb (对X局开展专项督查), what follows a body that 建议/请
+addresses, a helper, a body given its part after a request, and a request counting units (两家医院).
+"""
+
+from __future__ import annotations
+
+import re
+
+# the opening of a clause that asks (（三）建议…, 请…), and the words of a request within one
+ASKING = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])?"
+                    r"(?:建议|请|责成|提请)?由?")
+REQUESTING = r"要|须|应当|负责|牵头|指导|履行|督促"
+# a body told what to do without a modal verb (县委巡察办对X局开展专项督查), not what it did (…开展了…)
+DIRECTED = re.compile(r"^(?:适时|及时|定期|尽快|随后)?(?:组织)?对[^，。；]{1,30}?(?:开展|进行|组织)(?!了|过)"
+                      r"[^，。；]{0,12}?(?:督查|检查|核查|督导|监督|评估|抽查|回访|回头看)")
+# what follows a body that 建议/请 addresses when it is asked to act (建议县纪委监委对…, 请你委按规定办理)
+ASKED_TO = re.compile(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|跟进|督促|指导|开展|加强|依规|立案|调查|核查|处置|结合|"
+                      r"办理|处理|查处|查办|约谈|问责|追责|核实|督办|提醒谈话|函询)")
+# a body told to act on a problem without a modal verb (X局作为行业主管部门，对…问题依法核查), not one that failed
+ACTS_ON = re.compile(r"^[，,]?(?:对|就)[^，。；]{1,30}?(?:依法|依规|依纪|立即|及时|全面|开展|进行|组织)"
+                     r"[^，。；]{0,6}?(?:核查|核实|查处|督查|检查|整治|清查|处置|处理|督导|督促整改)(?!了|过)")
+COUNTED = re.compile(r"(?<![第一-九十\d])([两二三四五六七八九]|[2-9])(?:个|家|所)(?!月|年|方面|问题)"
+                     r"(医院|学校|村|社区|公司|乡镇|单位|部门)?")
+
+
+def units_counted(request: str) -> int:
+    """How many units a request counts (对两家医院…, 督促两个群团组织…), else 0."""
+    m = COUNTED.search(request)
+    return 0 if m is None else "一两三四五六七八九".find(m.group(1)) + 1 if not m.group(1).isdigit() else int(m.group(1))
+
+
+HANDED = ("移交", "移送", "转交")
+ASKING_OPENING = re.compile(r"(?:^|[，,；;])(?:建议|请)(?:将|把)[^，。；]{2,40}$")
+HELPER_BEFORE = ("会同", "配合", "协助", "联合")
+# a body given its part in a request made just before it (X要加强…，县纪委监委派驻第七纪检监察组给予指导)
+SUPPORTING = re.compile(r"^(?:给予|加强|做好)?(?:指导|督导|跟进监督|跟踪监督)")
+# a body told what to do about a topic before the modal (纪委监委对巡察移交的线索要优先办理)
+TOPIC_FIRST = re.compile(r"^对[^，。；]{1,24}?(?:要|须|应当)(?![求点件素案])")
