@@ -183,8 +183,7 @@ def _team_member(c: County, uid: str, day: date) -> str:
 
 
 def _unaccused(c: County, person: str) -> bool:
-    return not any(e.type is T.INVOLVES and e.dst == person and e.src_kind.value in ("Clue", "Case")
-                   for e in c.w.bundle.edges)
+    return not any(e.src_kind.value in ("Clue", "Case") for e in c.w.edges_to(T.INVOLVES, person))
 
 
 def plant_case_reviews(c: County) -> None:
@@ -293,11 +292,11 @@ def plant_case_reviews(c: County) -> None:
     opened = p.opened or {}
     for profile, kid, gaps in planted:
         sources = _sources_of(c, kid)
-        uid = next(e.dst for e in c.w.bundle.edges if e.type is T.FOUND_AT and e.src in sources)
+        uid = min((e for s in sources for e in c.w.edges_from(T.FOUND_AT, s)), key=lambda e: c.w.position[e.id]).dst
         gaps = gaps + p.blind_spots(uid, opened[kid])
         c.truth["case_reviews"].append({"case": kid, "profile": profile, "gaps": sorted(gaps)})
 
 
 def _sources_of(c: County, kid: str) -> set[str]:
-    clues = {e.dst for e in c.w.bundle.edges if e.type is T.OPENED_FROM and e.src == kid}
-    return {e.dst for e in c.w.bundle.edges if e.type is T.ARISES_FROM and e.src in clues}
+    clues = {e.dst for e in c.w.edges_from(T.OPENED_FROM, kid)}
+    return {e.dst for clue in clues for e in c.w.edges_from(T.ARISES_FROM, clue)}

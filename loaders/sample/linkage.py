@@ -83,7 +83,7 @@ class _Plant:
 
     def case(self, cid: str, person: str, opened: date, outcome: en.CaseOutcome, closed: date | None) -> str:
         c = self.c
-        code = next(n.props["code"] for n in reversed(c.w.bundle.nodes) if n.id == cid).replace("XS", "LA")
+        code = next(n.props["code"] for n in reversed(c.w.nodes) if n.id == cid).replace("XS", "LA")
         kid = c.w.node(m.Case(code=code, opened=opened, closed=closed, outcome=outcome, summary="有关人员违纪问题"),
                        "案件台账")
         c.w.edge(T.OPENED_FROM, kid, cid, on=opened)
@@ -93,9 +93,9 @@ class _Plant:
 
 def _free_units(c: County) -> list[str]:
     """County departments (not the receivers of clues) with no issue or finding of the planted categories yet."""
-    cats = {n.id for n in c.w.bundle.nodes if n.kind.value in ("Issue", "Finding")
+    cats = {n.id for n in c.w.nodes if n.kind.value in ("Issue", "Finding")
             and n.props.get("category") in CATEGORIES}
-    taken = {e.dst for e in c.w.bundle.edges if e.type is T.FOUND_AT and e.src in cats}
+    taken = {e.dst for cat in cats for e in c.w.edges_from(T.FOUND_AT, cat)}
     return [u for u in c.departments if u not in taken and c.units[u].unit_kind is en.UnitKind.COUNTY_DEPARTMENT
             and not c.units[u].name.endswith(("纪委监委", "委组织部"))]
 

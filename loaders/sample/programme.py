@@ -23,12 +23,10 @@ CHANNELS = {en.Channel.INSPECTION.value, en.Channel.AUDIT.value}
 
 def plant_programme(c: County) -> None:
     rid, _ = c.rounds[ROUND]
-    mine = set(c.w.kinds)  # this county's ids
-    props = {n.id: n.props for n in c.w.bundle.nodes if n.id in mine}
-    nodes = c.w.bundle.nodes
-    at = next(i for i, n in enumerate(nodes) if n.id == rid)  # records are frozen: replace the round's
-    nodes[at] = nodes[at].model_copy(update={"props": {**nodes[at].props, "programme": en.LinkageProgramme.AUDIT.value}})
-    edges = [e for e in c.w.bundle.edges if e.src in mine]
+    props = {n.id: n.props for n in c.w.nodes}  # this county's records
+    old = next(n for n in c.w.nodes if n.id == rid)  # records are frozen: replace the round's
+    c.w.replace_node(old.model_copy(update={"props": {**old.props, "programme": en.LinkageProgramme.AUDIT.value}}))
+    edges = c.w.edges
 
     def targets(edge_type: str, sources: set[str]) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
@@ -45,7 +43,7 @@ def plant_programme(c: County) -> None:
                 and props[f]["channel"] in CHANNELS}
     items = issues | findings
     clues = {e.src for e in edges if e.type.value == "ARISES_FROM" and e.dst in items}
-    opened = targets("OPENED_FROM", {i for i in mine if c.w.kinds[i].value == "Case"})
+    opened = targets("OPENED_FROM", {i for i, kind in c.w.kinds.items() if kind.value == "Case"})
     cases = {k for k, from_clues in opened.items() if from_clues & clues}
     involves = targets("INVOLVES", clues | cases)
     people: set[str] = set()

@@ -35,8 +35,8 @@ def _fic_now(c: County, vid: str):  # noqa: ANN202
 
 
 def _open_petition_villages(c: County) -> set[str]:
-    open_ids = {n.id for n in c.w.bundle.nodes if n.kind.value == "Petition" and n.props["status"] == "open"}
-    return {e.dst for e in c.w.bundle.edges if e.type is T.LOCATED_AT and e.src in open_ids}
+    open_ids = {n.id for n in c.w.nodes if n.kind.value == "Petition" and n.props["status"] == "open"}
+    return {e.dst for pid in open_ids for e in c.w.edges_from(T.LOCATED_AT, pid)}
 
 
 class _Plant:
@@ -59,8 +59,7 @@ class _Plant:
         iid = c.w.node(m.Issue(round_id=rid, unit_id=vid, seq=seq, text=text, category=ptype.category, status=status,
                                found_date=found, source="巡察发现", code=f"{c.units[vid].code}-{term}-{number}-{seq:02d}"),
                        "问题清单")
-        group = next(e.src for e in c.w.bundle.edges if e.type is T.INSPECTED and e.dst == vid
-                     and e.props.get("round_id") == rid)
+        group = next(e.src for e in c.w.edges_to(T.INSPECTED, vid) if e.props.get("round_id") == rid)
         c.w.edge(T.FOUND_AT, iid, vid)
         c.w.edge(T.FOUND_IN, iid, rid)
         c.w.edge(T.FOUND_BY, iid, group)
@@ -140,7 +139,7 @@ def plant_village_risk(c: County) -> None:
     quiet = sorted((sum(f.status is not en.IssueStatus.RECTIFIED for f in c.issues_at[vid]), n, vid, fic)
                    for n, (vid, fic) in enumerate((v, _fic_now(c, v)) for v in c.villages) if fic and vid not in busy)
     for _, _, vid, fic in quiet[:3]:
-        surname = next(n.props["name"] for n in c.w.bundle.nodes if n.id == fic.person)[0]
+        surname = next(n.props["name"] for n in c.w.nodes if n.id == fic.person)[0]
         decoy = p.benefit(p.person(surname + "有福", "男"), vid, AS_OF.year - 1)
         calm.append({"village": vid, "decoy_benefit": decoy})
     c.truth["village_risk"].append({"high": high, "calm": calm})
