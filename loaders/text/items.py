@@ -214,7 +214,7 @@ class Walker:
             return True
         short = "。" not in text and len(text) <= self.rules["heading_max_chars"] and "；" not in text
         if not short:
-            return self.stated_heading(level, text, following)
+            return self.stated_heading(level, text, following) or self.summary_over_list(level, text, following)
         if following is None:
             return level is not None
         next_level, _, _ = leading_marker(following.text)
@@ -223,6 +223,16 @@ class Walker:
         if level is None:
             return not text.startswith(("同志们",)) and not inline_pieces(text)[1]
         return next_level is None or next_level > level
+
+    def summary_over_list(self, level: int | None, text: str, following: Block | None) -> bool:
+        """A numbered one-sentence summary (（二）资金管理存在风险。) over a list numbered deeper (1.…2.…)."""
+        if level is None or following is None or following.in_table or not text.endswith("。"):
+            return False
+        next_level = leading_marker(following.text)[0]
+        if following.level is not None and next_level is None:
+            next_level = 3 + following.level
+        return (text.count("。") == 1 and "；" not in text and len(text) <= self.rules["heading_max_chars"] // 2
+                and next_level is not None and next_level > level)
 
     def stated_heading(self, level: int | None, text: str, following: Block | None) -> bool:
         """A numbered one-sentence problem (（二）X落实有差距。) over a longer plain paragraph that sets it out."""

@@ -44,6 +44,12 @@ def test_an_ordinal_list_inside_one_paragraph_still_counts_from_one(parse):
     assert [i.form for i in r.items] == ["第一，", "第一，"] and r.items[1].text.startswith("借阅审批手续不全")
 
 
+def test_a_numbered_summary_over_a_deeper_list_is_its_heading(parse):
+    r = parse(TITLE, "一、巡察发现的主要问题", "（二）档案资金管理存在风险。", "1.数字化项目资金拨付把关不严。",
+              "2.库房改造项目化整为零，规避公开招标。")
+    assert [i.text for i in r.items] == ["数字化项目资金拨付把关不严。", "库房改造项目化整为零，规避公开招标。"]
+
+
 def test_letter_sections_are_headings_over_their_lists(parse, finder):
     r = parse("宁川县商务局巡察情况报告", "二、发现的主要问题", "A. 资金管理方面",
               "（1）县商务局外贸奖补资金审核不严；（2）该局专项资金拨付滞后。", "B. 干部作风方面",
