@@ -59,3 +59,9 @@ def test_a_plain_paragraph_with_a_general_problem_wording(parse, problem):
 def test_the_topic_of_a_request_is_no_problem(parse):
     r = parse("下面我强调一点。", "第二，对这次巡察发现的编外人员顶岗问题，组织部要会同编办拿出解决办法。")
     assert r.items == [] and [d.body for d in r.directives] == ["组织部"]
+
+
+def test_a_speaker_pointing_out_is_no_requirement(parse):
+    r = parse("在巡察情况汇报会上的讲话", "特别要指出的是，县水利局在整改中搞虚假整改。这种问题纪委监委要介入调查。")
+    assert [i.unit_name for i in r.items] == ["宁川县水利局"]
+    assert [(d.body, d.unit_name) for d in r.directives] == [("纪委监委", "宁川县水利局")]
