@@ -42,7 +42,12 @@ def test_unreachable_server_is_a_clear_message():
         Neo4jStore.from_settings(settings)
 
 
-def test_constraint_exists_for_every_label(neo4j_store):
-    rows = neo4j_store._read("SHOW CONSTRAINTS YIELD labelsOrTypes, properties RETURN labelsOrTypes, properties")
-    labels = {r["labelsOrTypes"][0] for r in rows if r["properties"] == ["id"]}
-    assert {k.value for k in NodeKind} | {"Entity"} <= labels
+def test_ids_are_unique_on_entity_and_indexed_on_every_kind(neo4j_store):
+    """One uniqueness check per node (on Entity); every kind's id still has an index for (:Kind {id}) seeks."""
+    constraints = neo4j_store._read("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type "
+                                    "RETURN labelsOrTypes, properties, type")
+    assert [(r["labelsOrTypes"], r["properties"], r["type"]) for r in constraints
+            if r["properties"] == ["id"]] == [(["Entity"], ["id"], "UNIQUENESS")]
+    indexes = neo4j_store._read("SHOW INDEXES YIELD labelsOrTypes, properties, type, entityType "
+                                "WHERE entityType = 'NODE' AND properties = ['id'] RETURN labelsOrTypes")
+    assert {k.value for k in NodeKind} | {"Entity"} <= {r["labelsOrTypes"][0] for r in indexes}
