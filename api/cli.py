@@ -210,9 +210,11 @@ api.category_commands.register(app)  # xuncha categories pending|apply (待归�
 api.dashboard_commands.register(app)
 api.alert_commands.register(app)
 text_commands.register(app)  # 报告文本 and its review queue
+import api.neo4j_commands  # noqa: E402
 import api.privacy_commands  # noqa: E402
 
 api.privacy_commands.register(app)  # xuncha privacy rewrite: redact text already stored
+api.neo4j_commands.register(app)  # xuncha neo4j-import-csv: the bulk path for first loads
 logging.getLogger("neo4j").setLevel(logging.WARNING)
 
 if __name__ == "__main__":

@@ -5,6 +5,11 @@ Prints figures measured side by side in one run; asserts nothing. Needs NEO4J_UR
 data (it would take far too long in full) and its rate is reported as measured.
 Targets (issues 3, 14): batched ≥50× per-record and ≥20k records/s at scales 1 and 10.
 
+``--bulk 10`` measures the bulk path for first loads instead (no server needed): the CSV files the service
+writes (:mod:`graph.stores.neo4j_bulk`), ``neo4j-admin database import full`` from the development server's
+jars into a new, stopped database (tools/neo4j-dev/import.sh), then the first start of a server on it and the
+store's schema step (the constraint and indexes built over the imported graph), checked by counting.
+
 A fresh server spends its first load compiling (JIT, query plans): that first load is timed and printed
 apart ("warm-up"), so the rows compare loads on a warmed server. Beside wall time it prints this process's
 CPU time and the load average: the development machine is shared.
@@ -13,7 +18,9 @@ CPU time and the load average: the development machine is shared.
 from __future__ import annotations
 
 import os
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from graph.settings import Settings  # noqa: E402
 from graph.stores.embedded import EmbeddedStore  # noqa: E402
+from graph.stores.neo4j_bulk import finish, write_csv  # noqa: E402
 from graph.stores.neo4j_store import Neo4jStore  # noqa: E402
 from loaders.sample import generate  # noqa: E402
 
@@ -95,5 +103,60 @@ def main(scales: tuple[int, ...] = (1, 10)) -> None:
     store.close()
 
 
+def _children_cpu() -> float:
+    usage = os.times()
+    return usage.children_user + usage.children_system
+
+
+def bulk(scale: int) -> None:
+    """CSV + offline import + first open, timed apart, with CPU (this process, and the Java tools it ran)."""
+    tools = Path(__file__).resolve().parents[1] / "tools" / "neo4j-dev"
+    bundle = generate(scale, 7)
+    records = len(bundle.nodes) + len(bundle.edges)
+    with tempfile.TemporaryDirectory() as tmp:
+        t0, c0 = time.perf_counter(), time.process_time()
+        files = write_csv(bundle.nodes, bundle.edges, Path(tmp) / "csv")
+        t_csv, c_csv = time.perf_counter() - t0, time.process_time() - c0
+        env = {**os.environ, "NEO4J_DATA": str(Path(tmp) / "home")}
+        t0, j0 = time.perf_counter(), _children_cpu()
+        subprocess.run(["bash", str(tools / "import.sh"), *files.command()[1:]], env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+        t_import, j_import = time.perf_counter() - t0, _children_cpu() - j0
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        password = "bench-" + os.urandom(6).hex()
+        t0 = time.perf_counter()
+        server = subprocess.Popen(["bash", str(tools / "start.sh")], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                  env={**env, "NEO4J_PORT": str(port), "NEO4J_PASSWORD": password}, text=True)
+        try:
+            assert server.stdout is not None and server.stdout.readline().startswith("READY"), "server did not start"
+            t_start = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            store = Neo4jStore.from_settings(Settings(store="neo4j", NEO4J_URI=f"bolt://127.0.0.1:{port}",
+                                                      NEO4J_PASSWORD=password))
+            with store._session() as session:
+                finish(session, files.empty_lists)
+            t_schema = time.perf_counter() - t0
+            counts = store.counts()
+            store.close()
+        finally:
+            server.terminate()
+            server.wait()
+    assert (counts.total_nodes, counts.total_edges) == (files.nodes, files.relationships)
+    total = t_csv + t_import + t_schema
+    print(f"bulk path, scale {scale}: {records:,} records, {len(files.node_files)} node and "
+          f"{len(files.relationship_files)} relationship files")
+    print(f"  write CSV        {t_csv:6.1f} s wall {c_csv:6.1f} s cpu")
+    print(f"  neo4j-admin      {t_import:6.1f} s wall {j_import:6.1f} s cpu (JVM start included)")
+    print(f"  server start     {t_start:6.1f} s wall (not counted)")
+    print(f"  schema + finish  {t_schema:6.1f} s wall (constraint + indexes over the imported graph, empty lists)")
+    print(f"  total            {total:6.1f} s → {records / total:,.0f} records/s   load avg {os.getloadavg()[0]:.1f}")
+
+
 if __name__ == "__main__":
-    main(tuple(int(a) for a in sys.argv[1:]) or (1, 10))
+    if sys.argv[1:2] == ["--bulk"]:
+        for arg in sys.argv[2:] or ["10"]:
+            bulk(int(arg))
+    else:
+        main(tuple(int(a) for a in sys.argv[1:]) or (1, 10))
