@@ -37,6 +37,7 @@ from loaders.text import categories
 from loaders.text.model import ParsedItem
 from loaders.text.readers import Block
 from loaders.text.segments import ABOUT, ABOUT_HEADING, REQUIREMENT_LIST, inline_pieces, leading_marker, sentences
+from loaders.text.topics import stated_topic
 from loaders.text.units import REDACTED, Resolved, UnitFinder
 
 PROBLEM_HEADING = re.compile(r"问题|存在|不足")
@@ -312,6 +313,11 @@ class Walker:
         named = re.match(r"^([^：:，。；]{2,20}?)。", body) if not about and not prefix else None
         if about:
             own = self.context_unit(about.group(1), self.stack, "“关于…：”", 99)
+            stated = stated_topic(body, about, self.cues, self.rules["progress_labels"])
+            if stated is not None:  # 关于X不到位的问题。整改情况：…: the topic is the problem, the rest its progress
+                self.candidates.append(Candidate(block, offset + about.start(1), body[about.start(1):stated],
+                                                 "关于X的问题", True, list(self.stack), own))
+                return
         elif prefix and (self.finder.mentions(prefix.group(1)) or REDACTED.search(prefix.group(1))):
             own = self.context_unit(prefix.group(1), self.stack, "段首单位名", 99)
         elif named and self.only_unit(named.group(1)):  # （二）湖岭乡。一是…
@@ -331,6 +337,8 @@ class Walker:
         lead, pieces = inline_pieces(body[skip:])
         if pieces and own is None and len(self.named_units(lead, self.stack)) == 1:
             own = self.context_unit(lead, self.stack, "列举前的引语", 99)  # 先说县X局。…：一方面…；另一方面…
+        if pieces and re.search(self.rules["plan_lead"], lead):
+            return  # 下一步，一是…二是…: what the writer plans to do, not what was found
         if pieces:
             focus = [re.compile(f) for f in self.rules["focus_patterns"]]  # 一是看…是否…: what to look at
             for p in pieces:

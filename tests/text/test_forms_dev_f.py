@@ -1,0 +1,26 @@
+"""Forms opened on dev_f (session 7): a rectification report's 关于…的问题。整改情况：… paragraphs, plans listed
+after 下一步 — on short texts written for the test (not the fixtures)."""
+
+from __future__ import annotations
+
+from tests.text.conftest import unit_id
+
+
+def test_rectification_report_topic_is_the_problem_and_progress_is_not(parse, finder):
+    r = parse("中共宁川县统计局党组关于巡察整改落实情况的报告",
+              "二、反馈问题整改落实情况",
+              "1. 关于我局统计台账登记缺漏的问题。巡察指出，我局对乡镇报表的复核不及时。整改情况：已补齐台账，已完成整改。",
+              "2. 关于专项经费报账手续不全的问题。整改进展：已退回重报，正在推进。",
+              "3. 关于机关干部考勤走样的问题。完成情况：已修订考勤办法。",
+              "三、下一步打算",
+              "我局整改仍有差距。下一步，一是继续推进未完成事项，二是健全长效机制。")
+    assert len(r.items) == 3
+    assert r.items[0].text.startswith("我局统计台账登记缺漏") and "复核不及时" in r.items[0].text
+    assert all("整改情况" not in i.text and "整改进展" not in i.text and "已" not in i.text for i in r.items)
+    assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县统计局")}
+
+
+def test_about_topic_without_progress_still_introduces(parse):
+    r = parse("县委第一巡察组关于对宁川县统计局党组巡察情况的反馈意见",
+              "关于选人用人方面的问题：一是干部交流不畅；二是试用期考核流于形式。")
+    assert [i.text.rstrip("；。") for i in r.items] == ["干部交流不畅", "试用期考核流于形式"]
