@@ -24,3 +24,32 @@ def test_about_topic_without_progress_still_introduces(parse):
     r = parse("县委第一巡察组关于对宁川县统计局党组巡察情况的反馈意见",
               "关于选人用人方面的问题：一是干部交流不畅；二是试用期考核流于形式。")
     assert [i.text.rstrip("；。") for i in r.items] == ["干部交流不畅", "试用期考核流于形式"]
+
+
+def test_short_finding_with_a_comma_is_no_summary_of_the_next(parse):
+    r = parse("县委第一巡察组关于对宁川县统计局党组巡察情况的反馈意见",
+              "二、领导班子建设方面",
+              "局党组会议记录多年没整理，有的决定找不到依据。对下属调查队负责人疏于管理，有人长期不在岗。")
+    assert len(r.items) == 2 and r.items[1].text.startswith("对下属调查队")
+
+
+def test_a_topic_then_comment_sentence_still_opens_what_follows(parse):
+    r = parse("县委第一巡察组关于对宁川县统计局党组巡察情况的反馈意见",
+              "二、作风建设方面",
+              "数据质量的事情，基层意见很大。报表层层估算，入户调查走过场。")
+    assert len(r.items) == 1 and r.items[0].text.startswith("数据质量的事情")
+
+
+def test_a_section_of_requirements_states_no_problem(parse):
+    r = parse("关于巡察整改情况的通报",
+              "二、存在的问题",
+              "县统计局整改台账未全部销号，有3项问题未整改。",
+              "三、有关要求",
+              "由县委巡察办牵头建立复核机制，未经复核的问题一律不得销号。")
+    assert len(r.items) == 1 and r.items[0].text.startswith("县统计局")
+
+
+def test_funds_put_to_another_use_and_entries_without_records(parse):
+    r = parse("县委第一巡察组关于对宁川县统计局党组巡察情况的反馈意见",
+              "一是将普查专项经费用于办公楼维修；二是普查物资出入库无登记。")
+    assert len(r.items) == 2
