@@ -53,3 +53,10 @@ def test_funds_put_to_another_use_and_entries_without_records(parse):
     r = parse("县委第一巡察组关于对宁川县统计局党组巡察情况的反馈意见",
               "一是将普查专项经费用于办公楼维修；二是普查物资出入库无登记。")
     assert len(r.items) == 2
+
+
+def test_what_to_look_at_asked_as_a_not_a_is_no_problem(parse):
+    r = parse("在巡察动员会上的讲话",
+              "这一轮巡察要盯住几个方面：第一，看制度执行严不严；第二，看资金使用规不规范；第三，看整改到没到位。",
+              "县统计局报表审核不严，存在数据失真问题。")
+    assert len(r.items) == 1 and r.items[0].text.startswith("县统计局")
