@@ -33,8 +33,14 @@ COMMENT = re.compile(r"^(?:这|这也|也|由此)?(?:说明|可见)(?!会|书|�
 ASKING = re.compile(r"(?:^|[，,：:；;])(?:建议|请|责成|提请)(?![示假销求])")
 
 
+# a list of requirements inside a sentence (…是第一责任人，一要…，二要…): what is asked, whatever words it holds
+ASKED_LIST = re.compile(rf"(?:^|[，,：:；;。])[{'一二三四五六七八九十'}]要[^。]*?[，,；;][{'二三四五六七八九十'}]要")
+# a paragraph opening with a tally (截至9月底，…共有反馈问题104个，已整改86个): a progress report, not problems
+TALLY = re.compile(r"^(?:截至|截止|到)[^，。；]{1,12}[，,][^。；]*?(?:共有|共计|累计|合计|整改率|完成率)")
+
+
 def _is_requirement(sentence: str, cues: tuple[str, ...]) -> bool:
-    if ASKING.search(sentence.strip()):
+    if ASKING.search(sentence.strip()) or ASKED_LIST.search(sentence.strip()):
         return True
     m = REQUIREMENT.match(sentence.strip())
     return bool(m) and not any(c in sentence[: m.end()] for c in cues)
@@ -277,7 +283,7 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
 def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     cues = walker.cues
     problem, required, bound = split(cand, cues)
-    if not problem:
+    if not problem or (not cand.numbered and TALLY.match(problem.strip())):
         return []
     stated = _cleared(walker, problem)
     hits = [c for c in cues if c in stated] + [m.group() for p in walker.patterns for m in [p.search(stated)] if m]

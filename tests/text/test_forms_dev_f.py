@@ -60,3 +60,11 @@ def test_what_to_look_at_asked_as_a_not_a_is_no_problem(parse):
               "这一轮巡察要盯住几个方面：第一，看制度执行严不严；第二，看资金使用规不规范；第三，看整改到没到位。",
               "县统计局报表审核不严，存在数据失真问题。")
     assert len(r.items) == 1 and r.items[0].text.startswith("县统计局")
+
+
+def test_a_tally_paragraph_and_a_list_of_asks_are_no_problems(parse):
+    r = parse("在巡察整改推进会上的讲话",
+              "截至6月底，本轮5个单位共有反馈问题80个，已整改60个。县统计局只有50%，排在最后。",
+              "第三，讲讲整改。各单位书记是第一责任人，一要认领问题不推脱，二要整改到位不反弹。",
+              "县统计局对数据失真问题一直没有拿出措施。")
+    assert [i.text[:3] for i in r.items] == ["县统计"]
