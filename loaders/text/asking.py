@@ -15,8 +15,8 @@ REQUESTING = r"要|须|应当|负责|牵头|指导|履行|督促"
 DIRECTED = re.compile(r"^(?:适时|及时|定期|尽快|随后)?(?:组织)?对[^，。；]{1,30}?(?:开展|进行|组织)(?!了|过)"
                       r"[^，。；]{0,12}?(?:督查|检查|核查|督导|监督|评估|抽查|回访|回头看)")
 # what follows a body that 建议/请 addresses when it is asked to act (建议县纪委监委对…, 请你委按规定办理)
-ASKED_TO = re.compile(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|跟进|督促|指导|开展|加强|依规|立案|调查|核查|处置|结合|"
-                      r"办理|处理|查处|查办|约谈|问责|追责|核实|督办|提醒谈话|函询)")
+ASKED_TO = re.compile(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|会同|跟进|督促|指导|开展|加强|依规|立案|调查|核查|处置|结合|"
+                      r"办理|承办|处理|查处|查办|约谈|问责|追责|核实|督办|研究|提醒谈话|函询)")
 # a body told to act on a problem without a modal verb (X局作为行业主管部门，对…问题依法核查), not one that failed
 ACTS_ON = re.compile(r"^[，,]?(?:对|就)[^，。；]{1,30}?(?:依法|依规|依纪|立即|及时|全面|开展|进行|组织)"
                      r"[^，。；]{0,6}?(?:核查|核实|查处|督查|检查|整治|清查|处置|处理|督导|督促整改)(?!了|过)")
@@ -37,3 +37,16 @@ HELPER_BEFORE = ("会同", "配合", "协助", "联合")
 SUPPORTING = re.compile(r"^(?:给予|加强|做好)?(?:指导|督导|跟进监督|跟踪监督)")
 # a body told what to do about a topic before the modal (纪委监委对巡察移交的线索要优先办理)
 TOPIC_FIRST = re.compile(r"^对[^，。；]{1,24}?(?:要|须|应当)(?![求点件素案])")
+
+# a letter's addressee (县纪委监委：) on a line of its own near the top: a 请… naming no body asks it
+SALUTATION = re.compile(r"^[^。，；]{2,30}[：:]$")
+PLEASE = re.compile(r"(?:^|[，,；;])请(?!示|假|销)")
+
+
+def letter_addressee(texts: list[str], spans) -> str | None:  # noqa: ANN001 - spans: DirectiveFinder.spans
+    """The body a letter is addressed to (its salutation among the first lines names exactly one), else None."""
+    for text in texts[:4]:
+        if SALUTATION.match(text.strip()):
+            found = spans(text.strip())
+            return found[0].body if len(found) == 1 else None
+    return None

@@ -35,9 +35,11 @@ from loaders.text.asking import (
     DIRECTED,
     HANDED,
     HELPER_BEFORE,
+    PLEASE,
     REQUESTING,
     SUPPORTING,
     TOPIC_FIRST,
+    letter_addressee,
     units_counted,
 )
 from loaders.text.items import Candidate, Context, Walker
@@ -118,8 +120,11 @@ class DirectiveFinder:
         if before.endswith("由") and (re.match(r"^[^，。；]{0,12}?(?:牵头|负责|会同|对)", sentence[span.end:]) or (
                 re.search(r"(?:建议|请|交|转)由$", before) and ASKED_TO.match(sentence[span.end:]))):
             return True  # 由县委组织部牵头，对…; 建议由县纪委监委对…; 建议由X进行处置: the body is asked to act
-        if re.search(r"(?:^|[，,；;])(?:建议|请)(?:移交|移送|转交)$", before) and ASKED_TO.match(sentence[span.end:]):
-            return True  # 建议移交县纪委监委依纪依法处置: the receiver is asked to act on it
+        if re.search(r"(?:^|[，,；;：:])(?:建议|请)(?:移交|移送|转交)$", before) and (
+                ASKED_TO.match(sentence[span.end:]) or not sentence[span.end:].strip("。；;，, ")):
+            return True  # 建议移交县纪委监委(依纪依法处置): the receiver is asked to act on it
+        if before.endswith("抄送") and re.match(r"^[，,]请", sentence[span.end:]):
+            return True  # 同时抄送县委组织部，请对…: the body copied in is asked too
         if before.endswith(("和", "及", "与")) and any(s.end == len(before) - 1 for s in self.spans(before)) and (
                 self.request.match(sentence[span.end:])):
             return True  # 巡察机构和纪委监委要…: both are asked
@@ -163,6 +168,7 @@ class DirectiveFinder:
         found: list[ParsedDirective] = []
         seen: set[tuple[int, str, str]] = set()
         contexts = self.walker.block_context
+        addressee = letter_addressee([b.text for b in blocks], self.spans)
         for block in blocks:
             if block.in_table and block.header:  # a hand-off list: by its columns, not its sentences
                 found += table_directives(self, block, items, contexts.get(block.number, []))
@@ -170,6 +176,9 @@ class DirectiveFinder:
             for offset, sentence in sentences(block.text):
                 sentence = sentence.strip()
                 targets = self._targets(sentence)
+                please = PLEASE.search(sentence) if addressee and not targets else None
+                if please and ASKED_TO.match(sentence[please.end():]):  # …移交你委，请按照…处置
+                    targets = [(addressee, sentence[please.end():].rstrip("。；"), sentence[please.end():], None)]
                 local = {it.unit_id for it in items if block.number - 1 <= it.paragraph <= block.number} | {
                     c.unit.unit_id for c in contexts.get(block.number, []) if c.unit}
                 for body, request, rest, lead_uid in targets:
@@ -262,8 +271,9 @@ class DirectiveFinder:
         if named:
             unit_id, unit_name, rule = named[0].unit_id, named[0].name, "要求中点名"
         elif re.search(r"(?:^|[、和及与]|建议|请)各", own_clause) or re.match(r"^(?:[、和及与]|以及)各", rest) or any(
-                w in rest for w in self.rules["county_scope"] + self.rules["general_scope"]):
-            rule = "面向全县或全部被巡察单位，不针对某一单位"
+                w in rest for w in self.rules["county_scope"] + self.rules["general_scope"] + self.rules["future_scope"]
+        ):  # 今后…/下一轮…: the inspections to come, not a unit
+            rule = "面向全县、今后的巡察或全部被巡察单位，不针对某一单位"
         elif township and self._township(block, cand, request, items, contexts):
             r = self.walker.finder.resolve(self._township(block, cand, request, items, contexts))
             unit_id, unit_name, rule = r.unit_id, r.name, f"“{township}”指所在乡镇"

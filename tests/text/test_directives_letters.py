@@ -1,0 +1,40 @@
+"""Directives opened on dev_f (session 7): a letter's 请… to its addressee, a body copied in (抄送X，请…), a bare
+建议移交X。, 建议X会同Y研究…, 发挥行业主管部门作用, and a request about the inspections to come. Short texts
+written for the test (not the fixtures)."""
+
+from __future__ import annotations
+
+
+def _bodies(result) -> list[tuple[str, str | None]]:
+    return [(d.body, d.unit_name) for d in result.directives]
+
+
+def test_a_letter_asks_its_addressee_and_the_body_copied_in(parse):
+    r = parse("关于移交巡察发现问题线索的函",
+              "县纪委监委：",
+              "本轮巡察发现问题线索2件，现移交你委，请依规依纪依法处置，并将结果反馈县委巡察办。",
+              "（一）县统计局",
+              "某科室负责人收受企业购物卡。",
+              "同时抄送县委组织部，请对该局班子运行情况进行研判。",
+              "如需调阅底稿，请与县委巡察办联系。")
+    assert [d.body for d in r.directives] == ["纪委监委", "组织部"]
+
+
+def test_a_bare_handover_and_a_helper_named_after_the_body(parse):
+    r = parse("关于县统计局：一是统计数据审核不严；二是专项经费违规列支。",
+              "处置意见：建议移交县纪委监委。",
+              "建议县委组织部会同县统计局研究统计干部交流办法。")
+    assert [d.body for d in r.directives] == ["纪委监委", "组织部"]
+
+
+def test_a_regulator_told_to_play_its_part(parse, finder):
+    r = parse("关于县统计局：一是统计数据审核不严。",
+              "县财政局要发挥行业主管部门作用，对全县统计专项经费开展清理。")
+    assert [d.body for d in r.directives] == ["行业主管部门"]
+    assert r.directives[0].body_unit_id is not None
+
+
+def test_a_request_about_the_inspections_to_come_is_about_no_unit(parse):
+    r = parse("关于县统计局：一是统计专项经费违规列支。",
+              "建议县委巡察办将统计专项经费使用情况作为今后巡察的必查内容。")
+    assert _bodies(r) == [("巡察机构", None)]
