@@ -68,3 +68,10 @@ def test_a_tally_paragraph_and_a_list_of_asks_are_no_problems(parse):
               "第三，讲讲整改。各单位书记是第一责任人，一要认领问题不推脱，二要整改到位不反弹。",
               "县统计局对数据失真问题一直没有拿出措施。")
     assert [i.text[:3] for i in r.items] == ["县统计"]
+
+
+def test_generic_findings_without_the_older_cues(parse):
+    r = parse("县委第一巡察组关于对宁川县统计局党组巡察情况的反馈意见",
+              "一是统计调查记录由调查员代填；二是有3户不符合条件的家庭仍享受补贴；三是青年干部培养连续两年为零；"
+              "四是办公用房租金五年未作调整，明显低于市场水平。")
+    assert len(r.items) == 4
