@@ -144,10 +144,13 @@ class Walker:
         return found
 
     def between_units(self, text: str, contexts: list[Context]) -> list[Resolved]:
-        """Units a problem sets beside its subject (与县X局之间…不一致): a party to it as well."""
+        """Units a problem sets beside its subject (与县X局之间…不一致; 与县X局…不一致，两家单位…各自…): a party
+        to it as well."""
         hint = self.township_hint(contexts)
+        both = re.search(r"(?:两家|两个)(?:单位|部门)?[^，。；]{0,12}?(?:都|均|各自)|双方", text)
         return [self.finder.resolve(m.form, hint) for m in self.finder.mentions(text)
-                if not self.is_body(m.form) and text[:m.start].endswith("与") and text[m.end:].startswith("之间")]
+                if not self.is_body(m.form) and text[:m.start].endswith(("与", "同"))
+                and (text[m.end:].startswith("之间") or both)]
 
     def only_unit(self, text: str) -> bool:
         """Whether a text is just a unit's name (with at most its party committee after it)."""

@@ -75,3 +75,9 @@ def test_generic_findings_without_the_older_cues(parse):
               "一是统计调查记录由调查员代填；二是有3户不符合条件的家庭仍享受补贴；三是青年干部培养连续两年为零；"
               "四是办公用房租金五年未作调整，明显低于市场水平。")
     assert len(r.items) == 4
+
+
+def test_a_partner_counted_with_its_subject_is_a_party_too(parse, finder):
+    r = parse("县委第一巡察组关于对宁川县统计局党组巡察情况的反馈意见",
+              "此外，巡察发现，人口抽样数据与县公安局户籍台账不一致，两家单位各自上报的数据相差较大。")
+    assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县统计局"), unit_id(finder, "宁川县公安局")}
