@@ -45,6 +45,7 @@ from loaders.text.asking import (
 from loaders.text.items import Candidate, Context, Walker
 from loaders.text.model import ParsedDirective, ParsedItem
 from loaders.text.readers import Block
+from loaders.text.references import cited_items
 from loaders.text.segments import CN, sentences
 from loaders.text.table_directives import table_directives
 from loaders.text.units import Resolved
@@ -264,12 +265,14 @@ class DirectiveFinder:
         rule, item_index = "未写明", None
         topic = self._topic(sentence, rest)
         named = self._about(rest, topic, contexts, lead_uid)
+        cited = [] if named else cited_items(sentence[: sentence.find(rest)] if rest else sentence, items)
+        named = named or [Resolved(items[i].unit_id, items[i].unit_name or "", "") for i in cited]
         township = next((w for w in self.rules["township_scope"] if w in rest), None)
         own_clause = re.split(r"[，,；;：:]", sentence[: sentence.find(rest)] if rest else sentence)[-1]
         host = [m for m in self.walker.finder.mentions(own_clause) if not self.walker.is_body(m.form)] if (
             body == "派驻纪检监察组") else []
         if named:
-            unit_id, unit_name, rule = named[0].unit_id, named[0].name, "要求中点名"
+            unit_id, unit_name, rule = named[0].unit_id, named[0].name, "引用问题编号" if cited else "要求中点名"
         elif re.search(r"(?:^|[、和及与]|建议|请)各", own_clause) or re.match(r"^(?:[、和及与]|以及)各", rest) or any(
                 w in rest for w in self.rules["county_scope"] + self.rules["general_scope"] + self.rules["future_scope"]
         ):  # 今后…/下一轮…: the inspections to come, not a unit

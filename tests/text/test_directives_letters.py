@@ -38,3 +38,17 @@ def test_a_request_about_the_inspections_to_come_is_about_no_unit(parse):
     r = parse("关于县统计局：一是统计专项经费违规列支。",
               "建议县委巡察办将统计专项经费使用情况作为今后巡察的必查内容。")
     assert _bodies(r) == [("巡察机构", None)]
+
+
+def test_a_request_citing_problems_by_their_labels(parse, finder):
+    r = parse("巡察组问题底稿摘要",
+              "被巡察单位：县统计局",
+              "- 底稿01：专项经费违规列支会议餐费。",
+              "被巡察单位：县审计局",
+              "- 底稿02：外聘中介费用超标准支付。",
+              "- 底稿03：公务接待无公函。",
+              "处置意见：",
+              "- 底稿01、底稿02：建议移交县纪委监委。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [
+        ("纪委监委", "宁川县统计局"), ("纪委监委", "宁川县审计局")]
+    assert r.directives[0].unit_rule == "引用问题编号"
