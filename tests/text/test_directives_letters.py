@@ -52,3 +52,13 @@ def test_a_request_citing_problems_by_their_labels(parse, finder):
     assert [(d.body, d.unit_name) for d in r.directives] == [
         ("纪委监委", "宁川县统计局"), ("纪委监委", "宁川县审计局")]
     assert r.directives[0].unit_rule == "引用问题编号"
+
+
+def test_a_request_about_that_township_named_before_the_body(parse):
+    r = parse("关于移交巡察发现问题线索的函",
+              "（一）湖岭乡",
+              "乡财政所负责人涉嫌挪用项目资金。",
+              "（二）县统计局",
+              "某科室负责人收受企业购物卡。",
+              "鉴于湖岭乡问题较为集中，同时抄送县委组织部，请对该乡班子运行情况进行研判。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [("组织部", "宁川县湖岭乡")]
