@@ -232,6 +232,20 @@ def _closing_requirement(walker: Walker, cand: Candidate, contexts: list[Context
     return walker.named_units(found[-1][1], contexts)[:1]
 
 
+OWN_TOWNSHIP = re.compile(r"^(?:此外|另外|同时)?[，,]?(?:镇|乡|街道)(?![村里民长])(?:[“\"][^”\"]{1,8}[”\"])?"
+                          r"[\u4e00-\u9fff]{0,8}?(?:纪委|党委|政府|中心|所|站|办)")
+
+
+def _own_township(walker: Walker, problem: str, ctx: Context | None) -> Resolved | None:
+    """The township of a village in context, when a problem opens with the township's own body (镇纪委…)."""
+    if ctx is None or ctx.unit is None or not ctx.unit.unit_id or not OWN_TOWNSHIP.match(problem.strip()):
+        return None
+    name = walker.finder.township_of(ctx.unit.unit_id)
+    if not name or name == ctx.unit.name:
+        return None
+    return walker.finder.resolve(name)
+
+
 def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str, str],
               contexts: list[Context]) -> tuple[list[Resolved | None], str, float]:
     """(units, the rule that chose them, change to the confidence) of one problem text; ``required`` is the
@@ -245,6 +259,9 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
     if named and first_red and not first_red.group().endswith("同志") and first_red.start() < min(
             (m.start for m in walker.finder.mentions(problem) if not walker.is_body(m.form)), default=len(problem)):
         return [None], f"单位名称已隐去（{first_red.group()}），先于文中其他单位", -0.1  # 相邻的XX村…，Y村并不知情
+    township = _own_township(walker, problem, ctx)
+    if township is not None:  # 镇纪委对该村…, 乡财政所… under a village: the township's own body is at fault
+        return [township], f"“镇/乡…”指所在乡镇：{township.name}", 0.1
     if named:
         return list(named), "文中点名", 0.2
     if inspected:

@@ -81,3 +81,11 @@ def test_a_partner_counted_with_its_subject_is_a_party_too(parse, finder):
     r = parse("县委第一巡察组关于对宁川县统计局党组巡察情况的反馈意见",
               "此外，巡察发现，人口抽样数据与县公安局户籍台账不一致，两家单位各自上报的数据相差较大。")
     assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县统计局"), unit_id(finder, "宁川县公安局")}
+
+
+def test_the_township_own_body_under_a_village_is_the_township(parse, finder):
+    r = parse("关于对兴安镇青口村开展提级巡察的情况反馈",
+              "村集体资金支出审批不严，大额支出未经村民代表会议讨论。镇纪委对该村信访件办理敷衍，多件举报未核实即了结。")
+    units = [i.unit_id for i in r.items]
+    assert units == [unit_id(finder, "宁川县兴安镇青口村"), unit_id(finder, "宁川县兴安镇")]
+    assert "乡镇" in r.items[1].unit_rule
