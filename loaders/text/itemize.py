@@ -334,6 +334,8 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
             text, core = kept, HANDED_ON.sub("。", core)
         if not cand.numbered and (praise or _reports(walker, core)):
             continue  # an unnumbered paragraph's praise, or a sentence introducing or reporting, is no problem
+        if re.search(walker.rules["own_work_pattern"], text.strip()):
+            continue  # 本轮巡察组自身也暴露出…短板: the office's own shortcoming, not a finding at a unit
         if _cleared(walker, text) != text and not _states(walker, _cleared(walker, text)):
             continue  # 检查中未发现问题: a finding of none
         if len(groups) > 1 and not _states(walker, text) and DOING_WELL.search(text):

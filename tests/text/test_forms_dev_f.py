@@ -89,3 +89,10 @@ def test_the_township_own_body_under_a_village_is_the_township(parse, finder):
     units = [i.unit_id for i in r.items]
     assert units == [unit_id(finder, "宁川县兴安镇青口村"), unit_id(finder, "宁川县兴安镇")]
     assert "乡镇" in r.items[1].unit_rule
+
+
+def test_the_office_own_shortcoming_in_a_paragraph_is_no_finding(parse):
+    r = parse("关于专项巡察的综合情况报告",
+              "县统计局统计数据审核把关不严，存在数据失真问题。",
+              "本轮巡察组自身也暴露出专业力量不足的短板，下一轮将从县审计局抽调人员参与。")
+    assert len(r.items) == 1 and r.items[0].text.startswith("县统计局")
