@@ -152,6 +152,7 @@ def _listed(walker: Walker, text: str) -> list[str]:
 
 # a closing clause reporting the problem handed on (…，已按规定移交县委组织部，请…; …，已转县X局依规处理)
 HANDED_ON = re.compile(r"[，,](?:已|现已|并已)[^，。；]{0,6}?(?:移交|移送|转交|转)[^。；]*[。；]?$")
+ANSWERS_FOR = re.compile(r"负有[^，。；]{0,8}责任")  # X镇党委对上述问题负有监管责任: who answers for them
 DOING_WELL = re.compile(r"(?:整改|工作|情况|管理|落实)(?:总体)?(?:较好|良好|扎实|到位|规范|有力)(?![的地])")
 
 
@@ -338,6 +339,8 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
             continue  # 本轮巡察组自身也暴露出…短板: the office's own shortcoming, not a finding at a unit
         if _cleared(walker, text) != text and not _states(walker, _cleared(walker, text)):
             continue  # 检查中未发现问题: a finding of none
+        if len(groups) > 1 and not cand.numbered and not _states(walker, text) and ANSWERS_FOR.search(text):
+            continue  # X镇党委对上述问题负有管理监督责任。: who answers for the problems, not one more of them
         if len(groups) > 1 and not _states(walker, text) and DOING_WELL.search(text):
             continue  # 县总工会整改较好；县妇联…不彻底: a unit said to be doing well beside those with problems
         units, rule, delta = attribute(walker, cand, text, (required, told), contexts)

@@ -96,3 +96,10 @@ def test_the_office_own_shortcoming_in_a_paragraph_is_no_finding(parse):
               "县统计局统计数据审核把关不严，存在数据失真问题。",
               "本轮巡察组自身也暴露出专业力量不足的短板，下一轮将从县审计局抽调人员参与。")
     assert len(r.items) == 1 and r.items[0].text.startswith("县统计局")
+
+
+def test_who_answers_for_the_problems_is_no_problem_of_its_own(parse, finder):
+    r = parse("关于对兴安镇青口村开展提级巡察的情况反馈",
+              "兴安镇党委对上述问题负有管理监督责任。镇财政所审核把关不严，对青口村大额支出未发现异常。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县兴安镇")]
+    assert r.items[0].text.startswith("镇财政所")
