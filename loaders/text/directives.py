@@ -274,8 +274,8 @@ class DirectiveFinder:
         if named:
             unit_id, unit_name, rule = named[0].unit_id, named[0].name, "引用问题编号" if cited else "要求中点名"
         elif re.search(r"(?:^|[、和及与]|建议|请)各", own_clause) or re.match(r"^(?:[、和及与]|以及)各", rest) or any(
-                w in rest for w in self.rules["county_scope"] + self.rules["general_scope"] + self.rules["future_scope"]
-        ):  # 今后…/下一轮…: the inspections to come, not a unit
+                w in rest for w in self.rules["county_scope"] + self.rules["general_scope"] + self.rules["broad_scope"]
+        ):  # 今后…/下一轮…/对村级…: the inspections to come, or every village, not one unit
             rule = "面向全县、今后的巡察或全部被巡察单位，不针对某一单位"
         elif township and self._township(block, cand, request, items, contexts):
             r = self.walker.finder.resolve(self._township(block, cand, request, items, contexts))
@@ -284,6 +284,10 @@ class DirectiveFinder:
             told = re.sub(r"^(?:对|针对|就|关于)?(?:这次|本次|本轮|此次|上轮)?(?:巡察)?中?(?:发现|指出|反馈)的", "",
                           topic)  # 对巡察发现的X问题线索，建议移交…处置: X is what it is about
             item_index = self._link(block, cand, told + request, items)
+            if item_index is not None and marked and any(  # 县A局、县B局要履行行业主管部门职责: not about themselves
+                    self.walker.finder.resolve(m.form).unit_id == items[item_index].unit_id
+                    for m in self.walker.finder.mentions(own_clause)):
+                item_index = None
             if item_index is not None:
                 it = items[item_index]
                 unit_id, unit_name = it.unit_id, it.unit_name

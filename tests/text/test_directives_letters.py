@@ -62,3 +62,18 @@ def test_a_request_about_that_township_named_before_the_body(parse):
               "某科室负责人收受企业购物卡。",
               "鉴于湖岭乡问题较为集中，同时抄送县委组织部，请对该乡班子运行情况进行研判。")
     assert [(d.body, d.unit_name) for d in r.directives] == [("组织部", "宁川县湖岭乡")]
+
+
+def test_regulators_asked_are_not_what_their_request_is_about(parse):
+    r = parse("关于医保基金专项巡察的综合情况报告",
+              "县医保局对定点医院违规收费监管不力，县人民医院违规收取耗材费用。",
+              "县卫健局、县医保局要履行行业主管部门职责，联合开展违规收费专项整治。")
+    regulator = [d for d in r.directives if d.body == "行业主管部门"]
+    assert regulator and all(d.unit_name != "宁川县医疗保障局" for d in regulator)
+
+
+def test_a_request_about_every_village_is_about_no_unit(parse):
+    r = parse("关于竹湾镇村级巡察情况的通报",
+              "丰岗村：集体果园承包费连续两年未收缴。",
+              "县农业农村局要发挥行业主管部门作用，对村级集体资产发包开展专项清理。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [("行业主管部门", None)]
