@@ -301,8 +301,9 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
 def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     cues = walker.cues
     problem, required, bound = split(cand, cues)
-    if not problem or (not cand.numbered and TALLY.match(problem.strip())):
-        return []
+    tally = TALLY.match(problem.strip()) if not cand.numbered else None
+    if not problem or (tally and not _states(walker, re.split(r"[。；;]", problem.strip())[0])):
+        return []  # a tally that itself states a problem (截至…，共有12个问题仍未整改) is one
     stated = _cleared(walker, problem)
     hits = [c for c in cues if c in stated] + [m.group() for p in walker.patterns for m in [p.search(stated)] if m]
     listed_under_unit = cand.numbered and any(c.unit or c.redacted for c in ([cand.own] if cand.own else []) + [

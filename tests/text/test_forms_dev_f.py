@@ -103,3 +103,9 @@ def test_who_answers_for_the_problems_is_no_problem_of_its_own(parse, finder):
               "兴安镇党委对上述问题负有管理监督责任。镇财政所审核把关不严，对青口村大额支出未发现异常。")
     assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县兴安镇")]
     assert r.items[0].text.startswith("镇财政所")
+
+
+def test_a_tally_that_states_a_problem_is_one(parse):
+    r = parse("在巡察整改推进会上的讲话",
+              "截至6月底，县统计局共有反馈问题12个仍未整改到位，整改进度明显滞后。")
+    assert len(r.items) == 1
