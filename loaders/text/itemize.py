@@ -152,6 +152,7 @@ def _listed(walker: Walker, text: str) -> list[str]:
 
 # a closing clause reporting the problem handed on (…，已按规定移交县委组织部，请…; …，已转县X局依规处理)
 HANDED_ON = re.compile(r"[，,](?:已|现已|并已)[^，。；]{0,6}?(?:移交|移送|转交|转)[^。；]*[。；]?$")
+TITLED = re.compile(r"^[^。；，了]{2,30}问题[。：:](?=.)")  # 7.某镇“数字整改”问题。…: a numbered case under its title
 ANSWERS_FOR = re.compile(r"负有[^，。；]{0,8}责任")  # X镇党委对上述问题负有监管责任: who answers for them
 DOING_WELL = re.compile(r"(?:整改|工作|情况|管理|落实)(?:总体)?(?:较好|良好|扎实|到位|规范|有力)(?![的地])")
 
@@ -308,7 +309,8 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     hits = [c for c in cues if c in stated] + [m.group() for p in walker.patterns for m in [p.search(stated)] if m]
     listed_under_unit = cand.numbered and any(c.unit or c.redacted for c in ([cand.own] if cand.own else []) + [
         c for c in cand.context])
-    ends_problem = cand.numbered and problem.rstrip("。；").endswith("的问题")  # unnumbered: …新发生的问题 is no list
+    ends_problem = cand.numbered and (problem.rstrip("。；").endswith("的问题")  # unnumbered: …新发生的问题 is no list
+                                      or bool(TITLED.match(problem)))
     if not hits and not ends_problem and not listed_under_unit:
         return []
     praise = any(p in problem and not re.search(f"(?:要|引起|必须|应当){p}", problem)  # 要引起高度重视: asked

@@ -109,3 +109,10 @@ def test_a_tally_that_states_a_problem_is_one(parse):
     r = parse("在巡察整改推进会上的讲话",
               "截至6月底，县统计局共有反馈问题12个仍未整改到位，整改进度明显滞后。")
     assert len(r.items) == 1
+
+
+def test_a_numbered_case_under_its_title(parse):
+    r = parse("关于巡察发现的典型问题的通报",
+              "1.某站“账面整改”问题。某站上报整改完成率为100%，实地核查发现多数问题原样未动。",
+              "2.突出了群众身边的问题。巡察组深入走访群众。")
+    assert len(r.items) == 1 and r.items[0].unit_id is None
