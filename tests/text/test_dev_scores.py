@@ -18,10 +18,11 @@ what bench/report_text.py measured.
   The same rules moved dev_c to items 0.98/0.98, units 0.97/0.97 and dev_d to items 0.98/0.98, units 0.97/0.96.
 * ``dev_f`` (20 files, written independently, scored once as the test part at items 0.86/0.77, units
   0.85/0.76, directives 1.00/0.88, directive units 0.90/0.79; then tuned on with general rules — 关于…的问题。
-  整改情况：… rectification reports, plans after 下一步, tallies (截至…共有…), A不A questions, a letter's addressee
-  asked by 请…, requests citing problems by label (底稿01、底稿02：…), a partner counted with its subject, a township's
-  own body under a village — to items 0.98/0.97, units 0.98/0.97, directives 1.00/1.00, directive units
-  0.965/0.965): floors 0.95/0.95/0.97/0.95. The other parts did not move.
+  整改情况：… rectification reports, plans after 下一步, tallies (截至…共有…), A不A questions, numbered cases under
+  a “…问题。” title, a letter's addressee asked by 请…, requests citing problems by label (底稿01、底稿02：…), a
+  partner counted with its subject, a township's own body under a village, the office's own shortcomings — to items
+  1.00/0.97, units 1.00/0.97, directives 1.00/1.00, directive units 1.00/1.00): floors 0.95/0.95/0.97/0.97.
+  The other parts did not move.
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -45,7 +46,7 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_c": {"items": 0.94, "units": 0.93, "directives": 0.95, "directive_units": 0.95},
          "dev_d": {"items": 0.95, "units": 0.94, "directives": 0.96, "directive_units": 0.92},
          "dev_e": {"items": 0.95, "units": 0.95, "directives": 0.96, "directive_units": 0.96},
-         "dev_f": {"items": 0.95, "units": 0.95, "directives": 0.97, "directive_units": 0.95}}
+         "dev_f": {"items": 0.95, "units": 0.95, "directives": 0.97, "directive_units": 0.97}}
 
 
 def _totals(folder, county_store, finder) -> dict[str, Tally]:
