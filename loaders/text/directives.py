@@ -172,7 +172,8 @@ class DirectiveFinder:
         addressee = letter_addressee([b.text for b in blocks], self.spans)
         for block in blocks:
             if block.in_table and block.header:  # a hand-off list: by its columns, not its sentences
-                found += table_directives(self, block, items, contexts.get(block.number, []))
+                found += table_directives(lambda text: [s.body for s in self.spans(text)], block, items,
+                                          contexts.get(block.number, []))
                 continue
             for offset, sentence in sentences(block.text):
                 sentence = sentence.strip()

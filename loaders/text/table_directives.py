@@ -10,14 +10,11 @@ says no matter (移交单位 | 件数) counts what was handed on rather than ask
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from loaders.text.items import Context, problem_column
 from loaders.text.model import ParsedDirective, ParsedItem
 from loaders.text.readers import Block
-
-if TYPE_CHECKING:
-    from loaders.text.directives import DirectiveFinder
 
 HANDOFF_COLUMN = re.compile(r"移交|交办|转办|承办|移送")
 REQUEST_COLUMN = re.compile(r"要求|建议|方式|措施|事项")
@@ -27,9 +24,10 @@ def _column(header: list[str], pattern: re.Pattern[str], but: int | None = None)
     return next((i for i, h in enumerate(header) if pattern.search(h) and i != but), None)
 
 
-def table_directives(finder: DirectiveFinder, block: Block, items: list[ParsedItem],
+def table_directives(bodies_in: Callable[[str], list[str]], block: Block, items: list[ParsedItem],
                      contexts: list[Context]) -> list[ParsedDirective]:
-    """One directive for each body a table row's hand-off cell names."""
+    """One directive for each body a table row's hand-off cell names (``bodies_in``: the bodies a text names, in
+    order — the directive finder's, passed in so this module needs nothing of it)."""
     header = block.header
     body_col = _column(header, HANDOFF_COLUMN)
     if body_col is None or body_col >= len(block.cells):
@@ -44,11 +42,11 @@ def table_directives(finder: DirectiveFinder, block: Block, items: list[ParsedIt
         request = block.cells[problem_col]
     row_items = [(i, it) for i, it in enumerate(items) if it.paragraph == block.number]
     out = []
-    for span in finder.spans(cell):
+    for body in bodies_in(cell):
         for index, it in row_items or [(None, None)]:
             out.append(ParsedDirective(
-                paragraph=block.number, body=span.body, request=request, text=block.text,
+                paragraph=block.number, body=body, request=request, text=block.text,
                 unit_id=it.unit_id if it else None, unit_name=it.unit_name if it else None,
                 unit_rule="表格同一行的问题" if it else "未写明", item_index=index,
-                confidence=0.75, reasons=[f"表格“{header[body_col]}”一栏写明{span.body}"]))
+                confidence=0.75, reasons=[f"表格“{header[body_col]}”一栏写明{body}"]))
     return out
