@@ -55,7 +55,7 @@ class BulkFiles(BaseModel):
     def command(self, *, database: str = "neo4j", admin: str = "neo4j-admin") -> list[str]:
         """The ``neo4j-admin database import full`` command line (run it with the database stopped)."""
         return [admin, "database", "import", "full", database, "--overwrite-destination=true",
-                "--id-type=string", "--multiline-fields=true",
+                "--id-type=string", "--multiline-fields=true", f"--report-file={self.folder / 'import.report'}",
                 f"--array-delimiter={self.array_delimiter}",
                 *[f"--nodes={path}" for path in self.node_files],
                 *[f"--relationships={path}" for path in self.relationship_files]]
