@@ -11,7 +11,7 @@ from rich.console import Console
 
 from graph.settings import get_settings
 from graph.stores import StoreError, open_store
-from graph.stores.neo4j_bulk import finish, write_csv
+from graph.stores.neo4j_bulk import write_csv
 
 console = Console()
 err = Console(stderr=True)
@@ -61,8 +61,7 @@ def _finish(folder: Path) -> None:
     try:
         store = Neo4jStore.from_settings(settings)  # opening creates the constraint and indexes
         try:
-            with store._session() as session:
-                done = finish(session, folder / "empty_lists.json")
+            done = store.finish_bulk_import(folder / "empty_lists.json")
         finally:
             store.close()
     except (StoreError, OSError) as exc:

@@ -18,6 +18,7 @@ through the graph's generation, which it reads like any other value.
 
 from __future__ import annotations
 
+import pathlib
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -32,6 +33,7 @@ from graph.console import ConsoleAnswer, ConsoleLimits, judge_plan
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
 from graph.model.ids import kind_of_id
 from graph.settings import Settings
+from graph.stores import neo4j_bulk
 from graph.stores.base import Counts, Direction, Neighbour, StoreError, StoreUnavailable
 from graph.stores.neo4j_journal import BUMP, recover
 from graph.stores.neo4j_journal import SCHEMA as JOURNAL_SCHEMA
@@ -135,6 +137,12 @@ class Neo4jStore:
             for statement in statements:
                 session.run(Query(statement)).consume()  # type: ignore[arg-type]
             session.run("CALL db.awaitIndexes(300)").consume()
+
+    def finish_bulk_import(self, empty_lists: pathlib.Path) -> int:
+        """After ``neo4j-admin database import`` (:mod:`graph.stores.neo4j_bulk`): set the empty lists the importer
+        cannot write; the schema was made when this store opened. Returns how many were set."""
+        with self._session() as session:
+            return neo4j_bulk.finish(session, empty_lists)
 
     def _session(self, read: bool = False):  # noqa: ANN202
         try:

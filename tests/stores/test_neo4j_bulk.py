@@ -19,7 +19,7 @@ import pytest
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
 from graph.settings import Settings
 from graph.stores.embedded import EmbeddedStore
-from graph.stores.neo4j_bulk import finish, write_csv
+from graph.stores.neo4j_bulk import write_csv
 from graph.stores.neo4j_store import Neo4jStore
 from tests.stores.test_neo4j_chunked import _dump
 
@@ -78,8 +78,7 @@ def test_an_imported_county_reads_back_exactly_like_the_embedded_store(county, t
         assert server.stdout is not None and server.stdout.readline().startswith("READY")
         store = Neo4jStore.from_settings(Settings(store="neo4j", NEO4J_URI=f"bolt://127.0.0.1:{port}",
                                                   NEO4J_PASSWORD=password))
-        with store._session() as session:
-            assert finish(session, files.empty_lists) > 0  # the sample county has units without industries
+        assert store.finish_bulk_import(files.empty_lists) > 0  # the sample county has units without industries
         embedded = EmbeddedStore(tmp_path / "g.sqlite")
         embedded.upsert(county.nodes, county.edges)
         assert _dump(store) == _dump(embedded)
