@@ -4,14 +4,8 @@ test, not taken from tests/data/similar_cases."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 from graph.analysis.methods_sent import PAIR_METHODS, SENT_METHODS, differing, stock_words
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.analysis.offline import run_offline
 
 # (a text, the same problem in other words, a different problem told with the same subject and stock words)
 CASES = [
@@ -25,20 +19,11 @@ CASES = [
 
 def test_encoder_loads_without_network() -> None:
     """In a fresh process with sockets refused, no proxy and HF_HUB_OFFLINE=1, the packaged model loads and scores."""
-    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()} | {"HF_HUB_OFFLINE": "1"}
-    code = (
-        "import socket\n"
-        "def refuse(*a, **k):\n    raise OSError('network used')\n"
-        "socket.socket.connect = refuse\nsocket.create_connection = refuse\n"
+    dims, score = run_offline(
         "from graph.analysis.methods_sent import PAIR_METHODS, SENT_METHODS\n"
         "v = SENT_METHODS['sent'].vectorise(['党费收缴不及时', '未按时足额缴纳党费'], ['党费', '党费'])\n"
         "s = PAIR_METHODS['sent_diff'].score([('党费收缴不及时', '未按时足额缴纳党费')])\n"
-        "print(len(v[0]), s[0])\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                          check=False)
-    assert done.returncode == 0, done.stderr[-2000:]
-    dims, score = done.stdout.split()[-2:]
+        "print(len(v[0]), s[0])\n")[-2:]
     assert int(dims) == 384 and 0.0 < float(score) <= 1.0
 
 

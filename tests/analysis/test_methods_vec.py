@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from graph.analysis.methods import METHODS, VectorMethod
 from graph.analysis.text import cosine
+from tests.analysis.offline import run_offline
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "tests" / "data" / "similar_cases" / "dev.jsonl"
@@ -28,20 +26,11 @@ def _scores(rows: list[dict], method: VectorMethod) -> list[float]:
 
 def test_vectors_load_without_network() -> None:
     """In a fresh process with sockets refused, no proxy and HF_HUB_OFFLINE=1, the vectors load and score."""
-    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()} | {"HF_HUB_OFFLINE": "1"}
-    code = (
-        "import socket\n"
-        "def refuse(*a, **k):\n    raise OSError('network used')\n"
-        "socket.socket.connect = refuse\nsocket.create_connection = refuse\n"
+    words, dims, used = map(int, run_offline(
         "from graph.analysis.methods import METHODS, word_vectors\n"
         "index, matrix = word_vectors()\n"
         "v = METHODS['vec'].vectorise(['党费收缴不及时', '未按时足额缴纳党费'], ['党费', '党费'])\n"
-        "print(len(index), matrix.shape[1], len(v[0]))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                          check=False)
-    assert done.returncode == 0, done.stderr[-2000:]
-    words, dims, used = map(int, done.stdout.split()[-3:])
+        "print(len(index), matrix.shape[1], len(v[0]))\n")[-3:])
     assert words > 50_000 and dims == 200 and used == 200
 
 
