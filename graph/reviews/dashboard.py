@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from graph.model.enums import Severity
 from graph.reviews import case_gaps
@@ -51,6 +51,7 @@ DONE = ("done", "closed")
 CHUNK = 10_000
 MAX_ROUNDS = 1000  # what rectification_issues takes in one call
 Rounds = Sequence[int] | Sequence[str] | range | None
+T = TypeVar("T")
 
 
 class DashboardError(ValueError):
@@ -149,17 +150,18 @@ def _facts(issues: list[dict[str, Any]]) -> list[Facts]:
              [t["task_id"] for t in i["tasks"] if t["status"] in DONE] if i["tasks"] else none) for i in issues]
 
 
-def _group(issues: list[dict[str, Any]], facts: list[Facts], field: str, via: dict[str, str | None] | None = None
-           ) -> dict[str, list[Facts]]:
-    """The facts of the issue rows by one field's value (or by what ``via`` maps it to; None left out)."""
-    out: dict[str, list[Facts]] = {}
-    for i, f in zip(issues, facts, strict=True):
+def _group(issues: list[dict[str, Any]], values: list[T], field: str, via: dict[str, str | None] | None = None
+           ) -> dict[str, list[T]]:
+    """``values`` (one per issue row: its facts, or the row itself) by the row's value of one field (or by what
+    ``via`` maps it to; None left out)."""
+    out: dict[str, list[T]] = {}
+    for i, v in zip(issues, values, strict=True):
         k = i[field] if via is None else via.get(i[field])
         if k is not None:
             if k in out:
-                out[k].append(f)
+                out[k].append(v)
             else:
-                out[k] = [f]
+                out[k] = [v]
     return out
 
 
@@ -261,9 +263,7 @@ def dashboard(store: QueryRunner, rounds: Rounds = None, today: date | None = No
     limits = rules["overdue_days"]
     overdue = _overdue(issues, units, limits, as_of)
     relapses = _relapses(issues, units)
-    rows_in_round: dict[str, list[dict[str, Any]]] = {}
-    for i in issues:
-        rows_in_round.setdefault(i["round_id"], []).append(i)
+    rows_in_round = _group(issues, issues, "round_id")
     by_round_facts = _group(issues, facts, "round_id")
     by_round = [_rate_row(r["round_id"], r["title"], by_round_facts.get(r["round_id"], []), start=_day(r["start"]),
                           end=_day(r["end_date"]),
