@@ -1,10 +1,14 @@
-"""Whole-graph results computed once per graph version and reused until the next write.
+"""Whole-graph results computed once per graph version and reused until the next write — by every process.
 
-Both stores keep a write generation (``store.generation()``) that every write bumps — in any process, on
-the embedded store through the SQLite file, on Neo4j through a ``GraphVersion`` node. A result is kept with
-the generation it was computed at and served while the store is still at that generation; the first request
-after a write computes it again. What is returned is shared between callers: read it, never change it (the
-API pages and masks into new objects).
+Both stores name their version (``store.version()``): the write generation that every write bumps, in any
+process (on the embedded store through the SQLite file, on Neo4j through a ``GraphVersion`` node), and a token
+drawn at that write, so a database emptied and loaded again never matches a result of the old one. A result is
+kept with the version it was computed at and served while the store is still at that version; the first request
+after a write computes it again — once: a store that names a ``results_dir`` also keeps the result there
+(:mod:`graph.analysis.result_files`), where the other API workers and the next command read it instead of
+computing it themselves, and where a load leaves the usual analyses ready (:mod:`graph.analysis.kept`).
+
+What is returned is shared between callers: read it, never change it (the API pages and masks into new objects).
 """
 
 from __future__ import annotations
@@ -13,45 +17,77 @@ import json
 import threading
 import weakref
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
+
+from pydantic import TypeAdapter
+
+from graph.analysis.result_files import MISSING, ResultFiles
 
 T = TypeVar("T")
 
 _lock = threading.Lock()
-_kept: weakref.WeakKeyDictionary[Any, dict[str, tuple[int, Any]]] = weakref.WeakKeyDictionary()
+_kept: weakref.WeakKeyDictionary[Any, dict[str, tuple[str, Any]]] = weakref.WeakKeyDictionary()
 _computing: dict[tuple[int, str], threading.Lock] = {}
 
 
-def cached(store: Any, name: str, params: dict[str, Any], compute: Callable[[], T]) -> T:
-    """``compute()``'s result for ``name`` and ``params`` at the store's current generation.
+def result_files(store: Any) -> ResultFiles | None:
+    """Where ``store`` keeps results for other processes, if anywhere."""
+    folder: Path | None = getattr(store, "results_dir", None)
+    return ResultFiles(folder) if folder is not None else None
 
-    A store without ``generation()`` is not cached. Two requests arriving together for the same result
-    compute it once.
+
+def cached(store: Any, name: str, params: dict[str, Any], compute: Callable[[], T], *,
+           shape: TypeAdapter[Any] | None = None) -> T:
+    """``compute()``'s result for ``name`` and ``params`` at the store's current version.
+
+    ``shape`` reads the result back from its file (a pydantic model or a type); without it the result is kept in
+    a file only when it is plain JSON. A store without ``version()`` is not cached. Two requests arriving together
+    for the same result compute it once, in this process and across processes sharing the store's files.
     """
-    generation_of = getattr(store, "generation", None)
-    if generation_of is None:
+    version_of = getattr(store, "version", None)
+    if version_of is None:
         return compute()
     key = name + json.dumps(params, sort_keys=True, default=str)
-    generation = generation_of()
+    version = version_of()
     with _lock:
         kept = _kept.setdefault(store, {})
         hit = kept.get(key)
         gate = _computing.setdefault((id(store), key), threading.Lock())
-    if hit is not None and hit[0] == generation:
+    if hit is not None and hit[0] == version:
         return hit[1]
     with gate:
         with _lock:
             hit = kept.get(key)
-        if hit is not None and hit[0] == generation:
+        if hit is not None and hit[0] == version:
             return hit[1]
-        value = compute()
-        if generation_of() == generation:  # a write landed meanwhile: do not keep what may mix both
+        value = _from_files(store, name, key, version, compute, shape)
+        if version_of() == version:  # a write landed meanwhile: do not keep what may mix both
             with _lock:
-                kept[key] = (generation, value)
+                kept[key] = (version, value)
+        return value
+
+
+def _from_files(store: Any, name: str, key: str, version: str, compute: Callable[[], T],
+                shape: TypeAdapter[Any] | None) -> T:
+    files = result_files(store)
+    if files is None:
+        return compute()
+    with files.computing(name, key):
+        value = files.read(name, key, version, shape)
+        if value is not MISSING:
+            return value  # type: ignore[no-any-return]
+        value = compute()
+        if store.version() == version:
+            files.write(name, key, version, value, shape)
         return value
 
 
 def forget(store: Any) -> None:
-    """Drop everything kept for ``store`` (tests and benches compare against fresh computations)."""
+    """Drop everything kept for ``store``, in memory and in its files (tests and benches compare against fresh
+    computations; a privacy rewrite must leave no result holding the old text)."""
     with _lock:
         _kept.pop(store, None)
+    files = result_files(store)
+    if files is not None and files.folder.exists():
+        files.purge()

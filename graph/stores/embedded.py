@@ -73,10 +73,10 @@ class EmbeddedStore:
         self._lock = self._rw.reader  # ``with store._lock:`` reads the graph held still (api.masking does)
         self._db_lock = threading.Lock()  # readers share one connection for the generation check
         self._graph: nx.MultiDiGraph | None = None
-        self._token = ""  # the write token of the version held in memory
-        self._generation = self._file_generation()
+        self._generation, self._token = self._file_generation(), self._file_token()  # the version held in memory
         self._snapshot_generation = -1
         self.snapshot_path = snapshot.path_for(self.path)
+        self.results_dir = self.path.with_name(self.path.name + ".results")  # graph.analysis.cache
 
     @property
     def graph(self) -> nx.MultiDiGraph:
@@ -88,6 +88,11 @@ class EmbeddedStore:
         """The file's write generation (bumped by every write, in any process)."""
         with self._reading(load=False):
             return self._generation
+
+    def version(self) -> str:
+        """The file's generation and the token its last write drew: names exactly one graph, across processes."""
+        with self._reading(load=False):
+            return f"{self._generation}.{self._token}"
 
     @contextmanager
     def _reading(self, *, load: bool = True) -> Iterator[nx.MultiDiGraph | None]:
@@ -178,7 +183,7 @@ class EmbeddedStore:
             return
         caught = None if self._graph is None else changelog.since(self._db, self._generation, self._token, generation)
         if caught is None:
-            self._graph, self._generation = None, generation  # read again on next use
+            self._graph, self._generation, self._token = None, generation, self._file_token()  # read on next use
             return
         for node_rows, edge_rows, drop_type in caught[0]:
             self._apply(node_rows, edge_rows, drop_type)
@@ -292,7 +297,7 @@ class EmbeddedStore:
                 db.execute("ROLLBACK")
             raise StoreError(f"写入本地图数据文件失败，已回滚：{exc}") from exc
         if clear or generation != self._generation + 1 or self._graph is None:
-            self._graph, self._generation = None, generation  # a new graph, or another writer slipped in: reread
+            self._graph, self._generation, self._token = None, generation, token  # a new graph, or another writer: reread
             return dropped
         self._apply(node_rows, edge_rows, drop_type)
         self._generation, self._token = generation, token

@@ -23,7 +23,8 @@ SCHEMA = [
     "CREATE INDEX load_chunk IF NOT EXISTS FOR (n:LoadChunk) ON (n.load)",
     "CREATE INDEX load_undo IF NOT EXISTS FOR (n:LoadUndo) ON (n._load, n._op)",
 ]
-BUMP = "MERGE (v:GraphVersion {key: 'graph'}) SET v.generation = coalesce(v.generation, 0) + 1"
+# Every write bumps the generation and draws a token, so a database emptied and loaded again is a new version.
+BUMP = "MERGE (v:GraphVersion {key: 'graph'}) SET v.generation = coalesce(v.generation, 0) + 1, v.token = randomUUID()"
 BOOKKEEPING = ("_load", "_op", "_kind", "_type", "_src", "_dst")
 _STRIP = ", ".join(f"x.{key}" for key in BOOKKEEPING)
 

@@ -103,6 +103,7 @@ class Neo4jStore:
         # Causal consistency across this store's sessions: a read follows every write it was issued after.
         self._bookmarks = GraphDatabase.bookmark_manager()
         self._readers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="neo4j-read")  # see run_queries
+        self.results_dir: pathlib.Path | None = None  # whole-graph results kept for other processes (from_settings)
         self._ensure_schema()
         self.recover()
 
@@ -123,7 +124,9 @@ class Neo4jStore:
             raise StoreUnavailable(
                 f"连接不上 Neo4j（{uri}）。请确认服务器已启动（开发环境可运行 make neo4j），"
                 f"或把 XUNCHA_STORE 设为 embedded 使用本地存储。") from exc
-        return cls(driver, uri=uri, database=settings.neo4j_database, batch_size=settings.neo4j_batch_size)
+        store = cls(driver, uri=uri, database=settings.neo4j_database, batch_size=settings.neo4j_batch_size)
+        store.results_dir = settings.data_dir / f"neo4j-{settings.neo4j_database}.results"
+        return store
 
     # -- plumbing ------------------------------------------------------------------
     def _ensure_schema(self) -> None:
@@ -244,6 +247,11 @@ class Neo4jStore:
         """The write generation: bumped by every write, so a result computed at one generation can be reused."""
         rows = self._read("MATCH (v:GraphVersion {key: 'graph'}) RETURN v.generation AS g")
         return int(rows[0]["g"]) if rows else 0
+
+    def version(self) -> str:
+        """The generation and the token its write drew: names exactly one graph, even after the database is emptied."""
+        rows = self._read("MATCH (v:GraphVersion {key: 'graph'}) RETURN v.generation AS g, v.token AS t")
+        return f"{rows[0]['g']}.{rows[0]['t']}" if rows else "0."
 
     # -- reads ---------------------------------------------------------------------
     def get_node(self, node_id: str) -> NodeRecord | None:
