@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from loaders.text import categories
+from loaders.text.clauses import listed, reports, segment_groups, states
 from loaders.text.items import Candidate, Context, Walker
 from loaders.text.model import ParsedItem
 from loaders.text.segments import INLINE
@@ -88,68 +89,6 @@ def _context_unit(cand: Candidate) -> tuple[Context | None, str]:
 
 
 INLINE_FORMS = tuple(form for form, _ in INLINE)  # an inline enumeration's pieces carry a unit on
-SEGMENT = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
-
-
-def segment_groups(walker: Walker, problem: str, bound: list[tuple[str, str]],
-                   contexts: list[Context], split: bool = True) -> list[tuple[str, str, str]]:
-    """(text, the requirement cut from its sentences, its clauses that state a problem or name a unit) of each
-    problem in a text, cut where its sentences (or ；-clauses) turn to other units — ``X村…。Y村…。`` or
-    ``X局…；XX村…`` are two problems, and so is a sentence whose own requirement names a unit (``…，县X局要…``) —
-    and, when ``split``, where a sentence or ；-clause states a problem of its own after one that did (``A不到位；
-    B不严。`` are two). A clause naming no unit and stating nothing stays with the one before it (the first ones
-    with the first that names one); a short sentence summing up the clauses after it opens the first of them."""
-    groups: list[list] = []  # [text, key, bound, states a problem of its own, core]
-    clauses = [(k == 0, c) for m in SEGMENT.finditer(problem) for k, c in enumerate(_unit_clauses(walker, m.group()))]
-    for opens, seg in clauses:
-        told = next((b for sentence, b in bound if sentence.endswith(seg.strip())), "")
-        named = walker.named_units(seg, contexts) or walker.named_units(told, contexts)[:1]
-        red = REDACTED.search(seg)
-        key = frozenset(u.unit_id or u.name for u in named) or (red.group() if red else None)
-        own = _states(walker, seg)
-        if not groups and not own and key is None and _reports(walker, seg) and len(clauses) > 1:
-            problem = problem.replace(seg, "", 1)
-            continue  # 累计移交问题线索50件。比如，X局…: the report before the problems is none of them
-        core = seg if own or key is not None else ""
-        fresh = (split and opens and own and bool(groups) and groups[-1][3]
-                 and not _summary(groups[-1][0], groups))
-        if groups and not fresh and (key is None or key == groups[-1][1]):
-            last = groups[-1]
-            groups[-1] = [last[0] + seg, last[1], last[2] + told, last[3] or own, last[4] + core]
-        elif groups and groups[-1][1] is None and not fresh and not (
-                split and opens and groups[-1][3] and not _summary(groups[-1][0], groups)):
-            last = groups[-1]
-            groups[-1] = [last[0] + seg, key, last[2] + told, last[3] or own, last[4] + core]
-        else:
-            groups.append([seg, key, told, own, core])
-    if not groups:
-        return [(problem, "".join(b for _, b in bound), problem)]
-    if len(groups) == 1 and groups[0][0] == problem:
-        return [(problem, "".join(b for _, b in bound), groups[0][4] or problem)]
-    return [(g[0].strip().rstrip("，,；;"), g[2], g[4]) for g in groups]
-
-
-def _states(walker: Walker, text: str) -> bool:
-    """Whether a clause states a problem of its own (a problem cue, or a problem pattern)."""
-    return any(c in text for c in walker.cues) or any(p.search(text) for p in walker.patterns)
-
-
-LISTED = re.compile(r"存在([^，。；]{12,120}?)等(?:方面的)?(?:问题|情况|现象)")
-
-
-def _listed(walker: Walker, text: str) -> list[str]:
-    """A problem listing several problems of its subject (X存在A不高、B不充分以及C不到位等问题): one text per
-    problem, each with the subject, when at least two of them state a problem of their own; else the text."""
-    m = LISTED.search(text)
-    if m is None:
-        return [text]
-    parts = [p for p in re.split(r"、|以及|及", m.group(1)) if p]
-    if len(parts) < 3 or min(map(len, parts)) < 4 or sum(_states(walker, p) for p in parts) < 2:
-        return [text]
-    head, tail = text[: m.start(1)], text[m.end(1):]
-    return [head + p + tail for p in parts]
-
-
 # a closing clause reporting the problem handed on (…，已按规定移交县委组织部，请…; …，已转县X局依规处理)
 HANDED_ON = re.compile(r"[，,](?:已|现已|并已)[^，。；]{0,6}?(?:移交|移送|转交|转)[^。；]*[。；]?$")
 TITLED = re.compile(r"^[^。；，了]{2,30}问题[。：:](?=.)")  # 7.某镇“数字整改”问题。…: a numbered case under its title
@@ -185,39 +124,6 @@ def _cleared(walker: Walker, text: str) -> str:
     for p in walker.rules["no_problem_patterns"]:
         text = re.sub(p, "", text)
     return text
-
-
-def _reports(walker: Walker, text: str) -> bool:
-    """Whether a text introduces or reports (主要有以下几个方面, 反馈如下, 已移交)."""
-    return any(w in text for w in walker.rules["report_cues"])
-
-
-def _summary(text: str, groups: list[list]) -> bool:
-    """Whether the first group is a short sentence summing up the clauses after it (X存在短板。A；B。): it opens
-    the first of them rather than standing as an item alone."""
-    return (len(groups) == 1 and text.rstrip().endswith(("。", "：", ":")) and len(text) <= 30
-            and not re.search(r"\d", text)  # a figure (出借资金38万元) makes it a finding, not a summary
-            and (not re.search(r"[，,]", text.rstrip()[:-1])  # …没修订，有的议题先办后议。: a finding set out
-                 or bool(re.search(r"(?:等|方面的?)(?:问题|情况|现象|不足)[。：:]$|(?:短板|差距|风险)[。：:]$",
-                                   text.rstrip()))
-                 or bool(re.match(r"^[^，,。]{2,16}(?:的事情?|的问题|的情况|方面)[，,]", text.strip()))))  # X的事情，…
-
-
-def _unit_clauses(walker: Walker, sentence: str) -> list[str]:
-    """A sentence cut before each ，-clause that opens with a unit's name and states a problem of its own
-    (X村、Y村集体经济薄弱，Z村存在优亲厚友问题)."""
-    def stated(text: str) -> bool:
-        return any(c in text for c in walker.cues) or any(p.search(text) for p in walker.patterns)
-
-    cuts = [m.start for m in walker.finder.mentions(sentence)
-            if m.start > 0 and sentence[m.start - 1] in "，," and not walker.is_body(m.form)]
-    parts: list[str] = []
-    for a, b in zip([0, *cuts], [*cuts, len(sentence)], strict=True):
-        if parts and not (stated(parts[-1]) and stated(sentence[a:b])):
-            parts[-1] += sentence[a:b]
-        else:
-            parts.append(sentence[a:b])
-    return parts
 
 
 def _closing_requirement(walker: Walker, cand: Candidate, contexts: list[Context]) -> list[Resolved]:
@@ -303,7 +209,7 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     cues = walker.cues
     problem, required, bound = split(cand, cues)
     tally = TALLY.match(problem.strip()) if not cand.numbered else None
-    if not problem or (tally and not _states(walker, re.split(r"[。；;]", problem.strip())[0])):
+    if not problem or (tally and not states(walker, re.split(r"[。；;]", problem.strip())[0])):
         return []  # a tally that itself states a problem (截至…，共有12个问题仍未整改) is one
     stated = _cleared(walker, problem)
     hits = [c for c in cues if c in stated] + [m.group() for p in walker.patterns for m in [p.search(stated)] if m]
@@ -328,23 +234,23 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     groups = segment_groups(walker, problem, bound, contexts, split=not heading)
     if len(groups) > 1:
         reasons.append(f"一段中的句子分别点名不同单位，分为{len(groups)}条")
-    groups = [(piece, told, piece if len(listed) > 1 else core) for text, told, core in groups
-              for listed in [_listed(walker, text)] for piece in listed]
+    groups = [(piece, told, piece if len(parts) > 1 else core) for text, told, core in groups
+              for parts in [listed(walker, text)] for piece in parts]
     items = []
     previous: list[Resolved | None] = []
     for text, told, core in groups:
         kept = HANDED_ON.sub("。", text)
-        if kept != text and _states(walker, kept):  # X局违规…的问题，已移交县委组织部: the problem, not the report
+        if kept != text and states(walker, kept):  # X局违规…的问题，已移交县委组织部: the problem, not the report
             text, core = kept, HANDED_ON.sub("。", core)
-        if not cand.numbered and (praise or _reports(walker, core)):
+        if not cand.numbered and (praise or reports(walker, core)):
             continue  # an unnumbered paragraph's praise, or a sentence introducing or reporting, is no problem
         if re.search(walker.rules["own_work_pattern"], text.strip()):
             continue  # 本轮巡察组自身也暴露出…短板: the office's own shortcoming, not a finding at a unit
-        if _cleared(walker, text) != text and not _states(walker, _cleared(walker, text)):
+        if _cleared(walker, text) != text and not states(walker, _cleared(walker, text)):
             continue  # 检查中未发现问题: a finding of none
-        if len(groups) > 1 and not cand.numbered and not _states(walker, text) and ANSWERS_FOR.search(text):
+        if len(groups) > 1 and not cand.numbered and not states(walker, text) and ANSWERS_FOR.search(text):
             continue  # X镇党委对上述问题负有管理监督责任。: who answers for the problems, not one more of them
-        if len(groups) > 1 and not _states(walker, text) and DOING_WELL.search(text):
+        if len(groups) > 1 and not states(walker, text) and DOING_WELL.search(text):
             continue  # 县总工会整改较好；县妇联…不彻底: a unit said to be doing well beside those with problems
         units, rule, delta = attribute(walker, cand, text, (required, told), contexts)
         if rule == "文中未写明单位" and previous and not re.search(r"要|须|应当", text):

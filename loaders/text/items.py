@@ -20,7 +20,7 @@ An item's unit is decided in this order (:func:`loaders.text.itemize.attribute`)
 
 A paragraph whose sentences (or ；-clauses) turn from one unit to another is cut there, one problem per unit
 group, and so is one whose sentences or ；-clauses each state a problem of their own
-(:func:`loaders.text.itemize.segment_groups`). Across those groups the rules stay uniform: a unit 与X之间 is a party
+(:func:`loaders.text.clauses.segment_groups`). Across those groups the rules stay uniform: a unit 与X之间 is a party
 as well; a redacted unit named first is the subject; a group naming no unit takes the subject (the first unit)
 of the group before it. ``X存在A、B以及C等问题`` is one problem each when two or more of them state one. The
 opening words of a paragraph up to its colon, or the lead of an inline list, that name one unit are the unit of what
