@@ -1,0 +1,31 @@
+"""The list forms met in dev_g, made general (session 7): ；-lists whose first entry uses no problem word, a problem
+added by 以及 — on short texts written for the test (not the fixtures)."""
+
+from __future__ import annotations
+
+from tests.text.conftest import unit_id
+
+TITLE = "县委第三巡察组关于对宁川县统计局党组巡察情况的反馈意见"
+
+
+def _texts(result) -> list[str]:
+    return [i.text for i in result.items]
+
+
+def test_a_semicolon_entry_without_a_problem_word_is_still_an_entry(parse, finder):
+    r = parse(TITLE, "一、落实全面从严治党方面",
+              "局机关食堂对外承包给局长同学经营；统计调查队车辆使用登记不全。")
+    assert len(r.items) == 2
+    assert r.items[1].text.startswith("统计调查队车辆使用登记不全")
+    assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县统计局")}
+
+
+def test_a_problem_added_by_yiji_is_one_more(parse, finder):
+    r = parse(TITLE, "二、存在的问题", "统计执法检查频次不够、力度偏弱，以及统计数据质量核查流于形式等问题比较突出。")
+    assert len(r.items) == 2 and r.items[1].text.startswith("以及统计数据质量核查流于形式")
+
+
+def test_two_comma_clauses_stating_problems_stay_one_item(parse):
+    # a problem and its detail side by side: the office's usual way, not two problems
+    r = parse(TITLE, "二、存在的问题", "统计执法检查流于形式，多数企业从未被抽查到过且无处罚记录。")
+    assert len(r.items) == 1
