@@ -11,7 +11,7 @@ from rich.table import Table
 
 from api.analysis_commands import _print_json, _store, console, err
 from api.review_commands import _date, _fail
-from graph.reviews.dashboard import DashboardError, dashboard, parse_rounds, percent
+from graph.reviews.dashboard import DashboardError, kept_dashboard, parse_rounds, percent
 from graph.reviews.dashboard_model import NO_TASKS, Dashboard, RateRow
 from graph.reviews.rules import RulesError
 from graph.settings import get_settings
@@ -67,7 +67,7 @@ def dashboard_command(
     when = _date(today, "--as-of")
     with _store() as store:
         try:
-            result = dashboard(store, chosen, when, county=county, data_dir=get_settings().data_dir)
+            result = kept_dashboard(store, chosen, when, county=county, data_dir=get_settings().data_dir)
         except (DashboardError, RulesError) as exc:
             _fail(str(exc))
     if xlsx is not None:

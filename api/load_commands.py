@@ -128,13 +128,29 @@ def _run_alerts(store: GraphStore, settings: Settings) -> None:
         err.print(f"[yellow]{problem}[/yellow]", highlight=False)
 
 
+def _warm(store: GraphStore, settings: Settings) -> None:
+    """The usual analyses and the dashboard computed now and kept beside the store, so that the API's workers and
+    the next commands read them instead of each computing them on its first request (graph.analysis.kept)."""
+    from graph.analysis.kept import warm
+    from graph.reviews.dashboard import kept_dashboard
+    from graph.reviews.rules import RulesError
+
+    try:
+        done = warm(store, {"dashboard": lambda s: kept_dashboard(s, data_dir=settings.data_dir)})
+    except (RulesError, OSError) as exc:
+        err.print(f"[yellow]载入已完成，但预先计算常用分析时出错（首次查看时再计算）：{exc}[/yellow]", highlight=False)
+        return
+    err.print(f"已预先计算常用分析 {len(done)} 项（{sum(w.seconds for w in done):.1f} 秒），各进程直接读取")
+
+
 def load(paths: Annotated[list[Path], typer.Argument(help="台账文件或目录（.xlsx/.csv/.json/.jsonl），或样例目录")],
          kind: Annotated[str | None, typer.Option(help="指定台账类别（如 issues 或 问题清单）；不填则按列名识别")] = None,
          skip_bad_rows: Annotated[bool, typer.Option("--skip-bad-rows", help="跳过有错的行并写入拒绝文件，其余照常载入")]
          = False,
          replace: Annotated[bool, typer.Option(
              "--replace", help="用这些文件重建图谱（建好后一次替换；有文件被拒绝则不替换）")] = False,
-         analyse: Annotated[bool, typer.Option("--analyse/--no-analyse", help="载入后重新计算重复问题")] = True,
+         analyse: Annotated[bool, typer.Option(
+             "--analyse/--no-analyse", help="载入后重新计算重复问题，并预先计算常用分析")] = True,
          as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出载入报告")] = False) -> None:
     settings = get_settings()
     missing = [str(p) for p in paths if not p.exists()]
@@ -166,6 +182,8 @@ def load(paths: Annotated[list[Path], typer.Argument(help="台账文件或目录
             err.print(f"已替换图谱：{target.counts().total_nodes:,} 个节点")
         if not (staging is not None and failed):
             _run_alerts(target, settings)
+            if analyse:
+                _warm(target, settings)
     except StoreError as exc:
         err.print(f"[red]错误：[/red]{exc}")
         raise typer.Exit(1) from exc

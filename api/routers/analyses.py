@@ -6,7 +6,6 @@ masked and serialised once per version too (``deliver_page_kept``), so a page co
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -16,9 +15,8 @@ from api.audit import audit_write
 from api.delivery import deliver, deliver_kept, deliver_page_kept
 from api.deps import Admin, Analyst, Store, Viewer
 from api.pages import Limit, Offset, Page
-from graph.analysis import linked, repeats
-from graph.analysis.cache import cached
-from graph.analysis.common_problems import CommonProblem, common_problems
+from graph.analysis import kept, linked, repeats
+from graph.analysis.common_problems import CommonProblem
 from graph.analysis.linked import LinkedReport
 from graph.queries.leader_carry import Row as LeaderRow
 from graph.queries.people_in_many_clues import Row as NamedRow
@@ -29,19 +27,14 @@ router = APIRouter(tags=["分析"])
 Id = Annotated[str | None, Query(max_length=64)]
 
 
-def _slot(name: str, params: dict[str, Any]) -> str:
-    return name + json.dumps(params, sort_keys=True, default=str)
-
-
 @router.get("/repeats", response_model=Page[RepeatRow],
             summary="跨轮次重复问题（整改后复发、屡查屡犯、逾期未整改），附相似度和依据")
 def list_repeats(store: Store, account: Viewer, request: Request, unit_id: Id = None, issue_id: Id = None,
                  flag: Annotated[Literal["relapse", "chronic", "long_unrectified"] | None,
                                  Query(description="relapse 整改后复发 / chronic 屡查屡犯 / long_unrectified 逾期未整改")]
                  = None, limit: Limit = 100, offset: Offset = 0) -> Any:
-    params = {"unit_id": unit_id, "issue_id": issue_id, "flag": flag, "limit": 1_000_000}
-    rows = cached(store, "repeats_at", params, lambda: store.run_query("repeats_at", params))
-    return deliver_page_kept(request, account, rows, limit, offset, RepeatRow, _slot("repeats_at", params))
+    rows = kept.repeats_rows(store, unit_id=unit_id, issue_id=issue_id, flag=flag)
+    return deliver_page_kept(request, account, rows, limit, offset, RepeatRow, f"repeats_at:{unit_id}:{issue_id}:{flag}")
 
 
 class RecomputeSummary(BaseModel):
@@ -63,25 +56,22 @@ def recompute(store: Store, account: Admin, request: Request) -> Any:
             summary="问题跟人走：同一人任一把手期间在不同单位出现的同类问题")
 def leader_carry(store: Store, account: Analyst, request: Request, person_id: Id = None,
                  min_units: Annotated[int, Query(ge=2, le=50)] = 2, limit: Limit = 100, offset: Offset = 0) -> Any:
-    params = {"person_id": person_id, "min_units": min_units}
-    rows = cached(store, "leader_carry", params, lambda: store.run_query("leader_carry", params))
-    return deliver_page_kept(request, account, rows, limit, offset, LeaderRow, _slot("leader_carry", params))
+    rows = kept.leader_carry_rows(store, person_id=person_id, min_units=min_units)
+    return deliver_page_kept(request, account, rows, limit, offset, LeaderRow, f"leader_carry:{person_id}:{min_units}")
 
 
 @router.get("/people/in-many-clues", response_model=Page[NamedRow], summary="在多条问题线索或案件中被反映的人员")
 def in_many_clues(store: Store, account: Analyst, request: Request,
                   min_matters: Annotated[int, Query(ge=1, le=100)] = 2, limit: Limit = 100, offset: Offset = 0) -> Any:
-    params = {"min_matters": min_matters}
-    rows = cached(store, "people_in_many_clues", params, lambda: store.run_query("people_in_many_clues", params))
-    return deliver_page_kept(request, account, rows, limit, offset, NamedRow, _slot("people_in_many_clues", params))
+    rows = kept.in_many_clues_rows(store, min_matters=min_matters)
+    return deliver_page_kept(request, account, rows, limit, offset, NamedRow, f"people_in_many_clues:{min_matters}")
 
 
 @router.get("/common", response_model=Page[CommonProblem],
             summary="共性问题：同一轮多个单位的同类问题，建议函是否覆盖、其后是否再犯")
 def common(store: Store, account: Viewer, request: Request, min_units: Annotated[int, Query(ge=2, le=100)] = 3,
            limit: Limit = 50, offset: Offset = 0) -> Any:
-    found = cached(store, "common", {"min_units": min_units},
-                   lambda: [c.model_dump(mode="json") for c in common_problems(store, min_units=min_units)])
+    found = kept.common_rows(store, min_units=min_units)
     return deliver_page_kept(request, account, found, limit, offset, CommonProblem, f"common:{min_units}")
 
 
@@ -89,14 +79,12 @@ def common(store: Store, account: Viewer, request: Request, min_units: Annotated
 def linked_groups(store: Store, account: Viewer, request: Request,
                   max_degree: Annotated[int, Query(ge=1, le=1000, description="超级节点阈值")] = linked.MAX_DEGREE,
                   top: Annotated[int, Query(ge=1, le=500)] = 20) -> Any:
-    report = cached(store, "linked", {"max_degree": max_degree, "top": top},
-                    lambda: linked.linked_clusters(store, max_degree=max_degree, top=top).model_dump(mode="json"))
+    report = kept.linked_report(store, max_degree=max_degree, top=top)
     return deliver_kept(request, account, report, LinkedReport, f"linked:{max_degree}:{top}")
 
 
 @router.get("/relatives", response_model=Page[RelativeRow], summary="优亲厚友：村干部在任期间亲属在本村领取补贴或承接项目")
 def relatives(store: Store, account: Analyst, request: Request, village_id: Id = None, limit: Limit = 100,
               offset: Offset = 0) -> Any:
-    params = {"village_id": village_id}
-    rows = cached(store, "relative_links", params, lambda: store.run_query("relative_links", params))
-    return deliver_page_kept(request, account, rows, limit, offset, RelativeRow, _slot("relative_links", params))
+    rows = kept.relative_rows(store, village_id=village_id)
+    return deliver_page_kept(request, account, rows, limit, offset, RelativeRow, f"relative_links:{village_id}")

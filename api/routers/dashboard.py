@@ -17,8 +17,7 @@ from api.deps import Analyst, Store, Viewer
 from api.downloads import attachment
 from api.errors import ApiError
 from api.reports import dashboard_docx, dashboard_xlsx
-from graph.analysis.cache import cached
-from graph.reviews.dashboard import DashboardError, dashboard, parse_rounds
+from graph.reviews.dashboard import DashboardError, kept_dashboard, parse_rounds
 from graph.reviews.dashboard_model import Dashboard
 from graph.reviews.rules import RulesError
 
@@ -31,15 +30,10 @@ CountyQuery = Annotated[str | None, Query(max_length=50, description="只统计�
 
 
 def _dashboard(request: Request, store: Any, rounds: str | None, today: date | None, county: str | None) -> Dashboard:
-    """Computed once per graph version, day, range and settings file (a leader's page is read far more often
-    than the graph is loaded), then served from memory until the next write."""
-    data_dir = request.app.state.settings.data_dir
-    rules = data_dir / "dashboard.json"
-    key = {"rounds": rounds, "county": county, "today": str(today or date.today()),
-           "rules": rules.stat().st_mtime_ns if rules.exists() else None}
+    """Kept per graph version, day, range and settings file (graph.reviews.dashboard.kept_dashboard)."""
     try:
-        return cached(store, "dashboard", key, lambda: dashboard(store, parse_rounds(rounds), today, county=county,
-                                                                data_dir=data_dir))
+        return kept_dashboard(store, parse_rounds(rounds), today, county=county,
+                              data_dir=request.app.state.settings.data_dir)
     except DashboardError as exc:
         raise ApiError(422, "invalid_request", str(exc)) from exc
     except RulesError as exc:

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from api.deps import Store, Viewer
-from graph.analysis.cache import cached
+from graph.analysis import kept
 from graph.model import EdgeType, NodeKind
 
 router = APIRouter(tags=["统计"])
@@ -28,7 +28,7 @@ class Stats(BaseModel):
 
 @router.get("/stats", response_model=Stats, summary="图谱统计：各类节点和关系的数量")
 def stats(store: Store, _: Viewer) -> Stats:
-    counts = cached(store, "counts", {}, store.counts)
+    counts = kept.counts(store)
     return Stats(
         store=store.name, total_nodes=counts.total_nodes, total_edges=counts.total_edges,
         nodes=[KindCount(kind=k, label_zh=NodeKind(k).label_zh, count=n) for k, n in counts.nodes.items()],

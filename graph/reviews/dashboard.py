@@ -29,6 +29,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
+from pydantic import TypeAdapter
+
+from graph.analysis.cache import cached
 from graph.model.enums import Severity
 from graph.reviews import case_gaps
 from graph.reviews.dashboard_model import (
@@ -46,6 +49,8 @@ from graph.reviews.dashboard_model import (
 )
 from graph.reviews.rules import load_rules
 from graph.stores.base import QueryRunner
+
+_KEPT = TypeAdapter(Dashboard)
 
 DONE = ("done", "closed")
 CHUNK = 10_000
@@ -301,6 +306,17 @@ def dashboard(store: QueryRunner, rounds: Rounds = None, today: date | None = No
     if result.rounds_in_progress:
         result.notes.append(f"其中{len(result.rounds_in_progress)}轮整改尚在进行中，整改率为阶段性数字。")
     return result
+
+
+def kept_dashboard(store: QueryRunner, rounds: Rounds = None, today: date | None = None, *, county: str | None = None,
+                   data_dir: Path | None = None) -> Dashboard:
+    """:func:`dashboard`, kept per graph version, day, range and settings file (a leader's page is read far more
+    often than the graph is loaded): computed by one process, then read by every other (graph.analysis.cache)."""
+    rules = data_dir / "dashboard.json" if data_dir is not None else None
+    key = {"rounds": rounds, "county": county, "today": str(today or date.today()),
+           "rules": rules.stat().st_mtime_ns if rules is not None and rules.exists() else None}
+    return cached(store, "dashboard", key, lambda: dashboard(store, rounds, today, county=county, data_dir=data_dir),
+                  shape=_KEPT)
 
 
 def _town_name(units: dict[str, Any], town: str) -> str:

@@ -26,6 +26,10 @@ def _cli(*args: str, data: Path) -> str:
 def test_sample_load_serve_stats(tmp_path: Path, county, loaded_embedded):
     _cli("sample", "--out", str(tmp_path / "sample"), "--scale", "1", "--seed", "7", data=tmp_path)
     _cli("load", str(tmp_path / "sample"), "--replace", data=tmp_path)
+    # the load left the usual analyses computed beside the store: the server's workers read them, not compute them
+    results = tmp_path / "graph.sqlite.results"
+    warmed = {p.name: p.stat().st_ino for p in results.glob("*.json")}
+    assert {name.split("-")[0] for name in warmed} >= {"common", "linked", "leader_carry", "dashboard", "counts"}
     token = _cli("user", "add", "admin", "--role", "admin", "--if-none", data=tmp_path).split()[-1]
     assert token.startswith("xg_")
     assert "已有账号" in _cli("user", "add", "second", "--if-none", data=tmp_path)
@@ -41,3 +45,6 @@ def test_sample_load_serve_stats(tmp_path: Path, county, loaded_embedded):
         assert repeats == len(find_repeats(load_candidates(loaded_embedded))) > len(county.truth["repeats"]) // 2
         assert body["total_edges"] == county.truth["edge_count"] + repeats
         assert "巡察知识图谱" in client.get("/").text
+        common = client.get("/common", params={"limit": 500}, headers={"Authorization": f"Bearer {token}"}).json()
+        assert common["total"] > 0
+        assert {p.name: p.stat().st_ino for p in results.glob("*.json")} == warmed  # read, not computed again
