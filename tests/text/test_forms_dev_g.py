@@ -29,3 +29,17 @@ def test_two_comma_clauses_stating_problems_stay_one_item(parse):
     # a problem and its detail side by side: the office's usual way, not two problems
     r = parse(TITLE, "二、存在的问题", "统计执法检查流于形式，多数企业从未被抽查到过且无处罚记录。")
     assert len(r.items) == 1
+
+
+def test_a_negated_verb_or_a_long_standing_lapse_states_a_problem(parse, finder):
+    r = parse("关于第九轮巡察整改情况的通报",
+              "县统计局统计执法整改方案未启动。",
+              "县审计局门户网站信息长期不更新。",
+              "县商务局长期不懈抓好外贸稳增长。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县统计局"), unit_id(finder, "宁川县审计局")]
+
+
+def test_the_speaker_asking_to_see_the_problems_is_no_request(parse, finder):
+    r = parse("在第十轮巡察动员部署会上的讲话",
+              "一、正视问题。成绩是主要的，但也要看到，县审计局审计整改跟踪不到位，县统计局执法检查“宽松软”。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县审计局"), unit_id(finder, "宁川县统计局")]
