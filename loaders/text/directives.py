@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from loaders.text.asking import (
@@ -43,6 +42,7 @@ from loaders.text.asking import (
     units_counted,
 )
 from loaders.text.items import Candidate, Context, Walker
+from loaders.text.linking import _bigrams, _content, _stock, counted_links
 from loaders.text.model import ParsedDirective, ParsedItem
 from loaders.text.readers import Block
 from loaders.text.references import cited_items
@@ -58,23 +58,6 @@ class _Span:
     body: str
 
 
-@lru_cache(maxsize=65536)
-def _bigrams(text: str) -> frozenset[str]:
-    clean = re.sub(r"[^\u4e00-\u9fff]", "", text)
-    return frozenset(clean[i:i + 2] for i in range(len(clean) - 1))
-
-
-def _stock(words: list[str]) -> frozenset[str]:
-    """Bigrams any request shares with any problem (巡察, 整改, 落实…): no evidence of what it is about."""
-    return frozenset().union(*(_bigrams(w) for w in words)) if words else frozenset()
-
-
-def _content(text: str, stock: frozenset[str]) -> frozenset[str]:
-    """A text's bigrams that may say what it is about: not stock words, not across a particle (的问, 现的)."""
-    return frozenset(b for b in _bigrams(text) - stock if not any(c in FUNCTION for c in b))
-
-
-FUNCTION = set("的了和与及或对在是把将为等中")
 class DirectiveFinder:
     def __init__(self, walker: Walker, rules: dict[str, Any]) -> None:
         self.walker, self.rules = walker, rules
@@ -308,7 +291,8 @@ class DirectiveFinder:
         counted: dict[str | None, int] = {}
         kind = COUNTED.search(request)
         if not named and units_counted(request) > 1 and (item_index is not None or (kind and kind.group(2))):
-            linked = self._counted_links(request, items, item_index, block.number, units_counted(request))
+            linked = counted_links(self.walker.finder, self.stock, request, items, item_index, block.number,
+                                   units_counted(request))
             counted = {items[i].unit_id: i for i in linked}
             if len(linked) > 1:  # 对两家医院…问题督促整改: one directive for each unit the count means
                 named = [Resolved(items[i].unit_id, items[i].unit_name or "", rule) for i in linked]
@@ -327,36 +311,6 @@ class DirectiveFinder:
                                        item_index=index, body_unit_id=lead_uid, confidence=round(confidence, 2),
                                        reasons=reasons))
         return out
-
-    def _counted_links(self, request: str, items: list[ParsedItem], first: int | None, paragraph: int,
-                       n: int) -> list[int]:
-        """The items of distinct units a request counting them (两家医院, 两个群团组织) is about: the best linked one,
-        then those of other units sharing most content words with the request, as many as the count says — or,
-        when the count names a kind (三家医院) and the document found problems at just so many units of it, those."""
-        noun = COUNTED.search(request).group(2)  # 三家医院: units of that kind (…医院, …保健院)
-        if noun:  # 两个单位: units of any kind, each township or department once (its villages left to it)
-            kind: dict[str, int] = {}
-            for i, it in enumerate(items):
-                if it.paragraph <= paragraph and it.unit_id and (
-                        noun in ("单位", "部门") or (it.unit_name or "").endswith(noun[-1])):
-                    kind.setdefault(it.unit_id, i)
-            kind = {u: i for u, i in kind.items() if not any(self.walker.finder.is_parent(o, u) for o in kind)}
-            if len(kind) == n:
-                return list(kind.values())
-        words = _content(request, self.stock)
-        scored = sorted(((len(words & _bigrams(it.text)), -i, i) for i, it in enumerate(items)
-                         if it.paragraph <= paragraph and it.unit_id and i != first), reverse=True)
-        if first is None:
-            return []
-        out, units = [first], {items[first].unit_id}
-        for score, _, i in scored:
-            if len(out) == n or score < 1:
-                break
-            if items[i].unit_id not in units and (not noun or noun in ("单位", "部门") or (
-                    items[i].unit_name or "").endswith(noun[-1])):
-                out.append(i)
-                units.add(items[i].unit_id)
-        return out if len(out) == n else [first]
 
     @staticmethod
     def _topic(sentence: str, rest: str) -> str:
