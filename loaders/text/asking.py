@@ -6,17 +6,18 @@ addresses, a helper, a body given its part after a request, and a request counti
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # the opening of a clause that asks (（三）建议…, 请…), and the words of a request within one
 ASKING = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])?"
                     r"(?:建议|请|责成|提请)?由?")
 REQUESTING = r"要|须|应当|负责|牵头|指导|履行|督促"
 # a body told what to do without a modal verb (县委巡察办对X局开展专项督查), not what it did (…开展了…)
-DIRECTED = re.compile(r"^(?:适时|及时|定期|尽快|随后)?(?:组织)?对[^，。；]{1,30}?(?:开展|进行|组织)(?!了|过)"
-                      r"[^，。；]{0,12}?(?:督查|检查|核查|督导|监督|评估|抽查|回访|回头看)")
+DIRECTED = re.compile(r"^(?:适时|及时|定期|尽快|随后|抓紧|立即|马上|迅速|加快)?(?:组织)?"
+                      r"对[^，。；]{1,30}?(?:开展|进行|组织)(?!了|过)[^，。；]{0,12}?(?:督查|检查|核查|督导|监督|评估|抽查|回访|回头看)")
 # what follows a body that 建议/请 addresses when it is asked to act (建议县纪委监委对…, 请你委按规定办理)
 ASKED_TO = re.compile(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|会同|跟进|督促|指导|开展|加强|依规|立案|调查|核查|处置|结合|"
-                      r"办理|承办|处理|查处|查办|约谈|问责|追责|核实|督办|研究|提醒谈话|函询)")
+                      r"办理|承办|处理|查处|查办|约谈|问责|追责|追究|核实|督办|研究|提醒谈话|函询)")
 # a body told to act on a problem without a modal verb (X局作为行业主管部门，对…问题依法核查), not one that failed
 ACTS_ON = re.compile(r"^[，,]?(?:对|就)[^，。；]{1,30}?(?:依法|依规|依纪|立即|及时|全面|开展|进行|组织)"
                      r"[^，。；]{0,6}?(?:核查|核实|查处|督查|检查|整治|清查|处置|处理|督导|督促整改)(?!了|过)")
@@ -50,3 +51,17 @@ def letter_addressee(texts: list[str], spans) -> str | None:  # noqa: ANN001 - s
             found = spans(text.strip())
             return found[0].body if len(found) == 1 else None
     return None
+
+
+# a receiver named in what was handed to it, asked later in the sentence (移交县纪委监委处置的X问题，请依规处理)
+PLEASE_LATER = re.compile(r"[，,]请(?!示|假|销)")
+
+
+def asked_after_handing(after: str, names_someone: Callable[[str], bool]) -> bool:
+    """Whether the words after a receiver (移交县纪委监委…) ask it to act further on (…，请依法依纪处理): a 请
+    naming no other body or unit, followed by what to do."""
+    m = PLEASE_LATER.search(after)
+    if m is None or re.search(r"[。；;]", after[: m.start()]):
+        return False
+    rest = after[m.end():]
+    return bool(ASKED_TO.match(rest)) and not names_someone(rest[:8])

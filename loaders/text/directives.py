@@ -38,6 +38,7 @@ from loaders.text.asking import (
     REQUESTING,
     SUPPORTING,
     TOPIC_FIRST,
+    asked_after_handing,
     letter_addressee,
     units_counted,
 )
@@ -65,7 +66,7 @@ class DirectiveFinder:
         verbs = "|".join(map(re.escape, rules["request_verbs"]))
         office = r"(?:第[一二三四五六七八九十\d]{1,3}[^，。；、]{1,8}?室)?"  # 县纪委监委第二监督检查室要…
         self.request = re.compile(
-            rf"^{office}(?:[、和及与][^，。；、]{{1,20}}?)*(?:等(?:部门|单位))?[，,]?(?:也|还|都)?(?:{verbs})(?![求点件素案人])")
+            rf"^{office}(?:[、和及与][^，。；、]{{1,20}}?)*(?:等(?:部门|单位))?[，,]?(?:下一步|下步|今后|近期|随后|同时|也|还|都){{0,2}}(?:{verbs})(?![求点件素案人])")
         leads = "|".join(map(re.escape, rules["lead_verbs"]))
         self.lead = re.compile(rf"^(?:要|须)?(?:{leads})")
         self.marks = [re.compile(p) for p in rules["regulator_marks"]]
@@ -116,15 +117,20 @@ class DirectiveFinder:
             return True  # 由X会同Y对…: both are asked (X要会同Y…: Y only helps)
         if before.endswith(HANDED) and ASKING_OPENING.search(before) and ASKED_TO.match(sentence[span.end:]):
             return True  # 建议将X的问题线索移交县纪委监委核查: the receiver is asked to act on it
+        if before.endswith(HANDED) and asked_after_handing(sentence[span.end:], self._names_someone):
+            return True  # 移交县纪委监委审查调查的X问题，请依法依纪处理: the receiver is asked to act on it
         if any(before.endswith(w) for w in self.rules["not_addressee_before"]):
             return False
         opening = next((w for w in self.rules["addressee_before"] if sentence.startswith(w)), None)
         if any(before.endswith(w) for w in self.rules["addressee_before"]) or (
-                opening and before.endswith(("，", ","))):  # 建议县纪委监委对…，县委组织部对…
+                opening and before.endswith(("，", ",", "；", ";"))):  # 建议县纪委监委对…，县委组织部对…；X将…
             return bool(ASKED_TO.match(sentence[span.end:]))
         return bool(self.request.match(sentence[span.end:]) or DIRECTED.match(sentence[span.end:]) or (
             SUPPORTING.match(sentence[span.end:]) and re.search(r"要|须|应当|牵头|负责", sentence[:span.start]))
             or TOPIC_FIRST.match(sentence[span.end:]))
+
+    def _names_someone(self, text: str) -> bool:
+        return bool(self.spans(text) or self.walker.finder.mentions(text))
 
     def regulator(self, sentence: str, span: _Span) -> str | None:
         """The unit a sentence makes the 行业主管部门 (``X局作为行业主管部门，要…``, ``X局要履行行业主管部门职责``):
