@@ -69,14 +69,16 @@ LISTED = re.compile(r"存在([^，。；]{12,120}?)等(?:方面的)?(?:问题|�
 
 
 def listed(walker: Walker, text: str) -> list[str]:
-    """A problem listing several problems of its subject (X存在A不高、B不充分以及C不到位等问题): one text per
-    problem, each with the subject, when at least two of them state a problem of their own; else the text."""
+    """A problem listing several problems of its subject (X存在A不高、B不充分以及C不到位等问题, X存在A拨付迟缓、
+    B联动不够等问题): one text per problem, each with the subject, when at least two of them state a problem of
+    their own (two only when each is long enough to have its own subject); else the text."""
     m = LISTED.search(text)
     if m is None:
         return [text]
     parts = [p for p in re.split(r"、|以及|及", m.group(1)) if p]
-    if len(parts) < 3 or min(map(len, parts)) < 4 or sum(states(walker, p) for p in parts) < 2:
-        return [text]
+    stating = sum(states(walker, p) for p in parts)
+    if len(parts) < 2 or min(map(len, parts)) < 4 or stating < 2 or (len(parts) == 2 and min(map(len, parts)) < 8):
+        return [text]  # two short ones (A、B等问题) may be one problem said twice; two long ones are two
     head, tail = text[: m.start(1)], text[m.end(1):]
     return [head + p + tail for p in parts]
 

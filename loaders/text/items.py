@@ -203,7 +203,8 @@ class Walker:
         if about or not any(c in text for c in self.cues):
             ctx = self.context_unit(target, self.stack, "标题", level)
         ctx.top = categories.top_of_heading(text, self.rules)
-        if any(c in text for c in self.cues) and not text.endswith(("方面", "：", ":")):  # …仍有不少差距： introduces
+        if any(c in text for c in self.cues) and not text.endswith(("方面", "：", ":")) and not re.search(
+                r"方面[：:]", text):  # …仍有不少差距： introduces; X方面：A存在短板 labels a section over a list
             ctx.problem = text if text.endswith(("。", "；")) else text + "。"
         ctx.requirements = (any(w in text for w in self.rules["section_requirement"])
                             and not PROBLEM_HEADING.search(text) and not text.endswith("方面")) or any(

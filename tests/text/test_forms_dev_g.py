@@ -43,3 +43,29 @@ def test_the_speaker_asking_to_see_the_problems_is_no_request(parse, finder):
     r = parse("在第十轮巡察动员部署会上的讲话",
               "一、正视问题。成绩是主要的，但也要看到，县审计局审计整改跟踪不到位，县统计局执法检查“宽松软”。")
     assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县审计局"), unit_id(finder, "宁川县统计局")]
+
+
+def test_a_section_label_with_its_summary_does_not_join_the_list_below(parse):
+    r = parse(TITLE, "二、存在的主要问题", "（一）党风廉政建设方面：监督执纪存在短板",
+              "统计执法案件查处未严格执行集体审议程序；外聘人员占比过高，管理不规范。")
+    assert len(r.items) == 2 and r.items[1].text.startswith("外聘人员占比过高")
+
+
+def test_a_stated_heading_still_joins_the_paragraph_that_sets_it_out(parse):
+    r = parse(TITLE, "二、存在的主要问题", "（一）统计执法监督存在短板。",
+              "统计执法案件查处未严格执行集体审议程序；外聘人员占比过高，管理不规范。")
+    assert len(r.items) == 1 and r.items[0].text.startswith("统计执法监督存在短板。")
+
+
+def test_two_long_problems_listed_before_deng_are_two(parse, finder):
+    r = parse("关于第十轮巡察情况的综合报告",
+              "县统计局在统计执法中存在“双随机”抽查比例长期偏低、统计违法案件移送迟缓等问题。",
+              "县审计局存在公车私用、私车公养等问题。")
+    texts = [i.text for i in r.items]
+    assert len(texts) == 3 and "移送迟缓" not in texts[0] and "抽查比例" not in texts[1]
+    assert texts[2] == "县审计局存在公车私用、私车公养等问题。"  # two short ones: one problem said twice
+
+
+def test_exceeding_a_set_standard_states_a_problem(parse):
+    r = parse(TITLE, "二、存在的问题", "局机关印刷费用支出超出年度预算范围。")
+    assert len(r.items) == 1
