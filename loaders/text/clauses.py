@@ -96,7 +96,7 @@ def _summary(text: str, groups: list[list]) -> bool:
             and (not re.search(r"[，,]", text.rstrip()[:-1])  # …没修订，有的议题先办后议。: a finding set out
                  or bool(re.search(r"(?:等|方面的?)(?:问题|情况|现象|不足)[。：:]$|(?:短板|差距|风险)[。：:]$",
                                    text.rstrip()))
-                 or bool(re.match(r"^[^，,。]{2,16}(?:的事情?|的问题|的情况|方面)[，,]", text.strip()))))  # X的事情，…
+                 or bool(re.match(r"^(?!在)[^，,。]{2,16}(?:的事情?|的问题|的情况|方面)[，,]", text.strip()))))  # X的事情，…
 
 
 def _unit_clauses(walker: Walker, sentence: str) -> list[str]:

@@ -16,6 +16,7 @@ from loaders.text import categories
 from loaders.text.clauses import listed, reports, segment_groups, states
 from loaders.text.items import Candidate, Context, Walker
 from loaders.text.model import ParsedItem
+from loaders.text.owners import closing_owner
 from loaders.text.segments import INLINE
 from loaders.text.units import REDACTED, Resolved
 
@@ -199,6 +200,9 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
         later = walker.named_units(walker.next_requirement(cand.block), contexts)[:1]  # the last item only
     if later:
         return [later[0]], f"其后的要求点名：{later[0].name}要……", 0.1
+    owner = closing_owner(walker, cand.block.number)
+    if owner is not None:  # 以上问题，县X局要牵头抓好整改: the unit answering for the problems above
+        return [owner], f"其后要求{owner.name}整改以上问题", 0.05
     red = REDACTED.search(problem)
     if red:
         return [None], f"单位名称已隐去（{red.group()}）", -0.1

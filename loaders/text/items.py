@@ -100,6 +100,7 @@ class Walker:
         self.carried: dict[tuple[int, str], list[Resolved | None]] = {}  # the units the last inline piece named
         self.item_level: int | None = None  # the numbering level of the last paragraph that was no heading
         self.title_kind = ""  # "feedback" when the title says the document is a feedback report
+        self.owners: dict[int, Resolved | None] = {}  # the unit told to fix the problems above each block
 
     # -- units ------------------------------------------------------------------------------------------------
     def is_body(self, form: str) -> bool:

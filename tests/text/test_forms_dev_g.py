@@ -69,3 +69,20 @@ def test_two_long_problems_listed_before_deng_are_two(parse, finder):
 def test_exceeding_a_set_standard_states_a_problem(parse):
     r = parse(TITLE, "二、存在的问题", "局机关印刷费用支出超出年度预算范围。")
     assert len(r.items) == 1
+
+
+def test_the_unit_told_to_fix_the_problems_above_is_theirs(parse, finder):
+    r = parse("统计执法专项巡察情况报告",
+              "在执法检查方面，统计执法“双随机”抽查比例偏低；县财政局统计报表审核把关不严。",
+              "在数据质量方面，企业联网直报数据核查流于形式。",
+              "以上问题，县统计局要牵头抓好整改。请县纪委监委对统计造假问题依纪依法处理。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, n) for n in ("宁川县统计局", "宁川县财政局",
+                                                                          "宁川县统计局")]
+    assert [d.body for d in r.directives] == ["纪委监委"]  # a unit told to fix its own problems hands nothing on
+
+
+def test_a_summing_request_to_a_body_names_no_unit_for_the_problems(parse):
+    r = parse("统计执法专项巡察情况报告",
+              "在数据质量方面，企业联网直报数据核查流于形式。",
+              "对上述问题，县纪委监委要加强监督。")
+    assert r.items == [] and [d.body for d in r.directives] == ["纪委监委"]

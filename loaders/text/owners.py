@@ -1,0 +1,34 @@
+"""The unit a closing requirement tells to fix the problems above it (以上问题，县X局要牵头抓好整改): the unit of
+the problems before it that name none.
+
+Offices list the findings of a special inspection by topic (在资金分配方面，…), and only afterwards say who answers
+for them. The first sentence after a problem that sums up the problems above (以上/上述/前述/这些问题…) and opens its
+request with a unit — not a body such as 纪委监委 — names that unit; a summing sentence asking a body names none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.text.segments import sentences
+from loaders.text.units import Resolved
+
+SUMMING = re.compile(r"^(?:对|针对|就)?(?:以上|上述|前述|这些)[^，。；]{0,8}?(?:问题|情况)[^，。；]{0,6}?[，,]"
+                     r"([^，。；]{2,24}?)(?:党组|党委|党工委)?(?:要|须|必须|应当|负责)")
+
+
+def closing_owner(walker, number: int) -> Resolved | None:  # noqa: ANN001 - walker: loaders.text.items.Walker
+    """The unit the first summing requirement after block ``number`` tells to fix the problems above, else None."""
+    if number in walker.owners:
+        return walker.owners[number]
+    found = None
+    for block in walker.blocks[number:]:  # blocks are numbered from 1: this is the one after ``number``
+        m = next((m for _, s in sentences(block.text) for m in [SUMMING.match(s.strip())] if m), None)
+        if m is None:
+            continue
+        named = [n for n in walker.finder.mentions(m.group(1)) if not walker.is_body(n.form)]
+        if named and named[0].start <= 1:
+            found = walker.finder.resolve(named[0].form)
+        break
+    walker.owners[number] = found
+    return found
