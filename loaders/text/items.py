@@ -369,6 +369,9 @@ class Walker:
         if columns:  # the rightmost unit column is the most specific (乡镇 | 村); the others qualify it
             qualifier = "".join(block.cells[i] for i in columns[:-1] if i != problem)
             own = self.context_unit(qualifier + block.cells[columns[-1]], self.stack, "表格单位列", 99)
+        else:  # a cell holding just a unit's name (备注: 金河村) names the row's unit, whatever its header
+            named = next((c for i, c in enumerate(block.cells) if i != problem and self.only_unit(c)), None)
+            own = self.context_unit(named, self.stack, "表格中的单位名", 99) if named else None
         text = block.cells[problem]
         if len(text) < 4 or not re.search(r"[\u4e00-\u9fff]", text):
             return

@@ -86,3 +86,24 @@ def test_a_summing_request_to_a_body_names_no_unit_for_the_problems(parse):
               "在数据质量方面，企业联网直报数据核查流于形式。",
               "对上述问题，县纪委监委要加强监督。")
     assert r.items == [] and [d.body for d in r.directives] == ["纪委监委"]
+
+
+def test_a_table_cell_holding_just_a_unit_names_the_row_unit(tmp_path, county_store, finder):
+    from docx import Document
+
+    from loaders.text.parse import parse_file
+
+    doc = Document()
+    doc.add_paragraph("县委第二巡察组对竹湾镇党委巡察情况的反馈意见", style="Heading 1")
+    rows = (("检查内容", "存在问题", "说明"),
+            ("村级财务", "村级招待费用未附清单", "白江村"),
+            ("村级财务", "集体资产台账登记不全", "镇财政所"),
+            ("组织建设", "党员发展程序执行不严", ""))
+    table = doc.add_table(rows=len(rows), cols=3)
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    doc.save(tmp_path / "t.docx")
+    r = parse_file(tmp_path / "t.docx", county_store, finder=finder)
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县竹湾镇白江村"), unit_id(finder, "宁川县竹湾镇"),
+                                            unit_id(finder, "宁川县竹湾镇")]
