@@ -141,6 +141,15 @@ def _closing_requirement(walker: Walker, cand: Candidate, contexts: list[Context
     return walker.named_units(found[-1][1], contexts)[:1]
 
 
+def _involved(walker: Walker, problem: str) -> bool:
+    """Whether a problem names its units only as what it touches (…优亲厚友，涉及Y村3户…), after stating itself."""
+    found = [m for m in walker.finder.mentions(problem) if not walker.is_body(m.form)]
+    if not found or not re.search(r"[，,]涉及(?:到)?$", problem[:found[0].start]):
+        return False
+    return states(walker, problem[:found[0].start]) and all(
+        re.search(r"(?:涉及(?:到)?|[、和及])$", problem[:m.start]) for m in found)
+
+
 OWN_TOWNSHIP = re.compile(r"^(?:此外|另外|同时)?[，,]?(?:镇|乡|街道)(?![村里民长])(?:[“\"][^”\"]{1,8}[”\"])?"
                           r"[\u4e00-\u9fff]{0,8}?(?:纪委|党委|政府|中心|所|站|办)")
 
@@ -171,6 +180,10 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
     township = _own_township(walker, problem, ctx)
     if township is not None:  # 镇纪委对该村…, 乡财政所… under a village: the township's own body is at fault
         return [township], f"“镇/乡…”指所在乡镇：{township.name}", 0.1
+    if named and ctx is not None and ctx.unit is not None and _involved(walker, problem) and all(
+            (u.unit_id or u.name) != (ctx.unit.unit_id or ctx.unit.name) for u in named):
+        also = "、".join(u.name for u in named)  # X镇：镇村干部…优亲厚友，涉及Y村3户…: the township and the village
+        return [ctx.unit, *named], f"所在{source}：{ctx.unit.name}；问题涉及{also}", 0.1
     if named:
         return list(named), "文中点名", 0.2
     if inspected:

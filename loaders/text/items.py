@@ -8,13 +8,16 @@ An item's unit is decided in this order (:func:`loaders.text.itemize.attribute`)
    (X街道党工委对Y村…不到位) are not the item's unit); two or more units named with one problem make one item
    each — unless a bare self-reference (乡党委, 该局; not 未经乡党委…) says the unit of the context is the one at
    fault; a problem counting units it does not name (三家单位都…, 两家医院均…) is at the units (of that kind) the
-   problems before it were found at, when they are as many;
+   problems before it were found at, when they are as many; units a problem only touches after stating itself
+   (…优亲厚友，涉及Y村3户…) are named beside the unit of its paragraph; a unit the document has named in full may
+   be called by its bare two-character name afterwards (县残联 …, 残联…);
 2. a redacted unit in the problem (某村, X镇党委): unresolved, whatever the heading says;
 3. the unit told in the problem's own sentence to fix it (``…破损，县X局要…``);
-4. the unit the paragraph is about (``关于X：``, ``X：``, ``X乡。``), then the heading above it, then the document's
-   title (a feedback report names the unit it is about);
+4. the unit the paragraph is about (``关于X：``, ``X：``, ``X乡。``, a table row's unit column or a cell holding just
+   a unit's name), then the heading above it, then the document's title (a feedback report names its unit);
 5. the unit the piece before it in the same inline list named (``一是X局…。二是…``);
-6. the unit a requirement after the problem names (``X局要…``);
+6. the unit a requirement after the problem names (``X局要…``), then the unit the first request summing up the
+   problems above tells to fix them (``以上问题，县X局要牵头抓好整改``; :mod:`loaders.text.owners`);
 7. the unit of the problem just before, when it names its own only as 该局/该单位;
 8. none: the item stays unresolved — always so under a redacted name (``关于*局：``).
 
@@ -100,7 +103,8 @@ class Walker:
         self.carried: dict[tuple[int, str], list[Resolved | None]] = {}  # the units the last inline piece named
         self.item_level: int | None = None  # the numbering level of the last paragraph that was no heading
         self.title_kind = ""  # "feedback" when the title says the document is a feedback report
-        self.owners: dict[int, Resolved | None] = {}  # the unit told to fix the problems above each block
+        self.owners: list[tuple[int, Resolved | None]] | None = None  # summing requests (以上问题，X要…) by block
+        self.local: dict[str, str] = {}  # the bare short names (残联) of units the document names in full
 
     # -- units ------------------------------------------------------------------------------------------------
     def is_body(self, form: str) -> bool:
@@ -120,7 +124,7 @@ class Walker:
         hint = self.township_hint(contexts)
         seen: list[tuple[int, int, Resolved]] = []
         before: tuple[int, str] = (-1, "")  # where the last township named ends
-        for m in self.finder.mentions(text):
+        for m in self.finder.mentions(text, self.local):
             if self.is_body(m.form):
                 continue
             after = YEAR.sub("", text[m.end:m.end + 14])  # 县审计局2021年指出的…
@@ -262,6 +266,7 @@ class Walker:
 
     def walk(self, blocks: list[Block]) -> list[Candidate]:
         self.blocks = blocks
+        self.local = self.finder.local_forms([b.text for b in blocks])
         for i, block in enumerate(blocks):
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             if block.in_table:

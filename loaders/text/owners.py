@@ -19,16 +19,13 @@ SUMMING = re.compile(r"^(?:对|针对|就)?(?:以上|上述|前述|这些)[^，�
 
 def closing_owner(walker, number: int) -> Resolved | None:  # noqa: ANN001 - walker: loaders.text.items.Walker
     """The unit the first summing requirement after block ``number`` tells to fix the problems above, else None."""
-    if number in walker.owners:
-        return walker.owners[number]
-    found = None
-    for block in walker.blocks[number:]:  # blocks are numbered from 1: this is the one after ``number``
-        m = next((m for _, s in sentences(block.text) for m in [SUMMING.match(s.strip())] if m), None)
-        if m is None:
-            continue
-        named = [n for n in walker.finder.mentions(m.group(1)) if not walker.is_body(n.form)]
-        if named and named[0].start <= 1:
-            found = walker.finder.resolve(named[0].form)
-        break
-    walker.owners[number] = found
-    return found
+    if walker.owners is None:
+        walker.owners = [(block.number, _owner(walker, m.group(1))) for block in walker.blocks
+                         for m in [next((m for _, s in sentences(block.text) for m in [SUMMING.match(s.strip())] if m),
+                                        None)] if m]
+    return next((owner for at, owner in walker.owners if at > number), None)
+
+
+def _owner(walker, text: str) -> Resolved | None:  # noqa: ANN001
+    named = [n for n in walker.finder.mentions(text) if not walker.is_body(n.form)]
+    return walker.finder.resolve(named[0].form) if named and named[0].start <= 1 else None

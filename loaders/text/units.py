@@ -8,8 +8,10 @@ never here: a form that fits several units (南岗村 in two townships) is retri
 and otherwise stays unresolved with its candidates. Offices also shorten names in set ways (发展和改革局 → 发改局,
 住房和城乡建设局 → 住建局, …有限公司 → …公司): ``unit_short_forms`` and ``unit_short_suffixes`` of ``text_rules.json``
 give those ways, and a short form made from one unit's name only (never one that is another unit's name) stands
-for that unit. Redacted names (*局, 县*, XX同志) are found so that an item under
-them is left unresolved rather than given to the unit of the surrounding text.
+for that unit. A document that names a unit in full may then call it by a bare two-character name (县残联 …
+残联…, 县总工会 … 工会…): :meth:`UnitFinder.local_forms` gives those for one document only. Redacted names (*局,
+县*, XX同志) are found so that an item under them is left unresolved rather than given to the unit of the
+surrounding text.
 """
 
 from __future__ import annotations
@@ -26,6 +28,14 @@ from loaders.ledgers.resolve import ResolveError, UnitIndex, core_name, load_uni
 REDACTED = re.compile(r"(?:县|镇|乡)(?:[*＊×]{1,3}|XX|ＸＸ)|"
                       r"(?:[*＊×]{1,3}|(?<![A-Za-zＡ-Ｚａ-ｚ])[XＸ]{1,2}|某某?)"
                       r"(?:局|镇|乡|村|办|委|中心|公司|部|社区|街道|单位|党组|组|同志|院|校|所|站|队|馆|社)")
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 @dataclass(frozen=True)
@@ -103,10 +113,34 @@ class UnitFinder:
             county = counts.most_common(1)[0][0] if counts else ""
         return cls(index, county, kinds, **kw)  # type: ignore[arg-type]
 
-    def mentions(self, text: str) -> list[Mention]:
+    def mentions(self, text: str, local: dict[str, str] | None = None) -> list[Mention]:
+        """The unit names in a text, longest first; with ``local`` (:meth:`local_forms`), also the bare short names a
+        document uses for units it names in full, each as the full form it stands for."""
         if self._pattern is None:
             return []
-        return [Mention(m.start(), m.end(), m.group()) for m in self._pattern.finditer(text)]
+        found = [Mention(m.start(), m.end(), m.group()) for m in self._pattern.finditer(text)]
+        if not local:
+            return found
+        more = [Mention(i, i + len(short), full) for short, full in local.items()
+                for i in _occurrences(text, short) if not any(f.start < i + len(short) and i < f.end for f in found)]
+        return sorted(found + more, key=lambda m: m.start)
+
+    def local_forms(self, texts: list[str]) -> dict[str, str]:
+        """Two-character names (残联, 工会) of the units the texts name in full (县残联, 县总工会) → the full form: a
+        document that has named a unit may call it so afterwards; such short words are no name anywhere else."""
+        named: dict[str, str] = {}
+        for text in texts:
+            for m in self.mentions(text):
+                uid = self.resolve(m.form).unit_id
+                if uid and uid not in named:
+                    named[uid] = m.form
+        out: dict[str, str] = {}
+        for uid, form in named.items():
+            core = core_name(self.index.entries[uid].name, self.index.entries[uid].county)
+            for short in [core, *(s for s, owner in self.short.items() if owner == uid)]:
+                if len(short) == 2 and not self.index.entries[uid].parent:
+                    out.setdefault(short, form)
+        return out
 
     def resolve(self, form: str, township: str = "") -> Resolved:
         key = (form, township)

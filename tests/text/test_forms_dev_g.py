@@ -107,3 +107,27 @@ def test_a_table_cell_holding_just_a_unit_names_the_row_unit(tmp_path, county_st
     r = parse_file(tmp_path / "t.docx", county_store, finder=finder)
     assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县竹湾镇白江村"), unit_id(finder, "宁川县竹湾镇"),
                                             unit_id(finder, "宁川县竹湾镇")]
+
+
+def test_a_village_the_problem_only_touches_is_named_beside_the_unit_of_the_paragraph(parse, finder):
+    r = parse("关于移交第六轮巡察问题线索的函", "县纪委监委：",
+              "线索3，竹湾镇：镇干部在低保评审中优亲厚友，涉及白江村2户不符合条件家庭。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县竹湾镇"), unit_id(finder, "宁川县竹湾镇白江村")]
+
+
+def test_a_village_named_as_the_subject_is_the_unit_alone(parse, finder):
+    r = parse("关于移交第六轮巡察问题线索的函", "县纪委监委：",
+              "线索3，竹湾镇：白江村村干部在低保评审中优亲厚友。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县竹湾镇白江村")]
+
+
+def test_a_unit_named_in_full_may_be_called_by_its_bare_short_name_afterwards(parse, finder):
+    r = parse("关于群团组织巡察情况的专报",
+              "◇ 县妇联、县残联基层组织换届不及时。",
+              "◇ 残联专项补贴发放审核不严；妇联项目资金管理不规范。")
+    assert [i.unit_id for i in r.items][-2:] == [unit_id(finder, "宁川县残联"), unit_id(finder, "宁川县妇联")]
+
+
+def test_a_bare_short_name_is_no_unit_in_a_document_that_never_names_it(parse):
+    r = parse("关于群团组织巡察情况的专报", "◇ 残联专项补贴发放审核不严。")
+    assert [i.unit_id for i in r.items] == [None]
