@@ -255,7 +255,8 @@ class DirectiveFinder:
         rule, item_index = "未写明", None
         topic = self._topic(sentence, rest)
         named = self._about(rest, topic, contexts, lead_uid)
-        cited = [] if named else cited_items(sentence[: sentence.find(rest)] if rest else sentence, items)
+        cited = [] if named else cited_items(sentence[: sentence.find(rest)] if rest else sentence, items,
+                                             lambda n: self.walker.blocks[n - 1].text)
         named = named or [Resolved(items[i].unit_id, items[i].unit_name or "", "") for i in cited]
         township = next((w for w in self.rules["township_scope"] if w in rest), None)
         own_clause = re.split(r"[，,；;：:]", sentence[: sentence.find(rest)] if rest else sentence)[-1]

@@ -1,22 +1,34 @@
 """A request that cites the problems it is about by their labels (底稿03、底稿06：建议移交…; 问题2、问题5：请…;
-线索1：…): the items whose text opens with those labels, each one directive."""
+线索1：…; 编号NC-06-02线索建议…): the items whose text, or whose paragraph, opens with those labels, each one
+directive."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from loaders.text.model import ParsedItem
 
 LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,4}?)[第]?(\d{1,3})(?![\d.．])")
+# a code (NC-06-02, A-3, ZJ01): letters, then numbers joined by dashes
+CODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,4}[-－]?\d{1,3}(?:[-－]\d{1,3})*)(?![\d\-－])")
+OPENING = re.compile(r"^(?:编号|序号|线索编号|问题编号)?[：:]?\s*")
 
 
-def cited_items(before: str, items: list[ParsedItem]) -> list[int]:
+def _opens(text: str, label: re.Pattern[str]) -> bool:
+    return bool(label.match(text) or label.match(text[OPENING.match(text).end():]))
+
+
+def cited_items(before: str, items: list[ParsedItem], paragraph: Callable[[int], str] | None = None) -> list[int]:
     """The indexes of the items ``before`` (the words ahead of the body) cites by label, in its order; [] when it
-    cites none, or cites a label no item opens with."""
+    cites none, or cites a label no item (nor the paragraph of one, read by ``paragraph``) opens with."""
     out: list[int] = []
-    for m in LABEL.finditer(before):
-        label = re.compile(rf"^{re.escape(m.group(1))}0*{int(m.group(2))}[：:、.．\s]")
-        hit = next((i for i, it in enumerate(items) if label.match(it.text)), None)
+    cited = [(m.start(), re.compile(rf"^{re.escape(m.group(1))}0*{int(m.group(2))}[：:、.．，,\s]"))
+             for m in LABEL.finditer(before)]
+    cited += [(m.start(), re.compile(rf"^{re.escape(m.group(1))}(?![\d])")) for m in CODE.finditer(before)]
+    for _, label in sorted(cited, key=lambda c: c[0]):
+        hit = next((i for i, it in enumerate(items) if _opens(it.text, label) or (
+            paragraph is not None and _opens(paragraph(it.paragraph), label))), None)
         if hit is None:
             return []
         out.append(hit)

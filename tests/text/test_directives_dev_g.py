@@ -41,3 +41,12 @@ def test_a_regulator_by_its_duty_and_a_commission_asked_to_pursue(parse, finder)
               "对违规发放加班补贴问题，建议县纪委监委追究相关责任人责任。")
     assert _bodies(r) == ["行业主管部门", "纪委监委"]
     assert r.directives[0].body_unit_id == unit_id(finder, "宁川县财政局")
+
+
+def test_a_request_citing_a_code_that_opens_a_paragraph(parse, finder):
+    r = parse("关于移交问题线索的函", "县纪委监委：",
+              "编号TJ-01，县统计局：统计执法人员收受企业礼品。",
+              "编号TJ-02，县审计局：审计报告未按程序复核。",
+              "请县纪委监委依规处置。编号TJ-02线索建议由派驻第三纪检监察组办理。")
+    stationed = [d for d in r.directives if d.body == "派驻纪检监察组"]
+    assert len(stationed) == 1 and stationed[0].unit_id == unit_id(finder, "宁川县审计局")
