@@ -46,11 +46,12 @@ def _neo4j_settings():
 
 
 @pytest.fixture(scope="session")
-def neo4j_store():
+def neo4j_store(tmp_path_factory: pytest.TempPathFactory):
     """A real Neo4j server (started by `make test`); never mocked, never skipped under CI."""
     from graph.stores.neo4j_store import Neo4jStore
 
-    store = Neo4jStore.from_settings(_neo4j_settings())
+    settings = _neo4j_settings().model_copy(update={"data_dir": tmp_path_factory.mktemp("neo4j-data")})
+    store = Neo4jStore.from_settings(settings)  # its kept results go to a temporary folder, not the checkout's var/
     yield store
     store.close()
 

@@ -11,6 +11,7 @@ from api.delivery import deliver
 from api.deps import Analyst, Store, Viewer
 from api.errors import ApiError
 from api.pages import Limit, Offset, Page, page
+from graph.explore.name_index import name_index
 from graph.model import NodeKind
 from graph.queries.neighbourhood import Row as NeighbourRow
 from graph.queries.search_by_name import Row as SearchRow
@@ -66,5 +67,5 @@ def search(store: Store, account: Viewer, request: Request,
            text: Annotated[str, Query(min_length=1, max_length=64, description="名称中包含的文字")],
            kind: Annotated[NodeKind | None, Query(description="只找某类实体")] = None,
            limit: Limit = 50, offset: Offset = 0) -> Any:
-    rows = store.run_query("search_by_name", {"text": text, "kind": kind, "limit": 500})
+    rows = name_index(store).search(text, kind.value if kind is not None else None, limit=500)
     return deliver(request, account, page(rows, limit, offset))

@@ -63,6 +63,7 @@ def parity_cases(county: Bundle) -> dict[str, list[dict[str, Any]]]:
                             {"ids": ["unit_0000000000000000"]}, {"ids": [i.id for i in issues[:300]]}],
         "entity_by_id": [{"id": units[0].id}, {"id": issues[10].id}, {"id": carrier["person"]},
                          {"id": "unit_0000000000000000"}],
+        "entity_names": [{"kind": "Unit"}, {"kind": "Person"}, {}, {"kind": "Round"}],
         "search_by_name": [{"text": "农业农村局", "kind": "Unit"}, {"text": "村", "limit": 50},
                            {"text": same_name, "kind": "Person", "limit": 100}, {"text": "无此名称"},
                            {"text": "农业农村局", "kind": "Issue"}],
