@@ -47,6 +47,7 @@ PROBLEM_HEADING = re.compile(r"问题|存在|不足")
 OBJECT_BEFORE = ("对",)
 REQUIREMENT_START = re.compile(r"^[^，。；]{0,24}?(?:要|须|必须|应当)(?![求点件素案])")
 LEAD = re.compile(r"^[^。；：:]{2,30}[：:]")  # a paragraph's opening words up to its colon
+LOCATOR = re.compile(r"^(?:的|那边|这边|那里|这里)?[，,]?$")  # between a township and its village: which one is meant
 YEAR = re.compile(r"^(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|[上去前]年|今年|近年)")
 
 
@@ -135,15 +136,16 @@ class Walker:
             if seen and text[max(m.start - 1, 0):m.start] in OBJECT_BEFORE and not re.search(
                     r"[，。；、和及与]", text[seen[-1][1]:m.start]):
                 continue  # X镇党委对Y村…监督不到位: Y is what X failed at, not at fault itself
-            r = self.finder.resolve(m.form, before[1] if before[0] >= 0 and m.start - before[0] in (0, 1) else hint)
+            r = self.finder.resolve(m.form, before[1] if before[0] >= 0 and LOCATOR.match(text[before[0]:m.start])
+                                    else hint)
             if r.unit_id and self.finder.kind(r.unit_id) == "township":
                 before = (m.end, r.name)
             seen.append((m.start, m.end, r))
         found: list[Resolved] = []
         for k, (_, end, r) in enumerate(seen):
             nxt = seen[k + 1] if k + 1 < len(seen) else None
-            if nxt and nxt[0] - end in (0, 1) and self.finder.is_parent(r.unit_id, nxt[2].unit_id):
-                continue  # a qualifier
+            if nxt and LOCATOR.match(text[end:nxt[0]]) and self.finder.is_parent(r.unit_id, nxt[2].unit_id):
+                continue  # a qualifier (兴安镇南岗村, 湖岭乡那边，临丰村…)
             if all((r.unit_id or r.name) != (f.unit_id or f.name) for f in found):
                 found.append(r)
         return found

@@ -131,3 +131,8 @@ def test_a_unit_named_in_full_may_be_called_by_its_bare_short_name_afterwards(pa
 def test_a_bare_short_name_is_no_unit_in_a_document_that_never_names_it(parse):
     r = parse("关于群团组织巡察情况的专报", "◇ 残联专项补贴发放审核不严。")
     assert [i.unit_id for i in r.items] == [None]
+
+
+def test_a_township_said_only_to_locate_its_village_is_no_unit_of_the_problem(parse, finder):
+    r = parse("在县委巡察工作领导小组会议上的讲话", "湖岭乡那边，临丰村的低保评议走过场。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县湖岭乡临丰村")]
