@@ -1,8 +1,8 @@
 """Figures at county and city scale, both stores side by side in one run: load rate, reopen, and per endpoint
 the first answer after a write (computed) and p50/p95 of the next ones (served from the per-version cache).
 
-Endpoints are timed through the functions their routers call (graph.analysis.cache.cached + the query or
-analysis), without HTTP and authentication. Prints figures; asserts nothing.
+Endpoints are timed through the functions their routers call (graph.analysis.kept, the name index, the named
+queries), without HTTP and authentication. Prints figures; asserts nothing.
 
     .venv/bin/python bench/scale.py [SCALE ...]            # embedded only (default scales 1 10)
     bash tools/with-neo4j.sh .venv/bin/python bench/scale.py 1 10 --neo4j 1   # plus Neo4j at the scales named
@@ -10,6 +10,7 @@ analysis), without HTTP and authentication. Prints figures; asserts nothing.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 import sys
 import tempfile
@@ -20,9 +21,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.analysis import linked, repeats  # noqa: E402
-from graph.analysis.cache import cached  # noqa: E402
-from graph.analysis.common_problems import common_problems  # noqa: E402
+from graph.analysis import kept, repeats  # noqa: E402
+from graph.explore.name_index import name_index  # noqa: E402
 from graph.stores.embedded import EmbeddedStore  # noqa: E402
 from loaders.sample import Bundle, generate  # noqa: E402
 
@@ -33,20 +33,17 @@ def endpoints(store: Any, bundle: Bundle) -> dict[str, Callable[[], Any]]:
     unit = next(n.id for n in bundle.nodes if n.kind.value == "Unit")
     post = next(e for e in bundle.edges if e.type.value == "HOLDS_POST")
     far = next(n.id for n in reversed(bundle.nodes) if n.kind.value == "Issue")
-
-    def q(name: str, params: dict[str, Any]) -> Callable[[], Any]:
-        return lambda: cached(store, name, params, lambda: store.run_query(name, params))
+    names = itertools.cycle([n.props["name"][:2] for n in bundle.nodes[::97] if n.props.get("name")])
 
     return {
-        "/stats": lambda: cached(store, "counts", {}, store.counts),
-        "/common": lambda: cached(store, "common", {"min_units": 3},
-                                  lambda: [c.model_dump(mode="json") for c in common_problems(store, min_units=3)]),
-        "/linked": lambda: cached(store, "linked", {"max_degree": linked.MAX_DEGREE, "top": 20},
-                                  lambda: linked.linked_clusters(store, top=20).model_dump(mode="json")),
-        "/leaders/carry": q("leader_carry", {"person_id": None, "min_units": 2}),
-        "/people/in-many-clues": q("people_in_many_clues", {"min_matters": 2}),
-        "/relatives": q("relative_links", {"village_id": None}),
-        "/repeats": q("repeats_at", {"unit_id": None, "issue_id": None, "flag": None, "limit": 1_000_000}),
+        "/stats": lambda: kept.counts(store),
+        "/common": lambda: kept.common_rows(store),
+        "/linked": lambda: kept.linked_report(store),
+        "/leaders/carry": lambda: kept.leader_carry_rows(store),
+        "/people/in-many-clues": lambda: kept.in_many_clues_rows(store),
+        "/relatives": lambda: kept.relative_rows(store),
+        "/repeats": lambda: kept.repeats_rows(store),
+        "/search (two characters)": lambda: name_index(store).search(next(names), None, 500),
         "/paths one hop": lambda: store.run_query("shortest_path", {"source": post.src, "target": post.dst,
                                                                     "max_depth": 6}),
         "/paths far": lambda: store.run_query("shortest_path", {"source": unit, "target": far, "max_depth": 6}),
