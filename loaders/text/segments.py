@@ -39,8 +39,16 @@ LEADING = (
     (3, re.compile(r"^(\d{1,2})[.．、](?!\d)\s*")),
     (4, re.compile(r"^[（(](\d{1,2})[)）]\s*")),
     (4, re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩])\s*")),
-    (5, re.compile(r"^([●○■□◆◇▲►•▪])\s*")),  # a bullet: a list item without an ordinal
-    (5, re.compile(r"^([-–])\s+")),  # a dash bullet (- 县X局…)
+    # the other typeset ordinals: Ⅰ、 (1), ㈠ 一) (2), ⑴ (a) a. (4)
+    (1, re.compile(r"^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])[、.．]?\s*")),
+    (2, re.compile(r"^([㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩])\s*")),
+    (2, re.compile(rf"^([{CN}]{{1,2}})[)）]\s*")),
+    (4, re.compile(r"^([⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽])\s*")),
+    (4, re.compile(r"^[（(]([a-h])[)）]\s*")),
+    (4, re.compile(r"^([a-h])[.．、)）]\s*")),
+    (5, re.compile(r"^([●○■□◆◇▲►•▪★☆√✓✔※➢➤▶])\s*")),  # a bullet: a list item without an ordinal
+    (5, re.compile(r"^([-–*＊])\s+")),  # a dash or star bullet (- 县X局…)
+    (5, re.compile(r"^(——|—)\s*")),  # ——县X局…
     # the label families: a letter section (A. …方面), 1）, a labelled number (问题1：, 线索二、, 【线索一】), a
     # counted one (第1项，第二个，其三，) and the spoken ones (头一个，再一个，还有一个，最后一个)
     (2, re.compile(r"^([A-HＡ-Ｈ])[.．、]\s*")),
@@ -66,21 +74,26 @@ INLINE = (
     ("一方面", re.compile(r"(另一方面|一方面)[，,]?")),
     ("首先", re.compile(r"(首先|其次|再次)[，,]?")),
     ("①", re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩])")),
+    ("⑴", re.compile(r"([⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽])")),
+    ("一则", re.compile(rf"([{CN}]{{1,2}})(?:则|来)[，,]?")),
+    ("a）", re.compile(r"[（(]?([a-h])[)）]")),
     ("（一）", re.compile(rf"[（(]([{CN}]{{1,2}})[)）]")),
     ("（1）", re.compile(r"[（(](\d{1,2})[)）]")),
     ("1.", re.compile(r"(\d{1,2})[.．、](?!\d)")),
-    ("头一个", re.compile(rf"(头一个|第[{CN}]个|再一个|还有一个|另一个|最后一个)(?:问题)?(?:是|[，,：:])")),
-    ("问题1：", re.compile(rf"(?:问题|线索|事项)(\d{{1,2}}|[{CN}]{{1,3}})[：:、]")),
+    ("头一个", re.compile(rf"(头一个|第[{CN}]个|再一个|还有一个|另一个|最后一个|一个)(?:问题)?(?:是|[，,：:])")),
+    # any labelled family (问题1：, 线索二、, 表现一：…表现二：): the label must be the same word each time
+    ("问题1：", re.compile(rf"([\u4e00-\u9fff]{{1,4}}?)(\d{{1,2}}|[{CN}]{{1,3}})[：:、]")),
     ("1）", re.compile(r"(\d{1,2})[)）]")),
 )
-COMMA_OPENED = ("一是", "第一，", "第一条", "其一", "一方面", "首先", "头一个")  # 主要表现在，一是…
-SPOKEN_FIRST = ("头一个", "第一个")  # the spoken family: the first, then any 再一个/还有一个/最后一个 in turn
+COMMA_OPENED = ("一是", "第一，", "第一条", "其一", "一方面", "首先", "头一个", "一则")  # 主要表现在，一是…
+SPOKEN_FIRST = ("头一个", "第一个", "一个")  # the spoken family: the first, then any 再一个/还有一个/最后一个 in turn
 REQUIREMENT_LIST = re.compile(rf"^[{CN}]要")
 _BREAK = "：:。；;！!？?"
 ABOUT = re.compile(r"^关于([^：:，。；]{1,30})[：:。]")
 ABOUT_HEADING = re.compile(r"^关于([^：:，。；]{1,30}?)(?:的问题|的情况|方面)?[：:]?$")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
-_BULLETS = "●○■□◆◇▲►•▪"
+_TYPESET = ("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩", "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽", "abcdefgh")
+_BULLETS = "●○■□◆◇▲►•▪★☆√✓✔※➢➤▶-–*＊—"
 
 
 def _value(token: str) -> int:
@@ -88,9 +101,12 @@ def _value(token: str) -> int:
         return int(token)
     if token in _CIRCLED:
         return _CIRCLED.index(token) + 1
+    for row in _TYPESET:
+        if len(token) == 1 and token in row:
+            return row.index(token) + 1
     if token in WORD_ORDINALS:
         return WORD_ORDINALS[token]
-    if token in _BULLETS:
+    if token and token[0] in _BULLETS:
         return 0
     return cn_number(token)
 
@@ -119,15 +135,16 @@ def inline_pieces(text: str) -> tuple[str, list[Piece]]:
     best: tuple[int, str, list[tuple[int, int]]] | None = None
     for form, pattern in INLINE:
         marks: list[tuple[int, int]] = []  # (start of marker, end of marker)
-        expected = 1
+        expected, label = 1, None
         for m in pattern.finditer(text):
             breaks = _BREAK + ("，," if form in COMMA_OPENED else "")  # 主要表现在，一是…
             if m.start() > 0 and text[m.start() - 1] not in breaks:
                 continue
-            value = _value(m.group(1)) if form != "头一个" else (
+            value = _value(m.group(m.lastindex or 1)) if form != "头一个" else (
                 1 if m.group(1) in SPOKEN_FIRST else expected if expected > 1 else 0)
-            if value != expected:
+            if value != expected or (m.lastindex == 2 and label not in (None, m.group(1))):
                 continue
+            label = m.group(1) if m.lastindex == 2 else None
             marks.append((m.start(), m.end()))
             expected += 1
         if len(marks) >= 2 or (len(marks) == 1 and form == "一是"):  # a lone 第一， or （一） lists nothing
