@@ -39,7 +39,16 @@ from typing import Any
 from loaders.text import categories
 from loaders.text.model import ParsedItem
 from loaders.text.readers import Block
-from loaders.text.segments import ABOUT, ABOUT_HEADING, REQUIREMENT_LIST, inline_pieces, leading_marker, sentences
+from loaders.text.segments import (
+    ABOUT,
+    ABOUT_HEADING,
+    LABELLED,
+    REQUIREMENT_LIST,
+    inline_pieces,
+    label_families,
+    leading_marker,
+    sentences,
+)
 from loaders.text.topics import stated_topic
 from loaders.text.units import REDACTED, Resolved, UnitFinder
 
@@ -269,6 +278,7 @@ class Walker:
     def walk(self, blocks: list[Block]) -> list[Candidate]:
         self.blocks = blocks
         self.local = self.finder.local_forms([b.text for b in blocks])
+        families = label_families([b.text for b in blocks if not b.in_table])
         for i, block in enumerate(blocks):
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             if block.in_table:
@@ -276,6 +286,9 @@ class Walker:
                 self.block_context[block.number] = list(self.stack)
                 continue
             level, _, body = leading_marker(block.text)
+            label = LABELLED.match(block.text) if level is None else None
+            if label and label.group(1) in families and len(block.text) > label.end():
+                level, body = 3, block.text[label.end():]  # 检查发现2：… in a family of its own
             if level is None and block.level is not None:
                 level = 3 + block.level
             if i == 0 and (block.heading or self.is_title(block.text)):

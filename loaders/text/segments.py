@@ -122,6 +122,20 @@ def leading_marker(text: str) -> tuple[int | None, int, str]:
     return None, 0, text
 
 
+LABELLED = re.compile(rf"^([\u4e00-\u9fff]{{1,4}}?)(\d{{1,2}}|[{CN}]{{1,3}})[：:、]\s*")
+
+
+def label_families(texts: list[str]) -> set[str]:
+    """The words that number a document's paragraphs as a family of their own (检查发现1：…, 检查发现2：…): a label
+    no other marker accounts for, found with the ordinals 1 and 2 at the start of its paragraphs."""
+    seen: dict[str, set[int]] = {}
+    for text in texts:
+        m = LABELLED.match(text)
+        if m and leading_marker(text)[0] is None:
+            seen.setdefault(m.group(1), set()).add(_value(m.group(2)))
+    return {label for label, values in seen.items() if {1, 2} <= values}
+
+
 @dataclass
 class Piece:
     start: int  # offset in the paragraph's text

@@ -43,3 +43,9 @@ def test_the_spoken_family_opening_with_yi_ge_shi(parse, finder):
     r = parse("在巡察情况汇报会上的讲话", f"县统计局，一个是{A}，再一个是{B}，还有一个是公务接待无公函。")
     assert [i.text.rstrip("。") for i in r.items] == [A, B, "公务接待无公函"]
     assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县统计局")}
+
+
+def test_paragraphs_numbered_by_a_label_of_their_own(parse, finder):
+    r = parse(TITLE, f"检查发现1：{A}。", f"检查发现2：{B}。", "检查发现3：公务接待无公函。", "附件1：问题线索登记表")
+    assert [i.text for i in r.items] == [f"{A}。", f"{B}。", "公务接待无公函。"]
+    assert all(i.form == "段首编号" for i in r.items)
