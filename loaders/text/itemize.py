@@ -37,6 +37,9 @@ ASKING = re.compile(r"(?:^|[，,：:；;])(?:建议|请|责成|提请)(?![示假
 
 # a list of requirements inside a sentence (…是第一责任人，一要…，二要…): what is asked, whatever words it holds
 ASKED_LIST = re.compile(rf"(?:^|[，,：:；;。])[{'一二三四五六七八九十'}]要[^。]*?[，,；;][{'二三四五六七八九十'}]要")
+# the labels of a problem + request pair within one paragraph (问题：…。整改要求：…。 / 【问题】…。【建议】…。)
+REQUEST_LABEL = re.compile(r"^\s*(?:【[^】]{0,6}(?:建议|要求|措施|意见)】|(?:整改|工作|处理|意见)?(?:要求|建议|措施)[：:])")
+PROBLEM_LABEL = re.compile(r"^\s*(?:【[^】]{0,6}问题[^】]{0,4}】|[^，。；：:]{0,6}问题[^，。；：:]{0,4}[：:])")
 # a paragraph opening with a tally (截至9月底，…共有反馈问题104个，已整改86个): a progress report, not problems
 TALLY = re.compile(r"^(?:截至|截止|到)[^，。；]{1,12}[，,][^。；]*?(?:共有|共计|累计|合计|整改率|完成率)")
 
@@ -54,7 +57,12 @@ def split(cand: Candidate, cues: tuple[str, ...]) -> tuple[str, str, list[tuple[
     from loaders.text.segments import sentences
 
     problem, required, bound = [], [], []
+    labelled = False  # after a request's label (整改要求：…, 【建议】…) until a problem's label (问题：…)
     for _, s in sentences(cand.text):
+        labelled = bool(REQUEST_LABEL.match(s)) or (labelled and not PROBLEM_LABEL.match(s))
+        if labelled:
+            required.append(s)  # 问题：A不严。整改要求：建立…。: the pair's request, kept apart
+            continue
         if COMMENT.match(s.strip()):
             continue  # 这说明什么？说明监管没有跟上。: the speaker's comment on the problem before, not another one
         if _is_requirement(s, cues):

@@ -136,3 +136,9 @@ def test_a_bare_short_name_is_no_unit_in_a_document_that_never_names_it(parse):
 def test_a_township_said_only_to_locate_its_village_is_no_unit_of_the_problem(parse, finder):
     r = parse("在县委巡察工作领导小组会议上的讲话", "湖岭乡那边，临丰村的低保评议走过场。")
     assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县湖岭乡临丰村")]
+
+
+def test_a_problem_and_request_pair_in_one_paragraph_keeps_the_request_apart(parse):
+    r = parse(TITLE, "问题：统计数据审核把关不严。整改要求：建立数据复核制度，对弄虚作假的严肃追责。",
+              "【问题】执法检查流于形式。【建议】制定年度执法检查计划，杜绝走过场。")
+    assert [i.text for i in r.items] == ["统计数据审核把关不严。", "执法检查流于形式。"]
