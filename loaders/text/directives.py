@@ -331,6 +331,9 @@ class DirectiveFinder:
         handed = re.match(r"^(?:建议|请)(?:将|把)", clauses[-1]) if clauses else None
         if handed:
             return clauses[-1][handed.end():]  # 建议将X的问题线索移交…: X is what the receiver acts on
+        passed = re.match(r"^(.{2,40}?(?:问题|线索|事项))(?:交由|交给|由)", clauses[-1]) if clauses else None
+        if passed:
+            return passed.group(1)  # X问题交由派驻纪检监察组核查: X is what it acts on
         for topic in reversed(clauses[:-1]):  # the nearest clause naming a matter: 对X…, X…问题，由Y牵头，Z跟进
             if re.match(r"^(?:对|针对|就|关于)", topic) or topic.endswith(("问题", "线索")):
                 return topic

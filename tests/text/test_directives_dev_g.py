@@ -50,3 +50,17 @@ def test_a_request_citing_a_code_that_opens_a_paragraph(parse, finder):
               "请县纪委监委依规处置。编号TJ-02线索建议由派驻第三纪检监察组办理。")
     stationed = [d for d in r.directives if d.body == "派驻纪检监察组"]
     assert len(stationed) == 1 and stationed[0].unit_id == unit_id(finder, "宁川县审计局")
+
+
+def test_more_ways_of_asking(parse, finder):
+    r = parse(ABOUT, "县纪委监委应对违规发放加班补贴问题跟踪督办。",
+              "希望县委组织部对统计局领导班子开展专题研判。",
+              "县委巡察办务必跟踪督促统计局整改。",
+              "违规发放加班补贴问题交由派驻第三纪检监察组核查。")
+    assert _bodies(r) == ["纪委监委", "组织部", "巡察机构", "派驻纪检监察组"]
+    assert {d.unit_id for d in r.directives} == {unit_id(finder, "宁川县统计局")}
+
+
+def test_reports_of_what_a_body_did_ask_nothing(parse):
+    r = parse(ABOUT, "巡察组已将违规发放加班补贴问题移交县纪委监委。县纪委监委已对相关人员立案调查。")
+    assert r.directives == []
