@@ -23,6 +23,17 @@ what bench/report_text.py measured.
   partner counted with its subject, a township's own body under a village, the office's own shortcomings — to items
   1.00/0.97, units 1.00/0.97, directives 1.00/1.00, directive units 1.00/1.00): floors 0.95/0.95/0.97/0.97.
   The other parts did not move.
+* ``dev_g`` (20 files, written independently, scored once as the test part at items 0.99/0.83, units 0.96/0.81,
+  directives 0.98/0.85, directive units 0.93/0.81; then tuned on in session 7 with general rules — a ；-entry told
+  without a problem word, a problem added by 以及, any negated verb (未启动), a section label over a list (X方面：…),
+  two long problems before 等问题, the unit a closing 以上问题，X要… names, a table cell holding a unit's name, a
+  village a problem only touches (涉及Y村), a bare short name of a unit named in full (残联), a township locating its
+  village (X乡那边，Y村…), a receiver asked later in its sentence (移交X…，请…), requests without a modal (抓紧对…进行
+  督导) or after 建议：, codes cited (编号NC-06-02线索…), and marker families of any kind — to items 1.00/0.95, units
+  1.00/0.95, directives 1.00/1.00, directive units 1.00/1.00): floors 0.94/0.94/0.97/0.97. Its writer splits two
+  problem clauses joined by a comma (A管理混乱，B管理不严) where the other six parts' writers keep them as one: the
+  eight items so split are left missed (cutting such clauses costs more precision on every other part than it gains).
+  dev_f rose to items 1.00/0.98, units 1.00/0.98 with the same rules; the other parts did not move.
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -41,12 +52,14 @@ DEV_C = DEV.parent / "dev_c"
 DEV_D = DEV.parent / "dev_d"
 DEV_E = DEV.parent / "dev_e"
 DEV_F = DEV.parent / "dev_f"
+DEV_G = DEV.parent / "dev_g"
 KEYS = ("items", "units", "directives", "directive_units")
 FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_c": {"items": 0.94, "units": 0.93, "directives": 0.95, "directive_units": 0.95},
          "dev_d": {"items": 0.95, "units": 0.94, "directives": 0.96, "directive_units": 0.92},
          "dev_e": {"items": 0.95, "units": 0.95, "directives": 0.96, "directive_units": 0.96},
-         "dev_f": {"items": 0.95, "units": 0.95, "directives": 0.97, "directive_units": 0.97}}
+         "dev_f": {"items": 0.95, "units": 0.95, "directives": 0.97, "directive_units": 0.97},
+         "dev_g": {"items": 0.94, "units": 0.94, "directives": 0.97, "directive_units": 0.97}}
 
 
 def _totals(folder, county_store, finder) -> dict[str, Tally]:
@@ -62,11 +75,12 @@ def _totals(folder, county_store, finder) -> dict[str, Tally]:
 def totals(county_store, finder) -> dict[str, dict[str, Tally]]:
     return {part: _totals(folder, county_store, finder) for part, folder in (("dev", DEV), ("dev_b", DEV_B),
                                                                              ("dev_c", DEV_C), ("dev_d", DEV_D),
-                                                                             ("dev_e", DEV_E), ("dev_f", DEV_F))}
+                                                                             ("dev_e", DEV_E), ("dev_f", DEV_F),
+                                                                             ("dev_g", DEV_G))}
 
 
 def test_there_are_enough_dev_fixtures_of_both_formats():
-    for folder, least in ((DEV, 12), (DEV_B, 12), (DEV_C, 12), (DEV_D, 12), (DEV_E, 12), (DEV_F, 12)):
+    for folder, least in ((DEV, 12), (DEV_B, 12), (DEV_C, 12), (DEV_D, 12), (DEV_E, 12), (DEV_F, 12), (DEV_G, 12)):
         paths = fixtures(folder)
         assert len(paths) >= least
         assert {p.suffix for p in paths} == {".docx", ".txt"} and any(p.name.endswith(".gb18030.txt") for p in paths)
