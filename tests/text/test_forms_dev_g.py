@@ -142,3 +142,8 @@ def test_a_problem_and_request_pair_in_one_paragraph_keeps_the_request_apart(par
     r = parse(TITLE, "问题：统计数据审核把关不严。整改要求：建立数据复核制度，对弄虚作假的严肃追责。",
               "【问题】执法检查流于形式。【建议】制定年度执法检查计划，杜绝走过场。")
     assert [i.text for i in r.items] == ["统计数据审核把关不严。", "执法检查流于形式。"]
+
+
+def test_saying_nothing_went_wrong_is_no_problem(parse, finder):
+    r = parse("关于第九轮巡察情况的综合报告", "县统计局全年未发生一起统计违法案件。", "县审计局审计整改方案未启动。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县审计局")]
