@@ -30,6 +30,9 @@ REDACTED = re.compile(r"(?:县|镇|乡)(?:[*＊×]{1,3}|XX|ＸＸ)|"
                       r"(?:局|镇|乡|村|办|委|中心|公司|部|社区|街道|单位|党组|组|同志|院|校|所|站|队|馆|社)")
 
 
+_NUMERAL = re.compile(r"[一二三四五六七八九十\d]")  # 一中: too common inside words (统一中标) to stand alone
+
+
 def _occurrences(text: str, word: str) -> list[int]:
     out, i = [], text.find(word)
     while i >= 0:
@@ -97,6 +100,19 @@ class UnitFinder:
         ordered = sorted(forms, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
         self._cache: dict[tuple[str, str], Resolved] = {}
+        # units with a two-character name (残联; 工会 by a short form), and their full written forms, longest first
+        self._two_char: dict[str, str] = {}
+        for uid, entry in index.entries.items():
+            core = core_name(entry.name, entry.county)
+            for short in [core, *(s for s, owner in self.short.items() if owner == uid)]:
+                if len(short) == 2 and not entry.parent and short not in stop and not _NUMERAL.search(short):
+                    self._two_char.setdefault(short, uid)
+        self._full_forms = {uid: sorted({f for f in (self.index.entries[uid].name,
+                                                     "县" + core_name(self.index.entries[uid].name, county),
+                                                     *("县" + s for s, o in self.short.items() if o == uid),
+                                                     core_name(self.index.entries[uid].name, county))
+                                         if len(f) >= 3}, key=len, reverse=True)
+                            for uid in set(self._two_char.values())}
 
     @classmethod
     def for_store(cls, store: GraphStore, alias_table: object = None, county: str = "", **kw: object) -> UnitFinder:
@@ -128,18 +144,13 @@ class UnitFinder:
     def local_forms(self, texts: list[str]) -> dict[str, str]:
         """Two-character names (残联, 工会) of the units the texts name in full (县残联, 县总工会) → the full form: a
         document that has named a unit may call it so afterwards; such short words are no name anywhere else."""
-        named: dict[str, str] = {}
-        for text in texts:
-            for m in self.mentions(text):
-                uid = self.resolve(m.form).unit_id
-                if uid and uid not in named:
-                    named[uid] = m.form
+        joined = "\n".join(texts)
         out: dict[str, str] = {}
-        for uid, form in named.items():
-            core = core_name(self.index.entries[uid].name, self.index.entries[uid].county)
-            for short in [core, *(s for s, owner in self.short.items() if owner == uid)]:
-                if len(short) == 2 and not self.index.entries[uid].parent:
-                    out.setdefault(short, form)
+        for short, uid in self._two_char.items():
+            if short in joined:
+                full = next((f for f in self._full_forms[uid] if f in joined), None)
+                if full is not None and self.resolve(full).unit_id == uid:
+                    out[short] = full
         return out
 
     def resolve(self, form: str, township: str = "") -> Resolved:

@@ -147,3 +147,8 @@ def test_a_problem_and_request_pair_in_one_paragraph_keeps_the_request_apart(par
 def test_saying_nothing_went_wrong_is_no_problem(parse, finder):
     r = parse("关于第九轮巡察情况的综合报告", "县统计局全年未发生一起统计违法案件。", "县审计局审计整改方案未启动。")
     assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县审计局")]
+
+
+def test_a_numbered_short_name_is_never_a_bare_name(parse):
+    r = parse("关于第九轮巡察情况的综合报告", "县一中食堂承包经营不规范。", "部分学校统一中标价格偏高的问题依然存在。")
+    assert len(r.items) == 1  # 统一中标: 一中 is no unit even in a document naming 县一中
