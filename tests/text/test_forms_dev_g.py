@@ -149,6 +149,7 @@ def test_saying_nothing_went_wrong_is_no_problem(parse, finder):
     assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县审计局")]
 
 
-def test_a_numbered_short_name_is_never_a_bare_name(parse):
-    r = parse("关于第九轮巡察情况的综合报告", "县一中食堂承包经营不规范。", "部分学校统一中标价格偏高的问题依然存在。")
-    assert len(r.items) == 1  # 统一中标: 一中 is no unit even in a document naming 县一中
+def test_a_numbered_short_name_is_never_a_bare_name(parse, finder):
+    r = parse("县委第一巡察组关于对宁川县教育局党组巡察情况的反馈意见",
+              "1. 县一中食堂承包经营不规范。", "2. 部分学校教辅资料统一中标价格偏高。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县第一中学"), unit_id(finder, "宁川县教育局")]
