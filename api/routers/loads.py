@@ -24,7 +24,6 @@ from api.audit import audit_write
 from api.delivery import deliver
 from api.deps import Admin, Store
 from api.errors import ApiError, ErrorBody
-from api.masking import invalidate
 from graph.alerts.run import run_after_load
 from graph.reviews.rules import RulesError
 from loaders.ledgers.limits import ReadLimits, read_limits, size_text
@@ -121,7 +120,6 @@ def load_file(request: Request, store: Store, account: Admin,
             if report.nodes:
                 run_after_load(store, settings.data_dir)  # saved alerts: new hits recorded, seen in GET /alerts/hits
             audit_write(request, account, "ledger.load", report)
-            invalidate(store)  # the names viewers must not see may have grown
     if report.rejects_file:
         rejects = Path(report.rejects_file)
         if rejects.is_file():

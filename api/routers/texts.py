@@ -20,7 +20,6 @@ from api.audit import audit_write
 from api.delivery import deliver
 from api.deps import Analyst, Store, Viewer
 from api.errors import ApiError, ErrorBody
-from api.masking import invalidate
 from api.routers.loads import _copy, _safe_name
 from graph.alerts.run import run_after_load
 from graph.analysis import repeats
@@ -73,7 +72,6 @@ def _after_accept(request: Request, store: Any, account: Any, report: AcceptRepo
     if report.issues:
         repeats.recompute(store)
         run_after_load(store, request.app.state.settings.data_dir)
-        invalidate(store)
     audit_write(request, account, action, {"accepted": len(report.accepted), "issues": report.issues,
                                            "directives": report.directives, "skipped": len(report.skipped)})
     return report
