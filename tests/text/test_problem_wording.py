@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.text.conftest import unit_id
+
 
 @pytest.mark.parametrize("problem", [
     "差旅费报销先支后批的情况较为普遍。",
@@ -65,3 +67,11 @@ def test_a_speaker_pointing_out_is_no_requirement(parse):
     r = parse("在巡察情况汇报会上的讲话", "特别要指出的是，县水利局在整改中搞虚假整改。这种问题纪委监委要介入调查。")
     assert [i.unit_name for i in r.items] == ["宁川县水利局"]
     assert [(d.body, d.unit_name) for d in r.directives] == [("纪委监委", "宁川县水利局")]
+
+
+def test_office_words_for_common_failings_state_a_problem(parse, finder):
+    r = parse("关于第九轮巡察情况的综合报告",
+              "县统计局执法检查“一刀切”，处罚裁量走样。",
+              "县审计局审计整改“挂空挡”，问题屡查屡犯。",
+              "全县各单位要坚决防止整改中层层加码、弄虚作假。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县统计局"), unit_id(finder, "宁川县审计局")]
