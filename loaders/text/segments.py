@@ -1,13 +1,16 @@
 """Cutting paragraphs into candidate items: the ways offices list problems.
 
-* a paragraph numbered at its start — ``一、`` (level 1), ``（一）``/``A.`` (2), ``1.``/``1、``/``1）`` and the labelled
-  or counted families ``问题1：``, ``【线索一】``, ``第1项，``, ``其二，`` (3), ``（1）``/``①`` (4), a bullet, a spoken
-  ordinal (``头一个，``, ``再一个，``) or a label (``存在问题：``, ``【问题表现】``) (5), or a Word auto-numbered list
-  paragraph — is one candidate, or a heading when it is short, has no full stop, and the paragraphs under it go
-  deeper;
-* an inline enumeration — ``一是…。二是…。``, ``（一）…；（二）…``, ``：1.…；2.…``, ``问题1：…问题2：…``, ``头一个…再一个…``
-  — is one candidate per ordinal, the ordinals counted from one in order (``统一是`` or a stray ``（三）`` is not an
-  enumeration; a paragraph opening ``第一，…。第二，…`` is such a list, not a numbered paragraph);
+* a paragraph numbered at its start — ``一、``/``Ⅰ、`` (level 1), ``（一）``/``㈠``/``一）``/``A.`` (2), ``1.``/``1、``/
+  ``1）`` and the labelled or counted families ``问题1：``, ``【线索一】``, ``第1项，``, ``其二，`` (3), ``（1）``/``①``/
+  ``⑴``/``(a)``/``a.`` (4), a bullet (●, ◇, ★, √, ——, - , * …), a spoken ordinal (``头一个，``, ``再一个，``) or a label
+  (``存在问题：``, ``【问题表现】``) (5), a label of the document's own numbering its paragraphs with 1, 2…
+  (``检查发现1：``, :func:`label_families`), or a Word auto-numbered list paragraph — is one candidate, or a heading
+  when it is short, has no full stop, and the paragraphs under it go deeper;
+* an inline enumeration — ``一是…。二是…。``, ``一则…二则…``, ``（一）…；（二）…``, ``：1.…；2.…``, ``⑴…⑵…``,
+  ``a)…b)…``, any labelled family (``问题1：…问题2：…``, ``表现一：…表现二：…``: the same word each time),
+  ``头一个…再一个…``, ``一个是…再一个是…`` — is one candidate per ordinal, the ordinals counted from one in order
+  (``统一是`` or a stray ``（三）`` is not an enumeration; a paragraph opening ``第一，…。第二，…`` is such a list, not a
+  numbered paragraph);
 * ``关于X：`` or ``X：`` before the text names the unit the candidates are about;
 * ``一要…二要…`` lists requirements, never problems.
 """
