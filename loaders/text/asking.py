@@ -1,6 +1,7 @@
 """The wordings by which a sentence asks a body to act, rather than telling what it did: the opening of an asking
-clause (建议…, 请…), a request without a modal verb (对X局开展专项督查), what follows a body that 建议/请
-addresses, a helper, a body given its part after a request, and a request counting units (两家医院).
+clause (建议…, 请…), a request without a modal verb (对X局开展专项督查, 抓紧对…进行督导), what follows a body that
+建议/请 addresses, a helper, a body given its part after a request, a receiver asked further on in its sentence
+(移交县纪委监委审查的X问题，请依法处理), and a request counting units (两家医院).
 """
 
 from __future__ import annotations

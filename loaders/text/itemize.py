@@ -2,10 +2,11 @@
 
 A candidate is an item only if its problem sentences hold one of the problem cues of ``text_rules.json`` (or end
 in “…的问题”); sentences that set requirements (“X局要…”), and a requirement clause at the end of a problem
-sentence (“…不达标，县水利局要…”), are kept out of the item's text but may name its unit. An unnumbered paragraph
+sentence (“…不达标，县水利局要…”), and a request under its label in a problem + request pair (问题：…。整改要求：…。),
+are kept out of the item's text but may name its unit. An unnumbered paragraph
 is an item only when it also names its unit somewhere (or redacts it) and neither praises (巡察认为，X能够…) nor
 introduces or reports (主要有以下几个方面, 反馈如下). A plain paragraph under a heading that states a problem
-(（二）X落实有差距。) is one item with it.
+(（二）X落实有差距。) is one item with it; one under a section label with its summary (X方面：A存在短板) is not.
 """
 
 from __future__ import annotations
