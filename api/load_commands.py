@@ -129,14 +129,12 @@ def _run_alerts(store: GraphStore, settings: Settings) -> None:
 
 
 def _warm(store: GraphStore, settings: Settings) -> None:
-    """The usual analyses and the dashboard computed now and kept beside the store, so that the API's workers and
-    the next commands read them instead of each computing them on its first request (graph.analysis.kept)."""
-    from graph.analysis.kept import warm
-    from graph.reviews.dashboard import kept_dashboard
+    """The usual analyses and the dashboard computed now and kept beside the store (graph.reviews.warm)."""
     from graph.reviews.rules import RulesError
+    from graph.reviews.warm import warm_after_load
 
     try:
-        done = warm(store, {"dashboard": lambda s: kept_dashboard(s, data_dir=settings.data_dir)})
+        done = warm_after_load(store, settings.data_dir)
     except (RulesError, OSError) as exc:
         err.print(f"[yellow]载入已完成，但预先计算常用分析时出错（首次查看时再计算）：{exc}[/yellow]", highlight=False)
         return

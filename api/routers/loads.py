@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 from typing import IO, Annotated, Any
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, BackgroundTasks, File, Form, Request, UploadFile
 
 from api.audit import audit_write
 from api.delivery import deliver
@@ -26,6 +26,7 @@ from api.deps import Admin, Store
 from api.errors import ApiError, ErrorBody
 from graph.alerts.run import run_after_load
 from graph.reviews.rules import RulesError
+from graph.reviews.warm import warm_quietly
 from loaders.ledgers.limits import ReadLimits, read_limits, size_text
 from loaders.ledgers.load import FileReport
 from loaders.ledgers.readers import SUFFIXES
@@ -101,7 +102,7 @@ def _answer(request: Request, account: Any, name: str, result: WorkerResult) -> 
 @router.post("/loads", response_model=FileReport, summary="上传一个台账文件并载入；有任何错误则整份不载入并列出每处错误",
              responses={413: {"model": ErrorBody, "description": "文件过大"},
                         503: {"model": ErrorBody, "description": "图数据库暂时不可用"}})
-def load_file(request: Request, store: Store, account: Admin,
+def load_file(request: Request, store: Store, account: Admin, background: BackgroundTasks,
               file: Annotated[UploadFile, File(description="台账文件（.xlsx/.csv/.json/.jsonl）")],
               kind: Annotated[str | None, Form(description="台账类别（不填则按列名识别）")] = None,
               skip_bad_rows: Annotated[bool, Form(description="跳过有错的行")] = False) -> Any:
@@ -119,6 +120,7 @@ def load_file(request: Request, store: Store, account: Admin,
             report = _answer(request, account, name, result)
             if report.nodes:
                 run_after_load(store, settings.data_dir)  # saved alerts: new hits recorded, seen in GET /alerts/hits
+                background.add_task(warm_quietly, store, settings.data_dir)  # after the answer has gone
             audit_write(request, account, "ledger.load", report)
     if report.rejects_file:
         rejects = Path(report.rejects_file)

@@ -90,6 +90,10 @@ class ResultFiles:
             if not path.name.endswith(f".{tag}.json"):
                 path.unlink(missing_ok=True)
 
+    def names_at(self, version: str) -> set[str]:
+        """The names of the results kept for ``version``."""
+        return {p.name.split("-")[0] for p in self.folder.glob(f"*.{_digest(version)}.json")}
+
     def purge(self) -> int:
         """Remove every kept result (after text was rewritten for privacy); how many files went."""
         gone = 0

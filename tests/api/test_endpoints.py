@@ -10,7 +10,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from graph.analysis.cache import result_files
 from graph.settings import Settings
+from graph.stores.embedded import EmbeddedStore
 from tests.api.county_app import ROLES, county_folder, role_tokens
 from tests.loaders.test_malformed import ISSUE_HEAD, issue
 
@@ -130,7 +132,7 @@ def test_errors_are_chinese_json_with_a_code(client, tokens):
     assert console.status_code == 409 and "嵌入式" in console.json()["message"]
 
 
-def test_upload_loads_all_or_nothing(client, tokens, county):
+def test_upload_loads_all_or_nothing(client, tokens, county, data_dir):
     unit = next(n for n in county.nodes if n.kind.value == "Unit" and n.props["unit_kind"] == "county_department")
     rnd = next(n for n in county.nodes if n.kind.value == "Round")
     row = issue(**{"县（市、区）": unit.props["county"], "届次": rnd.props["term"], "轮次": rnd.props["number"],
@@ -148,6 +150,11 @@ def test_upload_loads_all_or_nothing(client, tokens, county):
                          headers=auth(tokens, "admin"))
     assert loaded.status_code == 200 and loaded.json()["loaded"] == 1
     assert client.get("/stats", headers=auth(tokens, "admin")).json()["total_nodes"] == before + 2  # issue + document
+    # after the answer, the upload left the usual analyses and the dashboard kept for the new graph version
+    store = EmbeddedStore(data_dir / "graph.sqlite")
+    kept = result_files(store).names_at(store.version())
+    store.close()
+    assert kept >= {"common", "linked", "leader_carry", "repeats_at", "dashboard"}
     again = client.post("/loads", files={"file": ("问题清单.csv", good.encode(), "text/csv")}, headers=auth(tokens, "admin"))
     assert again.status_code == 200  # the same upload twice changes nothing
     assert client.get("/stats", headers=auth(tokens, "admin")).json()["total_nodes"] == before + 2
