@@ -164,4 +164,9 @@ def _cut_clauses(walker: Walker, sentence: str) -> list[tuple[bool, str]]:
 def _listed_before(text: str) -> bool:
     """Whether a group ends a ；-clause long enough to be a list entry (村干部亲属承接村内小型工程；…): the next
     ；-clause stating a problem is the next entry even when this one used no problem word."""
-    return text.rstrip().endswith(("；", ";")) and len(text.strip()) >= CLAUSE_MIN
+    return (text.rstrip().endswith(("；", ";")) and len(text.strip()) >= CLAUSE_MIN
+            and not INSPECTION_WORK.search(text))  # 巡察组走访…，查阅…；发现…: how it was found, not an entry
+
+
+# what the inspection itself did (走访, 查阅, 抽查…): the lead-in of what it found, never a finding
+INSPECTION_WORK = re.compile(r"巡察组|巡察中|走访|查阅|调阅|抽查了|座谈|个别谈话|听取|问卷")

@@ -153,3 +153,8 @@ def test_a_numbered_short_name_is_never_a_bare_name(parse, finder):
     r = parse("县委第一巡察组关于对宁川县教育局党组巡察情况的反馈意见",
               "1. 县一中食堂承包经营不规范。", "2. 部分学校教辅资料统一中标价格偏高。")
     assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县第一中学"), unit_id(finder, "宁川县教育局")]
+
+
+def test_how_the_inspection_worked_is_no_list_entry(parse):
+    r = parse(TITLE, "二、存在的问题", "巡察组共走访企业十余家，查阅统计台账三百余册；发现统计数据审核把关不严。")
+    assert len(r.items) == 1 and r.items[0].text.endswith("发现统计数据审核把关不严。")
