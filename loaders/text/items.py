@@ -13,7 +13,8 @@ An item's unit is decided in this order (:func:`loaders.text.itemize.attribute`)
    be called by its bare two-character name afterwards (县残联 …, 残联…);
 2. a redacted unit in the problem (某村, X镇党委): unresolved, whatever the heading says;
 3. the unit told in the problem's own sentence to fix it (``…破损，县X局要…``);
-4. the unit the paragraph is about (``关于X：``, ``X：``, ``X乡。``, a table row's unit column or a cell holding just
+4. the unit the paragraph is about (``关于X：``, ``X：``, ``X乡。``, ``X村，``/``【X村】``/``X村——`` naming one unit
+   alone, a table row's unit column or a cell holding just
    a unit's name), then the heading above it, then the document's title (a feedback report names its unit);
 5. the unit the piece before it in the same inline list named (``一是X局…。二是…``);
 6. the unit a requirement after the problem names (``X局要…``), then the unit the first request summing up the
@@ -49,6 +50,7 @@ from loaders.text.segments import (
     leading_marker,
     sentences,
 )
+from loaders.text.tables import table_row
 from loaders.text.topics import stated_topic
 from loaders.text.units import REDACTED, Resolved, UnitFinder
 
@@ -82,21 +84,6 @@ class Candidate:
     context: list[Context]
     own: Context | None = None  # 关于X： of the paragraph
     item_indexes: list[int] = field(default_factory=list)
-
-
-NOT_PROBLEM_COLUMN = re.compile(r"数|时限|类别|类型|性质|等级|来源|编号|序号|整改|措施|建议|任务|要求|责任|时间")
-
-
-def problem_column(header: list[str]) -> int | None:
-    """The column of a table that states the problems, read by its header: one naming the problem (存在问题,
-    主要问题, 问题表现, 问题描述, 发现的问题, 问题清单), else one of its content (内容, 表现, 描述) — never its kind,
-    count, source or number, nor the request beside it (整改措施, 任务清单, 责任单位)."""
-    for pattern in (r"问题", r"内容|表现|描述"):
-        found = next((i for i, h in enumerate(header) if re.search(pattern, h) and not NOT_PROBLEM_COLUMN.search(h)),
-                     None)
-        if found is not None:
-            return found
-    return None
 
 
 class Walker:
@@ -172,6 +159,12 @@ class Walker:
         """Whether a text is just a unit's name (with at most its party committee after it)."""
         found = [m for m in self.finder.mentions(text) if not self.is_body(m.form)]
         return bool(found) and found[0].start == 0 and len(text) - found[-1].end <= 3
+
+    def just_unit(self, text: str) -> bool:
+        """Whether a text is one unit's name and nothing more (but its party committee): 白江村, 县X局党组."""
+        found = self.finder.mentions(text)
+        return len(found) == 1 and found[0].start == 0 and bool(
+            re.fullmatch(r"(?:党委|党组|党支部|党总支|党工委)?", text[found[0].end:]))
 
     def speaks_of_context(self, text: str) -> bool:
         """Whether a text names the unit of its context by a bare self-reference (乡党委, 该局) standing apart from
@@ -282,7 +275,7 @@ class Walker:
         for i, block in enumerate(blocks):
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             if block.in_table:
-                self.table_row(block)
+                table_row(self, block)
                 self.block_context[block.number] = list(self.stack)
                 continue
             level, _, body = leading_marker(block.text)
@@ -335,7 +328,10 @@ class Walker:
         own = None
         about = ABOUT.match(body)
         prefix = re.match(r"^([^：:，。；]{2,20}?)(?:方面[：:，,]|[：:])", body) if not about else None
-        named = re.match(r"^([^：:，。；]{2,20}?)。", body) if not about and not prefix else None
+        named = re.match(r"^【?([^：:，。；\s—【】]{2,20}?)(?:】|——|—|\s+|[。，,])", body) if not (about or prefix) else None
+        if named and not named.group().endswith("。") and (not self.just_unit(named.group(1)) or (
+                self.finder.mentions(body[named.end():named.end() + 8]))):
+            named = None  # 县财政局，县审计局都…: a list of units; 青口村地处兴安镇东部，…: a sentence
         if about:
             own = self.context_unit(about.group(1), self.stack, "“关于…：”", 99)
             stated = stated_topic(body, about, self.cues, self.rules["progress_labels"])
@@ -377,23 +373,3 @@ class Walker:
             return
         form = "段首编号" if level is not None else "段落"
         self.candidates.append(Candidate(block, offset, body, form, level is not None, list(self.stack), own))
-
-    def table_row(self, block: Block) -> None:
-        header = block.header
-        problem = problem_column(header)
-        columns = [i for i, h in enumerate(header) if re.search(r"单位|村|社区|乡镇|对象", h) and i < len(block.cells)
-                   and not re.search(r"移交|交办|转办|承办|移送|牵头|配合", h)]  # not the body a row is handed to
-        if not header or problem is None or problem >= len(block.cells):
-            return
-        own = None
-        if columns:  # the rightmost unit column is the most specific (乡镇 | 村); the others qualify it
-            qualifier = "".join(block.cells[i] for i in columns[:-1] if i != problem)
-            own = self.context_unit(qualifier + block.cells[columns[-1]], self.stack, "表格单位列", 99)
-        else:  # a cell holding just a unit's name (备注: 金河村) names the row's unit, whatever its header
-            named = next((c for i, c in enumerate(block.cells) if i != problem and self.only_unit(c)), None)
-            own = self.context_unit(named, self.stack, "表格中的单位名", 99) if named else None
-        text = block.cells[problem]
-        if len(text) < 4 or not re.search(r"[\u4e00-\u9fff]", text):
-            return
-        offset = block.text.find(text)
-        self.candidates.append(Candidate(block, max(offset, 0), text, "表格", True, list(self.stack), own))

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from loaders.text.items import Context, problem_column
+from loaders.text.items import Context
 from loaders.text.model import ParsedDirective, ParsedItem
 from loaders.text.readers import Block
+from loaders.text.tables import problem_column
 
 HANDOFF_COLUMN = re.compile(r"移交|交办|转办|承办|移送")
 REQUEST_COLUMN = re.compile(r"要求|建议|方式|措施|事项")

@@ -3,6 +3,8 @@ added by 以及 — on short texts written for the test (not the fixtures)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.text.conftest import unit_id
 
 TITLE = "县委第三巡察组关于对宁川县统计局党组巡察情况的反馈意见"
@@ -158,3 +160,15 @@ def test_a_numbered_short_name_is_never_a_bare_name(parse, finder):
 def test_how_the_inspection_worked_is_no_list_entry(parse):
     r = parse(TITLE, "二、存在的问题", "巡察组共走访企业十余家，查阅统计台账三百余册；发现统计数据审核把关不严。")
     assert len(r.items) == 1 and r.items[0].text.endswith("发现统计数据审核把关不严。")
+
+
+@pytest.mark.parametrize("lead", ["白江村。", "白江村，", "【白江村】", "白江村——", "■ 白江村 ", "白江村："])
+def test_a_paragraph_led_by_a_unit_name_gives_it_to_every_clause(parse, finder, lead):
+    r = parse("县委第三巡察组关于提级巡察竹湾镇部分村情况的反馈",
+              f"{lead}村集体鱼塘发包未公开竞价；村务公开栏长期不更新。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县竹湾镇白江村")] * 2
+
+
+def test_a_paragraph_opening_with_two_units_is_led_by_neither(parse, finder):
+    r = parse("关于第九轮巡察情况的综合报告", "县财政局，县审计局都存在公务用车管理不规范的问题。")
+    assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县财政局"), unit_id(finder, "宁川县审计局")}

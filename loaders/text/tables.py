@@ -1,0 +1,47 @@
+"""A table row as a candidate item: the problem column read by its header, never by position, and the row's unit
+from a column headed as the unit (单位, 村, 乡镇, 对象) — else from a cell holding just a unit's name (备注: 金河村).
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.text.readers import Block
+
+NOT_PROBLEM_COLUMN = re.compile(r"数|时限|类别|类型|性质|等级|来源|编号|序号|整改|措施|建议|任务|要求|责任|时间")
+
+
+def problem_column(header: list[str]) -> int | None:
+    """The column of a table that states the problems, read by its header: one naming the problem (存在问题,
+    主要问题, 问题表现, 问题描述, 发现的问题, 问题清单), else one of its content (内容, 表现, 描述) — never its kind,
+    count, source or number, nor the request beside it (整改措施, 任务清单, 责任单位)."""
+    for pattern in (r"问题", r"内容|表现|描述"):
+        found = next((i for i, h in enumerate(header) if re.search(pattern, h) and not NOT_PROBLEM_COLUMN.search(h)),
+                     None)
+        if found is not None:
+            return found
+    return None
+
+
+def table_row(walker, block: Block) -> None:  # noqa: ANN001 - walker: loaders.text.items.Walker (no import circle)
+    """Add the row's problem cell as a candidate, with the row's unit as its own context."""
+    from loaders.text.items import Candidate
+
+    header = block.header
+    problem = problem_column(header)
+    columns = [i for i, h in enumerate(header) if re.search(r"单位|村|社区|乡镇|对象", h) and i < len(block.cells)
+               and not re.search(r"移交|交办|转办|承办|移送|牵头|配合", h)]  # not the body a row is handed to
+    if not header or problem is None or problem >= len(block.cells):
+        return
+    own = None
+    if columns:  # the rightmost unit column is the most specific (乡镇 | 村); the others qualify it
+        qualifier = "".join(block.cells[i] for i in columns[:-1] if i != problem)
+        own = walker.context_unit(qualifier + block.cells[columns[-1]], walker.stack, "表格单位列", 99)
+    else:  # a cell holding just a unit's name (备注: 金河村) names the row's unit, whatever its header
+        named = next((c for i, c in enumerate(block.cells) if i != problem and walker.only_unit(c)), None)
+        own = walker.context_unit(named, walker.stack, "表格中的单位名", 99) if named else None
+    text = block.cells[problem]
+    if len(text) < 4 or not re.search(r"[\u4e00-\u9fff]", text):
+        return
+    offset = block.text.find(text)
+    walker.candidates.append(Candidate(block, max(offset, 0), text, "表格", True, list(walker.stack), own))
