@@ -14,8 +14,8 @@ An item's unit is decided in this order (:func:`loaders.text.itemize.attribute`)
 2. a redacted unit in the problem (某村, X镇党委): unresolved, whatever the heading says;
 3. the unit told in the problem's own sentence to fix it (``…破损，县X局要…``);
 4. the unit the paragraph is about (``关于X：``, ``X：``, ``X乡。``, ``X村，``/``【X村】``/``X村——`` naming one unit
-   alone, a table row's unit column or a cell holding just
-   a unit's name), then the heading above it, then the document's title (a feedback report names its unit);
+   alone, a table row's unit column or a cell holding just a unit's name), then the heading above it, then the
+   document's title (a feedback report names its unit);
 5. the unit the piece before it in the same inline list named (``一是X局…。二是…``);
 6. the unit a requirement after the problem names (``X局要…``), then the unit the first request summing up the
    problems above tells to fix them (``以上问题，县X局要牵头抓好整改``; :mod:`loaders.text.owners`);
