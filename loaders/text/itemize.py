@@ -102,6 +102,7 @@ INLINE_FORMS = tuple(form for form, _ in INLINE)  # an inline enumeration's piec
 # a closing clause reporting the problem handed on (…，已按规定移交县委组织部，请…; …，已转县X局依规处理)
 HANDED_ON = re.compile(r"[，,](?:已|现已|并已)[^，。；]{0,6}?(?:移交|移送|转交|转)[^。；]*[。；]?$")
 TITLED = re.compile(r"^[^。；，了]{2,30}问题[。：:](?=.)")  # 7.某镇“数字整改”问题。…: a numbered case under its title
+DONE = re.compile(r"已(?:经)?(?:完成|整改|办结|销号|落实|追回|清退|纠正)|(?:较好|良好|扎实|到位|规范|有力|成效|明显)")
 ANSWERS_FOR = re.compile(r"负有[^，。；]{0,8}责任")  # X镇党委对上述问题负有监管责任: who answers for them
 DOING_WELL = re.compile(r"(?:整改|工作|情况|管理|落实)(?:总体)?(?:较好|良好|扎实|到位|规范|有力)(?![的地])")
 
@@ -239,8 +240,10 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
         return []  # a tally that itself states a problem (截至…，共有12个问题仍未整改) is one
     stated = _cleared(walker, problem)
     hits = [c for c in cues if c in stated] + [m.group() for p in walker.patterns for m in [p.search(stated)] if m]
-    listed_under_unit = cand.numbered and any(c.unit or c.redacted for c in ([cand.own] if cand.own else []) + [
-        c for c in cand.context])
+    listed_under_unit = cand.numbered and (any(c.unit or c.redacted for c in ([cand.own] if cand.own else []) + [
+        c for c in cand.context]) or (  # 一是X局…不到位；二是Y局食堂承包给亲属：a list's entry naming its unit
+        any(it.form == cand.form and cand.block.number - 1 <= it.paragraph <= cand.block.number for it in walker.items)
+        and bool(walker.named_units(problem, cand.context)) and not DONE.search(problem)))
     ends_problem = cand.numbered and (problem.rstrip("。；").endswith("的问题")  # unnumbered: …新发生的问题 is no list
                                       or bool(TITLED.match(problem)))
     if not hits and not ends_problem and not listed_under_unit:

@@ -172,3 +172,9 @@ def test_a_paragraph_led_by_a_unit_name_gives_it_to_every_clause(parse, finder, 
 def test_a_paragraph_opening_with_two_units_is_led_by_neither(parse, finder):
     r = parse("关于第九轮巡察情况的综合报告", "县财政局，县审计局都存在公务用车管理不规范的问题。")
     assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县财政局"), unit_id(finder, "宁川县审计局")}
+
+
+def test_a_list_entry_naming_its_unit_is_an_item_beside_its_siblings(parse, finder):
+    r = parse("关于第九轮巡察情况的综合报告",
+              "一是县统计局执法检查流于形式；二是县审计局机关食堂交由局长亲属经营；三是县财政局已完成整改。")
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县统计局"), unit_id(finder, "宁川县审计局")]
