@@ -242,7 +242,7 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     hits = [c for c in cues if c in stated] + [m.group() for p in walker.patterns for m in [p.search(stated)] if m]
     listed_under_unit = cand.numbered and (any(c.unit or c.redacted for c in ([cand.own] if cand.own else []) + [
         c for c in cand.context]) or (  # 一是X局…不到位；二是Y局食堂承包给亲属：a list's entry naming its unit
-        any(it.form == cand.form and cand.block.number - 1 <= it.paragraph <= cand.block.number for it in walker.items)
+        any(it.form == cand.form and cand.block.number - 1 <= it.paragraph for it in walker.items[-8:])
         and bool(walker.named_units(problem, cand.context)) and not DONE.search(problem)))
     ends_problem = cand.numbered and (problem.rstrip("。；").endswith("的问题")  # unnumbered: …新发生的问题 is no list
                                       or bool(TITLED.match(problem)))
