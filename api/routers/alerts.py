@@ -16,6 +16,7 @@ from api.auth import Role
 from api.delivery import deliver
 from api.deps import Analyst, Store
 from api.errors import ApiError, ErrorBody
+from api.pages import SQLITE_MAX, RowId
 from graph.alerts.model import Alert, AlertIn, Hit, HitState, RunResult
 from graph.alerts.run import alert_store, check, run_alerts
 from graph.alerts.store import AlertError, AlertNotFound, AlertStore
@@ -62,7 +63,7 @@ def add_alert(body: AlertIn, account: Analyst, request: Request) -> Any:
 
 @router.delete("/alerts/{alert_id}", response_model=Alert, responses={404: {"model": ErrorBody}},
                summary="删除一个预警及其全部命中（分析员删自己的，管理员可删任何人的）")
-def remove_alert(alert_id: int, account: Analyst, request: Request) -> Any:
+def remove_alert(alert_id: RowId, account: Analyst, request: Request) -> Any:
     store = _alerts(request)
     try:
         alert = store.get(alert_id)
@@ -85,7 +86,7 @@ def run(store: Store, account: Analyst, request: Request) -> Any:
 @router.get("/alerts/hits", response_model=HitPage, summary="预警命中（可按状态、预警筛选；分页）")
 def hits(account: Analyst, request: Request,
          state: Annotated[HitState | None, Query(description="new / acknowledged / dismissed")] = None,
-         alert_id: Annotated[int | None, Query(ge=1)] = None,
+         alert_id: Annotated[int | None, Query(ge=1, le=SQLITE_MAX)] = None,
          limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Annotated[int, Query(ge=0)] = 0) -> Any:
     items, total = _alerts(request).hits(owner=_owner(account), state=state, alert_id=alert_id, limit=limit,
                                          offset=offset)
@@ -111,11 +112,11 @@ DECIDED = {409: {"model": ErrorBody, "description": "这条命中已被处理（
 
 
 @router.post("/alerts/hits/{hit_id}/ack", response_model=Hit, summary="确认一条预警命中（可附备注）", responses=DECIDED)
-def ack(hit_id: int, account: Analyst, request: Request, body: HitNote | None = None) -> Any:
+def ack(hit_id: RowId, account: Analyst, request: Request, body: HitNote | None = None) -> Any:
     return deliver(request, account, _act(request, account, hit_id, HitState.ACKNOWLEDGED, body))
 
 
 @router.post("/alerts/hits/{hit_id}/dismiss", response_model=Hit, summary="忽略一条预警命中（可附备注）；此后不再提醒",
              responses=DECIDED)
-def dismiss(hit_id: int, account: Analyst, request: Request, body: HitNote | None = None) -> Any:
+def dismiss(hit_id: RowId, account: Analyst, request: Request, body: HitNote | None = None) -> Any:
     return deliver(request, account, _act(request, account, hit_id, HitState.DISMISSED, body))

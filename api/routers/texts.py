@@ -20,6 +20,7 @@ from api.audit import audit_write
 from api.delivery import deliver
 from api.deps import Analyst, Store, Viewer
 from api.errors import ApiError, ErrorBody
+from api.pages import RowId
 from api.routers.loads import _copy, _safe_name
 from graph.alerts.run import run_after_load
 from graph.analysis import repeats
@@ -146,12 +147,12 @@ def accept_bulk(body: BulkAccept, request: Request, store: Store, account: Analy
 
 @router.post("/text-items/{entry_id}/accept", response_model=AcceptReport,
              summary="接受一个条目并载入图谱（文中未写明轮次时须给出轮次）")
-def accept_one(entry_id: int, request: Request, store: Store, account: Analyst, body: AcceptBody | None = None) -> Any:
+def accept_one(entry_id: RowId, request: Request, store: Store, account: Analyst, body: AcceptBody | None = None) -> Any:
     return _accept(request, store, account, [entry_id], body.round if body else None)
 
 
 @router.post("/text-items/{entry_id}/reject", response_model=QueueEntry, summary="驳回一个条目（不载入图谱）")
-def reject_one(entry_id: int, request: Request, account: Analyst) -> Any:
+def reject_one(entry_id: RowId, request: Request, account: Analyst) -> Any:
     try:
         entry = _queue(request).reject(entry_id, account.name)
     except EntryNotFound as exc:
@@ -164,7 +165,7 @@ def reject_one(entry_id: int, request: Request, account: Analyst) -> Any:
 
 @router.patch("/text-items/{entry_id}", response_model=QueueEntry,
               summary="修改条目的单位、类别、文字或轮次（修改后仍需接受）")
-def edit_one(entry_id: int, body: EntryEdit, request: Request, store: Store, account: Analyst) -> Any:
+def edit_one(entry_id: RowId, body: EntryEdit, request: Request, store: Store, account: Analyst) -> Any:
     settings = request.app.state.settings
     try:
         entry = edit_entry(store, _queue(request), finder_for(store, settings.data_dir), entry_id, account.name,
