@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.text.cues import has_cue
 from loaders.text.items import Context, Walker
 from loaders.text.units import REDACTED
 
@@ -62,7 +63,7 @@ def segment_groups(walker: Walker, problem: str, bound: list[tuple[str, str]],
 
 def states(walker: Walker, text: str) -> bool:
     """Whether a clause states a problem of its own (a problem cue, or a problem pattern)."""
-    return any(c in text for c in walker.cues) or any(p.search(text) for p in walker.patterns)
+    return has_cue(text, walker.cues) or any(p.search(text) for p in walker.patterns)
 
 
 LISTED = re.compile(r"存在([^，。；]{12,120}?)等(?:方面的)?(?:问题|情况|现象)")
@@ -103,7 +104,7 @@ def _unit_clauses(walker: Walker, sentence: str) -> list[str]:
     """A sentence cut before each ，-clause that opens with a unit's name and states a problem of its own
     (X村、Y村集体经济薄弱，Z村存在优亲厚友问题)."""
     def stated(text: str) -> bool:
-        return any(c in text for c in walker.cues) or any(p.search(text) for p in walker.patterns)
+        return has_cue(text, walker.cues) or any(p.search(text) for p in walker.patterns)
 
     cuts = [m.start for m in walker.finder.mentions(sentence)
             if m.start > 0 and sentence[m.start - 1] in "，," and not walker.is_body(m.form)]
@@ -121,6 +122,7 @@ ELABORATION = re.compile(r"^(?:其中|个别|部分|有的|一些|少数|涉及|
                          r"甚至|特别是|尤其|从而|以致|仅|共|合计|累计|金额|平均|占|这|此|该|均|都|也|即|就是|主要|有\d)")
 CLAUSE_MIN = 10  # a clause shorter than this (审减率偏低, 管理不规范) qualifies the one before it
 ADDING = re.compile(r"^(?:以及|此外|另外|还有)")  # …不严，以及…流于形式: a further problem, said so
+ADDED = re.compile(r"[，,](?:以及|此外|另外|还有)")
 
 
 def _own_problem(walker: Walker, clause: str) -> bool:
@@ -148,11 +150,14 @@ def _cut_clauses(walker: Walker, sentence: str) -> list[tuple[bool, str]]:
     so after one stating a problem (…审核把关不严，以及社会组织年检流于形式)."""
     out: list[tuple[bool, str]] = []
     for piece in _unit_clauses(walker, sentence):
+        if not ADDED.search(piece):
+            out.append((False, piece))
+            continue
         parts = _comma_clauses(piece)
         current = parts[0] if parts else piece
         opened = False
         for part in parts[1:]:
-            if states(walker, current) and _own_problem(walker, part) and ADDING.match(part):
+            if ADDING.match(part) and states(walker, current) and _own_problem(walker, part):
                 out.append((opened, current))
                 current, opened = part, True
             else:

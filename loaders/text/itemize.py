@@ -15,6 +15,7 @@ import re
 
 from loaders.text import categories
 from loaders.text.clauses import listed, reports, segment_groups, states
+from loaders.text.cues import has_cue
 from loaders.text.items import Candidate, Context, Walker
 from loaders.text.model import ParsedItem
 from loaders.text.owners import closing_owner
@@ -49,7 +50,7 @@ def _is_requirement(sentence: str, cues: tuple[str, ...]) -> bool:
     if ASKING.search(sentence.strip()) or ASKED_LIST.search(sentence.strip()):
         return True
     m = REQUIREMENT.match(sentence.strip())
-    return bool(m) and not any(c in sentence[: m.end()] for c in cues)
+    return bool(m) and not has_cue(sentence[: m.end()], cues)
 
 
 def split(cand: Candidate, cues: tuple[str, ...]) -> tuple[str, str, list[tuple[str, str]]]:
@@ -69,7 +70,7 @@ def split(cand: Candidate, cues: tuple[str, ...]) -> tuple[str, str, list[tuple[
         if _is_requirement(s, cues):
             asked = ASKING.search(s.strip())
             head = s.strip()[: asked.start()] if asked else ""
-            if head and any(c in head for c in cues) and not re.match(r"^(?:对|针对|关于|就)", head):
+            if head and has_cue(head, cues) and not re.match(r"^(?:对|针对|关于|就)", head):
                 # X局违规…的问题，请县委组织部…; but 对…问题线索，建议… names the request's topic
                 problem.append(head + "。")
                 bound.append((head + "。", s.strip()[asked.end():]))
@@ -80,7 +81,7 @@ def split(cand: Candidate, cues: tuple[str, ...]) -> tuple[str, str, list[tuple[
         cut = REQUIRED_CLAUSE.search(s)
         if cut and re.match(r"^(?:对|针对|关于|就)", s.strip()):
             required.append(s)  # 对…顶岗问题，组织部要…: the topic of a request, not a problem stated
-        elif cut and any(c in s[: cut.start()] for c in cues):
+        elif cut and has_cue(s[: cut.start()], cues):
             problem.append(s[: cut.start()] + "。")
             required.append(s[cut.start() + 1:])
             bound.append((s[: cut.start()] + "。", s[cut.start() + 1:]))

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from loaders.text import categories
+from loaders.text.cues import has_cue
 from loaders.text.model import ParsedItem
 from loaders.text.readers import Block
 from loaders.text.segments import (
@@ -209,10 +210,10 @@ class Walker:
         about = ABOUT_HEADING.match(text)
         target = about.group(1) if about else text
         ctx = Context(level=level, source="标题")
-        if about or not any(c in text for c in self.cues):
+        if about or not has_cue(text, self.cues):
             ctx = self.context_unit(target, self.stack, "标题", level)
         ctx.top = categories.top_of_heading(text, self.rules)
-        if any(c in text for c in self.cues) and not text.endswith(("方面", "：", ":")) and not re.search(
+        if has_cue(text, self.cues) and not text.endswith(("方面", "：", ":")) and not re.search(
                 r"方面[：:]", text):  # …仍有不少差距： introduces; X方面：A存在短板 labels a section over a list
             ctx.problem = text if text.endswith(("。", "；")) else text + "。"
         ctx.requirements = (any(w in text for w in self.rules["section_requirement"])
@@ -258,7 +259,7 @@ class Walker:
         plain = (leading_marker(following.text)[0] is None and following.level is None
                  and not re.match(r"^[^。；，]{0,20}[：:]", following.text) and not inline_pieces(following.text)[1])
         return (one and plain and len(text) <= self.rules["heading_max_chars"] and len(following.text) > len(text)
-                and any(c in text for c in self.cues) and not REQUIREMENT_START.match(following.text))
+                and has_cue(text, self.cues) and not REQUIREMENT_START.match(following.text))
 
     def next_requirement(self, block: Block) -> str:
         """The first sentence of the paragraph after ``block`` when it sets a requirement (``X局要…``), else ''."""
