@@ -23,12 +23,12 @@ def cited_items(before: str, items: list[ParsedItem], paragraph: Callable[[int],
     """The indexes of the items ``before`` (the words ahead of the body) cites by label, in its order; [] when it
     cites none, or cites a label no item (nor the paragraph of one, read by ``paragraph``) opens with."""
     out: list[int] = []
-    cited = [(m.start(), re.compile(rf"^{re.escape(m.group(1))}0*{int(m.group(2))}[：:、.．，,\s]"))
+    cited = [(m.start(), re.compile(rf"^{re.escape(m.group(1))}0*{int(m.group(2))}[：:、.．，,\s]"), False)
              for m in LABEL.finditer(before)]
-    cited += [(m.start(), re.compile(rf"^{re.escape(m.group(1))}(?![\d])")) for m in CODE.finditer(before)]
-    for _, label in sorted(cited, key=lambda c: c[0]):
-        hit = next((i for i, it in enumerate(items) if _opens(it.text, label) or (
-            paragraph is not None and _opens(paragraph(it.paragraph), label))), None)
+    cited += [(m.start(), re.compile(rf"^{re.escape(m.group(1))}(?![\d])"), True) for m in CODE.finditer(before)]
+    for _, label, code in sorted(cited, key=lambda c: c[0]):  # a code may open the paragraph rather than the item
+        hit = next((i for i, it in enumerate(items) if label.match(it.text) or (
+            code and paragraph is not None and _opens(paragraph(it.paragraph), label))), None)
         if hit is None:
             return []
         out.append(hit)
