@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from api.auth import AccountStore, Role  # noqa: E402
 from graph.analysis import repeats  # noqa: E402
+from graph.reviews.warm import warm_after_load  # noqa: E402
 from graph.settings import Settings  # noqa: E402
 from graph.stores.embedded import EmbeddedStore  # noqa: E402
 from loaders.sample import Bundle, generate  # noqa: E402
@@ -112,17 +113,20 @@ def paths_for(bundle: Bundle, seed: int = 7) -> dict[str, list[str]]:
 
 
 def prepare(folder: Path, bundle: Bundle, kind: str) -> tuple[str, float]:
-    """Load the bundle into the store ``kind`` with repeats computed; an analyst's token; load seconds."""
+    """Load the bundle into the store ``kind`` with repeats computed and the usual results kept (as ``xuncha load``
+    leaves them); an analyst's token; load seconds."""
     t0 = time.perf_counter()
     if kind == "embedded":
         store = EmbeddedStore(folder / "graph.sqlite")
     else:
         from graph.stores.neo4j_store import Neo4jStore
 
-        store = Neo4jStore.from_settings(Settings(store="neo4j"))
+        store = Neo4jStore.from_settings(Settings(store="neo4j", data_dir=folder))
         store.clear()
     store.upsert(bundle.nodes, bundle.edges)
     repeats.recompute(store)
+    warmed = warm_after_load(store, folder)  # as `xuncha load` does: the workers read these, not compute them
+    print(f"  {kind}: warm-up after the load {sum(w.seconds for w in warmed):.1f} s ({len(warmed)} results kept)")
     store.close()
     accounts = AccountStore(folder / "accounts.sqlite")
     token = accounts.add(f"bench-{kind}-{os.getpid()}-{time.time_ns()}", Role.ANALYST)  # a kept folder may have one
