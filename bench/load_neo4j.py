@@ -12,7 +12,8 @@ store's schema step (the constraint and indexes built over the imported graph), 
 
 A fresh server spends its first load compiling (JIT, query plans): that first load is timed and printed
 apart ("warm-up"), so the rows compare loads on a warmed server. Beside wall time it prints this process's
-CPU time and the load average: the development machine is shared.
+CPU time, the server's CPU time (when the server is the development one on this machine: read from /proc, found
+by its port; "–" otherwise) and the load average: the development machine is shared.
 """
 
 from __future__ import annotations
@@ -37,12 +38,27 @@ from loaders.sample import generate  # noqa: E402
 BASELINE_RECORDS = 1500
 
 
-def batched(store: Neo4jStore, nodes, edges) -> tuple[float, float]:
-    """Wall and client CPU seconds of one batched load into an empty graph."""
+def server_cpu(uri: str) -> float | None:
+    """CPU seconds used so far by the development server listening on ``uri``'s port (None: not found here)."""
+    port = uri.rsplit(":", 1)[-1].strip("/")
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            args = (proc / "cmdline").read_bytes().split(b"\0")
+            if b"xuncha.DevServer" in args and port.encode() in args:
+                fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+                return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except OSError:
+            continue
+    return None
+
+
+def batched(store: Neo4jStore, nodes, edges) -> tuple[float, float, float | None]:
+    """Wall, client CPU and server CPU seconds of one batched load into an empty graph."""
     store.clear()
-    t0, c0 = time.perf_counter(), time.process_time()
+    t0, c0, s0 = time.perf_counter(), time.process_time(), server_cpu(store.uri)
     store.upsert(nodes, edges)
-    return time.perf_counter() - t0, time.process_time() - c0
+    s1 = server_cpu(store.uri)
+    return time.perf_counter() - t0, time.process_time() - c0, None if s0 is None or s1 is None else s1 - s0
 
 
 def per_record(store: Neo4jStore, nodes, edges) -> tuple[int, float]:
@@ -68,21 +84,24 @@ def latency(run, params_list, repeat: int = 3) -> tuple[float, float]:
     return statistics.median(samples), samples[int(0.95 * (len(samples) - 1))]
 
 
-def main(scales: tuple[int, ...] = (1, 10)) -> None:
+def main(scales: tuple[int, ...] = (1, 10), repeats: int = 1) -> None:
     store = Neo4jStore.from_settings(Settings(store="neo4j"))
     warm = generate(1, 3)
-    t_warm, _ = batched(store, warm.nodes, warm.edges)
+    t_warm, _, _ = batched(store, warm.nodes, warm.edges)
     print(f"warm-up: first load on this server, {len(warm.nodes) + len(warm.edges):,} records: {t_warm:.1f} s")
-    print(f"{'scale':>5} {'records':>9} {'batched s':>9} {'client cpu s':>12} {'batched rec/s':>13} "
-          f"{'per-record rec/s':>16} {'ratio':>6} {'load avg':>8}")
+    print(f"{'scale':>5} {'records':>9} {'batched s':>9} {'client cpu s':>12} {'server cpu s':>12} "
+          f"{'batched rec/s':>13} {'per-record rec/s':>16} {'ratio':>6} {'load avg':>8}")
     for scale in scales:
         bundle = generate(scale, 7)
         records = len(bundle.nodes) + len(bundle.edges)
-        t_batched, cpu = batched(store, bundle.nodes, bundle.edges)
-        n_base, t_base = per_record(store, bundle.nodes[:BASELINE_RECORDS // 3], bundle.edges)
-        rate_batched, rate_base = records / t_batched, n_base / t_base
-        print(f"{scale:>5} {records:>9,} {t_batched:>9.2f} {cpu:>12.2f} {rate_batched:>13,.0f} {rate_base:>16,.0f} "
-              f"{rate_batched / rate_base:>6.0f}× {os.getloadavg()[0]:>8.1f}   (per-record on {n_base:,} records)")
+        for _ in range(repeats):
+            t_batched, cpu, server = batched(store, bundle.nodes, bundle.edges)
+            load = os.getloadavg()[0]
+            n_base, t_base = per_record(store, bundle.nodes[:BASELINE_RECORDS // 3], bundle.edges)
+            rate_batched, rate_base = records / t_batched, n_base / t_base
+            print(f"{scale:>5} {records:>9,} {t_batched:>9.2f} {cpu:>12.2f} "
+                  f"{'–' if server is None else f'{server:.2f}':>12} {rate_batched:>13,.0f} {rate_base:>16,.0f} "
+                  f"{rate_batched / rate_base:>6.0f}× {load:>8.1f}   (per-record on {n_base:,} records)", flush=True)
     bundle = generate(1, 7)
     store.clear()
     store.upsert(bundle.nodes, bundle.edges)
@@ -158,5 +177,7 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["--bulk"]:
         for arg in sys.argv[2:] or ["10"]:
             bulk(int(arg))
-    else:
-        main(tuple(int(a) for a in sys.argv[1:]) or (1, 10))
+    else:  # SCALE… [--repeat N]
+        args = sys.argv[1:]
+        repeat = int(args.pop(args.index("--repeat") + 1)) if "--repeat" in args else 1
+        main(tuple(int(a) for a in args if a != "--repeat") or (1, 10), repeat)

@@ -5,7 +5,9 @@ kind) so a rejected input writes nothing at all. Then it is cut into chunks of `
 kind or relationship shape per chunk:
 
 - records that do not exist yet are ``CREATE``d (no uniqueness probe per row; the constraints still hold),
-  records that exist are updated with ``SET +=`` (or ``SET =`` for a replace);
+  records that exist are updated with ``SET +=`` (or ``SET =`` for a replace); for relationships both are written
+  with each property key in the text, from the edge type's model (:mod:`graph.stores.neo4j_edge_cypher`), so no
+  plan holds an ``Eager``; a key outside the model refuses the write before anything is written;
 - a relationship chunk is grouped by its end node (a ``SOURCED_FROM`` chunk mostly points at one Document),
   so the dense end is looked up once per group rather than once per row.
 
@@ -15,7 +17,8 @@ chunk's worth: small shapes share one, so a county's fifty relationship shapes d
 transactions cost the server more, measured) under a journal:
 
 - ``(:LoadJournal {load, state, heartbeat})`` is created first; every chunk transaction also writes a
-  ``(:LoadChunk)`` listing the ids it created and a ``(:LoadUndo)`` copy of every record it changed or
+  ``(:LoadChunk)`` listing the ids it created (an edge only if both its ends were stored before: the undo deletes
+  created nodes with their edges) and a ``(:LoadUndo)`` copy of every record it changed or
   deleted (properties, kind or type, endpoints), so the chunk and its undo commit together;
 - when every chunk is in, one small transaction marks the journal ``done`` (the load's commit point),
   then the bookkeeping is removed;
@@ -26,11 +29,13 @@ transactions cost the server more, measured) under a journal:
 
 Into an empty graph (a first load; the count store answers at once) nothing is looked up: every record is new.
 
-Server cost, measured at scale 10 (PROFILE and the server's CPU): a node pays one uniqueness check (on
-``Entity``; each kind's id is a plain index). An edge chunk's plan holds an ``Eager`` (``SET r = row.props``
-from a map; ``+=``, ``WITH``, ``CALL`` and ``FOREACH`` forms keep it — only property keys in the Cypher text would
-avoid it); the per-type ``id`` indexes on relationships cost no measurable server time and undo and
-upserts seek through them, so they stay. For a first load of a province see :mod:`graph.stores.neo4j_bulk`.
+Server cost, measured at scales 1–10 (PROFILE and the server's CPU): a node pays one uniqueness check (on
+``Entity``; each kind's id is a plain index); node chunks' plans hold no ``Eager``, so their maps stay. Edge
+chunks lost their ``Eager`` (``SET r = row.props``) when keys went into the text; that saves little server time
+(a 2,000-row chunk executes in ~25 ms of server CPU either way): most of a record's ~30–40 µs of server CPU is
+spent committing it (records, index entries, the transaction log), sampled with jstack. The per-type ``id``
+indexes on relationships cost no measurable server time and undo and upserts seek through them, so they stay.
+For a first load of a province see :mod:`graph.stores.neo4j_bulk`.
 
 Guarantee of a large write: once finished or undone, the graph is exactly the old one or exactly the new
 one. Unlike a single transaction, a reader *during* a large write may see part of it.
@@ -49,6 +54,7 @@ from neo4j import Session
 
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
 from graph.stores.base import DanglingEdgeError
+from graph.stores.neo4j_edge_cypher import check_edge_props, edge_keys
 from graph.stores.neo4j_journal import BUMP, Journal, Step, run_step
 
 NodeRows = dict[NodeKind, dict[str, dict[str, Any]]]
@@ -57,15 +63,18 @@ EdgeRows = dict[Shape, dict[str, dict[str, Any]]]
 
 
 def group(nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> tuple[NodeRows, EdgeRows]:
-    """Nodes by kind and edges by (type, source kind, target kind); repeated ids merge their properties."""
+    """Nodes by kind and edges by (type, source kind, target kind); repeated ids merge their properties.
+
+    An edge row is ``{id, src, dst, p}``, ``p`` its properties without the id: the shape the chunk texts of
+    :mod:`graph.stores.neo4j_edge_cypher` read, so rows are sent as they are, not copied again per chunk."""
     by_kind: NodeRows = defaultdict(dict)
     for node in nodes:
         by_kind[node.kind].setdefault(node.id, {}).update(node.props)
     by_shape: EdgeRows = defaultdict(dict)
     for edge in edges:
         row = by_shape[(edge.type, edge.src_kind, edge.dst_kind)].setdefault(
-            edge.id, {"id": edge.id, "src": edge.src, "dst": edge.dst, "props": {}})
-        row["props"].update(edge.props)
+            edge.id, {"id": edge.id, "src": edge.src, "dst": edge.dst, "p": {}})
+        row["p"].update(edge.props)
     return by_kind, by_shape
 
 
@@ -142,6 +151,7 @@ class BulkWriter:
     def write(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], *, drop_type: EdgeType | None = None,
               clear: bool = False) -> None:
         by_kind, by_shape = group(nodes, edges)
+        check_edge_props((t, row["id"], row["p"]) for (t, _, _), rows in by_shape.items() for row in rows.values())
         total = sum(map(len, by_kind.values())) + sum(map(len, by_shape.values()))
         single = total <= self.single_tx_records
         with self._session() as session:
@@ -194,6 +204,7 @@ class BulkWriter:
         """
         plan: list[Step] = []
         wipe = (clear and single) or empty  # nothing stored survives the write: no record needs looking up
+        created: set[str] = set()  # nodes this write creates: undoing it deletes them with their edges
         if clear and single:
             plan.append(Step("clear_all", rows=[]))
         elif drop_type is not None and single:
@@ -214,6 +225,7 @@ class BulkWriter:
         for kind, rows in by_kind.items():
             old = set() if wipe else self._existing_nodes(session, kind, list(rows))
             fresh = [{**p, "id": i} for i, p in rows.items() if i not in old]
+            created.update(r["id"] for r in fresh)
             changed = [{"id": i, "props": {**p, "id": i}} for i, p in rows.items() if i in old]
             plan += [Step("create_nodes", kind=kind, rows=c) for c in _chunks(fresh, self.batch_size)]
             plan += [Step("update_nodes", kind=kind, rows=c, replace=clear) for c in _chunks(changed, self.batch_size)]
@@ -221,23 +233,37 @@ class BulkWriter:
             dropped = wipe or (edge_type is drop_type)
             old = set() if dropped else self._existing_edges(session, edge_type, list(rows))
             fresh = [r for i, r in rows.items() if i not in old]
-            changed = [{"id": i, "props": {**r["props"], "id": i}} for i, r in rows.items() if i in old]
-            plan += [Step("create_edges", edge_type=edge_type, src=src, dst=dst, rows=c)
+            plan += [Step("create_edges", edge_type=edge_type, src=src, dst=dst, rows=c,
+                          listed=[r["id"] for g in c for r in g["rows"]
+                                  if r["src"] not in created and g["dst"] not in created])
                      for c in _by_end(fresh, self.batch_size)]
-            plan += [Step("update_edges", edge_type=edge_type, rows=c, replace=clear)
-                     for c in _chunks(changed, self.batch_size)]
+            for keys, changed in _by_keys([r for i, r in rows.items() if i in old],
+                                          edge_keys(edge_type) if clear else None).items():
+                plan += [Step("update_edges", edge_type=edge_type, rows=c, keys=keys)
+                         for c in _chunks(changed, self.batch_size)]
         return plan
 
 
 def _by_end(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:
-    """Chunks of at most ``size`` rows, each a list of groups ``{dst, rows: [{id, src, props}]}`` sharing an end
+    """Chunks of at most ``size`` rows, each a list of groups ``{dst, rows: [{id, src, dst, p}]}`` sharing an end
     node, so a dense end (a Document behind thousands of ``SOURCED_FROM``) is looked up once per group."""
     ordered = sorted(rows, key=lambda r: r["dst"])
     for chunk in _chunks(ordered, size):
         groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for row in chunk:
-            groups[row["dst"]].append({"id": row["id"], "src": row["src"], "props": {**row["props"], "id": row["id"]}})
+            groups[row["dst"]].append(row)
         yield [{"dst": dst, "rows": members} for dst, members in groups.items()]
+
+
+def _by_keys(rows: list[dict[str, Any]], every: tuple[str, ...] | None) -> dict[tuple[str, ...], list[dict[str, Any]]]:
+    """Update rows ``{id, p}`` by the keys their text sets: ``every`` model key for a replace (what a row lacks is
+    removed), else the keys each row holds (an upsert leaves the others alone; a row holding none changes nothing)."""
+    out: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        keys = every if every is not None else tuple(sorted(row["p"]))
+        if keys:
+            out[keys].append({"id": row["id"], "p": row["p"]})
+    return out
 
 
 def _size(step: Step) -> int:

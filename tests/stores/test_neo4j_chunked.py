@@ -46,19 +46,27 @@ def chunked(scratch_neo4j) -> Neo4jStore:
 
 
 def _edited(county: Bundle) -> tuple[list[NodeRecord], list[EdgeRecord]]:
-    """A second write over the county: changed properties on a third of the nodes and edges, plus the rest."""
+    """A second write over the county: changed properties on a third of the nodes and edges, plus the rest.
+
+    Edge keys are their model's (others are refused): a third get a new ``source_row``, and a third of those also
+    come without one of the keys they had, which an upsert leaves stored."""
     nodes = [n.model_copy(update={"props": {**n.props, "note": f"第二次载入 {i}"}}) if i % 3 == 0 else n
              for i, n in enumerate(county.nodes)]
-    edges = [e.model_copy(update={"props": {**e.props, "weight": i}}) if i % 3 == 0 else e
-             for i, e in enumerate(county.edges)]
+    edges = [e.model_copy(update={"props": {**_without_one(e.props, i), "source_row": 90_000 + i}}) if i % 3 == 0
+             else e for i, e in enumerate(county.edges)]
     return nodes, edges
 
 
+def _without_one(props: dict, i: int) -> dict:
+    return {k: v for k, v in props.items() if k != min(props)} if props and i % 9 == 0 else props
+
+
 def _poisoned(nodes: list[NodeRecord], edges: list[EdgeRecord]) -> list[EdgeRecord]:
-    """The edges plus one whose property Neo4j refuses (a map): written last, after every node chunk."""
+    """The edges plus one whose property value Neo4j refuses (a map, under a key its model declares): written
+    last, after every node chunk."""
     unit = next(n for n in nodes if n.kind is NodeKind.UNIT)
     bad = EdgeRecord(id="e_poisoned", type=EdgeType.PART_OF, src=unit.id, src_kind=NodeKind.UNIT, dst=unit.id,
-                     dst_kind=NodeKind.UNIT, props={"nested": {"a": 1}})
+                     dst_kind=NodeKind.UNIT, props={"source_doc": {"a": 1}})
     return [*edges, bad]
 
 
@@ -140,3 +148,48 @@ def test_a_killed_large_load_is_undone_by_the_next_store(chunked, county):
     assert chunked.recover(stale_after_s=0) == 1
     assert _dump(chunked) == before
     assert _bookkeeping(chunked) == 0
+
+
+def _post(props: dict) -> EdgeRecord:
+    return EdgeRecord(id="e_post_test", type=EdgeType.HOLDS_POST, src="per_chunktest", src_kind=NodeKind.PERSON,
+                      dst="unit_chunktest", dst_kind=NodeKind.UNIT, props=props)
+
+
+_ENDS = [NodeRecord(id="per_chunktest", kind=NodeKind.PERSON, props={"name": "测试人"}),
+         NodeRecord(id="unit_chunktest", kind=NodeKind.UNIT, props={"name": "测试村"})]
+
+
+@pytest.mark.parametrize("single", [True, False])
+def test_an_edge_key_outside_its_model_is_refused_before_anything_is_written(scratch_neo4j, county, single):
+    store = Neo4jStore.from_settings(Settings(store="neo4j"))
+    store.single_tx_records = 10**9 if single else 0
+    try:
+        with pytest.raises(StoreError, match="e_post_test.*“weight”.*整批写入已取消"):
+            store.upsert([*county.nodes, *_ENDS], [*county.edges, _post({"post": "书记", "weight": 3})])
+        assert store.counts().total_nodes == 0
+        assert _bookkeeping(store) == 0
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("single", [True, False])
+def test_upsert_keeps_the_keys_a_row_lacks_and_replace_removes_them(scratch_neo4j, single, tmp_path):
+    """``SET +=`` and ``SET =`` as the keys written out in the chunk text have them, on both stores alike."""
+    store = Neo4jStore.from_settings(Settings(store="neo4j"))
+    store.single_tx_records = 10**9 if single else 0
+    embedded = EmbeddedStore(tmp_path / "g.sqlite")
+    first = {"post": "书记", "start": "2020-01-01", "end": "2023-06-30", "source_row": 7}
+    try:
+        for s in (store, embedded):
+            s.upsert(_ENDS, [_post(first)])
+            s.upsert([], [_post({"post": "主任", "source_row": 8})])
+        upserted = {"post": "主任", "start": "2020-01-01", "end": "2023-06-30", "source_row": 8}
+        assert [e.props for e in store.iter_edges()] == [e.props for e in embedded.iter_edges()] == [upserted]
+        for s in (store, embedded):
+            s.replace_all(_ENDS, [_post({"post": "委员", "start": "2021-01-01"})])
+        replaced = {"post": "委员", "start": "2021-01-01"}
+        assert [e.props for e in store.iter_edges()] == [e.props for e in embedded.iter_edges()] == [replaced]
+        assert _bookkeeping(store) == 0
+    finally:
+        store.close()
+        embedded.close()
