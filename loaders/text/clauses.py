@@ -16,6 +16,7 @@ import re
 
 from loaders.text.cues import has_cue
 from loaders.text.items import Context, Walker
+from loaders.text.segments import INVOLVED_TAIL
 from loaders.text.units import REDACTED
 
 SEGMENT = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
@@ -48,8 +49,8 @@ def segment_groups(walker: Walker, problem: str, bound: list[tuple[str, str]],
         if groups and not fresh and (key is None or key == groups[-1][1]):
             last = groups[-1]
             groups[-1] = [last[0] + seg, last[1], last[2] + told, last[3] or own, last[4] + core]
-        elif groups and groups[-1][1] is None and not fresh and not (
-                split and opens and groups[-1][3] and not _summary(groups[-1][0], groups)):
+        elif groups and groups[-1][1] is None and not fresh and (INVOLVED_TAIL.match(seg) or not (
+                split and opens and groups[-1][3] and not _summary(groups[-1][0], groups))):  # 。涉及村：A村、B村。
             last = groups[-1]
             groups[-1] = [last[0] + seg, key, last[2] + told, last[3] or own, last[4] + core]
         else:

@@ -89,11 +89,34 @@ def read_document(path: Path, limits: TextLimits = DEFAULT_TEXT_LIMITS, name: st
         blocks, encoding = _read_docx(path, data, name, limits), "docx"
     else:
         text, encoding = decode_text(data, name)
-        blocks = [Block(0, line.strip()) for line in text.splitlines() if line.strip()]
+        blocks = _text_blocks(text)
     blocks = _numbered(blocks, name, limits)
     if not blocks:
         raise TextFileError(f"{name}：文件中没有文字内容")
     return TextDocument(name=name, sha256=digest, blocks=blocks, encoding=encoding)
+
+
+def _text_blocks(text: str) -> list[Block]:
+    """A text file's lines as blocks; a run of two or more lines split by tabs into the same number (≥2) of
+    fields is a table (its first line the header), as a sheet pasted into a text file is — so a row's problem is
+    read by its column's header, as in a Word table."""
+    lines = [line.strip(" \u3000\r") for line in text.splitlines() if line.strip()]
+    fields = [[c.strip() for c in line.split("\t")] if "\t" in line.strip() else [] for line in lines]
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j + 1 < len(lines) and len(fields[i]) >= 2 and len(fields[j + 1]) == len(fields[i]):
+            j += 1
+        if j > i:
+            header = fields[i]
+            blocks.append(Block(0, "；".join(c for c in header if c), cells=header, header=[]))
+            blocks += [Block(0, "；".join(c for c in f if c), cells=f, header=header) for f in fields[i + 1:j + 1]]
+            i = j + 1
+            continue
+        blocks.append(Block(0, lines[i].strip()))
+        i += 1
+    return blocks
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:

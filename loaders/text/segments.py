@@ -180,8 +180,18 @@ def inline_pieces(text: str) -> tuple[str, list[Piece]]:
 
 
 SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
+INVOLVED_TAIL = re.compile(r"^\s*[（(]?(?:问题)?(?:涉及|所涉|涉事)[^，。：:；]{0,8}[：:][^，。；]{2,80}[)）]?[。]?\s*$")
 
 
 def sentences(text: str, offset: int = 0) -> list[tuple[int, str]]:
-    """Sentences with their offsets (a sentence ends at 。！？)."""
-    return [(offset + m.start(), m.group()) for m in SENTENCE.finditer(text) if m.group().strip()]
+    """Sentences with their offsets (a sentence ends at 。！？). A sentence that only lists whom the one before it
+    touches (…未经会议决定。涉及村：A村、B村。 / 涉及单位：…) stays with that sentence: it names the problem's units."""
+    found: list[tuple[int, str]] = []
+    for m in SENTENCE.finditer(text):
+        if not m.group().strip():
+            continue
+        if found and INVOLVED_TAIL.match(m.group()):
+            found[-1] = (found[-1][0], found[-1][1] + m.group())
+            continue
+        found.append((offset + m.start(), m.group()))
+    return found

@@ -1,0 +1,40 @@
+"""General forms met in the eighth development part (session 9): a sheet pasted into a text file as tab-separated
+lines is a table read by its header (the problem column named 问题 wherever it stands, the unit by its column), and a
+sentence that only lists whom the problem before it touches (涉及村：A村、B村。) names that problem's units and is no
+item itself. Short texts written for the test (not the fixtures)."""
+
+from __future__ import annotations
+
+from loaders.text.readers import _text_blocks
+from tests.text.conftest import unit_id
+
+TITLE = "县委第三巡察组关于对宁川县湖岭乡党委巡察情况的反馈意见"
+
+
+def test_tab_separated_lines_are_a_table_with_a_header():
+    blocks = _text_blocks("汇总表\n序号\t村\t存在问题\n1\t甲村\t账目不清\n2\t乙村\t制度缺失\n说明：以上。")
+    assert [b.in_table for b in blocks] == [False, True, True, True, False]
+    assert blocks[2].header == ["序号", "村", "存在问题"] and blocks[2].cells[2] == "账目不清"
+
+
+def test_one_tabbed_line_alone_is_a_paragraph():
+    blocks = _text_blocks("时间：2026年\t地点：会议室\n正文。")
+    assert not any(b.in_table for b in blocks)
+
+
+def test_a_pasted_sheet_is_read_by_its_problem_column(parse, finder):
+    r = parse("湖岭乡村级巡察问题清单",
+              "编号\t整改时限\t主要问题\t所在村",
+              "1\t2026年12月\t村级财务报销审核不严，白条入账\t丰桥村",
+              "2\t2027年1月\t集体资产发包未经村民代表会议讨论\t临丰村")
+    assert [i.text for i in r.items] == ["村级财务报销审核不严，白条入账", "集体资产发包未经村民代表会议讨论"]
+    assert [i.unit_id for i in r.items] == [unit_id(finder, "宁川县湖岭乡丰桥村"),
+                                           unit_id(finder, "宁川县湖岭乡临丰村")]
+
+
+def test_a_list_of_involved_villages_names_the_problem_before_it(parse, finder):
+    r = parse(TITLE, "二、存在的主要问题", "村级工程项目未经公开招标即确定施工方。涉及村：丰桥村、临丰村。",
+              "乡机关差旅费报销审核不严，有5笔费用缺少审批单。")
+    first = [i for i in r.items if "公开招标" in i.text]
+    assert {i.unit_id for i in first} == {unit_id(finder, "宁川县湖岭乡丰桥村"), unit_id(finder, "宁川县湖岭乡临丰村")}
+    assert not any(i.text.startswith("涉及") for i in r.items)
