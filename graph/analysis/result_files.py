@@ -28,6 +28,7 @@ from pydantic import TypeAdapter, ValidationError
 
 log = logging.getLogger(__name__)
 MISSING: Any = object()
+_dropped: dict[Path, str] = {}  # folder → the version whose older files this process last removed
 
 
 def _digest(text: str) -> str:
@@ -86,9 +87,13 @@ class ResultFiles:
         return True
 
     def _drop_other_versions(self, tag: str) -> None:
+        """Once per version and process: a folder holding a result per unit is not listed at every write."""
+        if _dropped.get(self.folder) == tag:
+            return
         for path in self.folder.glob("*.json"):
             if not path.name.endswith(f".{tag}.json"):
                 path.unlink(missing_ok=True)
+        _dropped[self.folder] = tag
 
     def names_at(self, version: str) -> set[str]:
         """The names of the results kept for ``version``."""
