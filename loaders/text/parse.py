@@ -15,6 +15,7 @@ from graph.model import NodeKind
 from graph.model.ids import node_id
 from graph.reviews.rules import load_rules
 from graph.stores.base import GraphStore
+from loaders.text import classifier
 from loaders.text.directives import DirectiveFinder
 from loaders.text.itemize import itemize
 from loaders.text.items import Walker
@@ -54,8 +55,13 @@ def doc_kind(doc: TextDocument) -> str:
     return "speech"
 
 
+_SHIPPED = object()
+
+
 def parse_document(doc: TextDocument, finder: UnitFinder, rules: dict[str, Any],
-                   store: GraphStore | None = None) -> ParseResult:
+                   store: GraphStore | None = None, clause_model: Any = _SHIPPED) -> ParseResult:
+    """The items and directives of a document; ``clause_model`` (default: the shipped one, None for the rules
+    alone) gives its second opinion as ``rules["clause_classifier"]`` says (:mod:`loaders.text.classifier`)."""
     walker = Walker(finder, rules)
     candidates = walker.walk(doc.blocks)
     items = []
@@ -65,6 +71,9 @@ def parse_document(doc: TextDocument, finder: UnitFinder, rules: dict[str, Any],
         items += found
         walker.items += found  # what a later problem counting the units (三家单位都…) refers back to
     directives = DirectiveFinder(walker, rules).find(doc.blocks, candidates, items)
+    model = classifier.shipped() if clause_model is _SHIPPED else clause_model
+    items, directives = classifier.second_opinion(model, rules.get("clause_classifier"), walker, doc.blocks,
+                                                  items, directives)
     round_text, term, number = find_round(doc)
     round_id = None
     if round_text and store is not None and finder.county:
