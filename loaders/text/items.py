@@ -273,6 +273,7 @@ class Walker:
         self.blocks = blocks
         self.local = self.finder.local_forms([b.text for b in blocks])
         families = label_families([b.text for b in blocks if not b.in_table])
+        titled = False
         for i, block in enumerate(blocks):
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             if block.in_table:
@@ -285,7 +286,9 @@ class Walker:
                 level, body = 3, block.text[label.end():]  # 检查发现2：… in a family of its own
             if level is None and block.level is not None:
                 level = 3 + block.level
-            if i == 0 and (block.heading or self.is_title(block.text)):
+            if (i == 0 or (i < 3 and not titled and all("。" not in b.text and len(b.text) <= 40 for b in blocks[:i])
+                           and self.is_title(block.text))) and (block.heading or self.is_title(block.text)):
+                titled = True  # the title, or a title under the issuer's line (中共X县委第四巡察组 / 关于…的情况反馈)
                 self.stack = [self.context_unit(block.text, [], "文件标题", 0)]
                 self.title_kind = "feedback" if "反馈" in block.text else ""
                 self.block_context[block.number] = list(self.stack)

@@ -36,17 +36,22 @@ def cn_number(text: str) -> int:
     return (_CN_VALUE.get(tens, 0) if tens else 1) * 10 + (_CN_VALUE.get(ones, 0) if ones else 0)
 
 
+OPEN, CLOSE = "[〔［\\[〈《<｛{]", "[〕］\\]〉》>｝}]"  # the bracket pairs besides （…） and 【…】
 LEADING = (
     (1, re.compile(rf"^([{CN}]+)[、.．]\s*")),
     (2, re.compile(rf"^[（(]([{CN}]+)[)）]\s*")),
     (3, re.compile(r"^(\d{1,2})[.．、](?!\d)\s*")),
     (4, re.compile(r"^[（(](\d{1,2})[)）]\s*")),
-    (4, re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩])\s*")),
+    (4, re.compile(r"^([①-⑳])\s*")),
+    # any other bracket pair around an ordinal (〔1〕, ［1］, 〈1〉, 〔一〕, ［一］): a family of its own
+    (2, re.compile(rf"^{OPEN}([{CN}]{{1,3}}){CLOSE}\s*")),
+    (4, re.compile(rf"^{OPEN}(\d{{1,2}}){CLOSE}\s*")),
+    (3, re.compile(r"^([⒈-⒛])\s*")),
     # the other typeset ordinals: Ⅰ、 (1), ㈠ 一) (2), ⑴ (a) a. (4)
     (1, re.compile(r"^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])[、.．]?\s*")),
     (2, re.compile(r"^([㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩])\s*")),
     (2, re.compile(rf"^([{CN}]{{1,2}})[)）]\s*")),
-    (4, re.compile(r"^([⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽])\s*")),
+    (4, re.compile(r"^([⑴-⒇])\s*")),
     (4, re.compile(r"^[（(]([a-h])[)）]\s*")),
     (4, re.compile(r"^([a-h])[.．、)）]\s*")),
     (5, re.compile(r"^([●○■□◆◇▲►•▪★☆√✓✔※➢➤▶])\s*")),  # a bullet: a list item without an ordinal
@@ -76,8 +81,9 @@ INLINE = (
     ("其一", re.compile(rf"其([{CN}])[，,、：:]")),
     ("一方面", re.compile(r"(另一方面|一方面)[，,]?")),
     ("首先", re.compile(r"(首先|其次|再次)[，,]?")),
-    ("①", re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩])")),
-    ("⑴", re.compile(r"([⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽])")),
+    ("①", re.compile(r"([①-⑳])")),
+    ("⑴", re.compile(r"([⑴-⒇])")),
+    ("〔1〕", re.compile(rf"{OPEN}(\d{{1,2}}|[{CN}]{{1,3}}){CLOSE}")),
     ("一则", re.compile(rf"([{CN}]{{1,2}})(?:则|来)[，,]?")),
     ("a）", re.compile(r"[（(]?([a-h])[)）]")),
     ("（一）", re.compile(rf"[（(]([{CN}]{{1,2}})[)）]")),
@@ -94,8 +100,9 @@ REQUIREMENT_LIST = re.compile(rf"^[{CN}]要")
 _BREAK = "：:。；;！!？?"
 ABOUT = re.compile(r"^关于([^：:，。；]{1,30})[：:。]")
 ABOUT_HEADING = re.compile(r"^关于([^：:，。；]{1,30}?)(?:的问题|的情况|方面)?[：:]?$")
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
-_TYPESET = ("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩", "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽", "abcdefgh")
+_CIRCLED = "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1))
+_TYPESET = ("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩", "".join(chr(c) for c in range(ord("⑴"), ord("⒇") + 1)),
+            "".join(chr(c) for c in range(ord("⒈"), ord("⒛") + 1)), "abcdefgh")
 _BULLETS = "●○■□◆◇▲►•▪★☆√✓✔※➢➤▶-–*＊—"
 
 

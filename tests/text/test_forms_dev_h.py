@@ -38,3 +38,23 @@ def test_a_list_of_involved_villages_names_the_problem_before_it(parse, finder):
     first = [i for i in r.items if "公开招标" in i.text]
     assert {i.unit_id for i in first} == {unit_id(finder, "宁川县湖岭乡丰桥村"), unit_id(finder, "宁川县湖岭乡临丰村")}
     assert not any(i.text.startswith("涉及") for i in r.items)
+
+
+def test_any_bracket_pair_or_typeset_ordinal_numbers_paragraphs(parse, finder):
+    for first, second in (("〔1〕", "〔2〕"), ("［一］", "［二］"), ("⒈", "⒉"), ("⑾", "⑿"), ("⑪", "⑫")):
+        r = parse("县委第三巡察组关于对宁川县统计局党组巡察情况的反馈意见", f"{first}统计数据审核把关不严。",
+                  f"{second}执法检查流于形式。")
+        assert [i.text for i in r.items] == ["统计数据审核把关不严。", "执法检查流于形式。"], first
+        assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县统计局")}
+
+
+def test_an_inline_list_in_any_bracket_pair(parse):
+    r = parse("县委第三巡察组关于对宁川县统计局党组巡察情况的反馈意见",
+              "主要问题：〔1〕统计数据审核把关不严；〔2〕执法检查流于形式。")
+    assert [i.text.rstrip("。；") for i in r.items] == ["统计数据审核把关不严", "执法检查流于形式"]
+
+
+def test_a_title_under_the_issuers_line_names_the_unit_inspected(parse, finder):
+    r = parse("中共宁川县委第三巡察组", "关于对宁川县统计局党组开展巡察的情况反馈", "一、党组层面",
+              "1.统计数据审核把关不严。", "2.执法检查流于形式。")
+    assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县统计局")} and len(r.items) == 2
