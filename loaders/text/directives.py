@@ -66,7 +66,7 @@ class DirectiveFinder:
         verbs = "|".join(map(re.escape, rules["request_verbs"]))
         office = r"(?:第[一二三四五六七八九十\d]{1,3}[^，。；、]{1,8}?室)?"  # 县纪委监委第二监督检查室要…
         self.request = re.compile(
-            rf"^{office}(?:[、和及与][^，。；、]{{1,20}}?)*(?:等(?:部门|单位))?[，,]?(?:下一步|下步|今后|近期|随后|同时|也|还|都){{0,2}}(?:{verbs})(?![求点件素案人])")
+            rf"^{office}(?:[、和及与][^，。；、]{{1,20}}?)*(?:等(?:部门|单位))?[，,]?(?:下一步|下步|今后|近期|随后|同时|也|还|都){{0,2}}(?:{verbs})(?![求点件素案人]|同志)")
         leads = "|".join(map(re.escape, rules["lead_verbs"]))
         self.lead = re.compile(rf"^(?:要|须)?(?:{leads})")
         self.marks = [re.compile(p) for p in rules["regulator_marks"]]
@@ -105,6 +105,8 @@ class DirectiveFinder:
         if before.endswith("由") and (re.match(r"^[^，。；]{0,12}?(?:牵头|负责|会同|对)", sentence[span.end:]) or (
                 re.search(r"(?:建议|请|交|转)由$", before) and ASKED_TO.match(sentence[span.end:]))):
             return True  # 由县委组织部牵头，对…; 建议由县纪委监委对…; 建议由X进行处置: the body is asked to act
+        if re.search(r"(?:^|[：:])(?:由|转|转交|移交|移送)$", before) and ASKED_TO.match(sentence[span.end:]):
+            return True  # 办理建议：由X核查 / 转X按程序处置: a line that only says who is to act, and how
         if re.search(r"(?:^|[，,；;：:])(?:建议|请)(?:移交|移送|转交)$", before) and (
                 ASKED_TO.match(sentence[span.end:]) or not sentence[span.end:].strip("。；;，, ")):
             return True  # 建议移交县纪委监委(依纪依法处置): the receiver is asked to act on it
