@@ -42,6 +42,8 @@ ASKED_LIST = re.compile(rf"(?:^|[，,：:；;。])[{'一二三四五六七八九
 # the labels of a problem + request pair within one paragraph (问题：…。整改要求：…。 / 【问题】…。【建议】…。)
 REQUEST_LABEL = re.compile(r"^\s*(?:【[^】]{0,6}(?:建议|要求|措施|意见)】|(?:整改|工作|处理|意见)?(?:要求|建议|措施)[：:])")
 PROBLEM_LABEL = re.compile(r"^\s*(?:【[^】]{0,6}问题[^】]{0,4}】|[^，。；：:]{0,6}问题[^，。；：:]{0,4}[：:])")
+# a field of a form that holds the problem itself (反映内容：…, 具体表现：…, 问题描述：…): a problem whatever its words
+PROBLEM_FIELD = re.compile(r"^\s*(?:反映|问题|具体|主要|存在的?|发现的?)(?:内容|问题|描述|表现|情况)[：:](?=.{6})")
 # a paragraph opening with a tally (截至9月底，…共有反馈问题104个，已整改86个): a progress report, not problems
 TALLY = re.compile(r"^(?:截至|截止|到)[^，。；]{1,12}[，,][^。；]*?(?:共有|共计|累计|合计|整改率|完成率)")
 
@@ -245,8 +247,8 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
         c for c in cand.context]) or (  # 一是X局…不到位；二是Y局食堂承包给亲属：a list's entry naming its unit
         any(it.form == cand.form and cand.block.number - 1 <= it.paragraph for it in walker.items[-8:])
         and bool(walker.named_units(problem, cand.context)) and not DONE.search(problem)))
-    ends_problem = cand.numbered and (problem.rstrip("。；").endswith("的问题")  # unnumbered: …新发生的问题 is no list
-                                      or bool(TITLED.match(problem)))
+    ends_problem = (cand.numbered and (problem.rstrip("。；").endswith("的问题")  # unnumbered: …新发生的问题 is no list
+                                       or bool(TITLED.match(problem)))) or bool(PROBLEM_FIELD.match(cand.block.text))
     if not hits and not ends_problem and not listed_under_unit:
         return []
     praise = any(p in problem and not re.search(f"(?:要|引起|必须|应当){p}", problem)  # 要引起高度重视: asked

@@ -58,3 +58,16 @@ def test_a_title_under_the_issuers_line_names_the_unit_inspected(parse, finder):
     r = parse("中共宁川县委第三巡察组", "关于对宁川县统计局党组开展巡察的情况反馈", "一、党组层面",
               "1.统计数据审核把关不严。", "2.执法检查流于形式。")
     assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县统计局")} and len(r.items) == 2
+
+
+def test_a_form_field_holding_the_problem_is_an_item_whatever_its_words(parse, finder):
+    r = parse("问题线索转办单", "被反映单位：县统计局", "反映内容：统计人员替企业填报调查数据，收取费用。",
+              "办理建议：请县纪委监委核查。")
+    assert len(r.items) == 1 and r.items[0].text.endswith("统计人员替企业填报调查数据，收取费用。")
+    assert r.items[0].unit_id == unit_id(finder, "宁川县统计局")
+
+
+def test_office_idioms_of_a_problem(parse):
+    r = parse("县委第三巡察组关于对宁川县统计局党组巡察情况的反馈意见", "一是局党组重业务轻党建，学习流于应付。",
+              "二是班子成员不团结，分管事务推诿扯皮。", "三是主要负责人个人说了算。", "四是整改台账系临时拼凑而成。")
+    assert len(r.items) == 4
