@@ -66,7 +66,7 @@ class DirectiveFinder:
         verbs = "|".join(map(re.escape, rules["request_verbs"]))
         office = r"(?:第[一二三四五六七八九十\d]{1,3}[^，。；、]{1,8}?室)?"  # 县纪委监委第二监督检查室要…
         self.request = re.compile(
-            rf"^{office}(?:[、和及与][^，。；、]{{1,20}}?)*(?:等(?:部门|单位))?[，,]?(?:下一步|下步|今后|近期|随后|同时|也|还|都){{0,2}}(?:{verbs})(?![求点件素案人]|同志)")
+            rf"^{office}(?:[、和及与][^，。；、]{{1,20}}?)*(?:等(?:部门|单位))?[，,]?(?:下一步|下步|今后|近期|随后|同时|也|还|都){{0,2}}(?:{verbs})(?![求点件素案人示假销]|同志)")
         leads = "|".join(map(re.escape, rules["lead_verbs"]))
         self.lead = re.compile(rf"^(?:要|须)?(?:{leads})")
         self.marks = [re.compile(p) for p in rules["regulator_marks"]]
@@ -115,7 +115,7 @@ class DirectiveFinder:
         if before.endswith(("和", "及", "与")) and any(s.end == len(before) - 1 for s in self.spans(before)) and (
                 self.request.match(sentence[span.end:])):
             return True  # 巡察机构和纪委监委要…: both are asked
-        if re.search(r"(?:^|[，,；;）)])(?:建议|请)?由[^，。；]{2,24}会同$", before):
+        if re.search(r"(?:^|[，,；;）)])(?:建议|请)?由[^，。；]{2,24}?(?:牵头[，,])?会同$", before):
             return True  # 由X会同Y对…: both are asked (X要会同Y…: Y only helps)
         if before.endswith(HANDED) and ASKING_OPENING.search(before) and ASKED_TO.match(sentence[span.end:]):
             return True  # 建议将X的问题线索移交县纪委监委核查: the receiver is asked to act on it

@@ -27,3 +27,16 @@ def test_an_attendance_line_asks_no_one(parse):
     r = parse("约谈记录", "约谈事由：县统计局整改进度滞后。", "参加：县委组织部、县纪委监委、县委巡察办负责同志",
               "请县纪委监委一查到底。")
     assert [d.body for d in r.directives] == ["纪委监委"]
+
+
+def test_a_body_then_please_is_asked(parse):
+    r = parse("关于开展第八轮巡察的通知", "一、巡察对象：县统计局。",
+              "县委组织部请于月底前提供班子成员年度考核情况；县纪委监委请提供信访举报处置情况。",
+              "县统计局请示的事项另行答复。")
+    assert [d.body for d in r.directives] == ["组织部", "纪委监委"]
+
+
+def test_you_x_qiantou_huitong_y_asks_both(parse):
+    r = parse("关于县统计局：一是统计数据审核不严。",
+              "对未整改的问题，由县委巡察办牵头，会同派驻纪检监察组逐项督办。")
+    assert [d.body for d in r.directives] == ["巡察机构", "派驻纪检监察组"]
