@@ -49,7 +49,7 @@ from loaders.text.readers import Block
 from loaders.text.references import cited_items
 from loaders.text.segments import CN, sentences
 from loaders.text.table_directives import table_directives
-from loaders.text.units import Resolved
+from loaders.text.units import REDACTED, Resolved
 
 
 @dataclass
@@ -266,6 +266,10 @@ class DirectiveFinder:
             body == "派驻纪检监察组") else []
         if named:
             unit_id, unit_name, rule = named[0].unit_id, named[0].name, "引用问题编号" if cited else "要求中点名"
+        elif (red := REDACTED.match(re.sub(r"^(?:对|针对|就)", "", rest))) and not red.group().endswith("同志"):
+            rule = f"单位名称已隐去（{red.group()}）"  # 建议县纪委监委对XX村…: the unit cannot be known
+        elif re.search(rf"(?<![第\d])(?:[2-9]|\d{{2,}}|[两{CN[1:]}]+)(?:个|项|条)(?:问题|事项)", topic + rest):
+            rule = "涉及多个问题，不针对某一单位"  # 对未销号的5个问题，由X牵头…
         elif re.search(r"(?:^|[、和及与]|建议|请)各", own_clause) or re.match(r"^(?:[、和及与]|以及)各", rest) or any(
                 w in rest for w in self.rules["county_scope"] + self.rules["general_scope"] + self.rules["broad_scope"]
         ):  # 今后…/下一轮…/对村级…: the inspections to come, or every village, not one unit

@@ -40,3 +40,19 @@ def test_you_x_qiantou_huitong_y_asks_both(parse):
     r = parse("关于县统计局：一是统计数据审核不严。",
               "对未整改的问题，由县委巡察办牵头，会同派驻纪检监察组逐项督办。")
     assert [d.body for d in r.directives] == ["巡察机构", "派驻纪检监察组"]
+
+
+def _units(result) -> list[tuple[str, str | None]]:
+    return [(d.body, d.unit_id) for d in result.directives]
+
+
+def test_a_request_about_a_redacted_unit_names_none(parse):
+    r = parse("县委第三巡察组关于对宁川县湖岭乡党委巡察情况的反馈意见", "一是XX村挪用扶贫资金偿还村级债务。",
+              "建议县纪委监委对XX村挪用资金问题跟进处理。")
+    assert _units(r) == [("纪委监委", None)]
+
+
+def test_a_request_about_several_counted_problems_names_no_unit(parse):
+    r = parse("关于县统计局：一是统计数据审核不严。二是执法检查流于形式。",
+              "对未销号的2个问题，由县委巡察办牵头逐项跟踪督办。")
+    assert _units(r) == [("巡察机构", None)]
