@@ -34,6 +34,20 @@ what bench/report_text.py measured.
   problem clauses joined by a comma (A管理混乱，B管理不严) where the other six parts' writers keep them as one: the
   eight items so split are left missed (cutting such clauses costs more precision on every other part than it gains).
   dev_f rose to items 1.00/0.98, units 1.00/0.98 with the same rules; the other parts did not move.
+* ``dev_h`` (20 files, written independently, scored once as the test part at items 0.89/0.81, units 0.87/0.79,
+  directives 0.91/0.83, directive units 0.86/0.78 — precision fell as well as recall; then tuned on in session 9 with
+  general rules — tab-separated lines of a .txt read as a table by its header, a 涉及村：A村、B村。 sentence naming the
+  units of the problem before it, any bracket pair around an ordinal (〔1〕 ［一］) and the typeset ⒈ ⑴–⒇ ①–⑳
+  families, a title under the issuer's line naming the unit inspected, a form's problem field (反映内容：, 具体表现：)
+  as an item whatever its words, office idioms (说了算, 不团结, 推诿扯皮, 一转了之, 重X轻Y), a line saying only who
+  acts (办理建议：由X核查 / 转X按程序处置), X请…提供, 由X牵头，会同Y, and a request about a redacted unit or about
+  several counted problems naming no unit — and the clause classifier's veto (loaders/text/classifier.py) — to items
+  0.99/0.97, units 0.99/0.97, directives 0.97/0.97, directive units 0.95/0.95): floors 0.96/0.95/0.95/0.93.
+  Left missed: a problem told as a fact in a sentence of its own (…也未发现合同比例超付), a helper asked through
+  X要会同Y (the other parts' writers mean Y only helps), one request about two problems at two units (one directive
+  is found, two are expected), discipline rules for the inspection teams themselves (巡察组要严格遵守…) taken as
+  directives. The other parts did not move except dev_c (items P 0.98 → 0.99) and dev_d (items P 0.98 → 0.99, units
+  P 0.97 → 0.98), both from the veto (in-sample: its weights are trained on all eight dev parts).
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -53,13 +67,15 @@ DEV_D = DEV.parent / "dev_d"
 DEV_E = DEV.parent / "dev_e"
 DEV_F = DEV.parent / "dev_f"
 DEV_G = DEV.parent / "dev_g"
+DEV_H = DEV.parent / "dev_h"
 KEYS = ("items", "units", "directives", "directive_units")
 FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_c": {"items": 0.94, "units": 0.93, "directives": 0.95, "directive_units": 0.95},
          "dev_d": {"items": 0.95, "units": 0.94, "directives": 0.96, "directive_units": 0.92},
          "dev_e": {"items": 0.95, "units": 0.95, "directives": 0.96, "directive_units": 0.96},
          "dev_f": {"items": 0.95, "units": 0.95, "directives": 0.97, "directive_units": 0.97},
-         "dev_g": {"items": 0.94, "units": 0.94, "directives": 0.97, "directive_units": 0.97}}
+         "dev_g": {"items": 0.94, "units": 0.94, "directives": 0.97, "directive_units": 0.97},
+         "dev_h": {"items": 0.96, "units": 0.95, "directives": 0.95, "directive_units": 0.93}}
 
 
 def _totals(folder, county_store, finder) -> dict[str, Tally]:
@@ -76,11 +92,12 @@ def totals(county_store, finder) -> dict[str, dict[str, Tally]]:
     return {part: _totals(folder, county_store, finder) for part, folder in (("dev", DEV), ("dev_b", DEV_B),
                                                                              ("dev_c", DEV_C), ("dev_d", DEV_D),
                                                                              ("dev_e", DEV_E), ("dev_f", DEV_F),
-                                                                             ("dev_g", DEV_G))}
+                                                                             ("dev_g", DEV_G), ("dev_h", DEV_H))}
 
 
 def test_there_are_enough_dev_fixtures_of_both_formats():
-    for folder, least in ((DEV, 12), (DEV_B, 12), (DEV_C, 12), (DEV_D, 12), (DEV_E, 12), (DEV_F, 12), (DEV_G, 12)):
+    for folder, least in ((DEV, 12), (DEV_B, 12), (DEV_C, 12), (DEV_D, 12), (DEV_E, 12), (DEV_F, 12), (DEV_G, 12),
+                          (DEV_H, 12)):
         paths = fixtures(folder)
         assert len(paths) >= least
         assert {p.suffix for p in paths} == {".docx", ".txt"} and any(p.name.endswith(".gb18030.txt") for p in paths)
