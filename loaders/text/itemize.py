@@ -43,7 +43,8 @@ ASKED_LIST = re.compile(rf"(?:^|[，,：:；;。])[{'一二三四五六七八九
 REQUEST_LABEL = re.compile(r"^\s*(?:【[^】]{0,6}(?:建议|要求|措施|意见)】|(?:整改|工作|处理|意见)?(?:要求|建议|措施)[：:])")
 PROBLEM_LABEL = re.compile(r"^\s*(?:【[^】]{0,6}问题[^】]{0,4}】|[^，。；：:]{0,6}问题[^，。；：:]{0,4}[：:])")
 # a field of a form that holds the problem itself (反映内容：…, 具体表现：…, 问题描述：…): a problem whatever its words
-PROBLEM_FIELD = re.compile(r"^\s*(?:反映|问题|具体|主要|存在的?|发现的?)(?:内容|问题|描述|表现|情况)[：:](?=.{6})")
+PROBLEM_FIELD = re.compile(r"^\s*(?:反映(?:内容|问题)|问题(?:描述|表现)|(?:具体|主要)(?:表现|问题)|(?:存在|发现)的?问题)"
+                           r"[：:](?=.{6})")  # not 主要情况：/主要内容：, which tell the facts or a notice's points
 # a paragraph opening with a tally (截至9月底，…共有反馈问题104个，已整改86个): a progress report, not problems
 TALLY = re.compile(r"^(?:截至|截止|到)[^，。；]{1,12}[，,][^。；]*?(?:共有|共计|累计|合计|整改率|完成率)")
 

@@ -71,3 +71,9 @@ def test_office_idioms_of_a_problem(parse):
     r = parse("县委第三巡察组关于对宁川县统计局党组巡察情况的反馈意见", "一是局党组重业务轻党建，学习流于应付。",
               "二是班子成员不团结，分管事务推诿扯皮。", "三是主要负责人个人说了算。", "四是整改台账系临时拼凑而成。")
     assert len(r.items) == 4
+
+
+def test_a_field_telling_facts_is_no_problem_field(parse):
+    r = parse("县委第三巡察组关于对宁川县统计局党组巡察情况的反馈意见", "主要情况：县统计局现有干部职工26人，内设5个股室。",
+              "具体表现：统计数据审核把关不严。")
+    assert [i.text for i in r.items if "26人" in i.text] == []
