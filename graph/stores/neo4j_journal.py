@@ -128,6 +128,11 @@ class Journal:
             self._batched(f"MATCH (x:LoadUndo {{_load: $load, _op: 'updated_edge'}}) WHERE x._type = '{t.value}' "
                           f"CALL (x) {{ MATCH ()-[r:{t.value} {{id: x.id}}]->() SET r = properties(x) "
                           f"REMOVE r.{', r.'.join(BOOKKEEPING)} }}")
+        # The created nodes' relationships (those not listed: their other end was created too, or was stored),
+        # outgoing then incoming, in bounded batches: a created Document may hold a province's SOURCED_FROM.
+        for pattern in ("(n)-[r]->()", "(n)<-[r]-()"):
+            self._batched("MATCH (c:LoadChunk {load: $load}) WHERE c.nodes IS NOT NULL UNWIND c.nodes AS id "
+                          f"MATCH (n:Entity {{id: id}}) MATCH {pattern} CALL (r) {{ DELETE r }}")
         self._batched("MATCH (c:LoadChunk {load: $load}) WHERE c.nodes IS NOT NULL UNWIND c.nodes AS id "
                       "CALL (id) { MATCH (n:Entity {id: id}) DETACH DELETE n }")
         self._batched("MATCH (x:LoadUndo {_load: $load, _op: 'updated_node'}) "
