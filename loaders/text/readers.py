@@ -10,6 +10,7 @@ provenance an accepted item carries (``SOURCED_FROM`` … ``paragraph``). Every 
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,12 +97,25 @@ def read_document(path: Path, limits: TextLimits = DEFAULT_TEXT_LIMITS, name: st
     return TextDocument(name=name, sha256=digest, blocks=blocks, encoding=encoding)
 
 
+RULE_LINE = re.compile(r"^[|｜]?(?:\s*:?-{3,}:?\s*[|｜])+\s*:?-*:?\s*$")
+
+
+def _fields(line: str) -> list[str]:
+    """A line's cells when it is a row of a pasted sheet: split by tabs, or by | between | and | (a text table)."""
+    if "\t" in line.strip():
+        return [c.strip() for c in line.split("\t")]
+    if line.startswith(("|", "｜")) and line.endswith(("|", "｜")) and len(line) > 2:
+        return [c.strip() for c in re.split(r"[|｜]", line[1:-1])]
+    return []
+
+
 def _text_blocks(text: str) -> list[Block]:
-    """A text file's lines as blocks; a run of two or more lines split by tabs into the same number (≥2) of
-    fields is a table (its first line the header), as a sheet pasted into a text file is — so a row's problem is
+    """A text file's lines as blocks; a run of two or more lines split by tabs (or | … | …|) into the same number
+    (≥2) of fields is a table (its first line the header), as a sheet pasted into a text file is — so a row's problem is
     read by its column's header, as in a Word table."""
     lines = [line.strip(" \u3000\r") for line in text.splitlines() if line.strip()]
-    fields = [[c.strip() for c in line.split("\t")] if "\t" in line.strip() else [] for line in lines]
+    lines = [line for line in lines if not RULE_LINE.match(line)]  # |---|---| under a pasted header
+    fields = [_fields(line) for line in lines]
     blocks: list[Block] = []
     i = 0
     while i < len(lines):

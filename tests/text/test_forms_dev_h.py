@@ -77,3 +77,9 @@ def test_a_field_telling_facts_is_no_problem_field(parse):
     r = parse("县委第三巡察组关于对宁川县统计局党组巡察情况的反馈意见", "主要情况：县统计局现有干部职工26人，内设5个股室。",
               "具体表现：统计数据审核把关不严。")
     assert [i.text for i in r.items if "26人" in i.text] == []
+
+
+def test_a_pipe_table_pasted_into_a_text_file():
+    blocks = _text_blocks("| 序号 | 单位 | 存在问题 |\n|---|---|---|\n| 1 | 甲村 | 账目不清 |\n| 2 | 乙村 | 制度缺失 |")
+    assert [b.cells for b in blocks] == [["序号", "单位", "存在问题"], ["1", "甲村", "账目不清"], ["2", "乙村", "制度缺失"]]
+    assert blocks[1].header == ["序号", "单位", "存在问题"]
