@@ -19,7 +19,7 @@ from loaders.text.cues import has_cue
 from loaders.text.items import Candidate, Context, Walker
 from loaders.text.model import ParsedItem
 from loaders.text.owners import closing_owner
-from loaders.text.segments import INLINE
+from loaders.text.segments import ANNOUNCED_FORM, INLINE
 from loaders.text.units import REDACTED, Resolved
 
 REQUIREMENT = re.compile(r"^(?:[^，。；！？]{0,16}[，,]|[^，。；！？]{0,12}作为[^，。；！？]{0,24}[，,])?"
@@ -102,7 +102,7 @@ def _context_unit(cand: Candidate) -> tuple[Context | None, str]:
     return None, ""
 
 
-INLINE_FORMS = tuple(form for form, _ in INLINE)  # an inline enumeration's pieces carry a unit on
+INLINE_FORMS = (*(form for form, _ in INLINE), ANNOUNCED_FORM)  # an inline enumeration's pieces carry a unit on
 # a closing clause reporting the problem handed on (…，已按规定移交县委组织部，请…; …，已转县X局依规处理)
 HANDED_ON = re.compile(r"[，,](?:已|现已|并已)[^，。；]{0,6}?(?:移交|移送|转交|转)[^。；]*[。；]?$")
 TITLED = re.compile(r"^[^。；，了]{2,30}问题[。：:](?=.)")  # 7.某镇“数字整改”问题。…: a numbered case under its title

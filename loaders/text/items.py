@@ -60,6 +60,7 @@ OBJECT_BEFORE = ("对",)
 REQUIREMENT_START = re.compile(r"^[^，。；]{0,24}?(?:要|须|必须|应当)(?![求点件素案])")
 LEAD = re.compile(r"^[^。；：:]{2,30}[：:]")  # a paragraph's opening words up to its colon
 LOCATOR = re.compile(r"^(?:的|那边|这边|那里|这里)?[，,]?$")  # between a township and its village: which one is meant
+OBJECT_FIELD = re.compile(r"^[\u4e00-\u9fff]{0,4}对象[：:]\s*")
 YEAR = re.compile(r"^(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|[上去前]年|今年|近年)")
 
 
@@ -293,6 +294,8 @@ class Walker:
                 self.title_kind = "feedback" if "反馈" in block.text else ""
                 self.block_context[block.number] = list(self.stack)
                 continue
+            if OBJECT_FIELD.match(body):
+                self.document_object(body)  # 约谈对象：县X局… (a short line, read as a heading below)
             if self.is_heading(block, level, body, following):
                 self.heading(block, level if level is not None else 1, body)
                 self.item_level = None
@@ -308,12 +311,15 @@ class Walker:
     def document_object(self, text: str) -> None:
         """A title naming no unit (关于医保基金专项巡察情况的反馈意见) takes the unit the opening paragraph names
         as the one inspected (巡察对象为县X局, 对县X局开展了…巡察): what a feedback report is about."""
+        field = OBJECT_FIELD.match(text)  # 约谈对象：县X局…, 检查对象：…: a record's form names whom it is about
+        if field and not self.candidates and not any(c.unit or c.redacted for c in self.stack):
+            self.stack = [Context(0, source="文件标题")]  # a record under a bare title (约谈记录（摘要）)
         if len(self.stack) != 1 or self.stack[0].source != "文件标题" or self.stack[0].unit or self.stack[0].redacted:
             return
-        if not self.title_kind == "feedback":
+        if not self.title_kind == "feedback" and not field:
             return  # a speech or a comprehensive report covers many units; only feedback is about one
         for m in self.finder.mentions(text):
-            if self.is_body(m.form):
+            if self.is_body(m.form) or (field and m.start != field.end()):
                 continue
             before = text[: m.start]
             if before.endswith(tuple(self.rules["inspected_before"])) or any(

@@ -175,7 +175,7 @@ def inline_pieces(text: str) -> tuple[str, list[Piece]]:
             if best is None or marks[0][0] < best[2][0][0]:
                 best = (0, form, marks)
     if best is None:
-        return text, []
+        return announced_pieces(text)
     _, form, marks = best
     pieces = []
     for i, (_, end) in enumerate(marks):
@@ -184,6 +184,38 @@ def inline_pieces(text: str) -> tuple[str, list[Piece]]:
         if body:
             pieces.append(Piece(end, body, form))
     return text[: marks[0][0]], pieces
+
+
+ANNOUNCED_FORM = "：…；…"
+# a clause announcing the problems listed after its colon (问题主要有三：, 具体有以下几个问题：, 主要表现为：), not
+# what is asked or done (建议如下：, 整改措施：, 主要做法：)
+ANNOUNCING = re.compile(r"(?:问题|表现|不足|情形|短板|漏洞|弱项|差距)[^，,。；;：:]{0,10}[：:]$")
+NOT_ANNOUNCING = re.compile(r"建议|要求|措施|意见|做法|经验|成效|打算|计划|安排|情况如下")
+
+
+def announced_pieces(text: str) -> tuple[str, list[Piece]]:
+    """(lead, one piece per ；-clause) of a list announced by a colon (…问题主要有三：A；B；C。): the office's
+    unnumbered list, its entries cut at ；, up to the sentence's end (what follows stays with the last entry)."""
+    for colon in re.finditer(r"[：:]", text):
+        clause = re.split(r"[，,。；;！？]", text[: colon.end()])[-1]
+        if not ANNOUNCING.search(clause) or NOT_ANNOUNCING.search(clause):
+            continue
+        stop = text.find("。", colon.end())
+        stop = len(text) if stop < 0 else stop
+        cuts, depth, start = [], 0, colon.end()
+        for i in range(colon.end(), stop):
+            depth += 1 if text[i] in "“（(《「" else -1 if text[i] in "”）)》」" else 0
+            if text[i] in "；;" and depth <= 0:
+                cuts.append((start, i))
+                start = i + 1
+        if len(cuts) < 1:
+            continue
+        cuts.append((start, len(text)))
+        pieces = [Piece(a, text[a:b].strip().rstrip("；;"), ANNOUNCED_FORM) for a, b in cuts]
+        if min(len(p.text) for p in pieces) < 4:
+            continue
+        return text[: colon.end()], pieces
+    return text, []
 
 
 SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
