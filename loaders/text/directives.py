@@ -162,6 +162,8 @@ class DirectiveFinder:
         contexts = self.walker.block_context
         addressee = letter_addressee([b.text for b in blocks], self.spans)
         for block in blocks:
+            if block.number == self.walker.title_block:
+                continue
             if block.in_table and block.header:  # a hand-off list: by its columns, not its sentences
                 found += table_directives(lambda text: [s.body for s in self.spans(text)], block, items,
                                           contexts.get(block.number, []))

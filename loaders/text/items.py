@@ -60,6 +60,7 @@ OBJECT_BEFORE = ("对",)
 REQUIREMENT_START = re.compile(r"^[^，。；]{0,24}?(?:要|须|必须|应当)(?![求点件素案])")
 LEAD = re.compile(r"^[^。；：:]{2,30}[：:]")  # a paragraph's opening words up to its colon
 LOCATOR = re.compile(r"^(?:的|那边|这边|那里|这里)?[，,]?$")  # between a township and its village: which one is meant
+ANSWER = re.compile(r"^(?:答|答复|回答)[：:]")
 OBJECT_FIELD = re.compile(r"^[\u4e00-\u9fff]{0,4}对象[：:]\s*")
 YEAR = re.compile(r"^(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|[上去前]年|今年|近年)")
 
@@ -103,6 +104,7 @@ class Walker:
         self.item_level: int | None = None  # the numbering level of the last paragraph that was no heading
         self.title_kind = ""  # "feedback" when the title says the document is a feedback report
         self.owners: list[tuple[int, Resolved | None]] | None = None  # summing requests (以上问题，X要…) by block
+        self.title_block: int | None = None  # the block read as the document's title
         self.local: dict[str, str] = {}  # the bare short names (残联) of units the document names in full
 
     # -- units ------------------------------------------------------------------------------------------------
@@ -228,7 +230,8 @@ class Walker:
             return False
         if block.heading or block.bold:
             return True
-        short = "。" not in text and len(text) <= self.rules["heading_max_chars"] and "；" not in text
+        short = ("。" not in text and len(text) <= self.rules["heading_max_chars"] and "；" not in text
+                 and not text.rstrip().endswith(("？", "?")))  # 问：…这是谁把关的？: a question asked, no heading
         if not short:
             return self.stated_heading(level, text, following) or self.summary_over_list(level, text, following)
         if following is None:
@@ -290,7 +293,10 @@ class Walker:
             if (i == 0 or (i < 3 and not titled and all("。" not in b.text and len(b.text) <= 40 for b in blocks[:i])
                            and self.is_title(block.text))) and (block.heading or self.is_title(block.text)):
                 titled = True  # the title, or a title under the issuer's line (中共X县委第四巡察组 / 关于…的情况反馈)
-                self.stack = [self.context_unit(block.text, [], "文件标题", 0)]
+                self.title_block = block.number  # a title asks nothing (…巡察组与X交换意见记录)
+                # …巡察组与县X公司党委交换意见记录: the party the inspectors meet is the one the record is about
+                about = re.sub(r"^.*?(?:巡察组|巡察办|工作组|督查组|约谈人)(?:与|同|和)(?=.)", "", block.text)
+                self.stack = [self.context_unit(about, [], "文件标题", 0)]
                 self.title_kind = "feedback" if "反馈" in block.text else ""
                 self.block_context[block.number] = list(self.stack)
                 continue
@@ -306,7 +312,7 @@ class Walker:
         return self.candidates
 
     def is_title(self, text: str) -> bool:
-        return "。" not in text and len(text) <= 80 and bool(re.search(r"反馈意见|讲话|报告|通报|情况", text))
+        return "。" not in text and len(text) <= 80 and bool(re.search(r"反馈意见|讲话|报告|通报|情况|记录|纪要", text))
 
     def document_object(self, text: str) -> None:
         """A title naming no unit (关于医保基金专项巡察情况的反馈意见) takes the unit the opening paragraph names
@@ -332,8 +338,8 @@ class Walker:
         self.document_object(body)
         if level is not None:
             self.stack = [c for c in self.stack if c.level < level]
-        if any(c.requirements for c in self.stack) or REQUIREMENT_LIST.match(block.text):
-            return
+        if any(c.requirements for c in self.stack) or REQUIREMENT_LIST.match(block.text) or ANSWER.match(body):
+            return  # 答：… in a question-and-answer record: what the unit says back, not a finding
         offset = len(block.text) - len(body)
         own = None
         about = ABOUT.match(body)

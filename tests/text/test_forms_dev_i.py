@@ -35,3 +35,13 @@ def test_a_record_field_names_the_unit_of_a_record_with_a_bare_title(parse, find
               "党费收缴台账记录不全；干部考勤流于形式。")
     assert len(r.items) == 3
     assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县湖岭乡")}
+
+
+def test_a_question_and_answer_record_takes_its_findings_from_the_questions(parse, finder):
+    r = parse("县委第一巡察组与湖岭乡党委座谈记录",
+              "问：乡机关2025年有6笔差旅费没有审批单，请说明情况。",
+              "答：确实没有及时补办，我们认领这个问题。",
+              "问：村级工程结算审核不严，这是谁把关的？")
+    assert len(r.items) == 2 and all(i.text.startswith(("乡机关", "村级")) for i in r.items)
+    assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县湖岭乡")}
+    assert not any(d.paragraph == 1 for d in r.directives)  # the title asks nothing of the inspection team
