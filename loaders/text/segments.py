@@ -191,7 +191,8 @@ ANNOUNCED_FORM = "：…；…"
 # a clause announcing the problems listed after its colon (问题主要有三：, 具体有以下几个问题：, 主要表现为：), not
 # what is asked or done (建议如下：, 整改措施：, 主要做法：)
 ANNOUNCING = re.compile(r"(?:问题|表现|不足|情形|短板|漏洞|弱项|差距)[^，,。；;：:]{0,10}[：:]$")
-NOT_ANNOUNCING = re.compile(r"建议|要求|措施|意见|做法|经验|成效|打算|计划|安排|情况如下")
+NOT_ANNOUNCING = re.compile(r"建议|要求|措施|意见|做法|经验|成效|打算|计划|安排|情况如下|"
+                            rf"[^有为在]\s*(?:\d{{1,2}}|[{CN}]{{1,3}})[：:]$")  # 表现一：… labels an entry
 
 
 def announced_pieces(text: str) -> tuple[str, list[Piece]]:
