@@ -105,8 +105,12 @@ class DirectiveFinder:
         if before.endswith("由") and (re.match(r"^[^，。；]{0,12}?(?:牵头|负责|会同|对)", sentence[span.end:]) or (
                 re.search(r"(?:建议|请|交|转)由$", before) and ASKED_TO.match(sentence[span.end:]))):
             return True  # 由县委组织部牵头，对…; 建议由县纪委监委对…; 建议由X进行处置: the body is asked to act
-        if re.search(r"(?:^|[：:])(?:由|转|转交|移交|移送)$", before) and ASKED_TO.match(sentence[span.end:]):
-            return True  # 办理建议：由X核查 / 转X按程序处置: a line that only says who is to act, and how
+        asked = ASKED_TO.match(sentence[span.end:])
+        if asked and re.search(r"(?:^|[：:，,；;])(?:并|并且)?(?:由|转|转交|移交|移送)$", before) and not re.match(
+                r"^[^，。；]{0,2}的", sentence[span.end + asked.end():]):  # 由X查处的案件: what it did
+            return True  # 办理建议：由X核查 / …，由X督促… / …线索，移交X依规处置: who is to act, and how
+        if re.search(r"(?:建议|请|要求)[：:]$", before) and asked:
+            return True  # 巡察组建议：县委组织部会同…: the body the colon after 建议 opens on
         if re.search(r"(?:^|[，,；;：:])(?:建议|请)(?:移交|移送|转交)$", before) and (
                 ASKED_TO.match(sentence[span.end:]) or not sentence[span.end:].strip("。；;，, ")):
             return True  # 建议移交县纪委监委(依纪依法处置): the receiver is asked to act on it
@@ -147,6 +151,8 @@ class DirectiveFinder:
                 or ACTS_ON.match(sentence[span.end:])):
             return None  # X局作为行业主管部门，对…抓得不实: a problem of the regulator, not a request to it
         opening = ASKING.match(sentence, clause).end() - clause  # （三）建议X局履行行业主管部门职责
+        please = sentence.rfind("请", clause, span.start)  # 三、公墓问题请X局作为行业主管部门协助…
+        opening = max(opening, please + 1 - clause) if please >= 0 else opening
         first = next((m for m in self.walker.finder.mentions(sentence[clause:span.start]) if m.start <= opening + 4),
                      None)
         if first is None or self.walker.is_body(first.form):

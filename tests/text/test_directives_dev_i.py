@@ -1,0 +1,34 @@
+"""Requests met in the ninth development part, in general form: a body named at a clause's start after 由 or 移交
+with what it is to do (…，由X督促… / …线索，移交X依规处置 / 并由X跟踪督办), a body right after 建议：, a body
+asked to 提供 or to take 指定管辖, and a regulator asked by 请 in the middle of its clause (…问题请X局作为行业主管部门
+协助…) — while 由X查处的案件 tells what was done. Short texts written for the test (not the fixtures)."""
+
+from __future__ import annotations
+
+import pytest
+
+TITLE = "县委第三巡察组关于对宁川县湖岭乡党委巡察情况的反馈意见"
+
+
+@pytest.mark.parametrize(("sentence", "body"), [
+    ("对丰桥村账目问题，由县纪委监委派驻第二纪检监察组督促乡纪委核实。", "派驻纪检监察组"),
+    ("涉嫌违纪的问题线索，移交县纪委监委依规依纪处置。", "纪委监委"),
+    ("乡党委要抓好整改，并由派驻第二纪检监察组跟踪督办。", "派驻纪检监察组"),
+    ("巡察组建议：县委组织部会同有关部门对乡机关借调人员开展清理。", "组织部"),
+    ("对临丰村的问题线索，建议由县纪委监委指定管辖。", "纪委监委"),
+    ("请县委组织部在进驻前提供班子成员的有关情况。", "组织部"),
+])
+def test_a_body_asked_at_its_clause_start(parse, sentence, body):
+    r = parse(TITLE, "一、存在的问题", "乡机关差旅费报销审核不严。", "二、意见建议", sentence)
+    assert body in {d.body for d in r.directives}
+
+
+def test_what_a_body_did_is_no_request(parse):
+    r = parse(TITLE, "一、存在的问题", "乡机关差旅费报销审核不严，此前由县纪委监委查处的案件仍未通报。")
+    assert not r.directives
+
+
+def test_a_regulator_asked_by_qing_inside_its_clause(parse, finder):
+    r = parse(TITLE, "一、存在的问题", "乡里耕地违建问题处置迟缓。", "二、意见建议",
+              "三、违建问题请县自然资源局作为行业主管部门协助依法处置。")
+    assert [d.body for d in r.directives] == ["行业主管部门"]
