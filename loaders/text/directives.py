@@ -278,7 +278,9 @@ class DirectiveFinder:
             rule = f"单位名称已隐去（{red.group()}）"  # 建议县纪委监委对XX村…: the unit cannot be known
         elif re.search(rf"(?<![第\d])(?:[2-9]|\d{{2,}}|[两{CN[1:]}]+)(?:个|项|条)(?:问题|事项)", topic + rest):
             rule = "涉及多个问题，不针对某一单位"  # 对未销号的5个问题，由X牵头…
-        elif re.search(r"(?:^|[、和及与]|建议|请)各", own_clause) or re.match(r"^(?:[、和及与]|以及)各", rest) or any(
+        elif re.search(r"(?:^|[、和及与]|建议|请)各", own_clause) or re.match(r"^(?:[、和及与]|以及)各", rest) or (
+                re.search(r"(?<![该本此])单位", topic + rest) and "该" not in topic + rest  # 整改不力单位的…
+                and not self.walker.finder.mentions(topic + rest)) or any(
                 w in rest for w in self.rules["county_scope"] + self.rules["general_scope"] + self.rules["broad_scope"]
         ):  # 今后…/下一轮…/对村级…: the inspections to come, or every village, not one unit
             rule = "面向全县、今后的巡察或全部被巡察单位，不针对某一单位"
@@ -349,7 +351,7 @@ class DirectiveFinder:
         if passed:
             return passed.group(1)  # X问题交由派驻纪检监察组核查: X is what it acts on
         for topic in reversed(clauses[:-1]):  # the nearest clause naming a matter: 对X…, X…问题，由Y牵头，Z跟进
-            if re.match(r"^(?:对|针对|就|关于)", topic) or topic.endswith(("问题", "线索")):
+            if re.match(r"^(?:对|针对|就|关于)", topic) or topic.endswith(("问题", "线索", "的事", "的事情")):
                 return topic
         return ""
 

@@ -32,3 +32,18 @@ def test_a_regulator_asked_by_qing_inside_its_clause(parse, finder):
     r = parse(TITLE, "一、存在的问题", "乡里耕地违建问题处置迟缓。", "二、意见建议",
               "三、违建问题请县自然资源局作为行业主管部门协助依法处置。")
     assert [d.body for d in r.directives] == ["行业主管部门"]
+
+
+def test_a_request_about_a_class_of_units_is_about_no_one_unit(parse):
+    r = parse(TITLE, "一、存在的问题", "乡机关差旅费报销审核不严。", "二、意见建议",
+              "对整改不力单位的主要负责人，由县委组织部会同县委巡察办进行约谈。")
+    asked = [d for d in r.directives if d.body == "组织部"]
+    assert asked and asked[0].unit_id is None
+
+
+def test_a_spoken_topic_names_the_unit_a_request_is_about(parse, finder):
+    from tests.text.conftest import unit_id
+
+    r = parse("在巡察工作动员会上的讲话", "第三点，要用好成果。县水利局项目款的事，纪委监委要一查到底。")
+    asked = [d for d in r.directives if d.body == "纪委监委"]
+    assert asked and asked[0].unit_id == unit_id(finder, "宁川县水利局")
