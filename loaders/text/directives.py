@@ -97,6 +97,8 @@ class DirectiveFinder:
 
     def addressed(self, sentence: str, span: _Span) -> bool:
         before = self._unprefixed(sentence[: span.start])
+        if span.body == "派驻纪检监察组" and before.endswith("纪委监委"):  # 县纪委监委派驻第六纪检监察组: one name
+            before = self._unprefixed(before[: -len("纪委监委")])
         while before.endswith("、"):  # 建议县纪委监委、县委组织部约谈…: what precedes the first body of the chain
             prev = [s for s in self.spans(before[:-1]) if s.end == len(before) - 1]
             if not prev:
@@ -155,6 +157,9 @@ class DirectiveFinder:
         opening = max(opening, please + 1 - clause) if please >= 0 else opening
         first = next((m for m in self.walker.finder.mentions(sentence[clause:span.start]) if m.start <= opening + 4),
                      None)
+        if first is None and re.match(r"^(?:请|建议|要求)其", sentence[clause:]):  # …转县X局，请其作为…: 其 is X
+            first = next((m for m in reversed(self.walker.finder.mentions(sentence[:clause]))
+                          if not self.walker.is_body(m.form)), None)
         if first is None or self.walker.is_body(first.form):
             return None
         return self.walker.finder.resolve(first.form).unit_id

@@ -47,3 +47,21 @@ def test_a_spoken_topic_names_the_unit_a_request_is_about(parse, finder):
     r = parse("在巡察工作动员会上的讲话", "第三点，要用好成果。县水利局项目款的事，纪委监委要一查到底。")
     asked = [d for d in r.directives if d.body == "纪委监委"]
     assert asked and asked[0].unit_id == unit_id(finder, "宁川县水利局")
+
+
+@pytest.mark.parametrize("sentence", [
+    "对临丰村的问题，由乡纪委调查处理，县纪委监委派驻第二纪检监察组跟踪督办。",
+    "对丰桥村的问题，建议县纪委监委派驻第二纪检监察组提前介入。",
+])
+def test_a_stationed_group_named_under_its_commission(parse, sentence):
+    r = parse(TITLE, "一、存在的问题", "乡机关差旅费报销审核不严。", "二、意见建议", sentence)
+    assert "派驻纪检监察组" in {d.body for d in r.directives}
+
+
+def test_a_regulator_asked_as_qi_is_the_unit_named_before(parse, finder):
+    from tests.text.conftest import unit_id
+
+    r = parse(TITLE, "一、存在的问题", "乡里耕地违建问题处置迟缓。", "二、意见建议",
+              "违建问题转县自然资源局，请其作为行业主管部门督促依法处置。")
+    asked = [d for d in r.directives if d.body == "行业主管部门"]
+    assert asked and asked[0].body_unit_id == unit_id(finder, "宁川县自然资源局")
