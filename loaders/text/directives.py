@@ -134,7 +134,8 @@ class DirectiveFinder:
                 opening and before.endswith(("，", ",", "；", ";"))):  # 建议县纪委监委对…，县委组织部对…；X将…
             return bool(ASKED_TO.match(sentence[span.end:]))
         return bool(self.request.match(sentence[span.end:]) or DIRECTED.match(sentence[span.end:]) or (
-            SUPPORTING.match(sentence[span.end:]) and re.search(r"要|须|应当|牵头|负责", sentence[:span.start]))
+            SUPPORTING.match(sentence[span.end:]) and re.search(r"要|须|应当|牵头|负责|(?:^|[，,；;])由",
+                                                                 sentence[:span.start]))  # 由X处理，Y跟踪督办
             or TOPIC_FIRST.match(sentence[span.end:]))
 
     def _names_someone(self, text: str) -> bool:
