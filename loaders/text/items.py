@@ -125,12 +125,16 @@ class Walker:
         hint = self.township_hint(contexts)
         seen: list[tuple[int, int, Resolved]] = []
         before: tuple[int, str] = (-1, "")  # where the last township named ends
-        for m in self.finder.mentions(text, self.local):
+        mentions = self.finder.mentions(text, self.local)
+        for m in mentions:
             if self.is_body(m.form):
                 continue
             after = YEAR.sub("", text[m.end:m.end + 14])  # 县审计局2021年指出的…
-            if any(after.startswith(w) for w in self.rules["not_subject_after"]) or self.finder_after.match(after):
-                continue  # 县审计局2023年经济责任审计指出的问题: the unit that found it
+            owned = (after.startswith(("下属", "所属")) and not REDACTED.search(after)  # 下属单位XX同志: unknown
+                     and not any(m.end < o.start <= m.end + 14 for o in mentions))
+            if not owned and (any(after.startswith(w) for w in self.rules["not_subject_after"])
+                              or self.finder_after.match(after)):
+                continue  # 县审计局2023年经济责任审计指出的问题: the unit that found it (X下属企业…: X itself)
             if text[:m.start].endswith(tuple(self.rules["not_subject_before"])):
                 continue  # 与县财政局对账不及时, 向县财政局申报的…: a partner, not the one at fault
             if seen and text[max(m.start - 1, 0):m.start] in OBJECT_BEFORE and not re.search(

@@ -45,3 +45,11 @@ def test_a_question_and_answer_record_takes_its_findings_from_the_questions(pars
     assert len(r.items) == 2 and all(i.text.startswith(("乡机关", "村级")) for i in r.items)
     assert {i.unit_id for i in r.items} == {unit_id(finder, "宁川县湖岭乡")}
     assert not any(d.paragraph == 1 for d in r.directives)  # the title asks nothing of the inspection team
+
+
+def test_a_unit_over_an_unnamed_subordinate_is_the_unit_at_fault(parse, finder):
+    r = parse("关于全县巡察发现问题的综合情况报告", "一、主要问题",
+              "1.县水利局下属工程队将部分渠道工程分包给无资质的个人。",
+              "2.县水利局下属单位XX同志违规收受礼金。")
+    assert r.items[0].unit_id == unit_id(finder, "宁川县水利局")
+    assert r.items[1].unit_id != unit_id(finder, "宁川县水利局")  # the redacted subordinate: unknown
