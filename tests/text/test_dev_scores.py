@@ -48,6 +48,18 @@ what bench/report_text.py measured.
   is found, two are expected), discipline rules for the inspection teams themselves (巡察组要严格遵守…) taken as
   directives. The other parts did not move except dev_c (items P 0.98 → 0.99) and dev_d (items P 0.98 → 0.99, units
   P 0.97 → 0.98), both from the veto (in-sample: its weights are trained on all eight dev parts).
+* ``dev_i`` (21 files, written independently, scored once as the test part at items 0.98/0.88, units 0.95/0.86,
+  directives 0.94/0.83, directive units 0.77/0.68 — precision held, recall and the directive's unit fell; then tuned
+  on in session 10 with general rules — a list announced by a colon and cut at ； (问题主要有三：A；B；C。, 具体有以下
+  几个问题：…) one item per entry, a record's 约谈对象：/检查对象： field and a record's title (…巡察组与X交换意见记录)
+  naming its unit, question-and-answer records (问：… findings, 答：… skipped, 请说明情况 a question, a line ending
+  in ？ no heading), X下属 an unnamed subordinate making X the unit at fault, a body asked at its clause's start
+  (…，由X督促… / …线索，移交X依规处置 / 建议：X会同… / 由X处理，Y跟踪督办), a stationed group named under its
+  commission, 请其作为行业主管部门, a request about a class of units (整改不力单位的…) about no one unit, a spoken
+  topic (X的事，Y要…) naming the unit a request is about — and the clause classifier retrained on nine parts — to
+  items 0.99/0.97, units 0.99/0.96, directives 0.97/0.98, directive units 0.92/0.93): floors 0.95/0.95/0.95/0.90.
+  Left missed: see the session report (comma-joined facts told without a problem word, a stationed group's unit the
+  writer leaves open, a copy-to list taken as the request's units). The other parts did not move.
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -68,6 +80,7 @@ DEV_E = DEV.parent / "dev_e"
 DEV_F = DEV.parent / "dev_f"
 DEV_G = DEV.parent / "dev_g"
 DEV_H = DEV.parent / "dev_h"
+DEV_I = DEV.parent / "dev_i"
 KEYS = ("items", "units", "directives", "directive_units")
 FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_c": {"items": 0.94, "units": 0.93, "directives": 0.95, "directive_units": 0.95},
@@ -75,7 +88,8 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_e": {"items": 0.95, "units": 0.95, "directives": 0.96, "directive_units": 0.96},
          "dev_f": {"items": 0.95, "units": 0.95, "directives": 0.97, "directive_units": 0.97},
          "dev_g": {"items": 0.94, "units": 0.94, "directives": 0.97, "directive_units": 0.97},
-         "dev_h": {"items": 0.96, "units": 0.95, "directives": 0.95, "directive_units": 0.93}}
+         "dev_h": {"items": 0.96, "units": 0.95, "directives": 0.95, "directive_units": 0.93},
+         "dev_i": {"items": 0.95, "units": 0.95, "directives": 0.95, "directive_units": 0.90}}
 
 
 def _totals(folder, county_store, finder) -> dict[str, Tally]:
@@ -92,12 +106,13 @@ def totals(county_store, finder) -> dict[str, dict[str, Tally]]:
     return {part: _totals(folder, county_store, finder) for part, folder in (("dev", DEV), ("dev_b", DEV_B),
                                                                              ("dev_c", DEV_C), ("dev_d", DEV_D),
                                                                              ("dev_e", DEV_E), ("dev_f", DEV_F),
-                                                                             ("dev_g", DEV_G), ("dev_h", DEV_H))}
+                                                                             ("dev_g", DEV_G), ("dev_h", DEV_H),
+                                                                             ("dev_i", DEV_I))}
 
 
 def test_there_are_enough_dev_fixtures_of_both_formats():
     for folder, least in ((DEV, 12), (DEV_B, 12), (DEV_C, 12), (DEV_D, 12), (DEV_E, 12), (DEV_F, 12), (DEV_G, 12),
-                          (DEV_H, 12)):
+                          (DEV_H, 12), (DEV_I, 12)):
         paths = fixtures(folder)
         assert len(paths) >= least
         assert {p.suffix for p in paths} == {".docx", ".txt"} and any(p.name.endswith(".gb18030.txt") for p in paths)
