@@ -356,6 +356,9 @@ class DirectiveFinder:
         passed = re.match(r"^(.{2,40}?(?:问题|线索|事项))(?:交由|交给|由)", clauses[-1]) if clauses else None
         if passed:
             return passed.group(1)  # X问题交由派驻纪检监察组核查: X is what it acts on
+        passed = re.match(r"^(.{2,40}?(?:问题|线索|事项))(?:转交?|移交)", clauses[-2]) if len(clauses) > 1 else None
+        if passed and re.match(r"^(?:请|建议)其", clauses[-1]):
+            return passed.group(1)  # X问题转Y局，请其…: X is what Y is asked about
         for topic in reversed(clauses[:-1]):  # the nearest clause naming a matter: 对X…, X…问题，由Y牵头，Z跟进
             if re.match(r"^(?:对|针对|就|关于)", topic) or topic.endswith(("问题", "线索", "的事", "的事情")):
                 return topic

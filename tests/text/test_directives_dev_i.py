@@ -65,3 +65,12 @@ def test_a_regulator_asked_as_qi_is_the_unit_named_before(parse, finder):
               "违建问题转县自然资源局，请其作为行业主管部门督促依法处置。")
     asked = [d for d in r.directives if d.body == "行业主管部门"]
     assert asked and asked[0].body_unit_id == unit_id(finder, "宁川县自然资源局")
+
+
+def test_a_request_by_qi_is_about_the_problem_handed_over_in_its_own_clause(parse, finder):
+    from tests.text.conftest import unit_id
+
+    r = parse(TITLE, "一、存在的问题", "乡机关差旅费报销审核不严。", "二、意见建议",
+              "请县纪委监委对县教育局食堂问题加强督促；县水利局工程款问题转县财政局，请其作为行业主管部门督促整改。")
+    asked = [d for d in r.directives if d.body == "行业主管部门"]
+    assert asked and asked[0].unit_id == unit_id(finder, "宁川县水利局")
