@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -56,12 +57,31 @@ def neo4j_store(tmp_path_factory: pytest.TempPathFactory):
     store.close()
 
 
+def _holds(store, county: Bundle) -> bool:
+    """Whether the store holds the county's records (by kind and type; computed REPEATS edges aside)."""
+    counts = store.counts()
+    edges = {t: n for t, n in counts.edges.items() if t != "REPEATS"}
+    return counts.nodes == Counter(n.kind.value for n in county.nodes) and \
+        edges == Counter(e.type.value for e in county.edges) and counts.edges.get("REPEATS", 0) > 0
+
+
 @pytest.fixture(scope="session")
 def loaded_neo4j(neo4j_store, county: Bundle):
     neo4j_store.clear()
     neo4j_store.upsert(county.nodes, county.edges)
     repeats.recompute(neo4j_store)
     return neo4j_store
+
+
+@pytest.fixture()
+def neo4j_county(loaded_neo4j, county: Bundle):
+    """The session's Neo4j holding the sample county, loaded again when an earlier test left another graph there
+    (a kill or recovery test writes its own small graph into the same server)."""
+    if not _holds(loaded_neo4j, county):
+        loaded_neo4j.clear()
+        loaded_neo4j.upsert(county.nodes, county.edges)
+        repeats.recompute(loaded_neo4j)
+    return loaded_neo4j
 
 
 @pytest.fixture()

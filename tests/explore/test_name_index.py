@@ -35,8 +35,8 @@ def test_the_index_answers_as_the_named_query_embedded(loaded_embedded, county: 
 
 
 @pytest.mark.neo4j
-def test_the_index_answers_as_the_named_query_neo4j(loaded_neo4j, county: Bundle):
-    assert _same_answers(loaded_neo4j, county) >= 15
+def test_the_index_answers_as_the_named_query_neo4j(neo4j_county, county: Bundle):
+    assert _same_answers(neo4j_county, county) >= 15
 
 
 def test_an_alias_match_names_the_alias_and_hits_come_shortest_name_first():
