@@ -34,10 +34,10 @@ follows (河河乡的情况，我概括一下：…; 先说县X局。…：一�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from loaders.text import categories
+from loaders.text.candidates import Candidate, Context
 from loaders.text.cues import has_cue
 from loaders.text.model import ParsedItem
 from loaders.text.readers import Block
@@ -63,30 +63,6 @@ LOCATOR = re.compile(r"^(?:的|那边|这边|那里|这里)?[，,]?$")  # betwee
 ANSWER = re.compile(r"^(?:答|答复|回答)[：:]")
 OBJECT_FIELD = re.compile(r"^[\u4e00-\u9fff]{0,4}对象[：:]\s*")
 YEAR = re.compile(r"^(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|[上去前]年|今年|近年)")
-
-
-@dataclass
-class Context:
-    level: int
-    unit: Resolved | None = None
-    also: list[Resolved] = field(default_factory=list)  # further units a paragraph's label or a table cell names
-    redacted: str | None = None
-    top: str | None = None
-    requirements: bool = False
-    source: str = ""
-    problem: str = ""  # a heading that states a problem (（二）耕地保护责任落实有差距。), for the paragraph below it
-
-
-@dataclass
-class Candidate:
-    block: Block
-    offset: int  # of the text in the block
-    text: str
-    form: str
-    numbered: bool
-    context: list[Context]
-    own: Context | None = None  # 关于X： of the paragraph
-    item_indexes: list[int] = field(default_factory=list)
 
 
 class Walker:

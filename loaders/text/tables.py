@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.text.candidates import Candidate
 from loaders.text.readers import Block
 
 NOT_PROBLEM_COLUMN = re.compile(r"数|时限|类别|类型|性质|等级|来源|编号|序号|整改|措施|建议|任务|要求|责任|时间")
@@ -25,8 +26,6 @@ def problem_column(header: list[str]) -> int | None:
 
 def table_row(walker, block: Block) -> None:  # noqa: ANN001 - walker: loaders.text.items.Walker (no import circle)
     """Add the row's problem cell as a candidate, with the row's unit as its own context."""
-    from loaders.text.items import Candidate
-
     header = block.header
     problem = problem_column(header)
     columns = [i for i, h in enumerate(header) if re.search(r"单位|村|社区|乡镇|对象", h) and i < len(block.cells)
