@@ -28,26 +28,13 @@ from typing import Any
 import networkx as nx
 
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
-from graph.stores import changelog, snapshot
+from graph.stores import changelog, snapshot, sqlite_file
 from graph.stores.base import Counts, DanglingEdgeError, Direction, Neighbour, StoreError, StoreUnavailable
 from graph.stores.changelog import EdgeRows, NodeRows
 from graph.stores.rwlock import RWLock
 
 KIND = "_kind"
 TYPE = "_type"
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS nodes (id TEXT PRIMARY KEY, kind TEXT NOT NULL, props TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS edges (id TEXT PRIMARY KEY, type TEXT NOT NULL, src TEXT NOT NULL,
-                                  dst TEXT NOT NULL, props TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0');
-INSERT OR IGNORE INTO meta(key, value) VALUES ('token', lower(hex(randomblob(8))));
-""" + changelog.SCHEMA
-# Every commit bumps the generation and draws a new token: a snapshot or cached result names both.
-_BUMP = ("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'",
-         "UPDATE meta SET value = lower(hex(randomblob(8))) WHERE key='token'")
-
 
 def _dumps(props: dict[str, Any]) -> str:
     return json.dumps(props, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
@@ -66,7 +53,7 @@ class EmbeddedStore:
                                        timeout=30)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(_SCHEMA)
+            self._db.executescript(sqlite_file.SCHEMA)
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"无法打开本地图数据文件 {self.path}：{exc}") from exc
         self._rw = RWLock()
@@ -122,11 +109,10 @@ class EmbeddedStore:
 
     # -- keeping memory in step with the file ---------------------------------
     def _file_generation(self) -> int:
-        row = self._db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
-        return int(row[0])
+        return sqlite_file.generation(self._db)
 
     def _file_token(self) -> str:
-        return self._db.execute("SELECT value FROM meta WHERE key='token'").fetchone()[0]
+        return sqlite_file.token(self._db)
 
     def _reload(self) -> None:
         """Read the graph again (write lock held)."""
@@ -286,7 +272,7 @@ class EmbeddedStore:
                 "ON CONFLICT(id) DO UPDATE SET props=excluded.props",
                 ((eid, t, s, d, _dumps(p)) for eid, (t, s, d, p) in edge_rows.items()))
             before = self._file_token()
-            for bump in _BUMP:
+            for bump in sqlite_file.BUMP:
                 db.execute(bump)
             generation, token = self._file_generation(), self._file_token()
             if not clear:
