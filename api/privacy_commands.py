@@ -22,6 +22,7 @@ from rich.console import Console
 from rich.table import Table
 
 from api.audit import write_from_shell
+from graph.analysis.cache import forget
 from graph.model import EdgeRecord, NodeRecord
 from graph.settings import Settings, get_settings
 from graph.stores import StoreError, changelog, open_store
@@ -121,6 +122,8 @@ def rewrite_command(apply: Annotated[bool, typer.Option("--apply", help="写入�
         store = open_store(settings)
         try:
             result = rewrite(store, apply=apply)
+            if result.applied:
+                forget(store)  # kept analysis results may quote the old text: none is left beside the store
         finally:
             store.close()
         if result.applied:

@@ -20,6 +20,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.auth import AccountStore, Role
 from api.privacy_commands import rewrite
+from graph.analysis import kept
 from graph.model import NodeKind
 from graph.settings import Settings
 from graph.stores.embedded import EmbeddedStore
@@ -125,6 +126,8 @@ def test_privacy_rewrite_counts_then_rewrites_in_one_write_and_is_audited(folder
     assert (counted["applied"], counted["nodes"], counted["numbers"]) == (False, 1, {"电话号码": 1, "银行卡号": 2})
     store = EmbeddedStore(folder / "graph.sqlite")
     assert store.get_node(issue_id).props["text"] == RAW  # a dry run changes nothing
+    kept.warm(store)  # results kept beside the store, as a load leaves them
+    assert list(store.results_dir.glob("*.json"))
     store.close()
 
     done = _xuncha(folder, "--apply")
@@ -133,8 +136,9 @@ def test_privacy_rewrite_counts_then_rewrites_in_one_write_and_is_audited(folder
     redacted = f"经查，联系电话{LANDLINE_TOKEN}，收款卡号{BANK_TOKEN}，另一卡 {BANK_TOKEN}"
     assert store.get_node(issue_id).props["text"] == redacted
     store.close()
-    raw = b"".join(p.read_bytes() for p in folder.iterdir() if p.name.startswith("graph.sqlite"))
+    raw = b"".join(p.read_bytes() for p in folder.iterdir() if p.name.startswith("graph.sqlite") and p.is_file())
     assert CARD.encode() not in raw and b"88001234" not in raw  # not left behind in free pages or the log
+    assert not list((folder / "graph.sqlite.results").glob("*.json"))  # nor in a kept result quoting the old text
     again = json.loads(_xuncha(folder, "--json").stdout)
     assert again["nodes"] == 0 and again["numbers"] == {}
     audit = sqlite3.connect(folder / "audit.sqlite")
