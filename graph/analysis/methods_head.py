@@ -12,7 +12,7 @@ nothing). This head learns, from labelled pairs, which differences matter. It is
   to unit mean norm): a weight per dimension, i.e. a learned diagonal metric on top of ``sent_diff``.
 
 Both texts play the same part, so the score of ``(a, b)`` is the score of ``(b, a)``. The weights are
-fitted by ``bench/similar_holdout.py --write-head`` from pairs it may learn from (the phrasebook of
+fitted by ``bench/repeat_head_train.py`` from pairs it may learn from (the phrasebook of
 ``loaders/phrasebook.py`` and the development part of the held-out pairs; never the test part, never
 the sample's second phrasing source) and shipped as ``repeat_head.npz`` (a few kilobytes, deterministic:
 no random start, Newton steps). Nothing is downloaded.
