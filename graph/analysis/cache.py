@@ -42,14 +42,17 @@ def cached(store: Any, name: str, params: dict[str, Any], compute: Callable[[], 
     """``compute()``'s result for ``name`` and ``params`` at the store's current version.
 
     ``shape`` reads the result back from its file (a pydantic model or a type); without it the result is kept in
-    a file only when it is plain JSON. A store without ``version()`` is not cached. Two requests arriving together
-    for the same result compute it once, in this process and across processes sharing the store's files.
+    a file only when it is plain JSON. A store without ``version()``, or whose version is None, is not cached.
+    Two requests arriving together for the same result compute it once, in this process and across processes
+    sharing the store's files.
     """
     version_of = getattr(store, "version", None)
     if version_of is None:
         return compute()
-    key = name + json.dumps(params, sort_keys=True, default=str)
     version = version_of()
+    if version is None:  # a store that cannot name its version (a Neo4j database just imported): not kept
+        return compute()
+    key = name + json.dumps(params, sort_keys=True, default=str)
     with _lock:
         kept = _kept.setdefault(store, {})
         hit = kept.get(key)

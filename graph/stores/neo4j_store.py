@@ -145,7 +145,9 @@ class Neo4jStore:
         """After ``neo4j-admin database import`` (:mod:`graph.stores.neo4j_bulk`): set the empty lists the importer
         cannot write; the schema was made when this store opened. Returns how many were set."""
         with self._session() as session:
-            return neo4j_bulk.finish(session, empty_lists)
+            done = neo4j_bulk.finish(session, empty_lists)
+            session.run(BUMP).consume()  # the imported graph is a new version: nothing kept before it is served
+            return done
 
     def _session(self, read: bool = False):  # noqa: ANN202
         try:
@@ -251,10 +253,12 @@ class Neo4jStore:
         rows = self._read("MATCH (v:GraphVersion {key: 'graph'}) RETURN v.generation AS g")
         return int(rows[0]["g"]) if rows else 0
 
-    def version(self) -> str:
-        """The generation and the token its write drew: names exactly one graph, even after the database is emptied."""
+    def version(self) -> str | None:
+        """The generation and the token its write drew: names exactly one graph, even after the database is emptied
+        (a database versioned before tokens has its generation alone until its next write). None for a database no
+        write of this service has versioned (just imported, not yet finished): nothing is kept for it."""
         rows = self._read("MATCH (v:GraphVersion {key: 'graph'}) RETURN v.generation AS g, v.token AS t")
-        return f"{rows[0]['g']}.{rows[0]['t']}" if rows else "0."
+        return f"{rows[0]['g']}.{rows[0]['t'] or ''}" if rows else None
 
     # -- reads ---------------------------------------------------------------------
     def get_node(self, node_id: str) -> NodeRecord | None:
