@@ -41,8 +41,10 @@ def cached(store: Any, name: str, params: dict[str, Any], compute: Callable[[], 
            shape: TypeAdapter[Any] | None = None) -> T:
     """``compute()``'s result for ``name`` and ``params`` at the store's current version.
 
-    ``shape`` reads the result back from its file (a pydantic model or a type); without it the result is kept in
-    a file only when it is plain JSON. A store without ``version()``, or whose version is None, is not cached.
+    ``shape`` (a pydantic adapter of the result's type) writes the result to the store's results folder and reads
+    it back; without it the result is kept in this process's memory only (a name index or a matcher: objects no
+    other process could read, so no file lock is taken for them). A store without ``version()``, or whose version
+    is None, is not cached.
     Two requests arriving together for the same result compute it once, in this process and across processes
     sharing the store's files.
     """
@@ -73,8 +75,9 @@ def cached(store: Any, name: str, params: dict[str, Any], compute: Callable[[], 
 
 def _from_files(store: Any, name: str, key: str, version: str, compute: Callable[[], T],
                 shape: TypeAdapter[Any] | None) -> T:
+    """The result from the store's results folder, or computed (and written there) by this process alone."""
     files = result_files(store)
-    if files is None:
+    if files is None or shape is None:
         return compute()
     with files.computing(name, key):
         value = files.read(name, key, version, shape)

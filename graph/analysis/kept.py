@@ -19,14 +19,14 @@ from graph.analysis.cache import cached
 from graph.analysis.common_problems import common_problems
 from graph.stores.base import Counts, GraphStore
 
-_ROWS = TypeAdapter(list[dict[str, Any]])
-_MAP = TypeAdapter(dict[str, Any])
-_COUNTS = TypeAdapter(Counts)
+ROWS = TypeAdapter(list[dict[str, Any]])  # how kept results are written and read back
+REPORT = TypeAdapter(dict[str, Any])
+COUNTS = TypeAdapter(Counts)
 ALL_ROWS = 1_000_000  # whole lists are kept; the API pages them
 
 
 def _rows(store: GraphStore, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    return cached(store, name, params, lambda: store.run_query(name, params), shape=_ROWS)
+    return cached(store, name, params, lambda: store.run_query(name, params), shape=ROWS)
 
 
 def repeats_rows(store: GraphStore, *, unit_id: str | None = None, issue_id: str | None = None,
@@ -51,17 +51,17 @@ def common_rows(store: GraphStore, *, min_units: int = 3) -> list[dict[str, Any]
     """Common problems as plain rows (what the API pages)."""
     return cached(store, "common", {"min_units": min_units},
                   lambda: [c.model_dump(mode="json") for c in common_problems(store, min_units=min_units)],
-                  shape=_ROWS)
+                  shape=ROWS)
 
 
 def linked_report(store: GraphStore, *, max_degree: int = linked.MAX_DEGREE, top: int = 20) -> dict[str, Any]:
     return cached(store, "linked", {"max_degree": max_degree, "top": top},
                   lambda: linked.linked_clusters(store, max_degree=max_degree, top=top).model_dump(mode="json"),
-                  shape=_MAP)
+                  shape=REPORT)
 
 
 def counts(store: GraphStore) -> Counts:
-    return cached(store, "counts", {}, store.counts, shape=_COUNTS)
+    return cached(store, "counts", {}, store.counts, shape=COUNTS)
 
 
 class Warmed(BaseModel):

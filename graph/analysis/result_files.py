@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
-import json
 import logging
 import os
 import tempfile
@@ -55,7 +54,7 @@ class ResultFiles:
             finally:
                 fcntl.flock(gate, fcntl.LOCK_UN)
 
-    def read(self, name: str, key: str, version: str, shape: TypeAdapter[Any] | None) -> Any:
+    def read(self, name: str, key: str, version: str, shape: TypeAdapter[Any]) -> Any:
         """The result kept for exactly ``version``, or ``MISSING`` (none, or one that does not read back whole)."""
         path = self.folder / f"{self._stem(name, key)}.{_digest(version)}.json"
         try:
@@ -63,17 +62,14 @@ class ResultFiles:
         except FileNotFoundError:
             return MISSING
         try:
-            return shape.validate_json(body) if shape is not None else json.loads(body)
+            return shape.validate_json(body)
         except (ValueError, ValidationError):
             log.warning("kept result %s unreadable: computed again", path.name)
             return MISSING
 
-    def write(self, name: str, key: str, version: str, value: Any, shape: TypeAdapter[Any] | None) -> bool:
-        """Keep ``value`` for ``version`` (atomically) and drop every file of another version; False if not JSON."""
-        try:
-            body = shape.dump_json(value) if shape is not None else json.dumps(value, ensure_ascii=False).encode()
-        except (TypeError, ValueError):
-            return False  # a result that is not plain JSON stays in this process's memory only
+    def write(self, name: str, key: str, version: str, value: Any, shape: TypeAdapter[Any]) -> None:
+        """Keep ``value`` for ``version`` (atomically) and drop every file of another version."""
+        body = shape.dump_json(value)
         tag = _digest(version)
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".writing-")
         try:
@@ -84,7 +80,6 @@ class ResultFiles:
             Path(tmp).unlink(missing_ok=True)
             raise
         self._drop_other_versions(tag)
-        return True
 
     def _drop_other_versions(self, tag: str) -> None:
         """Once per version and process: a folder holding a result per unit is not listed at every write."""

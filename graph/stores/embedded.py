@@ -57,7 +57,7 @@ class EmbeddedStore:
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"无法打开本地图数据文件 {self.path}：{exc}") from exc
         self._rw = RWLock()
-        self._lock = self._rw.reader  # ``with store._lock:`` reads the graph held still (api.masking does)
+        self._lock = self._rw.reader  # ``with store._lock:`` reads the graph held still (the concurrency tests do)
         self._db_lock = threading.Lock()  # readers share one connection for the generation check
         self._graph: nx.MultiDiGraph | None = None
         self._generation, self._token = self._file_generation(), self._file_token()  # the version held in memory

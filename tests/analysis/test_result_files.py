@@ -65,7 +65,7 @@ def test_what_one_process_computed_the_other_reads_and_it_equals_a_fresh_computa
     assert sorted(p.name.split("-")[0] for p in first.results_dir.glob("*.json")) == sorted(
         {"counts", "common", "linked", "leader_carry", "people_in_many_clues", "relative_links", "repeats_at"})
     compute = Counting(lambda: [c.model_dump(mode="json") for c in common_problems(second, min_units=3)])
-    from_file = cached(second, "common", {"min_units": 3}, compute)
+    from_file = cached(second, "common", {"min_units": 3}, compute, shape=kept.ROWS)
     assert compute.runs == 0 and from_file == kept.common_rows(first)
     assert _kept(second) == _fresh(second)  # read back from the files: the same values and types
 
@@ -77,7 +77,7 @@ def test_a_write_makes_every_process_compute_again_and_old_files_go(two, county:
     issues = [n for n in county.nodes if n.kind is NodeKind.ISSUE]
     second.upsert([n.model_copy(update={"props": {**n.props, "category": "改过的类别"}}) for n in issues[:60]], [])
     compute = Counting(lambda: [c.model_dump(mode="json") for c in common_problems(first, min_units=3)])
-    after = cached(first, "common", {"min_units": 3}, compute)
+    after = cached(first, "common", {"min_units": 3}, compute, shape=kept.ROWS)
     assert compute.runs == 1 and after != before
     assert not old_files & set(first.results_dir.glob("*.json"))  # files of the old version were removed
     assert kept.common_rows(second) == after == [c.model_dump(mode="json") for c in common_problems(second)]
@@ -89,7 +89,7 @@ def test_a_corrupt_or_truncated_file_is_computed_again_never_trusted(two):
     (path,) = first.results_dir.glob("common-*.json")
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
     compute = Counting(lambda: [c.model_dump(mode="json") for c in common_problems(second, min_units=3)])
-    assert cached(second, "common", {"min_units": 3}, compute) == kept.common_rows(first)
+    assert cached(second, "common", {"min_units": 3}, compute, shape=kept.ROWS) == kept.common_rows(first)
     assert compute.runs == 1
     assert kept.common_rows(EmbeddedStore(first.path)) == [c.model_dump(mode="json") for c in common_problems(first)]
 
@@ -108,7 +108,7 @@ def test_a_result_computed_in_another_process_is_read_here(tmp_path: Path, count
             "s = EmbeddedStore(sys.argv[1]); kept.warm(s); s.close()")
     subprocess.run([sys.executable, "-c", code, str(tmp_path / "g.sqlite")], cwd=ROOT, check=True)
     compute = Counting(lambda: linked.linked_clusters(store, top=20).model_dump(mode="json"))
-    report = cached(store, "linked", {"max_degree": linked.MAX_DEGREE, "top": 20}, compute)
+    report = cached(store, "linked", {"max_degree": linked.MAX_DEGREE, "top": 20}, compute, shape=kept.REPORT)
     assert compute.runs == 0 and report == linked.linked_clusters(store, top=20).model_dump(mode="json")
     store.close()
 
