@@ -19,6 +19,12 @@ from graph.stores.base import QueryRunner
 ENTRY, ALIAS = "\x00", "\x01"  # between entries; between a name and its aliases
 
 
+def _hit(row: dict[str, Any], text: str) -> dict[str, Any]:
+    """A search answer's row: the alias that matched only when the name itself does not hold the text."""
+    alias = None if text in row["name"] else next(a for a in row["aliases"] if text in a)
+    return {"id": row["id"], "kind": row["kind"], "name": row["name"], "matched_alias": alias}
+
+
 class _Haystack:
     """One kind's (or every kind's) names in display order, joined into one string."""
 
@@ -36,10 +42,7 @@ class _Haystack:
         at = self.text.find(text)
         while at >= 0 and len(found) < limit:
             entry = bisect_right(self.starts, at) - 1
-            row = self.rows[entry]
-            in_name = text in row["name"]
-            found.append({"id": row["id"], "kind": row["kind"], "name": row["name"],
-                          "matched_alias": None if in_name else next(a for a in row["aliases"] if text in a)})
+            found.append(_hit(self.rows[entry], text))
             following = self.starts[entry + 1] if entry + 1 < len(self.starts) else len(self.text)
             at = self.text.find(text, following)
         return found
@@ -70,10 +73,8 @@ class NameIndex:
         for row in self.all.rows:
             if kind is not None and row["kind"] != kind:
                 continue
-            alias = next((a for a in row["aliases"] if text in a), None)
-            if text in row["name"] or alias is not None:
-                found.append({"id": row["id"], "kind": row["kind"], "name": row["name"],
-                              "matched_alias": None if text in row["name"] else alias})
+            if text in row["name"] or any(text in a for a in row["aliases"]):
+                found.append(_hit(row, text))
                 if len(found) == limit:
                     break
         return found
