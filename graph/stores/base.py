@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
-from graph.model import EdgeRecord, EdgeType, NodeRecord
+from graph.model import EDGE_SPECS, EdgeRecord, EdgeType, NodeRecord
 
 Direction = Literal["out", "in", "both"]
 
@@ -28,6 +29,25 @@ class StoreUnavailable(StoreError):
 
 class DanglingEdgeError(StoreError):
     """An edge names a node that is neither stored nor in the same write."""
+
+
+@cache
+def declared_edge_keys(edge_type: EdgeType) -> frozenset[str]:
+    """The property keys an edge type may carry: the field names of its props model."""
+    return frozenset(EDGE_SPECS[edge_type].props.model_fields)
+
+
+def check_edge_props(rows: Iterable[tuple[EdgeType, str, dict[str, Any]]]) -> None:
+    """Refuse the whole write if any edge ``(type, id, props)`` holds a key its type's model does not declare.
+
+    Both stores keep this rule, so a write one store refuses is never taken by the other.
+    """
+    for edge_type, edge_id, props in rows:
+        allowed = declared_edge_keys(edge_type)
+        for key in props:
+            if key not in allowed:
+                raise StoreError(f"关系 {edge_id}（{edge_type.label_zh}）的属性“{key}”不是"
+                                 f"{edge_type.value} 的字段（可用：{'、'.join(sorted(allowed))}），整批写入已取消")
 
 
 class Counts(BaseModel):

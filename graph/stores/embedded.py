@@ -29,7 +29,15 @@ import networkx as nx
 
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
 from graph.stores import changelog, snapshot, sqlite_file
-from graph.stores.base import Counts, DanglingEdgeError, Direction, Neighbour, StoreError, StoreUnavailable
+from graph.stores.base import (
+    Counts,
+    DanglingEdgeError,
+    Direction,
+    Neighbour,
+    StoreError,
+    StoreUnavailable,
+    check_edge_props,
+)
 from graph.stores.changelog import EdgeRows, NodeRows
 from graph.stores.rwlock import RWLock
 
@@ -238,6 +246,7 @@ class EmbeddedStore:
         merged: EdgeRows = {}
         g = self.graph
         for edge in edges:
+            check_edge_props(((edge.type, edge.id, edge.props),))
             for end, kind in ((edge.src, edge.src_kind), (edge.dst, edge.dst_kind)):
                 have = new_nodes[end][0] if end in new_nodes else g.nodes[end][KIND] if end in g else None
                 if have != kind.value:

@@ -5,7 +5,8 @@ puts an ``Eager`` into every chunk's plan (all rows are read before any is writt
 later row matches). With each key written out (``r.post = row.p.post``, or in the ``CREATE`` pattern) the plan
 streams. The keys are not input: they are the field names of each edge type's pydantic props model
 (``EDGE_SPECS[t].props``), checked to be plain identifiers; values still travel only as parameters. A record whose
-props hold a key its model does not declare is refused before anything is written (:func:`check_edge_props`).
+props hold a key its model does not declare is refused before anything is written
+(:func:`graph.stores.base.check_edge_props`, which the embedded store keeps too).
 
 Rows are ``{id, src, p}`` (``p``: the edge's properties, without the id), grouped by their end node for a create:
 ``[{dst, rows: [...]}]``. Texts are cached per shape, so each shape's plan is compiled once and then reused.
@@ -14,9 +15,7 @@ Rows are ``{id, src, p}`` (``p``: the edge's properties, without the id), groupe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
-from typing import Any
 
 from graph.model import EDGE_SPECS, EdgeType, NodeKind
 from graph.stores.base import StoreError
@@ -37,16 +36,6 @@ def edge_keys(edge_type: EdgeType) -> tuple[str, ...]:
             raise StoreError(f"关系 {edge_type.value}（{edge_type.label_zh}）的属性模型含字段名“{key}”，"
                              "不能写入 Cypher（只允许小写字母、数字和下划线，且不能是 id）")
     return keys
-
-
-def check_edge_props(rows: Iterable[tuple[EdgeType, str, dict[str, Any]]]) -> None:
-    """Refuse the whole write if any edge ``(type, id, props)`` holds a key its type's model does not declare."""
-    for edge_type, edge_id, props in rows:
-        allowed = edge_keys(edge_type)
-        for key in props:
-            if key not in allowed:
-                raise StoreError(f"关系 {edge_id}（{edge_type.label_zh}）的属性“{key}”不是"
-                                 f"{edge_type.value} 的字段（可用：{'、'.join(allowed)}），整批写入已取消")
 
 
 def _checked(edge_type: EdgeType, keys: tuple[str, ...]) -> tuple[str, ...]:

@@ -53,8 +53,8 @@ from typing import Any
 from neo4j import Session
 
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
-from graph.stores.base import DanglingEdgeError
-from graph.stores.neo4j_edge_cypher import check_edge_props, edge_keys
+from graph.stores.base import DanglingEdgeError, check_edge_props
+from graph.stores.neo4j_edge_cypher import edge_keys
 from graph.stores.neo4j_journal import BUMP, Journal, Step, run_step
 
 NodeRows = dict[NodeKind, dict[str, dict[str, Any]]]

@@ -7,7 +7,7 @@ import pytest
 from graph.model import EdgeType, NodeKind, make_edge
 from graph.model import nodes as m
 from graph.settings import Settings
-from graph.stores.base import DanglingEdgeError, StoreUnavailable
+from graph.stores.base import DanglingEdgeError, StoreError, StoreUnavailable
 from graph.stores.neo4j_store import Neo4jStore
 
 
@@ -34,6 +34,19 @@ def test_dangling_edge_rolls_back_the_whole_write(loaded_neo4j):
         loaded_neo4j.upsert([new.to_record()], [ghost])
     assert loaded_neo4j.counts() == before
     assert loaded_neo4j.get_node(new.id) is None
+
+
+def test_both_stores_refuse_an_edge_key_outside_its_model(loaded_neo4j, loaded_embedded):
+    """Before, the embedded store kept such a key and Neo4j refused it: one write, two outcomes."""
+    new = m.Unit(name="字段测试局", county="测试县", unit_kind="county_department")
+    parent = next(n for n in loaded_embedded.iter_nodes() if n.kind is NodeKind.UNIT)
+    edge = make_edge(EdgeType.PART_OF, (NodeKind.UNIT, new.id), (NodeKind.UNIT, parent.id))
+    stray = edge.model_copy(update={"props": {**edge.props, "weight": 1}})
+    for store in (loaded_neo4j, loaded_embedded):
+        before = store.counts()
+        with pytest.raises(StoreError, match="“weight”.*整批写入已取消"):
+            store.upsert([new.to_record()], [stray])
+        assert store.counts() == before and store.get_node(new.id) is None
 
 
 def test_unreachable_server_is_a_clear_message():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from graph.model import EDGE_SPECS, EdgeType, NodeKind
-from graph.stores.base import StoreError
-from graph.stores.neo4j_edge_cypher import check_edge_props, create_edges, edge_keys, update_edges
+from graph.stores.base import StoreError, check_edge_props
+from graph.stores.neo4j_edge_cypher import create_edges, edge_keys, update_edges
 from graph.stores.neo4j_journal import Step
 from graph.stores.neo4j_load import _by_end, _by_keys, _size, _transactions
 
