@@ -1,0 +1,31 @@
+"""Problems told as a deviation without the usual problem words (session 11, dev_j): a count with a bare 没, 没几条
+(few of what was due), 无实质进展, money put into a private account, 超付 / 混入, a ranking at the bottom, and
+存在…的问题 naming a long problem. Short texts written for the test (not the fixtures)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("problem", [
+    "县统计局抽调的干部至今仍有三名没回原岗位。",
+    "县统计局整改方案列了十几项，能见到效果的没几项。",
+    "县统计局数据质量整改无实质进展。",
+    "县统计局出纳把普查补助资金存放在个人账户上。",
+    "县统计局向外包公司超付服务费。",
+    "县统计局把会议费混入培训费列支。",
+    "县统计局数据报送及时率排在全市倒数第二位。",
+    "县统计局存在普查员劳务报酬由他人代签代领的问题。",
+])
+def test_a_deviation_told_without_a_problem_word_is_an_item(parse, problem):
+    r = parse("宁川县统计局巡察情况报告", problem)
+    assert [(it.text, it.unit_name) for it in r.items] == [(problem, "宁川县统计局")]
+
+
+@pytest.mark.parametrize("fact", [
+    "县统计局全年完成专项调查九项。",
+    "县统计局按时将普查补助发放到普查员个人账户。",
+])
+def test_a_fact_without_a_deviation_is_no_item(parse, fact):
+    r = parse("宁川县统计局巡察情况报告", "巡察期间，县统计局积极配合。", fact, "一、存在问题", "一是台账登记混乱。")
+    assert all(fact not in it.text for it in r.items)
