@@ -190,7 +190,10 @@ def inline_pieces(text: str) -> tuple[str, list[Piece]]:
 ANNOUNCED_FORM = "：…；…"
 # a clause announcing the problems listed after its colon (问题主要有三：, 具体有以下几个问题：, 主要表现为：), not
 # what is asked or done (建议如下：, 整改措施：, 主要做法：)
-ANNOUNCING = re.compile(r"(?:问题|表现|不足|情形|短板|漏洞|弱项|差距)[^，,。；;：:]{0,10}[：:]$")
+ANNOUNCING = re.compile(r"(?:问题|表现|不足|情形|短板|漏洞|弱项|差距)[^，,。；;：:]{0,10}[：:]$"
+                        # or a bare lead that says the detail follows (具体讲：, 主要是：, 集中表现在：)
+                        r"|^\s*(?:具体|主要|集中|突出|概括|归纳|简要)(?:地|来|起来)?"
+                        r"(?:讲|说|来说|而言|来看|看|是|有|表现为|表现在|体现为|体现在|反映在)?[：:]$")
 NOT_ANNOUNCING = re.compile(r"建议|要求|措施|意见|做法|经验|成效|打算|计划|安排|情况如下|"
                             rf"[^有为在]\s*(?:\d{{1,2}}|[{CN}]{{1,3}})[：:]$")  # 表现一：… labels an entry
 
