@@ -66,27 +66,30 @@ def cached(store: Any, name: str, params: dict[str, Any], compute: Callable[[], 
             hit = kept.get(key)
         if hit is not None and hit[0] == version:
             return hit[1]
-        value = _from_files(store, name, key, version, compute, shape)
-        if version_of() == version:  # a write landed meanwhile: do not keep what may mix both
+        value, whole = _from_files(store, name, key, version, compute, shape)
+        if whole:  # not when a write landed while it was computed: it may mix both versions
             with _lock:
                 kept[key] = (version, value)
         return value
 
 
 def _from_files(store: Any, name: str, key: str, version: str, compute: Callable[[], T],
-                shape: TypeAdapter[Any] | None) -> T:
-    """The result from the store's results folder, or computed (and written there) by this process alone."""
+                shape: TypeAdapter[Any] | None) -> tuple[T, bool]:
+    """The result from the store's results folder, or computed (and written there) by this process alone; and
+    whether it is wholly the result of ``version`` (the store is asked its version once, after computing)."""
     files = result_files(store)
     if files is None or shape is None:
-        return compute()
-    with files.computing(name, key):
-        value = files.read(name, key, version, shape)
-        if value is not MISSING:
-            return value  # type: ignore[no-any-return]
         value = compute()
-        if store.version() == version:
+        return value, store.version() == version
+    with files.computing(name, key):
+        kept = files.read(name, key, version, shape)
+        if kept is not MISSING:
+            return kept, True
+        value = compute()
+        whole = store.version() == version
+        if whole:
             files.write(name, key, version, value, shape)
-        return value
+        return value, whole
 
 
 def forget(store: Any) -> None:
