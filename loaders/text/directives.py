@@ -43,10 +43,11 @@ from loaders.text.asking import (
     units_counted,
 )
 from loaders.text.items import Candidate, Context, Walker
-from loaders.text.linking import _bigrams, _content, _stock, counted_links
+from loaders.text.linking import _bigrams, _content, _stock, counted_links, same_sentence
 from loaders.text.model import ParsedDirective, ParsedItem
 from loaders.text.readers import Block
 from loaders.text.references import cited_items
+from loaders.text.request_topic import request_topic
 from loaders.text.segments import CN, sentences
 from loaders.text.table_directives import table_directives
 from loaders.text.units import REDACTED, Resolved
@@ -253,7 +254,9 @@ class DirectiveFinder:
                 for nxt in found[1:]:
                     gap = text[group[-1][1]:nxt[0]]
                     joined = gap in ("、", "和", "及", "与", "以及") or bool(re.match(
-                        r"^[^，。；]{0,16}(?:问题|事项|情况)(?:、|和|及|以及)$", gap))  # 对A…问题和B…问题核查
+                        r"^[^，。；]{0,16}(?:问题|事项|情况)(?:、|和|及|以及)$", gap)) or (  # 对A…问题和B…问题核查
+                        gap.endswith("、") and "，" not in gap and bool(re.match(  # 对A串换…、B挂床…等问题线索
+                            r"^[^，。；]{0,20}?等(?:问题|线索|情况|事项)", text[nxt[1]:])))
                     each = all(text[max(f[0] - 1, 0):f[0]] == "对" for f in (group[0], nxt)) and re.search(
                         r"[，,；;]", text[group[-1][1]:nxt[0]])  # 对A…核查，对B…跟进监督
                     if not (joined or each):
@@ -269,7 +272,7 @@ class DirectiveFinder:
         confidence = 0.8
         unit_id = unit_name = None
         rule, item_index = "未写明", None
-        topic = self._topic(sentence, rest)
+        topic = request_topic(sentence, rest)
         named = self._about(rest, topic, contexts, lead_uid)
         cited = [] if named else cited_items(sentence[: sentence.find(rest)] if rest else sentence, items,
                                              lambda n: self.walker.blocks[n - 1].text)
@@ -326,6 +329,11 @@ class DirectiveFinder:
             if len(linked) > 1:  # 对两家医院…问题督促整改: one directive for each unit the count means
                 named = [Resolved(items[i].unit_id, items[i].unit_name or "", rule) for i in linked]
                 reasons.append(f"要求中写明{len(linked)}个单位，取与之相关的各单位问题")
+        if not named and item_index is not None and _content(topic, self.stock) & _bigrams(
+                items[item_index].text) and len(told := same_sentence(items, item_index)) > 1:  # 对X问题，…
+            named = [Resolved(items[i].unit_id, items[i].unit_name or "", rule) for i in told]  # A、B合计拖欠…
+            counted = {items[i].unit_id: i for i in told}
+            reasons.append(f"相关问题一句点名{len(told)}个单位，各记一条")
         if len(named) > 1:
             reasons.append(f"一项要求点名{len(named)}个单位，各记一条")
         out = []
@@ -340,29 +348,6 @@ class DirectiveFinder:
                                        item_index=index, body_unit_id=lead_uid, confidence=round(confidence, 2),
                                        reasons=reasons))
         return out
-
-    @staticmethod
-    def _topic(sentence: str, rest: str) -> str:
-        """The clause before the body's own when it says what the request is about (``对X问题，县纪委监委要…``)."""
-        before = sentence[: sentence.find(rest)] if rest else ""
-        before = re.split(r"[；;]", before)[-1]  # the topic of a request is said in its own ；-clause
-        if re.search(r"(?:该|此|上述)(?:问题|事项|线索|人员|情况)|该(?:乡|镇|村|局|单位|街道|社区|公司|院|校)", rest):
-            return before  # X局…的问题，…，请Y对该问题(该乡)核查: the problem (unit) said before the body
-        before = re.sub(rf"^(?:[{CN}]是|第[{CN}]{{1,2}}[，,、]|其[{CN}][，,、]|\d{{1,2}}[.．、])", "", before)  # 二是对…
-        clauses = re.split(r"[，,；;：:]", ASKING.sub("", before, count=1) if before.startswith(("（", "(")) else before)
-        handed = re.match(r"^(?:建议|请)(?:将|把)", clauses[-1]) if clauses else None
-        if handed:
-            return clauses[-1][handed.end():]  # 建议将X的问题线索移交…: X is what the receiver acts on
-        passed = re.match(r"^(.{2,40}?(?:问题|线索|事项))(?:交由|交给|由)", clauses[-1]) if clauses else None
-        if passed:
-            return passed.group(1)  # X问题交由派驻纪检监察组核查: X is what it acts on
-        passed = re.match(r"^(.{2,40}?(?:问题|线索|事项))(?:转交?|移交)", clauses[-2]) if len(clauses) > 1 else None
-        if passed and re.match(r"^(?:请|建议)其", clauses[-1]):
-            return passed.group(1)  # X问题转Y局，请其…: X is what Y is asked about
-        for topic in reversed(clauses[:-1]):  # the nearest clause naming a matter: 对X…, X…问题，由Y牵头，Z跟进
-            if re.match(r"^(?:对|针对|就|关于)", topic) or topic.endswith(("问题", "线索", "的事", "的事情")):
-                return topic
-        return ""
 
     def _township(self, block: Block, cand: Candidate | None, request: str, items: list[ParsedItem],
                   contexts: list[Context]) -> str:

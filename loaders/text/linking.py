@@ -61,3 +61,11 @@ def counted_links(finder: UnitFinder, stock: frozenset[str], request: str, items
             out.append(i)
             units.add(items[i].unit_id)
     return out if len(out) == n else [first]
+
+
+def same_sentence(items: list[ParsedItem], index: int) -> list[int]:
+    """The items one sentence gave for each unit it names with one problem (县A、县B合计拖欠…), the linked one
+    first: a request about that problem is about each of them (one directive per unit)."""
+    it = items[index]
+    return [index, *(i for i, o in enumerate(items) if i != index and o.paragraph == it.paragraph
+                     and o.text == it.text and o.unit_id and o.unit_id != it.unit_id)]

@@ -1,0 +1,32 @@
+"""The topic of a request: the clause before the body's own that says what it is about (``对X问题，县纪委监委
+要…``, ``建议将X的问题线索移交…``, ``X问题交由派驻纪检监察组核查``)."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.text.asking import ASKING
+from loaders.text.segments import CN
+
+
+def request_topic(sentence: str, rest: str) -> str:
+    """The clause before the body's own when it says what the request is about (``对X问题，县纪委监委要…``)."""
+    before = sentence[: sentence.find(rest)] if rest else ""
+    before = re.split(r"[；;]", before)[-1]  # the topic of a request is said in its own ；-clause
+    if re.search(r"(?:该|此|上述)(?:问题|事项|线索|人员|情况)|该(?:乡|镇|村|局|单位|街道|社区|公司|院|校)", rest):
+        return before  # X局…的问题，…，请Y对该问题(该乡)核查: the problem (unit) said before the body
+    before = re.sub(rf"^(?:[{CN}]是|第[{CN}]{{1,2}}[，,、]|其[{CN}][，,、]|\d{{1,2}}[.．、])", "", before)  # 二是对…
+    clauses = re.split(r"[，,；;：:]", ASKING.sub("", before, count=1) if before.startswith(("（", "(")) else before)
+    handed = re.match(r"^(?:建议|请)(?:将|把)", clauses[-1]) if clauses else None
+    if handed:
+        return clauses[-1][handed.end():]  # 建议将X的问题线索移交…: X is what the receiver acts on
+    passed = re.match(r"^(.{2,40}?(?:问题|线索|事项))(?:交由|交给|由)", clauses[-1]) if clauses else None
+    if passed:
+        return passed.group(1)  # X问题交由派驻纪检监察组核查: X is what it acts on
+    passed = re.match(r"^(.{2,40}?(?:问题|线索|事项))(?:转交?|移交)", clauses[-2]) if len(clauses) > 1 else None
+    if passed and re.match(r"^(?:请|建议)其", clauses[-1]):
+        return passed.group(1)  # X问题转Y局，请其…: X is what Y is asked about
+    for topic in reversed(clauses[:-1]):  # the nearest clause naming a matter: 对X…, X…问题，由Y牵头，Z跟进
+        if re.match(r"^(?:对|针对|就|关于)", topic) or topic.endswith(("问题", "线索", "的事", "的事情")):
+            return topic
+    return ""

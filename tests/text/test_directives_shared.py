@@ -1,0 +1,35 @@
+"""A request about a problem one sentence told of two units (县A、县B合计拖欠…) is about each (one directive per
+unit); 对A…、B…等问题线索 names both; a clause giving a matter to a body (对X问题，由县委巡察办…) is a request, not a
+problem (session 11, dev_j). Short texts written for the test (not the fixtures)."""
+
+from __future__ import annotations
+
+from tests.text.conftest import unit_id
+
+
+def test_a_request_about_a_problem_of_two_units_is_about_each(parse, finder):
+    r = parse("关于专项巡察情况的报告",
+              "一、欠款问题突出。县统计局、县审计局合计拖欠印刷企业货款80余万元。",
+              "二、几点建议",
+              "对拖欠货款问题，由县委巡察办建立台账、跟踪督办。")
+    assert len(r.items) == 2
+    assert sorted((d.body, d.unit_id) for d in r.directives) == sorted(
+        [("巡察机构", unit_id(finder, "宁川县统计局")), ("巡察机构", unit_id(finder, "宁川县审计局"))])
+
+
+def test_a_matter_given_to_a_body_is_no_problem(parse):
+    r = parse("关于专项巡察情况的报告",
+              "一、县统计局差旅费报销审核不严。",
+              "二、几点建议",
+              "对违规报销问题，由县纪委监委会同县财政局核查处理。")
+    assert [it.unit_name for it in r.items] == ["宁川县统计局"]
+    assert [d.body for d in r.directives] == ["纪委监委"]
+
+
+def test_two_units_each_with_its_problem_before_a_closing_deng(parse, finder):
+    r = parse("关于专项巡察情况的报告",
+              "一、县统计局虚报普查补助；县审计局违规发放津贴。",
+              "二、建议",
+              "对县统计局虚报补助、县审计局违规发放津贴等问题线索，移交县纪委监委处置。")
+    assert sorted(d.unit_id for d in r.directives) == sorted(
+        [unit_id(finder, "宁川县统计局"), unit_id(finder, "宁川县审计局")])
