@@ -46,7 +46,7 @@ from loaders.text.items import Candidate, Context, Walker
 from loaders.text.linking import _bigrams, _content, _stock, counted_links, same_sentence
 from loaders.text.model import ParsedDirective, ParsedItem
 from loaders.text.readers import Block
-from loaders.text.references import cited_items
+from loaders.text.references import cited_items, cited_ordinals
 from loaders.text.request_topic import request_topic
 from loaders.text.segments import CN, sentences
 from loaders.text.table_directives import table_directives
@@ -274,8 +274,8 @@ class DirectiveFinder:
         rule, item_index = "未写明", None
         topic = request_topic(sentence, rest)
         named = self._about(rest, topic, contexts, lead_uid)
-        cited = [] if named else cited_items(sentence[: sentence.find(rest)] if rest else sentence, items,
-                                             lambda n: self.walker.blocks[n - 1].text)
+        ahead, text_of = sentence[: sentence.find(rest)] if rest else sentence, lambda n: self.walker.blocks[n - 1].text
+        cited = [] if named else cited_items(ahead, items, text_of) or cited_ordinals(ahead, items, text_of)
         named = named or [Resolved(items[i].unit_id, items[i].unit_name or "", "") for i in cited]
         township = next((w for w in self.rules["township_scope"] if w in rest), None)
         own_clause = re.split(r"[，,；;：:]", sentence[: sentence.find(rest)] if rest else sentence)[-1]

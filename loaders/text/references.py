@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from loaders.text.model import ParsedItem
+from loaders.text.segments import CN, FORMAL, STEMS, _value, leading_marker
 
 LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,4}?)[第]?(\d{1,3})(?![\d.．])")
 # a code (NC-06-02, A-3, ZJ01): letters, then numbers joined by dashes
@@ -32,4 +33,23 @@ def cited_items(before: str, items: list[ParsedItem], paragraph: Callable[[int],
         if hit is None:
             return []
         out.append(hit)
+    return out
+
+
+# an ordinal citing an entry by its number (第（伍）件, 第3项, 第二条问题), bracketed or not, in any numeral family
+ORDINAL_CITED = re.compile(rf"第\s*([（(]?)(\d{{1,3}}|[{CN}]{{1,3}}|[{FORMAL}]{{1,3}}|[{STEMS}])[)）]?\s*(?:件|项|条|个)")
+
+
+def cited_ordinals(before: str, items: list[ParsedItem], paragraph: Callable[[int], str]) -> list[int]:
+    """The items a request's own ；-clause cites by their paragraphs' numbers (…；第（伍）件同时抄送县委组织部，请其…:
+    the item of the paragraph numbered （伍）), the nearest before it of the same bracketing; [] when one cited is
+    found at no item."""
+    out: list[int] = []
+    for m in ORDINAL_CITED.finditer(re.split(r"[；;]", before)[-1]):
+        n, bracketed = _value(m.group(2)), bool(m.group(1))
+        hit = [i for i, it in enumerate(items) if leading_marker(paragraph(it.paragraph))[1] == n
+               and paragraph(it.paragraph).lstrip().startswith(("（", "(")) == bracketed]
+        if not hit:
+            return []
+        out.append(hit[-1])
     return out

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 
 CN = "一二三四五六七八九十"
+FORMAL = "壹贰叁肆伍陆柒捌玖拾"  # the formal numerals of a letter or a contract (（壹）…（贰）…)
+STEMS = "甲乙丙丁戊己庚辛壬癸"  # the heavenly stems, an ordinal family of their own (甲、…乙、…)
 _CN_VALUE = {c: i for i, c in enumerate(CN, 1)}
 
 
@@ -51,6 +53,10 @@ LEADING = (
     (1, re.compile(r"^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])[、.．]?\s*")),
     (2, re.compile(r"^([㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩])\s*")),
     (2, re.compile(rf"^([{CN}]{{1,2}})[)）]\s*")),
+    # the formal numerals (壹、 （壹）) and the stems (甲、 （甲）): families like 一、 and （一）
+    (1, re.compile(rf"^([{FORMAL}]{{1,2}})[、.．]\s*")),
+    (2, re.compile(rf"^[（(]([{FORMAL}]{{1,2}}|[{STEMS}])[)）]\s*")),
+    (3, re.compile(rf"^([{STEMS}])[、.．]\s*")),
     (4, re.compile(r"^([⑴-⒇])\s*")),
     (4, re.compile(r"^[（(]([a-h])[)）]\s*")),
     (4, re.compile(r"^([a-h])[.．、)）]\s*")),
@@ -87,7 +93,7 @@ INLINE = (
     ("〔1〕", re.compile(rf"{OPEN}(\d{{1,2}}|[{CN}]{{1,3}}){CLOSE}")),
     ("一则", re.compile(rf"([{CN}]{{1,2}})(?:则|来)[，,]?")),
     ("a）", re.compile(r"[（(]?([a-h])[)）]")),
-    ("（一）", re.compile(rf"[（(]([{CN}]{{1,2}})[)）]")),
+    ("（一）", re.compile(rf"[（(]([{CN}]{{1,2}}|[{FORMAL}]{{1,2}}|[{STEMS}])[)）]")),
     ("（1）", re.compile(r"[（(](\d{1,2})[)）]")),
     ("1.", re.compile(r"(\d{1,2})[.．、](?!\d)")),
     ("头一个", re.compile(rf"(头一个|第[{CN}]个|再一个|还有一个|另一个|最后一个|一个)(?:问题)?(?:是|[，,：:])")),
@@ -104,6 +110,7 @@ ABOUT_HEADING = re.compile(r"^关于([^：:，。；]{1,30}?)(?:的问题|的情
 _CIRCLED = "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1))
 _TYPESET = ("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩", "".join(chr(c) for c in range(ord("⑴"), ord("⒇") + 1)),
             "".join(chr(c) for c in range(ord("⒈"), ord("⒛") + 1)), "abcdefgh")
+_FORMAL_AS_CN = str.maketrans(FORMAL, CN)
 _BULLETS = "●○■□◆◇▲►•▪★☆√✓✔※➢➤▶-–*＊—"
 
 
@@ -115,6 +122,10 @@ def _value(token: str) -> int:
     for row in _TYPESET:
         if len(token) == 1 and token in row:
             return row.index(token) + 1
+    if len(token) == 1 and token in STEMS:
+        return STEMS.index(token) + 1
+    if token and all(c in FORMAL for c in token):
+        return cn_number(token.translate(_FORMAL_AS_CN))
     if token in WORD_ORDINALS:
         return WORD_ORDINALS[token]
     if token and token[0] in _BULLETS:
