@@ -37,7 +37,8 @@ HANDED = ("移交", "移送", "转交")
 ASKING_OPENING = re.compile(r"(?:^|[，,；;])(?:建议|请)(?:将|把)[^，。；]{2,40}$")
 HELPER_BEFORE = ("会同", "配合", "协助", "联合")
 # a body given its part in a request made just before it (X要加强…，县纪委监委派驻第七纪检监察组给予指导)
-SUPPORTING = re.compile(r"^(?:给予|加强|做好)?(?:指导|督导|跟进监督|跟踪监督|跟踪督办)")
+SUPPORTING = re.compile(r"^(?:给予|加强|做好|负责)?(?:指导|督导|跟进监督|跟踪监督|跟踪督办|跟踪问效|跟踪督查|跟进督办|"
+                        r"跟踪落实|督促落实)")
 # a body told what to do about a topic before the modal (纪委监委对巡察移交的线索要优先办理)
 TOPIC_FIRST = re.compile(r"^对[^，。；]{1,24}?(?:要|须|应当)(?![求点件素案])")
 

@@ -33,3 +33,12 @@ def test_two_units_each_with_its_problem_before_a_closing_deng(parse, finder):
               "对县统计局虚报补助、县审计局违规发放津贴等问题线索，移交县纪委监委处置。")
     assert sorted(d.unit_id for d in r.directives) == sorted(
         [unit_id(finder, "宁川县统计局"), unit_id(finder, "宁川县审计局")])
+
+
+def test_a_body_following_up_after_the_request(parse):
+    # a second body given its part after the request without a modal (…，县委巡察办跟踪问效)
+    r = parse("关于巡察县统计局党组的反馈意见",
+              "一、县统计局普查经费超付问题至今未追回。",
+              "二、意见建议",
+              "针对上述问题，由县纪委监委督促追缴超付经费，县委巡察办跟踪问效。")
+    assert sorted(d.body for d in r.directives) == ["巡察机构", "纪委监委"]
