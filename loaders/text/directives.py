@@ -313,7 +313,7 @@ class DirectiveFinder:
                 unit_id, unit_name, rule = r.unit_id, r.name, "派驻所在单位"
             else:
                 ctx = next((c for c in reversed(contexts) if c.unit and c.unit.unit_id), None)
-                if ctx is not None and ctx.unit is not None:
+                if ctx is not None and ctx.unit is not None and not ctx.also:  # 县A局党组、县B局党组：… names no one
                     unit_id, unit_name, rule = ctx.unit.unit_id, ctx.unit.name, f"所在{ctx.source}"
         if marked:
             reasons.append("文中写明该单位为行业主管部门")

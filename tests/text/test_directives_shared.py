@@ -42,3 +42,12 @@ def test_a_body_following_up_after_the_request(parse):
               "二、意见建议",
               "针对上述问题，由县纪委监委督促追缴超付经费，县委巡察办跟踪问效。")
     assert sorted(d.body for d in r.directives) == ["巡察机构", "纪委监委"]
+
+
+def test_a_request_under_a_line_naming_several_units_is_about_none(parse):
+    r = parse("县委巡察工作领导小组办公室",
+              "关于对整改不力单位主要负责人进行约谈的通知",
+              "县统计局党组、县审计局党组：",
+              "约谈事由分别是：对县统计局，主要是普查经费超付问题整改无实质进展；对县审计局，主要是审计整改台账与实际不符。",
+              "请县委组织部派员参加约谈，并将约谈情况记入干部廉政档案。")
+    assert [(d.body, d.unit_id) for d in r.directives] == [("组织部", None)]
