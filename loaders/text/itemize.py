@@ -136,6 +136,14 @@ def _counted_units(walker: Walker, text: str) -> list[Resolved | None]:
     return list(top) if len(top) == n else []
 
 
+def _opens_clause(walker: Walker, problem: str, unit: Resolved) -> bool:
+    """Whether a unit is named at the start of a ，/。-clause of a problem, or after 涉及…： (its own subject)."""
+    return any(walker.finder.resolve(m.form).unit_id == unit.unit_id and (
+        problem[max(m.start - 1, 0):m.start] in ("，", ",", "。") or re.search(r"涉及[^，。：:]{0,4}[：:]$",
+                                                                          problem[:m.start]))
+        for m in walker.finder.mentions(problem))
+
+
 def _cleared(walker: Walker, text: str) -> str:
     """A text without the phrases that say no problem was found (巡察中未发现突出问题): they hold problem words."""
     for p in walker.rules["no_problem_patterns"]:
@@ -187,7 +195,11 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
     named = walker.named_units(problem, contexts)
     ctx, source = _context_unit(cand)
     if named and ctx is not None and ctx.unit is not None and walker.speaks_of_context(problem):
-        named = []  # 群众反映X村…的信访件，乡党委未能…: the unit of the context is the one at fault
+        # 群众反映X村…的信访件，乡党委未能…: the unit of the context is the one at fault — but a village of it
+        # opening a clause of its own (乡党委对村干部管理偏松，Y村书记长期在外…) or named as the one involved
+        # (…。涉及村：Y村。) is where the problem is
+        named = [u for u in named if walker.finder.is_parent(ctx.unit.unit_id, u.unit_id)
+                 and _opens_clause(walker, problem, u)]
     inspected = walker.inspected_units(problem, contexts) if not named else []
     first_red = REDACTED.search(problem)
     if named and first_red and not first_red.group().endswith("同志") and first_red.start() < min(
