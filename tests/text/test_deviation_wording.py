@@ -29,3 +29,15 @@ def test_a_deviation_told_without_a_problem_word_is_an_item(parse, problem):
 def test_a_fact_without_a_deviation_is_no_item(parse, fact):
     r = parse("宁川县统计局巡察情况报告", "巡察期间，县统计局积极配合。", fact, "一、存在问题", "一是台账登记混乱。")
     assert all(fact not in it.text for it in r.items)
+
+
+def test_still_having_to_is_no_requirement(parse):
+    # spoken 还要 inside a clause (企业还要跑三个科室) says what people still have to do, not what is asked
+    r = parse("在巡察情况汇报会上的讲话",
+              "第一点，问题要正视。县统计局“数据直报”喊了三年，企业报数还要跑三个科室，群众意见很大。")
+    assert [it.unit_name for it in r.items] == ["宁川县统计局"]
+
+
+def test_a_requirement_opening_with_still_is_one(parse):
+    r = parse("在巡察情况汇报会上的讲话", "县统计局台账登记混乱。", "还要加强对普查员的培训，防止数据失真问题。")
+    assert [it.text for it in r.items] == ["县统计局台账登记混乱。"]
