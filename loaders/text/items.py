@@ -108,8 +108,9 @@ class Walker:
             after = YEAR.sub("", text[m.end:m.end + 14])  # 县审计局2021年指出的…
             owned = (after.startswith(("下属", "所属")) and not REDACTED.search(after)  # 下属单位XX同志: unknown
                      and not any(m.end < o.start <= m.end + 14 for o in mentions))
-            if not owned and (any(after.startswith(w) for w in self.rules["not_subject_after"])
-                              or self.finder_after.match(after)):
+            inspected = text[:m.start].endswith(("巡察", "巡察了"))  # 巡察X时指出的问题: X is the one inspected
+            if not owned and not inspected and (any(after.startswith(w) for w in self.rules["not_subject_after"])
+                                                or self.finder_after.match(after)):
                 continue  # 县审计局2023年经济责任审计指出的问题: the unit that found it (X下属企业…: X itself)
             if text[:m.start].endswith(tuple(self.rules["not_subject_before"])):
                 continue  # 与县财政局对账不及时, 向县财政局申报的…: a partner, not the one at fault

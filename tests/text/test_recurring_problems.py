@@ -1,0 +1,16 @@
+"""A problem found again (又被查出, 又出现, 再次发生) is a problem; a unit named after 巡察 (巡察X时指出的…) is the one
+inspected, not the one that found it (session 11, dev_j). Short texts written for the test (not the fixtures)."""
+
+from __future__ import annotations
+
+
+def test_a_problem_found_again_at_the_unit_inspected(parse):
+    r = parse("在巡察工作动员部署会上的讲话",
+              "比如，上轮巡察县统计局时指出的普查外包问题，今年审计时又被查出来了。")
+    assert [it.unit_name for it in r.items] == ["宁川县统计局"]
+
+
+def test_the_unit_that_found_it_is_still_no_subject(parse):
+    r = parse("在巡察工作动员部署会上的讲话",
+              "一是县审计局去年审计指出的普查经费问题，今年又出现了。")
+    assert all(it.unit_name != "宁川县审计局" for it in r.items)
