@@ -108,7 +108,8 @@ class Walker:
             after = YEAR.sub("", text[m.end:m.end + 14])  # 县审计局2021年指出的…
             owned = (after.startswith(("下属", "所属")) and not REDACTED.search(after)  # 下属单位XX同志: unknown
                      and not any(m.end < o.start <= m.end + 14 for o in mentions))
-            inspected = text[:m.start].endswith(("巡察", "巡察了"))  # 巡察X时指出的问题: X is the one inspected
+            inspected = text[:m.start].endswith(("巡察", "巡察了")) or bool(  # 巡察X时指出的, X上轮反馈的问题:
+                re.match(r"^(?:上轮|上一轮|前轮|本轮|这轮|这次)(?:巡察)?(?:反馈|指出|发现)的", after))  # X inspected
             if not owned and not inspected and (any(after.startswith(w) for w in self.rules["not_subject_after"])
                                                 or self.finder_after.match(after)):
                 continue  # 县审计局2023年经济责任审计指出的问题: the unit that found it (X下属企业…: X itself)
