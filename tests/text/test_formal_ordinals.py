@@ -39,3 +39,13 @@ def test_a_request_cites_an_entry_by_its_formal_number(parse, finder):
               "其中，第（壹）件请你委依规处置；第（贰）件同时抄送县委组织部，请其在干部考察中予以关注。")
     about = {(d.body, d.unit_id) for d in r.directives}
     assert ("组织部", unit_id(finder, "宁川县审计局")) in about
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("第一件事，", "第二件事，"), ("Ⅰ.", "Ⅱ."), ("一）", "二）"), ("甲、", "乙、"), ("（壹）", "（贰）"),
+])
+def test_any_family_inline_and_as_paragraphs(parse, first, second):
+    inline = parse(TITLE, f"主要问题：{first}{A}；{second}{B}。")
+    paragraphs = parse(TITLE, f"{first}{A}。", f"{second}{B}。")
+    assert [i.text.rstrip("。") for i in inline.items] == [A, B]
+    assert [i.text.rstrip("。") for i in paragraphs.items] == [A, B]
