@@ -131,7 +131,7 @@ class DirectiveFinder:
         if any(before.endswith(w) for w in self.rules["not_addressee_before"]):
             return False
         opening = next((w for w in self.rules["addressee_before"] if sentence.startswith(w)), None)
-        if any(before.endswith(w) for w in self.rules["addressee_before"]) or (
+        if any(re.sub(r"各$", "", before).endswith(w) for w in self.rules["addressee_before"]) or (  # 请各巡察组…
                 opening and before.endswith(("，", ",", "；", ";"))):  # 建议县纪委监委对…，县委组织部对…；X将…
             return bool(ASKED_TO.match(sentence[span.end:]))
         return bool(self.request.match(sentence[span.end:]) or DIRECTED.match(sentence[span.end:]) or (

@@ -51,3 +51,9 @@ def test_a_request_under_a_line_naming_several_units_is_about_none(parse):
               "约谈事由分别是：对县统计局，主要是普查经费超付问题整改无实质进展；对县审计局，主要是审计整改台账与实际不符。",
               "请县委组织部派员参加约谈，并将约谈情况记入干部廉政档案。")
     assert [(d.body, d.unit_id) for d in r.directives] == [("组织部", None)]
+
+
+def test_please_each_team_to_complete_is_a_request(parse):
+    r = parse("关于做好巡察进驻前准备工作的提示",
+              "请各巡察组于进驻前完成被巡察单位有关情况的沟通了解，形成熟悉情况报告。")
+    assert [(d.body, d.unit_id) for d in r.directives] == [("巡察机构", None)]
