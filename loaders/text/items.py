@@ -115,8 +115,9 @@ class Walker:
                 continue  # 县审计局2023年经济责任审计指出的问题: the unit that found it (X下属企业…: X itself)
             if text[:m.start].endswith(tuple(self.rules["not_subject_before"])):
                 continue  # 与县财政局对账不及时, 向县财政局申报的…: a partner, not the one at fault
-            if seen and text[max(m.start - 1, 0):m.start] in OBJECT_BEFORE and not re.search(
-                    r"[，。；、和及与]", text[seen[-1][1]:m.start]):
+            if seen and text[max(m.start - 1, 0):m.start] in OBJECT_BEFORE and (not re.search(
+                    r"[，。；、和及与]", text[seen[-1][1]:m.start]) or re.fullmatch(  # X作为出资人代表，对Y的…
+                    r"作为[^，。；]{1,16}[，,]对", text[seen[-1][1]:m.start])):
                 continue  # X镇党委对Y村…监督不到位: Y is what X failed at, not at fault itself
             r = self.finder.resolve(m.form, before[1] if before[0] >= 0 and LOCATOR.match(text[before[0]:m.start])
                                     else hint)

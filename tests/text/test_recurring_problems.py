@@ -14,3 +14,10 @@ def test_the_unit_that_found_it_is_still_no_subject(parse):
     r = parse("在巡察工作动员部署会上的讲话",
               "一是县审计局去年审计指出的普查经费问题，今年又出现了。")
     assert all(it.unit_name != "宁川县审计局" for it in r.items)
+
+
+def test_a_unit_acting_as_something_over_another_is_the_one_at_fault(parse):
+    # X作为出资人代表，对Y的…监管停留在报表层面: Y is what X failed at, as in X对Y…不到位
+    r = parse("关于巡察县统计局党组的反馈意见",
+              "同时，县审计局作为主管单位，对县统计局的日常监管长期停留在报表层面。")
+    assert [it.unit_name for it in r.items] == ["宁川县审计局"]
