@@ -60,6 +60,21 @@ what bench/report_text.py measured.
   items 0.99/0.97, units 0.99/0.96, directives 0.97/0.98, directive units 0.93/0.95): floors 0.95/0.95/0.95/0.91.
   Left missed: see the session report (comma-joined facts told without a problem word, a stationed group's unit the
   writer leaves open, a copy-to list taken as the request's units). The other parts did not move.
+* ``dev_j`` (19 files, written independently, scored once as the test part at items 0.99/0.88, units 0.98/0.87,
+  directives 1.00/0.93, directive units 0.92/0.86 — precision held, recall fell; then tuned on in session 11 with
+  general rules — deviations told without a problem word (没几条, a count + 没, 没 + a verb, 无实质进展, 存入个人账户,
+  超付, 混入, ranked at the bottom, found again 又被查出, a long 存在…的问题), 还要 inside a clause no modal, a bare lead
+  announcing ；-entries (具体讲：, 主要是：), the formal numerals and the stems as ordinal families (（壹）, 甲、) and
+  more inline families (第一件事, Ⅰ, 一）), a village opening its own clause under a township's self-reference, X作为…，
+  对Y… making Y the object, a unit named after 巡察 or before 上轮反馈的 the one inspected; a request about a problem
+  one sentence told of two units (one directive each), 对A…、B…等问题线索, 对X问题，由<body>… a request, a section
+  cited by its heading's words, an entry cited by its number in any family (第（伍）件), a body following up after
+  the request (…，县委巡察办跟踪问效), 请各X…, and a heading naming several units giving a request none — to items
+  1.00/0.97, units 0.99/0.97, directives 1.00/1.00, directive units 0.98/0.98 by the rules with the nine-part
+  classifier; 1.00/1.00, 0.99/0.99, 1.00/1.00, 0.98/0.98 once the classifier is retrained on all ten parts
+  (in-sample: its four vetoed items are its own training clauses)): floors 0.97/0.96/0.97/0.96. The same rules
+  moved dev_d (items R 0.978 → 0.989), dev_e (0.974 → 0.987), dev_h (items 0.975 → 0.981, units P/R 0.987/0.969 →
+  0.994/0.981) and dev_i (0.970 → 0.976); no part lost.
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -81,6 +96,7 @@ DEV_F = DEV.parent / "dev_f"
 DEV_G = DEV.parent / "dev_g"
 DEV_H = DEV.parent / "dev_h"
 DEV_I = DEV.parent / "dev_i"
+DEV_J = DEV.parent / "dev_j"
 KEYS = ("items", "units", "directives", "directive_units")
 FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_c": {"items": 0.94, "units": 0.93, "directives": 0.95, "directive_units": 0.95},
@@ -89,7 +105,8 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_f": {"items": 0.95, "units": 0.95, "directives": 0.97, "directive_units": 0.97},
          "dev_g": {"items": 0.94, "units": 0.94, "directives": 0.97, "directive_units": 0.97},
          "dev_h": {"items": 0.96, "units": 0.95, "directives": 0.95, "directive_units": 0.93},
-         "dev_i": {"items": 0.95, "units": 0.95, "directives": 0.95, "directive_units": 0.91}}
+         "dev_i": {"items": 0.95, "units": 0.95, "directives": 0.95, "directive_units": 0.91},
+         "dev_j": {"items": 0.97, "units": 0.96, "directives": 0.97, "directive_units": 0.96}}
 
 
 def _totals(folder, county_store, finder) -> dict[str, Tally]:
@@ -107,12 +124,12 @@ def totals(county_store, finder) -> dict[str, dict[str, Tally]]:
                                                                              ("dev_c", DEV_C), ("dev_d", DEV_D),
                                                                              ("dev_e", DEV_E), ("dev_f", DEV_F),
                                                                              ("dev_g", DEV_G), ("dev_h", DEV_H),
-                                                                             ("dev_i", DEV_I))}
+                                                                             ("dev_i", DEV_I), ("dev_j", DEV_J))}
 
 
 def test_there_are_enough_dev_fixtures_of_both_formats():
     for folder, least in ((DEV, 12), (DEV_B, 12), (DEV_C, 12), (DEV_D, 12), (DEV_E, 12), (DEV_F, 12), (DEV_G, 12),
-                          (DEV_H, 12), (DEV_I, 12)):
+                          (DEV_H, 12), (DEV_I, 12), (DEV_J, 12)):
         paths = fixtures(folder)
         assert len(paths) >= least
         assert {p.suffix for p in paths} == {".docx", ".txt"} and any(p.name.endswith(".gb18030.txt") for p in paths)
