@@ -41,15 +41,15 @@ def _dress(a: str, b: str, rng: random.Random) -> tuple[str, str]:
     return _prefix(rng) + a, _prefix(rng) + b
 
 
-def phrasebook_pairs(seed: int = SEED) -> list[tuple[str, str, bool]]:
-    """(text_a, text_b, same problem) pairs from the phrasebook, deterministic for a seed."""
+def phrasebook_pairs(seed: int = SEED) -> list[tuple[str, str, bool, str]]:
+    """(text_a, text_b, same problem, category of text_a) pairs from the phrasebook, deterministic for a seed."""
     rng = random.Random(seed)
     out: list[tuple[str, str, bool]] = []
     for p in pb.PROBLEM_TYPES:
         for s, t in combinations(p.templates, 2):
-            out.append((*_dress(_fill(s, rng), _fill(t, rng), rng), True))
+            out.append((*_dress(_fill(s, rng), _fill(t, rng), rng), True, p.category))
         t = rng.choice(p.templates)
-        out.append((*_dress(_fill(t, rng), _fill(t, rng), rng), True))
+        out.append((*_dress(_fill(t, rng), _fill(t, rng), rng), True, p.category))
     by_cat: dict[str, list[pb.ProblemType]] = {}
     for p in pb.PROBLEM_TYPES:
         by_cat.setdefault(p.category, []).append(p)
@@ -57,9 +57,10 @@ def phrasebook_pairs(seed: int = SEED) -> list[tuple[str, str, bool]]:
         for p, q in combinations(kinds, 2):
             for s in p.templates:
                 for t in q.templates:
-                    out.append((*_dress(_fill(s, rng), _fill(t, rng), rng), False))
+                    out.append((*_dress(_fill(s, rng), _fill(t, rng), rng), False, p.category))
     for p in pb.PROBLEM_TYPES:
         others = [q for q in pb.PROBLEM_TYPES if q.category != p.category]
         for q in rng.sample(others, 2):
-            out.append((*_dress(_fill(rng.choice(p.templates), rng), _fill(rng.choice(q.templates), rng), rng), False))
+            out.append((*_dress(_fill(rng.choice(p.templates), rng), _fill(rng.choice(q.templates), rng), rng), False,
+                        p.category))
     return out

