@@ -137,9 +137,10 @@ class Walker:
         """Units a problem sets beside its subject (与县X局之间…不一致; 与县X局…不一致，两家单位…各自…): a party
         to it as well."""
         hint = self.township_hint(contexts)
-        both = re.search(r"(?:两家|两个)(?:单位|部门)?[^，。；]{0,12}?(?:都|均|各自)|双方", text)
+        both = re.search(r"(?:两家|两个|两所|两村|两镇|两乡)(?:单位|部门|公司|医院|学校|村)?[^，。；]{0,12}?(?:都|均|各自)|"
+                         r"两家(?:单位|部门|公司|医院|学校)|两头|双方", text)  # 两家公司账实不符, 两头拿钱, 两村均未
         return [self.finder.resolve(m.form, hint) for m in self.finder.mentions(text)
-                if not self.is_body(m.form) and text[:m.start].endswith(("与", "同"))
+                if not self.is_body(m.form) and text[:m.start].endswith(("与", "同", "配合"))
                 and (text[m.end:].startswith("之间") or both)]
 
     def only_unit(self, text: str) -> bool:
