@@ -43,7 +43,7 @@ from loaders.text.asking import (
     units_counted,
 )
 from loaders.text.items import Candidate, Context, Walker
-from loaders.text.linking import _bigrams, _content, _stock, counted_links, same_sentence
+from loaders.text.linking import _bigrams, _content, _stock, counted_links, listed_links, same_sentence
 from loaders.text.model import ParsedDirective, ParsedItem
 from loaders.text.readers import Block
 from loaders.text.references import cited_items, cited_ordinals
@@ -334,6 +334,11 @@ class DirectiveFinder:
             named = [Resolved(items[i].unit_id, items[i].unit_name or "", rule) for i in told]  # A、B合计拖欠…
             counted = {items[i].unit_id: i for i in told}
             reasons.append(f"相关问题一句点名{len(told)}个单位，各记一条")
+        if not named and item_index is not None and len(told := listed_links(
+                topic + request, lambda piece: self._link(block, None, piece, items), items)) > 1:  # 对A、B问题…
+            named = [Resolved(items[i].unit_id, items[i].unit_name or "", rule) for i in told]
+            counted = {items[i].unit_id: i for i in told}
+            reasons.append(f"要求列出的问题分属{len(told)}个单位，各记一条")
         if len(named) > 1:
             reasons.append(f"一项要求点名{len(named)}个单位，各记一条")
         out = []

@@ -7,6 +7,7 @@ Content words are the bigrams of its Chinese text, less the stock words any requ
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from loaders.text.asking import COUNTED
@@ -69,3 +70,23 @@ def same_sentence(items: list[ParsedItem], index: int) -> list[int]:
     it = items[index]
     return [index, *(i for i, o in enumerate(items) if i != index and o.paragraph == it.paragraph
                      and o.text == it.text and o.unit_id and o.unit_id != it.unit_id)]
+
+
+LISTED_TOPIC = re.compile(r"对([^，。；]{4,60}?)(?:等)?(?:方面的)?(?:问题|线索)")
+
+
+def listed_links(request: str, link: Callable[[str], int | None], items: list[ParsedItem]) -> list[int]:
+    """The items a request about several listed problems (对A、B问题开展…) is about, one per problem, when they
+    lie at two or more units (the first item of each unit); else []."""
+    m = LISTED_TOPIC.search(request)
+    pieces = [p for p in re.split(r"、|和|及", m.group(1)) if len(p) >= 3] if m else []
+    if len(pieces) < 2:
+        return []
+    found = [link(p) for p in pieces]
+    if any(i is None for i in found):
+        return []
+    by_unit: dict[str, int] = {}
+    for i in found:
+        if items[i].unit_id:
+            by_unit.setdefault(items[i].unit_id, i)
+    return list(by_unit.values()) if len(by_unit) > 1 else []

@@ -57,3 +57,13 @@ def test_please_each_team_to_complete_is_a_request(parse):
     r = parse("关于做好巡察进驻前准备工作的提示",
               "请各巡察组于进驻前完成被巡察单位有关情况的沟通了解，形成熟悉情况报告。")
     assert [(d.body, d.unit_id) for d in r.directives] == [("巡察机构", None)]
+
+
+def test_a_request_about_listed_problems_of_two_units_is_about_each(parse, finder):
+    r = parse("关于专项巡察情况的报告",
+              "一、县统计局普查外包合同未经集体研究。",
+              "二、县审计局公务用车管理混乱。",
+              "三、建议",
+              "派驻纪检监察组要对普查外包、公务用车问题开展专项监督。")
+    assert sorted((d.body, d.unit_id) for d in r.directives) == sorted(
+        [("派驻纪检监察组", unit_id(finder, "宁川县统计局")), ("派驻纪检监察组", unit_id(finder, "宁川县审计局"))])
