@@ -21,3 +21,9 @@ def test_a_unit_acting_as_something_over_another_is_the_one_at_fault(parse):
     r = parse("关于巡察县统计局党组的反馈意见",
               "同时，县审计局作为主管单位，对县统计局的日常监管长期停留在报表层面。")
     assert [it.unit_name for it in r.items] == ["宁川县审计局"]
+
+
+def test_a_unit_whose_name_is_withheld_is_redacted(parse):
+    r = parse("关于巡察情况的综合报告",
+              "县统计局向外包公司购买服务时，有3笔资金无合同即支付。另有一个单位（名称已隐去）违规发放加班补助2万元。")
+    assert [it.unit_name for it in r.items] == ["宁川县统计局", None]
