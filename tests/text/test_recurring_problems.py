@@ -1,5 +1,7 @@
-"""A problem found again (又被查出, 又出现, 再次发生) is a problem; a unit named after 巡察 (巡察X时指出的…) is the one
-inspected, not the one that found it (session 11, dev_j). Short texts written for the test (not the fixtures)."""
+"""Units and their roles (session 11, dev_j and dev_i): a problem found again (又被查出, 又出现, 再次发生) is a
+problem and a unit named after 巡察 (巡察X时指出的…) is the one inspected, not the one that found it; X作为…，对Y的…
+makes Y what X failed at; a unit whose name is withheld (一个单位（名称已隐去）) is redacted. Short texts written for
+the test (not the fixtures)."""
 
 from __future__ import annotations
 
