@@ -18,7 +18,8 @@ session-7 features 0.915 / 0.827 / 0.749; + the other methods' scores (stacking)
 side has of its own 0.930 / 0.849 / 0.791; both 0.955 / 0.890 / 0.866 (the shipped set; the lexicon, whole-sentence
 e5 and word-vector scores added nothing, and whether a side differs only in figures, places or stock words fired on
 3 of 363 pairs). A low-rank bilinear metric on the e5 vectors of what differs (PCA rank 8–32, symmetric outer
-products) and the ``|du - dv|`` block did no better; the phrasebook pairs lower every figure (weight 0.03:
+products), the ``|du - dv|`` block, a ``u * v`` block of the whole texts and quadratic terms of the scalars did
+no better; the phrasebook pairs lower every figure (weight 0.03:
 0.946 / 0.873 / 0.826; 0.1: 0.933 / 0.858 / 0.800). L2: scalars 0.003 (0.001–0.1 tried), the ``du * dv`` block
 0.001 (0.0003–0.03 tried).
 
