@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 # the opening of a clause that asks (（三）建议…, 请…), and the words of a request within one
 ASKING = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])?"
-                    r"(?:建议|请|责成|提请)?由?")
+                    r"(?:建议|请|责成|提请|抄告|抄送)?由?")
 REQUESTING = r"要|须|应当|负责|牵头|指导|履行|督促|请|协助"
 # a body told what to do without a modal verb (县委巡察办对X局开展专项督查), not what it did (…开展了…)
 DIRECTED = re.compile(r"^(?:适时|及时|定期|尽快|随后|抓紧|立即|马上|迅速|加快)?(?:组织)?"
@@ -19,7 +19,7 @@ DIRECTED = re.compile(r"^(?:适时|及时|定期|尽快|随后|抓紧|立即|马
 # what follows a body that 建议/请 addresses when it is asked to act (建议县纪委监委对…, 请你委按规定办理)
 ASKED_TO = re.compile(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|会同|跟进|督促|指导|开展|加强|依规|立案|调查|核查|处置|结合|"
                       r"办理|承办|处理|查处|查办|约谈|问责|追责|追究|核实|督办|研究|提醒谈话|函询|"
-                      r"初核|初步核实|彻查|查清|查实|一查到底|审查|复核|选调|选派|配备|充实|调整|考察|指定管辖|提供|介入|完成|做好)")
+                      r"初核|初步核实|彻查|查清|查实|一查到底|审查|复核|选调|选派|配备|充实|调整|考察|指定管辖|提供|介入|完成|做好|研处|研判)")
 # a body told to act on a problem without a modal verb (X局作为行业主管部门，对…问题依法核查), not one that failed
 ACTS_ON = re.compile(r"^[，,]?(?:对|就)[^，。；]{1,30}?(?:依法|依规|依纪|立即|及时|全面|开展|进行|组织)"
                      r"[^，。；]{0,6}?(?:核查|核实|查处|督查|检查|整治|清查|处置|处理|督导|督促整改)(?!了|过)")

@@ -60,6 +60,20 @@ class _Span:
     body: str
 
 
+# a ；-clause opening a numbered entry of its own (…；四是…, …；（三）…)
+NEXT_ENTRY = re.compile(r"[；;](?:[一二三四五六七八九十]是|[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．])")
+
+
+def _every_unit(request: str, items: list[ParsedItem]) -> bool:
+    """Whether a request counts as many units (对6个单位…, 三个单位) as the document found problems at, three or
+    more: it is about all of them, as 全县 or 被巡察单位 is, not about each one in particular."""
+    m = re.search(r"(?<![第\d])(\d{1,2}|[三四五六七八九十])个(?:单位|部门|党组织)", request)
+    if m is None:
+        return False
+    n = int(m.group(1)) if m.group(1).isdigit() else "一二三四五六七八九十".find(m.group(1)) + 1
+    return n >= 3 and n >= len({it.unit_id or it.unit_name for it in items})
+
+
 class DirectiveFinder:
     def __init__(self, walker: Walker, rules: dict[str, Any]) -> None:
         self.walker, self.rules = walker, rules
@@ -216,6 +230,8 @@ class DirectiveFinder:
                 if cut > span.end:  # a ；-clause is the request of its own body
                     stop = cut
                     break
+            semi = NEXT_ENTRY.search(sentence[span.end:stop])
+            stop = span.end + semi.start() if semi else stop  # …；四是X局要…: the next numbered entry is not its request
             m = re.search(r"(?:要|须|必须|应当|负责|牵头)", sentence[span.end:stop])
             start = span.end + (m.start() if m and m.start() < 16 else 0)
             out.append((span.body, sentence[start:stop].lstrip("，,").rstrip("。；，"), sentence[span.end:stop],
@@ -293,6 +309,8 @@ class DirectiveFinder:
                 w in rest for w in self.rules["county_scope"] + self.rules["general_scope"] + self.rules["broad_scope"]
         ):  # 今后…/下一轮…/对村级…: the inspections to come, or every village, not one unit
             rule = "面向全县、今后的巡察或全部被巡察单位，不针对某一单位"
+        elif _every_unit(topic + rest, items):
+            rule = "点数等于文中全部被点名单位，不针对某一单位"  # 对6个单位开展整改评估: all of them
         elif township and self._township(block, cand, request, items, contexts):
             r = self.walker.finder.resolve(self._township(block, cand, request, items, contexts))
             unit_id, unit_name, rule = r.unit_id, r.name, f"“{township}”指所在乡镇"
@@ -322,7 +340,9 @@ class DirectiveFinder:
             confidence -= 0.15
         counted: dict[str | None, int] = {}
         kind = COUNTED.search(request)
-        if not named and units_counted(request) > 1 and (item_index is not None or (kind and kind.group(2))):
+        every = _every_unit(topic + rest, items)
+        if not named and units_counted(request) > 1 and not every and (item_index is not None or (
+                kind and kind.group(2))):
             linked = counted_links(self.walker.finder, self.stock, request, items, item_index, block.number,
                                    units_counted(request))
             counted = {items[i].unit_id: i for i in linked}

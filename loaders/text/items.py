@@ -41,6 +41,7 @@ from loaders.text.candidates import Candidate, Context
 from loaders.text.cues import has_cue
 from loaders.text.model import ParsedItem
 from loaders.text.readers import Block
+from loaders.text.requirement_topics import requirement_topics
 from loaders.text.segments import (
     ABOUT,
     ABOUT_HEADING,
@@ -323,6 +324,10 @@ class Walker:
         if level is not None:
             self.stack = [c for c in self.stack if c.level < level]
         if any(c.requirements for c in self.stack) or REQUIREMENT_LIST.match(block.text) or ANSWER.match(body):
+            offset = len(block.text) - len(body)  # 针对X的问题，要…: a requirement's topic is a finding still
+            for start, topic in requirement_topics(body, [c.text for c in self.candidates]):
+                self.candidates.append(Candidate(block, offset + start, topic, "要求所针对的问题", True,
+                                                 list(self.stack), None))
             return  # 答：… in a question-and-answer record: what the unit says back, not a finding
         offset = len(block.text) - len(body)
         own = None

@@ -18,6 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from loaders.ledgers.limits import MB, limit_message, size_text
+from loaders.text.dash_rows import register_fields
 
 SUFFIXES = (".docx", ".txt")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an encrypted .docx (or an old .doc) is an OLE compound file
@@ -116,6 +117,8 @@ def _text_blocks(text: str) -> list[Block]:
     lines = [line.strip(" \u3000\r") for line in text.splitlines() if line.strip()]
     lines = [line for line in lines if not RULE_LINE.match(line)]  # |---|---| under a pasted header
     fields = [_fields(line) for line in lines]
+    for i, cells in register_fields(lines).items():  # 单位—问题—移交对象 over rows of as many dash-joined fields
+        fields[i] = cells
     blocks: list[Block] = []
     i = 0
     while i < len(lines):

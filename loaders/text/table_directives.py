@@ -17,7 +17,7 @@ from loaders.text.model import ParsedDirective, ParsedItem
 from loaders.text.readers import Block
 from loaders.text.tables import problem_column
 
-HANDOFF_COLUMN = re.compile(r"移交|交办|转办|承办|移送")
+HANDOFF_COLUMN = re.compile(r"移交|交办|转办|承办|移送|(?:处理|处置|办理)(?:方式|意见)")
 REQUEST_COLUMN = re.compile(r"要求|建议|方式|措施|事项")
 
 
