@@ -47,6 +47,7 @@ from loaders.text.linking import _bigrams, _content, _stock, counted_links, list
 from loaders.text.model import ParsedDirective, ParsedItem
 from loaders.text.readers import Block
 from loaders.text.references import cited_items, cited_ordinals
+from loaders.text.request_scope import CONDUCT, NEXT_ENTRY, announced, every_unit, form_item
 from loaders.text.request_topic import request_topic
 from loaders.text.segments import CN, sentences
 from loaders.text.table_directives import table_directives
@@ -58,20 +59,6 @@ class _Span:
     start: int
     end: int
     body: str
-
-
-# a ；-clause opening a numbered entry of its own (…；四是…, …；（三）…)
-NEXT_ENTRY = re.compile(r"[；;](?:[一二三四五六七八九十]是|[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．])")
-
-
-def _every_unit(request: str, items: list[ParsedItem]) -> bool:
-    """Whether a request counts as many units (对6个单位…, 三个单位) as the document found problems at, three or
-    more: it is about all of them, as 全县 or 被巡察单位 is, not about each one in particular."""
-    m = re.search(r"(?<![第\d])(\d{1,2}|[三四五六七八九十])个(?:单位|部门|党组织)", request)
-    if m is None:
-        return False
-    n = int(m.group(1)) if m.group(1).isdigit() else "一二三四五六七八九十".find(m.group(1)) + 1
-    return n >= 3 and n >= len({it.unit_id or it.unit_name for it in items})
 
 
 class DirectiveFinder:
@@ -86,6 +73,7 @@ class DirectiveFinder:
         self.lead = re.compile(rf"^(?:要|须)?(?:{leads})")
         self.marks = [re.compile(p) for p in rules["regulator_marks"]]
         self.stock = _stock(rules["link_stock_words"])
+        self._scope = rules["county_scope"] + rules["general_scope"] + rules["broad_scope"]
 
     def spans(self, sentence: str) -> list[_Span]:
         found = [_Span(m.start(), m.end(), body) for body, p in self.patterns for m in p.finditer(sentence)]
@@ -206,6 +194,10 @@ class DirectiveFinder:
                 for body, request, rest, lead_uid in targets:
                     if lead_uid is not None and lead_uid in local and "行业主管部门" not in sentence:
                         continue  # a unit told to fix its own problem is not a hand-off
+                    if body == "巡察机构" and CONDUCT.match(request):
+                        continue  # 巡察组要做到…/要严格遵守…: the inspectors' own conduct, nothing handed to them
+                    if announced(body, request, block.text[offset + len(sentence):]):
+                        continue  # 第三个要求，巡察办要算总账。县委巡察办要在年底前…: the next sentence asks it
                     key = (block.number, body, request)  # 各巡察组要…，县委巡察办要…: one body asked twice
                     if key in seen:
                         continue
@@ -303,13 +295,17 @@ class DirectiveFinder:
             rule = f"单位名称已隐去（{red.group()}）"  # 建议县纪委监委对XX村…: the unit cannot be known
         elif re.search(rf"(?<![第\d])(?:[2-9]|\d{{2,}}|[两{CN[1:]}]+)(?:个|项|条)(?:问题|事项)", topic + rest):
             rule = "涉及多个问题，不针对某一单位"  # 对未销号的5个问题，由X牵头…
+        elif re.search(r"(?:的事|的事情)$", topic) and not any(w in topic for w in self._scope) and (
+                spoken := self._link(block, None, topic, items)) is not None:
+            item_index = spoken  # 技能培训补贴的事，也请X对全县…: the matter named first is what it is about
+            unit_id, unit_name, rule = items[spoken].unit_id, items[spoken].unit_name, "话题所指的问题"
         elif re.search(r"(?:^|[、和及与]|建议|请)各", own_clause) or re.match(r"^(?:[、和及与]|以及)各", rest) or (
                 re.search(r"(?<![该本此])单位", topic + rest) and "该" not in topic + rest  # 整改不力单位的…
                 and not self.walker.finder.mentions(topic + rest)) or any(
                 w in rest for w in self.rules["county_scope"] + self.rules["general_scope"] + self.rules["broad_scope"]
         ):  # 今后…/下一轮…/对村级…: the inspections to come, or every village, not one unit
             rule = "面向全县、今后的巡察或全部被巡察单位，不针对某一单位"
-        elif _every_unit(topic + rest, items):
+        elif every_unit(topic + rest, items):
             rule = "点数等于文中全部被点名单位，不针对某一单位"  # 对6个单位开展整改评估: all of them
         elif township and self._township(block, cand, request, items, contexts):
             r = self.walker.finder.resolve(self._township(block, cand, request, items, contexts))
@@ -326,6 +322,9 @@ class DirectiveFinder:
                 it = items[item_index]
                 unit_id, unit_name = it.unit_id, it.unit_name
                 rule = f"与第{it.paragraph}段的问题相关"
+            elif (near := form_item(block.number, sentence, items, self.walker.blocks)) is not None:  # 督办要求：…
+                item_index = near
+                unit_id, unit_name, rule = items[near].unit_id, items[near].unit_name, "同一表单中的问题"
             elif host:  # 驻县X局纪检监察组要…: about the unit it is stationed at
                 r = self.walker.finder.resolve(host[-1].form)
                 unit_id, unit_name, rule = r.unit_id, r.name, "派驻所在单位"
@@ -340,7 +339,7 @@ class DirectiveFinder:
             confidence -= 0.15
         counted: dict[str | None, int] = {}
         kind = COUNTED.search(request)
-        every = _every_unit(topic + rest, items)
+        every = every_unit(topic + rest, items)
         if not named and units_counted(request) > 1 and not every and (item_index is not None or (
                 kind and kind.group(2))):
             linked = counted_links(self.walker.finder, self.stock, request, items, item_index, block.number,
@@ -349,7 +348,7 @@ class DirectiveFinder:
             if len(linked) > 1:  # 对两家医院…问题督促整改: one directive for each unit the count means
                 named = [Resolved(items[i].unit_id, items[i].unit_name or "", rule) for i in linked]
                 reasons.append(f"要求中写明{len(linked)}个单位，取与之相关的各单位问题")
-        if not named and item_index is not None and _content(topic, self.stock) & _bigrams(
+        if not named and item_index is not None and _content(topic or (request if marked else ""), self.stock) & _bigrams(
                 items[item_index].text) and len(told := same_sentence(items, item_index)) > 1:  # 对X问题，…
             named = [Resolved(items[i].unit_id, items[i].unit_name or "", rule) for i in told]  # A、B合计拖欠…
             counted = {items[i].unit_id: i for i in told}

@@ -64,3 +64,69 @@ def test_a_numbered_entry_ends_the_request_before_it(parse):
               "几点建议：一是巡察机构要把发现的问题纳入下一轮巡察重点；二是县水利局要在10月底前完成整改。")
     asked = [d for d in r.directives if d.body == "巡察机构"]
     assert len(asked) == 1 and asked[0].unit_id is None and "县水利局" not in asked[0].request
+
+
+@pytest.mark.parametrize("sentence", [
+    "村级会计委托代理后原始凭证丢失，涉及金额2万元。",
+    "集体林地承包合同期限超过法定上限。",
+    "社区公益金支取无居民代表签字。",
+    "执法人员处罚裁量随意，同类案件罚款差距大。",
+    "村级工程先施工后议事，程序倒置。",
+    "项目库中无效项目占比偏高。",
+    "镇村干部年度考核轮流坐庄。",
+])
+def test_office_wording_of_a_deviation_states_a_problem(parse, sentence):
+    r = parse("县委第一巡察组关于巡察湖岭乡党委的反馈意见", "一、存在的问题", "湖岭乡" + sentence)
+    assert len(r.items) == 1
+
+
+def test_units_counted_then_named_share_the_problem(parse, finder):
+    r = parse("关于对湖岭乡所辖村开展提级巡察情况的报告", "2个村村干部亲属承包村级工程，分别是临丰村和丰桥村。")
+    assert len(r.items) == 2 and all(it.unit_id for it in r.items)
+
+
+def test_a_form_request_field_is_about_the_matter_above_it(parse, finder):
+    r = parse("巡察整改督办单", "督办单第1号", "责任单位：县水利局", "督办事项：河道采砂监管缺位，全年仅巡查2次。",
+              "整改时限：2025年10月31日前", "督办要求：由县纪委监委派驻第三纪检监察组负责跟踪督促。")
+    asked = [d for d in r.directives if d.body == "派驻纪检监察组"]
+    assert [d.unit_id for d in asked] == [unit_id(finder, "宁川县水利局")]
+
+
+def test_a_plain_suggestion_line_is_no_form_field(parse):
+    r = parse("关于第八轮巡察情况的综合报告", "督办事项：县水利局河道采砂监管缺位。",
+              "建议：由县纪委监委牵头对9件问题线索分类处置。")
+    assert [d.unit_id for d in r.directives if d.body == "纪委监委"] == [None]
+
+
+def test_a_regulator_asked_about_two_counted_townships(parse, finder):
+    r = parse("在听取第六轮巡察情况汇报时的讲话", "湖岭乡河道非法采砂整治不力。", "兴安镇河道非法采砂整治不力。",
+              "县水利局要作为行业主管部门，会同两个镇开展河道采砂整治。")
+    asked = {d.unit_id for d in r.directives if d.body == "行业主管部门"}
+    assert asked == {unit_id(finder, "宁川县湖岭乡"), unit_id(finder, "宁川县兴安镇")}
+
+
+@pytest.mark.parametrize("sentence", ["各巡察组要做到发现问题精准、定性准确。",
+                                      "巡察组要严格遵守工作纪律，不干预正常工作。"])
+def test_the_inspectors_own_conduct_is_no_hand_off(parse, sentence):
+    r = parse("在第九轮巡察动员部署会上的讲话", "县水利局河道采砂监管缺位的问题群众多次反映。", sentence)
+    assert not [d for d in r.directives if d.body == "巡察机构"]
+
+
+def test_a_headline_request_spelled_out_next_is_one_directive(parse):
+    r = parse("在第六轮巡察整改推进会上的讲话", "县水利局河道采砂监管缺位。",
+              "第二个要求，巡察办要算总账。县委巡察办要在年底前对未完成的问题逐一销号评估。")
+    asked = [d for d in r.directives if d.body == "巡察机构"]
+    assert len(asked) == 1 and "销号评估" in asked[0].request
+
+
+def test_a_spoken_matter_names_what_a_request_is_about(parse, finder):
+    r = parse("在第六轮巡察反馈会上的讲话", "县人社局职业技能培训补贴审核把关不严，有3家机构虚报人数。",
+              "技能培训补贴的事，也请市人社局作为行业主管部门对全县培训机构开展核查。")
+    asked = [d for d in r.directives if d.body == "行业主管部门"]
+    assert [d.unit_id for d in asked] == [unit_id(finder, "宁川县人力资源和社会保障局")]
+
+
+def test_a_body_asked_to_find_out_why(parse):
+    r = parse("关于专项巡察情况的报告", "县水利局：河道采砂监管缺位。", "涉及采砂监管的问题，建议县纪委监委查明原因。")
+    assert [d.body for d in r.directives] == ["纪委监委"]
+

@@ -1,0 +1,55 @@
+"""What a request is about when it names no unit of its own: a form's request field (督办要求：…) is about the
+matter stated in the fields above it; a request counting as many units as the document found problems at
+(对6个单位开展整改评估) is about all of them, none in particular; and a numbered ；-entry after a request (…；四是X局
+要…) starts a request of its own, so the entries' units do not leak into the one before. Two requests are no
+hand-off: the inspectors' own standards of conduct (巡察组要做到…), and a headline (巡察办要算总账) the next
+sentence spells out by asking the same body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.text.model import ParsedItem
+from loaders.text.readers import Block
+
+# a form's request field (督办要求：, 处理意见：) under the field stating its matter (督办事项：, 问题内容：)
+FORM_REQUEST = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:要求|意见)[：:]")
+FORM_FIELD = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:事项|问题|内容|情况)[：:]")
+
+
+def form_item(paragraph: int, sentence: str, items: list[ParsedItem], blocks: list[Block]) -> int | None:
+    """The item a form's request field is about: the last one stated in the three lines above it (a form's
+    fields are short lines: 责任单位：/督办事项：/整改时限：/督办要求：), else None."""
+    if not FORM_REQUEST.match(sentence):
+        return None
+    near = [i for i, it in enumerate(items) if paragraph - 3 <= it.paragraph < paragraph
+            and FORM_FIELD.match(blocks[it.paragraph - 1].text)]  # the matter is a field too (督办事项：…)
+    return near[-1] if near else None
+
+
+# a ；-clause opening a numbered entry of its own (…；四是…, …；（三）…)
+NEXT_ENTRY = re.compile(r"[；;](?:[一二三四五六七八九十]是|[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．])")
+
+
+def every_unit(request: str, items: list[ParsedItem]) -> bool:
+    """Whether a request counts as many units (对6个单位…, 三个单位) as the document found problems at, three or
+    more: it is about all of them, as 全县 or 被巡察单位 is, not about each one in particular."""
+    m = re.search(r"(?<![第\d])(\d{1,2}|[三四五六七八九十])个(?:单位|部门|党组织)", request)
+    if m is None:
+        return False
+    n = int(m.group(1)) if m.group(1).isdigit() else "一二三四五六七八九十".find(m.group(1)) + 1
+    return n >= 3 and n >= len({it.unit_id or it.unit_name for it in items})
+
+
+# the inspectors' own standards of conduct (巡察组要做到…精准, 要严格遵守…纪律): not a task handed to them
+CONDUCT = re.compile(r"^(?:要|须|必须|应当)?(?:严格)?(?:做到|遵守)")
+
+
+def announced(body: str, request: str, after: str) -> bool:
+    """Whether a body's request is only a headline (巡察办要算总账) that the very next sentence spells out by
+    asking the same body again: a request of a few characters followed at once by the body's name."""
+    words = re.sub(r"^(?:要|须|必须|应当)", "", request)
+    names = {"巡察机构": ("巡察办", "巡察组", "巡察机构"), "纪委监委": ("纪委",), "组织部": ("组织部",)}.get(body, ())
+    head = re.sub(r"^(?:县委|县|各)", "", after.lstrip()[:12])
+    return len(words) <= 4 and any(head.startswith(n) or head[:6].find(n) >= 0 for n in names)
