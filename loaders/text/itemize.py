@@ -174,8 +174,8 @@ def _involved(walker: Walker, problem: str) -> bool:
         re.search(r"(?:涉及(?:到)?|[、和及])$", problem[:m.start]) for m in found)
 
 
-OWN_TOWNSHIP = re.compile(r"^(?:此外|另外|同时)?[，,]?(?:镇|乡|街道)(?![村里民长])(?:[“\"][^”\"]{1,8}[”\"])?"
-                          r"[\u4e00-\u9fff]{0,8}?(?:纪委|党委|政府|中心|所|站|办)")
+OWN_TOWNSHIP = re.compile(r"^(?:此外|另外|同时)?[，,]?(?:巡察组?|我们)?(?:还|也)?(?:发现)?(?:镇|乡|街道)(?![村里民长])"
+                          r"(?:[“\"][^”\"]{1,8}[”\"])?[\u4e00-\u9fff]{0,8}?(?:纪委|纪工委|党委|党工委|政府|中心|所|站|办)")
 
 
 def _own_township(walker: Walker, problem: str, ctx: Context | None) -> Resolved | None:

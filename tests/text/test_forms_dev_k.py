@@ -130,3 +130,10 @@ def test_a_body_asked_to_find_out_why(parse):
     r = parse("关于专项巡察情况的报告", "县水利局：河道采砂监管缺位。", "涉及采砂监管的问题，建议县纪委监委查明原因。")
     assert [d.body for d in r.directives] == ["纪委监委"]
 
+
+
+@pytest.mark.parametrize("opening", ["", "同时，巡察还发现", "此外，我们还发现"])
+def test_the_townships_own_body_under_a_village_is_at_fault(parse, finder, opening):
+    r = parse("县委第一巡察组关于对湖岭乡临丰村党支部提级巡察的反馈意见", "一、存在的问题",
+              f"{opening}乡党委对临丰村财务审核把关不严，报账审核流于签字。")
+    assert [it.unit_id for it in r.items] == [unit_id(finder, "宁川县湖岭乡")]
