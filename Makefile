@@ -36,7 +36,7 @@ run: install
 ## Install, start a real Neo4j on 127.0.0.1 (unless NEO4J_URI is set), run the whole suite (browser tests in
 ## Debian's headless chromium), stop Neo4j.
 test: install neo4j-build
-	bash tools/with-neo4j.sh $(BIN)/python -m pytest -q
+	bash tools/with-neo4j.sh $(BIN)/python -m pytest -q --durations=25
 
 ## A Neo4j 5.26 server for development, in the foreground (Ctrl-C stops it).
 neo4j: neo4j-build
