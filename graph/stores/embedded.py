@@ -29,15 +29,7 @@ import networkx as nx
 
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
 from graph.stores import changelog, snapshot, sqlite_file
-from graph.stores.base import (
-    Counts,
-    DanglingEdgeError,
-    Direction,
-    Neighbour,
-    StoreError,
-    StoreUnavailable,
-    check_edge_props,
-)
+from graph.stores.base import Counts, DanglingEdgeError, Direction, Neighbour, StoreError, StoreUnavailable, check_edge_props
 from graph.stores.changelog import EdgeRows, NodeRows
 from graph.stores.rwlock import RWLock
 
