@@ -327,6 +327,8 @@ def _items(cand: Candidate, problem: str, units: list[Resolved | None], rule: st
     items = []
     for unit in units:
         unit_reasons = list(reasons)
+        if unit is None and walker.lead_object is not None and not REDACTED.search(problem):
+            unit, rule = walker.lead_object, "专项巡察对象中的第一个（主管）单位"  # 对象为A、B…: no unit named, A's
         if unit is not None and unit.unit_id is None:
             unit_reasons.append(f"“{unit.name}”未能对应到单位：{unit.rule}")
         elif unit is not None and unit.rule not in ("名称一致",):

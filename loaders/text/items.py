@@ -41,7 +41,7 @@ from loaders.text.candidates import Candidate, Context
 from loaders.text.cues import has_cue
 from loaders.text.model import ParsedItem
 from loaders.text.readers import Block
-from loaders.text.requirement_topics import requirement_topics
+from loaders.text.requirement_topics import requirement_topics, special_lead
 from loaders.text.segments import (
     ABOUT,
     ABOUT_HEADING,
@@ -70,6 +70,7 @@ class Walker:
     def __init__(self, finder: UnitFinder, rules: dict[str, Any]) -> None:
         self.finder, self.rules = finder, rules
         self.cues = tuple(rules["problem_cues"])
+        self.lead_object: Resolved | None = None  # 专项巡察…对象为A、B: A, for a problem naming no unit at all
         self.patterns = [re.compile(p) for p in rules["problem_patterns"]]
         self.body_cores = tuple(rules["body_unit_cores"])
         self.finder_after = re.compile(rules["finder_after"])
@@ -308,6 +309,7 @@ class Walker:
         if len(self.stack) != 1 or self.stack[0].source != "文件标题" or self.stack[0].unit or self.stack[0].redacted:
             return
         if not self.title_kind == "feedback" and not field:
+            self.lead_object = self.lead_object or special_lead(self, text)
             return  # a speech or a comprehensive report covers many units; only feedback is about one
         for m in self.finder.mentions(text):
             if self.is_body(m.form) or (field and m.start != field.end()):

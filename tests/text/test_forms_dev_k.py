@@ -137,3 +137,14 @@ def test_the_townships_own_body_under_a_village_is_at_fault(parse, finder, openi
     r = parse("县委第一巡察组关于对湖岭乡临丰村党支部提级巡察的反馈意见", "一、存在的问题",
               f"{opening}乡党委对临丰村财务审核把关不严，报账审核流于签字。")
     assert [it.unit_id for it in r.items] == [unit_id(finder, "宁川县湖岭乡")]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("（一）基金稽核力量不足，专职稽核人员仅2人。", "宁川县医疗保障局"),  # no unit named: the first object's
+    ("（一）县人民医院存在分解住院问题。", "宁川县人民医院"),  # a unit named keeps it
+    ("（一）XX村卫生室违规冒用参保人员身份刷卡。", None),  # a redacted one stays unresolved
+])
+def test_a_special_inspection_puts_unnamed_problems_at_its_first_object(parse, finder, line, expected):
+    r = parse("关于医保基金专项巡察情况的报告",
+              "县委巡察办组织开展了医保基金专项巡察，对象为县医疗保障局、县人民医院。", "一、发现的问题", line)
+    assert [it.unit_id for it in r.items] == [unit_id(finder, expected) if expected else None]
