@@ -77,6 +77,22 @@ what bench/report_text.py measured.
   units (对A、B问题…, one directive each) and a withheld name (一个单位（名称已隐去）), moved dev_c (items R 0.983 →
   0.989), dev_d (0.978 → 0.994), dev_e (0.974 → 0.987), dev_h (items 0.975 → 0.988, units P/R 0.987/0.969 →
   0.994/0.988, directives R 0.967 → 0.983) and dev_i (items R 0.970 → 0.982); no part lost.
+* ``dev_k`` (20 files, written independently, scored once as the test part at items 1.00/0.85, units 0.92/0.78,
+  directives 0.85/0.85, directive units 0.67/0.67 — precision of directives and the directive's unit fell with recall;
+  then tuned on (brief H31) with general rules — a register typed as dash-joined fields under a line naming them
+  (单位—问题—移交对象) read as a table, a requirement's topic (针对X的问题，要…) stating its problem, a request counting
+  every unit found (对6个单位…) about none, a numbered ；-entry ending the request before it, a form's request field
+  (督办要求：) about the matter field above it, the inspectors' own conduct (巡察组要做到…) and a headline request the
+  next sentence spells out no hand-offs, a spoken matter (X的事，也请Y…) naming what a request is about, 抄告…作为
+  行业主管部门, 研处, 查明, two counted townships, a township's own body after 巡察还发现, a special inspection's first
+  listed object for problems naming no unit, and office wording (丢失, 无…签字, 超过…上限, 偏高, 随意, 轮流坐庄, 先施工后
+  议事, N个村…，分别是A和B) — and the classifier retrained on all eleven parts — to items 1.00/0.98, units 0.97/0.95,
+  directives 0.98/1.00, directive units 0.95/0.97): floors 0.97/0.94/0.97/0.94. Left missed: its writer gives
+  fb_xinshui_fujian's 注4–注9 villages the text never names (5 units, 1 item, 1 directive unit), a unit inferred from
+  the problem's field (农业产业项目 → 县农业农村局), a request about a hospital's problem the writer sets at the bureau,
+  a new finding after 但…发现 in one comma-joined clause. dev_h moved (directives P 0.967 → 0.983, directive units
+  P 0.951 → 0.967), and the retrained classifier moved dev_b (items P 1.000 → 0.994) and dev_g (items R 0.951 →
+  0.944); no floor crossed.
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -99,6 +115,7 @@ DEV_G = DEV.parent / "dev_g"
 DEV_H = DEV.parent / "dev_h"
 DEV_I = DEV.parent / "dev_i"
 DEV_J = DEV.parent / "dev_j"
+DEV_K = DEV.parent / "dev_k"
 KEYS = ("items", "units", "directives", "directive_units")
 FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_c": {"items": 0.94, "units": 0.93, "directives": 0.95, "directive_units": 0.95},
@@ -108,7 +125,8 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_g": {"items": 0.94, "units": 0.94, "directives": 0.97, "directive_units": 0.97},
          "dev_h": {"items": 0.96, "units": 0.95, "directives": 0.95, "directive_units": 0.93},
          "dev_i": {"items": 0.95, "units": 0.95, "directives": 0.95, "directive_units": 0.91},
-         "dev_j": {"items": 0.97, "units": 0.96, "directives": 0.97, "directive_units": 0.96}}
+         "dev_j": {"items": 0.97, "units": 0.96, "directives": 0.97, "directive_units": 0.96},
+         "dev_k": {"items": 0.97, "units": 0.94, "directives": 0.97, "directive_units": 0.94}}
 
 
 def _totals(folder, county_store, finder) -> dict[str, Tally]:
@@ -126,12 +144,13 @@ def totals(county_store, finder) -> dict[str, dict[str, Tally]]:
                                                                              ("dev_c", DEV_C), ("dev_d", DEV_D),
                                                                              ("dev_e", DEV_E), ("dev_f", DEV_F),
                                                                              ("dev_g", DEV_G), ("dev_h", DEV_H),
-                                                                             ("dev_i", DEV_I), ("dev_j", DEV_J))}
+                                                                             ("dev_i", DEV_I), ("dev_j", DEV_J),
+                                                                             ("dev_k", DEV_K))}
 
 
 def test_there_are_enough_dev_fixtures_of_both_formats():
     for folder, least in ((DEV, 12), (DEV_B, 12), (DEV_C, 12), (DEV_D, 12), (DEV_E, 12), (DEV_F, 12), (DEV_G, 12),
-                          (DEV_H, 12), (DEV_I, 12), (DEV_J, 12)):
+                          (DEV_H, 12), (DEV_I, 12), (DEV_J, 12), (DEV_K, 12)):
         paths = fixtures(folder)
         assert len(paths) >= least
         assert {p.suffix for p in paths} == {".docx", ".txt"} and any(p.name.endswith(".gb18030.txt") for p in paths)
