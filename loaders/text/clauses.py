@@ -122,14 +122,16 @@ def _unit_clauses(walker: Walker, sentence: str) -> list[str]:
 ELABORATION = re.compile(r"^(?:其中|个别|部分|有的|一些|少数|涉及|导致|造成|致使|使得?|出现|发生|形成|引发|影响|且|并|而|但|"
                          r"甚至|特别是|尤其|从而|以致|仅|共|合计|累计|金额|平均|占|这|此|该|均|都|也|即|就是|主要|有\d)")
 CLAUSE_MIN = 10  # a clause shorter than this (审减率偏低, 管理不规范) qualifies the one before it
-ADDING = re.compile(r"^(?:以及|此外|另外|还有)")  # …不严，以及…流于形式: a further problem, said so
-ADDED = re.compile(r"[，,](?:以及|此外|另外|还有)")
+# …不严，以及…流于形式 / …已经指出，但抽查发现…: a further problem, said so (a new finding after 但…发现)
+FOUND_AGAIN = r"但(?:是)?[^，。；]{0,10}?发现"
+ADDING = re.compile(rf"^(?:以及|此外|另外|还有|{FOUND_AGAIN})")
+ADDED = re.compile(rf"[，,](?:以及|此外|另外|还有|{FOUND_AGAIN})")
 
 
 def _own_problem(walker: Walker, clause: str) -> bool:
     """Whether a ，-clause is a problem of its own: it states one, is long enough to have its own subject, reports
     no figure and does not elaborate the clause before it."""
-    body = re.sub(r"^(?:以及|及|和|还有|还|同时|另外|此外)", "", clause.strip())
+    body = re.sub(rf"^(?:以及|及|和|还有|还|同时|另外|此外|{FOUND_AGAIN})", "", clause.strip())
     return (len(body) >= CLAUSE_MIN and not re.search(r"\d", body) and not ELABORATION.match(body)
             and states(walker, body) and not re.match(r"^[^，。；]{0,6}(?:要|须|必须|应当)", body))
 

@@ -148,3 +148,13 @@ def test_a_special_inspection_puts_unnamed_problems_at_its_first_object(parse, f
     r = parse("关于医保基金专项巡察情况的报告",
               "县委巡察办组织开展了医保基金专项巡察，对象为县医疗保障局、县人民医院。", "一、发现的问题", line)
     assert [it.unit_id for it in r.items] == [unit_id(finder, expected) if expected else None]
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("县水利局河道采砂监管不规范的问题上轮已经指出，但巡察办后来抽查发现砂石堆场审批手续缺失。", 2),  # a new finding
+    ("县水利局报称河道采砂问题已整改到位，但实地查看发现砂石堆场仍未清理。", 1),  # the check of one claim
+    ("县水利局河道采砂监管不规范，但未发现违规开采。", 1),  # a finding of none adds nothing
+])
+def test_a_new_finding_after_dan_faxian(parse, sentence, count):
+    r = parse("在第九轮巡察动员部署会上的讲话", "同志们：", sentence)
+    assert len(r.items) == count
