@@ -48,7 +48,7 @@ from loaders.text.model import ParsedDirective, ParsedItem
 from loaders.text.readers import Block
 from loaders.text.references import cited_items, cited_ordinals
 from loaders.text.request_scope import CONDUCT, NEXT_ENTRY, announced, every_unit, form_item
-from loaders.text.request_topic import request_topic
+from loaders.text.request_topic import request_topic, section_problem
 from loaders.text.segments import CN, sentences
 from loaders.text.table_directives import table_directives
 from loaders.text.units import REDACTED, Resolved
@@ -382,12 +382,6 @@ class DirectiveFinder:
         linked = self._link(block, cand, request, items)
         return self.walker.finder.township_of(items[linked].unit_id) if linked is not None else ""
 
-    def _heading(self, item: ParsedItem) -> str:
-        """The problem the heading over an item states (三、选人用人不够规范): a request may cite the section by it
-        (对选人用人不规范问题，建议…), meaning the section's problems, the first of which stands for them."""
-        told = "".join(c.problem for c in self.walker.block_context.get(item.paragraph, []) if c.problem)
-        return "" if told in item.text else told
-
     def _link(self, block: Block, cand: Candidate | None, request: str, items: list[ParsedItem]) -> int | None:
         if cand is not None:
             own = [i for i, it in enumerate(items) if it.paragraph == block.number and it.text and it.text in cand.text]
@@ -399,7 +393,7 @@ class DirectiveFinder:
         for i, it in enumerate(items):
             if it.paragraph > block.number:
                 continue
-            shared = len(words & _bigrams(it.text + self._heading(it)))
+            shared = len(words & _bigrams(it.text + section_problem(self.walker, it)))
             if shared > score:
                 best, score = i, shared
         return best if score >= self.rules["directive_link_min_bigrams"] else None

@@ -30,3 +30,10 @@ def request_topic(sentence: str, rest: str) -> str:
         if re.match(r"^(?:对|针对|就|关于)", topic) or topic.endswith(("问题", "线索", "的事", "的事情")):
             return topic
     return ""
+
+
+def section_problem(walker, item) -> str:  # noqa: ANN001 - walker: items.Walker, item: model.ParsedItem
+    """The problem the heading over an item states (三、选人用人不够规范): a request may cite the section by it
+    (对选人用人不规范问题，建议…), meaning the section's problems, the first of which stands for them."""
+    told = "".join(c.problem for c in walker.block_context.get(item.paragraph, []) if c.problem)
+    return "" if told in item.text else told
