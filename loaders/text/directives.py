@@ -47,7 +47,7 @@ from loaders.text.linking import _bigrams, _content, _stock, counted_links, list
 from loaders.text.model import ParsedDirective, ParsedItem
 from loaders.text.readers import Block
 from loaders.text.references import cited_items, cited_ordinals
-from loaders.text.request_scope import CONDUCT, NEXT_ENTRY, announced, every_unit, form_item
+from loaders.text.request_scope import CONDUCT, NEXT_ENTRY, announced, cited_scope, every_unit, feedback_object, form_item
 from loaders.text.request_topic import request_topic, section_problem
 from loaders.text.segments import CN, sentences
 from loaders.text.table_directives import table_directives
@@ -284,7 +284,7 @@ class DirectiveFinder:
         named = self._about(rest, topic, contexts, lead_uid)
         ahead, text_of = sentence[: sentence.find(rest)] if rest else sentence, lambda n: self.walker.blocks[n - 1].text
         cited = [] if named else cited_items(ahead, items, text_of) or cited_ordinals(ahead, items, text_of)
-        named = named or [Resolved(items[i].unit_id, items[i].unit_name or "", "") for i in cited]
+        named = named or cited_scope(self.walker, ahead, cited, items)
         township = next((w for w in self.rules["township_scope"] if w in rest), None)
         own_clause = re.split(r"[，,；;：:]", sentence[: sentence.find(rest)] if rest else sentence)[-1]
         host = [m for m in self.walker.finder.mentions(own_clause) if not self.walker.is_body(m.form)] if (
@@ -299,6 +299,8 @@ class DirectiveFinder:
                 spoken := self._link(block, None, topic, items)) is not None:
             item_index = spoken  # 技能培训补贴的事，也请X对全县…: the matter named first is what it is about
             unit_id, unit_name, rule = items[spoken].unit_id, items[spoken].unit_name, "话题所指的问题"
+        elif (doc := feedback_object(self.walker, contexts, topic + rest)) is not None:
+            unit_id, unit_name, rule = doc.unit_id, doc.name, "反馈意见的巡察对象"  # 对村级…/施工单位 in its report
         elif re.search(r"(?:^|[、和及与]|建议|请)各", own_clause) or re.match(r"^(?:[、和及与]|以及)各", rest) or (
                 re.search(r"(?<![该本此])单位", topic + rest) and "该" not in topic + rest  # 整改不力单位的…
                 and not self.walker.finder.mentions(topic + rest)) or any(

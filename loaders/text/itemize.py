@@ -118,6 +118,34 @@ def _refers_back(walker: Walker, text: str) -> bool:
     return any(ref in text for ref in walker.rules["self_refs"] if ref.startswith("该"))
 
 
+def _praises(walker: Walker, text: str) -> bool:
+    """Whether a text praises (取得了明显成效; 要引起高度重视 is asked, not praise). A paragraph that praises and
+    then turns (…取得了明显成效。但…比如X局…推进缓慢) is judged sentence by sentence."""
+    return any(p in text and not re.search(f"(?:要|引起|必须|应当){p}", text) for p in walker.rules["praise_cues"]
+               ) or any(re.search(p, text) for p in walker.rules["praise_patterns"])
+
+
+TURN = re.compile(r"[。；](?:但|但是|然而|不过)(?:也)?")
+
+
+def _after_turn(walker: Walker, paragraph: str, text: str) -> bool:
+    """Whether a sentence of a praising paragraph comes after it turns (…取得了明显成效。但也要看到…) and praises
+    nothing itself: a finding the speaker sets against the praise."""
+    turn = TURN.search(paragraph)
+    at = paragraph.find(text.strip()[:12])
+    return turn is not None and at > turn.start() and not _praises(walker, text)
+
+
+def _kind_referent(walker: Walker, text: str, paragraph: int) -> Resolved | None:
+    """The unit a 该村/该局/该公司 opening a problem refers to when it is not the heading's: the unit of the
+    problem just before in the same paragraph, if it is of that kind (一是A村…。二是该村… under a township)."""
+    m = re.match(r"^[^，。；]{0,4}?该(村|社区|局|公司|院|校|中心)", text.strip())
+    last = walker.items[-1] if walker.items else None
+    if m is None or last is None or last.paragraph != paragraph or not last.unit_name:
+        return None
+    return Resolved(last.unit_id, last.unit_name, "承接") if last.unit_name.endswith(m.group(1)) else None
+
+
 def _counted_units(walker: Walker, text: str) -> list[Resolved | None]:
     """The units a problem counts without naming them (三家单位都存在…, 两个部门均…): the units the problems
     before it were found at — each township or department once, its villages left to it — when they are as many
@@ -266,9 +294,7 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
                                        or bool(TITLED.match(problem)))) or bool(PROBLEM_FIELD.match(cand.block.text))
     if not hits and not ends_problem and not listed_under_unit:
         return []
-    praise = any(p in problem and not re.search(f"(?:要|引起|必须|应当){p}", problem)  # 要引起高度重视: asked
-                 for p in walker.rules["praise_cues"]) or any(
-        re.search(p, problem) for p in walker.rules["praise_patterns"])
+    praise = _praises(walker, problem)
     contexts = cand.context + ([cand.own] if cand.own else [])
     reasons = [f"列举方式：{cand.form}" if cand.numbered else "未编号的段落"]
     base = 0.55 + (0.2 if cand.numbered else -0.1) + (0.05 if len(hits) >= 2 else 0.0)
@@ -289,7 +315,7 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
         kept = HANDED_ON.sub("。", text)
         if kept != text and states(walker, kept):  # X局违规…的问题，已移交县委组织部: the problem, not the report
             text, core = kept, HANDED_ON.sub("。", core)
-        if not cand.numbered and (praise or reports(walker, core)):
+        if not cand.numbered and ((praise and not _after_turn(walker, cand.block.text, text)) or reports(walker, core)):
             continue  # an unnumbered paragraph's praise, or a sentence introducing or reporting, is no problem
         if re.search(walker.rules["own_work_pattern"], text.strip()):
             continue  # 本轮巡察组自身也暴露出…短板: the office's own shortcoming, not a finding at a unit
@@ -304,6 +330,8 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
             # X局…不到位；同时，该局…: the unit the clause before named (a requirement inherits none)
             named = previous[0].name if previous[0] else "（已隐去）"  # its subject: the first unit it named
             units, rule, delta = previous[:1], f"承接同段上一条点名的单位：{named}", 0.05
+        elif rule.startswith("所在") and (referent := _kind_referent(walker, text, cand.block.number)) is not None:
+            units, rule, delta = [referent], f"“该…”指上一条的单位：{referent.name}", 0.05
         elif rule == "文中未写明单位" and walker.items and _refers_back(walker, text):
             last = walker.items[-1]  # 2.该局… after 1.县X局…: the unit of the problem just before
             units = [Resolved(last.unit_id, last.unit_name, "承接")] if last.unit_name else [None]

@@ -1,9 +1,10 @@
 """What a request is about when it names no unit of its own: a form's request field (督办要求：…) is about the
 matter stated in the fields above it; a request counting as many units as the document found problems at
-(对6个单位开展整改评估) is about all of them, none in particular; and a numbered ；-entry after a request (…；四是X局
-要…) starts a request of its own, so the entries' units do not leak into the one before. Two requests are no
-hand-off: the inspectors' own standards of conduct (巡察组要做到…), and a headline (巡察办要算总账) the next
-sentence spells out by asking the same body.
+(对6个单位开展整改评估) is about all of them, none in particular; a feedback report's requests worded generally
+are about its inspected unit; several cited items said to concern one township are one request about it; and a
+numbered ；-entry after a request (…；四是X局要…) starts a request of its own, so the entries' units do not leak
+into the one before. Two requests are no hand-off: the inspectors' own standards of conduct (巡察组要做到…), and a
+headline (巡察办要算总账) the next sentence spells out by asking the same body.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 
 from loaders.text.model import ParsedItem
 from loaders.text.readers import Block
+from loaders.text.units import Resolved
 
 # a form's request field (督办要求：, 处理意见：) under the field stating its matter (督办事项：, 问题内容：)
 FORM_REQUEST = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:要求|意见)[：:]")
@@ -53,3 +55,42 @@ def announced(body: str, request: str, after: str) -> bool:
     names = {"巡察机构": ("巡察办", "巡察组", "巡察机构"), "纪委监委": ("纪委",), "组织部": ("组织部",)}.get(body, ())
     head = re.sub(r"^(?:县委|县|各)", "", after.lstrip()[:12])
     return len(words) <= 4 and any(head.startswith(n) or head[:6].find(n) >= 0 for n in names)
+
+
+def cited_scope(walker, ahead: str, cited: list[int], items: list[ParsedItem]) -> list:  # noqa: ANN001
+    """The units a request citing items (第4项和第5项…) is about: each cited item's — or the one unit the request
+    says they concern (其中第4项和第5项线索涉及X乡，建议…) when every cited item is at X or at one of its villages:
+    one request about the township, not one per village."""
+    own = [Resolved(items[i].unit_id, items[i].unit_name or "", "") for i in cited]
+    m = re.search(r"(?:涉及|均在|都在|属于)([^，。；、]{2,20})", ahead)
+    units = [u for u in walker.finder.mentions(m.group(1)) if u.start == 0] if m and len(cited) > 1 else []
+    if not units or walker.is_body(units[0].form):
+        return own
+    scope = walker.finder.resolve(units[0].form)
+    inside = all(items[i].unit_id and (items[i].unit_id == scope.unit_id or walker.finder.is_parent(
+        scope.unit_id, items[i].unit_id)) for i in cited)
+    return [scope] if scope.unit_id and inside else own
+
+
+VILLAGE_ENDINGS = ("村", "社区")
+CONTRACTOR = re.compile(r"(?:施工|中标|承建|投标|设计|监理|供货|代理)单位")  # a firm it hired, no inspected unit
+
+
+def feedback_object(walker, contexts: list, text: str) -> Resolved | None:  # noqa: ANN001 - walker: items.Walker
+    """The inspected unit of a feedback report (对X开展了…巡察 under its title) a request naming no unit is about:
+    its requests are about that unit even when worded generally — 对村级工程项目… in a village's own report means
+    that village's, and a unit word that is no inspected unit (施工单位, 中标单位) does not make a request about
+    every unit. Wording reaching beyond the report (全县, 各单位, 今后, 被巡察单位, 各村) keeps it about none."""
+    if walker.title_kind != "feedback" or not contexts or contexts[0].source != "文件标题":
+        return None
+    doc = contexts[0].unit
+    rules = walker.rules
+    if doc is None or not doc.unit_id or walker.finder.mentions(text) or "该" in text or re.search(r"各", text):
+        return None
+    if any(w in text for w in rules["county_scope"] + rules["general_scope"]):
+        return None
+    broad = [w for w in rules["broad_scope"] if w in text]
+    village = doc.name.endswith(VILLAGE_ENDINGS)
+    if broad and not (village and broad == ["对村级"]):
+        return None
+    return doc if broad or CONTRACTOR.search(text) else None
