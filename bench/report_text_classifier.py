@@ -32,7 +32,7 @@ from loaders.text.units import UnitFinder  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "report_text"
 PARTS = ("dev", "dev_b", "dev_c", "dev_d", "dev_e", "dev_f", "dev_g", "dev_h", "dev_i", "dev_j",
-         "dev_k")  # never "test"
+         "dev_k", "dev_l")  # never "test"
 USES = ("admit", "veto", "both")
 ADMIT_PRECISION, VETO_LOSS = 0.95, 0.01
 

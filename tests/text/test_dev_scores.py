@@ -93,6 +93,19 @@ what bench/report_text.py measured.
   hospitals' problems the writer sets at the bureau (dev_h's writer sets such a request at each unit). dev_h moved
   (directives P 0.967 → 0.983, directive units P 0.951 → 0.967), and the retrained classifier moved dev_b (items P 1.000
   → 0.994) and dev_g (items R 0.951 → 0.944); no floor crossed.
+* ``dev_l`` (20 files, written independently for the ordinary forms offices use most, scored once as the test part
+  at items 0.99/0.95, units 0.95/0.91, directives 0.98/1.00, directive units 0.87/0.89; then tuned on (brief H34)
+  with general rules — 该村/该局 after a problem at a village or bureau meaning that unit rather than the heading's
+  township, a feedback report's object named with a long inspection name (对X党组开展了…专项巡察), a feedback
+  report's request about 村级… (in a village's own report) or about a contractor (施工单位) being about its inspected
+  unit, cited items said to concern one township (其中第4项和第5项涉及X乡) giving one request about it, 停留在“…”层面,
+  and a praising paragraph that turns (…取得了明显成效。但…) keeping the findings after the turn — and the classifier
+  retrained on all twelve parts — to items 0.99/0.97, units 0.99/0.97, directives 1.00/1.00, directive units
+  0.96/0.96): floors 0.96/0.95/0.97/0.95. Left missed: a second problem joined by a comma in one sentence (…先施工后
+  招标问题，工程结算审核把关不严), a unit's own problem opening its requirement paragraph (X党委对…存在薄弱环节，要…),
+  a speech's problem said as 必须引起高度重视, villages said only to have 暴露出不少问题 under 乡党委…, and two
+  requests whose writer sets no unit where the parser links a problem of the sentence before. The other parts did
+  not move (the retrained classifier at the same veto 0.374 changes no other part).
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -116,6 +129,7 @@ DEV_H = DEV.parent / "dev_h"
 DEV_I = DEV.parent / "dev_i"
 DEV_J = DEV.parent / "dev_j"
 DEV_K = DEV.parent / "dev_k"
+DEV_L = DEV.parent / "dev_l"
 KEYS = ("items", "units", "directives", "directive_units")
 FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_c": {"items": 0.94, "units": 0.93, "directives": 0.95, "directive_units": 0.95},
@@ -126,7 +140,8 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_h": {"items": 0.96, "units": 0.95, "directives": 0.95, "directive_units": 0.93},
          "dev_i": {"items": 0.95, "units": 0.95, "directives": 0.95, "directive_units": 0.91},
          "dev_j": {"items": 0.97, "units": 0.96, "directives": 0.97, "directive_units": 0.96},
-         "dev_k": {"items": 0.97, "units": 0.94, "directives": 0.97, "directive_units": 0.94}}
+         "dev_k": {"items": 0.97, "units": 0.94, "directives": 0.97, "directive_units": 0.94},
+         "dev_l": {"items": 0.96, "units": 0.95, "directives": 0.97, "directive_units": 0.95}}
 
 
 def _totals(folder, county_store, finder) -> dict[str, Tally]:
@@ -145,7 +160,7 @@ def totals(county_store, finder) -> dict[str, dict[str, Tally]]:
                                                                              ("dev_e", DEV_E), ("dev_f", DEV_F),
                                                                              ("dev_g", DEV_G), ("dev_h", DEV_H),
                                                                              ("dev_i", DEV_I), ("dev_j", DEV_J),
-                                                                             ("dev_k", DEV_K))}
+                                                                             ("dev_k", DEV_K), ("dev_l", DEV_L))}
 
 
 def test_there_are_enough_dev_fixtures_of_both_formats():
