@@ -136,6 +136,14 @@ def _after_turn(walker: Walker, paragraph: str, text: str) -> bool:
     return turn is not None and at > turn.start() and not _praises(walker, text)
 
 
+def _past_turn(paragraph: str, text: str) -> str:
+    """The sentences of a text that lie after its praising paragraph turns, when it runs across the turn."""
+    turn = TURN.search(paragraph)
+    sentences = re.findall(r"[^。；]+[。；]?", text)
+    kept = [x for x in sentences if turn is not None and paragraph.find(x.strip()[:12]) > turn.start()]
+    return "".join(kept) if kept and len(kept) < len(sentences) else text
+
+
 def _kind_referent(walker: Walker, text: str, paragraph: int) -> Resolved | None:
     """The unit a 该村/该局/该公司 opening a problem refers to when it is not the heading's: the unit of the
     problem just before in the same paragraph, if it is of that kind (一是A村…。二是该村… under a township)."""
@@ -315,6 +323,8 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
         kept = HANDED_ON.sub("。", text)
         if kept != text and states(walker, kept):  # X局违规…的问题，已移交县委组织部: the problem, not the report
             text, core = kept, HANDED_ON.sub("。", core)
+        if not cand.numbered and praise and (tail := _past_turn(cand.block.text, text)) != text:
+            text = core = tail  # …推动建章立制95项。比如X局…推进缓慢: the sentences after the turn only
         if not cand.numbered and ((praise and not _after_turn(walker, cand.block.text, text)) or reports(walker, core)):
             continue  # an unnumbered paragraph's praise, or a sentence introducing or reporting, is no problem
         if re.search(walker.rules["own_work_pattern"], text.strip()):

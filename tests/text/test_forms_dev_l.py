@@ -100,3 +100,10 @@ def test_findings_after_a_praising_paragraph_turns_are_kept(parse, finder):
               "比如县水利局河道采砂整治工作停滞，群众反映强烈。",
               "今年以来，各单位积极配合，巡察工作取得了明显成效，共完成2轮巡察。")
     assert [it.unit_id for it in r.items] == [unit_id(finder, "宁川县水利局")]
+
+
+def test_findings_of_two_units_after_the_turn_are_both_kept(parse, finder):
+    r = parse("在全县巡察整改推进会上的讲话", "同志们：",
+              "去年以来，全县巡察整改取得了明显成效，共推动建章立制60余项。但也要清醒看到，一些部门整改还有差距。"
+              "比如上一轮巡察中，县水利局河道采砂整治推进缓慢，至今没有改观；县审计局公车登记工作停滞，问题依旧。")
+    assert [it.unit_id for it in r.items] == [unit_id(finder, "宁川县水利局"), unit_id(finder, "宁川县审计局")]
