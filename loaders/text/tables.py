@@ -9,6 +9,7 @@ import re
 from loaders.text.candidates import Candidate
 from loaders.text.readers import Block
 
+DONE_STATUS = re.compile(r"^(?:已完成|已整改|已办结|已销号|完成)(?:整改)?$")
 NOT_PROBLEM_COLUMN = re.compile(r"数|时限|类别|类型|性质|等级|来源|编号|序号|整改|措施|建议|任务|要求|责任|时间")
 
 
@@ -22,6 +23,14 @@ def problem_column(header: list[str]) -> int | None:
         if found is not None:
             return found
     return None
+
+
+def _done_row(walker, header: list[str], cells: list[str], text: str) -> bool:  # noqa: ANN001
+    """Whether a rectification ledger's row says it is done (整改状态: 已完成) and its matter states no problem
+    (局机关会议室改造): a task finished, not a finding."""
+    status = [cells[i] for i, h in enumerate(header) if i < len(cells) and re.search(r"状态|完成情况|进展", h)]
+    return any(DONE_STATUS.match(c.strip()) for c in status) and not (
+        any(c in text for c in walker.cues) or any(p.search(text) for p in walker.patterns))
 
 
 def table_row(walker, block: Block) -> None:  # noqa: ANN001 - walker: loaders.text.items.Walker (no import circle)
@@ -41,6 +50,8 @@ def table_row(walker, block: Block) -> None:  # noqa: ANN001 - walker: loaders.t
         own = walker.context_unit(named, walker.stack, "表格中的单位名", 99) if named else None
     text = block.cells[problem]
     if len(text) < 4 or not re.search(r"[\u4e00-\u9fff]", text):
+        return
+    if _done_row(walker, header, block.cells, text):
         return
     offset = block.text.find(text)
     walker.candidates.append(Candidate(block, max(offset, 0), text, "表格", True, list(walker.stack), own))

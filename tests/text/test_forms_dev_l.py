@@ -107,3 +107,15 @@ def test_findings_of_two_units_after_the_turn_are_both_kept(parse, finder):
               "去年以来，全县巡察整改取得了明显成效，共推动建章立制60余项。但也要清醒看到，一些部门整改还有差距。"
               "比如上一轮巡察中，县水利局河道采砂整治推进缓慢，至今没有改观；县审计局公车登记工作停滞，问题依旧。")
     assert [it.unit_id for it in r.items] == [unit_id(finder, "宁川县水利局"), unit_id(finder, "宁川县审计局")]
+
+
+@pytest.mark.parametrize(("header", "status", "kept"), [
+    ("问题\t整改时限\t整改状态", "已完成", False), ("问题\t整改时限\t完成情况", "已整改", False),
+    ("问题\t整改时限\t备注", "已完成", True),  # no status column: the row is read as a problem
+])
+def test_a_ledger_row_done_and_stating_no_problem_is_no_item(parse, header, status, kept):
+    r = parse("县委巡察组关于县水利局巡察整改“回头看”的反馈意见", "整改台账", header,
+              "办公楼门厅翻新工程\t2024年5月\t" + status, "河道巡查记录缺失\t2024年6月\t" + status)
+    texts = [it.text for it in r.items]
+    assert ("办公楼门厅翻新工程" in texts) is kept
+    assert "河道巡查记录缺失" in texts  # a done row stating a problem stays one
