@@ -23,20 +23,28 @@ def _split(text: str) -> list[str]:
 
 
 def register_fields(lines: list[str]) -> dict[int, list[str]]:
-    """{line index: cells} for each register in the lines: its field-naming line and its rows."""
+    """{line index: cells} for each register in the lines: its field-naming line and its rows.
+
+    One pass: a line is split once, and a register's rows are skipped past once read (trying every line as a
+    header against every line after it took minutes on a long pasted register). A numbered line is a row, never
+    a header, unless its field names stand in brackets.
+    """
+    cells = [_split(line) for line in lines]
     out: dict[int, list[str]] = {}
-    for i, line in enumerate(lines[:-2]):
-        named = FIELD_NAMES.search(line)
-        header = _split(named.group(1) if named else line)
+    i = 0
+    while i < len(lines) - 2:
+        named = FIELD_NAMES.search(lines[i])
+        header = _split(named.group(1)) if named else ([] if ORDINAL.match(lines[i]) else cells[i])
         if not header or not all(len(h) <= 8 for h in header):
+            i += 1
             continue
-        rows = []
-        for j in range(i + 1, len(lines)):
-            cells = _split(lines[j])
-            if len(cells) != len(header):
-                break
-            rows.append(j)
-        if len(rows) >= 2:
-            out[i] = header
-            out.update({j: _split(lines[j]) for j in rows})
+        j = i + 1
+        while j < len(lines) and len(cells[j]) == len(header):
+            j += 1
+        if j - i - 1 < 2:
+            i += 1
+            continue
+        out[i] = header
+        out.update({k: cells[k] for k in range(i + 1, j)})
+        i = j
     return out

@@ -196,7 +196,7 @@ class DirectiveFinder:
                         continue  # a unit told to fix its own problem is not a hand-off
                     if body == "巡察机构" and CONDUCT.match(request):
                         continue  # 巡察组要做到…/要严格遵守…: the inspectors' own conduct, nothing handed to them
-                    if announced(body, request, block.text[offset + len(sentence):]):
+                    if announced(body, request, block.text[offset + len(sentence):], sentence):
                         continue  # 第三个要求，巡察办要算总账。县委巡察办要在年底前…: the next sentence asks it
                     key = (block.number, body, request)  # 各巡察组要…，县委巡察办要…: one body asked twice
                     if key in seen:

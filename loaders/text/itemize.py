@@ -358,22 +358,28 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     return items
 
 
+SOME_OF = re.compile(r"^\s*(?:部分|有的|个别|一些|少数|多个|不少|多数|大部分|大多数)")
+
+
 def _items(cand: Candidate, problem: str, units: list[Resolved | None], rule: str, confidence: float,
            reasons: list[str], walker: Walker) -> list[ParsedItem]:
     top = next((c.top for c in reversed(cand.context) if c.top), None)
     category, top_category, why = categories.suggest(problem, top, walker.rules)
     items = []
     for unit in units:
-        unit_reasons = list(reasons)
-        if unit is None and walker.lead_object is not None and not REDACTED.search(problem):
-            unit, rule = walker.lead_object, "专项巡察对象中的第一个（主管）单位"  # 对象为A、B…: no unit named, A's
-        if unit is not None and unit.unit_id is None:
+        unit_reasons, guessed = list(reasons), False
+        if unit is None and walker.lead_object is not None and not REDACTED.search(problem) \
+                and not SOME_OF.match(problem):  # 部分乡镇…/有的医院…: some of the objects, not the first one's
+            unit, rule, guessed = walker.lead_object, "专项巡察对象中的第一个（主管）单位", True
+        if guessed:
+            unit_reasons.append("文中未点名单位，按专项巡察所列第一个对象推定，请核对")
+        elif unit is not None and unit.unit_id is None:
             unit_reasons.append(f"“{unit.name}”未能对应到单位：{unit.rule}")
         elif unit is not None and unit.rule not in ("名称一致",):
             unit_reasons.append(f"单位按{unit.rule}对应")
         if len(units) > 1:
             unit_reasons.append(f"同一句点名{len(units)}个单位，各记一条")
-        c = confidence - (0.15 if unit is not None and unit.unit_id is None else 0.0)
+        c = confidence - (0.15 if (unit is not None and unit.unit_id is None) or guessed else 0.0)
         items.append(ParsedItem(
             paragraph=cand.block.number, text=problem, form=cand.form,
             unit_id=unit.unit_id if unit else None, unit_name=unit.name if unit else None, unit_rule=rule,

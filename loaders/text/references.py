@@ -37,7 +37,8 @@ def cited_items(before: str, items: list[ParsedItem], paragraph: Callable[[int],
 
 
 # an ordinal citing an entry by its number (第（伍）件, 第3项, 第二条问题), bracketed or not, in any numeral family
-ORDINAL_CITED = re.compile(rf"第\s*([（(]?)(\d{{1,3}}|[{CN}]{{1,3}}|[{FORMAL}]{{1,3}}|[{STEMS}])[)）]?\s*(?:件|项|条|个)")
+ORDINAL_CITED = re.compile(rf"第\s*([（(]?)(\d{{1,3}}|[{CN}]{{1,3}}|[{FORMAL}]{{1,3}}|[{STEMS}])[)）]?\s*"
+                           r"(?:件|项|条|个(?=问题|线索))")  # 第二个要求 cites nothing
 
 
 def cited_ordinals(before: str, items: list[ParsedItem], paragraph: Callable[[int], str]) -> list[int]:

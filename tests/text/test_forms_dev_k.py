@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.text.dash_rows import register_fields
+from loaders.text.parse import TextParseError
 from tests.text.conftest import unit_id
 
 LETTER = "县委巡察办关于巡察发现问题移交情况的函"
@@ -80,9 +81,16 @@ def test_office_wording_of_a_deviation_states_a_problem(parse, sentence):
     assert len(r.items) == 1
 
 
-def test_units_counted_then_named_share_the_problem(parse, finder):
-    r = parse("关于对湖岭乡所辖村开展提级巡察情况的报告", "2个村村干部亲属承包村级工程，分别是临丰村和丰桥村。")
-    assert len(r.items) == 2 and all(it.unit_id for it in r.items)
+def test_units_counted_then_named_share_a_stated_problem(parse, finder):
+    r = parse("关于对湖岭乡所辖村开展提级巡察情况的报告", "2个村的村务公开栏长期未更新，分别是临丰村和丰桥村。")
+    assert sorted(it.unit_id for it in r.items) == sorted(unit_id(finder, n) for n in ("临丰村", "丰桥村"))
+
+
+def test_units_counted_then_named_for_praise_are_no_problem(parse):
+    """The shape alone (N个村…，分别是…) is no problem: an independent review found praise taken as four items."""
+    with pytest.raises(TextParseError, match="没有识别出问题条目"):
+        parse("关于对湖岭乡所辖村开展提级巡察情况的报告", "一、总体情况",
+              "湖岭乡2个村被评为省级乡村振兴示范村，分别是临丰村和丰桥村。")
 
 
 def test_a_form_request_field_is_about_the_matter_above_it(parse, finder):

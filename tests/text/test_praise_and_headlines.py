@@ -1,0 +1,63 @@
+"""Ordinary sentences an independent review of the parser (session 8) found taken wrongly — praise and routine facts
+read as problems, a request dropped as a headline, a numbered requirement read as a citation, a special
+inspection's first object given problems of others — and a long dash-typed register that took minutes. Each
+text carries one real problem so the document parses; the assertions are about the other sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.text import dash_rows
+from tests.text.conftest import unit_id
+
+TITLE = "十五届县委第三轮巡察综合情况报告"
+PROBLEM = "县水利局河道采砂监管缺位，全年仅巡查2次。"
+
+
+@pytest.mark.parametrize("praise", [
+    "惠农补贴资金全部通过一卡通打入农户个人账户，发放及时。",
+    "各村坚持脱贫路上一户都不能少，一个都不能落下。",
+    "回头看中又发现一批好做法，已在全县推广。",
+    "县市场监管局对无证经营的流动摊贩依法予以没收，共2处。",
+])
+def test_praise_and_routine_facts_are_no_problem(parse, praise):
+    r = parse(TITLE, "一、总体情况", praise, "二、存在的问题", PROBLEM)
+    assert [it.text for it in r.items if praise[:6] in it.text] == []
+    assert len(r.items) == 1
+
+
+def test_money_an_official_keeps_in_a_personal_account_is_a_problem(parse):
+    r = parse(TITLE, "二、存在的问题", "石阳乡财政所出纳将收取的押金存入本人个人账户。", PROBLEM)
+    assert any("押金" in it.text for it in r.items)
+
+
+def test_a_short_request_about_a_named_problem_is_kept_when_the_next_sentence_asks_again(parse, finder):
+    r = parse(TITLE, "二、存在的问题", PROBLEM,
+              "对县水利局的问题，县纪委监委要严肃查处。县纪委监委要对全县采砂领域开展专项监督。")
+    asked = [d for d in r.directives if d.body == "纪委监委"]
+    assert len(asked) == 2 and unit_id(finder, "宁川县水利局") in [d.unit_id for d in asked]
+
+
+def test_a_numbered_requirement_is_no_citation_of_a_problem(parse):
+    r = parse(TITLE, "二、存在的问题", "（一）" + PROBLEM, "（二）县审计局审计整改跟踪不到位。",
+              "三、工作要求", "第二个要求，县纪委监委要加强日常监督。")
+    assert [d.unit_id for d in r.directives if d.body == "纪委监委"] == [None]
+
+
+def test_some_of_the_objects_are_not_the_first_object(parse, finder):
+    r = parse("关于工程建设领域专项巡察情况的报告",
+              "本次专项巡察，对象为县住建局、县交通运输局、县水利局。",
+              "部分乡镇存在未批先建问题，有的项目验收资料缺失。", "县交通运输局农村公路养护资金拨付滞后。")
+    first = unit_id(finder, "宁川县住房和城乡建设局")
+    assert all(it.unit_id != first for it in r.items if it.text.startswith("部分"))
+
+
+def test_a_long_register_is_split_once_per_line(monkeypatch):
+    """The register reader once tried every line as a header against every line after it (minutes for a few
+    thousand pasted rows): each line is now split once."""
+    calls = []
+    split = dash_rows._split
+    monkeypatch.setattr(dash_rows, "_split", lambda text: calls.append(text) or split(text))
+    lines = ["问题移交登记（单位—问题—移交对象）"] + [f"{i}. 县A局—问题{i}—移送县纪委监委" for i in range(1, 3001)]
+    found = dash_rows.register_fields(lines)
+    assert len(found) == 3001 and len(calls) <= len(lines) + 1
