@@ -47,7 +47,7 @@ from loaders.text.linking import _bigrams, _content, _stock, counted_links, list
 from loaders.text.model import ParsedDirective, ParsedItem
 from loaders.text.readers import Block
 from loaders.text.references import cited_items, cited_ordinals
-from loaders.text.request_scope import CONDUCT, NEXT_ENTRY, announced, cited_scope, every_unit, feedback_object, form_item
+from loaders.text.request_scope import NEXT_ENTRY, announced, cited_scope, every_unit, feedback_object, form_item, no_handoff
 from loaders.text.request_topic import request_topic, section_problem
 from loaders.text.segments import CN, sentences
 from loaders.text.table_directives import table_directives
@@ -194,8 +194,8 @@ class DirectiveFinder:
                 for body, request, rest, lead_uid in targets:
                     if lead_uid is not None and lead_uid in local and "行业主管部门" not in sentence:
                         continue  # a unit told to fix its own problem is not a hand-off
-                    if body == "巡察机构" and CONDUCT.match(request):
-                        continue  # 巡察组要做到…/要严格遵守…: the inspectors' own conduct, nothing handed to them
+                    if no_handoff(body, request):
+                        continue  # 巡察组要做到…: the inspectors' own conduct; 由X约谈后仍未…: what X did before
                     if announced(body, request, block.text[offset + len(sentence):], sentence):
                         continue  # 第三个要求，巡察办要算总账。县委巡察办要在年底前…: the next sentence asks it
                     key = (block.number, body, request)  # 各巡察组要…，县委巡察办要…: one body asked twice

@@ -36,7 +36,8 @@ COMMENT = re.compile(r"^(?:这|这也|也|由此)?(?:说明|可见)(?!会|书|�
 # a sentence that asks (…问题线索，建议县纪委监委…; 请县X局…): a request, whatever problem it mentions
 ASKING = re.compile(r"(?:^|[，,：:；;])(?:建议|请|责成|提请)(?![示假销求]|说明|解释|介绍|谈谈)"  # 请说明情况: a question
                     # or a clause giving the matter to a body (对X问题，由县委巡察办会同…建立台账): a request too
-                    r"|(?:^|[，,：:；;])由(?=[^，。；]{0,14}?(?:纪委|监委|组织部|巡察办|巡察机构|纪检监察组|主管部门))")
+                    r"|(?:^|[，,：:；;])由(?=[^，。；]{0,14}?(?:纪委|监委|组织部|巡察办|巡察机构|纪检监察组|主管部门)"
+                    r"(?![^，。；]*?后(?:仍|还|依然|却)))")  # …由县纪委监委约谈后仍未整改: what was done, not asked
 
 
 # a list of requirements inside a sentence (…是第一责任人，一要…，二要…): what is asked, whatever words it holds

@@ -46,6 +46,13 @@ def every_unit(request: str, items: list[ParsedItem]) -> bool:
 
 # the inspectors' own standards of conduct (巡察组要做到…精准, 要严格遵守…纪律): not a task handed to them
 CONDUCT = re.compile(r"^(?:要|须|必须|应当)?(?:严格)?(?:做到|遵守)")
+# what a body did before, told as the problem's history (由县纪委监委约谈后仍未整改): nothing asked of it
+DONE_BEFORE = re.compile(r"^[^，。；]*?后(?:仍|还|依然|却)")
+
+
+def no_handoff(body: str, request: str) -> bool:
+    """Whether what follows a body's name hands it nothing: the inspectors' own conduct, or what it did before."""
+    return bool(body == "巡察机构" and CONDUCT.match(request) or DONE_BEFORE.match(request))
 
 
 # what makes a sentence more than a headline: it names a problem or a unit the request is about

@@ -61,3 +61,9 @@ def test_a_long_register_is_split_once_per_line(monkeypatch):
     lines = ["问题移交登记（单位—问题—移交对象）"] + [f"{i}. 县A局—问题{i}—移送县纪委监委" for i in range(1, 3001)]
     found = dash_rows.register_fields(lines)
     assert len(found) == 3001 and len(calls) <= len(lines) + 1
+
+
+def test_a_body_that_acted_before_is_no_request(parse, finder):
+    r = parse(TITLE, "二、存在的问题", "县林业局对上轮巡察反馈的问题，由县纪委监委约谈后仍未整改到位。", PROBLEM)
+    assert unit_id(finder, "宁川县林业局") in [it.unit_id for it in r.items]
+    assert not [d for d in r.directives if d.body == "纪委监委"]
