@@ -13,6 +13,7 @@ import re
 
 from loaders.text.model import ParsedItem
 from loaders.text.readers import Block
+from loaders.text.segments import cn_number
 from loaders.text.units import Resolved
 
 # a form's request field (督办要求：, 处理意见：) under the field stating its matter (督办事项：, 问题内容：)
@@ -37,10 +38,10 @@ NEXT_ENTRY = re.compile(r"[；;](?:[一二三四五六七八九十]是|[（(]?[�
 def every_unit(request: str, items: list[ParsedItem]) -> bool:
     """Whether a request counts as many units (对6个单位…, 三个单位) as the document found problems at, three or
     more: it is about all of them, as 全县 or 被巡察单位 is, not about each one in particular."""
-    m = re.search(r"(?<![第\d])(\d{1,2}|[三四五六七八九十])个(?:单位|部门|党组织)", request)
+    m = re.search(r"(?<![第\d一二三四五六七八九十])(\d{1,2}|[一二三四五六七八九十]{1,3})个(?:单位|部门|党组织)", request)
     if m is None:
         return False
-    n = int(m.group(1)) if m.group(1).isdigit() else "一二三四五六七八九十".find(m.group(1)) + 1
+    n = int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1))  # 十五个, 二十个 too
     return n >= 3 and n >= len({it.unit_id or it.unit_name for it in items})
 
 

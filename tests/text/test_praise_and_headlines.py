@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from loaders.text import dash_rows
+from loaders.text.model import ParsedItem
+from loaders.text.request_scope import every_unit
 from tests.text.conftest import unit_id
 
 TITLE = "十五届县委第三轮巡察综合情况报告"
@@ -67,3 +69,17 @@ def test_a_body_that_acted_before_is_no_request(parse, finder):
     r = parse(TITLE, "二、存在的问题", "县林业局对上轮巡察反馈的问题，由县纪委监委约谈后仍未整改到位。", PROBLEM)
     assert unit_id(finder, "宁川县林业局") in [it.unit_id for it in r.items]
     assert not [d for d in r.directives if d.body == "纪委监委"]
+
+
+@pytest.mark.parametrize(("request_text", "units", "about_all"), [
+    ("对十二个单位开展整改评估", 12, True),
+    ("对十五个单位开展整改评估", 12, True),
+    ("对6个单位开展整改评估", 5, True),
+    ("对两个单位开展整改评估", 2, False),  # two are each named, not "all"
+    ("对三个单位开展整改评估", 12, False),  # fewer than the units found: some of them
+])
+def test_a_request_counting_every_unit_found_reads_chinese_numerals(request_text, units, about_all):
+    found = [ParsedItem(paragraph=1, text="问题", form="", unit_id=f"u{i}", unit_name=f"单位{i}", unit_rule="",
+                        category=None, top_category=None, category_reason="", confidence=0.5, reasons=[])
+             for i in range(units)]
+    assert every_unit(request_text, found) is about_all
