@@ -23,7 +23,8 @@ from loaders.text.segments import ANNOUNCED_FORM, INLINE
 from loaders.text.units import REDACTED, Resolved
 
 REQUIREMENT = re.compile(r"^(?:[^，。；！？]{0,16}[，,]|[^，。；！？]{0,12}作为[^，。；！？]{0,24}[，,])?"
-                         r"[^，。；！？]{0,24}?(?<![重主需纪摘提只我])(?<![^，,]还)(?<![^线]索)(?:要|须|必须|应当)"
+                         r"[^，。；！？]{0,24}?(?<![重主需纪摘提只我])(?<![^线]索)"
+                         r"(?:(?<=还)要(?!跑|交|等|找|排队|垫付|自费|来回|多跑)|(?<!还)要|须|必须|应当)"  # 还要跑: a burden
                          r"(?![求点件素案]|指出|说的|讲的|强调的|提醒的|看到|认识到|注意到)")  # 特别要指出的是，…; 也要看到…
 # a clause that turns a problem sentence into a requirement on the unit its subject names (…不达标，县水利局要…)
 REQUIRED_CLAUSE = re.compile(r"[，,](?=[^，。；！？]{1,16}?"

@@ -83,3 +83,11 @@ def test_a_request_counting_every_unit_found_reads_chinese_numerals(request_text
                         category=None, top_category=None, category_reason="", confidence=0.5, reasons=[])
              for i in range(units)]
     assert every_unit(request_text, found) is about_all
+
+
+def test_a_unit_that_still_has_to_act_is_asked_not_at_fault(parse, finder):
+    """还要 is a requirement on a unit (县水利局还要加强…); only people's burdens (企业还要跑…) stay problems."""
+    r = parse(TITLE, "二、存在的问题", "县水利局的问题，河道采砂监管缺位。县水利局还要加强对采砂行为的整治。",
+              "县市场监管局窗口服务不到位，企业办一个证还要跑四个窗口。")
+    texts = [it.text for it in r.items]
+    assert not [t for t in texts if "还要加强" in t] and [t for t in texts if "还要跑四个窗口" in t]
