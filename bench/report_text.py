@@ -4,7 +4,8 @@ fixtures, printed apart; and the parse time of a 50-page report.
     .venv/bin/python bench/report_text.py [--misses] [--part dev|dev_b|…|dev_l|test|all]
 
 Parts: `dev` (written with the parser, tuned on); `dev_b` to `dev_l` (each written independently, scored once as
-the test part — dev_b in session 4, dev_c to dev_e in session 5, dev_f and dev_g in session 6, dev_h and dev_i in session 7, dev_j to dev_l in session 8 —
+the test part — dev_b in session 4, dev_c to dev_e in session 5, dev_f and dev_g in session 6, dev_h and dev_i
+in session 7, dev_j to dev_l in session 8 —
 then opened for tuning);
 `test` (the newest independent batch, scored only).
 
