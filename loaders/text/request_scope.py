@@ -69,7 +69,7 @@ def announced(body: str, request: str, after: str, sentence: str = "") -> bool:
     words = re.sub(r"^(?:要|须|必须|应当)", "", request)
     names = {"巡察机构": ("巡察办", "巡察组", "巡察机构"), "纪委监委": ("纪委",), "组织部": ("组织部",)}.get(body, ())
     head = re.sub(r"^(?:县委|县|各)", "", after.lstrip()[:12])
-    return len(words) <= 4 and any(head.startswith(n) or head[:6].find(n) >= 0 for n in names)
+    return len(words) <= 4 and any(n in head[:6] for n in names)
 
 
 def cited_scope(walker, ahead: str, cited: list[int], items: list[ParsedItem]) -> list:  # noqa: ANN001
