@@ -1,0 +1,145 @@
+"""Who a sentence asks: the bodies named in it (纪委监委, 组织部, 巡察机构, 派驻纪检监察组, 行业主管部门) and which of
+them are addressed rather than mentioned. Kept apart from what a directive is about (``directives``).
+
+A body named in a sentence is addressed when a request follows it at once (``县纪委监委要…``, ``县委巡察办、
+县纪委监委派驻第五纪检监察组要…``, ``县教育局作为行业主管部门，要牵头…``) and nothing before it makes it the
+receiver (``移交县纪委监委``, ``与巡察机构``). A unit the text marks as the 行业主管部门 (``作为…行业主管部门``,
+``履行行业主管部门职责``) is that body by name; a county department that ``要牵头``/``要指导`` about a problem
+found at another unit is one too. A receiver asked to act (``建议移交县纪委监委处置``, ``建议由/交由X…``), two bodies
+joined by 和 before one request, and a body given its part after a request (``…，派驻纪检监察组给予指导``) are asked;
+one body asked twice in a sentence makes two directives, and each ；-clause is a request with its own topic. The
+patterns live in ``text_rules.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from loaders.text.asking import (
+    ACTS_ON,
+    ASKED_TO,
+    ASKING,
+    ASKING_OPENING,
+    DIRECTED,
+    HANDED,
+    REQUESTING,
+    SUPPORTING,
+    TOPIC_FIRST,
+    asked_after_handing,
+)
+from loaders.text.items import Walker
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    body: str
+
+
+class Addressing:
+    """The bodies a sentence names, and whether each is asked to act (a request follows it) or only mentioned."""
+
+    def __init__(self, walker: Walker, rules: dict[str, Any]) -> None:
+        self.walker, self.rules = walker, rules
+        self.patterns = [(body, re.compile(p)) for body, ps in rules["bodies"].items() for p in ps]
+        verbs = "|".join(map(re.escape, rules["request_verbs"]))
+        office = r"(?:第[一二三四五六七八九十\d]{1,3}[^，。；、]{1,8}?室)?"  # 县纪委监委第二监督检查室要…
+        self.request = re.compile(
+            rf"^{office}(?:[、和及与][^，。；、]{{1,20}}?)*(?:等(?:部门|单位))?[，,]?(?:下一步|下步|今后|近期|随后|同时|也|还|都){{0,2}}(?:{verbs})(?![求点件素案人示假销]|同志)")
+        self.marks = [re.compile(p) for p in rules["regulator_marks"]]
+
+    def spans(self, sentence: str) -> list[Span]:
+        found = [Span(m.start(), m.end(), body) for body, p in self.patterns for m in p.finditer(sentence)]
+        found.sort(key=lambda s: (s.start, -(s.end - s.start)))
+        kept: list[Span] = []
+        for s in found:
+            if kept and s.start < kept[-1].end:
+                continue
+            kept.append(s)
+        # 县纪委监委(派)驻卫健局纪检监察组: the commission names whose stationed group is meant (one span from it)
+        out: list[Span] = []
+        for s in kept:
+            if out and out[-1].end == s.start:
+                s = Span(out.pop().start, s.end, s.body)
+            out.append(s)
+        return out
+
+    def _unprefixed(self, before: str) -> str:
+        county = self.walker.finder.county or "县"
+        for tail in (county + "委", county, "县委", "县"):  # 移交宁川县委… / 移交县… / 建议县…
+            if before.endswith(tail):
+                return before[: -len(tail)]
+        return before
+
+    def addressed(self, sentence: str, span: Span) -> bool:
+        before = self._unprefixed(sentence[: span.start])
+        if span.body == "派驻纪检监察组" and before.endswith("纪委监委"):  # 县纪委监委派驻第六纪检监察组: one name
+            before = self._unprefixed(before[: -len("纪委监委")])
+        while before.endswith("、"):  # 建议县纪委监委、县委组织部约谈…: what precedes the first body of the chain
+            prev = [s for s in self.spans(before[:-1]) if s.end == len(before) - 1]
+            if not prev:
+                break
+            before = self._unprefixed(before[: prev[0].start])
+        if before.endswith("由") and (re.match(r"^[^，。；]{0,12}?(?:牵头|负责|会同|对)", sentence[span.end:]) or (
+                re.search(r"(?:建议|请|交|转)由$", before) and ASKED_TO.match(sentence[span.end:]))):
+            return True  # 由县委组织部牵头，对…; 建议由县纪委监委对…; 建议由X进行处置: the body is asked to act
+        asked = ASKED_TO.match(sentence[span.end:])
+        if asked and re.search(r"(?:^|[：:，,；;])(?:并|并且)?(?:由|转|转交|移交|移送)$", before) and not re.match(
+                r"^[^，。；]{0,2}的", sentence[span.end + asked.end():]):  # 由X查处的案件: what it did
+            return True  # 办理建议：由X核查 / …，由X督促… / …线索，移交X依规处置: who is to act, and how
+        if re.search(r"(?:建议|请|要求)[：:]$", before) and asked:
+            return True  # 巡察组建议：县委组织部会同…: the body the colon after 建议 opens on
+        if re.search(r"(?:^|[，,；;：:])(?:建议|请)(?:移交|移送|转交)$", before) and (
+                ASKED_TO.match(sentence[span.end:]) or not sentence[span.end:].strip("。；;，, ")):
+            return True  # 建议移交县纪委监委(依纪依法处置): the receiver is asked to act on it
+        if before.endswith("抄送") and re.match(r"^[，,]请", sentence[span.end:]):
+            return True  # 同时抄送县委组织部，请对…: the body copied in is asked too
+        if before.endswith(("和", "及", "与")) and any(s.end == len(before) - 1 for s in self.spans(before)) and (
+                self.request.match(sentence[span.end:])):
+            return True  # 巡察机构和纪委监委要…: both are asked
+        if re.search(r"(?:^|[，,；;）)])(?:建议|请)?由[^，。；]{2,24}?(?:牵头[，,])?会同$", before):
+            return True  # 由X会同Y对…: both are asked (X要会同Y…: Y only helps)
+        if before.endswith(HANDED) and ASKING_OPENING.search(before) and ASKED_TO.match(sentence[span.end:]):
+            return True  # 建议将X的问题线索移交县纪委监委核查: the receiver is asked to act on it
+        if before.endswith(HANDED) and asked_after_handing(sentence[span.end:], self._names_someone):
+            return True  # 移交县纪委监委审查调查的X问题，请依法依纪处理: the receiver is asked to act on it
+        if any(before.endswith(w) for w in self.rules["not_addressee_before"]):
+            return False
+        opening = next((w for w in self.rules["addressee_before"] if sentence.startswith(w)), None)
+        if any(re.sub(r"各$", "", before).endswith(w) for w in self.rules["addressee_before"]) or (  # 请各巡察组…
+                opening and before.endswith(("，", ",", "；", ";"))):  # 建议县纪委监委对…，县委组织部对…；X将…
+            return bool(ASKED_TO.match(sentence[span.end:]))
+        return bool(self.request.match(sentence[span.end:]) or DIRECTED.match(sentence[span.end:]) or (
+            SUPPORTING.match(sentence[span.end:]) and re.search(r"要|须|应当|牵头|负责|(?:^|[，,；;])由",
+                                                                 sentence[:span.start]))  # 由X处理，Y跟踪督办
+            or TOPIC_FIRST.match(sentence[span.end:]))
+
+    def _names_someone(self, text: str) -> bool:
+        return bool(self.spans(text) or self.walker.finder.mentions(text))
+
+    def regulator(self, sentence: str, span: Span) -> str | None:
+        """The unit a sentence makes the 行业主管部门 (``X局作为行业主管部门，要…``, ``X局要履行行业主管部门职责``):
+        the unit at the start of the clause, when the words around the body mark it so."""
+        if span.body != "行业主管部门":
+            return None
+        clause = max(sentence.rfind(p, 0, span.start) for p in "，；:：") + 1
+        around = sentence[clause: span.end + 8]
+        if not any(p.search(around) for p in self.marks):
+            return None
+        if not (ASKING.match(sentence, clause).group() or re.search(REQUESTING, sentence[clause:])
+                or ACTS_ON.match(sentence[span.end:])):
+            return None  # X局作为行业主管部门，对…抓得不实: a problem of the regulator, not a request to it
+        opening = ASKING.match(sentence, clause).end() - clause  # （三）建议X局履行行业主管部门职责
+        please = sentence.rfind("请", clause, span.start)  # 三、公墓问题请X局作为行业主管部门协助…
+        opening = max(opening, please + 1 - clause) if please >= 0 else opening
+        first = next((m for m in self.walker.finder.mentions(sentence[clause:span.start]) if m.start <= opening + 4),
+                     None)
+        if first is None and re.match(r"^(?:请|建议|要求)其", sentence[clause:]):  # …转县X局，请其作为…: 其 is X
+            first = next((m for m in reversed(self.walker.finder.mentions(sentence[:clause]))
+                          if not self.walker.is_body(m.form)), None)
+        if first is None or self.walker.is_body(first.form):
+            return None
+        return self.walker.finder.resolve(first.form).unit_id
