@@ -41,7 +41,7 @@ from loaders.text.candidates import Candidate, Context
 from loaders.text.cues import has_cue
 from loaders.text.model import ParsedItem
 from loaders.text.readers import Block
-from loaders.text.requirement_topics import requirement_topics, special_lead
+from loaders.text.requirement_topics import requirement_topics
 from loaders.text.segments import (
     ABOUT,
     ABOUT_HEADING,
@@ -52,6 +52,7 @@ from loaders.text.segments import (
     leading_marker,
     sentences,
 )
+from loaders.text.special_lead import special_lead
 from loaders.text.tables import table_row
 from loaders.text.topics import stated_topic
 from loaders.text.units import REDACTED, Resolved, UnitFinder

@@ -1,8 +1,7 @@
 """A requirement whose topic is a problem (``针对X…的问题，要…``, ``对于X…问题，须…``): feedback that states its
 problems only inside its rectification requirements still states them — the topic is the finding, the rest what is
 asked about it. Found in any paragraph, requirement sections included; a topic that repeats a problem already
-taken (the same finding set out above and cited again by its requirement) is not taken twice. Here too: the
-unit in charge of a special inspection's listed objects, for the problems a report tells naming no unit.
+taken (the same finding set out above and cited again by its requirement) is not taken twice.
 """
 
 from __future__ import annotations
@@ -34,14 +33,3 @@ def requirement_topics(body: str, taken: list[str]) -> list[tuple[int, str]]:
             continue
         out.append((offset + (len(sentence) - len(sentence.lstrip())) + m.start("topic"), topic))
     return out
-
-
-def special_lead(walker, text: str):  # noqa: ANN001, ANN201 - walker: items.Walker; returns Resolved | None
-    """The unit in charge of a special inspection's listed objects (…专项巡察，对象为县医保局、县人民医院…): the
-    first listed. A problem the report tells naming no unit at all is at it (全局稽核人员仅2人: the bureau's own);
-    one that names its unit, or a redacted one (XX村卫生室), keeps it."""
-    if not re.search(r"专项巡察|专项检查", text):
-        return None
-    m = re.search(r"对象(?:为|是|包括)", text)
-    first = next((x for x in walker.finder.mentions(text[m.end():]) if not walker.is_body(x.form)), None) if m else None
-    return walker.finder.resolve(first.form) if first is not None and first.start == 0 else None
