@@ -51,7 +51,7 @@ PHRASEBOOK_WEIGHT = 0.1
 SHIP = "dev"
 VARIANTS = ("phrasebook", "base", "dev", "both")
 DATA = ROOT / "tests" / "data" / "similar_cases"
-DEVELOPMENT = ("dev", "dev_b")
+DEVELOPMENT = ("dev", "dev_b", "dev_c")
 
 
 class CachedVectors:

@@ -1,10 +1,11 @@
 """Precision and recall of the repeat text methods on the hand-written pairs, side by side in one run.
 
 Scores the labelled pairs in ``tests/data/similar_cases/`` (see the README there). **Development** is
-``dev.jsonl`` + ``dev_b.jsonl`` (363 pairs; dev_b is the test part of sessions 3–7, retired into development on
-2026-12-06 because it had informed the choice between methods). **Test** is ``test.jsonl`` (the session-8 pairs,
-ids A…/B…): scored only when the file exists and ``--no-test`` (or ``SIMILAR_NO_TEST=1``) is not given; the
-bench runs without it. While developing, always pass ``--no-test``: the file is then never opened.
+``dev.jsonl`` + ``dev_b.jsonl`` + ``dev_c.jsonl`` (663 pairs; dev_b is the test part of sessions 3–7, dev_c the
+test part of session 8 (ids A…/B…), each retired into development once it had been scored). **Test** is
+``test.jsonl`` (the session-9 pairs, ids C…/D…): scored only when the file exists and ``--no-test`` (or
+``SIMILAR_NO_TEST=1``) is not given; the bench runs without it. While developing, always pass ``--no-test``:
+the file is then never opened.
 
 For each part every method of ``graph/analysis/methods.py`` vectorises all texts of that part (with their
 categories, for the category's stock words), each pair is scored by cosine, and then:
@@ -52,24 +53,28 @@ from graph.analysis.text import cosine  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "similar_cases"
 DEV, TEST = "development", "test"
-_P_ID, _TEST_ID = re.compile(r"p(\d+)"), re.compile(r"[A-Z]\d+")
+_P_ID, _LETTER_ID = re.compile(r"p(\d+)"), re.compile(r"([A-Z])\d+")
+RETIRED = {"A": "dev_c", "B": "dev_c"}  # a scored test part's writers' letters, and the development file it became
 
 
 def load(part: str) -> list[dict]:
     """One file's pairs, checked against the split rule of the README (p-numbered pairs: dev when the number
-    mod 5 is 1 or 3, otherwise dev_b; letter-numbered pairs: test only)."""
+    mod 5 is 1 or 3, otherwise dev_b; letter-numbered pairs: the development file their letter was retired
+    into (:data:`RETIRED`), otherwise test)."""
     rows = [json.loads(line) for line in (DATA / f"{part}.jsonl").read_text("utf-8").splitlines() if line.strip()]
     for r in rows:
-        p = _P_ID.fullmatch(r["id"])
-        right = (bool(_TEST_ID.fullmatch(r["id"])) if part == "test"
-                 else bool(p) and (int(p[1]) % 5 in (1, 3)) == (part == "dev"))
+        p, letter = _P_ID.fullmatch(r["id"]), _LETTER_ID.fullmatch(r["id"])
+        if p:
+            right = part == ("dev" if int(p[1]) % 5 in (1, 3) else "dev_b")
+        else:
+            right = bool(letter) and part == RETIRED.get(letter[1], "test")
         if not right:
             raise SystemExit(f"{r['id']} is in {part}.jsonl against the split rule")
     return rows
 
 
 def parts(no_test: bool) -> dict[str, list[dict]]:
-    """Development (dev + dev_b) and, when it exists and is wanted, test."""
+    """Development (dev + dev_b + dev_c) and, when it exists and is wanted, test."""
     data = {DEV: [r for part in heads.DEVELOPMENT for r in load(part)]}
     if not no_test and (DATA / "test.jsonl").exists():
         data[TEST] = load("test")
