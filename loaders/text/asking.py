@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
 
 # the opening of a clause that asks (（三）建议…, 请…), and the words of a request within one
 ASKING = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])?"
@@ -68,3 +70,18 @@ def asked_after_handing(after: str, names_someone: Callable[[str], bool]) -> boo
         return False
     rest = after[m.end():]
     return bool(ASKED_TO.match(rest)) and not names_someone(rest[:8])
+
+
+def clause_asking(rules: dict[str, Any]) -> re.Pattern[str]:
+    """A sentence's clause that asks (…问题线索，建议…; 请县X局…), or that gives the matter to a body (对X问题，由县委
+    巡察办会同…): a request, whatever problem it mentions. The bodies are those ``text_rules.json`` lists, so a
+    county's override of the list reaches it."""
+    return _clause_asking(tuple(p for ps in rules["bodies"].values() for p in ps))
+
+
+@lru_cache(maxsize=8)
+def _clause_asking(bodies: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(f"(?:{p})" for p in bodies)
+    return re.compile(r"(?:^|[，,：:；;])(?:建议|请|责成|提请)(?![示假销求]|说明|解释|介绍|谈谈)"  # 请说明情况: a question
+                      rf"|(?:^|[，,：:；;])由(?=[^，。；]{{0,14}}?(?:{names})"
+                      r"(?![^，。；]*?后(?:仍|还|依然|却)))")  # …由县纪委监委约谈后仍未整改: what was done, not asked

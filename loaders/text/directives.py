@@ -74,7 +74,8 @@ class DirectiveFinder(Addressing):
                         continue  # a unit told to fix its own problem is not a hand-off
                     if no_handoff(body, request):
                         continue  # 巡察组要做到…: the inspectors' own conduct; 由X约谈后仍未…: what X did before
-                    if announced(body, request, block.text[offset + len(sentence):], sentence):
+                    if announced([p for b, p in self.patterns if b == body], request, block.text[offset + len(sentence):],
+                                 sentence):
                         continue  # 第三个要求，巡察办要算总账。县委巡察办要在年底前…: the next sentence asks it
                     key = (block.number, body, request)  # 各巡察组要…，县委巡察办要…: one body asked twice
                     if key in seen:

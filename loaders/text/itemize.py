@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from loaders.text import categories
+from loaders.text.asking import clause_asking
 from loaders.text.clauses import listed, reports, segment_groups, states
 from loaders.text.cues import has_cue
 from loaders.text.items import Candidate, Context, Walker
@@ -34,13 +35,6 @@ REQUIRED_CLAUSE = re.compile(r"[，,](?=[^，。；！？]{1,16}?"
 
 # a sentence that comments on the one before it (说明…, 由此可见…)
 COMMENT = re.compile(r"^(?:这|这也|也|由此)?(?:说明|可见)(?!会|书|材料|情况)")
-# a sentence that asks (…问题线索，建议县纪委监委…; 请县X局…): a request, whatever problem it mentions
-ASKING = re.compile(r"(?:^|[，,：:；;])(?:建议|请|责成|提请)(?![示假销求]|说明|解释|介绍|谈谈)"  # 请说明情况: a question
-                    # or a clause giving the matter to a body (对X问题，由县委巡察办会同…建立台账): a request too
-                    r"|(?:^|[，,：:；;])由(?=[^，。；]{0,14}?(?:纪委|监委|组织部|巡察办|巡察机构|纪检监察组|主管部门)"
-                    r"(?![^，。；]*?后(?:仍|还|依然|却)))")  # …由县纪委监委约谈后仍未整改: what was done, not asked
-
-
 # a list of requirements inside a sentence (…是第一责任人，一要…，二要…): what is asked, whatever words it holds
 ASKED_LIST = re.compile(rf"(?:^|[，,：:；;。])[{'一二三四五六七八九十'}]要[^。]*?[，,；;][{'二三四五六七八九十'}]要")
 # the labels of a problem + request pair within one paragraph (问题：…。整改要求：…。 / 【问题】…。【建议】…。)
@@ -53,14 +47,14 @@ PROBLEM_FIELD = re.compile(r"^\s*(?:反映(?:内容|问题)|问题(?:描述|表�
 TALLY = re.compile(r"^(?:截至|截止|到)[^，。；]{1,12}[，,][^。；]*?(?:共有|共计|累计|合计|整改率|完成率)")
 
 
-def _is_requirement(sentence: str, cues: tuple[str, ...]) -> bool:
-    if ASKING.search(sentence.strip()) or ASKED_LIST.search(sentence.strip()):
+def _is_requirement(sentence: str, cues: tuple[str, ...], asking: re.Pattern[str]) -> bool:
+    if asking.search(sentence.strip()) or ASKED_LIST.search(sentence.strip()):
         return True
     m = REQUIREMENT.match(sentence.strip())
     return bool(m) and not has_cue(sentence[: m.end()], cues)
 
 
-def split(cand: Candidate, cues: tuple[str, ...]) -> tuple[str, str, list[tuple[str, str]]]:
+def split(cand: Candidate, cues: tuple[str, ...], asking: re.Pattern[str]) -> tuple[str, str, list[tuple[str, str]]]:
     """(problem text, requirement text, (problem sentence, the requirement cut from its end) pairs) of a
     candidate."""
     from loaders.text.segments import sentences
@@ -74,8 +68,8 @@ def split(cand: Candidate, cues: tuple[str, ...]) -> tuple[str, str, list[tuple[
             continue
         if COMMENT.match(s.strip()):
             continue  # 这说明什么？说明监管没有跟上。: the speaker's comment on the problem before, not another one
-        if _is_requirement(s, cues):
-            asked = ASKING.search(s.strip())
+        if _is_requirement(s, cues, asking):
+            asked = asking.search(s.strip())
             head = s.strip()[: asked.start()] if asked else ""
             if head and has_cue(head, cues) and not re.match(r"^(?:对|针对|关于|就)", head):
                 # X局违规…的问题，请县委组织部…; but 对…问题线索，建议… names the request's topic
@@ -195,7 +189,7 @@ def _closing_requirement(walker: Walker, cand: Candidate, contexts: list[Context
     from loaders.text.segments import sentences
 
     found = sentences(cand.block.text)
-    if not found or not _is_requirement(found[-1][1], walker.cues):
+    if not found or not _is_requirement(found[-1][1], walker.cues, clause_asking(walker.rules)):
         return []
     between = cand.block.text[cand.offset + len(cand.text):found[-1][0]]
     if walker.named_units(between, contexts):
@@ -290,7 +284,7 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
 
 def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     cues = walker.cues
-    problem, required, bound = split(cand, cues)
+    problem, required, bound = split(cand, cues, clause_asking(walker.rules))
     tally = TALLY.match(problem.strip()) if not cand.numbered else None
     if not problem or (tally and not states(walker, re.split(r"[。；;]", problem.strip())[0])):
         return []  # a tally that itself states a problem (截至…，共有12个问题仍未整改) is one

@@ -60,16 +60,16 @@ def no_handoff(body: str, request: str) -> bool:
 ABOUT_SOMETHING = re.compile(r"问题|线索|[局乡镇村][的，,]|公司|医院|学校")
 
 
-def announced(body: str, request: str, after: str, sentence: str = "") -> bool:
+def announced(names: list[re.Pattern[str]], request: str, after: str, sentence: str = "") -> bool:
     """Whether a body's request is only a headline (第三个要求，巡察办要算总账) that the very next sentence spells out
-    by asking the same body again: a request of a few characters followed at once by the body's name, in a
-    sentence naming no problem or unit (对X局的问题，县纪委监委要严肃查处。县纪委监委要… asks twice)."""
+    by asking the same body again: a request of a few characters followed at once by the body's name (``names``:
+    the body's patterns in ``text_rules.json``), in a sentence naming no problem or unit (对X局的问题，县纪委监委要
+    严肃查处。县纪委监委要… asks twice)."""
     if ABOUT_SOMETHING.search(sentence):
         return False
     words = re.sub(r"^(?:要|须|必须|应当)", "", request)
-    names = {"巡察机构": ("巡察办", "巡察组", "巡察机构"), "纪委监委": ("纪委",), "组织部": ("组织部",)}.get(body, ())
     head = re.sub(r"^(?:县委|县|各)", "", after.lstrip()[:12])
-    return len(words) <= 4 and any(n in head[:6] for n in names)
+    return len(words) <= 4 and any((m := n.search(head)) is not None and m.end() <= 6 for n in names)
 
 
 def cited_scope(walker, ahead: str, cited: list[int], items: list[ParsedItem]) -> list:  # noqa: ANN001
