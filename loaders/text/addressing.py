@@ -67,6 +67,10 @@ class Addressing:
             out.append(s)
         return out
 
+    def bodies(self, text: str) -> list[str]:
+        """The bodies a text names, in order."""
+        return [s.body for s in self.spans(text)]
+
     def _unprefixed(self, before: str) -> str:
         county = self.walker.finder.county or "县"
         for tail in (county + "委", county, "县委", "县"):  # 移交宁川县委… / 移交县… / 建议县…

@@ -49,12 +49,13 @@ SALUTATION = re.compile(r"^[^。，；]{2,30}[：:]$")
 PLEASE = re.compile(r"(?:^|[，,；;])请(?!示|假|销)")
 
 
-def letter_addressee(texts: list[str], spans) -> str | None:  # noqa: ANN001 - spans: DirectiveFinder.spans
-    """The body a letter is addressed to (its salutation among the first lines names exactly one), else None."""
+def letter_addressee(texts: list[str], bodies: Callable[[str], list[str]]) -> str | None:
+    """The body a letter is addressed to (its salutation among the first lines names exactly one, by ``bodies``:
+    the bodies a text names), else None."""
     for text in texts[:4]:
         if SALUTATION.match(text.strip()):
-            found = spans(text.strip())
-            return found[0].body if len(found) == 1 else None
+            found = bodies(text.strip())
+            return found[0] if len(found) == 1 else None
     return None
 
 

@@ -24,6 +24,7 @@ from loaders.text import categories
 from loaders.text.model import ParsedDirective, ParsedItem
 from loaders.text.readers import Block
 from loaders.text.tables import problem_column
+from loaders.text.walker_view import WalkerView
 
 DIM = 1 << 15
 WEIGHTS = Path(__file__).with_name("clause_weights.npz")
@@ -108,7 +109,7 @@ def labelled_clauses(blocks: list[Block], expected: list[str]) -> list[tuple[str
     return rows
 
 
-def second_opinion(model: ClauseModel | None, settings: dict[str, Any] | None, walker: Any, blocks: list[Block],
+def second_opinion(model: ClauseModel | None, settings: dict[str, Any] | None, walker: WalkerView, blocks: list[Block],
                    items: list[ParsedItem], directives: list[ParsedDirective]
                    ) -> tuple[list[ParsedItem], list[ParsedDirective]]:
     """The rules' items after the model's veto, and the clauses it admits (each at the unit it names, else the unit

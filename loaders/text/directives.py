@@ -53,12 +53,12 @@ class DirectiveFinder(Addressing):
         found: list[ParsedDirective] = []
         seen: set[tuple[int, str, str]] = set()
         contexts = self.walker.block_context
-        addressee = letter_addressee([b.text for b in blocks], self.spans)
+        addressee = letter_addressee([b.text for b in blocks], self.bodies)
         for block in blocks:
             if block.number == self.walker.title_block:
                 continue
             if block.in_table and block.header:  # a hand-off list: by its columns, not its sentences
-                found += table_directives(lambda text: [s.body for s in self.spans(text)], block, items,
+                found += table_directives(self.bodies, block, items,
                                           contexts.get(block.number, []))
                 continue
             for offset, sentence in sentences(block.text):

@@ -12,12 +12,13 @@ import re
 
 from loaders.text.segments import sentences
 from loaders.text.units import Resolved
+from loaders.text.walker_view import WalkerView
 
 SUMMING = re.compile(r"^(?:对|针对|就)?(?:以上|上述|前述|这些)[^，。；]{0,8}?(?:问题|情况)[^，。；]{0,6}?[，,]"
                      r"([^，。；]{2,24}?)(?:党组|党委|党工委)?(?:要|须|必须|应当|负责)")
 
 
-def closing_owner(walker, number: int) -> Resolved | None:  # noqa: ANN001 - walker: loaders.text.items.Walker
+def closing_owner(walker: WalkerView, number: int) -> Resolved | None:
     """The unit the first summing requirement after block ``number`` tells to fix the problems above, else None."""
     if walker.owners is None:
         walker.owners = [(block.number, _owner(walker, m.group(1))) for block in walker.blocks
@@ -26,6 +27,6 @@ def closing_owner(walker, number: int) -> Resolved | None:  # noqa: ANN001 - wal
     return next((owner for at, owner in walker.owners if at > number), None)
 
 
-def _owner(walker, text: str) -> Resolved | None:  # noqa: ANN001
+def _owner(walker: WalkerView, text: str) -> Resolved | None:
     named = [n for n in walker.finder.mentions(text) if not walker.is_body(n.form)]
     return walker.finder.resolve(named[0].form) if named and named[0].start <= 1 else None

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 
+from loaders.text.candidates import Context
 from loaders.text.model import ParsedItem
 from loaders.text.readers import Block
 from loaders.text.segments import cn_number
 from loaders.text.units import Resolved
+from loaders.text.walker_view import WalkerView
 
 # a form's request field (督办要求：, 处理意见：) under the field stating its matter (督办事项：, 问题内容：)
 FORM_REQUEST = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:要求|意见)[：:]")
@@ -72,7 +74,7 @@ def announced(names: list[re.Pattern[str]], request: str, after: str, sentence: 
     return len(words) <= 4 and any((m := n.search(head)) is not None and m.end() <= 6 for n in names)
 
 
-def cited_scope(walker, ahead: str, cited: list[int], items: list[ParsedItem]) -> list:  # noqa: ANN001
+def cited_scope(walker: WalkerView, ahead: str, cited: list[int], items: list[ParsedItem]) -> list[Resolved]:
     """The units a request citing items (第4项和第5项…) is about: each cited item's — or the one unit the request
     says they concern (其中第4项和第5项线索涉及X乡，建议…) when every cited item is at X or at one of its villages:
     one request about the township, not one per village."""
@@ -91,7 +93,7 @@ VILLAGE_ENDINGS = ("村", "社区")
 CONTRACTOR = re.compile(r"(?:施工|中标|承建|投标|设计|监理|供货|代理)单位")  # a firm it hired, no inspected unit
 
 
-def feedback_object(walker, contexts: list, text: str) -> Resolved | None:  # noqa: ANN001 - walker: items.Walker
+def feedback_object(walker: WalkerView, contexts: list[Context], text: str) -> Resolved | None:
     """The inspected unit of a feedback report (对X开展了…巡察 under its title) a request naming no unit is about:
     its requests are about that unit even when worded generally — 对村级工程项目… in a village's own report means
     that village's, and a unit word that is no inspected unit (施工单位, 中标单位) does not make a request about

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from loaders.text.asking import ASKING
+from loaders.text.model import ParsedItem
 from loaders.text.segments import CN
+from loaders.text.walker_view import WalkerView
 
 
 def request_topic(sentence: str, rest: str) -> str:
@@ -32,7 +34,7 @@ def request_topic(sentence: str, rest: str) -> str:
     return ""
 
 
-def section_problem(walker, item) -> str:  # noqa: ANN001 - walker: items.Walker, item: model.ParsedItem
+def section_problem(walker: WalkerView, item: ParsedItem) -> str:
     """The problem the heading over an item states (三、选人用人不够规范): a request may cite the section by it
     (对选人用人不规范问题，建议…), meaning the section's problems, the first of which stands for them."""
     told = "".join(c.problem for c in walker.block_context.get(item.paragraph, []) if c.problem)

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import re
 
+from loaders.text.units import Resolved
+from loaders.text.walker_view import WalkerView
 
-def special_lead(walker, text: str):  # noqa: ANN001, ANN201 - walker: items.Walker; returns Resolved | None
+
+def special_lead(walker: WalkerView, text: str) -> Resolved | None:
     """The unit in charge of a special inspection's listed objects (…专项巡察，对象为县医保局、县人民医院…): the
     first listed. A problem the report tells naming no unit at all is at it (全局稽核人员仅2人: the bureau's own);
     one that names its unit, or a redacted one (XX村卫生室), keeps it."""

@@ -8,6 +8,7 @@ import re
 
 from loaders.text.candidates import Candidate
 from loaders.text.readers import Block
+from loaders.text.walker_view import WalkerView
 
 DONE_STATUS = re.compile(r"^(?:已完成|已整改|已办结|已销号|完成)(?:整改)?$")
 NOT_PROBLEM_COLUMN = re.compile(r"数|时限|类别|类型|性质|等级|来源|编号|序号|整改|措施|建议|任务|要求|责任|时间")
@@ -25,7 +26,7 @@ def problem_column(header: list[str]) -> int | None:
     return None
 
 
-def _done_row(walker, header: list[str], cells: list[str], text: str) -> bool:  # noqa: ANN001
+def _done_row(walker: WalkerView, header: list[str], cells: list[str], text: str) -> bool:
     """Whether a rectification ledger's row says it is done (整改状态: 已完成) and its matter states no problem
     (局机关会议室改造): a task finished, not a finding."""
     status = [cells[i] for i, h in enumerate(header) if i < len(cells) and re.search(r"状态|完成情况|进展", h)]
@@ -33,7 +34,7 @@ def _done_row(walker, header: list[str], cells: list[str], text: str) -> bool:  
         any(c in text for c in walker.cues) or any(p.search(text) for p in walker.patterns))
 
 
-def table_row(walker, block: Block) -> None:  # noqa: ANN001 - walker: loaders.text.items.Walker (no import circle)
+def table_row(walker: WalkerView, block: Block) -> None:
     """Add the row's problem cell as a candidate, with the row's unit as its own context."""
     header = block.header
     problem = problem_column(header)
