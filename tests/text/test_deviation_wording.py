@@ -16,6 +16,12 @@ import pytest
     "县统计局把会议费混入培训费列支。",
     "县统计局数据报送及时率排在全市倒数第二位。",
     "县统计局存在普查员劳务报酬由他人代签代领的问题。",
+    "县统计局违规收取的费用退了，责任人没处理。",  # 没 + a verb, as 未 + a verb
+    "县统计局整改方案列了五条措施，一条都没落实。",  # none at all
+    "县统计局普查经费与县审计局的项目重复申报。",
+    "县统计局大型设备采购论证程序倒置。",
+    "群众到县统计局办事得托关系、找熟人。",
+    "县统计局有9个问题整改停滞。",
 ])
 def test_a_deviation_told_without_a_problem_word_is_an_item(parse, problem):
     r = parse("宁川县统计局巡察情况报告", problem)
@@ -43,19 +49,6 @@ def test_a_requirement_opening_with_still_is_one(parse):
     assert [it.text for it in r.items] == ["县统计局台账登记混乱。"]
 
 
-@pytest.mark.parametrize("problem", [
-    "县统计局违规收取的费用退了，责任人没处理。",  # 没 + a verb, as 未 + a verb
-    "县统计局整改方案列了五条措施，一条都没落实。",  # none at all
-    "县统计局普查经费与县审计局的项目重复申报。",
-    "县统计局大型设备采购论证程序倒置。",
-    "群众到县统计局办事得托关系、找熟人。",
-    "县统计局有9个问题整改停滞。",
-])
-def test_more_deviations_told_in_office_words(parse, problem):
-    r = parse("宁川县统计局巡察情况报告", problem)
-    assert [it.unit_name for it in r.items] == ["宁川县统计局"]
-
-
 @pytest.mark.parametrize("fact", ["县统计局今年没发生统计数据造假问题。", "县统计局干部说没想到整改这么快。"])
 def test_mei_that_states_no_deviation(parse, fact):
     r = parse("宁川县统计局巡察情况报告", "一、存在问题", "一是台账登记混乱。", "二、其他情况", fact)
@@ -64,5 +57,5 @@ def test_mei_that_states_no_deviation(parse, fact):
 
 def test_a_unit_whose_last_round_findings_are_told_is_their_unit(parse):
     r = parse("在巡察整改推进会上的讲话",
-              "比如，县审计局对公车超编问题只报数字不见行动；县统计局上轮反馈的补贴问题，方案写了三条措施，到现在一条都没落实。")
+              "比如，县审计局对公车超编问题只报数字不见行动；县统计局上轮指出的劳务费问题，整改计划列了四项，至今一项都没做。")
     assert [it.unit_name for it in r.items] == ["宁川县审计局", "宁川县统计局"]

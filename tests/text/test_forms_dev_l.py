@@ -44,7 +44,7 @@ def test_this_bureau_after_a_village_is_not_the_village(parse, finder):
 ])
 def test_a_feedback_report_object_named_with_a_long_inspection_name(parse, finder, opening):
     r = parse("县委第八轮巡察专项巡察的反馈意见", opening, "（一）内部管理方面",
-              "1.局机关内控制度执行不严，财务支出存在先支后批。")
+              "1.局机关物资采购未经询价，部分合同未经法律审核。")
     assert [it.unit_id for it in r.items] == [unit_id(finder, "宁川县水利局")]
 
 
@@ -63,8 +63,8 @@ def test_village_wide_wording_in_a_villages_own_report_is_about_the_village(pars
     township, (a, _) = _township_with_villages(finder)
     r = parse(f"县委第一巡察组关于对{a}党支部提级巡察的反馈意见",
               f"县委第一巡察组对{a}党支部开展了提级巡察。", "一、存在的问题",
-              "村级工程项目未按规定公开招标，直接交由村干部亲属施工。", "二、整改要求",
-              "请县纪委监委对村级工程项目中的违规问题进行核查处理。")
+              "村里的道路硬化工程未经村民代表会议讨论，由村干部自行确定施工队。", "二、整改要求",
+              "请县纪委监委对村级工程发包中的违规行为一并核查。")
     assert [d.unit_id for d in r.directives if d.body == "纪委监委"] == [unit_id(finder, a)]
 
 

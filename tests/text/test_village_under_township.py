@@ -4,6 +4,8 @@ the problem is the village's (session 11; dev_h and dev_j writers agree). Short 
 
 from __future__ import annotations
 
+import pytest
+
 from tests.text.conftest import unit_id
 
 
@@ -25,19 +27,12 @@ def test_a_village_opening_its_own_clause_is_the_unit(parse, finder):
     assert [it.unit_id for it in r.items] == [unit_id(finder, village), unit_id(finder, township)]
 
 
-def test_a_village_named_as_involved_is_the_unit(parse, finder):
+@pytest.mark.parametrize(("line", "at"), [
+    ("{t}党委对村级小微权力监督不力，村干部违规承揽村内工程。涉及村：{v}。", "village"),  # the village named as involved
+    ("{t}党委对{v}集体资产出租监督不到位。", "township"),  # a village the township failed at stays the township's
+])
+def test_the_township_or_its_village_at_fault(parse, finder, line, at):
     township, village = _village(finder)
     short = village.removeprefix(township)
-    r = parse(f"县委第一巡察组关于巡察{township}党委的反馈意见",
-              "一、存在的问题",
-              f"{township[-1]}党委对村级小微权力监督不力，村干部违规承揽村内工程。涉及村：{short}。")
-    assert [it.unit_id for it in r.items] == [unit_id(finder, village)]
-
-
-def test_a_village_the_township_failed_at_stays_the_townships(parse, finder):
-    township, village = _village(finder)
-    short = village.removeprefix(township)
-    r = parse(f"县委第一巡察组关于巡察{township}党委的反馈意见",
-              "一、存在的问题",
-              f"{township[-1]}党委对{short}集体资产出租监督不到位。")
-    assert [it.unit_id for it in r.items] == [unit_id(finder, township)]
+    r = parse(f"县委第一巡察组关于巡察{township}党委的反馈意见", "一、存在的问题", line.format(t=township[-1], v=short))
+    assert [it.unit_id for it in r.items] == [unit_id(finder, village if at == "village" else township)]
