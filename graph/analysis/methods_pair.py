@@ -1,7 +1,7 @@
 """Pair features for the repeat head beyond "how alike": what each side has of its own, and the other methods' scores.
 
 Measured by stratified cross-validation on the development pairs (``tests/data/similar_cases``, dev + dev_b,
-363 pairs; ``bench/repeat_head_train.py``), these lift the head from CV AUC 0.91 to 0.95:
+363 pairs then; ``bench/repeat_head_train.py``), these lift the head from CV AUC 0.91 to 0.95:
 
 * **side features** (:func:`side_features`), from each text's words that the other does not use: the smaller
   and the larger share of a text that is its own (``diff_share_min``/``_max``); how many of one side's own
