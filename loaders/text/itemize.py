@@ -44,7 +44,9 @@ PROBLEM_LABEL = re.compile(r"^\s*(?:【[^】]{0,6}问题[^】]{0,4}】|[^，。�
 PROBLEM_FIELD = re.compile(r"^\s*(?:反映(?:内容|问题)|问题(?:描述|表现)|(?:具体|主要)(?:表现|问题)|(?:存在|发现)的?问题)"
                            r"[：:](?=.{6})")  # not 主要情况：/主要内容：, which tell the facts or a notice's points
 # a paragraph opening with a tally (截至9月底，…共有反馈问题104个，已整改86个): a progress report, not problems
-TALLY = re.compile(r"^(?:截至|截止|到)[^，。；]{1,12}[，,][^。；]*?(?:共有|共计|累计|合计|整改率|完成率)")
+TALLY = re.compile(r"^(?:截至|截止|到)[^，。；]{1,12}[，,][^。；]*?(?:共有|共计|累计|合计|整改率|完成率)"
+                   # …共收到反馈问题26个，已完成整改19个: the count of a rectification, whoever opens it
+                   r"|^[^，。；]{0,12}(?:共|累计|合计)[^，。；]{0,6}问题\d+个[，,]已(?:完成)?整改")
 
 
 def _is_requirement(sentence: str, cues: tuple[str, ...], asking: re.Pattern[str]) -> bool:
@@ -169,9 +171,11 @@ def _counted_units(walker: Walker, text: str) -> list[Resolved | None]:
 
 
 def _opens_clause(walker: Walker, problem: str, unit: Resolved) -> bool:
-    """Whether a unit is named at the start of a ，/。-clause of a problem, or after 涉及…： (its own subject)."""
+    """Whether a unit is named at the start of a problem or of its ，/。-clauses, or after 涉及…： (its own
+    subject: Y村…问题群众反映强烈，镇党委没有及时处置 is the village's)."""
     return any(walker.finder.resolve(m.form).unit_id == unit.unit_id and (
-        problem[max(m.start - 1, 0):m.start] in ("，", ",", "。") or re.search(r"涉及[^，。：:]{0,4}[：:]$",
+        (m.start == 0 and not re.match(r"(?:村民|群众)?(?:反映|来信|信访|举报)的", problem[m.end:]))  # Y村反映的…: who told
+        or problem[m.start - 1:m.start] in ("，", ",", "。") or re.search(r"涉及[^，。：:]{0,4}[：:]$",
                                                                           problem[:m.start]))
         for m in walker.finder.mentions(problem))
 

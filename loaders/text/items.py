@@ -59,6 +59,8 @@ from loaders.text.units import REDACTED, Resolved, UnitFinder
 
 PROBLEM_HEADING = re.compile(r"问题|存在|不足")
 OBJECT_BEFORE = ("对",)
+# a clause opened by the township's own body, up to its 对 (…，镇农经站对Y村账目问题未及时发现): Y is what it missed
+OWN_BODY_ON = re.compile(r"(?:^|[，,。；;])(?:镇|乡|街道)[\u4e00-\u9fff]{0,8}?(?:党委|党工委|政府|中心|所|站|办)对$")
 REQUIREMENT_START = re.compile(r"^[^，。；]{0,24}?(?:要|须|必须|应当)(?![求点件素案])")
 LEAD = re.compile(r"^[^。；：:]{2,30}[：:]")  # a paragraph's opening words up to its colon
 LOCATOR = re.compile(r"^(?:的|那边|这边|那里|这里)?[，,]?$")  # between a township and its village: which one is meant
@@ -122,6 +124,8 @@ class Walker:
                     r"[，。；、和及与]", text[seen[-1][1]:m.start]) or re.fullmatch(  # X作为出资人代表，对Y的…
                     r"作为[^，。；]{1,16}[，,]对", text[seen[-1][1]:m.start])):
                 continue  # X镇党委对Y村…监督不到位: Y is what X failed at, not at fault itself
+            if OWN_BODY_ON.search(text[:m.start]):
+                continue  # …，镇农经站对Y村账目问题未及时发现: Y is what the township's own body failed at
             r = self.finder.resolve(m.form, before[1] if before[0] >= 0 and LOCATOR.match(text[before[0]:m.start])
                                     else hint)
             if r.unit_id and self.finder.kind(r.unit_id) == "township":

@@ -11,6 +11,8 @@ from loaders.text.readers import Block
 from loaders.text.walker_view import WalkerView
 
 DONE_STATUS = re.compile(r"^(?:已完成|已整改|已办结|已销号|完成)(?:整改)?$")
+# the column of a review of rectification that tells where a problem stands now (整改现状, 目前进展, 整改情况)
+STANDING_COLUMN = re.compile(r"现状|进展|整改情况|完成情况|目前情况|存在差距|未整改到位")
 NOT_PROBLEM_COLUMN = re.compile(r"数|时限|类别|类型|性质|等级|来源|编号|序号|整改|措施|建议|任务|要求|责任|时间")
 
 
@@ -23,6 +25,20 @@ def problem_column(header: list[str]) -> int | None:
                      None)
         if found is not None:
             return found
+    return None
+
+
+def _standing(walker: WalkerView, header: list[str], cells: list[str], problem: int) -> str | None:
+    """A review of rectification (回头看, 整改通报) whose problem column holds the problem found before (反馈问题,
+    原问题) and whose row says where it stands now in words that state a problem (大户欠费仍未清收): the finding
+    is what is still wrong, not the old problem's title."""
+    if not re.search(r"反馈|原|上轮|交办", header[problem]):
+        return None
+    for i, h in enumerate(header):
+        text = cells[i].strip() if i < len(cells) and i != problem else ""
+        if STANDING_COLUMN.search(h) and len(text) >= 6 and (
+                any(c in text for c in walker.cues) or any(p.search(text) for p in walker.patterns)):
+            return text
     return None
 
 
@@ -49,7 +65,7 @@ def table_row(walker: WalkerView, block: Block) -> None:
     else:  # a cell holding just a unit's name (备注: 金河村) names the row's unit, whatever its header
         named = next((c for i, c in enumerate(block.cells) if i != problem and walker.only_unit(c)), None)
         own = walker.context_unit(named, walker.stack, "表格中的单位名", 99) if named else None
-    text = block.cells[problem]
+    text = _standing(walker, header, block.cells, problem) or block.cells[problem]
     if len(text) < 4 or not re.search(r"[\u4e00-\u9fff]", text):
         return
     if _done_row(walker, header, block.cells, text):
