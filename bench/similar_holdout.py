@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import repeat_head_train as heads  # noqa: E402
+from bench import similar_strangers as strangers  # noqa: E402
 from graph.analysis import methods_sent  # noqa: E402
 from graph.analysis.methods import METHODS  # noqa: E402
 from graph.analysis.methods_sent import PAIR_METHODS, SENT_METHODS, encoder  # noqa: E402
@@ -123,13 +124,15 @@ def combined(cos: dict[str, dict[str, list[float]]], data: dict[str, list[dict]]
             oof[i] = score(w, b, xs[i])
     w, b = fit_logistic(xs, ys)
     out = {DEV: oof}
-    if TEST in data:
-        out[TEST] = [score(w, b, [cos[TEST][n][i] for n in used]) for i in range(len(data[TEST]))]
+    for part in data:
+        if part != DEV:
+            out[part] = [score(w, b, [cos[part][n][i] for n in used]) for i in range(len(data[part]))]
     return out, (w, b)
 
 
 def head_scores(data: dict[str, list[dict]], spent: dict[str, list[float]], vectors: heads.CachedVectors) -> tuple:
-    """Each head variant's scores per part (development: held out or cross-validated) and its training seconds."""
+    """Each head variant's scores per part (development: held out or cross-validated; every other part: the head
+    fitted on all of development) and its training seconds."""
     import numpy as np
 
     feats, labels = {}, {}
@@ -147,8 +150,9 @@ def head_scores(data: dict[str, list[dict]], spent: dict[str, list[float]], vect
         dev, head = heads.train(variant, (feats[DEV], labels[DEV]), book)
         trained[variant] = (time.perf_counter() - wall, time.process_time() - cpu)
         out[DEV][f"head_{variant}"] = [float(s) for s in dev]
-        if TEST in data:
-            out[TEST][f"head_{variant}"] = [float(s) for s in head.score(feats[TEST])]
+        for part in data:
+            if part != DEV:
+                out[part][f"head_{variant}"] = [float(s) for s in head.score(feats[part])]
     return out, trained
 
 
@@ -203,6 +207,7 @@ def main() -> None:
     args = parser.parse_args()
     data = parts(args.no_test or os.environ.get("SIMILAR_NO_TEST", "") not in ("", "0"))
     names_of_parts = list(data)
+    data |= {strangers.name(part): strangers.cross_pairs(data[part]) for part in names_of_parts}
     t0 = time.perf_counter()
     wall, cpu = time.perf_counter(), time.process_time()
     encoder()
@@ -210,21 +215,21 @@ def main() -> None:
     vectors = heads.CachedVectors(args.emb_cache)
     methods_sent.embed = vectors  # the sentence methods read e5 rows through the (optionally disk-kept) cache
     spent: dict[str, list[float]] = {}
-    cos = {part: cosines(data[part], spent) for part in names_of_parts}
+    cos = {part: cosines(data[part], spent) for part in data}
     old = list(METHODS)
     names = old + list(SENT_METHODS) + list(PAIR_METHODS)
-    scores: dict[str, dict[str, list[float]]] = {part: dict(cos[part]) for part in names_of_parts}
-    for part in names_of_parts:
+    scores: dict[str, dict[str, list[float]]] = {part: dict(cos[part]) for part in data}
+    for part in data:
         scores[part]["max"] = [max(a, b) for a, b in zip(cos[part]["char"], cos[part]["word"], strict=True)]
     fitted = {}
     wall, cpu = time.perf_counter(), time.process_time()
     for key, used in (("combined", old), ("combined_sent", names)):
         got, fitted[key] = combined(cos, data, used)
-        for part in names_of_parts:
+        for part in data:
             scores[part][key] = got[part]
     fitting = (time.perf_counter() - wall, time.process_time() - cpu)
     head, trained = head_scores(data, spent, vectors)
-    for part in names_of_parts:
+    for part in data:
         scores[part].update(head[part])
     labels = ({n: METHODS[n].label for n in old} | {n: SENT_METHODS[n].label for n in SENT_METHODS}
               | {n: PAIR_METHODS[n].label for n in PAIR_METHODS} | LABELS)
@@ -257,11 +262,14 @@ def main() -> None:
         m = measure(data[part], scores[part]["lexicon"], shipped)
         cells.append(f"{m['P']:>6.3f} {m['R']:>6.3f} {m['F1']:>6.3f} {'':>6} {'':>6} {m['TP']}/{m['FP']}/{m['FN']:<3}  ")
     print("  " + _pad("上线：原方法，阈值 repeat_scoring.json", 40) + f"{shipped:<8.3f}" + "".join(cells))
+    lines = [(label, key, best_threshold(data[DEV], scores[DEV][key])) for key, label in labels.items()]
+    strangers.print_false_alarms(data, scores, [*lines, ("上线：原方法，阈值 repeat_scoring.json", "lexicon", shipped)],
+                                 names_of_parts, _pad)
     for key, used in (("combined", old), ("combined_sent", names)):
         w, b = fitted[key]
         weights = ", ".join(f"{n} {wi:+.2f}" for n, wi in zip(used, w, strict=True))
         print(f"\n  {labels[key]} 权重（全开发集拟合）：{weights}，截距 {b:+.2f}")
-    pairs = sum(len(data[part]) for part in names_of_parts)
+    pairs = sum(len(data[part]) for part in data)
     print(f"\n  句向量模型载入 {loaded[0]:.2f} s（CPU {loaded[1]:.2f} s，每进程一次）；每对用时（{pairs} 对，"
           + ("e5 向量取自缓存" if args.emb_cache else "含 e5 编码") + "）："
           + "，".join(f"{n} {1000 * wc[0] / pairs:.1f} ms（CPU {1000 * wc[1] / pairs:.1f} ms）" for n, wc in spent.items()))
