@@ -99,6 +99,8 @@ class Addressing:
         if re.search(r"(?:^|[，,；;：:])(?:建议|请)(?:移交|移送|转交)$", before) and (
                 ASKED_TO.match(sentence[span.end:]) or not sentence[span.end:].strip("。；;，, ")):
             return True  # 建议移交县纪委监委(依纪依法处置): the receiver is asked to act on it
+        if re.search(r"(?:^|[，,；;：:])(?:请|建议)[^，。；]{1,12}?配合$", before) and asked:
+            return True  # 请乡纪委配合县纪委监委开展核查: the one helped leads, and is asked
         if before.endswith("抄送") and re.match(r"^[，,]请", sentence[span.end:]):
             return True  # 同时抄送县委组织部，请对…: the body copied in is asked too
         if before.endswith(("和", "及", "与")) and any(s.end == len(before) - 1 for s in self.spans(before)) and (

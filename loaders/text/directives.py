@@ -37,6 +37,11 @@ from loaders.text.segments import CN, sentences
 from loaders.text.table_directives import table_directives
 from loaders.text.units import REDACTED, Resolved
 
+# a topic that is a kind of conduct, not a matter found (对整改敷衍塞责的，…; 凡…的，…): whoever does so
+WHOEVER = re.compile(r"^(?:对|凡)[^，。；]{2,20}的$")
+# a request over every unit of a kind (对各公立医院…, 对各村…), not about one of them
+EVERY_OF_A_KIND = re.compile(r"(?:^|[，,])[^，。；]{0,12}?对各(?!项|类|个|条|种|方面|环节)")
+
 
 class DirectiveFinder(Addressing):
     def __init__(self, walker: Walker, rules: dict[str, Any]) -> None:
@@ -178,9 +183,12 @@ class DirectiveFinder(Addressing):
                 spoken := self._link(block, None, topic, items)) is not None:
             item_index = spoken  # 技能培训补贴的事，也请X对全县…: the matter named first is what it is about
             unit_id, unit_name, rule = items[spoken].unit_id, items[spoken].unit_name, "话题所指的问题"
+        elif WHOEVER.match(topic) and not self.walker.finder.mentions(topic):
+            rule = "对某类情形（对…的）提出，不针对某一单位"  # 对整改敷衍塞责的，建议…严肃问责: whoever does so
         elif (doc := feedback_object(self.walker, contexts, topic + rest)) is not None:
             unit_id, unit_name, rule = doc.unit_id, doc.name, "反馈意见的巡察对象"  # 对村级…/施工单位 in its report
         elif re.search(r"(?:^|[、和及与]|建议|请)各", own_clause) or re.match(r"^(?:[、和及与]|以及)各", rest) or (
+                EVERY_OF_A_KIND.search(rest)) or (
                 re.search(r"(?<![该本此])单位", topic + rest) and "该" not in topic + rest  # 整改不力单位的…
                 and not self.walker.finder.mentions(topic + rest)) or any(
                 w in rest for w in self.rules["county_scope"] + self.rules["general_scope"] + self.rules["broad_scope"]
