@@ -233,7 +233,7 @@ def main() -> None:
         scores[part].update(head[part])
     labels = ({n: METHODS[n].label for n in old} | {n: SENT_METHODS[n].label for n in SENT_METHODS}
               | {n: PAIR_METHODS[n].label for n in PAIR_METHODS} | LABELS)
-    print("重复问题文本方法对比（tests/data/similar_cases），阈值均在开发集（dev + dev_b）上按 F1 选定；"
+    print("重复问题文本方法对比（tests/data/similar_cases），阈值均在开发集（dev + dev_b + dev_c）上按 F1 选定；"
           "训练所得者在开发集上为 5 折交叉验证得分")
     for part in names_of_parts:
         rows = data[part]
