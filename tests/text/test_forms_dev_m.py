@@ -64,3 +64,11 @@ def test_a_village_opening_a_problem_under_its_township_is_at_fault(parse, finde
     r = parse("在听取巡察情况汇报会上的讲话", f"关于{township}：一是{township}集镇规划执行不严。"
               f"二是{village}宅基地审批问题群众反映强烈，镇党委没有及时处置。")
     assert [it.unit_id for it in r.items] == [unit_id(finder, township), unit_id(finder, village)]
+
+
+@pytest.mark.parametrize("entry", ["（三）XX村。村会计挪用集体资金，至今未归还。",
+                                   "3.*村。村集体鱼塘发包未经村民代表会议讨论。"])
+def test_an_entry_headed_by_a_withheld_name_is_one_problem_of_an_unknown_unit(parse, finder, entry):
+    township, _ = _village(finder)
+    r = parse(f"县委第一巡察组关于巡察{township}党委的反馈意见", "二、村级层面", entry)
+    assert [it.unit_id for it in r.items] == [None] and not r.items[0].text.startswith(("XX村", "*村"))
