@@ -210,6 +210,8 @@ def _involved(walker: Walker, problem: str) -> bool:
         re.search(r"(?:涉及(?:到)?|[、和及])$", problem[:m.start]) for m in found)
 
 
+# a problem whose subject is some units unnamed (个别单位…, 有的乡镇…)
+SOME_UNITS = re.compile(r"^(?:个别|有的|部分|一些|少数)(?:单位|部门|乡镇|地方)")
 OWN_TOWNSHIP = re.compile(r"^(?:此外|另外|同时)?[，,]?(?:巡察组?|我们)?(?:还|也)?(?:发现)?(?:镇|乡|街道)(?![村里民长])"
                           r"(?:[“\"][^”\"]{1,8}[”\"])?[\u4e00-\u9fff]{0,8}?(?:纪委|纪工委|党委|党工委|政府|中心|所|站|办)")
 
@@ -268,6 +270,8 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
     if ctx is not None:
         return [None], f"单位名称已隐去（{ctx.redacted}）", -0.1
     carried = walker.carried.get((cand.block.number, cand.form)) if cand.form in INLINE_FORMS else None
+    if carried and SOME_UNITS.match(problem.strip()):  # 五是个别单位把整改责任推给…: not the entry's before
+        return [None], "泛指个别单位，未写明是哪一个", -0.1
     if carried:
         return carried, f"承接同段上一条点名的单位：{carried[0].name if carried[0] else '（已隐去）'}", 0.05
     later = walker.named_units(required[0], contexts) if required[0] else []

@@ -72,3 +72,10 @@ def test_an_entry_headed_by_a_withheld_name_is_one_problem_of_an_unknown_unit(pa
     township, _ = _village(finder)
     r = parse(f"县委第一巡察组关于巡察{township}党委的反馈意见", "二、村级层面", entry)
     assert [it.unit_id for it in r.items] == [None] and not r.items[0].text.startswith(("XX村", "*村"))
+
+
+@pytest.mark.parametrize("entry", ["个别单位把整改责任推给下属科室，主要负责人过问少。",
+                                   "有的单位把巡察整改任务甩给办公室，班子成员很少过问。"])
+def test_some_units_unnamed_after_a_named_entry_are_no_unit(parse, entry):
+    r = parse("在巡察整改推进会上的讲话", f"一是县审计局整改台账与实际不符。二是{entry}")
+    assert [it.unit_name for it in r.items] == ["宁川县审计局", None]
