@@ -107,6 +107,19 @@ what bench/report_text.py measured.
   a speech's problem said as 必须引起高度重视, villages said only to have 暴露出不少问题 under 乡党委…, and two
   requests whose writer sets no unit where the parser links a problem of the sentence before. The other parts did
   not move (the retrained classifier at the same veto 0.374 changes no other part).
+* ``dev_m`` (18 files, written independently for the ordinary forms offices use most, scored once as the test part
+  at items 0.94/0.91, units 0.92/0.89, directives 0.98/0.96, directive units 0.94/0.92; then tuned on (brief H36)
+  with general rules — a review-of-rectification table (反馈问题 | 整改现状) stating what is still wrong, a
+  rectification count (共收到反馈问题N个，已完成整改N个) no problem, a township's own body failing at its village
+  (镇农经站对Y村…) leaving the village out, a village opening a problem under its township (Y村…群众反映强烈，镇党委
+  没有及时处置) at fault, an entry headed by a withheld name ((五)XX村。…), some units unnamed (个别单位…) after a
+  named entry, a request over every unit of a kind (对各公立医院…) or a kind of conduct (对…的，…问责) about no unit,
+  the body another helps (请乡纪委配合县纪委监委…) asked — and the classifier retrained on all thirteen parts — to
+  items 1.00/0.97, units 1.00/0.97, directives 0.98/0.98, directive units 0.98/0.98): floors 0.96/0.96/0.96/0.96.
+  Left missed: two problems of one unit joined by a comma in one sentence (社区矫正对象监管存在漏洞，人民调解员…
+  发放不规范: 4 items; a trial split of such sentences cost 1–13 points of items precision on every other part, whose
+  writers take them as one problem), a letter's 建议指导X乡纪委… asking its addressee without naming it, and a
+  mobilisation speech's 各巡察组对这些问题要重点关注 taken as a hand-off. No other part moved.
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -131,6 +144,7 @@ DEV_I = DEV.parent / "dev_i"
 DEV_J = DEV.parent / "dev_j"
 DEV_K = DEV.parent / "dev_k"
 DEV_L = DEV.parent / "dev_l"
+DEV_M = DEV.parent / "dev_m"
 KEYS = ("items", "units", "directives", "directive_units")
 FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_c": {"items": 0.94, "units": 0.93, "directives": 0.95, "directive_units": 0.95},
@@ -142,7 +156,8 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_i": {"items": 0.95, "units": 0.95, "directives": 0.95, "directive_units": 0.91},
          "dev_j": {"items": 0.97, "units": 0.96, "directives": 0.97, "directive_units": 0.96},
          "dev_k": {"items": 0.97, "units": 0.94, "directives": 0.97, "directive_units": 0.94},
-         "dev_l": {"items": 0.96, "units": 0.95, "directives": 0.97, "directive_units": 0.95}}
+         "dev_l": {"items": 0.96, "units": 0.95, "directives": 0.97, "directive_units": 0.95},
+         "dev_m": dict.fromkeys(KEYS, 0.96)}
 
 
 def _totals(folder, county_store, finder) -> dict[str, Tally]:
@@ -161,12 +176,13 @@ def totals(county_store, finder) -> dict[str, dict[str, Tally]]:
                                                                              ("dev_e", DEV_E), ("dev_f", DEV_F),
                                                                              ("dev_g", DEV_G), ("dev_h", DEV_H),
                                                                              ("dev_i", DEV_I), ("dev_j", DEV_J),
-                                                                             ("dev_k", DEV_K), ("dev_l", DEV_L))}
+                                                                             ("dev_k", DEV_K), ("dev_l", DEV_L),
+                                                                             ("dev_m", DEV_M))}
 
 
 def test_there_are_enough_dev_fixtures_of_both_formats():
     for folder, least in ((DEV, 12), (DEV_B, 12), (DEV_C, 12), (DEV_D, 12), (DEV_E, 12), (DEV_F, 12), (DEV_G, 12),
-                          (DEV_H, 12), (DEV_I, 12), (DEV_J, 12), (DEV_K, 12)):
+                          (DEV_H, 12), (DEV_I, 12), (DEV_J, 12), (DEV_K, 12), (DEV_L, 12), (DEV_M, 12)):
         paths = fixtures(folder)
         assert len(paths) >= least
         assert {p.suffix for p in paths} == {".docx", ".txt"} and any(p.name.endswith(".gb18030.txt") for p in paths)
