@@ -46,7 +46,7 @@ TOPIC_FIRST = re.compile(r"^对[^，。；]{1,24}?(?:要|须|应当)(?![求点�
 
 # a letter's addressee (县纪委监委：) on a line of its own near the top: a 请… naming no body asks it
 SALUTATION = re.compile(r"^[^。，；]{2,30}[：:]$")
-PLEASE = re.compile(r"(?:^|[，,；;])请(?!示|假|销)")
+PLEASE = re.compile(r"(?:^|[，,；;])(?:请|建议)(?!示|假|销)")
 
 
 def letter_addressee(texts: list[str], bodies: Callable[[str], list[str]]) -> str | None:

@@ -27,3 +27,10 @@ def test_a_request_over_a_kind_is_about_no_unit(parse, request_text, body):
 def test_the_body_helped_is_asked(parse, finder, asked):
     r = parse(TITLE, *PROBLEMS, "对县林业局护林员补助问题，" + asked)
     assert [(d.body, d.unit_id) for d in r.directives] == [("纪委监委", unit_id(finder, "宁川县林业局"))]
+
+
+@pytest.mark.parametrize("asked", ["建议指导湖岭乡纪委做好初步核实。", "请督促湖岭乡纪委按期反馈核查结果。"])
+def test_a_letter_asks_its_addressee_without_naming_it(parse, asked):
+    r = parse("县委巡察办关于移交问题线索的函", "县纪委监委：", "1.县林业局护林员补助发放不规范。",
+              "以上线索移交你委。其中涉及村干部的线索，" + asked)
+    assert "纪委监委" in [d.body for d in r.directives if asked[:4] in d.text]
