@@ -1,8 +1,9 @@
 """Training the repeat head (:mod:`graph.analysis.methods_head`) several ways, and writing the shipped weights.
 
 The training data are the **development pairs** of ``tests/data/similar_cases``: ``dev.jsonl`` + ``dev_b.jsonl`` +
-``dev_c.jsonl`` (663 pairs; dev_b is the test part of sessions 3–7, dev_c that of session 8, each retired into
-development after it was scored). The test part (``test.jsonl``, ids C…/D…) is never read here. Variants:
+``dev_c.jsonl`` + ``dev_d.jsonl`` (963 pairs; dev_b is the test part of sessions 3–7, dev_c that of session 8, dev_d
+the first of session 9, each retired into development after it was scored). The test part (``test.jsonl``, ids
+E…/F…) is never read here. Variants:
 
 * ``phrasebook``: all features, fitted on the phrasebook pairs of ``bench/repeat_head_pairs.py`` only; the
   development pairs are then unseen, so its figures are plain held-out figures;
@@ -56,7 +57,7 @@ PHRASEBOOK_WEIGHT = 0.1
 SHIP = "dev"
 VARIANTS = ("phrasebook", "base", "dev", "both")
 DATA = ROOT / "tests" / "data" / "similar_cases"
-DEVELOPMENT = ("dev", "dev_b", "dev_c")
+DEVELOPMENT = ("dev", "dev_b", "dev_c", "dev_d")
 
 
 class CachedVectors:
@@ -160,7 +161,7 @@ def book_features(vectors: Callable[[list[str]], Any] | None = None) -> tuple[An
 
 
 def development_rows() -> list[dict]:
-    """The development pairs: dev.jsonl, dev_b.jsonl, dev_c.jsonl (never test.jsonl)."""
+    """The development pairs, file by file (never test.jsonl)."""
     return [json.loads(line) for part in DEVELOPMENT
             for line in (DATA / f"{part}.jsonl").read_text("utf-8").splitlines() if line.strip()]
 

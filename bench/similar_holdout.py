@@ -1,11 +1,11 @@
 """Precision and recall of the repeat text methods on the hand-written pairs, side by side in one run.
 
 Scores the labelled pairs in ``tests/data/similar_cases/`` (see the README there). **Development** is
-``dev.jsonl`` + ``dev_b.jsonl`` + ``dev_c.jsonl`` (663 pairs; dev_b is the test part of sessions 3–7, dev_c the
-test part of session 8 (ids A…/B…), each retired into development once it had been scored). **Test** is
-``test.jsonl`` (the session-9 pairs, ids C…/D…): scored only when the file exists and ``--no-test`` (or
-``SIMILAR_NO_TEST=1``) is not given; the bench runs without it. While developing, always pass ``--no-test``:
-the file is then never opened.
+``dev.jsonl`` + ``dev_b.jsonl`` + ``dev_c.jsonl`` + ``dev_d.jsonl`` (963 pairs; dev_b is the test part of sessions
+3–7, dev_c that of session 8 (ids A…/B…), dev_d the first of session 9 (C…/D…), each retired into development once
+it had been scored). **Test** is ``test.jsonl`` (session 9's second fresh part, ids E…/F…): scored only when the
+file exists and ``--no-test`` (or ``SIMILAR_NO_TEST=1``) is not given; the bench runs without it. While developing,
+always pass ``--no-test``: the file is then never opened.
 
 For each part every method of ``graph/analysis/methods.py`` vectorises all texts of that part (with their
 categories, for the category's stock words), each pair is scored by cosine, and then:
@@ -55,7 +55,8 @@ from graph.analysis.text import cosine  # noqa: E402
 DATA = ROOT / "tests" / "data" / "similar_cases"
 DEV, TEST = "development", "test"
 _P_ID, _LETTER_ID = re.compile(r"p(\d+)"), re.compile(r"([A-Z])\d+")
-RETIRED = {"A": "dev_c", "B": "dev_c"}  # a scored test part's writers' letters, and the development file it became
+# a scored test part's writers' letters, and the development file it became
+RETIRED = {"A": "dev_c", "B": "dev_c", "C": "dev_d", "D": "dev_d"}
 
 
 def load(part: str) -> list[dict]:
@@ -75,7 +76,7 @@ def load(part: str) -> list[dict]:
 
 
 def parts(no_test: bool) -> dict[str, list[dict]]:
-    """Development (dev + dev_b + dev_c) and, when it exists and is wanted, test."""
+    """Development (every development file) and, when it exists and is wanted, test."""
     data = {DEV: [r for part in heads.DEVELOPMENT for r in load(part)]}
     if not no_test and (DATA / "test.jsonl").exists():
         data[TEST] = load("test")
@@ -233,7 +234,7 @@ def main() -> None:
         scores[part].update(head[part])
     labels = ({n: METHODS[n].label for n in old} | {n: SENT_METHODS[n].label for n in SENT_METHODS}
               | {n: PAIR_METHODS[n].label for n in PAIR_METHODS} | LABELS)
-    print("重复问题文本方法对比（tests/data/similar_cases），阈值均在开发集（dev + dev_b + dev_c）上按 F1 选定；"
+    print("重复问题文本方法对比（tests/data/similar_cases），阈值均在开发集（dev、dev_b、dev_c、dev_d）上按 F1 选定；"
           "训练所得者在开发集上为 5 折交叉验证得分")
     for part in names_of_parts:
         rows = data[part]

@@ -17,7 +17,7 @@ nothing). This head learns, from labelled pairs, which differences matter. It is
 Both texts play the same part, so the score of ``(a, b)`` is the score of ``(b, a)``. The stacked scores take
 the category's stock words from the batch scored together, so a batch of pairs is scored at once (with the
 pairs' categories). The weights are fitted by ``bench/repeat_head_train.py`` from pairs it may learn from (the
-development pairs of ``tests/data/similar_cases``, dev + dev_b + dev_c; never the test part, never the sample's second
+development pairs of ``tests/data/similar_cases``, every development file; never the test part, never the sample's second
 phrasing source) and shipped as ``repeat_head.npz`` (a few kilobytes, deterministic: no random start, Newton
 steps); the ``how`` stored beside the weights says how they were made. Nothing is downloaded.
 """
