@@ -6,7 +6,7 @@ flag), problems following a leader, common problems (exact issue groups) and
 relative links, and the gaps of the planted 一案三改 cases per gap kind. Then
 compares text methods for repeats on the same candidate pairs — which is how
 the method was chosen — at the shipped threshold and at
-each method's own best threshold.
+each method's own best threshold; at scale 1 also the trained head of issue 13 in the lexicon's place.
 
 Targets (issue 5): repeats P ≥0.95 and R ≥0.95; leader, common problems and
 relative links P = R = 1.0. Caveat printed with the figures: the concept
@@ -75,6 +75,8 @@ def score(scale: int, *, repeats_only: bool = False) -> None:
             candidates = repeats.load_candidates(store)
             store.close()
             compare_methods(candidates, set(gold), truth)
+            if scale == 1:
+                compare_head(candidates, set(gold))
             return
         leaders = {(r["person_id"], r["category"], tuple(r["issues"])) for r in store.run_query("leader_carry", {})}
         _line("问题跟人走", leaders, {(c["person"], c["category"], tuple(c["issues"])) for c in truth["leader_carry"]})
@@ -90,6 +92,8 @@ def score(scale: int, *, repeats_only: bool = False) -> None:
         candidates = repeats.load_candidates(store)
         store.close()
     compare_methods(candidates, set(gold), truth)
+    if scale == 1:
+        compare_head(candidates, set(gold))
 
 
 WORDING_LABELS = {"phrasebook": "与概念词表同源的措辞", "phrasings_b": "独立编写的第二措辞来源",
@@ -183,6 +187,22 @@ def compare_methods(rows: list[repeats.Candidate], gold: set, truth: dict) -> No
                          for sp, sr in [_pr(*fg)])
         print(f"    {name:<24} 阈值0.30: P {p:.3f} R {r:.3f} | 最优阈值 {best[1]:.2f}: "
               f"P {best[2]:.3f} R {best[3]:.3f} F1 {best[0]:.3f}\n      按措辞来源（阈值0.30）：{split}")
+
+
+def compare_head(rows: list[repeats.Candidate], gold: set) -> None:
+    """The trained head of ``bench/similar_holdout.py`` on the recompute's own candidate pairs (scale 1 only: about
+    a minute of e5 encoding), at its shipped threshold: what it would do in place of the lexicon."""
+    from graph.analysis.methods_head import HeadMethod, shipped_head
+
+    pairs = [(rows[i], rows[j]) for members in repeats._blocks(rows).values() for i in members for j in members
+             if repeats._comparable(rows[i], rows[j])]
+    distinct = list(dict.fromkeys((a.text, b.text, a.category) for a, b in pairs))
+    t0, c0 = time.perf_counter(), time.process_time()
+    scores = HeadMethod().score([(a, b) for a, b, _ in distinct], [c for *_, c in distinct])
+    of = dict(zip(distinct, scores, strict=True))
+    found = {(a.issue_id, b.issue_id) for a, b in pairs if of[(a.text, b.text, a.category)] >= shipped_head().threshold}
+    _line("判别头（代替概念词表）", found, gold, f"；候选对 {len(pairs):,}（不同文字对 {len(distinct):,}），"
+          f"{time.perf_counter() - t0:.0f} s（CPU {time.process_time() - c0:.0f} s）")
 
 
 def main(scales: tuple[int, ...], *, repeats_only: bool = False) -> None:

@@ -54,6 +54,14 @@ def _recall(rows: list[dict], scores: list[float], threshold: float) -> float:
     return sum(hits) / len(hits) if hits else 0.0
 
 
+def separation(rows: list[dict], scores: list[float], strangers: list[float]) -> float:
+    """AUC of a part's repeats against the stranger pairs: how well the score tells them apart, at any threshold."""
+    pos = [s for r, s in zip(rows, scores, strict=True) if r["same_problem"]]
+    if not pos or not strangers:
+        return 0.5
+    return sum((p > q) + 0.5 * (p == q) for p in pos for q in strangers) / (len(pos) * len(strangers))
+
+
 def at_base_rate(recall: float, false_alarm: float, rate: float = BASE_RATE) -> float:
     """Precision when ``rate`` of the scored pairs are repeats, found with ``recall``, and the rest are strangers
     flagged at ``false_alarm``."""
@@ -63,17 +71,18 @@ def at_base_rate(recall: float, false_alarm: float, rate: float = BASE_RATE) -> 
 
 def print_false_alarms(data: dict[str, list[dict]], scores: dict[str, dict[str, list[float]]],
                        lines: list[tuple[str, str, float]], parts: list[str], pad: Callable[[str, int], str]) -> None:
-    """One line per (label, score key, threshold): per labelled part, the stranger pairs flagged and the precision
-    at the recompute's base rate."""
+    """One line per (label, score key, threshold): per labelled part, the stranger pairs flagged, the precision
+    at the recompute's base rate, and how well the score separates the part's repeats from strangers (AUC)."""
     print(f"\n  陌生对误报（同一类别、不同句对的两段文字，视为不同问题；每对配 {PER} 个；开发集陌生对由全开发集拟合者打分，"
-          f"其文字训练时见过）与按重复率 {BASE_RATE:.0%} 折算的准确率：")
+          f"其文字训练时见过）、按重复率 {BASE_RATE:.0%} 折算的准确率，及重复对与陌生对的区分度（AUC，与阈值无关）：")
     print("  " + pad("方法", 40) + pad("阈值", 8)
-          + "".join(pad(f"{p}：误报率 / 折算P（陌生对 {len(data[name(p)])}）", 44) for p in parts))
+          + "".join(pad(f"{p}：误报率 / 折算P / AUC（陌生对 {len(data[name(p)])}）", 50) for p in parts))
     for label, key, threshold in lines:
         cells = []
         for part in parts:
             strangers = scores[name(part)][key]
             alarm = sum(s >= threshold for s in strangers) / len(strangers) if strangers else 0.0
             precision = at_base_rate(_recall(data[part], scores[part][key], threshold), alarm)
-            cells.append(pad(f"{alarm:>6.3f} / {precision:.3f}", 44))
+            auc = separation(data[part], scores[part][key], strangers)
+            cells.append(pad(f"{alarm:>6.3f} / {precision:.3f} / {auc:.3f}", 50))
         print("  " + pad(label, 40) + f"{threshold:<8.3f}" + "".join(cells))
