@@ -106,8 +106,9 @@ class Addressing:
         if before.endswith(("和", "及", "与")) and any(s.end == len(before) - 1 for s in self.spans(before)) and (
                 self.request.match(sentence[span.end:])):
             return True  # 巡察机构和纪委监委要…: both are asked
-        if re.search(r"(?:^|[，,；;）)])(?:建议|请)?由[^，。；]{2,24}?(?:牵头[，,])?会同$", before):
-            return True  # 由X会同Y对…: both are asked (X要会同Y…: Y only helps)
+        if re.search(r"(?:^|[，,；;）)]|[一二三四五六七八九十]是)(?:建议|请)?由[^，。；]{2,24}?(?:牵头[，,])?会同"
+                     r"(?:相关|有关)?$", before):
+            return True  # (一是)由X(牵头，)会同(相关)Y对…: both are asked (X要会同Y…: Y only helps)
         if before.endswith(HANDED) and ASKING_OPENING.search(before) and ASKED_TO.match(sentence[span.end:]):
             return True  # 建议将X的问题线索移交县纪委监委核查: the receiver is asked to act on it
         if before.endswith(HANDED) and asked_after_handing(sentence[span.end:], self._names_someone):

@@ -87,12 +87,14 @@ def listed(walker: Walker, text: str) -> list[str]:
 
 def reports(walker: Walker, text: str) -> bool:
     """Whether a text introduces or reports (主要有以下几个方面, 反馈如下, 已移交)."""
-    return any(w in text for w in walker.rules["report_cues"])
+    return any(re.search(rf"(?<!未)(?<!没有){re.escape(w)}(?!不|滞后|迟缓|缓慢)", text)  # 账目移交不清 states one
+               for w in walker.rules["report_cues"])
 
 
 def _summary(text: str, groups: list[list]) -> bool:
     """Whether the first group is a short sentence summing up the clauses after it (X存在短板。A；B。): it opens
     the first of them rather than standing as an item alone."""
+    text = re.sub(r"^\s*(?:首先|其次|再次|另外|此外|最后|同时|第[一二三四五六七八九十]+)[，,]", "", text)  # 首先，A不深入。
     return (len(groups) == 1 and text.rstrip().endswith(("。", "：", ":")) and len(text) <= 30
             and not re.search(r"\d", text)  # a figure (出借资金38万元) makes it a finding, not a summary
             and (not re.search(r"[，,]", text.rstrip()[:-1])  # …没修订，有的议题先办后议。: a finding set out

@@ -40,6 +40,10 @@ from loaders.text.units import REDACTED, Resolved
 # a topic that is a kind of conduct, not a matter found (对整改敷衍塞责的，…; 凡…的，…): whoever does so
 WHOEVER = re.compile(r"^(?:对|凡)[^，。；]{2,20}的$")
 # a request over every unit of a kind (对各公立医院…, 对各村…), not about one of them
+# a sentence opening on the problem its requests are about (对X…问题，建议A…；请B…): every request of it is about X
+OPENING_TOPIC = re.compile(r"^(?:对|针对|就|关于)[^，。；]{2,40}?(?:问题|线索|情况|事项)[^，。；]{0,4}[，,]")
+# a request naming its unit as 该乡/该局 (督促指导该乡规范…): the unit of the document or section of that kind
+KIND_REFERENCE = re.compile(r"该(乡|镇|街道|局|单位|公司|集团|院|中心)")
 EVERY_OF_A_KIND = re.compile(r"(?:^|[，,])[^，。；]{0,12}?对各(?!项|类|个|条|种|方面|环节)")
 
 
@@ -166,6 +170,12 @@ class DirectiveFinder(Addressing):
         rule, item_index = "未写明", None
         topic = request_topic(sentence, rest)
         named = self._about(rest, topic, contexts, lead_uid)
+        opening = OPENING_TOPIC.match(sentence)
+        if not named and opening and rest and sentence.find(rest) > opening.end():  # …；请B作为行业主管部门…
+            named = self._about(opening.group(), "", contexts, lead_uid)
+        kind = KIND_REFERENCE.search(rest)
+        referred = next((c.unit for c in reversed(contexts) if c.unit and c.unit.unit_id and c.unit.unit_id != lead_uid
+                         and (kind.group(1) == "单位" or c.unit.name.endswith(kind.group(1)))), None) if kind else None
         ahead, text_of = sentence[: sentence.find(rest)] if rest else sentence, lambda n: self.walker.blocks[n - 1].text
         cited = [] if named else cited_items(ahead, items, text_of) or cited_ordinals(ahead, items, text_of)
         named = named or cited_scope(self.walker, ahead, cited, items)
@@ -175,6 +185,8 @@ class DirectiveFinder(Addressing):
             body == "派驻纪检监察组") else []
         if named:
             unit_id, unit_name, rule = named[0].unit_id, named[0].name, "引用问题编号" if cited else "要求中点名"
+        elif referred is not None and not self.walker.finder.mentions(rest):
+            unit_id, unit_name, rule = referred.unit_id, referred.name, f"“该{kind.group(1)}”指所在单位"  # type: ignore[union-attr]
         elif (red := REDACTED.match(re.sub(r"^(?:对|针对|就)", "", rest))) and not red.group().endswith("同志"):
             rule = f"单位名称已隐去（{red.group()}）"  # 建议县纪委监委对XX村…: the unit cannot be known
         elif re.search(rf"(?<![第\d])(?:[2-9]|\d{{2,}}|[两{CN[1:]}]+)(?:个|项|条)(?:问题|事项)", topic + rest):

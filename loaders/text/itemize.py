@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from loaders.text import categories
+from loaders.text.asides import announces, bare_topic, comments
 from loaders.text.asking import clause_asking
 from loaders.text.clauses import listed, reports, segment_groups, states
 from loaders.text.cues import has_cue
@@ -33,8 +34,6 @@ REQUIRED_CLAUSE = re.compile(r"[，,](?=[^，。；！？]{1,16}?"
                              r"(?:要|须|必须|应当)(?![求点件素案]))")
 
 
-# a sentence that comments on the one before it (说明…, 由此可见…)
-COMMENT = re.compile(r"^(?:这|这也|也|由此)?(?:说明|可见)(?!会|书|材料|情况)")
 # a list of requirements inside a sentence (…是第一责任人，一要…，二要…): what is asked, whatever words it holds
 ASKED_LIST = re.compile(rf"(?:^|[，,：:；;。])[{'一二三四五六七八九十'}]要[^。]*?[，,；;][{'二三四五六七八九十'}]要")
 # the labels of a problem + request pair within one paragraph (问题：…。整改要求：…。 / 【问题】…。【建议】…。)
@@ -68,8 +67,8 @@ def split(cand: Candidate, cues: tuple[str, ...], asking: re.Pattern[str]) -> tu
         if labelled:
             required.append(s)  # 问题：A不严。整改要求：建立…。: the pair's request, kept apart
             continue
-        if COMMENT.match(s.strip()):
-            continue  # 这说明什么？说明监管没有跟上。: the speaker's comment on the problem before, not another one
+        if comments(s):
+            continue  # 这说明什么？说明监管没有跟上。/ 我插一句，…: the speaker's comment, not another problem
         if _is_requirement(s, cues, asking):
             asked = asking.search(s.strip())
             head = s.strip()[: asked.start()] if asked else ""
@@ -331,6 +330,8 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
             text = core = tail  # …推动建章立制95项。比如X局…推进缓慢: the sentences after the turn only
         if not cand.numbered and ((praise and not _after_turn(walker, cand.block.text, text)) or reports(walker, core)):
             continue  # an unnumbered paragraph's praise, or a sentence introducing or reporting, is no problem
+        if announces(text) or bare_topic(walker, text):
+            continue  # 仍存在一些不容忽视的问题。/ 再说X乡。: no finding named
         if re.search(walker.rules["own_work_pattern"], text.strip()):
             continue  # 本轮巡察组自身也暴露出…短板: the office's own shortcoming, not a finding at a unit
         if _cleared(walker, text) != text and not states(walker, _cleared(walker, text)):

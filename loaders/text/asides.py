@@ -1,0 +1,44 @@
+"""Sentences of a problem text that state no finding of their own, though they may hold a problem word or a unit:
+the speaker's comment on the problem before (这说明…, 我插一句，…), a summing-up of the findings above (从以上情况看，
+…), a sentence only announcing that problems exist (仍存在一些不容忽视的问题。) and a spoken topic that only names
+the unit next spoken of (再说X乡。). Each is office or speech wording, found in every kind of report."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.text.clauses import states
+from loaders.text.items import Walker
+
+# a sentence that comments on the one before it (说明…, 由此可见…), a speaker's aside (我插一句，…; 顺便说一句) or a
+# summing-up of what was set out above (从以上情况看，…; 综上所述，…)
+COMMENT = re.compile(r"^(?:这|这也|也|由此)?(?:说明|可见)(?!会|书|材料|情况)"
+                     r"|^(?:我)?(?:再|顺便)?(?:插|多说|补充|说)(?:一|两|几)句[，,]"
+                     r"|^(?:从|就|由)(?:以上|上述|前述)[^，。；]{0,8}(?:看|来看|可以看出)[，,]|^综上(?:所述)?[，,]")
+# a sentence announcing only that problems exist (但…，仍存在一些不容忽视的问题。; 还存在不少短板。)
+ANNOUNCING = re.compile(r"^(?:但|但是|然而|不过|同时)?(?:[^，。；]{0,24}[，,])?[^，。；]{0,12}?(?:仍|还|也|依然|仍然)?"
+                        r"(?:存在|有)着?(?:一些|不少|若干|一定的?|诸多|许多|以下)[^，。；]{0,10}?"
+                        r"(?:问题|不足|短板|差距|薄弱环节)[。：:！]?$")
+# what a spoken topic says beside the unit's name (先说X乡。再说Y乡。下面说说Z局的情况。)
+TOPIC_WORDS = re.compile(r"^(?:先|再|接着|然后|最后|下面|另外)?(?:说说?|讲讲?|谈谈?|看看?)(?:一下)?(?:的情况|的问题)?$")
+
+
+def comments(sentence: str) -> bool:
+    """Whether a sentence comments on, or sums up, the findings before it rather than stating one."""
+    return bool(COMMENT.match(sentence.strip()))
+
+
+def announces(text: str) -> bool:
+    """Whether a text only announces that problems exist, naming none of them."""
+    return bool(ANNOUNCING.match(text.strip()))
+
+
+def bare_topic(walker: Walker, text: str) -> bool:
+    """Whether a text only names the unit the speaker turns to (再说X乡。), stating nothing."""
+    found = walker.finder.mentions(text)
+    if not found or states(walker, text):
+        return False
+    rest = text
+    for m in reversed(found):
+        rest = rest[: m.start] + rest[m.end:]
+    return bool(TOPIC_WORDS.match(re.sub(r"[\W_]", "", rest)))
