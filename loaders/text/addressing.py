@@ -47,8 +47,10 @@ class Addressing:
         self.patterns = [(body, re.compile(p)) for body, ps in rules["bodies"].items() for p in ps]
         verbs = "|".join(map(re.escape, rules["request_verbs"]))
         office = r"(?:第[一二三四五六七八九十\d]{1,3}[^，。；、]{1,8}?室)?"  # 县纪委监委第二监督检查室要…
+        # Bodies listed with it (、县委组织部和县财政局要…): a name never holds the joining character, so each list
+        # has one reading — with 和 allowed inside a name, a run of 和 had exponentially many and hung the parse.
         self.request = re.compile(
-            rf"^{office}(?:[、和及与][^，。；、]{{1,20}}?)*(?:等(?:部门|单位))?[，,]?(?:下一步|下步|今后|近期|随后|同时|也|还|都){{0,2}}(?:{verbs})(?![求点件素案人示假销]|同志)")
+            rf"^{office}(?:[、和及与][^，。；、和及与]{{1,20}}?)*(?:等(?:部门|单位))?[，,]?(?:下一步|下步|今后|近期|随后|同时|也|还|都){{0,2}}(?:{verbs})(?![求点件素案人示假销]|同志)")
         self.marks = [re.compile(p) for p in rules["regulator_marks"]]
 
     def spans(self, sentence: str) -> list[Span]:

@@ -124,7 +124,7 @@ class Walker:
                     r"[，。；、和及与]", text[seen[-1][1]:m.start]) or re.fullmatch(  # X作为出资人代表，对Y的…
                     r"作为[^，。；]{1,16}[，,]对", text[seen[-1][1]:m.start])):
                 continue  # X镇党委对Y村…监督不到位: Y is what X failed at, not at fault itself
-            if OWN_BODY_ON.search(text[:m.start]):
+            if OWN_BODY_ON.search(text, max(m.start - 20, 0), m.start):  # the words just before: linear
                 continue  # …，镇农经站对Y村账目问题未及时发现: Y is what the township's own body failed at
             r = self.finder.resolve(m.form, before[1] if before[0] >= 0 and LOCATOR.match(text[before[0]:m.start])
                                     else hint)
