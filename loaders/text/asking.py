@@ -84,5 +84,6 @@ def clause_asking(rules: dict[str, Any]) -> re.Pattern[str]:
 def _clause_asking(bodies: tuple[str, ...]) -> re.Pattern[str]:
     names = "|".join(f"(?:{p})" for p in bodies)
     return re.compile(r"(?:^|[，,：:；;])(?:建议|请|责成|提请)(?![示假销求]|说明|解释|介绍|谈谈)"  # 请说明情况: a question
-                      rf"|(?:^|[，,：:；;])由(?=[^，。；]{{0,14}}?(?:{names})"
+                      rf"|(?:^|[，,：:；;])由(?![^，。；]{{0,14}}?(?:{names})[^，。；]{{1,4}}的)"  # 由巡察组交办的…: done
+                      rf"(?=[^，。；]{{0,14}}?(?:{names})"
                       r"(?![^，。；]*?后(?:仍|还|依然|却)))")  # …由县纪委监委约谈后仍未整改: what was done, not asked
