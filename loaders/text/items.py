@@ -354,7 +354,8 @@ class Walker:
         elif prefix and (self.finder.mentions(prefix.group(1)) or REDACTED.search(prefix.group(1))):
             own = self.context_unit(prefix.group(1), self.stack, "段首单位名", 99)
         elif named and (self.only_unit(named.group(1)) or (  # （二）湖岭乡。一是…; （五）XX村。…: withheld
-                named.group().endswith("。") and REDACTED.fullmatch(named.group(1)))):
+                named.group().endswith("。") and REDACTED.fullmatch(named.group(1))
+                and not named.group(1).endswith(("同志", "组")))):  # （三）某某同志。…: a person, not a unit
             prefix = named
             own = self.context_unit(named.group(1), self.stack, "段首单位名", 99)
         label = re.match(r"^【([^】]{1,10})】", body)  # 【整改建议】…: a labelled request, beside 【问题表现】…
