@@ -46,7 +46,11 @@ TOPIC_FIRST = re.compile(r"^对[^，。；]{1,24}?(?:要|须|应当)(?![求点�
 
 # a letter's addressee (县纪委监委：) on a line of its own near the top: a 请… naming no body asks it
 SALUTATION = re.compile(r"^[^。，；]{2,30}[：:]$")
-PLEASE = re.compile(r"(?:^|[，,；;])(?:请|建议)(?!示|假|销)")
+PLEASE = re.compile(r"(?:^|[，,；;])请(?!示|假|销)")
+# in a letter handing matters over (…移交问题线索的函), 建议… naming no body asks the addressee too; in a unit's own
+# report to a body (…整改情况的报告，县委巡察办：) it is the unit's plan, asking no one
+SUGGEST = re.compile(r"(?:^|[，,；;])建议")
+HANDING_OVER = re.compile(r"函|移交|移送|线索|交办")
 
 
 def letter_addressee(texts: list[str], bodies: Callable[[str], list[str]]) -> str | None:

@@ -21,8 +21,10 @@ from loaders.text.addressing import Addressing
 from loaders.text.asking import (
     ASKED_TO,
     COUNTED,
+    HANDING_OVER,
     HELPER_BEFORE,
     PLEASE,
+    SUGGEST,
     letter_addressee,
     units_counted,
 )
@@ -63,6 +65,7 @@ class DirectiveFinder(Addressing):
         seen: set[tuple[int, str, str]] = set()
         contexts = self.walker.block_context
         addressee = letter_addressee([b.text for b in blocks], self.bodies)
+        handing_over = bool(blocks) and bool(HANDING_OVER.search(blocks[0].text))  # the title: …移交…线索的函
         for block in blocks:
             if block.number == self.walker.title_block:
                 continue
@@ -73,7 +76,8 @@ class DirectiveFinder(Addressing):
             for offset, sentence in sentences(block.text):
                 sentence = sentence.strip()
                 targets = self._targets(sentence)
-                please = PLEASE.search(sentence) if addressee and not targets else None
+                please = (PLEASE.search(sentence) or (SUGGEST.search(sentence) if handing_over else None)
+                          ) if addressee and not targets else None
                 if please and ASKED_TO.match(sentence[please.end():]):  # …移交你委，请按照…处置
                     targets = [(addressee, sentence[please.end():].rstrip("。；"), sentence[please.end():], None)]
                 local = {it.unit_id for it in items if block.number - 1 <= it.paragraph <= block.number} | {
