@@ -15,7 +15,9 @@ DONE_STATUS = re.compile(r"^(?:已完成|已整改|已办结|已销号|完成)(?
 STANDING_COLUMN = re.compile(r"现状|进展|整改情况|完成情况|目前情况|存在差距|未整改到位"
                              r"|(?:核查|核实|复查|检查)(?:情况|结果)")  # 核查情况: what the review found of it
 # words saying a problem found before is still there (仍由…经营, 尚未上缴): in a review of rectification, a finding
-STILL = re.compile(r"仍|尚未|还未|依然|依旧|至今未")
+STILL = re.compile(r"仍(?!将|需|要|应|须)|尚未|还未|依然|依旧|至今未")  # not 下一步仍将…, 仍需长期坚持
+# a standing that opens by saying the matter is done or under way (已完成整改，追回…; 正在整改，…): no finding
+SETTLED = re.compile(r"^(?:已完成|已整改|已办结|已销号|已落实|已追回|已清退|基本完成|正在|目前正在)")
 NOT_PROBLEM_COLUMN = re.compile(r"数|时限|类别|类型|性质|等级|来源|编号|序号|整改|措施|建议|任务|要求|责任|时间")
 
 
@@ -35,11 +37,11 @@ def _standing(walker: WalkerView, header: list[str], cells: list[str], problem: 
     """A review of rectification (回头看, 整改通报) whose problem column holds the problem found before (反馈问题,
     原问题) and whose row says where it stands now in words that state a problem (大户欠费仍未清收): the finding
     is the old problem with what is still wrong (a unit the standing names is where it is still wrong)."""
-    if not re.search(r"反馈|原|上轮|交办", header[problem]):
+    if not re.search(r"反馈|原问题|原反馈|上轮|交办", header[problem]):
         return None
     for i, h in enumerate(header):
         text = cells[i].strip() if i < len(cells) and i != problem else ""
-        if STANDING_COLUMN.search(h) and len(text) >= 6 and (STILL.search(text) or
+        if STANDING_COLUMN.search(h) and len(text) >= 6 and not SETTLED.match(text) and (STILL.search(text) or
                 any(c in text for c in walker.cues) or any(p.search(text) for p in walker.patterns)):
             return f"{cells[problem].strip().rstrip('。；')}：{text}"  # the old problem, and what is still wrong
     return None
