@@ -39,6 +39,10 @@ class Span:
     body: str
 
 
+# a helper that is itself a supervisory body, listed or not (乡纪委, 镇纪委, 派驻组): not a unit under inspection
+SUPERVISORY = re.compile(r"纪委|纪工委|纪检|监委|巡察|组织部|派驻")
+
+
 class Addressing:
     """The bodies a sentence names, and whether each is asked to act (a request follows it) or only mentioned."""
 
@@ -101,8 +105,9 @@ class Addressing:
         if re.search(r"(?:^|[，,；;：:])(?:建议|请)(?:移交|移送|转交)$", before) and (
                 ASKED_TO.match(sentence[span.end:]) or not sentence[span.end:].strip("。；;，, ")):
             return True  # 建议移交县纪委监委(依纪依法处置): the receiver is asked to act on it
-        if re.search(r"(?:^|[，,；;：:])(?:请|建议)[^，。；]{1,12}?配合$", before) and asked:
-            return True  # 请乡纪委配合县纪委监委开展核查: the one helped leads, and is asked
+        helper = re.search(r"(?:^|[，,；;：:])(?:请|建议)([^，。；]{1,12}?)配合$", before)
+        if helper and asked and (self.spans(helper.group(1)) or SUPERVISORY.search(helper.group(1))):
+            return True  # 请乡纪委配合县纪委监委开展核查: the body helped leads, and is asked (a unit helping: not)
         if before.endswith("抄送") and re.match(r"^[，,]请", sentence[span.end:]):
             return True  # 同时抄送县委组织部，请对…: the body copied in is asked too
         if before.endswith(("和", "及", "与")) and any(s.end == len(before) - 1 for s in self.spans(before)) and (
