@@ -13,11 +13,12 @@ from loaders.text.items import Walker
 # a sentence that comments on the one before it (说明…, 由此可见…), a speaker's aside (我插一句，…; 顺便说一句) or a
 # summing-up of what was set out above (从以上情况看，…; 综上所述，…)
 COMMENT = re.compile(r"^(?:这|这也|也|由此)?(?:说明|可见)(?!会|书|材料|情况)"
-                     r"|^(?:我)?(?:再|顺便)?(?:插|多说|补充|说)(?:一|两|几)句[，,]"
+                     r"|^(?:我)?(?:再)?插(?:一|两|几)句[，,]|^顺便说一句[，,]"
                      r"|^(?:从|就|由)(?:以上|上述|前述)[^，。；]{0,8}(?:看|来看|可以看出)[，,]|^综上(?:所述)?[，,]")
-# a sentence announcing only that problems exist (但…，仍存在一些不容忽视的问题。; 还存在不少短板。)
+# a sentence announcing only that problems exist (但…，仍存在一些不容忽视的问题。; 还存在不少短板。) — not
+# X落实有一定差距。, which states how far a duty falls short
 ANNOUNCING = re.compile(r"^(?:但|但是|然而|不过|同时)?(?:[^，。；]{0,24}[，,])?[^，。；]{0,12}?(?:仍|还|也|依然|仍然)?"
-                        r"(?:存在|有)着?(?:一些|不少|若干|一定的?|诸多|许多|以下)[^，。；]{0,10}?"
+                        r"(?:存在|有)着?(?:一些|不少|若干|诸多|许多|以下)[^，。；]{0,10}?"
                         r"(?:问题|不足|短板|差距|薄弱环节)[。：:！]?$")
 # what a spoken topic says beside the unit's name (先说X乡。再说Y乡。下面说说Z局的情况。)
 TOPIC_WORDS = re.compile(r"^(?:先|再|接着|然后|最后|下面|另外)?(?:说说?|讲讲?|谈谈?|看看?)(?:一下)?(?:的情况|的问题)?$")

@@ -78,3 +78,8 @@ def test_a_review_tables_verification_column_says_what_is_still_there(county_sto
     assert [(it.text, it.unit_name) for it in r.items] == [
         (f"村级集体资产出租管理不规范：{village}鱼塘仍由原承租人承包经营", finder.resolve(village).name),
         ("村干部报销审核把关不严", finder.resolve(township).name)]
+
+
+def test_a_duty_falling_short_by_some_way_is_a_problem_not_an_announcement(parse):
+    r = parse(TITLE, "（一）落实意识形态工作责任制有一定差距。", "（二）" + DETAIL)
+    assert [it.text for it in r.items] == ["落实意识形态工作责任制有一定差距。", DETAIL]
