@@ -31,6 +31,10 @@ from loaders.text.asking import (
 )
 from loaders.text.items import Walker
 
+NOT_ASKING = ("邀请", "聘请", "申请")  # 邀请县纪委监委…授课: invited to help the office, nothing asked of it
+OWN_OFFICE = re.compile(r"[^，。；、]{2,10}?(?:室|科|股)(?=要|须|必须|应当|负责|牵头)")
+REGULATOR_NAMED = re.compile(r"(?:^|[，,；;：:])(?:建议|请)[^，。；]{2,16}?作为$")
+
 
 @dataclass
 class Span:
@@ -85,7 +89,15 @@ class Addressing:
         return before
 
     def addressed(self, sentence: str, span: Span) -> bool:
+        office = OWN_OFFICE.match(sentence, span.end)  # 县纪委监委案件监督管理室要…: the body's own office is asked
+        if office:
+            sentence = sentence[: span.end] + sentence[office.end():]
         before = self._unprefixed(sentence[: span.start])
+        if any(before.endswith(w) for w in NOT_ASKING):
+            return False
+        if span.body == "行业主管部门" and REGULATOR_NAMED.search(before) and (
+                ASKED_TO.match(sentence[span.end:].lstrip("，,")) or self.request.match(sentence[span.end:].lstrip("，,"))):
+            return True  # 建议县X管理部门作为行业主管部门，对…: asked, even when the department is no unit of the register
         if span.body == "派驻纪检监察组" and before.endswith("纪委监委"):  # 县纪委监委派驻第六纪检监察组: one name
             before = self._unprefixed(before[: -len("纪委监委")])
         while before.endswith("、"):  # 建议县纪委监委、县委组织部约谈…: what precedes the first body of the chain

@@ -33,7 +33,17 @@ from loaders.text.linking import _bigrams, _content, _stock, counted_links, list
 from loaders.text.model import ParsedDirective, ParsedItem
 from loaders.text.readers import Block
 from loaders.text.references import cited_items, cited_ordinals
-from loaders.text.request_scope import NEXT_ENTRY, announced, cited_scope, every_unit, feedback_object, form_item, no_handoff
+from loaders.text.request_scope import (
+    NEXT_ENTRY,
+    announced,
+    cited_scope,
+    every_unit,
+    feedback_object,
+    form_item,
+    inspected_object,
+    no_handoff,
+    regulator_object,
+)
 from loaders.text.request_topic import request_topic, section_problem
 from loaders.text.segments import CN, sentences
 from loaders.text.table_directives import table_directives
@@ -203,6 +213,8 @@ class DirectiveFinder(Addressing):
             rule = "对某类情形（对…的）提出，不针对某一单位"  # 对整改敷衍塞责的，建议…严肃问责: whoever does so
         elif (doc := feedback_object(self.walker, contexts, topic + rest)) is not None:
             unit_id, unit_name, rule = doc.unit_id, doc.name, "反馈意见的巡察对象"  # 对村级…/施工单位 in its report
+        elif body == "行业主管部门" and (doc := regulator_object(self.walker, contexts, topic + rest)) is not None:
+            unit_id, unit_name, rule = doc.unit_id, doc.name, "反馈意见的巡察对象（主管部门在全县查同类问题）"
         elif re.search(r"(?:^|[、和及与]|建议|请)各", own_clause) or re.match(r"^(?:[、和及与]|以及)各", rest) or (
                 EVERY_OF_A_KIND.search(rest)) or (
                 re.search(r"(?<![该本此])单位", topic + rest) and "该" not in topic + rest  # 整改不力单位的…
@@ -230,6 +242,8 @@ class DirectiveFinder(Addressing):
             elif (near := form_item(block.number, sentence, items, self.walker.blocks)) is not None:  # 督办要求：…
                 item_index = near
                 unit_id, unit_name, rule = items[near].unit_id, items[near].unit_name, "同一表单中的问题"
+            elif host and (doc := inspected_object(self.walker, contexts)) is not None:  # 由驻县卫健局纪检监察组对
+                unit_id, unit_name, rule = doc.unit_id, doc.name, "反馈意见的巡察对象"  # 整改情况跟踪监督 (of a hospital)
             elif host:  # 驻县X局纪检监察组要…: about the unit it is stationed at
                 r = self.walker.finder.resolve(host[-1].form)
                 unit_id, unit_name, rule = r.unit_id, r.name, "派驻所在单位"

@@ -111,3 +111,21 @@ def feedback_object(walker: WalkerView, contexts: list[Context], text: str) -> R
     if broad and not (village and broad == ["对村级"]):
         return None
     return doc if broad or CONTRACTOR.search(text) else None
+
+
+def inspected_object(walker: WalkerView, contexts: list[Context]) -> Resolved | None:
+    """The inspected unit of a feedback report (its title names it), else None."""
+    if walker.title_kind != "feedback" or not contexts or contexts[0].source != "文件标题":
+        return None
+    doc = contexts[0].unit
+    return doc if doc is not None and doc.unit_id else None
+
+
+def regulator_object(walker: WalkerView, contexts: list[Context], text: str) -> Resolved | None:
+    """The inspected unit a regulator's county-wide check is about in a feedback report (请县X局履行行业主管部门职责，
+    在全县开展…专项检查): the problem found at the unit is why the check is asked, so it is about that unit; in a
+    report on several units or none (综合报告, 讲话) such a check stays about none."""
+    doc = inspected_object(walker, contexts)
+    if doc is None or walker.finder.mentions(text):
+        return None
+    return doc if any(w in text for w in walker.rules["county_scope"]) else None
