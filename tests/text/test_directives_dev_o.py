@@ -1,7 +1,7 @@
 """Directive forms met in the fifteenth development part (session 10), in sentences written for the test: in a
 feedback report a regulator's county-wide check and a stationed group's follow-up are about the inspected unit; a
 department asked as 行业主管部门 counts even when it is no unit of the register; a body's own office (…室要…) is the
-body asked; a body invited (邀请…授课) is asked nothing."""
+body asked; a body invited (邀请…授课) is asked nothing; collusion in bidding (串通, 围标) states a problem."""
 
 from __future__ import annotations
 
@@ -51,3 +51,10 @@ def test_a_body_invited_to_help_is_asked_nothing(parse, verb):
     r = parse("巡察工作简报", "县财政局专项资金拨付迟缓，台账登记不全。", "本月，县委巡察办组织巡察干部业务培训，"
               f"{verb}县纪委监委业务骨干围绕财务审查方法进行专题授课，参训人员30余人。")
     assert r.directives == []
+
+
+@pytest.mark.parametrize("clue", ["政府采购中投标单位相互串通报价", "养护工程招标中几家公司围标"])
+def test_a_handed_over_clue_of_collusion_is_an_item(parse, clue):
+    r = parse("县委巡察办关于移交问题线索的函", "县纪委监委：", "现将有关问题线索移交你委，具体如下：",
+              "一是县统计局干部违规收受企业礼金问题线索1件；", f"二是县财政局{clue}问题线索1件。", "请依规依纪依法处置。")
+    assert [it.unit_name for it in r.items] == ["宁川县统计局", "宁川县财政局"]
