@@ -47,6 +47,7 @@ from loaders.text.segments import (
     ABOUT_HEADING,
     LABELLED,
     REQUIREMENT_LIST,
+    continued_entry,
     inline_pieces,
     label_families,
     leading_marker,
@@ -385,5 +386,8 @@ class Walker:
         if own is not None:
             self.candidates.append(Candidate(block, offset + skip, body[skip:], "关于X：", True, list(self.stack), own))
             return
+        if level is None and (cut := continued_entry(body, self.blocks[block.number - 2].text if block.number > 1 else "")):
+            self.candidates.append(Candidate(block, offset + cut, body[cut:], "一是", True, list(self.stack), own))
+            return  # 二是… after a paragraph opening 一是…: the list's next entry
         form = "段首编号" if level is not None else "段落"
         self.candidates.append(Candidate(block, offset, body, form, level is not None, list(self.stack), own))

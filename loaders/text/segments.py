@@ -253,3 +253,15 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, str]]:
             continue
         found.append((offset + m.start(), m.group()))
     return found
+
+
+ENTRY_IS = re.compile(rf"^([{CN}]{{1,2}})是(?![否不非])")
+
+
+def continued_entry(text: str, before: str) -> int:
+    """Where the text of a paragraph opening the next entry of a 一是… list set one entry per paragraph begins
+    (二是…, after a paragraph opening 一是…), else 0: each such paragraph is a list entry, as its first one is."""
+    m, prev = ENTRY_IS.match(text), ENTRY_IS.match(before)
+    if m is None or prev is None or _value(m.group(1)) != _value(prev.group(1)) + 1 or len(text) <= m.end():
+        return 0
+    return m.end()

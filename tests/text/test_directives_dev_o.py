@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from loaders.text.clauses import states
+from loaders.text.items import Walker
+from loaders.text.parse import text_rules
 from tests.text.conftest import unit_id
 
 SCHOOL_TITLE = "关于巡察县第一中学党委的反馈意见"
@@ -53,8 +56,7 @@ def test_a_body_invited_to_help_is_asked_nothing(parse, verb):
     assert r.directives == []
 
 
-@pytest.mark.parametrize("clue", ["政府采购中投标单位相互串通报价", "养护工程招标中几家公司围标"])
-def test_a_handed_over_clue_of_collusion_is_an_item(parse, clue):
-    r = parse("县委巡察办关于移交问题线索的函", "县纪委监委：", "现将有关问题线索移交你委，具体如下：",
-              "一是县统计局干部违规收受企业礼金问题线索1件；", f"二是县财政局{clue}问题线索1件。", "请依规依纪依法处置。")
-    assert [it.unit_name for it in r.items] == ["宁川县统计局", "宁川县财政局"]
+@pytest.mark.parametrize("clue", ["办公家具采购时与投标公司串通", "养护工程招标中几家公司围标"])
+def test_collusion_in_bidding_states_a_problem(finder, clue):
+    assert states(Walker(finder, text_rules()), clue)
+    assert not states(Walker(finder, text_rules()), "办公家具采购按规定公开招标")
