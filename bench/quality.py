@@ -71,30 +71,28 @@ def score(scale: int, *, repeats_only: bool = False) -> None:
         _line("跨轮次重复", set(found), set(gold), f"；复发标记一致 {agree}/{len(set(found) & set(gold))}")
         for source, (label, (f, g)) in by_wording(set(found), truth).items():
             _line(f"  措辞来源 {source}", f, g, f"（{label}）")
-        if repeats_only:
-            candidates = repeats.load_candidates(store)
-            store.close()
-            compare_methods(candidates, set(gold), truth)
-            if scale == 1:
-                compare_head(candidates, set(gold))
-            return
-        leaders = {(r["person_id"], r["category"], tuple(r["issues"])) for r in store.run_query("leader_carry", {})}
-        _line("问题跟人走", leaders, {(c["person"], c["category"], tuple(c["issues"])) for c in truth["leader_carry"]})
-        common = {(c.round_id, tuple(c.issues)) for c in common_problems(store)}
-        _line("共性问题", common, {(c["round"], tuple(c["issues"])) for c in truth["common_problems"]})
-        rel = {(r["cadre_id"], r["relative_id"], r["village_id"], r["via"], r["target_id"])
-               for r in store.run_query("relative_links", {})}
-        _line("优亲厚友", rel, {(r["cadre"], r["relative"], r["village"], r["via"], r["target"])
-                            for r in truth["relative_links"]})
-        score_case_reviews(store, truth)
-        score_linkage(store, truth)
-        score_village_risk(store, truth)
+        if not repeats_only:
+            score_others(store, truth)
         candidates = repeats.load_candidates(store)
         store.close()
     compare_methods(candidates, set(gold), truth)
     if scale == 1:
         compare_head(candidates, set(gold))
 
+
+def score_others(store: EmbeddedStore, truth: dict) -> None:
+    """Everything but repeats: problems following a leader, common problems, relative links and the reviews."""
+    leaders = {(r["person_id"], r["category"], tuple(r["issues"])) for r in store.run_query("leader_carry", {})}
+    _line("问题跟人走", leaders, {(c["person"], c["category"], tuple(c["issues"])) for c in truth["leader_carry"]})
+    common = {(c.round_id, tuple(c.issues)) for c in common_problems(store)}
+    _line("共性问题", common, {(c["round"], tuple(c["issues"])) for c in truth["common_problems"]})
+    rel = {(r["cadre_id"], r["relative_id"], r["village_id"], r["via"], r["target_id"])
+           for r in store.run_query("relative_links", {})}
+    _line("优亲厚友", rel, {(r["cadre"], r["relative"], r["village"], r["via"], r["target"])
+                        for r in truth["relative_links"]})
+    score_case_reviews(store, truth)
+    score_linkage(store, truth)
+    score_village_risk(store, truth)
 
 WORDING_LABELS = {"phrasebook": "与概念词表同源的措辞", "phrasings_b": "独立编写的第二措辞来源",
                   "case_reviews": "植入案件的措辞"}
@@ -194,8 +192,7 @@ def compare_head(rows: list[repeats.Candidate], gold: set) -> None:
     a minute of e5 encoding), at its shipped threshold: what it would do in place of the lexicon."""
     from graph.analysis.methods_head import HeadMethod, shipped_head
 
-    pairs = [(rows[i], rows[j]) for members in repeats._blocks(rows).values() for i in members for j in members
-             if repeats._comparable(rows[i], rows[j])]
+    pairs = [(rows[later], rows[earlier]) for later, earlier in repeats.candidate_pairs(rows)]
     distinct = list(dict.fromkeys((a.text, b.text, a.category) for a, b in pairs))
     t0, c0 = time.perf_counter(), time.process_time()
     scores = HeadMethod().score([(a, b) for a, b, _ in distinct], [c for *_, c in distinct])

@@ -16,7 +16,7 @@ their score, their evidence naming who confirmed them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +63,20 @@ def _blocks(rows: list[Candidate], lineage: Lineage | None = None) -> dict[str, 
 
 def _comparable(later: Candidate, earlier: Candidate) -> bool:
     return earlier.round_start < later.round_start and earlier.top_category == later.top_category
+
+
+def block_pairs(rows: list[Candidate], members: list[int]) -> Iterator[tuple[int, int]]:
+    """The (later, earlier) row indices of one block that may be a repeat: an earlier round, the same top category."""
+    for later in members:
+        for earlier in members:
+            if _comparable(rows[later], rows[earlier]):
+                yield later, earlier
+
+
+def candidate_pairs(rows: list[Candidate], lineage: Lineage | None = None) -> Iterator[tuple[int, int]]:
+    """Every pair the recompute scores, block by block (what a benchmark scores another method on)."""
+    for members in _blocks(rows, lineage).values():
+        yield from block_pairs(rows, members)
 
 
 def _evidence(later: Candidate, earlier: Candidate, score: float, phrases: list[str], *,
@@ -152,12 +166,10 @@ def find_repeats(rows: list[Candidate], *, threshold: float = THRESHOLD, vectori
     vec = vectoriser or Vectoriser(row.text for row in rows)
     found: list[Repeat] = []
     for done, members in enumerate(_blocks(rows, lineage).values(), 1):
-        for later in members:
-            for earlier in members:
-                if _comparable(rows[later], rows[earlier]):
-                    match = _judge(vec, rows, later, earlier, threshold, lineage, bands)
-                    if match:
-                        found.append(match)
+        for later, earlier in block_pairs(rows, members):
+            match = _judge(vec, rows, later, earlier, threshold, lineage, bands)
+            if match:
+                found.append(match)
         if progress and done % 500 == 0:
             progress(done)
     if judgements is not None:
