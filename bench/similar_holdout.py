@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import repeat_head_train as heads  # noqa: E402
 from bench import similar_strangers as strangers  # noqa: E402
+from bench.pair_metrics import auc, best_threshold, measure, precision_at_recall  # noqa: E402
 from graph.analysis import methods_sent  # noqa: E402
 from graph.analysis.methods import METHODS  # noqa: E402
 from graph.analysis.methods_sent import PAIR_METHODS, SENT_METHODS, encoder  # noqa: E402
@@ -55,21 +56,19 @@ from graph.analysis.text import cosine  # noqa: E402
 DATA = ROOT / "tests" / "data" / "similar_cases"
 DEV, TEST = "development", "test"
 _P_ID, _LETTER_ID = re.compile(r"p(\d+)"), re.compile(r"([A-Z])\d+")
-# a scored test part's writers' letters, and the development file it became
-RETIRED = {"A": "dev_c", "B": "dev_c", "C": "dev_d", "D": "dev_d"}
 
 
 def load(part: str) -> list[dict]:
     """One file's pairs, checked against the split rule of the README (p-numbered pairs: dev when the number
     mod 5 is 1 or 3, otherwise dev_b; letter-numbered pairs: the development file their letter was retired
-    into (:data:`RETIRED`), otherwise test)."""
+    into (``RETIRED`` of ``bench/repeat_head_train.py``), otherwise test)."""
     rows = [json.loads(line) for line in (DATA / f"{part}.jsonl").read_text("utf-8").splitlines() if line.strip()]
     for r in rows:
         p, letter = _P_ID.fullmatch(r["id"]), _LETTER_ID.fullmatch(r["id"])
         if p:
             right = part == ("dev" if int(p[1]) % 5 in (1, 3) else "dev_b")
         else:
-            right = bool(letter) and part == RETIRED.get(letter[1], "test")
+            right = bool(letter) and part == heads.RETIRED.get(letter[1], "test")
         if not right:
             raise SystemExit(f"{r['id']} is in {part}.jsonl against the split rule")
     return rows
@@ -157,38 +156,6 @@ def head_scores(data: dict[str, list[dict]], spent: dict[str, list[float]], vect
     return out, trained
 
 
-def measure(rows: list[dict], sc: list[float], threshold: float) -> dict[str, float]:
-    tp = sum(1 for r, s in zip(rows, sc, strict=True) if s >= threshold and r["same_problem"])
-    fp = sum(1 for r, s in zip(rows, sc, strict=True) if s >= threshold and not r["same_problem"])
-    fn = sum(1 for r, s in zip(rows, sc, strict=True) if s < threshold and r["same_problem"])
-    p = tp / (tp + fp) if tp + fp else 1.0
-    rc = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
-    return {"P": p, "R": rc, "F1": f1, "TP": tp, "FP": fp, "FN": fn}
-
-
-def best_threshold(rows: list[dict], sc: list[float]) -> float:
-    """The development threshold with the best F1; among equals the highest (fewest pairs flagged)."""
-    candidates = sorted(set(sc)) or [0.5]
-    return max(candidates, key=lambda t: (round(measure(rows, sc, t)["F1"], 9), t))
-
-
-def precision_at_recall(rows: list[dict], sc: list[float], recall: float = 0.90) -> float:
-    """The best precision of any threshold that still finds ``recall`` of the same-problem pairs."""
-    best = 0.0
-    for t in set(sc):
-        m = measure(rows, sc, t)
-        if m["R"] >= recall - 1e-12:
-            best = max(best, m["P"])
-    return best
-
-
-def auc(rows: list[dict], sc: list[float]) -> float:
-    pos = [s for r, s in zip(rows, sc, strict=True) if r["same_problem"]]
-    neg = [s for r, s in zip(rows, sc, strict=True) if not r["same_problem"]]
-    return sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / (len(pos) * len(neg)) if pos and neg else 0.5
-
-
 def _pad(text: str, width: int) -> str:
     """Left-align to a display width: CJK characters take two columns."""
     shown = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -247,8 +214,9 @@ def main() -> None:
     print("  " + _pad("方法", 40) + _pad("阈值", 8) + "".join(f"{'── ' + p + ' ──':<44}" for p in names_of_parts))
     print("  " + _pad("", 48) + "".join(f"{'P':>6} {'R':>6} {'F1':>6} {'AUC':>6} {'P@R.9':>6} {'TP/FP/FN':>9}  "
                                          for _ in names_of_parts))
+    chosen = {key: best_threshold(data[DEV], scores[DEV][key]) for key in labels}  # each method's development threshold
     for key, label in labels.items():
-        t = best_threshold(data[DEV], scores[DEV][key])
+        t = chosen[key]
         cells = []
         for part in names_of_parts:
             rows, sc = data[part], scores[part][key]
@@ -263,7 +231,7 @@ def main() -> None:
         m = measure(data[part], scores[part]["lexicon"], shipped)
         cells.append(f"{m['P']:>6.3f} {m['R']:>6.3f} {m['F1']:>6.3f} {'':>6} {'':>6} {m['TP']}/{m['FP']}/{m['FN']:<3}  ")
     print("  " + _pad("上线：原方法，阈值 repeat_scoring.json", 40) + f"{shipped:<8.3f}" + "".join(cells))
-    lines = [(label, key, best_threshold(data[DEV], scores[DEV][key])) for key, label in labels.items()]
+    lines = [(label, key, chosen[key]) for key, label in labels.items()]
     strangers.print_false_alarms(data, scores, [*lines, ("上线：原方法，阈值 repeat_scoring.json", "lexicon", shipped)],
                                  names_of_parts, _pad)
     for key, used in (("combined", old), ("combined_sent", names)):

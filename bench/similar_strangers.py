@@ -22,6 +22,8 @@ import random
 from collections import defaultdict
 from collections.abc import Callable
 
+from bench.pair_metrics import auc, measure
+
 PER = 2
 SEED = 0
 BASE_RATE = 0.07  # repeats among a recompute's candidate pairs (the sample of scale 1: 280 of 4,174)
@@ -49,17 +51,10 @@ def cross_pairs(rows: list[dict], per: int = PER, seed: int = SEED) -> list[dict
     return out
 
 
-def _recall(rows: list[dict], scores: list[float], threshold: float) -> float:
-    hits = [s >= threshold for r, s in zip(rows, scores, strict=True) if r["same_problem"]]
-    return sum(hits) / len(hits) if hits else 0.0
-
-
 def separation(rows: list[dict], scores: list[float], strangers: list[float]) -> float:
     """AUC of a part's repeats against the stranger pairs: how well the score tells them apart, at any threshold."""
-    pos = [s for r, s in zip(rows, scores, strict=True) if r["same_problem"]]
-    if not pos or not strangers:
-        return 0.5
-    return sum((p > q) + 0.5 * (p == q) for p in pos for q in strangers) / (len(pos) * len(strangers))
+    pos = [(r, s) for r, s in zip(rows, scores, strict=True) if r["same_problem"]]
+    return auc([r for r, _ in pos] + [{"same_problem": False}] * len(strangers), [s for _, s in pos] + strangers)
 
 
 def at_base_rate(recall: float, false_alarm: float, rate: float = BASE_RATE) -> float:
@@ -82,7 +77,7 @@ def print_false_alarms(data: dict[str, list[dict]], scores: dict[str, dict[str, 
         for part in parts:
             strangers = scores[name(part)][key]
             alarm = sum(s >= threshold for s in strangers) / len(strangers) if strangers else 0.0
-            precision = at_base_rate(_recall(data[part], scores[part][key], threshold), alarm)
+            precision = at_base_rate(measure(data[part], scores[part][key], threshold)["R"], alarm)
             auc = separation(data[part], scores[part][key], strangers)
             cells.append(pad(f"{alarm:>6.3f} / {precision:.3f} / {auc:.3f}", 50))
         print("  " + pad(label, 40) + f"{threshold:<8.3f}" + "".join(cells))
