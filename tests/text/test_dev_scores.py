@@ -151,6 +151,10 @@ what bench/report_text.py measured.
   requests over 上述问题线索 or 这三个单位 the writer counts once per unit, where other parts' writers (and
   test_forms_dev_k) count one. No other part moved.
 
+* ``dev_p`` (24 files, written independently for a year's ordinary documents in their usual proportions, scored
+  once as the test part at the end of session 9 at items 0.98/0.93, units 0.95/0.90, directives 0.95/0.97,
+  directive units 0.85/0.87; opened for tuning in session 10): floors 0.90/0.87/0.94/0.84 until it is tuned on.
+
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
 
@@ -163,20 +167,6 @@ from loaders.text.readers import read_document
 from loaders.text.scoring import Tally, fixtures, load_expected, score
 from tests.text.conftest import DEV
 
-DEV_B = DEV.parent / "dev_b"
-DEV_C = DEV.parent / "dev_c"
-DEV_D = DEV.parent / "dev_d"
-DEV_E = DEV.parent / "dev_e"
-DEV_F = DEV.parent / "dev_f"
-DEV_G = DEV.parent / "dev_g"
-DEV_H = DEV.parent / "dev_h"
-DEV_I = DEV.parent / "dev_i"
-DEV_J = DEV.parent / "dev_j"
-DEV_K = DEV.parent / "dev_k"
-DEV_L = DEV.parent / "dev_l"
-DEV_M = DEV.parent / "dev_m"
-DEV_N = DEV.parent / "dev_n"
-DEV_O = DEV.parent / "dev_o"
 KEYS = ("items", "units", "directives", "directive_units")
 FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_c": {"items": 0.94, "units": 0.93, "directives": 0.95, "directive_units": 0.95},
@@ -191,7 +181,8 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_l": {"items": 0.96, "units": 0.95, "directives": 0.97, "directive_units": 0.95},
          "dev_m": dict.fromkeys(KEYS, 0.96),
          "dev_n": {"items": 0.96, "units": 0.96, "directives": 0.97, "directive_units": 0.96},
-         "dev_o": {"items": 0.74, "units": 0.56, "directives": 0.84, "directive_units": 0.78}}
+         "dev_o": {"items": 0.74, "units": 0.56, "directives": 0.84, "directive_units": 0.78},
+         "dev_p": {"items": 0.90, "units": 0.87, "directives": 0.94, "directive_units": 0.84}}
 
 
 def _totals(folder, county_store, finder) -> dict[str, Tally]:
@@ -203,25 +194,20 @@ def _totals(folder, county_store, finder) -> dict[str, Tally]:
     return out
 
 
+def _folder(part: str):
+    return DEV.parent / part
+
+
 @pytest.fixture(scope="module")
 def totals(county_store, finder) -> dict[str, dict[str, Tally]]:
-    return {part: _totals(folder, county_store, finder) for part, folder in (("dev", DEV), ("dev_b", DEV_B),
-                                                                             ("dev_c", DEV_C), ("dev_d", DEV_D),
-                                                                             ("dev_e", DEV_E), ("dev_f", DEV_F),
-                                                                             ("dev_g", DEV_G), ("dev_h", DEV_H),
-                                                                             ("dev_i", DEV_I), ("dev_j", DEV_J),
-                                                                             ("dev_k", DEV_K), ("dev_l", DEV_L),
-                                                                             ("dev_m", DEV_M), ("dev_n", DEV_N),
-                                                                             ("dev_o", DEV_O))}
+    return {part: _totals(_folder(part), county_store, finder) for part in FLOOR}
 
 
-def test_there_are_enough_dev_fixtures_of_both_formats():
-    for folder, least in ((DEV, 12), (DEV_B, 12), (DEV_C, 12), (DEV_D, 12), (DEV_E, 12), (DEV_F, 12), (DEV_G, 12),
-                          (DEV_H, 12), (DEV_I, 12), (DEV_J, 12), (DEV_K, 12), (DEV_L, 12), (DEV_M, 12),
-                          (DEV_N, 12), (DEV_O, 12)):
-        paths = fixtures(folder)
-        assert len(paths) >= least
-        assert {p.suffix for p in paths} == {".docx", ".txt"} and any(p.name.endswith(".gb18030.txt") for p in paths)
+@pytest.mark.parametrize("part", list(FLOOR))
+def test_there_are_enough_dev_fixtures_of_both_formats(part):
+    paths = fixtures(_folder(part))
+    assert len(paths) >= 12
+    assert {p.suffix for p in paths} == {".docx", ".txt"} and any(p.name.endswith(".gb18030.txt") for p in paths)
 
 
 @pytest.mark.parametrize("part", list(FLOOR))
