@@ -19,7 +19,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from api.deps import Analyst, Store
 from api.downloads import attachment
 from api.errors import ApiError, ErrorBody
-from api.routers.loads import _copy, _limits, _safe_name
+from api.uploads import copy_upload, county_limits, safe_name
 from loaders.ledgers.annotate import CHECKED_SUFFIX
 from loaders.ledgers.check import check_files
 from loaders.ledgers.readers import SUFFIXES
@@ -39,15 +39,15 @@ def check_file(request: Request, store: Store, account: Analyst,
                kind: Annotated[str | None, Form(description="台账类别（不填则按列名识别）")] = None,
                format: Annotated[Literal["xlsx", "json"], Form(description="xlsx：标注副本；json：检查报告")] = "xlsx",
                ) -> Any:
-    name = _safe_name(file.filename or "upload")
+    name = safe_name(file.filename or "upload")
     if Path(name).suffix.lower() not in SUFFIXES:
         raise ApiError(422, "unsupported_file", f"不支持的文件类型“{Path(name).suffix}”；支持 {'、'.join(SUFFIXES)}。")
     settings = request.app.state.settings
-    limits = _limits(settings.data_dir)
+    limits = county_limits(settings.data_dir)
     with tempfile.TemporaryDirectory(prefix="xuncha-check-") as tmp:
         path = Path(tmp) / "in" / name
         path.parent.mkdir()
-        _copy(file.file, path, limits.max_upload_bytes)
+        copy_upload(file.file, path, limits.max_upload_bytes)
         with _one_at_a_time:
             [result] = check_files(store, [path], salt=settings.salt(), alias_table=settings.alias_table,
                                    data_dir=settings.data_dir, kind=kind, out_dir=Path(tmp) / "out", limits=limits,

@@ -12,11 +12,10 @@ the saved alerts re-run here after a load that wrote something.
 
 from __future__ import annotations
 
-import re
 import tempfile
 import threading
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, File, Form, Request, UploadFile
 
@@ -24,10 +23,9 @@ from api.audit import audit_write
 from api.delivery import deliver
 from api.deps import Admin, Store
 from api.errors import ApiError, ErrorBody
+from api.uploads import copy_upload, county_limits, safe_name
 from graph.alerts.run import run_after_load
-from graph.reviews.rules import RulesError
 from graph.reviews.warm import warm_quietly
-from loaders.ledgers.limits import ReadLimits, read_limits, size_text
 from loaders.ledgers.load import FileReport
 from loaders.ledgers.readers import SUFFIXES
 from loaders.ledgers.worker import LoadJob, WorkerResult
@@ -37,36 +35,6 @@ MAX_PROBLEMS = 1_000
 _one_at_a_time = threading.Lock()
 
 
-def _safe_name(name: str) -> str:
-    """Keep the clerk's file name for the report, without any path in it, short enough for any file system
-    (60 characters before the suffix: 180 bytes in UTF-8, with room for ``.rejects.csv``).
-
-    >>> _safe_name("..\\\\..\\\\etc/passwd.csv"), _safe_name("../../问题清单（一）.xlsx"), _safe_name("..")
-    ('passwd.csv', '问题清单（一）.xlsx', 'upload')
-    >>> len(_safe_name("长" * 300 + ".csv").encode()), _safe_name(".bashrc.csv")
-    (184, 'bashrc.csv')
-    """
-    base = Path(name.replace("\\", "/")).name
-    base = re.sub(r"[^\w.\-（）()\u4e00-\u9fff]", "_", base).lstrip(".")
-    stem, dot, suffix = base.rpartition(".")
-    if dot and len(suffix) <= 10:
-        return (stem[:60] or "upload") + "." + suffix
-    return base[:60] or "upload"
-
-
-def _copy(source: IO[bytes], target: Path, limit: int) -> None:
-    """Copy the spooled upload in blocks, refusing it once it passes the limit."""
-    copied = 0
-    with target.open("wb") as out:
-        while block := source.read(1024 * 1024):
-            copied += len(block)
-            if copied > limit:
-                raise ApiError(413, "too_large", f"上传的文件超过 {size_text(limit)} 的上限（读取限额 max_upload_bytes）"
-                                                 "；请拆分后分别上传。")
-            out.write(block)
-    target.chmod(0o600)
-
-
 def _rejected(report: FileReport) -> ApiError:
     """422 with the report, its problems listed up to MAX_PROBLEMS (a response, like a clerk, reads only so many)."""
     message = f"{report.file} 有 {len(report.problems):,} 处问题，未载入任何数据"
@@ -74,13 +42,6 @@ def _rejected(report: FileReport) -> ApiError:
         message += f"（仅列出前 {MAX_PROBLEMS:,} 处；命令行 xuncha load 列出全部）"
         report = report.model_copy(update={"problems": report.problems[:MAX_PROBLEMS]})
     return ApiError(422, "ledger_rejected", message, detail=report.model_dump(mode="json"))
-
-
-def _limits(data_dir: Path) -> ReadLimits:
-    try:
-        return read_limits(data_dir)
-    except RulesError as exc:
-        raise ApiError(500, "bad_settings", f"读取限额设置有误，请管理员修改：{exc}") from exc
 
 
 def _answer(request: Request, account: Any, name: str, result: WorkerResult) -> FileReport:
@@ -106,14 +67,14 @@ def load_file(request: Request, store: Store, account: Admin, background: Backgr
               file: Annotated[UploadFile, File(description="台账文件（.xlsx/.csv/.json/.jsonl）")],
               kind: Annotated[str | None, Form(description="台账类别（不填则按列名识别）")] = None,
               skip_bad_rows: Annotated[bool, Form(description="跳过有错的行")] = False) -> Any:
-    name = _safe_name(file.filename or "upload")
+    name = safe_name(file.filename or "upload")
     if Path(name).suffix.lower() not in SUFFIXES:
         raise ApiError(422, "unsupported_file", f"不支持的文件类型“{Path(name).suffix}”；支持 {'、'.join(SUFFIXES)}。")
     settings = request.app.state.settings
-    limits = _limits(settings.data_dir)
+    limits = county_limits(settings.data_dir)
     with tempfile.TemporaryDirectory(prefix="xuncha-upload-") as tmp:
         path = Path(tmp) / name
-        _copy(file.file, path, limits.max_upload_bytes)
+        copy_upload(file.file, path, limits.max_upload_bytes)
         with _one_at_a_time:
             result = LoadJob(settings, limits).start(path, kind=kind, skip_bad_rows=skip_bad_rows,
                                                      source=f"上传/{name}", folder=Path(tmp)).wait()

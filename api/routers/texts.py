@@ -21,7 +21,7 @@ from api.delivery import deliver
 from api.deps import Analyst, Store, Viewer
 from api.errors import ApiError, ErrorBody
 from api.pages import RowId
-from api.routers.loads import _copy, _safe_name
+from api.uploads import copy_upload, safe_name
 from graph.alerts.run import run_after_load
 from graph.analysis import repeats
 from loaders.text.load import AcceptRejected, AcceptReport, accept
@@ -83,13 +83,13 @@ def _after_accept(request: Request, store: Any, account: Any, report: AcceptRepo
              responses={413: {"model": ErrorBody, "description": "文件过大"}})
 def upload_text(request: Request, store: Store, account: Analyst,
                 file: Annotated[UploadFile, File(description="报告或讲话稿（.docx/.txt）")]) -> Any:
-    name = _safe_name(file.filename or "upload")
+    name = safe_name(file.filename or "upload")
     if Path(name).suffix.lower() not in SUFFIXES:
         raise ApiError(422, "unsupported_file", f"不支持的文件类型“{Path(name).suffix}”；支持 {'、'.join(SUFFIXES)}。")
     settings = request.app.state.settings
     with tempfile.TemporaryDirectory(prefix="xuncha-text-") as tmp:
         path = Path(tmp) / name
-        _copy(file.file, path, DEFAULT_TEXT_LIMITS.max_upload_bytes)
+        copy_upload(file.file, path, DEFAULT_TEXT_LIMITS.max_upload_bytes)
         with _one_at_a_time:
             try:
                 result = parse_file(path, store, data_dir=settings.data_dir, name=name)
