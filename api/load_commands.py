@@ -18,7 +18,8 @@ from graph.settings import Settings, get_settings
 from graph.stores import StoreError, open_store
 from graph.stores.base import GraphStore
 from graph.stores.embedded import EmbeddedStore
-from loaders.ledgers.load import FileReport, LedgerRejected, Loader, ledger_files, order_files
+from loaders.ledgers.files import ledger_files, order_files
+from loaders.ledgers.load import FileReport, LedgerRejected, Loader
 
 console = Console()
 err = Console(stderr=True)

@@ -21,7 +21,8 @@ from graph.settings import Settings  # noqa: E402
 from graph.stores.embedded import EmbeddedStore  # noqa: E402
 from loaders.judgements import Judgements, confirm, undo  # noqa: E402
 from loaders.ledgers.export import write_ledgers  # noqa: E402
-from loaders.ledgers.load import Loader, ledger_files, order_files  # noqa: E402
+from loaders.ledgers.files import ledger_files, order_files  # noqa: E402
+from loaders.ledgers.load import Loader  # noqa: E402
 from loaders.namesakes import pending_namesakes  # noqa: E402
 from loaders.sample import generate  # noqa: E402
 

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from graph.stores.base import GraphStore
 from loaders.ledgers.annotate import CHECKED_SUFFIX, annotate
+from loaders.ledgers.files import ledger_files, order_files
 from loaders.ledgers.limits import FileError, ReadLimits
-from loaders.ledgers.load import LedgerRejected, Loader, ledger_files, order_files
+from loaders.ledgers.load import LedgerRejected, Loader
 from loaders.ledgers.planning import problem
 from loaders.ledgers.readers import Sheet, read_sheets
 from loaders.ledgers.report import FileReport

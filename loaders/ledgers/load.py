@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -29,11 +29,11 @@ from loaders.ledgers.categories import Categories
 from loaders.ledgers.cells import CellError, is_blank, parse_cell
 from loaders.ledgers.changes import classify
 from loaders.ledgers.limits import ReadLimits, read_limits
-from loaders.ledgers.mapping import LOAD_ORDER, detect, kind_by_name
+from loaders.ledgers.mapping import LOAD_ORDER
 from loaders.ledgers.planning import Plan as _Plan
 from loaders.ledgers.planning import apply_office, number_rows, plan_sheet
 from loaders.ledgers.planning import problem as _problem
-from loaders.ledgers.readers import SUFFIXES, FileError, Sheet, read_sheets
+from loaders.ledgers.readers import FileError, Sheet, read_sheets
 from loaders.ledgers.registry import BUILDERS
 from loaders.ledgers.report import FileReport, LedgerRejected, MergeNote, Problem
 from loaders.ledgers.resolve import Merge, PeopleIndex, UnitIndex, load_unit_index
@@ -370,34 +370,3 @@ def _safe(value: Any) -> str:
     """Cells written back for a person to fix must not run as formulas when the CSV is opened in Excel."""
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
-def ledger_files(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, and ledger files inside folders (sorted; rejects files, Excel lock files and the
-    marked copies ``xuncha check`` writes beside a ledger left out)."""
-    found = []
-    for path in paths:
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES
-                            and not p.name.endswith((".rejects.csv", ".检查结果.xlsx")) and not p.name.startswith("~$"))
-        else:
-            found.append(path)
-    return found
-
-
-def order_files(files: list[Path], kind: str | None,
-                limits: ReadLimits | None = None) -> list[tuple[Path, list[Sheet] | None]]:
-    """Read each file once (within ``limits``, the county's when given) and order them so a ledger comes after
-    the ledgers it names. A file that cannot be read is kept with no sheets; loading it says why."""
-    items = []
-    for path in files:
-        try:
-            sheets = read_sheets(path, limits)
-        except FileError:
-            items.append((len(LOAD_ORDER), path, None))
-            continue
-        ranks = [LOAD_ORDER.index(k.key) for s in sheets for k in ([kind_by_name(kind)] if kind else
-                                                                  detect(s.headers, path.name))[:1] if k]
-        items.append((min(ranks, default=len(LOAD_ORDER)), path, sheets))
-    items.sort(key=lambda t: (t[0], str(t[1])))
-    return [(path, sheets) for _, path, sheets in items]

@@ -9,7 +9,8 @@ import pytest
 
 from graph.stores.embedded import EmbeddedStore
 from loaders.ledgers.export import write_ledgers
-from loaders.ledgers.load import Loader, ledger_files, order_files
+from loaders.ledgers.files import ledger_files, order_files
+from loaders.ledgers.load import Loader
 
 PROVENANCE = {"source_doc", "source_sheet", "source_row"}
 
