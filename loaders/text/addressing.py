@@ -28,6 +28,7 @@ from loaders.text.asking import (
     SUPPORTING,
     TOPIC_FIRST,
     asked_after_handing,
+    done_by,
 )
 from loaders.text.items import Walker
 
@@ -43,10 +44,6 @@ class Span:
     body: str
 
 
-# a helper that is itself a supervisory body, listed or not (乡纪委, 镇纪委, 派驻组): not a unit under inspection
-SUPERVISORY = re.compile(r"纪委|纪工委|纪检|监委|巡察|组织部|派驻")
-
-
 class Addressing:
     """The bodies a sentence names, and whether each is asked to act (a request follows it) or only mentioned."""
 
@@ -60,6 +57,9 @@ class Addressing:
         self.request = re.compile(
             rf"^{office}(?:[、和及与][^，。；、和及与]{{1,20}}?)*(?:等(?:部门|单位))?[，,]?(?:下一步|下步|今后|近期|随后|同时|也|还|都){{0,2}}(?:{verbs})(?![求点件素案人示假销]|同志)")
         self.marks = [re.compile(p) for p in rules["regulator_marks"]]
+        # a helper that is itself a supervisory body, listed or not (乡纪委, 镇纪委, 派驻组): not a unit inspected
+        self.supervisory = re.compile("|".join(map(re.escape, rules["supervisory_words"])))
+        self.commission = rules["body_unit_names"]["纪委监委"]  # the name before its stationed group's
 
     def spans(self, sentence: str) -> list[Span]:
         found = [Span(m.start(), m.end(), body) for body, p in self.patterns for m in p.finditer(sentence)]
@@ -98,8 +98,8 @@ class Addressing:
         if span.body == "行业主管部门" and REGULATOR_NAMED.search(before) and (
                 ASKED_TO.match(sentence[span.end:].lstrip("，,")) or self.request.match(sentence[span.end:].lstrip("，,"))):
             return True  # 建议县X管理部门作为行业主管部门，对…: asked, even when the department is no unit of the register
-        if span.body == "派驻纪检监察组" and before.endswith("纪委监委"):  # 县纪委监委派驻第六纪检监察组: one name
-            before = self._unprefixed(before[: -len("纪委监委")])
+        if span.body == "派驻纪检监察组" and before.endswith(self.commission):  # 县纪委监委派驻第六纪检监察组: one name
+            before = self._unprefixed(before[: -len(self.commission)])
         while before.endswith("、"):  # 建议县纪委监委、县委组织部约谈…: what precedes the first body of the chain
             prev = [s for s in self.spans(before[:-1]) if s.end == len(before) - 1]
             if not prev:
@@ -109,8 +109,8 @@ class Addressing:
                 re.search(r"(?:建议|请|交|转)由$", before) and ASKED_TO.match(sentence[span.end:]))):
             return True  # 由县委组织部牵头，对…; 建议由县纪委监委对…; 建议由X进行处置: the body is asked to act
         asked = ASKED_TO.match(sentence[span.end:])
-        if asked and re.search(r"(?:^|[：:，,；;])(?:并|并且)?(?:由|转|转交|移交|移送)$", before) and not re.match(
-                r"^[^，。；]{0,2}的", sentence[span.end + asked.end():]):  # 由X查处的案件: what it did
+        if asked and re.search(r"(?:^|[：:，,；;])(?:并|并且)?(?:由|转|转交|移交|移送)$", before) and not done_by(
+                sentence[span.end:]):  # 由X查处的案件: what it did
             return True  # 办理建议：由X核查 / …，由X督促… / …线索，移交X依规处置: who is to act, and how
         if re.search(r"(?:建议|请|要求)[：:]$", before) and asked:
             return True  # 巡察组建议：县委组织部会同…: the body the colon after 建议 opens on
@@ -118,7 +118,7 @@ class Addressing:
                 ASKED_TO.match(sentence[span.end:]) or not sentence[span.end:].strip("。；;，, ")):
             return True  # 建议移交县纪委监委(依纪依法处置): the receiver is asked to act on it
         helper = re.search(r"(?:^|[，,；;：:])(?:请|建议)([^，。；]{1,12}?)配合$", before)
-        if helper and asked and (self.spans(helper.group(1)) or SUPERVISORY.search(helper.group(1))):
+        if helper and asked and (self.spans(helper.group(1)) or self.supervisory.search(helper.group(1))):
             return True  # 请乡纪委配合县纪委监委开展核查: the body helped leads, and is asked (a unit helping: not)
         if before.endswith("抄送") and re.match(r"^[，,]请", sentence[span.end:]):
             return True  # 同时抄送县委组织部，请对…: the body copied in is asked too

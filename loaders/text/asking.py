@@ -47,10 +47,19 @@ TOPIC_FIRST = re.compile(r"^对[^，。；]{1,24}?(?:要|须|应当)(?![求点�
 # a letter's addressee (县纪委监委：) on a line of its own near the top: a 请… naming no body asks it
 SALUTATION = re.compile(r"^[^。，；]{2,30}[：:]$")
 PLEASE = re.compile(r"(?:^|[，,；;])请(?!示|假|销)")
-# in a letter handing matters over (…移交问题线索的函), 建议… naming no body asks the addressee too; in a unit's own
-# report to a body (…整改情况的报告，县委巡察办：) it is the unit's plan, asking no one
+# in a letter handing matters over (its title holds a word of ``handing_over_title``: …移交问题线索的函), 建议… naming
+# no body asks the addressee too; in a unit's own report to a body (…整改情况的报告，县委巡察办：) it is the unit's
+# plan, asking no one
 SUGGEST = re.compile(r"(?:^|[，,；;])建议")
-HANDING_OVER = re.compile(r"函|移交|移送|线索|交办")
+
+# the words right after a body named after 由 that tell what it did (由巡察组交办的…, 由县纪委监委查处的案件)
+DONE_BY = r"[^，。；]{1,4}的"
+
+
+def done_by(after: str) -> bool:
+    """Whether the words right after a body named after 由 tell what the body did (由巡察组交办的…, 由县纪委监委
+    查处的案件): a past deed, not a request to it. One bound for the asking clause and the addressed body."""
+    return re.match(DONE_BY, after) is not None
 
 
 def letter_addressee(texts: list[str], bodies: Callable[[str], list[str]]) -> str | None:
@@ -88,6 +97,6 @@ def clause_asking(rules: dict[str, Any]) -> re.Pattern[str]:
 def _clause_asking(bodies: tuple[str, ...]) -> re.Pattern[str]:
     names = "|".join(f"(?:{p})" for p in bodies)
     return re.compile(r"(?:^|[，,：:；;])(?:建议|请|责成|提请)(?![示假销求]|说明|解释|介绍|谈谈)"  # 请说明情况: a question
-                      rf"|(?:^|[，,：:；;])由(?![^，。；]{{0,14}}?(?:{names})[^，。；]{{1,4}}的)"  # 由巡察组交办的…: done
+                      rf"|(?:^|[，,：:；;])由(?![^，。；]{{0,14}}?(?:{names}){DONE_BY})"  # 由巡察组交办的…: done (done_by)
                       rf"(?=[^，。；]{{0,14}}?(?:{names})"
                       r"(?![^，。；]*?后(?:仍|还|依然|却)))")  # …由县纪委监委约谈后仍未整改: what was done, not asked

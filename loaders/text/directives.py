@@ -21,7 +21,6 @@ from loaders.text.addressing import Addressing
 from loaders.text.asking import (
     ASKED_TO,
     COUNTED,
-    HANDING_OVER,
     HELPER_BEFORE,
     PLEASE,
     SUGGEST,
@@ -75,7 +74,8 @@ class DirectiveFinder(Addressing):
         seen: set[tuple[int, str, str]] = set()
         contexts = self.walker.block_context
         addressee = letter_addressee([b.text for b in blocks], self.bodies)
-        handing_over = bool(blocks) and bool(HANDING_OVER.search(blocks[0].text))  # the title: …移交…线索的函
+        # the title of a letter handing matters over: …移交…线索的函
+        handing_over = bool(blocks) and any(w in blocks[0].text for w in self.rules["handing_over_title"])
         for block in blocks:
             if block.number == self.walker.title_block:
                 continue
@@ -150,7 +150,7 @@ class DirectiveFinder(Addressing):
             hint = self.walker.township_hint(contexts)
             found: list[tuple[int, int, Resolved]] = []
             for m in self.walker.finder.mentions(text):
-                if self.walker.is_body(m.form) or text[m.end:].startswith(("纪委", "纪工委")):
+                if self.walker.is_body(m.form) or text[m.end:].startswith(tuple(self.rules["own_commission_words"])):
                     continue  # 指导X镇纪委开展核查: the township's commission is a body, not what it is about
                 if text[:m.start].endswith(HELPER_BEFORE) or (text is rest and re.fullmatch(r"[、和及与]", text[:m.start])):
                     continue  # 牵头会同县审计局…, 组织部、县人社局联合…: a helper in the request, not what it is about

@@ -5,19 +5,29 @@ from a column headed as the unit (单位, 村, 乡镇, 对象) — else from a c
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from loaders.text.candidates import Candidate
 from loaders.text.readers import Block
 from loaders.text.walker_view import WalkerView
 
-DONE_STATUS = re.compile(r"^(?:已完成|已整改|已办结|已销号|完成)(?:整改)?$")
 # the column of a review of rectification that tells where a problem stands now (整改现状, 目前进展, 整改情况)
 STANDING_COLUMN = re.compile(r"现状|进展|整改情况|完成情况|目前情况|存在差距|未整改到位"
                              r"|(?:核查|核实|复查|检查)(?:情况|结果)")  # 核查情况: what the review found of it
 # words saying a problem found before is still there (仍由…经营, 尚未上缴): in a review of rectification, a finding
 STILL = re.compile(r"仍(?!将|需|要|应|须)|尚未|还未|依然|依旧|至今未")  # not 下一步仍将…, 仍需长期坚持
-# a standing that opens by saying the matter is done or under way (已完成整改，追回…; 正在整改，…): no finding
-SETTLED = re.compile(r"^(?:已完成|已整改|已办结|已销号|已落实|已追回|已清退|基本完成|正在|目前正在)")
+
+
+def _done_status(rules: dict[str, Any]) -> re.Pattern[str]:
+    """A status cell saying the matter is done (已完成, 已整改, 完成整改): ``done_words`` of ``text_rules.json``."""
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, rules['done_words']))})(?:整改)?$")
+
+
+def _settled(rules: dict[str, Any]) -> re.Pattern[str]:
+    """A standing that opens by saying the matter is done or under way (已完成整改，追回…; 正在整改，…), no finding:
+    the same ``done_words`` and the ``settled_openings`` (已追回, 正在…)."""
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, rules['done_words'] + rules['settled_openings']))})")
+
 NOT_PROBLEM_COLUMN = re.compile(r"数|时限|类别|类型|性质|等级|来源|编号|序号|整改|措施|建议|任务|要求|责任|时间")
 
 
@@ -41,7 +51,7 @@ def _standing(walker: WalkerView, header: list[str], cells: list[str], problem: 
         return None
     for i, h in enumerate(header):
         text = cells[i].strip() if i < len(cells) and i != problem else ""
-        if STANDING_COLUMN.search(h) and len(text) >= 6 and not SETTLED.match(text) and (STILL.search(text) or
+        if STANDING_COLUMN.search(h) and len(text) >= 6 and not _settled(walker.rules).match(text) and (STILL.search(text) or
                 any(c in text for c in walker.cues) or any(p.search(text) for p in walker.patterns)):
             return f"{cells[problem].strip().rstrip('。；')}：{text}"  # the old problem, and what is still wrong
     return None
@@ -51,7 +61,7 @@ def _done_row(walker: WalkerView, header: list[str], cells: list[str], text: str
     """Whether a rectification ledger's row says it is done (整改状态: 已完成) and its matter states no problem
     (局机关会议室改造): a task finished, not a finding."""
     status = [cells[i] for i, h in enumerate(header) if i < len(cells) and re.search(r"状态|完成情况|进展", h)]
-    return any(DONE_STATUS.match(c.strip()) for c in status) and not (
+    return any(_done_status(walker.rules).match(c.strip()) for c in status) and not (
         any(c in text for c in walker.cues) or any(p.search(text) for p in walker.patterns))
 
 
