@@ -47,6 +47,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.pair_metrics import best_f1_threshold  # noqa: E402
 from bench.repeat_head_pairs import phrasebook_pairs  # noqa: E402
 from graph.analysis.methods_head import BASE, SCALARS, SHIPPED, Head, fit_head, pair_features  # noqa: E402
 
@@ -139,20 +140,6 @@ def train(variant: str, dev: tuple[Any, Any], book: tuple[Any, Any] | None) -> t
     return cross_validated(x, y, use, extra), _fit(x, y, use, extra)
 
 
-def best_f1_threshold(labels: Any, scores: Any) -> float:
-    """The score with the best F1 when pairs at or above it are flagged; among equals the highest."""
-    import numpy as np
-
-    y = np.asarray(labels, dtype=bool)
-    best = (-1.0, 0.5)
-    for t in np.unique(scores):
-        flagged = scores >= t
-        tp = float((flagged & y).sum())
-        f1 = 2 * tp / (flagged.sum() + y.sum()) if tp else 0.0
-        best = max(best, (round(f1, 9), float(t)))
-    return best[1]
-
-
 def book_features(vectors: Callable[[list[str]], Any] | None = None) -> tuple[Any, Any]:
     import numpy as np
 
@@ -187,7 +174,7 @@ def main() -> None:
     y = np.array([r["same_problem"] for r in rows], dtype=bool)
     book = book_features(vectors) if SHIP == "both" else None
     oof, head = train(SHIP, (x, y), book)
-    head = replace(head, threshold=best_f1_threshold(y, oof))
+    head = replace(head, threshold=best_f1_threshold(y.tolist(), oof.tolist()))
     how = (f"bench/repeat_head_train.py: the '{SHIP}' head, fitted on tests/data/similar_cases/"
            f"{' + '.join(p + '.jsonl' for p in DEVELOPMENT)} ({len(rows)} development pairs, scored as one batch "
            f"with their categories), features "
