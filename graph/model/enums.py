@@ -8,6 +8,7 @@ Labels and relationship types used in Cypher come only from ``NodeKind`` and
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING, Self
 
 
 class ZhEnum(str, Enum):
@@ -15,11 +16,18 @@ class ZhEnum(str, Enum):
 
     label_zh: str
 
-    def __new__(cls, value: str, label_zh: str) -> ZhEnum:
-        obj = str.__new__(cls, value)
-        obj._value_ = value
-        obj.label_zh = label_zh
-        return obj
+    if TYPE_CHECKING:
+        # What ``NodeKind("Round")`` is once the class exists: the enum machinery swaps the
+        # two-argument ``__new__`` below for ``Enum.__new__``, a lookup by stored value.
+        # Declaring that here lets mypy check the calls instead of asking for a label.
+        def __new__(cls, value: str) -> Self: ...
+    else:
+        def __new__(cls, value: str, label_zh: str) -> ZhEnum:
+            # Runs only while the class is built, once per member ("Round", "巡察轮次").
+            obj = str.__new__(cls, value)
+            obj._value_ = value
+            obj.label_zh = label_zh
+            return obj
 
     @classmethod
     def from_label(cls, text: str) -> ZhEnum:
