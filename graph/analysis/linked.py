@@ -72,14 +72,14 @@ def cluster_links(rows: list[LinkRow], *, max_degree: int = MAX_DEGREE, top: int
             joined.add(row.item_id)
         else:
             items_of[row.via_id].add(row.item_id)
-    for items in items_of.values():
-        first, *rest = sorted(items)
+    for ids in items_of.values():
+        first, *rest = sorted(ids)
         joined.add(first)
         for item in rest:
             joined.union(item, first)
     connectors: dict[str, set[str]] = defaultdict(set)
-    for via, items in items_of.items():
-        connectors[joined.find(next(iter(items)))].add(via)
+    for via, ids in items_of.items():
+        connectors[joined.find(next(iter(ids)))].add(via)
     clusters = []
     for items in joined.groups():
         root = joined.find(items[0])

@@ -35,10 +35,11 @@ import pickle
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 from graph.analysis.text import Vector, Vectoriser
@@ -55,7 +56,7 @@ def normalise(text: str) -> str:
     return _NUMBER.sub(" ", unicodedata.normalize("NFKC", text or ""))
 
 
-def _weighted(feats: list[Counter[str]], categories: Sequence[str], alpha: float) -> list[Vector]:
+def _weighted(feats: Sequence[Mapping[str, float]], categories: Sequence[str], alpha: float) -> list[Vector]:
     """TF-IDF over the corpus, each feature further weighed down by its share of the text's category."""
     df: Counter[str] = Counter()
     per_cat: dict[str, Counter[str]] = defaultdict(Counter)
@@ -114,8 +115,9 @@ class CharMethod:
 @lru_cache(maxsize=1)
 def cilin_groups() -> dict[str, tuple[str, ...]]:
     """Word → its 同义词词林 synonym-group codes (only groups marked "=", true synonyms), from the cilin package."""
-    path = metadata.distribution("cilin").locate_file("data/cilin_tree.json")
-    tree = json.loads(path.read_text("utf-8"))  # type: ignore[union-attr]
+    # A Path at run time; the 3.11 stub's SimplePath.read_text takes no encoding, so read it as one.
+    path = Path(str(metadata.distribution("cilin").locate_file("data/cilin_tree.json")))
+    tree = json.loads(path.read_text("utf-8"))
     groups: dict[str, list[str]] = defaultdict(list)
 
     def walk(node: dict, prefix: str) -> None:
@@ -153,9 +155,10 @@ class WordMethod:
     def words(self, text: str) -> list[str]:
         return [w for w in _jieba().lcut(normalise(text)) if w.strip() and not _NON_WORD.fullmatch(w) and w not in _STOP]
 
-    def features(self, text: str) -> Counter[str]:
+    def features(self, text: str) -> dict[str, float]:
+        """Word counts plus fractional synonym-group weights (floats, so not a Counter)."""
         groups = cilin_groups()
-        c: Counter[str] = Counter()
+        c: defaultdict[str, float] = defaultdict(float)
         for w in self.words(text):
             c["w:" + w] += 1
             codes = groups.get(w, ())
@@ -164,7 +167,7 @@ class WordMethod:
         return c
 
     def vectorise(self, texts: Sequence[str], categories: Sequence[str]) -> list[Vector]:
-        cache: dict[str, Counter[str]] = {}
+        cache: dict[str, dict[str, float]] = {}
         feats = [cache.get(t) or cache.setdefault(t, self.features(t)) for t in texts]
         return _weighted(feats, categories, self.alpha)
 

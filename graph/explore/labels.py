@@ -14,8 +14,8 @@ import graph.reviews.linkage_model  # noqa: F401 - registers ScopeKind, OverlapB
 from graph.model.enums import ZhEnum
 
 
-def _subclasses(cls: type) -> list[type]:
-    found = []
+def _subclasses(cls: type[ZhEnum]) -> list[type[ZhEnum]]:
+    found: list[type[ZhEnum]] = []
     for sub in cls.__subclasses__():
         found += [sub, *_subclasses(sub)]
     return found

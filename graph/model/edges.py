@@ -8,6 +8,7 @@ same post) stay apart.
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -103,7 +104,7 @@ class EdgeSpec:
     type: EdgeType
     sources: frozenset[NodeKind]
     targets: frozenset[NodeKind]
-    props: type[EdgeProps]
+    props: builtins.type[EdgeProps]  # builtins: the field ``type`` above shadows the name in this body
     discriminator: tuple[str, ...] = ()
 
 
