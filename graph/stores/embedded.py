@@ -68,8 +68,8 @@ class EmbeddedStore:
     @property
     def graph(self) -> nx.MultiDiGraph:
         """The in-memory graph as of the file's last write, read on first use (snapshot if current, else SQLite)."""
-        with self._reading() as g:
-            return g  # type: ignore[return-value]
+        with self._loaded() as g:
+            return g
 
     def generation(self) -> int:
         """The file's write generation (bumped by every write, in any process)."""
@@ -102,6 +102,14 @@ class EmbeddedStore:
                 self._sync()
                 if load and self._graph is None:
                     self._reload()
+
+    @contextmanager
+    def _loaded(self) -> Iterator[nx.MultiDiGraph]:
+        """``_reading()`` with the graph read in, so never None (it reloads before it yields)."""
+        with self._reading() as g:
+            if g is None:
+                raise StoreError("本地图数据未能读入内存")
+            yield g
 
     def _current(self) -> bool:
         with self._db_lock:
@@ -293,6 +301,8 @@ class EmbeddedStore:
     def _apply(self, node_rows: NodeRows, edge_rows: EdgeRows, drop_type: str | None) -> None:
         """One committed write, applied to the graph in memory (write lock held)."""
         g = self._graph
+        if g is None:  # nothing held in memory: the next read loads the file, this write included
+            return
         if drop_type:
             g.remove_edges_from([(s, d, k) for s, d, k, t in g.edges(keys=True, data=TYPE) if t == drop_type])
         for nid, (kind, props) in node_rows.items():
@@ -329,13 +339,13 @@ class EmbeddedStore:
                           props={k: v for k, v in attrs.items() if k != TYPE})
 
     def get_node(self, node_id: str) -> NodeRecord | None:
-        with self._reading() as g:
+        with self._loaded() as g:
             if node_id not in g:
                 return None
             return self.node_record(node_id, g.nodes[node_id])
 
     def neighbours(self, node_id: str, *, direction: Direction = "both", limit: int = 100) -> list[Neighbour]:
-        with self._reading() as g:
+        with self._loaded() as g:
             if node_id not in g:
                 return []
             found: list[Neighbour] = []
@@ -354,7 +364,7 @@ class EmbeddedStore:
         from graph.queries import registry
 
         query = registry.get(name)
-        with self._reading() as g:
+        with self._loaded() as g:
             return query.run_networkx(g, params)
 
     def counts(self) -> Counts:
@@ -373,13 +383,13 @@ class EmbeddedStore:
             return Counts(nodes=dict(sorted(nodes.items())), edges=dict(sorted(edges.items())))
 
     def iter_nodes(self) -> Iterator[NodeRecord]:
-        with self._reading() as g:
+        with self._loaded() as g:
             items = list(g.nodes(data=True))
         for nid, attrs in sorted(items, key=lambda x: x[0]):
             yield self.node_record(nid, attrs)
 
     def iter_edges(self) -> Iterator[EdgeRecord]:
-        with self._reading() as g:
+        with self._loaded() as g:
             items = list(g.edges(keys=True, data=True))
         for s, d, k, a in sorted(items, key=lambda x: x[2]):
             yield self.edge_record(s, d, k, a, g)

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from neo4j import Session
+from neo4j import ManagedTransaction, Session
 from pydantic import BaseModel
 
 from graph.model import EdgeRecord, EdgeType, NodeRecord
@@ -100,7 +100,8 @@ def _cell(value: Any, delimiter: str) -> str:
 
 
 def _delimiter(nodes: list[NodeRecord], edges: list[EdgeRecord]) -> str:
-    items = {str(item) for record in (*nodes, *edges) for value in record.props.values()
+    records: list[NodeRecord | EdgeRecord] = [*nodes, *edges]
+    items = {str(item) for record in records for value in record.props.values()
              if isinstance(value, list | tuple) for item in value}
     for candidate in _ARRAY_DELIMITERS:
         if not any(candidate in item for item in items):
@@ -142,12 +143,12 @@ def write_csv(nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], folder: 
         _write(path, header, rows)
         node_files.append(path)
     relationship_files: list[Path] = []
-    for number, ((edge_type, signature), members) in enumerate(sorted(edge_groups.items(), key=str)):
+    for number, ((edge_type, signature), edges_of) in enumerate(sorted(edge_groups.items(), key=str)):
         path = folder / f"relationships_{edge_type}_{number}.csv"
         header = [":START_ID", ":END_ID", ":TYPE", "id:string", *[f"{key}:{kind_}" for key, kind_ in signature]]
-        rows = ([e.src, e.dst, edge_type, e.id, *[_cell(e.props[key], delimiter) for key, _ in signature]]
-                for e in members)
-        _write(path, header, rows)
+        edge_rows = ([e.src, e.dst, edge_type, e.id, *[_cell(e.props[key], delimiter) for key, _ in signature]]
+                     for e in edges_of)
+        _write(path, header, edge_rows)
         relationship_files.append(path)
     empty: dict[str, dict[str, list[str]]] = {"": defaultdict(list), **{t.value: defaultdict(list) for t in EdgeType}}
     for node in node_list:
@@ -177,8 +178,7 @@ def finish(session: Session, empty_lists: Path) -> int:
         text = f"UNWIND $ids AS id {match} SET x += $props"
         for key, ids in keys.items():
             for start in range(0, len(ids), 10_000):
-                session.execute_write(lambda tx, k=key, c=ids[start:start + 10_000], q=text: tx.run(
-                    q, ids=c, props={k: []}).consume())
+                session.execute_write(_set_empty, text, ids[start:start + 10_000], key)
             done += len(ids)
     return done
 
@@ -188,3 +188,7 @@ def _write(path: Path, header: list[str], rows: Iterable[list[str]]) -> None:
         writer = csv.writer(handle, quoting=csv.QUOTE_ALL, lineterminator="\n")
         writer.writerow(header)
         writer.writerows(rows)
+
+
+def _set_empty(tx: ManagedTransaction, query: str, ids: list[str], key: str) -> None:
+    tx.run(query, ids=ids, props={key: []}).consume()

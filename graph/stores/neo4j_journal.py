@@ -15,7 +15,7 @@ Labels and relationship types in the Cypher text come from the model's enums onl
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction, Session
 
@@ -31,6 +31,7 @@ SCHEMA = [
 BUMP = "MERGE (v:GraphVersion {key: 'graph'}) SET v.generation = coalesce(v.generation, 0) + 1, v.token = randomUUID()"
 BOOKKEEPING = ("_load", "_op", "_kind", "_type", "_src", "_dst")
 _STRIP = ", ".join(f"x.{key}" for key in BOOKKEEPING)
+_T = TypeVar("_T")
 
 
 class Step:
@@ -44,16 +45,32 @@ class Step:
         self.keys = keys  # update_edges: the property keys its text sets
         self.listed = listed  # create_edges: the ids its journal entry lists (None: every row's)
 
+    def edge(self) -> EdgeType:
+        """The relationship type of an edge action (the plan always names one)."""
+        return _named(self.edge_type, self.action)
+
+    def node(self) -> NodeKind:
+        """The kind of a node action (the plan always names one)."""
+        return _named(self.kind, self.action)
+
+
+def _named(value: _T | None, action: str) -> _T:
+    if value is None:
+        raise ValueError(f"step {action} is missing its kind or type")
+    return value
+
 
 def run_step(tx: ManagedTransaction, step: Step, load: str | None) -> None:
     """Do one chunk inside ``tx``; with a ``load`` id, also write what undoes it."""
-    rows, t, k = step.rows, step.edge_type, step.kind
+    rows = step.rows
     undo = ("CREATE (u:LoadUndo) SET u = properties(x) SET u._load = $load, u._op = $op " if load else "")
     if step.action == "clear_all":
         tx.run("MATCH (n:Entity) DETACH DELETE n").consume()
     elif step.action == "drop_type":
+        t = step.edge()
         tx.run(f"MATCH ()-[r:{t.value}]->() DELETE r").consume()
     elif step.action == "drop_edges":
+        t = step.edge()
         tx.run(f"UNWIND $rows AS id MATCH (a)-[x:{t.value} {{id: id}}]->(b) "
                + (undo + f"SET u._type = '{t.value}', u._src = a.id, u._dst = b.id " if load else "")
                + "DELETE x", rows=rows, load=load, op="deleted_edge").consume()
@@ -62,20 +79,24 @@ def run_step(tx: ManagedTransaction, step: Step, load: str | None) -> None:
                + (undo + "SET u._kind = [l IN labels(x) WHERE l <> 'Entity'][0] " if load else "")
                + "DELETE x", rows=rows, load=load, op="deleted_node").consume()
     elif step.action == "create_nodes":
+        k = step.node()
         tx.run(f"UNWIND $rows AS row CREATE (n:Entity:{k.value}) SET n = row", rows=rows).consume()
         if load:
             tx.run("CREATE (:LoadChunk {load: $load, nodes: $ids})", load=load, ids=[r["id"] for r in rows]).consume()
     elif step.action == "update_nodes":
+        k = step.node()
         tx.run(f"UNWIND $rows AS row MATCH (x:{k.value} {{id: row.id}}) " + undo
                + ("SET x = row.props" if step.replace else "SET x += row.props"),
                rows=rows, load=load, op="updated_node").consume()
     elif step.action == "create_edges":
-        tx.run(create_edges(t, step.src, step.dst), rows=rows).consume()
+        t = step.edge()
+        tx.run(create_edges(t, _named(step.src, step.action), _named(step.dst, step.action)), rows=rows).consume()
         listed = [r["id"] for g in rows for r in g["rows"]] if step.listed is None else step.listed
         if load and listed:
             tx.run("CREATE (:LoadChunk {load: $load, type: $type, edges: $ids})", load=load, type=t.value,
                    ids=listed).consume()
     elif step.action == "update_edges":
+        t = step.edge()
         if load:  # its own statement: copying and setting in one would put an Eager back into the update
             tx.run(f"UNWIND $rows AS row MATCH ()-[x:{t.value} {{id: row.id}}]->() " + undo
                    + f"SET u._type = '{t.value}'", rows=rows, load=load, op="updated_edge").consume()

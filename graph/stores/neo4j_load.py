@@ -50,7 +50,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed, wait
 from typing import Any
 
-from neo4j import Session
+from neo4j import ManagedTransaction, Session
 
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
 from graph.stores.base import DanglingEdgeError, check_edge_props
@@ -78,6 +78,16 @@ def group(nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> tuple[Nod
     return by_kind, by_shape
 
 
+def _count(session: Session, query: str) -> int:
+    """What a ``RETURN count(…) AS n`` query answers: always exactly one row."""
+    return session.execute_read(lambda tx: tx.run(query).single(strict=True)["n"])
+
+
+def _ids(session: Session, query: str, **params: Any) -> list[str]:
+    """The ``id`` column of a read."""
+    return session.execute_read(lambda tx: [r["id"] for r in tx.run(query, **params)])
+
+
 def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
@@ -100,29 +110,26 @@ class BulkWriter:
     # -- reads the write needs -----------------------------------------------------------
     def _existing_nodes(self, session: Session, kind: NodeKind, ids: list[str]) -> set[str]:
         found: set[str] = set()
-        if not session.execute_read(lambda tx: tx.run(f"MATCH (n:{kind.value}) RETURN count(n) AS n").single()["n"]):
+        if not _count(session, f"MATCH (n:{kind.value}) RETURN count(n) AS n"):
             return found  # the count store answers at once: none of this kind, nothing to look up
         for chunk in _chunks(ids, 10_000):
-            found.update(session.execute_read(lambda tx, c=chunk: [
-                r["id"] for r in tx.run(f"UNWIND $ids AS id MATCH (n:{kind.value} {{id: id}}) RETURN n.id AS id",
-                                        ids=c)]))
+            found.update(_ids(session, f"UNWIND $ids AS id MATCH (n:{kind.value} {{id: id}}) RETURN n.id AS id",
+                              ids=chunk))
         return found
 
     def _existing_edges(self, session: Session, edge_type: EdgeType, ids: list[str]) -> set[str]:
         found: set[str] = set()
-        if not session.execute_read(lambda tx: tx.run(
-                f"MATCH ()-[r:{edge_type.value}]->() RETURN count(r) AS n").single()["n"]):
+        if not _count(session, f"MATCH ()-[r:{edge_type.value}]->() RETURN count(r) AS n"):
             return found
         for chunk in _chunks(ids, 10_000):
-            found.update(session.execute_read(lambda tx, c=chunk: [
-                r["id"] for r in tx.run(f"UNWIND $ids AS id MATCH ()-[r:{edge_type.value} {{id: id}}]->() "
-                                        "RETURN r.id AS id", ids=c)]))
+            found.update(_ids(session, f"UNWIND $ids AS id MATCH ()-[r:{edge_type.value} {{id: id}}]->() "
+                                       "RETURN r.id AS id", ids=chunk))
         return found
 
     @staticmethod
     def _graph_is_empty(session: Session) -> bool:
         """No entity stored (a first load): from the count store, without reading a record."""
-        return not session.execute_read(lambda tx: tx.run("MATCH (n:Entity) RETURN count(n) AS n").single()["n"])
+        return not _count(session, "MATCH (n:Entity) RETURN count(n) AS n")
 
     def _check_endpoints(self, session: Session, by_kind: NodeRows, by_shape: EdgeRows, *, clear: bool) -> None:
         """Refuse the whole write, before anything is written, if an edge names a node that will not be there."""
@@ -160,7 +167,12 @@ class BulkWriter:
             plan = self._plan(session, by_kind, by_shape, drop_type=drop_type, clear=clear, single=single,
                               empty=empty)
             if single:
-                session.execute_write(lambda tx: [run_step(tx, step, None) for step in plan] + [tx.run(BUMP).consume()])
+                def write_all(tx: ManagedTransaction) -> None:
+                    for step in plan:
+                        run_step(tx, step, None)
+                    tx.run(BUMP).consume()
+
+                session.execute_write(write_all)
                 return
             journal = Journal(session, uuid.uuid4().hex)
             journal.begin()
@@ -176,8 +188,12 @@ class BulkWriter:
     def _run_phase(self, transactions: list[list[Step]], journal: Journal) -> None:
         """Transactions of one phase do not depend on each other: ``workers`` sessions write them side by side."""
         def work(steps: list[Step]) -> None:
+            def write_steps(tx: ManagedTransaction) -> None:
+                for step in steps:
+                    run_step(tx, step, journal.load)
+
             with self._session() as session:
-                session.execute_write(lambda tx: [run_step(tx, step, journal.load) for step in steps])
+                session.execute_write(write_steps)
 
         last_beat = time.monotonic()
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
@@ -212,8 +228,7 @@ class BulkWriter:
         elif (clear or drop_type is not None) and not empty:
             keep_edges = {eid for rows in by_shape.values() for eid in rows} if clear else set()
             for edge_type in ([drop_type] if drop_type is not None else list(EdgeType)):
-                ids = session.execute_read(lambda tx, t=edge_type: [r["id"] for r in tx.run(
-                    f"MATCH ()-[r:{t.value}]->() RETURN r.id AS id")])
+                ids = _ids(session, f"MATCH ()-[r:{edge_type.value}]->() RETURN r.id AS id")
                 gone = [i for i in ids if i not in keep_edges]
                 plan += [Step("drop_edges", edge_type=edge_type, rows=c) for c in _chunks(gone, self.batch_size)]
             if clear:
