@@ -56,11 +56,11 @@ def case_chain(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
         return []
     k = g.nodes[p.case_id]
     rows = []
-    clues = [c for c, _ in out_edges(g, p.case_id, "OPENED_FROM")] or [None]
+    clues: list[str | None] = [c for c, _ in out_edges(g, p.case_id, "OPENED_FROM")] or [None]
     for clue in clues:
         c = g.nodes[clue] if clue else {}
         receiver = _first(out_edges(g, clue, "TRANSFERRED_TO")) if clue else None
-        sources = [s for s, _ in out_edges(g, clue, "ARISES_FROM")] if clue else []
+        sources: list[str | None] = [s for s, _ in out_edges(g, clue, "ARISES_FROM")] if clue else []
         for src in sources or [None]:
             s = g.nodes[src] if src else {}
             unit = _first(out_edges(g, src, "FOUND_AT")) if src else None

@@ -35,7 +35,8 @@ def letter_coverage(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
         if not issues:
             continue
         a = g.nodes[letter]
-        regulators = [r for r, _ in out_edges(g, letter, "ADDRESSED_TO") if kind_of(g, r) == "Unit"] or [None]
+        regulators: list[str | None] = [r for r, _ in out_edges(g, letter, "ADDRESSED_TO")
+                                        if kind_of(g, r) == "Unit"] or [None]
         rows += [{"letter_id": letter, "code": a["code"], "sent_date": a.get("sent_date"), "response": a.get("response"),
                   "regulator_id": reg, "regulator_name": g.nodes[reg]["name"] if reg else None, "issues": issues}
                  for reg in set(regulators)]

@@ -37,7 +37,7 @@ def letters_of_issues(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
     rows = []
     for letter, issues in covered.items():
         a = g._node[letter]
-        regulators = [u for u, _ in out_edges(g, letter, "ADDRESSED_TO")] or [None]
+        regulators: list[str | None] = [u for u, _ in out_edges(g, letter, "ADDRESSED_TO")] or [None]
         for reg in regulators:
             rows.append({"letter_id": letter, "code": a["code"], "subject": a["subject"], "sent_date": a["sent_date"],
                          "response": a.get("response"), "response_date": a.get("response_date"),

@@ -35,7 +35,8 @@ def linkage_directives(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
             continue
         for directive, _ in in_edges(g, about, "DIRECTIVE_ABOUT"):
             d = g.nodes[directive]
-            bodies = [(u, g.nodes[u].get("name")) for u, _ in out_edges(g, directive, "DIRECTED_TO")] or [(None, None)]
+            bodies: list[tuple[str | None, Any]] = [(u, g.nodes[u].get("name"))
+                                                    for u, _ in out_edges(g, directive, "DIRECTED_TO")] or [(None, None)]
             for unit, name in bodies:
                 rows.append({"directive_id": directive, "about_id": about, "body": d["body"], "request": d["request"],
                              "text": d["text"], "issued_date": _text(d.get("issued_date")),

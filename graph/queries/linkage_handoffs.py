@@ -56,8 +56,9 @@ def linkage_handoffs(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
     for clue in clues:
         c = g.nodes[clue]
         sources = [s for s, _ in out_edges(g, clue, "ARISES_FROM")]
-        receivers = [u for u, _ in out_edges(g, clue, "TRANSFERRED_TO") if kind_of(g, u) == "Unit"] or [None]
-        cases = [k for k, _ in in_edges(g, clue, "OPENED_FROM") if kind_of(g, k) == "Case"] or [None]
+        receivers: list[str | None] = [u for u, _ in out_edges(g, clue, "TRANSFERRED_TO")
+                                       if kind_of(g, u) == "Unit"] or [None]
+        cases: list[str | None] = [k for k, _ in in_edges(g, clue, "OPENED_FROM") if kind_of(g, k) == "Case"] or [None]
         for recv in receivers:
             for case in cases:
                 k = g.nodes[case] if case else {}

@@ -34,12 +34,12 @@ class Row(BaseModel):
 
 def _scope(g: nx.MultiDiGraph, p: Params) -> set[str]:
     items: set[str] = set()
-    if p.unit_id in g and kind_of(g, p.unit_id) == "Unit":
+    if p.unit_id is not None and p.unit_id in g and kind_of(g, p.unit_id) == "Unit":
         items |= {s for s, _ in in_edges(g, p.unit_id, "FOUND_AT") if kind_of(g, s) in ("Issue", "Finding")}
-    if p.person_id in g and kind_of(g, p.person_id) == "Person":
+    if p.person_id is not None and p.person_id in g and kind_of(g, p.person_id) == "Person":
         items |= {i for i, _ in out_edges(g, p.person_id, "RESPONSIBLE_FOR") if kind_of(g, i) == "Issue"}
         items |= {f for f, _ in in_edges(g, p.person_id, "INVOLVES") if kind_of(g, f) == "Finding"}
-    if p.round_id in g and kind_of(g, p.round_id) == "Round":
+    if p.round_id is not None and p.round_id in g and kind_of(g, p.round_id) == "Round":
         items |= {i for i, _ in in_edges(g, p.round_id, "FOUND_IN") if kind_of(g, i) == "Issue"}
         for group, _ in in_edges(g, p.round_id, "IN_ROUND"):
             if kind_of(g, group) != "Group":
@@ -63,8 +63,8 @@ def linkage_items(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
         kind = kind_of(g, item)
         people = [x for x, _ in in_edges(g, item, "RESPONSIBLE_FOR") if kind_of(g, x) == "Person"]
         people += [x for x, _ in out_edges(g, item, "INVOLVES") if kind_of(g, x) == "Person"]
-        units = [u for u, _ in out_edges(g, item, "FOUND_AT") if kind_of(g, u) == "Unit"] or [None]
-        rounds = [r for r, _ in out_edges(g, item, "FOUND_IN") if kind_of(g, r) == "Round"] or [None]
+        units: list[str | None] = [u for u, _ in out_edges(g, item, "FOUND_AT") if kind_of(g, u) == "Unit"] or [None]
+        rounds: list[str | None] = [r for r, _ in out_edges(g, item, "FOUND_IN") if kind_of(g, r) == "Round"] or [None]
         for unit in units:
             for rnd in rounds:
                 rows.append({"item_id": item, "item_kind": kind,

@@ -33,7 +33,8 @@ def measures_for(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
             continue
         for measure, _ in in_edges(g, target, "RESPONDS_TO"):
             m = g.nodes[measure]
-            for issuer in [u for u, _ in out_edges(g, measure, "ISSUED_BY")] or [None]:
+            issuers: list[str | None] = [u for u, _ in out_edges(g, measure, "ISSUED_BY")] or [None]
+            for issuer in issuers:
                 rows.append({"measure_id": measure, "code": m["code"], "measure_kind": m["measure_kind"],
                              "title": m["title"], "issued_date": m["issued_date"], "target_id": target,
                              "issuer_id": issuer, "issuer_name": g.nodes[issuer].get("name") if issuer else None})

@@ -39,7 +39,7 @@ def pending_categories(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
             a = g.nodes[node]
             if a.get("raw_category") is None:
                 continue
-            units = [u for u, _ in out_edges(g, node, "FOUND_AT")] or [None]
+            units: list[str | None] = [u for u, _ in out_edges(g, node, "FOUND_AT")] or [None]
             for unit in units:
                 rows.append({"id": node, "kind": kind, "code": a.get("code"), "raw_category": a["raw_category"],
                              "category": a["category"], "text": a.get("text"), "unit_id": unit,

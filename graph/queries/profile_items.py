@@ -34,7 +34,7 @@ class Row(BaseModel):
     text: str | None
 
 
-_BLANK = {"code": None, "label": None, "on": None, "year": None, "status": None, "amount": None,
+_BLANK: dict[str, Any] = {"code": None, "label": None, "on": None, "year": None, "status": None, "amount": None,
           "party_ids": [], "party_names": [], "text": None}
 
 

@@ -27,7 +27,7 @@ class Row(BaseModel):
 def profile_posts(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
     """Everyone who held a post at any of several units, in one pass (the 巡前画像 of a township's villages)."""
     nodes = g._node  # noqa: SLF001
-    rows = []
+    rows: list[dict[str, Any]] = []
     for unit in set(p.unit_ids):
         if unit not in nodes or nodes[unit][KIND] != "Unit":
             continue

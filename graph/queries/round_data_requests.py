@@ -35,7 +35,7 @@ def round_data_requests(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
         if kind_of(g, q) != "DataRequest":
             continue
         n = g.nodes[q]
-        bodies = [u for u, _ in out_edges(g, q, "REQUESTED_FROM") if kind_of(g, u) == "Unit"] or [None]
+        bodies: list[str | None] = [u for u, _ in out_edges(g, q, "REQUESTED_FROM") if kind_of(g, u) == "Unit"] or [None]
         for body in bodies:
             rows.append({"request_id": q, "code": n["code"], "request": n["request"],
                          "requested_date": n["requested_date"], "due_date": n["due_date"],

@@ -32,7 +32,7 @@ def village_items(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
     if p.unit_id not in g:
         return []
     rows: dict[str, dict[str, Any]] = {}
-    blank = {"code": None, "label": None, "on": None, "year": None, "status": None, "amount": None,
+    blank: dict[str, Any] = {"code": None, "label": None, "on": None, "year": None, "status": None, "amount": None,
              "party_ids": [], "party_names": []}
     for item, _ in in_edges(g, p.unit_id, "LOCATED_AT"):
         a, kind = g.nodes[item], kind_of(g, item)
