@@ -223,7 +223,7 @@ class _Memo:
     so the first answer stands for the rest.
     """
 
-    def __init__(self, store: GraphStore, shared: frozenset[str]) -> None:
+    def __init__(self, store: QueryRunner, shared: frozenset[str]) -> None:
         self.store, self.shared = store, shared
         self.answers: dict[tuple[str, str], list[dict[str, Any]]] = {}
 

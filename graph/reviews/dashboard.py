@@ -127,22 +127,23 @@ def _choose_rounds(store: QueryRunner, rounds: Rounds, county: str | None = None
     if rounds is None:
         return every, None if county is None else [r["round_id"] for r in every], f"{county or ''}全部轮次", counties
     wanted = list(rounds)
-    if all(isinstance(x, int) for x in wanted) and county is None and len(counties) > 1:
+    numbers = [x for x in wanted if isinstance(x, int)]  # all of them, or ids are asked for
+    if len(numbers) == len(wanted) and county is None and len(counties) > 1:
         # "前四轮" counts one county's rounds: across counties the ordinals name nobody's four rounds.
         raise DashboardError(f"数据含{len(counties)}个县（{'、'.join(counties)}），按第几轮统计须指明县（--county）。")
-    if all(isinstance(x, int) for x in wanted):
-        missing = [n for n in wanted if not 1 <= n <= len(every)]
+    if len(numbers) == len(wanted):
+        missing = [n for n in numbers if not 1 <= n <= len(every)]
         if missing:
             raise DashboardError(f"只有{len(every)}轮巡察，没有第{'、'.join(map(str, missing))}轮。")
-        chosen = [every[n - 1] for n in wanted]
-        lo, hi = min(wanted), max(wanted)
+        chosen = [every[n - 1] for n in numbers]
+        lo, hi = min(numbers), max(numbers)
         label = (county or "") + ((f"前{len(wanted)}轮" if lo == 1 and len(wanted) == hi else f"第{lo}至{hi}轮")
                                   if len(wanted) > 1 else f"第{lo}轮")
     else:
         known = {r["round_id"]: r for r in every}
-        missing = [str(x) for x in wanted if x not in known]
-        if missing:
-            raise DashboardError(f"没有 id 为“{'、'.join(missing)}”的巡察轮次。")
+        unknown = [str(x) for x in wanted if x not in known]
+        if unknown:
+            raise DashboardError(f"没有 id 为“{'、'.join(unknown)}”的巡察轮次。")
         chosen = [known[str(x)] for x in wanted]
         label = "、".join(r["title"] for r in chosen) if len(chosen) <= 3 else f"所选{len(chosen)}轮"
     return chosen, [r["round_id"] for r in chosen], label, counties

@@ -66,6 +66,8 @@ class LinkageNotFound(LookupError):
 
 
 def channel_zh(channel: str | None) -> str:
+    if channel is None:
+        return "未载明渠道"
     try:
         return Channel(channel).label_zh
     except ValueError:
@@ -189,7 +191,7 @@ def review_linkage(store: QueryRunner, *, unit_id: str | None = None, person_id:
         data_requests=data_requests(store, round_id, as_of) if round_id else [],
         directives=directives(store, sorted(found) + ([unit_id] if unit_id else []), as_of, rules["directive_days"]))
     programme = subject_props.get("programme") if scope is ScopeKind.ROUND else None
-    if programme in PROGRAMME_CHANNELS:
+    if programme is not None and programme in PROGRAMME_CHANNELS:
         counted = [i for i in items if i.channel in PROGRAMME_CHANNELS[programme]]
         ids = {i.item_id for i in counted}
         review.programme, review.programme_zh = programme, LinkageProgramme(programme).label_zh

@@ -48,6 +48,11 @@ def _d(value: str | None) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
 
 
+def _day(value: str) -> date:
+    """A date the model requires (a petition's receipt, a finding, a round's start, a hand-off)."""
+    return date.fromisoformat(value[:10])
+
+
 def units(store: QueryRunner, unit_ids: list[str]) -> dict[str, dict[str, Any]]:
     """The props of those ids that are units."""
     return unit_props(store.run_query("entities_by_ids", {"ids": sorted(set(unit_ids))}))
@@ -148,13 +153,13 @@ def _items(rows: list[dict[str, Any]], ids: list[str], as_of: date, out: dict[st
     petitions: dict[str, list[dict[str, Any]]] = {u: [] for u in ids}
     for r in rows:
         f, kind = out[r["unit_id"]], r["item_kind"]
-        if kind == "Petition" and _d(r["on"]) <= as_of:
+        if kind == "Petition" and _day(r["on"]) <= as_of:
             petitions[r["unit_id"]].append(r)
-        elif kind == "Round" and _d(r["on"]) <= as_of:
-            f.last_inspected = max(filter(None, (f.last_inspected, _d(r["on"]))))
-        elif kind == "Finding" and _d(r["on"]) <= as_of:
+        elif kind == "Round" and _day(r["on"]) <= as_of:
+            f.last_inspected = max(filter(None, (f.last_inspected, _day(r["on"]))))
+        elif kind == "Finding" and _day(r["on"]) <= as_of:
             f.findings.append(FindingLine.model_construct(
-                item_id=r["item_id"], channel_zh=channel_zh(r["status"]), found_date=_d(r["on"]), category=r["label"],
+                item_id=r["item_id"], channel_zh=channel_zh(r["status"]), found_date=_day(r["on"]), category=r["label"],
                 text=r["text"]))
         elif kind in ("Project", "Benefit") and r["year"] <= as_of.year:
             line = Dealing.model_construct(item_id=r["item_id"], kind=kind, label=r["label"], code=r["code"],
@@ -167,8 +172,8 @@ def _items(rows: list[dict[str, Any]], ids: list[str], as_of: date, out: dict[st
         out[u].petitions = Petitions(
             count=len(rows), open_ids=[p["item_id"] for p in rows if p["status"] == "open"],
             topics=dict(sorted(Counter(p["label"] for p in rows).items())),
-            by_year=dict(sorted(Counter(_d(p["on"]).year for p in rows).items())),
-            ids=[p["item_id"] for p in rows], years={p["item_id"]: _d(p["on"]).year for p in rows})
+            by_year=dict(sorted(Counter(_day(p["on"]).year for p in rows).items())),
+            ids=[p["item_id"] for p in rows], years={p["item_id"]: _day(p["on"]).year for p in rows})
 
 
 def _handoffs(store: QueryRunner, as_of: date, rules: dict[str, Any], out: dict[str, UnitFacts]) -> None:
@@ -177,7 +182,7 @@ def _handoffs(store: QueryRunner, as_of: date, rules: dict[str, Any], out: dict[
     if not people:
         return
     rows = [r for r in store.run_query("linkage_handoffs", {"item_ids": [], "person_ids": people})
-            if _d(r["transfer_date"]) <= as_of]
+            if _day(r["transfer_date"]) <= as_of]
     handoffs = handoff_lines(rows, {})
     stalled = {s.clue_id: s.kind.label_zh for s in stalls(handoffs, as_of, rules)}
     handoffs.sort(key=lambda h: (h.transfer_date, h.clue_id, h.case_id or ""))

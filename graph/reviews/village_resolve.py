@@ -19,6 +19,8 @@ class ProfileAmbiguous(ProfileNotFound):
 
 
 def kind_zh(unit_kind: str | None) -> str:
+    if unit_kind is None:
+        return "单位"
     try:
         return UnitKind(unit_kind).label_zh
     except ValueError:
