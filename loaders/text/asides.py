@@ -15,11 +15,13 @@ from loaders.text.items import Walker
 COMMENT = re.compile(r"^(?:这|这也|也|由此)?(?:说明|可见)(?!会|书|材料|情况)"
                      r"|^(?:我)?(?:再)?插(?:一|两|几)句[，,]|^顺便说一句[，,]"
                      r"|^(?:从|就|由)(?:以上|上述|前述)[^，。；]{0,8}(?:看|来看|可以看出)[，,]|^综上(?:所述)?[，,]")
-# a sentence announcing only that problems exist (但…，仍存在一些不容忽视的问题。; 还存在不少短板。) — not
-# X落实有一定差距。, which states how far a duty falls short
-ANNOUNCING = re.compile(r"^(?:但|但是|然而|不过|同时)?(?:[^，。；]{0,24}[，,])?[^，。；]{0,12}?(?:仍|还|也|依然|仍然)?"
+# a sentence announcing only that problems exist (但…，仍存在一些不容忽视的问题。; 还存在不少短板。), also after an
+# overall view turned by 但 (总体看，…逐步健全，但在…等环节仍有不少薄弱点。) — not X落实有一定差距。, which states
+# how far a duty falls short
+ANNOUNCING = re.compile(r"^(?:[^。；]*[，,](?:但|但是|然而|不过)[^，。；]{0,24}?"
+                        r"|(?:但|但是|然而|不过|同时)?(?:[^，。；]{0,24}[，,])?[^，。；]{0,12}?)(?:仍|还|也|依然|仍然)?"
                         r"(?:存在|有)着?(?:一些|不少|若干|诸多|许多|以下)[^，。；]{0,10}?"
-                        r"(?:问题|不足|短板|差距|薄弱环节)[。：:！]?$")
+                        r"(?:问题|不足|短板|差距|薄弱环节|薄弱点|弱项)[。：:！]?$")
 # what a spoken topic says beside the unit's name (先说X乡。再说Y乡。下面说说Z局的情况。)
 TOPIC_WORDS = re.compile(r"^(?:先|再|接着|然后|最后|下面|另外)?(?:说说?|讲讲?|谈谈?|看看?)(?:一下)?(?:的情况|的问题)?$")
 
@@ -32,6 +34,15 @@ def comments(sentence: str) -> bool:
 def announces(text: str) -> bool:
     """Whether a text only announces that problems exist, naming none of them."""
     return bool(ANNOUNCING.match(text.strip()))
+
+
+def only_announced(walker: Walker, text: str) -> bool:
+    """Whether a paragraph's problem words are all in a sentence announcing that problems exist (本轮对A、B开展…巡察。
+    总体看，…，但…仍有不少薄弱点。): the round's overview, no finding of the units it names."""
+    sentences = [s for s in re.split(r"(?<=[。！])", text) if s.strip()]
+    if len(sentences) < 2 or not any(announces(s) for s in sentences):
+        return False
+    return not states(walker, "".join(s for s in sentences if not announces(s)))
 
 
 def bare_topic(walker: Walker, text: str) -> bool:

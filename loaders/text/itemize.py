@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from loaders.text import categories
-from loaders.text.asides import announces, bare_topic, comments
+from loaders.text.asides import announces, bare_topic, comments, only_announced
 from loaders.text.asking import clause_asking
 from loaders.text.clauses import listed, reports, segment_groups, states
 from loaders.text.cues import has_cue
@@ -330,7 +330,7 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
             text = core = tail  # …推动建章立制95项。比如X局…推进缓慢: the sentences after the turn only
         if not cand.numbered and ((praise and not _after_turn(walker, cand.block.text, text)) or reports(walker, core)):
             continue  # an unnumbered paragraph's praise, or a sentence introducing or reporting, is no problem
-        if announces(text) or bare_topic(walker, text):
+        if announces(text) or bare_topic(walker, text) or only_announced(walker, text):
             continue  # 仍存在一些不容忽视的问题。/ 再说X乡。: no finding named
         if re.search(walker.rules["own_work_pattern"], text.strip()):
             continue  # 本轮巡察组自身也暴露出…短板: the office's own shortcoming, not a finding at a unit
@@ -363,7 +363,7 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     return items
 
 
-SOME_OF = re.compile(r"^\s*(?:部分|有的|个别|一些|少数|多个|不少|多数|大部分|大多数)")
+SOME_OF = re.compile(r"^\s*(?:[^，。；]{0,12}(?:方面|环节)[，,])?(?:部分|有的|个别|一些|少数|多个|不少|多数|大部分|大多数)")
 
 
 def _items(cand: Candidate, problem: str, units: list[Resolved | None], rule: str, confidence: float,
@@ -374,7 +374,8 @@ def _items(cand: Candidate, problem: str, units: list[Resolved | None], rule: st
     for unit in units:
         unit_reasons, guessed = list(reasons), False
         if unit is None and walker.lead_object is not None and not REDACTED.search(problem) \
-                and not SOME_OF.match(problem):  # 部分乡镇…/有的医院…: some of the objects, not the first one's
+                and not SOME_OF.match(problem) and not (cand.own and cand.own.redacted):  # 部分乡镇…/有的医院…;
+            # 在作风方面，个别部门…: some of the objects, not the first one's; a row of a withheld unit (*村) neither
             unit, rule, guessed = walker.lead_object, "专项巡察对象中的第一个（主管）单位", True
         if guessed:
             unit_reasons.append("文中未点名单位，按专项巡察所列第一个对象推定，请核对")
