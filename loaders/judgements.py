@@ -31,7 +31,9 @@ from graph.model.ids import edge_id
 from graph.stores.base import GraphStore
 
 FILE = "judgements.json"
-JUDGEABLE = {NodeKind.PERSON: "person", NodeKind.UNIT: "unit"}
+Subject = Literal["person", "unit"]
+Verdict = Literal["same", "different"]
+JUDGEABLE: dict[NodeKind, Subject] = {NodeKind.PERSON: "person", NodeKind.UNIT: "unit"}
 
 
 class JudgementError(ValueError):
@@ -40,8 +42,8 @@ class JudgementError(ValueError):
 
 class Judgement(BaseModel):
     id: str = Field(title="编号")
-    subject: Literal["person", "unit"] = Field(title="对象")
-    verdict: Literal["same", "different"] = Field(title="判断")
+    subject: Subject = Field(title="对象")
+    verdict: Verdict = Field(title="判断")
     a: str = Field(title="保留的记录")
     b: str = Field(title="并入或区分的记录")
     names: list[str] = Field(default_factory=list, title="名称")
@@ -123,7 +125,7 @@ def _now() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
-def _pair(store: GraphStore, a: str, b: str) -> tuple[NodeRecord, NodeRecord, str]:
+def _pair(store: GraphStore, a: str, b: str) -> tuple[NodeRecord, NodeRecord, Subject]:
     if a == b:
         raise JudgementError("两个编号相同；请给出两条不同的记录")
     nodes = [store.get_node(x) for x in (a, b)]
@@ -146,7 +148,7 @@ def _unjudged(judgements: Judgements, a: str, b: str) -> None:
                              f"如需改判，请先撤销：xuncha people undo {earlier.id}")
 
 
-def _new(judgements: Judgements, subject: str, verdict: str, na: NodeRecord, nb: NodeRecord, who: str, rule: str,
+def _new(judgements: Judgements, subject: Subject, verdict: Verdict, na: NodeRecord, nb: NodeRecord, who: str, rule: str,
          note: str | None) -> Judgement:
     return Judgement(id="j" + secrets.token_hex(4), subject=subject, verdict=verdict, a=na.id, b=nb.id,
                      names=[str(na.props.get("name", "")), str(nb.props.get("name", ""))], who=who, at=_now(),

@@ -11,17 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from graph.model import EdgeRecord, EdgeType, NodeKind, make_edge
 from graph.model import nodes as m
-from graph.model.enums import ClueStatus, SuccessionKind, UnitKind
+from graph.model.enums import ClueStatus, RoundKind, SuccessionKind, UnitKind
 from graph.model.nodes import NodeModel
 from loaders.ledgers.categories import raw_label
 from loaders.ledgers.mapping import unit_kind_rules
 from loaders.ledgers.resolve import Merge, PeopleIndex, ResolveError, UnitIndex
+
+_Node = TypeVar("_Node", bound=NodeModel)
 
 T = EdgeType
 K = NodeKind
@@ -54,7 +57,7 @@ class Context:
     exists: Callable[[str], bool]  # is a node with this id in the store or in this load?
 
 
-def model(cls: type[NodeModel], **fields: Any) -> NodeModel:
+def model(cls: type[_Node], **fields: Any) -> _Node:
     """Build a node, turning the first validation error into a :class:`RowError` on its field."""
     try:
         return cls(**{k: v for k, v in fields.items() if v is not None})
@@ -68,7 +71,7 @@ def row_error(exc: ValidationError, default_field: str | None = None) -> RowErro
     return RowError(str(first["loc"][0]) if first["loc"] else default_field, _zh(first))
 
 
-def _zh(error: dict[str, Any]) -> str:
+def _zh(error: ErrorDetails) -> str:
     kind = error["type"]
     if kind == "missing":
         return "必填，不能为空"
@@ -224,7 +227,7 @@ def oversight(ctx: Context, r: dict[str, Any]) -> Built:
 
 
 def _round(ctx: Context, r: dict[str, Any]) -> str:
-    rid = m.Round(county=r["county"], term=r["term"], number=r["number"], round_kind="regular",
+    rid = m.Round(county=r["county"], term=r["term"], number=r["number"], round_kind=RoundKind.REGULAR,
                   start=date(2000, 1, 1), title="-").id
     if not ctx.exists(rid):
         raise RowError("number", f"找不到{r['county']}第{r['term']}届第{r['number']}轮巡察；请先载入巡察轮次")

@@ -221,7 +221,8 @@ def _letters(ix: _Index) -> list[Row]:
 def _measures(ix: _Index) -> list[Row]:
     rows = []
     for n in ix.by_kind["Measure"]:
-        answers = {ix.node[e.dst].get("code"): e.dst for e in ix.out.get((n.id, "RESPONDS_TO"), [])}
+        # Ledgers name what a measure answers by code, as _letters does for the issues a letter covers.
+        answers: dict[str, str] = {ix.node[e.dst]["code"]: e.dst for e in ix.out.get((n.id, "RESPONDS_TO"), [])}
         kinds = {code: dst.split("_", 1)[0] for code, dst in answers.items()}
         by = ix.one(n.id, "ISSUED_BY")
         rows.append({"code": n.props["code"], "measure_kind": _label(en.MeasureKind, n.props["measure_kind"]),

@@ -31,7 +31,7 @@ def order_files(files: list[Path], kind: str | None,
                 limits: ReadLimits | None = None) -> list[tuple[Path, list[Sheet] | None]]:
     """Read each file once (within ``limits``, the county's when given) and order them so a ledger comes after
     the ledgers it names. A file that cannot be read is kept with no sheets; loading it says why."""
-    items = []
+    items: list[tuple[int, Path, list[Sheet] | None]] = []
     for path in files:
         try:
             sheets = read_sheets(path, limits)

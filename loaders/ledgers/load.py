@@ -125,11 +125,13 @@ class Loader:
     def _context(self, rows: list[_Row], plan_of: dict[int, _Plan], batch: set[str]) -> builders.Context:
         if self.units is None:
             self.units = load_unit_index(self.store, self.alias_table)
-            for j in self.judgements.active() if self.judgements else []:  # a merged unit's name finds the kept one
-                if j.subject == "unit" and j.verdict == "same" and j.node:
-                    props = j.node.get("props", {})
-                    self.units.alias(self.judgements.redirects().get(j.b, j.a), str(props.get("name", "")),
-                                     str(props.get("county", "")), str(props.get("parent_name") or ""))
+            judgements = self.judgements
+            if judgements is not None:
+                for j in judgements.active():  # a merged unit's name finds the kept one
+                    if j.subject == "unit" and j.verdict == "same" and j.node:
+                        props = j.node.get("props", {})
+                        self.units.alias(judgements.redirects().get(j.b, j.a), str(props.get("name", "")),
+                                         str(props.get("county", "")), str(props.get("parent_name") or ""))
         codes: dict[tuple[str, str], str] = {}
         wanted: dict[str, set[str]] = {k: set() for k in CODE_KINDS}
         for row in rows:

@@ -78,6 +78,7 @@ def apply_aliases(store: GraphStore, data_dir: Path | None) -> Applied:
         if row["id"] in seen:
             continue
         seen.add(row["id"])
+        note: str | None
         if row["category"] != OTHER:  # a later load placed it (its file fixed, or an alias): only the label goes
             label, note = row["category"], "重新载入时已归类"
         else:

@@ -68,7 +68,7 @@ class FileReport(BaseModel):
     rejects_file: str | None = None
     changes: Changes = Field(default_factory=Changes, title="对图谱的改动")
 
-    @computed_field(title="待归类的类别（已载入，暂归“其他”；补充 category_aliases.csv 后运行 xuncha categories apply）")
+    @computed_field(title="待归类的类别（已载入，暂归“其他”；补充 category_aliases.csv 后运行 xuncha categories apply）")  # type: ignore[prop-decorator]  # pydantic's documented form; mypy cannot type a decorator over @property
     @property
     def pending(self) -> list[Problem]:
         return [w for w in self.warnings if PENDING_MARK in w.reason]

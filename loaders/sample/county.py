@@ -158,7 +158,7 @@ class County:
                 starts.append((day, uid, end if end < AS_OF else None))
                 day = end + timedelta(days=1)
         free: dict[str, list[tuple[date, str, str]]] = defaultdict(list)
-        for start, uid, end in sorted(starts, key=lambda s: (s[0], s[1])):
+        for start, uid, until in sorted(starts, key=lambda s: (s[0], s[1])):
             unit = self.units[uid]
             pool = "village" if unit.unit_kind is en.UnitKind.VILLAGE else (
                 "township" if unit.unit_kind is en.UnitKind.TOWNSHIP else "department")
@@ -170,9 +170,9 @@ class County:
                 person = choice[1]
             if person is None:
                 person = self.person(min_age=35, max_age=50, on=start)
-            self.hold(person, uid, start, end, first=True)
-            if end is not None:
-                free[pool].append((end, person, uid))
+            self.hold(person, uid, start, until, first=True)
+            if until is not None:
+                free[pool].append((until, person, uid))
         county_leaders = [self.person(min_age=45, max_age=56) for _ in range(8)]
         for i, uid in enumerate(self.departments):
             self.w.edge(T.OVERSEES, county_leaders[i % 8], uid, start=date(2021, 10, 1))
