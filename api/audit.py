@@ -153,7 +153,8 @@ class _Waiting:
     __slots__ = ("done", "error", "seq")
 
     def __init__(self) -> None:
-        self.done, self.error, self.seq = False, None, 0
+        self.done, self.seq = False, 0
+        self.error: BaseException | None = None
 
 
 class AuditLog:

@@ -108,7 +108,7 @@ def mask(payload: Any, names: NameMatcher = _NO_NAMES) -> Any:
         return payload
     person = payload.get("kind") == "Person" or _is_person_id(payload.get("id"))
     hidden = ACCUSATION_TEXT.get(payload.get("kind") or kind_of_id(str(payload.get("id", ""))) or "", set())
-    out = {}
+    out: dict[str, Any] = {}
     for key, value in payload.items():
         if hidden and key == "props" and isinstance(value, dict):
             out[key] = {k: HIDDEN if k in hidden else mask(v, names) for k, v in value.items()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -39,7 +40,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
                          (422, "参数或数据有误（中文说明及出错位置）"), (503, "存储暂时不可用，恢复后无需重启即可继续"))}
 
 
-def validation_message(errors: list[Any]) -> str:
+def validation_message(errors: Sequence[Any]) -> str:
     """FastAPI/pydantic validation errors as one Chinese sentence naming the fields."""
     parts = []
     for e in errors[:5]:
@@ -48,7 +49,7 @@ def validation_message(errors: list[Any]) -> str:
     return "请求参数有误：" + "；".join(parts) + "。"
 
 
-def _json(status: int, code: str, message: str, detail: Any = None, headers: dict[str, str] | None = None
+def _json(status: int, code: str, message: str, detail: Any = None, headers: Mapping[str, str] | None = None
           ) -> JSONResponse:
     body = ErrorBody(code=code, message=message, detail=detail).model_dump(exclude_none=True)
     return JSONResponse(body, status, headers=headers)

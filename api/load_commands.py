@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import tempfile
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from api.analysis_commands import recompute_repeats
@@ -93,6 +94,10 @@ def _print_reports(reports: list[FileReport]) -> None:
             console.print(f"  • {file} 第{m.row}行：“{m.value}”，已有同名人员 {m.matched}", markup=False)
 
 
+def _advance(progress: Progress, task: TaskID, done: int, total: int) -> None:
+    progress.update(task, completed=done, total=total)
+
+
 def _load_into(store: GraphStore, paths: list[Path], settings: Settings, *, kind: str | None,
                skip_bad_rows: bool) -> tuple[list[FileReport], bool]:
     """Load sample bundles and ledger files into ``store``, each file all or nothing; (reports, any rejected)."""
@@ -109,8 +114,7 @@ def _load_into(store: GraphStore, paths: list[Path], settings: Settings, *, kind
             task = progress.add_task(f"载入 {path.name}", total=None)
             try:
                 reports.append(loader.load(path, kind=kind, skip_bad_rows=skip_bad_rows, sheets=sheets,
-                                           progress=lambda done, total, t=task: progress.update(
-                                               t, completed=done, total=total)))
+                                           progress=partial(_advance, progress, task)))
             except LedgerRejected as exc:
                 reports.append(exc.report)
                 failed = True

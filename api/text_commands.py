@@ -57,19 +57,22 @@ def parse_command(file: Annotated[Path, typer.Argument(help="报告或讲话稿�
             write_from_shell(settings.data_dir, "text.parse.rejected", {"file_sha256": None, "items": 0},
                              command="xuncha text parse")
             _fail(str(exc))
-    entries, new = _queue().add(result, shell_actor().name)
+    added = _queue().add(result, shell_actor().name)
+    entries, new = added.entries, added.new
     write_from_shell(settings.data_dir, "text.parse", {"file_sha256": result.sha256, "items": len(result.items),
                                                        "directives": len(result.directives), "new_entries": new},
                      command="xuncha text parse")
     if as_json:
         _print_json({"result": result.model_dump(mode="json"), "entries": [e.model_dump(mode="json") for e in entries],
-                     "new": new})
+                     "new": new, "same": added.same})
         return
     round_note = result.round_text or "未写明"
     if result.round_text and not result.round_id:
         round_note += "（图中没有此轮次，接受时须指定 --round）"
     console.print(f"{result.file}：{result.blocks} 段，轮次：{round_note}；识别问题 {len(result.items)} 条、"
                   f"交办事项 {len(result.directives)} 条；新存入审核队列 {new} 条。", highlight=False)
+    for line in [*result.notes, *added.same]:
+        console.print(f"[yellow]{line}[/yellow]", highlight=False)
     console.print(_table(entries, "审核队列（本文件）"))
 
 

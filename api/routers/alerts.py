@@ -108,7 +108,8 @@ def _act(request: Request, account: Any, hit_id: int, state: HitState, body: Hit
     return changed
 
 
-DECIDED = {409: {"model": ErrorBody, "description": "这条命中已被处理（已忽略的不能再确认）"}}
+DECIDED: dict[int | str, dict[str, Any]] = {
+    409: {"model": ErrorBody, "description": "这条命中已被处理（已忽略的不能再确认）"}}
 
 
 @router.post("/alerts/hits/{hit_id}/ack", response_model=Hit, summary="确认一条预警命中（可附备注）", responses=DECIDED)

@@ -46,6 +46,7 @@ class ParseSummary(BaseModel):
     result: ParseResult
     entries: list[QueueEntry]
     new: int = Field(title="新存入审核队列的条目数")
+    same: list[str] = Field(default_factory=list, title="与其他文件中已有条目相同、未重复存入的条目")
 
 
 class AcceptBody(BaseModel):
@@ -96,10 +97,11 @@ def upload_text(request: Request, store: Store, account: Analyst,
             except (TextFileError, TextParseError) as exc:
                 audit_write(request, account, "text.parse.rejected", {"items": 0})
                 raise ApiError(422, "text_rejected", str(exc)) from exc
-            entries, new = _queue(request).add(result, account.name)
+            added = _queue(request).add(result, account.name)
     audit_write(request, account, "text.parse", {"file_sha256": result.sha256, "items": len(result.items),
-                                                 "directives": len(result.directives), "new_entries": new})
-    return deliver(request, account, ParseSummary(result=result, entries=entries, new=new))
+                                                 "directives": len(result.directives), "new_entries": added.new})
+    return deliver(request, account, ParseSummary(result=result, entries=added.entries, new=added.new,
+                                                  same=added.same))
 
 
 @router.get("/text-items", response_model=EntryPage,
