@@ -70,6 +70,7 @@ class ParseResult(BaseModel):
     blocks: int = Field(title="段落数")
     items: list[ParsedItem] = Field(default_factory=list)
     directives: list[ParsedDirective] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, title="提示（如文件含未接受的修订）")
 
 
 class QueueEntry(BaseModel):
@@ -103,3 +104,12 @@ class QueueEntry(BaseModel):
     decided_at: datetime | None = None
     edited_by: str | None = None
     edited_at: datetime | None = None
+
+
+class QueueAddition(BaseModel):
+    """What storing a parse did: the file's entries, how many were new, and the parsed entries not stored again
+    because the queue already holds them from another document (one line each, for the clerk)."""
+
+    entries: list[QueueEntry]
+    new: int = Field(title="新存入审核队列的条目数")
+    same: list[str] = Field(default_factory=list, title="与其他文件中已有条目相同、未重复存入的条目")

@@ -81,7 +81,15 @@ def parse_document(doc: TextDocument, finder: UnitFinder, rules: dict[str, Any],
         round_id = rid if store.get_node(rid) is not None else None
     return ParseResult(file=doc.name, sha256=doc.sha256, doc_kind=doc_kind(doc), encoding=doc.encoding,
                        round_text=round_text, round_id=round_id, blocks=len(doc.blocks), items=items,
-                       directives=directives)
+                       directives=directives, notes=_notes(doc))
+
+
+def _notes(doc: TextDocument) -> list[str]:
+    """What the clerk should know about how the file was read."""
+    if not doc.revisions:
+        return []
+    return [f"{doc.name}：有 {doc.revisions} 段含未接受的修订，已按接受全部修订后的文字读取；请核对，或在 Word 中"
+            "处理修订后重新读入。"]
 
 
 def finder_for(store: GraphStore, data_dir: Path | None = None, rules: dict[str, Any] | None = None) -> UnitFinder:

@@ -4,7 +4,10 @@
 Each entry is unique per (file digest, kind, paragraph, fingerprint of its text, unit and body). Parsing the same
 file again (same digest, say after a rules change) makes the new parse the file's open work: a still-pending entry
 the new parse finds again stays (same id, its reasons refreshed), one it no longer finds is dropped, and a new one
-is added — unless it equals an entry already decided (accepted, edited or rejected), which stays as decided.
+is added — unless it equals an entry already decided (accepted, edited or rejected), which stays as decided. A
+parsed entry the queue already holds from another document (the same text at the same unit, not rejected: a
+problem both a feedback report and the round's report list) is not stored twice; the clerk is told which entry it
+is (:class:`~loaders.text.model.QueueAddition`).
 Decisions record who and when; an accepted or rejected entry cannot be changed. Each call opens its own
 connection inside one transaction (``BEGIN IMMEDIATE`` for writes), so the API's threads and the command line
 may share the file.
@@ -22,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from loaders.text.model import EntryKind, EntryState, ParseResult, QueueEntry
+from loaders.text.model import EntryKind, EntryState, ParseResult, QueueAddition, QueueEntry
 
 FILE = "text_queue.sqlite"
 SCHEMA = """
@@ -38,6 +41,7 @@ CREATE TABLE IF NOT EXISTS entries (
   decided_by TEXT, decided_at TEXT, edited_by TEXT, edited_at TEXT, round_id TEXT,
   UNIQUE (sha256, kind, paragraph, fingerprint));
 CREATE INDEX IF NOT EXISTS entries_by_state ON entries (state, confidence);
+CREATE INDEX IF NOT EXISTS entries_by_identity ON entries (kind, fingerprint);
 """
 _SELECT = ("SELECT e.id, e.kind, e.state, d.name, e.sha256, d.doc_kind, e.paragraph, e.seq, e.text, e.unit_id, "
            "e.unit_name, e.unit_rule, e.category, e.top_category, e.category_reason, e.body, e.request, e.item_ref, "
@@ -63,6 +67,11 @@ def _now() -> str:
 
 def _fingerprint(*parts: str | None) -> str:
     return hashlib.sha256("\x1f".join(p or "" for p in parts).encode()).hexdigest()[:24]
+
+
+def _same_line(paragraph: int, text: str, twin: tuple[int, str, int]) -> str:
+    short = text if len(text) <= 24 else text[:24] + "…"
+    return f"第 {paragraph} 段“{short}”与 {twin[1]} 第 {twin[2]} 段的条目 {twin[0]} 相同，未重复存入"
 
 
 def _entry(row: tuple) -> QueueEntry:
@@ -105,10 +114,11 @@ class TextQueue:
                 db.execute("ROLLBACK")
                 raise
 
-    def add(self, result: ParseResult, actor: str) -> tuple[list[QueueEntry], int]:
-        """Store a parse's items and directives as pending; returns (the file's entries, how many were new)."""
+    def add(self, result: ParseResult, actor: str) -> QueueAddition:
+        """Store a parse's items and directives as pending: the file's entries, how many were new, and those held
+        already from another document."""
         now = _now()
-        new = 0
+        new, same = 0, []
         with self._write() as db:
             db.execute("INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?)",
                        (result.sha256, result.file, result.doc_kind, result.round_text, result.round_id,
@@ -117,6 +127,11 @@ class TextQueue:
             item_ids: dict[int, int] = {}
             for seq, it in enumerate(result.items, 1):
                 fp = _fingerprint(it.text, it.unit_id or it.unit_name)
+                twin = self._elsewhere(db, result.sha256, EntryKind.ISSUE, fp)
+                if twin is not None:
+                    item_ids[seq - 1] = twin[0]
+                    same.append(_same_line(it.paragraph, it.text, twin))
+                    continue
                 self._refresh(db, result.sha256, EntryKind.ISSUE, it.paragraph, fp, seq, it.confidence, it.reasons,
                               it.unit_rule)
                 db.execute("UPDATE entries SET category = ?, top_category = ?, category_reason = ? WHERE sha256 = ? "
@@ -136,6 +151,10 @@ class TextQueue:
                     (result.sha256, EntryKind.ISSUE.value, it.paragraph, fp)).fetchone()[0]
             for seq, d in enumerate(result.directives, 1):
                 fp = _fingerprint(d.text, d.body, d.unit_id or d.unit_name)
+                twin = self._elsewhere(db, result.sha256, EntryKind.DIRECTIVE, fp)
+                if twin is not None:
+                    same.append(_same_line(d.paragraph, d.text, twin))
+                    continue
                 self._refresh(db, result.sha256, EntryKind.DIRECTIVE, d.paragraph, fp, seq, d.confidence, d.reasons,
                               d.unit_rule, item_ids.get(d.item_index) if d.item_index is not None else None)
                 cur = db.execute(
@@ -151,7 +170,15 @@ class TextQueue:
                 marks = ",".join("?" * len(stale))
                 db.execute(f"UPDATE entries SET item_ref = NULL WHERE sha256 = ? AND item_ref IN ({marks})",
                            [result.sha256, *stale])
-        return self.entries(sha256=result.sha256, limit=100_000)[0], new
+        return QueueAddition(entries=self.entries(sha256=result.sha256, limit=100_000)[0], new=new, same=same)
+
+    @staticmethod
+    def _elsewhere(db: sqlite3.Connection, sha256: str, kind: EntryKind, fp: str) -> tuple[int, str, int] | None:
+        """The first entry of another document with this identity and not rejected: (id, file, paragraph)."""
+        row = db.execute("SELECT e.id, d.name, e.paragraph FROM entries e JOIN documents d ON d.sha256 = e.sha256 "
+                         "WHERE e.kind = ? AND e.fingerprint = ? AND e.sha256 <> ? AND e.state <> ? ORDER BY e.id "
+                         "LIMIT 1", (kind.value, fp, sha256, EntryState.REJECTED.value)).fetchone()
+        return (int(row[0]), str(row[1]), int(row[2])) if row else None
 
     @staticmethod
     def _drop_stale(db: sqlite3.Connection, result: ParseResult) -> list[int]:

@@ -5,6 +5,13 @@ A block is one non-empty paragraph or one table row, numbered from 1 in reading 
 provenance an accepted item carries (``SOURCED_FROM`` … ``paragraph``). Every file is bounded before it is read
 (:class:`TextLimits`, in the manner of ``loaders/ledgers/limits.py``); a file that cannot be read raises
 :class:`TextFileError` with a Chinese message naming the file.
+
+ID card and mobile numbers are replaced as each block is read (:func:`graph.text_privacy.redact_text`, as ledger
+cells are), so neither the queue, the graph nor a printed parse ever holds them. A document is known by the digest
+of the text read from it, not of its bytes: the same report saved again by Word or WPS, or in another encoding, is
+the same document and re-parsing it adds nothing. A Word draft with tracked changes is read as if they were
+accepted (inserted words kept, deleted ones dropped) and says so (``revisions``), so an item is not silently
+missing the words a reviser added.
 """
 
 from __future__ import annotations
@@ -17,8 +24,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from graph.text_privacy import redact_text
 from loaders.ledgers.limits import MB, limit_message, size_text
 from loaders.text.dash_rows import register_fields
+from loaders.text.docx_text import W, has_revisions, paragraph_text, paragraphs_of_cell
 
 SUFFIXES = (".docx", ".txt")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an encrypted .docx (or an old .doc) is an OLE compound file
@@ -63,9 +72,10 @@ class Block:
 @dataclass
 class TextDocument:
     name: str
-    sha256: str
+    sha256: str  # of the text read (see the module's docstring), not of the file's bytes
     blocks: list[Block]
     encoding: str
+    revisions: int = 0  # Word paragraphs holding tracked changes not yet accepted, read as accepted
 
 
 def read_document(path: Path, limits: TextLimits = DEFAULT_TEXT_LIMITS, name: str | None = None) -> TextDocument:
@@ -86,16 +96,33 @@ def read_document(path: Path, limits: TextLimits = DEFAULT_TEXT_LIMITS, name: st
                                                        "max_upload_bytes" if suffix == ".docx" else
                                                        "max_decompressed_bytes", "请拆分后分别上传"))
     data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
+    revised = [0]
     if suffix == ".docx":
-        blocks, encoding = _read_docx(path, data, name, limits), "docx"
+        blocks, encoding = _read_docx(path, data, name, limits, revised), "docx"
     else:
         text, encoding = decode_text(data, name)
         blocks = _text_blocks(text)
-    blocks = _numbered(blocks, name, limits)
+    blocks = _numbered([_redacted(b) for b in blocks], name, limits)
     if not blocks:
         raise TextFileError(f"{name}：文件中没有文字内容")
-    return TextDocument(name=name, sha256=digest, blocks=blocks, encoding=encoding)
+    return TextDocument(name=name, sha256=content_digest(blocks), blocks=blocks, encoding=encoding,
+                        revisions=revised[0])
+
+
+def content_digest(blocks: list[Block]) -> str:
+    """The digest of what was read — each block's text and cells, in order — so a re-saved copy matches."""
+    h = hashlib.sha256()
+    for b in blocks:
+        h.update("\x1f".join((b.text, *b.cells)).encode())
+        h.update(b"\x1e")
+    return h.hexdigest()
+
+
+def _redacted(block: Block) -> Block:
+    block.text = redact_text(block.text)
+    block.cells = [redact_text(c) for c in block.cells]
+    block.header = [redact_text(c) for c in block.header]
+    return block
 
 
 RULE_LINE = re.compile(r"^[|｜]?(?:\s*:?-{3,}:?\s*[|｜])+\s*:?-*:?\s*$")
@@ -206,7 +233,7 @@ def _check_zip(path: Path, data: bytes, name: str, limits: TextLimits) -> None:
         raise TextFileError(bad) from exc
 
 
-def _read_docx(path: Path, data: bytes, name: str, limits: TextLimits) -> list[Block]:
+def _read_docx(path: Path, data: bytes, name: str, limits: TextLimits, revised: list[int]) -> list[Block]:
     _check_zip(path, data, name, limits)
     from docx import Document
     from docx.table import Table
@@ -220,8 +247,10 @@ def _read_docx(path: Path, data: bytes, name: str, limits: TextLimits) -> list[B
     for child in doc.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
+            revised[0] += has_revisions(child)
             blocks += _paragraph(Paragraph(child, doc))
         elif tag == "tbl":
+            revised[0] += sum(has_revisions(p) for p in child.iter(W + "p"))
             blocks += _table(Table(child, doc))
         if len(blocks) > limits.max_blocks:
             break
@@ -229,7 +258,7 @@ def _read_docx(path: Path, data: bytes, name: str, limits: TextLimits) -> list[B
 
 
 def _paragraph(p: object) -> list[Block]:
-    text = " ".join(p.text.split())  # type: ignore[attr-defined]
+    text = " ".join(paragraph_text(p._p).split())  # type: ignore[attr-defined]
     if not text:
         return []
     style = (p.style.name if p.style is not None else "") or ""  # type: ignore[attr-defined]
@@ -266,7 +295,7 @@ def _table(table: object) -> list[Block]:
             if id(cell._tc) in seen:  # a merged cell is listed once per grid column it spans
                 continue
             seen.add(id(cell._tc))
-            cells.append(" ".join(cell.text.split()))
+            cells.append(" ".join("\n".join(paragraph_text(p) for p in paragraphs_of_cell(cell._tc)).split()))
         if any(cells):
             rows.append(cells)
     if not rows:

@@ -22,7 +22,7 @@ def _accept_speech(store, folder) -> list[str]:
     path = folder / "讲话.txt"
     path.write_text(SPEECH, encoding="utf-8")
     queue = TextQueue.for_data_dir(folder)
-    entries, _ = queue.add(parse_file(path, store, data_dir=folder), "甲")
+    entries = queue.add(parse_file(path, store, data_dir=folder), "甲").entries
     accept(store, queue, [e.id for e in entries], "甲", finder=finder_for(store, folder), data_dir=folder)
     return [queue.get(e.id).node_id for e in entries]
 

@@ -36,11 +36,13 @@ def round_trip(store, tmp_path: Path) -> None:
     finder = finder_for(store, tmp_path)
     before = store.counts().nodes.get("Issue", 0)
     result = parse_file(DEV / "speech_guanyu.txt", store, data_dir=tmp_path)
-    entries, new = queue.add(result, "甲")
+    added = queue.add(result, "甲")
+    entries, new = added.entries, added.new
     assert new == len(entries) == len(result.items) + len(result.directives) and result.round_id
     copy = tmp_path / "另存的讲话.txt"  # the same bytes under another name: still the same document
     shutil.copy(DEV / "speech_guanyu.txt", copy)
-    again, new_again = queue.add(parse_file(copy, store, data_dir=tmp_path), "乙")
+    added = queue.add(parse_file(copy, store, data_dir=tmp_path), "乙")
+    again, new_again = added.entries, added.new
     assert new_again == 0 and [e.id for e in again] == [e.id for e in entries]
 
     issues = [e for e in entries if e.kind == EntryKind.ISSUE]
@@ -74,7 +76,7 @@ def round_trip(store, tmp_path: Path) -> None:
     assert queue.get(first.id).state == EntryState.ACCEPTED and queue.get(first.id).decided_by == "甲"
     with pytest.raises(AcceptRejected):
         accept(store, queue, [first.id], "甲", finder=finder)  # accepted once only
-    assert queue.add(parse_file(DEV / "speech_guanyu.txt", store, data_dir=tmp_path), "乙")[1] == 0
+    assert queue.add(parse_file(DEV / "speech_guanyu.txt", store, data_dir=tmp_path), "乙").new == 0
 
 
 def test_round_trip_embedded(store, tmp_path):
@@ -90,7 +92,7 @@ def test_round_trip_neo4j(neo4j_store, county, tmp_path):
 def test_all_or_nothing_and_the_round_the_analyst_must_choose(store, tmp_path):
     queue = TextQueue.for_data_dir(tmp_path)
     finder = finder_for(store, tmp_path)
-    entries, _ = queue.add(parse_file(DEV / "speech_redacted.txt", store, data_dir=tmp_path), "甲")
+    entries = queue.add(parse_file(DEV / "speech_redacted.txt", store, data_dir=tmp_path), "甲").entries
     before = store.counts()
     named = [e for e in entries if e.unit_id]
     with pytest.raises(AcceptRejected) as caught:
@@ -122,7 +124,7 @@ def test_reparse_after_a_rules_change_replaces_the_pending_entries_and_keeps_the
     other = tmp_path / "另一份.txt"
     other.write_text("县商务局采购管理混乱。", encoding="utf-8")
     queue.add(parse_file(other, store, data_dir=tmp_path), "甲")
-    entries, _ = queue.add(parse_file(doc, store, data_dir=tmp_path), "甲")
+    entries = queue.add(parse_file(doc, store, data_dir=tmp_path), "甲").entries
     texts = {e.text: e for e in entries}
     assert set(texts) == {"财务报销不规范。", "公务接待超标准。", "档案管理不到位。", "县商务局合同管理混乱。"}
     queue.reject(texts["财务报销不规范。"].id, "甲")
@@ -131,7 +133,8 @@ def test_reparse_after_a_rules_change_replaces_the_pending_entries_and_keeps_the
 
     cues = [c for c in text_rules()["problem_cues"] if c != "混乱"] + ["欠账"]
     (tmp_path / "text_rules.json").write_text(json.dumps({"problem_cues": cues}, ensure_ascii=False), "utf-8")
-    again, new = queue.add(parse_file(doc, store, data_dir=tmp_path), "乙")
+    added = queue.add(parse_file(doc, store, data_dir=tmp_path), "乙")
+    again, new = added.entries, added.new
     by_text = {}
     for e in again:
         by_text.setdefault(e.text, []).append(e)
@@ -144,6 +147,7 @@ def test_reparse_after_a_rules_change_replaces_the_pending_entries_and_keeps_the
     assert [e.text for e in queue.entries(document="另一份")[0]] == ["县商务局采购管理混乱。"]  # another file untouched
 
     (tmp_path / "text_rules.json").unlink()  # back to the shipped rules: the dropped entry returns, once
-    final, new = queue.add(parse_file(doc, store, data_dir=tmp_path), "甲")
+    added = queue.add(parse_file(doc, store, data_dir=tmp_path), "甲")
+    final, new = added.entries, added.new
     assert new == 1 and sorted(e.text for e in final) == sorted(texts)
     assert len({(e.paragraph, e.text) for e in final}) == len(final)

@@ -1,0 +1,117 @@
+"""What a clerk meets when the same reports arrive more than once, carry personal numbers or come as Word drafts:
+numbers never reach the queue or the graph, a re-saved or re-encoded copy is the same document, a problem another
+document already put in the queue is not stored twice, and tracked changes are read as accepted — and said so."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from loaders.text.model import EntryKind
+from loaders.text.parse import parse_file
+from loaders.text.queue import TextQueue
+from loaders.text.readers import read_document
+
+REPORT = ["关于县民政局：",
+          "一是低保审核把关不严，有3户不符合条件的家庭仍在享受低保。",
+          "二是殡葬服务收费不规范，群众反映强烈。",
+          "建议县纪委监委对低保审核把关不严问题跟进监督。"]
+
+
+def _write(path: Path, lines: list[str], encoding: str = "utf-8") -> Path:
+    path.write_text("\n".join(lines), encoding=encoding)
+    return path
+
+
+def test_id_and_mobile_numbers_are_replaced_before_the_queue_stores_anything(county_store, finder, tmp_path):
+    lines = [*REPORT[:2], "三是补贴发放台账记录不全，举报人电话13812345678，身份证号110101199003078515。"]
+    result = parse_file(_write(tmp_path / "含号码.txt", lines), county_store, finder=finder)
+    texts = " ".join(it.text for it in result.items)
+    assert "〔手机号已脱敏〕" in texts and "〔身份证号已脱敏〕" in texts
+    assert "13812345678" not in texts and "110101199003078515" not in texts
+    queue = TextQueue.for_data_dir(tmp_path / "data")
+    queue.add(result, "甲")
+    stored = (tmp_path / "data" / "text_queue.sqlite").read_bytes()
+    assert b"13812345678" not in stored and b"110101199003078515" not in stored
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def test_the_same_text_in_another_encoding_is_the_same_document(county_store, finder, tmp_path, encoding):
+    first = parse_file(_write(tmp_path / "反馈意见.txt", REPORT), county_store, finder=finder)
+    again = parse_file(_write(tmp_path / "反馈意见（另存）.txt", REPORT, encoding), county_store, finder=finder)
+    assert again.sha256 == first.sha256
+    queue = TextQueue.for_data_dir(tmp_path)
+    assert queue.add(first, "甲").new > 0 and queue.add(again, "乙").new == 0
+
+
+def test_a_word_report_saved_again_is_the_same_document(tmp_path):
+    doc = docx.Document()
+    for line in REPORT:
+        doc.add_paragraph(line)
+    doc.save(tmp_path / "a.docx")
+    doc.core_properties.revision = 7  # what Word or WPS changes on every save
+    doc.core_properties.last_modified_by = "另一位同事"
+    doc.save(tmp_path / "b.docx")
+    assert (tmp_path / "a.docx").read_bytes() != (tmp_path / "b.docx").read_bytes()
+    assert read_document(tmp_path / "a.docx").sha256 == read_document(tmp_path / "b.docx").sha256
+    assert read_document(tmp_path / "a.docx").sha256 != read_document(_write(tmp_path / "c.txt", REPORT[:3])).sha256
+
+
+def test_a_problem_already_queued_from_another_document_is_not_stored_twice(county_store, finder, tmp_path):
+    queue = TextQueue.for_data_dir(tmp_path)
+    first = queue.add(parse_file(_write(tmp_path / "反馈意见.txt", REPORT), county_store, finder=finder), "甲")
+    summary = [*REPORT[:2], "三是救助资金发放不及时，部分对象迟领两个月。",
+               "请县纪委监委对低保审核把关不严问题加强监督检查。"]
+    later = queue.add(parse_file(_write(tmp_path / "综合报告.txt", summary), county_store, finder=finder), "乙")
+    twin = next(e for e in first.entries if e.kind == EntryKind.ISSUE and "低保审核" in e.text)
+    assert any(f"条目 {twin.id} 相同" in line and "反馈意见.txt" in line for line in later.same)
+    issues = [e for e in later.entries if e.kind == EntryKind.ISSUE]
+    assert len(issues) == 1 and "救助资金" in issues[0].text and later.new == 2
+    directive = next(e for e in later.entries if e.kind == EntryKind.DIRECTIVE)
+    assert directive.item_ref == twin.id  # the new request about that problem points at the entry already queued
+
+
+def _tracked(paragraph, inserted: str, deleted: str) -> None:
+    """Append an insertion and a deletion by a reviser, as Word writes them with 修订 on."""
+    ins = paragraph._p.makeelement(qn("w:ins"), {qn("w:id"): "1", qn("w:author"): "审核人"})
+    run = copy.deepcopy(paragraph.runs[0]._r)
+    run.find(qn("w:t")).text = inserted
+    ins.append(run)
+    gone = paragraph._p.makeelement(qn("w:del"), {qn("w:id"): "2", qn("w:author"): "审核人"})
+    old = copy.deepcopy(paragraph.runs[0]._r)
+    t = old.find(qn("w:t"))
+    t.tag = qn("w:delText")
+    t.text = deleted
+    gone.append(old)
+    paragraph._p.append(gone)
+    paragraph._p.append(ins)
+
+
+def test_tracked_changes_are_read_as_accepted_and_the_clerk_is_told(county_store, finder, tmp_path):
+    doc = docx.Document()
+    doc.add_paragraph("关于县教育局：")
+    p = doc.add_paragraph("一是")
+    _tracked(p, "校舍维修资金使用不规范，部分项目未经验收即付款。", "经费管理混乱。")
+    doc.add_paragraph("二是课后服务收费未公示。")
+    path = tmp_path / "教育局反馈_修订稿.docx"
+    doc.save(path)
+    read = read_document(path)
+    assert read.revisions == 1
+    assert read.blocks[1].text == "一是校舍维修资金使用不规范，部分项目未经验收即付款。"
+    result = parse_file(path, county_store, finder=finder)
+    assert any("校舍维修资金" in it.text for it in result.items)
+    assert not any("经费管理混乱" in it.text for it in result.items)
+    assert result.notes and "修订" in result.notes[0] and path.name in result.notes[0]
+
+
+def test_a_draft_without_tracked_changes_carries_no_note(county_store, finder, tmp_path):
+    doc = docx.Document()
+    for line in REPORT:
+        doc.add_paragraph(line)
+    doc.save(tmp_path / "定稿.docx")
+    result = parse_file(tmp_path / "定稿.docx", county_store, finder=finder)
+    assert result.notes == [] and read_document(tmp_path / "定稿.docx").revisions == 0
