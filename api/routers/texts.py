@@ -86,7 +86,8 @@ def upload_text(request: Request, store: Store, account: Analyst,
                 file: Annotated[UploadFile, File(description="报告或讲话稿（.docx/.txt）")]) -> Any:
     name = safe_name(file.filename or "upload")
     if Path(name).suffix.lower() not in SUFFIXES:
-        raise ApiError(422, "unsupported_file", f"不支持的文件类型“{Path(name).suffix}”；支持 {'、'.join(SUFFIXES)}。")
+        raise ApiError(422, "unsupported_file", f"{name}：不支持的文件类型“{Path(name).suffix}”；"
+                                                f"请上传 Word（.docx）或文本（.txt）文件。")
     settings = request.app.state.settings
     with tempfile.TemporaryDirectory(prefix="xuncha-text-") as tmp:
         path = Path(tmp) / name

@@ -91,7 +91,8 @@ class Acceptor:
         rid = round_id or e.round_id
         if not rid:
             named = f"文中的“{e.round_text}”在图中没有对应轮次" if e.round_text else "文中未写明巡察轮次"
-            raise QueueError(f"条目 {e.id}（{e.document}）{named}；请在接受时指定轮次（--round 或 round）")
+            raise QueueError(f"条目 {e.id}（{e.document}）{named}；请先填写轮次再接受（网页上填本条或批量接受的“轮次”，"
+                             "命令行用 --round）")
         rnd = self.store.get_node(rid)
         if rnd is None:
             raise QueueError(f"条目 {e.id} 的轮次 {rid} 不在图中")

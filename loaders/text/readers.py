@@ -86,6 +86,8 @@ def read_document(path: Path, limits: TextLimits = DEFAULT_TEXT_LIMITS, name: st
         raise TextFileError(f"{name}：不支持的文件类型“{path.suffix}”；请上传 Word（.docx）或文本（.txt）文件")
     try:
         size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise TextFileError(f"{name}：找不到文件；请检查文件名和所在文件夹") from exc
     except OSError as exc:
         raise TextFileError(f"{name}：无法读取文件") from exc
     if size == 0:

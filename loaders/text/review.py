@@ -32,7 +32,8 @@ def edit_entry(store: GraphStore, queue: TextQueue, finder: UnitFinder, entry_id
     if category is not None:
         label, note = Categories.for_data_dir(data_dir).resolve(category)
         if note and label == "其他" and category.strip() != "其他":
-            raise QueueError(f"类别“{category}”不在分类表中：{note}")
+            raise QueueError(f"类别“{category}”不在分类表中，条目未修改。请从这些类别中选一个："
+                             f"{'、'.join(load_taxonomy().leaves)}（或填“其他”）。")
         category, top = label, load_taxonomy().top_of(label)
     round_id = resolve_round(store, finder.county, round_ref) if round_ref else None
     return queue.edit(entry_id, actor, unit_id=unit_id, unit_name=unit_name, category=category, top_category=top,

@@ -87,6 +87,7 @@ def test_bad_uploads_are_refused_naming_the_file_and_nothing_changes(api, data_d
     assert nothing.status_code == 422 and "没有识别出" in nothing.json()["message"]
     wrong = client.post("/texts", headers=h["analyst"], files={"file": ("台账.xlsx", b"x")})
     assert wrong.status_code == 422 and wrong.json()["code"] == "unsupported_file"
+    assert wrong.json()["message"].startswith("台账.xlsx：")
     assert client.get("/text-items", headers=h["analyst"]).json()["total"] == before
     assert _audit(data_dir, "text.parse.rejected")
 
@@ -121,7 +122,7 @@ def test_command_line_parse_and_review(cli, data_dir):
                                          "--json"]).output)
     ids = [str(e["id"]) for e in listed]
     refused = cli.invoke(app, ["text", "review", "accept", *ids])
-    assert refused.exit_code == 1 and "指定轮次" in refused.output
+    assert refused.exit_code == 1 and "填写轮次" in refused.output
     done = cli.invoke(app, ["text", "review", "accept", ids[0], "--round", "十五届县委第一轮巡察"])
     assert done.exit_code == 0 and "已接受 1 条" in done.output, done.output
     assert cli.invoke(app, ["text", "review", "edit", ids[1], "--text", "专项资金沉淀。"]).exit_code == 0

@@ -11,10 +11,12 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from loaders.text.model import EntryKind
-from loaders.text.parse import parse_file
-from loaders.text.queue import TextQueue
-from loaders.text.readers import read_document
+from graph.stores.embedded import EmbeddedStore
+from loaders.text.model import EntryKind, EntryState
+from loaders.text.parse import finder_for, parse_file
+from loaders.text.queue import QueueError, TextQueue
+from loaders.text.readers import TextFileError, read_document
+from loaders.text.review import edit_entry
 
 REPORT = ["关于县民政局：",
           "一是低保审核把关不严，有3户不符合条件的家庭仍在享受低保。",
@@ -115,3 +117,22 @@ def test_a_draft_without_tracked_changes_carries_no_note(county_store, finder, t
     doc.save(tmp_path / "定稿.docx")
     result = parse_file(tmp_path / "定稿.docx", county_store, finder=finder)
     assert result.notes == [] and read_document(tmp_path / "定稿.docx").revisions == 0
+
+
+def test_a_missing_file_is_called_missing(tmp_path):
+    with pytest.raises(TextFileError, match="不存在的报告.docx：找不到文件"):
+        read_document(tmp_path / "不存在的报告.docx")
+
+
+def test_an_unknown_category_is_refused_with_the_categories_to_choose_from(county, tmp_path):
+    store = EmbeddedStore(tmp_path / "graph.sqlite")
+    store.upsert(county.nodes, county.edges)
+    queue = TextQueue.for_data_dir(tmp_path)
+    finder = finder_for(store, tmp_path)
+    entry = queue.add(parse_file(_write(tmp_path / "反馈意见.txt", REPORT), store, finder=finder), "甲").entries[0]
+    with pytest.raises(QueueError) as refused:
+        edit_entry(store, queue, finder, entry.id, "甲", category="资金拨付问题", data_dir=tmp_path)
+    message = str(refused.value)
+    assert "未修改" in message and "惠民资金" in message and "已载入" not in message and ".csv" not in message
+    assert queue.get(entry.id).state == EntryState.PENDING
+    store.close()

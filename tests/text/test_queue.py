@@ -98,7 +98,7 @@ def test_all_or_nothing_and_the_round_the_analyst_must_choose(store, tmp_path):
     with pytest.raises(AcceptRejected) as caught:
         accept(store, queue, [e.id for e in entries], "甲", finder=finder)
     problems = " ".join(caught.value.problems)
-    assert "未对应到单位" in problems and "未写明巡察轮次" in problems and "指定轮次" in problems
+    assert "未对应到单位" in problems and "未写明巡察轮次" in problems and "填写轮次" in problems
     assert store.counts() == before and all(queue.get(e.id).state == EntryState.PENDING for e in entries)
     with pytest.raises(QueueError):
         accept(store, queue, [named[0].id], "甲", finder=finder, round_ref="十九届县委第九轮巡察")
