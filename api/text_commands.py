@@ -17,7 +17,7 @@ from graph.settings import get_settings
 from loaders.text.load import AcceptRejected, AcceptReport, accept
 from loaders.text.model import EntryKind, EntryState, QueueEntry
 from loaders.text.parse import TextParseError, finder_for, parse_file
-from loaders.text.queue import EntryNotFound, QueueError, TextQueue
+from loaders.text.queue import OPEN, EntryNotFound, QueueError, TextQueue
 from loaders.text.readers import TextFileError
 from loaders.text.review import accept_open, edit_entry
 
@@ -82,10 +82,8 @@ def list_command(state: Annotated[EntryState | None, typer.Option(help="pending/
                  min_confidence: Annotated[float | None, typer.Option(help="置信度下限", min=0, max=1)] = None,
                  as_json: AsJson = False) -> None:
     queue = _queue()
-    states = [state] if state else [EntryState.PENDING, EntryState.EDITED]
-    entries = [e for s in states for e in queue.entries(state=s, document=document, min_confidence=min_confidence,
-                                                         limit=100_000)[0]]
-    entries.sort(key=lambda e: e.id)
+    states = [state] if state else list(OPEN)
+    entries = queue.entries(state=states, document=document, min_confidence=min_confidence, limit=100_000)[0]
     if as_json:
         _print_json([e.model_dump(mode="json") for e in entries])
         return

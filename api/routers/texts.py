@@ -11,7 +11,7 @@ from __future__ import annotations
 import tempfile
 import threading
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Query, Request, UploadFile
 from pydantic import BaseModel, Field
@@ -27,7 +27,7 @@ from graph.analysis import repeats
 from loaders.text.load import AcceptRejected, AcceptReport, accept
 from loaders.text.model import EntryKind, EntryState, ParseResult, QueueEntry
 from loaders.text.parse import TextParseError, finder_for, parse_file
-from loaders.text.queue import EntryNotFound, QueueError, TextQueue
+from loaders.text.queue import OPEN, EntryNotFound, QueueError, TextQueue
 from loaders.text.readers import DEFAULT_TEXT_LIMITS, SUFFIXES, TextFileError
 from loaders.text.review import accept_open, edit_entry
 
@@ -108,12 +108,15 @@ def upload_text(request: Request, store: Store, account: Analyst,
 @router.get("/text-items", response_model=EntryPage,
             summary="审核队列（可按状态、文件、置信度筛选；分页；查看员所见人名已遮蔽）")
 def list_items(request: Request, account: Viewer,
-               state: Annotated[EntryState | None, Query(description="pending / edited / accepted / rejected")] = None,
+               state: Annotated[EntryState | Literal["open"] | None,
+                                Query(description="pending / edited / accepted / rejected；"
+                                                  "open：待审核与已修改待接受")] = None,
                kind: Annotated[EntryKind | None, Query(description="issue / directive")] = None,
                document: Annotated[str | None, Query(max_length=200, description="文件名（部分）或文件摘要")] = None,
                min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
                limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Annotated[int, Query(ge=0)] = 0) -> Any:
-    items, total = _queue(request).entries(state=state, kind=kind, document=document, min_confidence=min_confidence,
+    items, total = _queue(request).entries(state=OPEN if state == "open" else state, kind=kind, document=document,
+                                           min_confidence=min_confidence,
                                            limit=limit, offset=offset)
     return deliver(request, account, EntryPage(items=items, total=total, limit=limit, offset=offset))
 

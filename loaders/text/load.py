@@ -139,8 +139,8 @@ def accept(store: GraphStore, queue: TextQueue, ids: list[int], actor: str, *, r
            finder: UnitFinder, data_dir: Any = None, skip_unready: bool = False) -> AcceptReport:
     """Write the entries to the graph in one upsert and mark them accepted; raises :class:`AcceptRejected`.
 
-    With ``skip_unready`` (bulk acceptance) an entry that cannot be accepted (no unit, no round) is left pending
-    and listed, and the others go in together."""
+    With ``skip_unready`` (bulk acceptance) an entry that cannot be accepted (no unit, no round, no category) is left
+    pending and listed, and the others go in together."""
     entries, _ = queue.entries(ids=sorted(set(ids)), limit=max(len(ids), 1))
     missing = sorted(set(ids) - {e.id for e in entries})
     if missing:
@@ -157,6 +157,8 @@ def accept(store: GraphStore, queue: TextQueue, ids: list[int], actor: str, *, r
         mark = len(acceptor.nodes), len(acceptor.edges)
         try:
             if e.kind == EntryKind.ISSUE:
+                if skip_unready and not e.category:  # the page asked for a choice: bulk acceptance does not guess
+                    raise QueueError(f"条目 {e.id}（{e.document} 第{e.paragraph}段）未归类；请先选择类别")
                 issue_ids[e.id] = acceptor.issue(e, round_id)
                 done[e.id] = (issue_ids[e.id], round_id or e.round_id)
                 report.issues += 1

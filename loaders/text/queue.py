@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +28,7 @@ from typing import Any
 from loaders.text.model import EntryKind, EntryState, ParseResult, QueueAddition, QueueEntry
 
 FILE = "text_queue.sqlite"
+OPEN = (EntryState.PENDING, EntryState.EDITED)  # waiting for a decision: parsed, or edited and not yet accepted
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
   sha256 TEXT PRIMARY KEY, name TEXT NOT NULL, doc_kind TEXT NOT NULL, round_text TEXT, round_id TEXT,
@@ -216,12 +217,17 @@ class TextQueue:
             row = db.execute("SELECT body_unit_id FROM entries WHERE id = ?", (entry_id,)).fetchone()
         return row[0] if row else None
 
-    def entries(self, *, state: EntryState | None = None, kind: EntryKind | None = None, document: str | None = None,
-                sha256: str | None = None, min_confidence: float | None = None, ids: list[int] | None = None,
-                limit: int = 100, offset: int = 0) -> tuple[list[QueueEntry], int]:
+    def entries(self, *, state: EntryState | Collection[EntryState] | None = None, kind: EntryKind | None = None,
+                document: str | None = None, sha256: str | None = None, min_confidence: float | None = None,
+                ids: list[int] | None = None, limit: int = 100, offset: int = 0) -> tuple[list[QueueEntry], int]:
+        """A page of entries (and how many match) in one state or any of several (e.g. :data:`OPEN`)."""
         where, args = [], []
-        for clause, value in (("e.state = ?", state.value if state else None), ("e.kind = ?", kind.value if kind
-                              else None), ("e.sha256 = ?", sha256), ("e.confidence >= ?", min_confidence)):
+        states = [state] if isinstance(state, EntryState) else list(state or [])
+        if states:
+            where.append(f"e.state IN ({','.join('?' * len(states))})")
+            args += [s.value for s in states]
+        for clause, value in (("e.kind = ?", kind.value if kind else None), ("e.sha256 = ?", sha256),
+                              ("e.confidence >= ?", min_confidence)):
             if value is not None:
                 where.append(clause)
                 args.append(value)

@@ -9,8 +9,8 @@ from graph.model.taxonomy import load_taxonomy
 from graph.stores.base import GraphStore
 from loaders.ledgers.categories import Categories
 from loaders.text.load import AcceptReport, accept, resolve_round
-from loaders.text.model import EntryState, QueueEntry
-from loaders.text.queue import QueueError, TextQueue
+from loaders.text.model import QueueEntry
+from loaders.text.queue import OPEN, QueueError, TextQueue
 from loaders.text.units import UnitFinder
 
 
@@ -44,8 +44,8 @@ def accept_open(store: GraphStore, queue: TextQueue, finder: UnitFinder, actor: 
                 document: str | None = None, round_ref: str | None = None,
                 data_dir: Path | None = None) -> AcceptReport:
     """Accept every pending or edited entry at or above ``min_confidence`` (entries not ready are left, listed)."""
-    ids = [e.id for state in (EntryState.PENDING, EntryState.EDITED)
-           for e in queue.entries(state=state, min_confidence=min_confidence, document=document, limit=100_000)[0]]
+    ids = [e.id for e in queue.entries(state=OPEN, min_confidence=min_confidence, document=document,
+                                       limit=100_000)[0]]
     if not ids:
         return AcceptReport()
     return accept(store, queue, ids, actor, round_ref=round_ref, finder=finder, data_dir=data_dir, skip_unready=True)

@@ -5,6 +5,7 @@ document already put in the queue is not stored twice, and tracked changes are r
 from __future__ import annotations
 
 import copy
+import sqlite3
 from pathlib import Path
 
 import docx
@@ -14,9 +15,9 @@ from docx.oxml.ns import qn
 from graph.stores.embedded import EmbeddedStore
 from loaders.text.model import EntryKind, EntryState
 from loaders.text.parse import finder_for, parse_file
-from loaders.text.queue import QueueError, TextQueue
+from loaders.text.queue import OPEN, QueueError, TextQueue
 from loaders.text.readers import TextFileError, read_document
-from loaders.text.review import edit_entry
+from loaders.text.review import accept_open, edit_entry
 
 REPORT = ["关于县民政局：",
           "一是低保审核把关不严，有3户不符合条件的家庭仍在享受低保。",
@@ -136,3 +137,31 @@ def test_an_unknown_category_is_refused_with_the_categories_to_choose_from(count
     assert "未修改" in message and "惠民资金" in message and "已载入" not in message and ".csv" not in message
     assert queue.get(entry.id).state == EntryState.PENDING
     store.close()
+
+
+def test_bulk_acceptance_leaves_an_uncategorised_item_for_a_person_to_choose(county, tmp_path):
+    store = EmbeddedStore(tmp_path / "graph.sqlite")
+    store.upsert(county.nodes, county.edges)
+    queue = TextQueue.for_data_dir(tmp_path)
+    finder = finder_for(store, tmp_path)
+    lines = ["十五届县委第三轮巡察反馈意见", *REPORT]
+    entries = queue.add(parse_file(_write(tmp_path / "反馈意见.txt", lines), store, finder=finder), "甲").entries
+    first, second = [e for e in entries if e.kind == EntryKind.ISSUE][:2]
+    with sqlite3.connect(tmp_path / "text_queue.sqlite") as db:  # as a parse that found no word to classify by
+        db.execute("UPDATE entries SET category = NULL, top_category = NULL WHERE id = ?", (first.id,))
+    edit_entry(store, queue, finder, second.id, "甲", category="惠民资金", data_dir=tmp_path)  # chosen by a person
+    report = accept_open(store, queue, finder, "甲", min_confidence=0.0, data_dir=tmp_path)
+    assert first.id not in report.accepted and second.id in report.accepted
+    assert any(f"条目 {first.id}" in line and "未归类" in line for line in report.skipped)
+    assert queue.get(first.id).state == EntryState.PENDING
+    store.close()
+
+
+def test_the_open_entries_are_the_pending_and_the_edited_ones(county_store, finder, tmp_path):
+    queue = TextQueue.for_data_dir(tmp_path)
+    entries = queue.add(parse_file(_write(tmp_path / "反馈意见.txt", REPORT), county_store, finder=finder), "甲").entries
+    queue.edit(entries[0].id, "甲", text="低保审核把关不严。")
+    queue.reject(entries[1].id, "甲")
+    shown, total = queue.entries(state=OPEN)
+    assert entries[0].id in [e.id for e in shown] and entries[1].id not in [e.id for e in shown]
+    assert total == len(entries) - 1
