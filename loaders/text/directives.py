@@ -95,7 +95,7 @@ class DirectiveFinder(Addressing):
                 for body, request, rest, lead_uid in targets:
                     if lead_uid is not None and lead_uid in local and "行业主管部门" not in sentence:
                         continue  # a unit told to fix its own problem is not a hand-off
-                    if no_handoff(body, request):
+                    if no_handoff(body, request, sentence):
                         continue  # 巡察组要做到…: the inspectors' own conduct; 由X约谈后仍未…: what X did before
                     if announced([p for b, p in self.patterns if b == body], request, block.text[offset + len(sentence):],
                                  sentence):

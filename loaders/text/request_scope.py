@@ -47,15 +47,23 @@ def every_unit(request: str, items: list[ParsedItem]) -> bool:
     return n >= 3 and n >= len({it.unit_id or it.unit_name for it in items})
 
 
-# the inspectors' own standards of conduct (巡察组要做到…精准, 要严格遵守…纪律): not a task handed to them
-CONDUCT = re.compile(r"^(?:要|须|必须|应当)?(?:严格)?(?:做到|遵守)")
+# the inspectors' own standards of conduct (巡察组要做到…精准, 要严格遵守…纪律, 要恪守…, 要坚守…): not a task
+# handed to them
+CONDUCT = re.compile(r"^(?:要|须|必须|应当)?(?:严格)?(?:做到|遵守|恪守|坚守|守住)")
 # what a body did before, told as the problem's history (由县纪委监委约谈后仍未整改): nothing asked of it
 DONE_BEFORE = re.compile(r"^[^，。；]*?后(?:仍|还|依然|却)")
+# a procedural reminder to the receiver (请你委在处置中注意保密): how to handle what it got, no request about an item
+PROCEDURE = re.compile(r"^(?:要|须|请)?(?:在[^，。；]{0,12}?(?:中|时|期间)[，,]?)?(?:注意|严格|做好|严守)?(?:保密|保守秘密)")
+# a sentence telling, from a past month, what a body did (今年8月，县委巡察办牵头对…开展…): no modal asks it
+PAST_DATE = re.compile(r"^(?:今年|去年|上年|\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:份|初|中旬|下旬|底)?(?:以来)?[，,]")
+MODAL = re.compile(r"^(?:要|须|必须|应当|应|务必|请)")
 
 
-def no_handoff(body: str, request: str) -> bool:
-    """Whether what follows a body's name hands it nothing: the inspectors' own conduct, or what it did before."""
-    return bool(body == "巡察机构" and CONDUCT.match(request) or DONE_BEFORE.match(request))
+def no_handoff(body: str, request: str, sentence: str = "") -> bool:
+    """Whether what follows a body's name hands it nothing: the inspectors' own conduct, what it did before (also
+    told from a past month without a modal), or a reminder of procedure."""
+    return bool(body == "巡察机构" and CONDUCT.match(request) or DONE_BEFORE.match(request)
+                or PROCEDURE.match(request) or (PAST_DATE.match(sentence) and not MODAL.match(request)))
 
 
 # what makes a sentence more than a headline: it names a problem or a unit the request is about
