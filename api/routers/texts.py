@@ -164,6 +164,7 @@ def reject_one(entry_id: RowId, request: Request, account: Analyst) -> Any:
     except EntryNotFound as exc:
         raise ApiError(404, "not_found", str(exc)) from exc
     except QueueError as exc:
+        audit_write(request, account, "text.reject.refused", {"entry_id": entry_id})
         raise ApiError(409, "conflict", str(exc)) from exc
     audit_write(request, account, "text.reject", {"entry_id": entry_id})
     return deliver(request, account, entry)
@@ -180,6 +181,14 @@ def edit_one(entry_id: RowId, body: EntryEdit, request: Request, store: Store, a
     except EntryNotFound as exc:
         raise ApiError(404, "not_found", str(exc)) from exc
     except QueueError as exc:
+        audit_write(request, account, "text.edit.refused", {"entry_id": entry_id, "fields": _fields(body)})
         raise ApiError(422, "invalid_request", str(exc)) from exc
-    audit_write(request, account, "text.edit", {"entry_id": entry_id})
+    audit_write(request, account, "text.edit", {"entry_id": entry_id, "fields": _fields(body), "unit": entry.unit_id,
+                                                "category": entry.category, "round": entry.round_id})
     return deliver(request, account, entry)
+
+
+def _fields(body: EntryEdit) -> list[str]:
+    """Which fields an edit asked to change (the audit names them; the text itself, which may name people, is not
+    copied into the audit)."""
+    return [k for k, v in body.model_dump().items() if v is not None]

@@ -73,8 +73,18 @@ def test_upload_read_decide_by_role(api, data_dir):
                e["unit_id"] is None for e in states.values())
     assert client.get("/text-items/99999/accept", headers=h["analyst"]).status_code in (404, 405)
     assert client.post("/text-items/99999/accept", headers=h["analyst"]).status_code == 404
-    for action in ("text.parse", "text.accept", "text.edit", "text.reject"):
+    for action in ("text.parse", "text.accept", "text.edit", "text.reject", "text.edit.refused", "text.reject.refused"):
         assert _audit(data_dir, action), action
+    assert json.loads(_detail(data_dir, "text.edit")[-1])["fields"] == ["unit"]  # what changed, not the text
+    assert json.loads(_detail(data_dir, "text.edit.refused")[-1])["fields"] == ["category"]
+
+
+def _detail(data_dir: Path, action: str) -> list[str]:
+    db = sqlite3.connect(data_dir / "audit.sqlite")
+    try:
+        return [r[0] for r in db.execute("SELECT detail FROM audit WHERE action = ? ORDER BY seq", (action,))]
+    finally:
+        db.close()
 
 
 def test_bad_uploads_are_refused_naming_the_file_and_nothing_changes(api, data_dir):
