@@ -43,14 +43,19 @@ def finder_for(store: EmbeddedStore) -> UnitFinder:
     return UnitFinder.for_store(store, None, "", min_chars=rules["min_unit_chars"], stop=tuple(rules["stop_unit_forms"]))
 
 
-def score_part(store: EmbeddedStore, finder: UnitFinder, folder: Path) -> dict[str, Tally]:
+def score_part(store: EmbeddedStore, finder: UnitFinder, folder: Path) -> tuple[dict[str, Tally], list[str]]:
+    """The four tallies, and the documents whose kind (feedback / speech / comprehensive) the parser got wrong."""
     rules = text_rules()
     totals = {k: Tally() for k in ("items", "units", "directives", "directive_units")}
+    wrong_kind = []
     for path in fixtures(folder):
         result = parse_document(read_document(path), finder, rules, store)
-        for key, tally in score(result, load_expected(path), finder, path.name).items():
+        expected = load_expected(path)
+        for key, tally in score(result, expected, finder, path.name).items():
             totals[key].add(tally)
-    return totals
+        if expected.get("kind") and expected["kind"] != result.doc_kind:
+            wrong_kind.append(f"{path.name}：应为 {expected['kind']}，识别为 {result.doc_kind}")
+    return totals, wrong_kind
 
 
 def long_report(folder: Path, out: Path) -> int:
@@ -79,15 +84,19 @@ def main() -> None:
             if not folder.is_dir() or not fixtures(folder):
                 print(f"{part}: 没有样例（{folder}）")
                 continue
-            totals = score_part(store, finder, folder)
-            print(f"== {part}（{len(fixtures(folder))} 个文件）")
+            totals, wrong_kind = score_part(store, finder, folder)
+            n = len(fixtures(folder))
+            print(f"== {part}（{n} 个文件）")
             for key, t in totals.items():
                 print(f"  {key:16s} precision {t.precision:.3f}  recall {t.recall:.3f}  "
                       f"(匹配 {t.tp} / 识别 {t.extracted} / 应有 {t.expected})")
+            print(f"  {'kind':16s} 文件类别正确 {n - len(wrong_kind)} / {n}")
             if args.misses:
                 for key in ("items", "units", "directives", "directive_units"):
                     for line in totals[key].misses:
                         print("   ", key, line)
+                for line in wrong_kind:
+                    print("    kind", line)
         report = Path(tmp) / "report.txt"
         chars = long_report(DATA / "dev", report)
         rules = text_rules()

@@ -165,3 +165,13 @@ def test_the_open_entries_are_the_pending_and_the_edited_ones(county_store, find
     shown, total = queue.entries(state=OPEN)
     assert entries[0].id in [e.id for e in shown] and entries[1].id not in [e.id for e in shown]
     assert total == len(entries) - 1
+
+
+@pytest.mark.parametrize(("title", "kind"), [("关于第三轮巡察整改情况的通报", "comprehensive"),
+                                             ("巡察办关于移交问题线索的函", "comprehensive"),
+                                             ("县委巡察组关于巡察县林业局党组的反馈意见", "feedback"),
+                                             ("在全县巡察整改推进会上的讲话", "speech"),
+                                             ("同志们：", "speech")])
+def test_a_documents_kind_is_read_from_its_opening_words(county_store, finder, tmp_path, title, kind):
+    result = parse_file(_write(tmp_path / "文件.txt", [title, *REPORT]), county_store, finder=finder)
+    assert result.doc_kind == kind
