@@ -145,7 +145,7 @@ EDGE_SPECS: dict[EdgeType, EdgeSpec] = {s.type: s for s in (
     _spec(T.REQUESTED_FROM, {K.DATA_REQUEST}, {K.UNIT}),
     _spec(T.SUCCEEDED_BY, {K.UNIT}, {K.UNIT}, SuccessionProps),  # 机构沿革: old unit → the unit it became
     _spec(T.DIRECTED_TO, {K.DIRECTIVE}, {K.UNIT}),  # a directive in a report or speech → the body asked to act
-    _spec(T.DIRECTIVE_ABOUT, {K.DIRECTIVE}, {K.ISSUE, K.UNIT}),  # … about an issue, or a unit
+    _spec(T.DIRECTIVE_ABOUT, {K.DIRECTIVE}, {K.ISSUE, K.UNIT, K.ROUND}),  # … about an issue or a unit, in its round
     _spec(T.SOURCED_FROM, ALL_KINDS - {K.DOCUMENT}, {K.DOCUMENT}, SourceProps),
 )}
 

@@ -19,8 +19,8 @@ The rules:
   :mod:`graph.reviews.linkage_requests`.
 * **programme** (a round marked 巡审联动 / 巡纪联动 in 巡察轮次): the figures again, counting only the items of
   inspection and the partner channel(s) (``PROGRAMME_CHANNELS``) and the hand-offs arising from them.
-* **directives** (交办事项 of reports and speeches about the scope's items or unit): done, open or overdue after
-  ``directive_days``, see :mod:`graph.reviews.linkage_directives`.
+* **directives** (交办事项 of reports and speeches about the scope's items, its unit or its round): done, open or
+  overdue after ``directive_days``, see :mod:`graph.reviews.linkage_directives`.
 * **missing hand-off**: an item about a person, and the latest earlier item about
   the same person in the same category found by another channel, with no clue
   between them: none arising from the earlier item, and none naming the person
@@ -189,7 +189,8 @@ def review_linkage(store: QueryRunner, *, unit_id: str | None = None, person_id:
         handoffs=shown, stalls=stalls(shown, as_of, rules),
         missing=missing(items, every, named, only=person_id), figures=_figures(items, shown), people=named,
         data_requests=data_requests(store, round_id, as_of) if round_id else [],
-        directives=directives(store, sorted(found) + ([unit_id] if unit_id else []), as_of, rules["directive_days"]))
+        directives=directives(store, sorted(found) + [s for s in (unit_id, round_id) if s], as_of,
+                              rules["directive_days"]))
     programme = subject_props.get("programme") if scope is ScopeKind.ROUND else None
     if programme is not None and programme in PROGRAMME_CHANNELS:
         counted = [i for i in items if i.channel in PROGRAMME_CHANNELS[programme]]

@@ -111,7 +111,9 @@ class Acceptor:
                                         (NodeKind.ISSUE, issue.id), role="first_in_command"))
         return issue.id
 
-    def directive(self, e: QueueEntry, issue_ids: dict[int, str]) -> str:
+    def directive(self, e: QueueEntry, issue_ids: dict[int, str], round_id: str | None = None) -> str:
+        """A Directive node: to the body asked, about its issue (or unit), and about the round its document reports
+        on, so a round's 贯通联动 review lists a speech's requests that name no unit."""
         doc = self.document(e)
         rnd = self.store.get_node(e.round_id) if e.round_id else None  # a feedback's directives date from its round
         issued = (_day(rnd.props.get("end")) or _day(rnd.props.get("start"))) if rnd is not None else None
@@ -132,6 +134,9 @@ class Acceptor:
         elif e.unit_id and self.store.get_node(e.unit_id) is not None:
             self.edges.append(make_edge(EdgeType.DIRECTIVE_ABOUT, (NodeKind.DIRECTIVE, d.id),
                                         (NodeKind.UNIT, e.unit_id)))
+        rid = round_id or e.round_id
+        if rid and self.store.get_node(rid) is not None:
+            self.edges.append(make_edge(EdgeType.DIRECTIVE_ABOUT, (NodeKind.DIRECTIVE, d.id), (NodeKind.ROUND, rid)))
         return d.id
 
 
@@ -163,7 +168,7 @@ def accept(store: GraphStore, queue: TextQueue, ids: list[int], actor: str, *, r
                 done[e.id] = (issue_ids[e.id], round_id or e.round_id)
                 report.issues += 1
             else:
-                done[e.id] = (acceptor.directive(e, issue_ids), None)
+                done[e.id] = (acceptor.directive(e, issue_ids, round_id), None)
                 report.directives += 1
         except (QueueError, ValidationError, ValueError) as exc:
             del acceptor.nodes[mark[0]:], acceptor.edges[mark[1]:]

@@ -15,7 +15,8 @@ from loaders.text.queue import TextQueue
 
 SPEECH = ("十五届县委第三轮巡察反馈会讲话\n"
           "关于县水利局：一是小型水库除险加固项目验收资料缺失。二是河道采砂监管缺位，夜间偷采问题群众反映强烈。\n"
-          "县纪委监委要把河道采砂领域问题纳入监督重点，跟进督促整改。\n")
+          "县纪委监委要把河道采砂领域问题纳入监督重点，跟进督促整改。\n"
+          "会后，县委巡察办要牵头对各被巡察党组织整改情况开展一次督查。\n")
 
 
 def _accept_speech(store, folder) -> list[str]:
@@ -33,6 +34,10 @@ def _check(store, folder) -> list[dict]:
     unit = next(n.id for n in store.iter_nodes() if n.props.get("name") == "宁川县水利局")
     rows = store.run_query("linkage_directives", {"about_ids": [unit, *nodes]})
     assert len({r["directive_id"] for r in rows}) == 1 and rows[0]["body_unit_name"] == "宁川县纪委监委"
+    round_id = next(n.id for n in store.iter_nodes() if n.kind.value == "Round" and n.props.get("term") == 15
+                    and n.props.get("number") == 3)
+    in_round = review_linkage(store, round_id=round_id)  # the office's request names no unit: its round lists it
+    assert {d.body for d in in_round.directives} >= {"纪委监委", "巡察机构"}, in_round.directives
     issued = date.fromisoformat(rows[0]["issued_date"])
     soon = review_linkage(store, unit_id=unit, as_of=issued + timedelta(days=30))
     late = review_linkage(store, unit_id=unit, as_of=issued + timedelta(days=200))

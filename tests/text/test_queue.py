@@ -72,7 +72,8 @@ def round_trip(store, tmp_path: Path) -> None:
     assert directive.props["body"] == linked.body
     about = _edges(store, directive.id, EdgeType.DIRECTIVE_ABOUT)
     to = _edges(store, directive.id, EdgeType.DIRECTED_TO)
-    assert len(about) == 1 and len(to) == 1 and store.get_node(to[0].dst).kind == NodeKind.UNIT
+    assert sorted(store.get_node(a.dst).kind.value for a in about) == ["Round", "Unit"]  # about its unit, in its round
+    assert len(to) == 1 and store.get_node(to[0].dst).kind == NodeKind.UNIT
     assert queue.get(first.id).state == EntryState.ACCEPTED and queue.get(first.id).decided_by == "甲"
     with pytest.raises(AcceptRejected):
         accept(store, queue, [first.id], "甲", finder=finder)  # accepted once only
