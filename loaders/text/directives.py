@@ -54,7 +54,8 @@ WHOEVER = re.compile(r"^(?:对|凡)[^，。；]{2,20}的$")
 # a sentence opening on the problem its requests are about (对X…问题，建议A…；请B…): every request of it is about X
 OPENING_TOPIC = re.compile(r"^(?:对|针对|就|关于)[^，。；]{2,40}?(?:问题|线索|情况|事项)[^，。；]{0,4}[，,]")
 # a request naming its unit as 该乡/该局 (督促指导该乡规范…): the unit of the document or section of that kind
-KIND_REFERENCE = re.compile(r"该(乡|镇|街道|局|单位|公司|集团|院|中心)")
+KIND_REFERENCE = re.compile(r"该(乡|镇|街道|局|单位|公司|集团|院|中心|校)")
+KIND_NAMES = {"校": ("学校", "中学", "小学", "中专", "学院")}  # 该校: a unit whose name ends so
 EVERY_OF_A_KIND = re.compile(r"(?:^|[，,])[^，。；]{0,12}?对各(?!项|类|个|条|种|方面|环节)")
 
 
@@ -188,8 +189,9 @@ class DirectiveFinder(Addressing):
         if not named and opening and rest and sentence.find(rest) > opening.end():  # …；请B作为行业主管部门…
             named = self._about(opening.group(), "", contexts, lead_uid)
         kind = KIND_REFERENCE.search(rest)
+        names = KIND_NAMES.get(kind.group(1), kind.group(1)) if kind else ""
         referred = next((c.unit for c in reversed(contexts) if c.unit and c.unit.unit_id and c.unit.unit_id != lead_uid
-                         and (kind.group(1) == "单位" or c.unit.name.endswith(kind.group(1)))), None) if kind else None
+                         and (kind.group(1) == "单位" or c.unit.name.endswith(names))), None) if kind else None
         ahead, text_of = sentence[: sentence.find(rest)] if rest else sentence, lambda n: self.walker.blocks[n - 1].text
         cited = [] if named else cited_items(ahead, items, text_of) or cited_ordinals(ahead, items, text_of)
         named = named or cited_scope(self.walker, ahead, cited, items)
@@ -239,6 +241,11 @@ class DirectiveFinder(Addressing):
                 it = items[item_index]
                 unit_id, unit_name = it.unit_id, it.unit_name
                 rule = f"与第{it.paragraph}段的问题相关"
+            elif (same := [i for i, it in enumerate(items) if it.paragraph == block.number and it.unit_id
+                           and 0 <= sentence.find(it.text[:10]) <= 4]) and len(same) == 1 and re.search(
+                    r"[，,]请", sentence):  # 6.X…嫌疑，请Y配合核查: the problem the sentence opens on
+                item_index = same[0]
+                unit_id, unit_name, rule = items[same[0]].unit_id, items[same[0]].unit_name, "同一句中的问题"
             elif (near := form_item(block.number, sentence, items, self.walker.blocks)) is not None:  # 督办要求：…
                 item_index = near
                 unit_id, unit_name, rule = items[near].unit_id, items[near].unit_name, "同一表单中的问题"

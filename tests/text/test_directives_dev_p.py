@@ -38,3 +38,21 @@ def test_what_a_body_did_from_a_past_month_is_no_directive(parse, opening, asked
               opening + "县委巡察办牵头对县统计局、县审计局巡察整改情况开展督查。",
               "一是县统计局专项经费违规列支问题整改不到位。")
     assert bool([d for d in r.directives if d.body == "巡察机构"]) is asked
+
+
+@pytest.mark.parametrize("school", ["宁川县第一中学", "宁川县职业中专"])
+def test_a_regulator_asked_about_that_schools_problem_is_about_the_school(parse, finder, school):
+    short = school.replace("宁川", "")
+    r = parse(f"县委第二巡察组关于巡察{short}党委的反馈意见", "一、存在的主要问题",
+              "1.教辅资料征订违规收费。", "2.食堂账目与财务账不一致。",
+              "二、整改要求", "县教育局作为行业主管部门要督促该校规范收费，并在全县学校开展收费自查。")
+    regulator = [d for d in r.directives if d.body == "行业主管部门"]
+    assert [d.unit_name for d in regulator] == [finder.resolve(school).name]
+
+
+def test_a_request_after_the_problem_in_its_own_entry_is_about_that_entrys_unit(parse, finder):
+    r = parse("关于移交巡察发现问题线索的函", "县纪委监委：",
+              "1.县统计局某负责人收受企业购物卡，请依规依纪依法处置。",
+              "2.县审计局外聘中介费用超标准支付，请派驻第四纪检监察组配合核查。")
+    stationed = [d for d in r.directives if d.body == "派驻纪检监察组"]
+    assert [d.unit_name for d in stationed] == [finder.resolve("宁川县审计局").name]
