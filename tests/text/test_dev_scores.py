@@ -153,7 +153,13 @@ what bench/report_text.py measured.
 
 * ``dev_p`` (24 files, written independently for a year's ordinary documents in their usual proportions, scored
   once as the test part at the end of session 9 at items 0.98/0.93, units 0.95/0.90, directives 0.95/0.97,
-  directive units 0.85/0.87; opened for tuning in session 10): floors 0.90/0.87/0.94/0.84 until it is tuned on.
+  directive units 0.85/0.87; opened for tuning in session 10): tuned by H45 to items 1.00/0.94, units 0.97/0.91,
+  directives 0.98/0.97, directive units 0.92/0.90 — a round's overview announcing weak points, a special
+  inspection's objects listed as 对A、B开展…, procedural reminders and past deeds of bodies, 该校, a request after its
+  entry's problem. Left missed: ten problems joined by a comma to another in one sentence that this writer counts
+  apart (林长制落实不到位，…记录造假 it counts as one — no wording tells the two apart; a split cost 20 false
+  items), a problem whose units the text never names (此外，…均存在…), units of a special inspection the writer
+  took from the register, 对两个单位 per unit, X要会同Y… asking Y (other writers: Y only helps).
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -182,7 +188,7 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_m": dict.fromkeys(KEYS, 0.96),
          "dev_n": {"items": 0.96, "units": 0.96, "directives": 0.97, "directive_units": 0.96},
          "dev_o": {"items": 0.74, "units": 0.56, "directives": 0.84, "directive_units": 0.78},
-         "dev_p": {"items": 0.90, "units": 0.87, "directives": 0.94, "directive_units": 0.84}}
+         "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
 
 
 def _totals(folder, county_store, finder) -> dict[str, Tally]:
