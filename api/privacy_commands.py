@@ -5,7 +5,8 @@ Every string property of every node and edge, except codes, digests and ids (the
 alone), goes through :func:`graph.text_privacy.redact_text`. A dry run (the default) prints how many records and
 numbers of each kind would change; ``--apply`` writes every changed record in one write (one transaction on the
 embedded store; on Neo4j one transaction at these sizes, journaled and undone as a whole above them) and, on the
-embedded store, compacts the file so the old text does not linger in free pages. Both are audited
+embedded store, compacts the file so the old text does not linger in free pages. The report-text review queue
+(``text_queue.sqlite``) is rewritten and compacted the same way. Both are audited
 (``privacy.rewrite``) as the operating-system user, who must be able to run the server's commands (an admin).
 """
 
@@ -29,6 +30,7 @@ from graph.stores import StoreError, changelog, open_store
 from graph.stores.base import GraphStore
 from graph.text_privacy import BANK_TOKEN, ID_TOKEN, LANDLINE_TOKEN, PHONE_TOKEN, redact_text
 from loaders.ledgers.cells import CODE_FIELDS, DIGEST_FIELDS
+from loaders.text.queue import TextQueue
 
 console, err = Console(), Console(stderr=True)
 KEEP = CODE_FIELDS | DIGEST_FIELDS | {"id", "sha256", "path", "source_doc"}  # never text a person wrote
@@ -46,6 +48,7 @@ class RewriteResult(BaseModel):
     applied: bool = Field(title="已写入")
     nodes: int = Field(title="改写的节点数")
     edges: int = Field(title="改写的关系数")
+    queue_entries: int = Field(default=0, title="改写的审核队列条目数（报告文本）")
     numbers: dict[str, int] = Field(title="各类号码个数")
     fields: list[FieldChange] = Field(title="按字段")
 
@@ -101,6 +104,23 @@ def rewrite(store: GraphStore, *, apply: bool) -> RewriteResult:
                          numbers=dict(total), fields=fields)
 
 
+def rewrite_queue(queue: TextQueue, result: RewriteResult, *, apply: bool) -> RewriteResult:
+    """The report-text review queue too: its entries' text and requests, counted under 审核队列."""
+    changes = queue.redact(redact_text, apply=apply)
+    tally: dict[str, list] = {}
+    for _, field, old, new in changes:
+        entry = tally.setdefault(field, [0, Counter()])
+        entry[0] += 1
+        entry[1].update(_tokens(new) - _tokens(old))
+    total = Counter(result.numbers)
+    for _, numbers in tally.values():
+        total.update(numbers)
+    fields = [FieldChange(kind="审核队列", field=f, records=n, numbers=dict(c)) for f, (n, c) in sorted(tally.items())]
+    return result.model_copy(update={"queue_entries": len({c[0] for c in changes}), "numbers": dict(total),
+                                     "fields": [*result.fields, *fields],
+                                     "applied": result.applied or (apply and bool(changes))})
+
+
 def compact(settings: Settings) -> None:
     """Embedded store: rewrite the SQLite file and empty its journal and its change log (which keeps the rows of
     recent writes, the replaced text among them), so replaced text is left nowhere in the file."""
@@ -126,6 +146,7 @@ def rewrite_command(apply: Annotated[bool, typer.Option("--apply", help="写入�
                 forget(store)  # kept analysis results may quote the old text: none is left beside the store
         finally:
             store.close()
+        result = rewrite_queue(TextQueue.for_data_dir(settings.data_dir), result, apply=apply)
         if result.applied:
             compact(settings)
     except (StoreError, sqlite3.Error) as exc:
@@ -140,7 +161,7 @@ def rewrite_command(apply: Annotated[bool, typer.Option("--apply", help="写入�
         table.add_row(f.kind, f.field, f"{f.records:,}", *(f"{f.numbers.get(n, 0):,}" for n in TOKEN_NAMES.values()))
     console.print(table)
     done = "已改写" if result.applied else "将改写（试运行，未改动；加 --apply 写入）"
-    console.print(f"{done}：{result.nodes:,} 个节点、{result.edges:,} 条关系；"
+    console.print(f"{done}：{result.nodes:,} 个节点、{result.edges:,} 条关系、审核队列 {result.queue_entries:,} 条；"
                   + "、".join(f"{n} {result.numbers.get(n, 0):,} 个" for n in TOKEN_NAMES.values()))
 
 

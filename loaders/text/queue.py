@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -293,3 +293,20 @@ class TextQueue:
                 db.execute("UPDATE entries SET state = ?, node_id = ?, round_id = coalesce(?, round_id), "
                            "decided_by = ?, decided_at = ? WHERE id = ?",
                            (EntryState.ACCEPTED.value, node, round_id, actor, now, entry_id))
+
+    def redact(self, clean: Callable[[str], str], *, apply: bool) -> list[tuple[int, str, str, str]]:
+        """The entries whose text or request ``clean`` would change — (id, field, old, new) — rewritten with
+        ``apply`` in one transaction, the file then compacted so the old text lingers in no free page (``xuncha
+        privacy rewrite``: queues filled before numbers were redacted on reading)."""
+        with self._connect() as db:
+            rows = db.execute("SELECT id, text, request FROM entries").fetchall()
+        changes = [(i, f, old, clean(old)) for i, text, request in rows
+                   for f, old in (("text", text), ("request", request)) if old and clean(old) != old]
+        if apply and changes:
+            with self._write() as db:
+                for entry_id, f, _, new in changes:
+                    db.execute(f"UPDATE entries SET {f} = ? WHERE id = ?", (new, entry_id))  # f: text or request
+            with self._connect() as db:
+                db.execute("VACUUM")
+        return changes
+

@@ -26,6 +26,7 @@ from graph.settings import Settings
 from graph.stores.embedded import EmbeddedStore
 from graph.text_privacy import BANK_TOKEN, LANDLINE_TOKEN, PHONE_TOKEN, has_personal_number, luhn, redact_text
 from loaders.ledgers.load import Loader
+from loaders.text.queue import TextQueue
 from tests.loaders.test_hostile import base_store
 from tests.loaders.test_malformed import ISSUE_HEAD, issue, write_csv
 
@@ -162,3 +163,19 @@ def test_privacy_rewrite_on_neo4j(neo4j_store, tmp_path):
     assert rewrite(neo4j_store, apply=True).applied
     assert BANK_TOKEN in neo4j_store.get_node(issue_id).props["text"]
     assert rewrite(neo4j_store, apply=False).nodes == 0
+
+
+def test_privacy_rewrite_also_redacts_the_report_text_queue(folder):
+    queue = TextQueue.for_data_dir(folder)  # an entry parsed before numbers were redacted on reading
+    with sqlite3.connect(folder / "text_queue.sqlite") as db:
+        db.execute("INSERT INTO documents VALUES ('d1', '旧报告.txt', 'feedback', NULL, NULL, 3, '2026-01-01', '甲')")
+        db.execute("INSERT INTO entries (sha256, kind, seq, fingerprint, paragraph, text, confidence, reasons, "
+                   "created_at) VALUES ('d1', 'issue', 1, 'f1', 2, ?, 0.9, '[]', '2026-01-01')", (RAW,))
+    counted = json.loads(_xuncha(folder, "--json").stdout)
+    assert counted["queue_entries"] == 1 and counted["numbers"] == {"电话号码": 1, "银行卡号": 2}
+    assert queue.get(1).text == RAW  # a dry run changes nothing
+    done = _xuncha(folder, "--apply")
+    assert done.returncode == 0 and "审核队列 1 条" in done.stdout, done.stdout + done.stderr
+    assert queue.get(1).text == f"经查，联系电话{LANDLINE_TOKEN}，收款卡号{BANK_TOKEN}，另一卡 {BANK_TOKEN}"
+    raw = b"".join(p.read_bytes() for p in folder.iterdir() if p.name.startswith("text_queue.sqlite"))
+    assert CARD.encode() not in raw and b"88001234" not in raw
