@@ -97,6 +97,7 @@ class SourceProps(EdgeProps):
     sheet: str | None = Field(default=None, title="工作表")
     row: int | None = Field(default=None, title="行号")
     paragraph: int | None = Field(default=None, title="段落")
+    place: str | None = Field(default=None, title="位置（报告文本：第几段，或表格第几行）")
 
 
 @dataclass(frozen=True)

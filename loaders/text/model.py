@@ -32,6 +32,7 @@ class ParsedItem(BaseModel):
     """One problem at one unit, as read from a paragraph."""
 
     paragraph: int = Field(title="段落")
+    place: str = Field(default="", title="位置（第几段，或表格第几行）")
     text: str = Field(title="问题描述")
     form: str = Field(title="列举方式")
     unit_id: str | None = Field(default=None, title="单位标识")
@@ -48,6 +49,7 @@ class ParsedDirective(BaseModel):
     """A sentence asking another body to act, with what it is about."""
 
     paragraph: int = Field(title="段落")
+    place: str = Field(default="", title="位置（第几段，或表格第几行）")
     body: str = Field(title="交办对象")
     request: str = Field(title="交办事项")
     text: str = Field(title="原文")
@@ -83,6 +85,7 @@ class QueueEntry(BaseModel):
     sha256: str
     doc_kind: str
     paragraph: int = Field(title="段落")
+    place: str | None = Field(default=None, title="位置（第几段，或表格第几行）")
     seq: int = Field(title="文件内序号")
     text: str = Field(title="内容")
     unit_id: str | None = None

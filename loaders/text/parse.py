@@ -82,6 +82,9 @@ def parse_document(doc: TextDocument, finder: UnitFinder, rules: dict[str, Any],
     if round_text and store is not None and finder.county:
         rid = node_id(NodeKind.ROUND.value, finder.county, term, number)  # Round's natural key
         round_id = rid if store.get_node(rid) is not None else None
+    places = {b.number: b.place for b in doc.blocks}  # what a clerk looks for in the file: 第 3 段, 表 1 第 2 行
+    for found in (*items, *directives):
+        found.place = places.get(found.paragraph, "")
     return ParseResult(file=doc.name, sha256=doc.sha256, doc_kind=doc_kind(doc, rules), encoding=doc.encoding,
                        round_text=round_text, round_id=round_id, blocks=len(doc.blocks), items=items,
                        directives=directives, notes=_notes(doc))

@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS entries (
   text TEXT NOT NULL, unit_id TEXT, unit_name TEXT, unit_rule TEXT NOT NULL DEFAULT '', category TEXT,
   top_category TEXT, category_reason TEXT NOT NULL DEFAULT '', body TEXT, request TEXT, body_unit_id TEXT,
   item_ref INTEGER, confidence REAL NOT NULL, reasons TEXT NOT NULL, node_id TEXT, created_at TEXT NOT NULL,
-  decided_by TEXT, decided_at TEXT, edited_by TEXT, edited_at TEXT, round_id TEXT,
+  decided_by TEXT, decided_at TEXT, edited_by TEXT, edited_at TEXT, round_id TEXT, place TEXT,
   UNIQUE (sha256, kind, paragraph, fingerprint));
 CREATE INDEX IF NOT EXISTS entries_by_state ON entries (state, confidence);
 CREATE INDEX IF NOT EXISTS entries_by_identity ON entries (kind, fingerprint);
@@ -47,11 +47,12 @@ CREATE INDEX IF NOT EXISTS entries_by_identity ON entries (kind, fingerprint);
 _SELECT = ("SELECT e.id, e.kind, e.state, d.name, e.sha256, d.doc_kind, e.paragraph, e.seq, e.text, e.unit_id, "
            "e.unit_name, e.unit_rule, e.category, e.top_category, e.category_reason, e.body, e.request, e.item_ref, "
            "d.round_text, coalesce(e.round_id, d.round_id), e.confidence, e.reasons, e.node_id, e.created_at, "
-           "e.decided_by, e.decided_at, e.edited_by, e.edited_at FROM entries e JOIN documents d ON d.sha256 = e.sha256")
+           "e.decided_by, e.decided_at, e.edited_by, e.edited_at, e.place "
+           "FROM entries e JOIN documents d ON d.sha256 = e.sha256")
 _FIELDS = ("id", "kind", "state", "document", "sha256", "doc_kind", "paragraph", "seq", "text", "unit_id",
            "unit_name", "unit_rule", "category", "top_category", "category_reason", "body", "request", "item_ref",
            "round_text", "round_id", "confidence", "reasons", "node_id", "created_at", "decided_by", "decided_at",
-           "edited_by", "edited_at")
+           "edited_by", "edited_at", "place")
 
 
 class QueueError(ValueError):
@@ -88,6 +89,8 @@ class TextQueue:
         fresh = not path.exists()
         with self._connect() as db:
             db.executescript(SCHEMA)
+            if "place" not in {row[1] for row in db.execute("PRAGMA table_info(entries)")}:  # a queue from before
+                db.execute("ALTER TABLE entries ADD COLUMN place TEXT")
         if fresh:
             os.chmod(path, 0o600)
 
@@ -141,11 +144,11 @@ class TextQueue:
                             it.paragraph, fp, EntryState.PENDING.value))
                 cur = db.execute(
                     "INSERT OR IGNORE INTO entries (sha256, kind, seq, fingerprint, paragraph, text, unit_id, unit_name,"
-                    " unit_rule, category, top_category, category_reason, confidence, reasons, created_at) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " unit_rule, category, top_category, category_reason, confidence, reasons, created_at, place) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (result.sha256, EntryKind.ISSUE.value, seq, fp, it.paragraph, it.text, it.unit_id, it.unit_name,
                      it.unit_rule, it.category, it.top_category, it.category_reason, it.confidence,
-                     json.dumps(it.reasons, ensure_ascii=False), now))
+                     json.dumps(it.reasons, ensure_ascii=False), now, it.place or None))
                 new += cur.rowcount
                 item_ids[seq - 1] = db.execute(
                     "SELECT id FROM entries WHERE sha256=? AND kind=? AND paragraph=? AND fingerprint=?",
@@ -160,12 +163,12 @@ class TextQueue:
                               d.unit_rule, item_ids.get(d.item_index) if d.item_index is not None else None)
                 cur = db.execute(
                     "INSERT OR IGNORE INTO entries (sha256, kind, seq, fingerprint, paragraph, text, unit_id, unit_name,"
-                    " unit_rule, body, request, body_unit_id, item_ref, confidence, reasons, created_at) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " unit_rule, body, request, body_unit_id, item_ref, confidence, reasons, created_at, place) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (result.sha256, EntryKind.DIRECTIVE.value, seq, fp, d.paragraph, d.text, d.unit_id, d.unit_name,
                      d.unit_rule, d.body, d.request, d.body_unit_id,
                      item_ids.get(d.item_index) if d.item_index is not None else None, d.confidence,
-                     json.dumps(d.reasons, ensure_ascii=False), now))
+                     json.dumps(d.reasons, ensure_ascii=False), now, d.place or None))
                 new += cur.rowcount
             if stale:  # a decided directive that pointed at a dropped pending item no longer points anywhere
                 marks = ",".join("?" * len(stale))

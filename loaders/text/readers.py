@@ -63,6 +63,7 @@ class Block:
     level: int | None = None
     cells: list[str] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
+    place: str = ""  # where a clerk finds it: 第 3 段 (paragraphs counted alone), or 表 1 第 2 行 (header row 1)
 
     @property
     def in_table(self) -> bool:
@@ -194,8 +195,17 @@ def _numbered(blocks: list[Block], name: str, limits: TextLimits) -> list[Block]
     if chars > limits.max_chars:
         raise TextFileError(f"{name}：" + limit_message("全文字数", chars, limits.max_chars, "max_chars",
                                                        "请拆分后分别上传"))
+    paragraphs = tables = rows = 0
     for number, block in enumerate(blocks, 1):
         block.number = number
+        if not block.cells:
+            paragraphs += 1
+            block.place = f"第 {paragraphs} 段"
+            continue
+        if not block.header:  # a table's first row
+            tables, rows = tables + 1, 0
+        rows += 1
+        block.place = f"表 {tables} 第 {rows} 行"
     return blocks
 
 

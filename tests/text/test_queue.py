@@ -66,6 +66,7 @@ def round_trip(store, tmp_path: Path) -> None:
     assert props["round_id"] == result.round_id and props["unit_id"] == finder.resolve("县审计局").unit_id
     source = _edges(store, node, EdgeType.SOURCED_FROM)
     assert len(source) == 1 and source[0].props["paragraph"] == second.paragraph
+    assert source[0].props["place"] == second.place and second.place.startswith("第 ")  # as a clerk finds it
     doc = store.get_node(source[0].dst)
     assert doc.kind == NodeKind.DOCUMENT and doc.props["sha256"] == result.sha256 and doc.props["doc_kind"] == "speech"
     directive = store.get_node(queue.get(linked.id).node_id)
