@@ -188,3 +188,16 @@ def test_a_table_row_is_cited_as_a_row_of_its_table_and_paragraphs_are_counted_a
     doc.save(tmp_path / "清单.docx")
     places = [b.place for b in read_document(tmp_path / "清单.docx").blocks]
     assert places == ["第 1 段", "表 1 第 1 行", "表 1 第 2 行", "表 1 第 3 行", "第 2 段"]
+
+
+def test_a_queue_from_before_places_gains_the_column_and_keeps_its_entries(tmp_path):
+    from loaders.text.queue import SCHEMA
+    old = SCHEMA.replace(" round_id TEXT, place TEXT,", " round_id TEXT,")
+    assert old != SCHEMA
+    with sqlite3.connect(tmp_path / "text_queue.sqlite") as db:
+        db.executescript(old)
+        db.execute("INSERT INTO documents VALUES ('d1', '旧报告.txt', 'feedback', NULL, NULL, 3, '2026-01-01', '甲')")
+        db.execute("INSERT INTO entries (sha256, kind, seq, fingerprint, paragraph, text, confidence, reasons, "
+                   "created_at) VALUES ('d1', 'issue', 1, 'f1', 2, '台账缺失。', 0.9, '[]', '2026-01-01')")
+    entry = TextQueue.for_data_dir(tmp_path).get(1)
+    assert entry.text == "台账缺失。" and entry.place is None and entry.paragraph == 2
