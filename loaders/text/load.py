@@ -155,9 +155,9 @@ def accept(store: GraphStore, queue: TextQueue, ids: list[int], actor: str, *, r
         raise AcceptRejected(closed)
     round_id = resolve_round(store, finder.county, round_ref) if round_ref else None
     acceptor = Acceptor(store, queue, finder, text_rules(data_dir))
-    report, problems = AcceptReport(), []
+    report, problems = AcceptReport(), list[str]()
     done: dict[int, tuple[str, str | None]] = {}
-    issue_ids = {e.item_ref: e.node_id for e in _referenced(queue, entries) if e.node_id}  # accepted before
+    issue_ids = {e.id: e.node_id for e in _referenced(queue, entries) if e.node_id}  # accepted before
     for e in sorted(entries, key=lambda x: x.kind != EntryKind.ISSUE):  # issues first: directives point at them
         mark = len(acceptor.nodes), len(acceptor.edges)
         try:
@@ -187,7 +187,6 @@ def accept(store: GraphStore, queue: TextQueue, ids: list[int], actor: str, *, r
 
 
 def _referenced(queue: TextQueue, entries: list[QueueEntry]) -> list[QueueEntry]:
-    """The items the directives of a batch are about, with their graph node when accepted before (keyed by id)."""
+    """The items the directives of a batch are about that were accepted before (their graph node known)."""
     refs = sorted({e.item_ref for e in entries if e.item_ref is not None})
-    found, _ = queue.entries(ids=refs, state=EntryState.ACCEPTED, limit=max(len(refs), 1))
-    return [e.model_copy(update={"item_ref": e.id}) for e in found]
+    return queue.entries(ids=refs, state=EntryState.ACCEPTED, limit=max(len(refs), 1))[0]

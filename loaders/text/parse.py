@@ -19,7 +19,7 @@ from loaders.text import classifier
 from loaders.text.directives import DirectiveFinder
 from loaders.text.itemize import itemize
 from loaders.text.items import Walker
-from loaders.text.model import ParseResult
+from loaders.text.model import ParsedItem, ParseResult
 from loaders.text.readers import DEFAULT_TEXT_LIMITS, TextDocument, TextLimits, read_document
 from loaders.text.segments import CN, cn_number
 from loaders.text.units import UnitFinder
@@ -67,7 +67,7 @@ def parse_document(doc: TextDocument, finder: UnitFinder, rules: dict[str, Any],
     alone) gives its second opinion as ``rules["clause_classifier"]`` says (:mod:`loaders.text.classifier`)."""
     walker = Walker(finder, rules)
     candidates = walker.walk(doc.blocks)
-    items = []
+    items: list[ParsedItem] = []
     for cand in candidates:
         found = itemize(walker, cand)
         cand.item_indexes = list(range(len(items), len(items) + len(found)))
@@ -83,8 +83,10 @@ def parse_document(doc: TextDocument, finder: UnitFinder, rules: dict[str, Any],
         rid = node_id(NodeKind.ROUND.value, finder.county, term, number)  # Round's natural key
         round_id = rid if store.get_node(rid) is not None else None
     places = {b.number: b.place for b in doc.blocks}  # what a clerk looks for in the file: 第 3 段, 表 1 第 2 行
-    for found in (*items, *directives):
-        found.place = places.get(found.paragraph, "")
+    for item in items:
+        item.place = places.get(item.paragraph, "")
+    for directive in directives:
+        directive.place = places.get(directive.paragraph, "")
     return ParseResult(file=doc.name, sha256=doc.sha256, doc_kind=doc_kind(doc, rules), encoding=doc.encoding,
                        round_text=round_text, round_id=round_id, blocks=len(doc.blocks), items=items,
                        directives=directives, notes=_notes(doc))

@@ -224,7 +224,8 @@ class TextQueue:
                 document: str | None = None, sha256: str | None = None, min_confidence: float | None = None,
                 ids: list[int] | None = None, limit: int = 100, offset: int = 0) -> tuple[list[QueueEntry], int]:
         """A page of entries (and how many match) in one state or any of several (e.g. :data:`OPEN`)."""
-        where, args = [], []
+        where: list[str] = []
+        args: list[Any] = []
         states = [state] if isinstance(state, EntryState) else list(state or [])
         if states:
             where.append(f"e.state IN ({','.join('?' * len(states))})")

@@ -292,7 +292,7 @@ def _list_level(p: object) -> int | None:
 
 
 def _styles(style: object) -> list[object]:
-    chain = []
+    chain: list[object] = []
     while style is not None and len(chain) < 10:
         chain.append(style)
         style = getattr(style, "base_style", None)
