@@ -387,6 +387,7 @@ class Walker:
             self.candidates.append(Candidate(block, offset + skip, body[skip:], "关于X：", True, list(self.stack), own))
             return
         if level is None and (cut := continued_entry(body, self.blocks[block.number - 2].text if block.number > 1 else "")):
+            own = next((c.own for c in reversed(self.candidates) if c.block.number == block.number - 1), None)
             self.candidates.append(Candidate(block, offset + cut, body[cut:], "一是", True, list(self.stack), own))
             return  # 二是… after a paragraph opening 一是…: the list's next entry
         form = "段首编号" if level is not None else "段落"

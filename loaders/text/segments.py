@@ -262,6 +262,16 @@ def continued_entry(text: str, before: str) -> int:
     """Where the text of a paragraph opening the next entry of a 一是… list set one entry per paragraph begins
     (二是…, after a paragraph opening 一是…), else 0: each such paragraph is a list entry, as its first one is."""
     m, prev = ENTRY_IS.match(text), ENTRY_IS.match(before)
-    if m is None or prev is None or _value(m.group(1)) != _value(prev.group(1)) + 1 or len(text) <= m.end():
+    if m is None or len(text) <= m.end():
         return 0
-    return m.end()
+    if prev is not None and _value(m.group(1)) == _value(prev.group(1)) + 1:
+        return m.end()
+    last = last_entry(before)
+    return m.end() if last and _value(m.group(1)) == last + 1 else 0
+
+
+def last_entry(text: str) -> int:
+    """The number of the last entry of a 一是… list a paragraph holds after its lead (关于X：一是…。), else 0: the
+    next paragraph opening 二是… goes on with that list (measured on a clerk's own form, H49)."""
+    _, pieces = inline_pieces(text)
+    return len(pieces) if pieces and pieces[0].form == "一是" else 0
