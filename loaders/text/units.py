@@ -28,6 +28,8 @@ from loaders.ledgers.resolve import ResolveError, UnitIndex, core_name, load_uni
 REDACTED = re.compile(r"(?:县|镇|乡)(?:[*＊×]{1,3}|XX|ＸＸ)|"
                       r"(?:[*＊×]{1,3}|(?<![A-Za-zＡ-Ｚａ-ｚ])[XＸ]{1,2}|某某?)"
                       r"(?:局|镇|乡|村|办|委|中心|公司|部|社区|街道|单位|党组|组|同志|院|校|所|站|队|馆|社)|"
+                      # a star before a short stem (*林场, *水厂): no date (202*年) and no figure (1*万元)
+                      r"[*＊×]{1,3}(?![年月日号万元])[\u4e00-\u9fff]{1,2}?(?:场|厂|局|院|所|站|队|馆|中心|公司)|"
                       # a unit whose name the text says it withholds: 一个单位（名称已隐去）, 某乡镇（略）
                       r"(?:单位|部门|乡镇|村|公司)[（(][^）)]{0,4}(?:隐去|略去|从略|略|不点名)[)）]")
 

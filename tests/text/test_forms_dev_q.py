@@ -1,6 +1,7 @@
-"""Forms opened on dev_q (session 10) and on a clerk's own form: a 一是… list opened in one paragraph under its
-unit (关于X：一是…。) and taken up in the next paragraph (二是…。) keeps its unit and every entry. Sentences written
-for these tests.
+"""Forms opened on dev_q (session 10) and on a clerk's own form: 该乡 under village headings is the township; a
+starred short name (*林场) is a withheld unit; 不正常 and 无A、无B state a problem; a 一是… list opened in one
+paragraph under its unit (关于X：一是…。) and taken up in the next paragraph (二是…。) keeps its unit and every
+entry. Sentences written for these tests.
 """
 
 from __future__ import annotations
@@ -28,3 +29,27 @@ def test_a_list_opened_under_its_unit_goes_on_in_the_next_paragraph(parse, finde
 def test_a_paragraph_opening_with_a_later_entry_after_no_list_is_no_entry(parse):
     r = parse(SPEECH, "关于县审计局：审计整改台账更新不及时。", "二是要加强学习。")
     assert all("加强学习" not in it.text for it in r.items)
+
+
+VILLAGES = "关于对湖岭乡南丰村等村党组织开展村级巡察的反馈意见"
+
+
+@pytest.mark.parametrize("opening", ["该乡对村级财务监督指导缺位。", "该乡对村务公开督促检查流于形式。"])
+def test_this_township_under_village_headings_is_the_township(parse, finder, opening):
+    r = parse(VILLAGES, "一、南丰村", "村务公开栏长期未更新，公开内容不完整。", "二、乡党委层面", opening)
+    assert r.items[-1].unit_id == unit_id(finder, "宁川县湖岭乡")
+
+
+@pytest.mark.parametrize("line", ["另外，*林场职工违规占用林地搭建房屋。", "此外，*水厂负责人长期在外兼职取酬。"])
+def test_a_starred_short_name_is_a_withheld_unit(parse, line):
+    r = parse("关于对县林业局党组巡察情况的反馈", "县委第一巡察组对县林业局党组进行了巡察。", line)
+    assert [it.unit_id for it in r.items] == [None]
+
+
+@pytest.mark.parametrize("pair", [
+    "村党支部组织生活不正常，党员大会很少召开。村级账目与合作社账目混用，收支不清。",
+    "村级项目未公开招标，由村主任指定施工队。村干部报销差旅费无事由、无清单。",
+])
+def test_two_findings_of_a_village_in_two_sentences_are_two_items(parse, pair):
+    r = parse(VILLAGES, "一、南丰村", pair)
+    assert len(r.items) == 2
