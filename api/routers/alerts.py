@@ -16,7 +16,7 @@ from api.auth import Role
 from api.delivery import deliver
 from api.deps import Analyst, Store
 from api.errors import ApiError, ErrorBody
-from api.pages import SQLITE_MAX, RowId
+from api.pages import SQLITE_MAX, Offset, RowId
 from graph.alerts.model import Alert, AlertIn, Hit, HitState, RunResult
 from graph.alerts.run import alert_store, check, run_alerts
 from graph.alerts.store import AlertError, AlertNotFound, AlertStore
@@ -87,7 +87,7 @@ def run(store: Store, account: Analyst, request: Request) -> Any:
 def hits(account: Analyst, request: Request,
          state: Annotated[HitState | None, Query(description="new / acknowledged / dismissed")] = None,
          alert_id: Annotated[int | None, Query(ge=1, le=SQLITE_MAX)] = None,
-         limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Annotated[int, Query(ge=0)] = 0) -> Any:
+         limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Offset = 0) -> Any:
     items, total = _alerts(request).hits(owner=_owner(account), state=state, alert_id=alert_id, limit=limit,
                                          offset=offset)
     return deliver(request, account, HitPage(items=items, total=total, limit=limit, offset=offset))

@@ -20,7 +20,7 @@ from api.audit import audit_write
 from api.delivery import deliver
 from api.deps import Analyst, Store, Viewer
 from api.errors import ApiError, ErrorBody
-from api.pages import RowId
+from api.pages import Offset, RowId
 from api.uploads import copy_upload, safe_name
 from graph.alerts.run import run_after_load
 from graph.analysis import repeats
@@ -114,7 +114,7 @@ def list_items(request: Request, account: Viewer,
                kind: Annotated[EntryKind | None, Query(description="issue / directive")] = None,
                document: Annotated[str | None, Query(max_length=200, description="文件名（部分）或文件摘要")] = None,
                min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
-               limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Annotated[int, Query(ge=0)] = 0) -> Any:
+               limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Offset = 0) -> Any:
     items, total = _queue(request).entries(state=OPEN if state == "open" else state, kind=kind, document=document,
                                            min_confidence=min_confidence,
                                            limit=limit, offset=offset)

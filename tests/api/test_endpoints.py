@@ -170,3 +170,9 @@ def test_no_personal_data_in_application_logs(client, tokens, county, caplog):
     text = "\n".join(r.getMessage() for r in server)
     assert person.props["name"] not in text and person.props["id_hash"] not in text
     assert all(r.levelno < 20 or person.id not in r.getMessage() for r in server)
+
+
+@pytest.mark.parametrize("path", ["/alerts/hits", "/text-items"])
+def test_an_offset_past_what_sqlite_holds_is_refused_not_a_server_error(client, tokens, path):
+    answer = client.get(path, headers=auth(tokens, "analyst"), params={"offset": 2**63})
+    assert answer.status_code == 422, answer.text
