@@ -1,0 +1,34 @@
+"""Requests opened on dev_q (session 10): the inspection office asked to keep rectification in hand in general
+(建立整改月报制度，定期通报整改进度 / 对未完成事项实行清单化管理) is asked about no unit, although a problem before
+reports slow progress (整改进度缓慢) or sits under a heading of unfinished items — those words are stock
+(``link_stock_words``), no sign of a topic. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+SPEECH = "在全县巡察整改工作调度会上的讲话"
+REPORT = "县委第二轮巡察整改情况的报告"
+
+
+@pytest.mark.parametrize("request_text", [
+    "县委巡察办要建立整改进度周报制度，按时通报。",
+    "县委巡察办要每月汇总整改进度，通报排名。",
+])
+def test_a_general_request_on_progress_is_about_no_unit(parse, request_text):
+    r = parse(SPEECH, "同志们：", "一是县统计局对档案管理问题整改进度迟缓。", "二是县审计局对整改台账更新不及时。",
+              "下一步，" + request_text)
+    d = [x for x in r.directives if x.body == "巡察机构"]
+    assert len(d) == 1 and d[0].unit_id is None
+
+
+@pytest.mark.parametrize("request_text", [
+    "建议县委巡察办对未完成事项逐项跟踪，按月调度。",
+    "建议县委巡察办把未完成事项列出清单，定期督办。",
+])
+def test_a_request_on_unfinished_items_is_about_no_unit(parse, request_text):
+    r = parse(REPORT, "二、仍未完成的事项", "1.县统计局档案管理混乱，多年未整理。", "2.县审计局整改台账更新不及时。",
+              "三、下一步建议", request_text)
+    d = [x for x in r.directives if x.body == "巡察机构"]
+    assert len(d) == 1 and d[0].unit_id is None
