@@ -34,7 +34,7 @@ from loaders.text.items import Walker
 
 NOT_ASKING = ("邀请", "聘请", "申请")  # 邀请县纪委监委…授课: invited to help the office, nothing asked of it
 OWN_OFFICE = re.compile(r"[^，。；、]{2,10}?(?:室|科|股)(?=要|须|必须|应当|负责|牵头)")
-REGULATOR_NAMED = re.compile(r"(?:^|[，,；;：:])(?:建议|请)[^，。；]{2,16}?作为$")
+REGULATOR_NAMED = re.compile(r"(?:^|[，,；;：:])(?:建议|请)[^，。；]{2,16}?(?:作为|等)$")  # 请X局、Y局等行业主管部门…
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """Requests opened on dev_q (session 10): the inspection office asked to keep rectification in hand in general
 (建立整改月报制度，定期通报整改进度 / 对未完成事项实行清单化管理) is asked about no unit, although a problem before
 reports slow progress (整改进度缓慢) or sits under a heading of unfinished items — those words are stock
-(``link_stock_words``), no sign of a topic. Sentences written for these tests.
+(``link_stock_words``), no sign of a topic; a body asked by 请/建议 with the departments named before it (请X局、Y局等
+行业主管部门…) or asked to attend to a matter (予以关注) is asked. Sentences written for these tests.
 """
 
 from __future__ import annotations
@@ -32,3 +33,14 @@ def test_a_request_on_unfinished_items_is_about_no_unit(parse, request_text):
               "三、下一步建议", request_text)
     d = [x for x in r.directives if x.body == "巡察机构"]
     assert len(d) == 1 and d[0].unit_id is None
+
+
+@pytest.mark.parametrize(("request_text", "body"), [
+    ("请县财政局、县审计局等行业主管部门加强对补助资金的监管。", "行业主管部门"),
+    ("请县财政局等行业主管部门督促补助资金规范发放。", "行业主管部门"),
+    ("对县统计局班子建设问题，请县委组织部予以关注。", "组织部"),
+    ("县统计局干部选任问题，请县委组织部予以重视。", "组织部"),
+])
+def test_a_body_asked_by_please_with_its_departments_or_to_attend_is_a_directive(parse, request_text, body):
+    r = parse(REPORT, "一、主要问题", "1.县统计局专项经费违规列支会议费，补助资金发放不规范。", "二、意见建议", request_text)
+    assert [d.body for d in r.directives] == [body]
