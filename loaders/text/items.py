@@ -48,6 +48,7 @@ from loaders.text.segments import (
     LABELLED,
     REQUIREMENT_LIST,
     continued_entry,
+    focus_rest,
     inline_pieces,
     label_families,
     leading_marker,
@@ -379,6 +380,9 @@ class Walker:
             focus = [re.compile(f) for f in self.rules["focus_patterns"]]  # 一是看…是否…: what to look at
             for p in pieces:
                 if any(f.match(p.text) for f in focus):
+                    if p is pieces[-1] and (rest := focus_rest(p.text)):  # 三是看…是否到位。从上轮看，X局…未解决
+                        self.candidates.append(Candidate(block, offset + skip + p.start + len(p.text) - len(rest),
+                                                         rest, "段落", False, list(self.stack), own))
                     continue
                 self.candidates.append(Candidate(block, offset + skip + p.start, p.text, p.form, True,
                                                  list(self.stack), own))

@@ -275,3 +275,11 @@ def last_entry(text: str) -> int:
     next paragraph opening 二是… goes on with that list (measured on a clerk's own form, H49)."""
     _, pieces = inline_pieces(text)
     return len(pieces) if pieces and pieces[0].form == "一是" else 0
+
+
+def focus_rest(text: str) -> str:
+    """The sentences after a list's last entry when it says what to look at (三是看…是否到位。从上轮看，X局…):
+    what the writer goes on to find is no part of the entry, and may be a finding."""
+    end = text.find("。")
+    rest = text[end + 1:].strip() if end >= 0 else ""
+    return rest if len(rest) >= 10 else ""

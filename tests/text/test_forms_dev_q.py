@@ -1,5 +1,6 @@
 """Forms opened on dev_q (session 10) and on a clerk's own form: 该乡 under village headings is the township; a
-starred short name (*林场) is a withheld unit; 不正常 and 无A、无B state a problem; a 一是… list opened in one
+starred short name (*林场) is a withheld unit; 不正常 and 无A、无B state a problem; a finding after a list of what
+to look at (三是看…是否到位。从上轮看，X局…未解决) is an item; a 一是… list opened in one
 paragraph under its unit (关于X：一是…。) and taken up in the next paragraph (二是…。) keeps its unit and every
 entry. Sentences written for these tests.
 """
@@ -53,3 +54,13 @@ def test_a_starred_short_name_is_a_withheld_unit(parse, line):
 def test_two_findings_of_a_village_in_two_sentences_are_two_items(parse, pair):
     r = parse(VILLAGES, "一、南丰村", pair)
     assert len(r.items) == 2
+
+
+@pytest.mark.parametrize("finding", [
+    "从上一轮巡察看，县统计局专项经费违规列支问题至今未解决。",
+    "据了解，县审计局审计整改台账长期未更新。",
+])
+def test_a_finding_after_a_list_of_what_to_look_at_is_an_item(parse, finding):
+    r = parse(SPEECH, "同志们：", "本轮巡察要重点看三个方面：一是看主体责任是否落实，二是看群众身边问题是否解决，"
+              "三是看上轮整改是否到位。" + finding)
+    assert len(r.items) == 1 and r.items[0].unit_id is not None
