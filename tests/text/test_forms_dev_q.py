@@ -1,5 +1,6 @@
 """Forms opened on dev_q (session 10) and on a clerk's own form: 该乡 under village headings is the township; a
-starred short name (*林场) is a withheld unit; 不正常 and 无A、无B state a problem; a finding after a list of what
+starred short name (*林场) is a withheld unit; 不正常, 无A、无B, 跑冒滴漏 and 亲属承包 state a problem (so
+a second one after ；is an item); a finding after a list of what
 to look at (三是看…是否到位。从上轮看，X局…未解决) is an item; a 一是… list opened in one
 paragraph under its unit (关于X：一是…。) and taken up in the next paragraph (二是…。) keeps its unit and every
 entry. Sentences written for these tests.
@@ -64,3 +65,12 @@ def test_a_finding_after_a_list_of_what_to_look_at_is_an_item(parse, finding):
     r = parse(SPEECH, "同志们：", "本轮巡察要重点看三个方面：一是看主体责任是否落实，二是看群众身边问题是否解决，"
               "三是看上轮整改是否到位。" + finding)
     assert len(r.items) == 1 and r.items[0].unit_id is not None
+
+
+@pytest.mark.parametrize("entry", [
+    "1.县统计局档案管理混乱，多份档案缺失；专项经费收支存在跑冒滴漏。",
+    "1.南丰村村务公开不及时，财务收支未按季度公开；村内道路工程由村干部亲属承包。",
+])
+def test_a_second_finding_after_a_semicolon_is_an_item_of_its_own(parse, entry):
+    r = parse(VILLAGES, "一、主要问题", entry)
+    assert len(r.items) == 2
