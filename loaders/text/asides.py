@@ -54,3 +54,14 @@ def bare_topic(walker: Walker, text: str) -> bool:
     for m in reversed(found):
         rest = rest[: m.start] + rest[m.end:]
     return bool(TOPIC_WORDS.match(re.sub(r"[\W_]", "", rest)))
+
+
+# a paragraph's closing sentence pointing to the list or table below for the particulars (具体问题见下表。)
+POINTS_BELOW = re.compile(r"(?:详|具体)?(?:[^，。；]{0,6})(?:见|列于|列入)(?:下表|附表|表\d|附件|后附清单)[。：:]?$")
+
+
+def introduces_table(paragraph: str) -> bool:
+    """Whether an unnumbered paragraph ends by sending the reader to the table below (巡察发现，X作用发挥不够充分。
+    具体问题见下表。): its words are the overview the table's rows set out, no finding beside them."""
+    sentences = [x for x in re.split(r"(?<=[。！])", paragraph.strip()) if x.strip()]
+    return len(sentences) >= 2 and bool(POINTS_BELOW.search(sentences[-1].strip()))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from loaders.text import categories
-from loaders.text.asides import announces, bare_topic, comments, only_announced
+from loaders.text.asides import announces, bare_topic, comments, introduces_table, only_announced
 from loaders.text.asking import clause_asking
 from loaders.text.clauses import listed, reports, segment_groups, states
 from loaders.text.cues import has_cue
@@ -304,8 +304,9 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
         and bool(walker.named_units(problem, cand.context)) and not DONE.search(problem)))
     ends_problem = (cand.numbered and (problem.rstrip("。；").endswith("的问题")  # unnumbered: …新发生的问题 is no list
                                        or bool(TITLED.match(problem)))) or bool(PROBLEM_FIELD.match(cand.block.text))
-    if not hits and not ends_problem and not listed_under_unit:
-        return []
+    if (not hits and not ends_problem and not listed_under_unit) or (
+            not cand.numbered and introduces_table(cand.block.text)):
+        return []  # …作用发挥不够充分。具体问题见下表。: the overview of the table's rows
     praise = _praises(walker, problem)
     contexts = cand.context + ([cand.own] if cand.own else [])
     reasons = [f"列举方式：{cand.form}" if cand.numbered else "未编号的段落"]

@@ -1,7 +1,8 @@
 """Forms opened on dev_q (session 10) and on a clerk's own form: 该乡 under village headings is the township; a
 starred short name (*林场) is a withheld unit; 不正常, 无A、无B, 跑冒滴漏 and 亲属承包 state a problem (so
 a second one after ；is an item); a finding after a list of what
-to look at (三是看…是否到位。从上轮看，X局…未解决) is an item; a 一是… list opened in one
+to look at (三是看…是否到位。从上轮看，X局…未解决) is an item; an overview sending the reader to the table below
+(…作用发挥不够充分。具体问题见下表。) is none; a 一是… list opened in one
 paragraph under its unit (关于X：一是…。) and taken up in the next paragraph (二是…。) keeps its unit and every
 entry. Sentences written for these tests.
 """
@@ -74,3 +75,10 @@ def test_a_finding_after_a_list_of_what_to_look_at_is_an_item(parse, finding):
 def test_a_second_finding_after_a_semicolon_is_an_item_of_its_own(parse, entry):
     r = parse(VILLAGES, "一、主要问题", entry)
     assert len(r.items) == 2
+
+
+@pytest.mark.parametrize("pointer", ["具体问题见下表。", "详细情况见附表。"])
+def test_an_overview_sending_the_reader_to_the_table_is_no_item(parse, pointer):
+    r = parse(FEEDBACK, "巡察发现，县统计局党组在把方向、管大局方面作用发挥不够充分。" + pointer,
+              "1.专项经费违规列支会议费。")
+    assert [it.text for it in r.items] == ["专项经费违规列支会议费。"]
