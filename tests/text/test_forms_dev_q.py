@@ -4,7 +4,7 @@ a second one after ；is an item); a finding after a list of what
 to look at (三是看…是否到位。从上轮看，X局…未解决) is an item; an overview sending the reader to the table below
 (…作用发挥不够充分。具体问题见下表。) is none; a 一是… list opened in one
 paragraph under its unit (关于X：一是…。) and taken up in the next paragraph (二是…。) keeps its unit and every
-entry. Sentences written for these tests.
+entry; a feedback report titled …情况的反馈 or saying 反馈如下 is feedback. Sentences written for these tests.
 """
 
 from __future__ import annotations
@@ -82,3 +82,12 @@ def test_an_overview_sending_the_reader_to_the_table_is_no_item(parse, pointer):
     r = parse(FEEDBACK, "巡察发现，县统计局党组在把方向、管大局方面作用发挥不够充分。" + pointer,
               "1.专项经费违规列支会议费。")
     assert [it.text for it in r.items] == ["专项经费违规列支会议费。"]
+
+
+@pytest.mark.parametrize("opening", [
+    ("关于对县统计局党组巡察情况的反馈", "县委第二巡察组对县统计局党组进行了巡察。"),
+    ("县委第二巡察组巡察县统计局党组情况", "现将巡察发现的问题反馈如下："),
+])
+def test_a_feedback_not_titled_feedback_opinions_is_feedback(parse, opening):
+    r = parse(*opening, "一是专项经费违规列支会议费。二是档案管理混乱。")
+    assert r.doc_kind == "feedback"
