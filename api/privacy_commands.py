@@ -30,6 +30,7 @@ from graph.stores import StoreError, changelog, open_store
 from graph.stores.base import GraphStore
 from graph.text_privacy import BANK_TOKEN, ID_TOKEN, LANDLINE_TOKEN, PHONE_TOKEN, redact_text
 from loaders.ledgers.cells import CODE_FIELDS, DIGEST_FIELDS
+from loaders.text.queue import FILE as QUEUE_FILE
 from loaders.text.queue import TextQueue
 
 console, err = Console(), Console(stderr=True)
@@ -48,7 +49,7 @@ class RewriteResult(BaseModel):
     applied: bool = Field(title="已写入")
     nodes: int = Field(title="改写的节点数")
     edges: int = Field(title="改写的关系数")
-    queue_entries: int = Field(default=0, title="改写的审核队列条目数（报告文本）")
+    queue_entries: int = Field(default=0, title="改写的审核队列记录数（报告文本的条目和文件）")
     numbers: dict[str, int] = Field(title="各类号码个数")
     fields: list[FieldChange] = Field(title="按字段")
 
@@ -116,6 +117,7 @@ def rewrite_queue(queue: TextQueue, result: RewriteResult, *, apply: bool) -> Re
     for _, numbers in tally.values():
         total.update(numbers)
     fields = [FieldChange(kind="审核队列", field=f, records=n, numbers=dict(c)) for f, (n, c) in sorted(tally.items())]
+    # records: an entry or a document of the queue, each counted once however many of its fields changed
     return result.model_copy(update={"queue_entries": len({c[0] for c in changes}), "numbers": dict(total),
                                      "fields": [*result.fields, *fields],
                                      "applied": result.applied or (apply and bool(changes))})
@@ -146,7 +148,8 @@ def rewrite_command(apply: Annotated[bool, typer.Option("--apply", help="写入�
                 forget(store)  # kept analysis results may quote the old text: none is left beside the store
         finally:
             store.close()
-        result = rewrite_queue(TextQueue.for_data_dir(settings.data_dir), result, apply=apply)
+        if (settings.data_dir / QUEUE_FILE).exists():  # a dry run creates no queue where there is none
+            result = rewrite_queue(TextQueue.for_data_dir(settings.data_dir), result, apply=apply)
         if result.applied:
             compact(settings)
     except (StoreError, sqlite3.Error) as exc:

@@ -46,7 +46,7 @@ class ParseSummary(BaseModel):
     result: ParseResult
     entries: list[QueueEntry]
     new: int = Field(title="新存入审核队列的条目数")
-    same: list[str] = Field(default_factory=list, title="与其他文件中已有条目相同、未重复存入的条目")
+    same: list[str] = Field(default_factory=list, title="与其他文件中已有条目相同的条目（已存入并标明）")
 
 
 class AcceptBody(BaseModel):

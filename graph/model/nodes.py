@@ -267,7 +267,8 @@ class DataRequest(NodeModel):
 class Directive(NodeModel):
     """A sentence of a feedback report or speech asking another body (纪委监委, 组织部, 巡察机构, 派驻纪检监察组,
     行业主管部门) to act about a problem: the body is a ``DIRECTED_TO`` edge when the register holds it, what it is
-    about a ``DIRECTIVE_ABOUT`` edge (an issue or a unit). ``answered_date``/``response`` say whether it was done."""
+    about a ``DIRECTIVE_ABOUT`` edge (an issue or a unit, and the round its document reports on).
+    ``answered_date``/``response`` say whether it was done."""
 
     kind = e.NodeKind.DIRECTIVE
     key_fields = ("document_id", "paragraph", "body", "request")

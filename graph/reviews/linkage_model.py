@@ -62,7 +62,7 @@ class DirectiveLine(BaseModel):
     and whether it is done (an open one past ``directive_days`` is overdue)."""
 
     directive_id: str
-    about_id: str = Field(title="涉及的问题或单位")
+    about_id: str = Field(title="涉及的问题、单位或轮次")
     body: str = Field(title="交办对象")
     body_unit_name: str | None = Field(default=None, title="承办单位")
     request: str = Field(title="交办事项")

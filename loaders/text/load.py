@@ -87,7 +87,8 @@ class Acceptor:
 
     def issue(self, e: QueueEntry, round_id: str | None) -> str:
         if not e.unit_id or self.store.get_node(e.unit_id) is None:
-            raise QueueError(f"条目 {e.id}（{e.document} 第{e.paragraph}段）未对应到单位；请先修改单位（edit --unit）")
+            raise QueueError(f"条目 {e.id}（{e.document} {e.place or f'第 {e.paragraph} 段'}）未对应到单位；"
+                             "请先修改单位（edit --unit）")
         rid = round_id or e.round_id
         if not rid:
             named = f"文中的“{e.round_text}”在图中没有对应轮次" if e.round_text else "文中未写明巡察轮次"
@@ -161,9 +162,9 @@ def accept(store: GraphStore, queue: TextQueue, ids: list[int], actor: str, *, r
     for e in sorted(entries, key=lambda x: x.kind != EntryKind.ISSUE):  # issues first: directives point at them
         mark = len(acceptor.nodes), len(acceptor.edges)
         try:
+            if skip_unready:
+                _ready_for_bulk(e, issue_ids)
             if e.kind == EntryKind.ISSUE:
-                if skip_unready and not e.category:  # the page asked for a choice: bulk acceptance does not guess
-                    raise QueueError(f"条目 {e.id}（{e.document} 第{e.paragraph}段）未归类；请先选择类别")
                 issue_ids[e.id] = acceptor.issue(e, round_id)
                 done[e.id] = (issue_ids[e.id], round_id or e.round_id)
                 report.issues += 1
@@ -184,6 +185,19 @@ def accept(store: GraphStore, queue: TextQueue, ids: list[int], actor: str, *, r
     report.accepted = sorted(done)
     report.nodes, report.edges = len(acceptor.nodes), len(acceptor.edges)
     return report
+
+
+def _ready_for_bulk(e: QueueEntry, issue_ids: dict[int, str]) -> None:
+    """What bulk acceptance leaves for a person (raises :class:`QueueError` saying why): an item the page asked to
+    classify, an entry repeating another document's, and a request about a problem not accepted (it would go in
+    about the unit only, for good: an accepted entry does not change)."""
+    where = f"条目 {e.id}（{e.document} {e.place or f'第 {e.paragraph} 段'}）"
+    if e.kind == EntryKind.ISSUE and not e.category:
+        raise QueueError(f"{where}未归类；请先选择类别")
+    if e.twin_of is not None:
+        raise QueueError(f"{where}与条目 {e.twin_of} 相同；请确认后单独接受，或驳回")
+    if e.kind == EntryKind.DIRECTIVE and e.item_ref is not None and e.item_ref not in issue_ids:
+        raise QueueError(f"{where}涉及的问题（条目 {e.item_ref}）尚未接受；请先处理该问题")
 
 
 def _referenced(queue: TextQueue, entries: list[QueueEntry]) -> list[QueueEntry]:

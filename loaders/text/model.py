@@ -86,6 +86,7 @@ class QueueEntry(BaseModel):
     doc_kind: str
     paragraph: int = Field(title="段落")
     place: str | None = Field(default=None, title="位置（第几段，或表格第几行）")
+    twin_of: int | None = Field(default=None, title="与之相同的条目（另一文件，同一轮次、同一单位）")
     seq: int = Field(title="文件内序号")
     text: str = Field(title="内容")
     unit_id: str | None = None
@@ -110,9 +111,9 @@ class QueueEntry(BaseModel):
 
 
 class QueueAddition(BaseModel):
-    """What storing a parse did: the file's entries, how many were new, and the parsed entries not stored again
-    because the queue already holds them from another document (one line each, for the clerk)."""
+    """What storing a parse did: the file's entries, how many were new, and the entries that repeat one another
+    document already put in the queue (one line each, for the clerk; stored, marked, left out of bulk acceptance)."""
 
     entries: list[QueueEntry]
     new: int = Field(title="新存入审核队列的条目数")
-    same: list[str] = Field(default_factory=list, title="与其他文件中已有条目相同、未重复存入的条目")
+    same: list[str] = Field(default_factory=list, title="与其他文件中已有条目相同的条目（已存入并标明）")

@@ -5,9 +5,10 @@ Each entry is unique per (file digest, kind, paragraph, fingerprint of its text,
 file again (same digest, say after a rules change) makes the new parse the file's open work: a still-pending entry
 the new parse finds again stays (same id, its reasons refreshed), one it no longer finds is dropped, and a new one
 is added — unless it equals an entry already decided (accepted, edited or rejected), which stays as decided. A
-parsed entry the queue already holds from another document (the same text at the same unit, not rejected: a
-problem both a feedback report and the round's report list) is not stored twice; the clerk is told which entry it
-is (:class:`~loaders.text.model.QueueAddition`).
+parsed entry another document already put in the queue — the same text at the same resolved unit in the same round,
+not rejected: a problem both a feedback report and the round's report list — is stored but marked (``twin_of``),
+the clerk is told which entry it repeats (:class:`~loaders.text.model.QueueAddition`) and bulk acceptance leaves it
+for a person: nothing is hidden, and nothing goes into the graph twice by accident.
 Decisions record who and when; an accepted or rejected entry cannot be changed. Each call opens its own
 connection inside one transaction (``BEGIN IMMEDIATE`` for writes), so the API's threads and the command line
 may share the file.
@@ -28,6 +29,7 @@ from typing import Any
 from loaders.text.model import EntryKind, EntryState, ParseResult, QueueAddition, QueueEntry
 
 FILE = "text_queue.sqlite"
+ADDED = (("place", "TEXT"), ("twin_of", "INTEGER"))  # columns a queue from an earlier version lacks
 OPEN = (EntryState.PENDING, EntryState.EDITED)  # waiting for a decision: parsed, or edited and not yet accepted
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -39,7 +41,7 @@ CREATE TABLE IF NOT EXISTS entries (
   text TEXT NOT NULL, unit_id TEXT, unit_name TEXT, unit_rule TEXT NOT NULL DEFAULT '', category TEXT,
   top_category TEXT, category_reason TEXT NOT NULL DEFAULT '', body TEXT, request TEXT, body_unit_id TEXT,
   item_ref INTEGER, confidence REAL NOT NULL, reasons TEXT NOT NULL, node_id TEXT, created_at TEXT NOT NULL,
-  decided_by TEXT, decided_at TEXT, edited_by TEXT, edited_at TEXT, round_id TEXT, place TEXT,
+  decided_by TEXT, decided_at TEXT, edited_by TEXT, edited_at TEXT, round_id TEXT, place TEXT, twin_of INTEGER,
   UNIQUE (sha256, kind, paragraph, fingerprint));
 CREATE INDEX IF NOT EXISTS entries_by_state ON entries (state, confidence);
 CREATE INDEX IF NOT EXISTS entries_by_identity ON entries (kind, fingerprint);
@@ -47,12 +49,12 @@ CREATE INDEX IF NOT EXISTS entries_by_identity ON entries (kind, fingerprint);
 _SELECT = ("SELECT e.id, e.kind, e.state, d.name, e.sha256, d.doc_kind, e.paragraph, e.seq, e.text, e.unit_id, "
            "e.unit_name, e.unit_rule, e.category, e.top_category, e.category_reason, e.body, e.request, e.item_ref, "
            "d.round_text, coalesce(e.round_id, d.round_id), e.confidence, e.reasons, e.node_id, e.created_at, "
-           "e.decided_by, e.decided_at, e.edited_by, e.edited_at, e.place "
+           "e.decided_by, e.decided_at, e.edited_by, e.edited_at, e.place, e.twin_of "
            "FROM entries e JOIN documents d ON d.sha256 = e.sha256")
 _FIELDS = ("id", "kind", "state", "document", "sha256", "doc_kind", "paragraph", "seq", "text", "unit_id",
            "unit_name", "unit_rule", "category", "top_category", "category_reason", "body", "request", "item_ref",
            "round_text", "round_id", "confidence", "reasons", "node_id", "created_at", "decided_by", "decided_at",
-           "edited_by", "edited_at", "place")
+           "edited_by", "edited_at", "place", "twin_of")
 
 
 class QueueError(ValueError):
@@ -71,9 +73,10 @@ def _fingerprint(*parts: str | None) -> str:
     return hashlib.sha256("\x1f".join(p or "" for p in parts).encode()).hexdigest()[:24]
 
 
-def _same_line(paragraph: int, text: str, twin: tuple[int, str, int]) -> str:
+def _same_line(place: str, text: str, twin: tuple[int, str, str]) -> str:
     short = text if len(text) <= 24 else text[:24] + "…"
-    return f"第 {paragraph} 段“{short}”与 {twin[1]} 第 {twin[2]} 段的条目 {twin[0]} 相同，未重复存入"
+    return (f"{place}“{short}”与 {twin[1]} {twin[2]} 的条目 {twin[0]} 相同（同一轮次、同一单位）：已存入待审并标明，"
+            "批量接受时跳过")
 
 
 def _entry(row: tuple) -> QueueEntry:
@@ -89,10 +92,21 @@ class TextQueue:
         fresh = not path.exists()
         with self._connect() as db:
             db.executescript(SCHEMA)
-            if "place" not in {row[1] for row in db.execute("PRAGMA table_info(entries)")}:  # a queue from before
-                db.execute("ALTER TABLE entries ADD COLUMN place TEXT")
+        self._upgrade()
         if fresh:
             os.chmod(path, 0o600)
+
+    def _upgrade(self) -> None:
+        """Columns added since a queue was made, each added once even when several processes open an old queue at
+        the same moment (the check and the change in one write transaction)."""
+        with self._connect() as db:
+            if {name for name, _ in ADDED} <= {row[1] for row in db.execute("PRAGMA table_info(entries)")}:
+                return  # the usual case: nothing to change, no write lock taken
+        with self._write() as db:
+            have = {row[1] for row in db.execute("PRAGMA table_info(entries)")}
+            for name, decl in ADDED:
+                if name not in have:
+                    db.execute(f"ALTER TABLE entries ADD COLUMN {name} {decl}")  # names from ADDED, not input
 
     @classmethod
     def for_data_dir(cls, data_dir: Path) -> TextQueue:
@@ -124,18 +138,18 @@ class TextQueue:
         now = _now()
         new, same = 0, []
         with self._write() as db:
-            db.execute("INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?)",
+            db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(sha256) DO UPDATE SET "
+                       "doc_kind = excluded.doc_kind, round_text = excluded.round_text, round_id = excluded.round_id, "
+                       "blocks = excluded.blocks",  # a re-parse's reading (rules, rounds loaded since) is the current
                        (result.sha256, result.file, result.doc_kind, result.round_text, result.round_id,
                         result.blocks, now, actor))
             stale = self._drop_stale(db, result)
             item_ids: dict[int, int] = {}
             for seq, it in enumerate(result.items, 1):
                 fp = _fingerprint(it.text, it.unit_id or it.unit_name)
-                twin = self._elsewhere(db, result.sha256, EntryKind.ISSUE, fp)
+                twin = self._elsewhere(db, result, EntryKind.ISSUE, fp, it.text, it.unit_id)
                 if twin is not None:
-                    item_ids[seq - 1] = twin[0]
-                    same.append(_same_line(it.paragraph, it.text, twin))
-                    continue
+                    same.append(_same_line(it.place or f"第 {it.paragraph} 段", it.text, twin))
                 self._refresh(db, result.sha256, EntryKind.ISSUE, it.paragraph, fp, seq, it.confidence, it.reasons,
                               it.unit_rule)
                 db.execute("UPDATE entries SET category = ?, top_category = ?, category_reason = ? WHERE sha256 = ? "
@@ -150,15 +164,12 @@ class TextQueue:
                      it.unit_rule, it.category, it.top_category, it.category_reason, it.confidence,
                      json.dumps(it.reasons, ensure_ascii=False), now, it.place or None))
                 new += cur.rowcount
-                item_ids[seq - 1] = db.execute(
-                    "SELECT id FROM entries WHERE sha256=? AND kind=? AND paragraph=? AND fingerprint=?",
-                    (result.sha256, EntryKind.ISSUE.value, it.paragraph, fp)).fetchone()[0]
+                item_ids[seq - 1] = self._mark_twin(db, result.sha256, EntryKind.ISSUE, it.paragraph, fp, twin)
             for seq, d in enumerate(result.directives, 1):
                 fp = _fingerprint(d.text, d.body, d.unit_id or d.unit_name)
-                twin = self._elsewhere(db, result.sha256, EntryKind.DIRECTIVE, fp)
+                twin = self._elsewhere(db, result, EntryKind.DIRECTIVE, fp, d.text, d.unit_id)
                 if twin is not None:
-                    same.append(_same_line(d.paragraph, d.text, twin))
-                    continue
+                    same.append(_same_line(d.place or f"第 {d.paragraph} 段", d.text, twin))
                 self._refresh(db, result.sha256, EntryKind.DIRECTIVE, d.paragraph, fp, seq, d.confidence, d.reasons,
                               d.unit_rule, item_ids.get(d.item_index) if d.item_index is not None else None)
                 cur = db.execute(
@@ -170,6 +181,7 @@ class TextQueue:
                      item_ids.get(d.item_index) if d.item_index is not None else None, d.confidence,
                      json.dumps(d.reasons, ensure_ascii=False), now, d.place or None))
                 new += cur.rowcount
+                self._mark_twin(db, result.sha256, EntryKind.DIRECTIVE, d.paragraph, fp, twin)
             if stale:  # a decided directive that pointed at a dropped pending item no longer points anywhere
                 marks = ",".join("?" * len(stale))
                 db.execute(f"UPDATE entries SET item_ref = NULL WHERE sha256 = ? AND item_ref IN ({marks})",
@@ -177,12 +189,30 @@ class TextQueue:
         return QueueAddition(entries=self.entries(sha256=result.sha256, limit=100_000)[0], new=new, same=same)
 
     @staticmethod
-    def _elsewhere(db: sqlite3.Connection, sha256: str, kind: EntryKind, fp: str) -> tuple[int, str, int] | None:
-        """The first entry of another document with this identity and not rejected: (id, file, paragraph)."""
-        row = db.execute("SELECT e.id, d.name, e.paragraph FROM entries e JOIN documents d ON d.sha256 = e.sha256 "
-                         "WHERE e.kind = ? AND e.fingerprint = ? AND e.sha256 <> ? AND e.state <> ? ORDER BY e.id "
-                         "LIMIT 1", (kind.value, fp, sha256, EntryState.REJECTED.value)).fetchone()
-        return (int(row[0]), str(row[1]), int(row[2])) if row else None
+    def _elsewhere(db: sqlite3.Connection, result: ParseResult, kind: EntryKind, fp: str, text: str,
+                   unit_id: str | None) -> tuple[int, str, str] | None:
+        """The first entry of another document saying the same of the same resolved unit in the same round, not
+        rejected and not edited away from it: (id, file, place). A problem found again in a later round, or text
+        whose unit is unknown, is no twin (a repeat across rounds is what the analyses look for)."""
+        if unit_id is None or result.round_id is None:
+            return None
+        row = db.execute("SELECT e.id, d.name, coalesce(e.place, '第 ' || e.paragraph || ' 段') FROM entries e "
+                         "JOIN documents d ON d.sha256 = e.sha256 WHERE e.kind = ? AND e.fingerprint = ? "
+                         "AND e.sha256 <> ? AND e.state <> ? AND e.text = ? AND e.unit_id = ? "
+                         "AND coalesce(e.round_id, d.round_id) = ? ORDER BY e.id LIMIT 1",
+                         (kind.value, fp, result.sha256, EntryState.REJECTED.value, text, unit_id,
+                          result.round_id)).fetchone()
+        return (int(row[0]), str(row[1]), str(row[2])) if row else None
+
+    @staticmethod
+    def _mark_twin(db: sqlite3.Connection, sha256: str, kind: EntryKind, paragraph: int, fp: str,
+                   twin: tuple[int, str, str] | None) -> int:
+        """Note (or clear) on a pending entry the entry it repeats; the entry's id."""
+        db.execute("UPDATE entries SET twin_of = ? WHERE sha256 = ? AND kind = ? AND paragraph = ? AND fingerprint = ? "
+                   "AND state = ?", (twin[0] if twin else None, sha256, kind.value, paragraph, fp,
+                                     EntryState.PENDING.value))
+        return int(db.execute("SELECT id FROM entries WHERE sha256=? AND kind=? AND paragraph=? AND fingerprint=?",
+                              (sha256, kind.value, paragraph, fp)).fetchone()[0])
 
     @staticmethod
     def _drop_stale(db: sqlite3.Connection, result: ParseResult) -> list[int]:
@@ -298,19 +328,36 @@ class TextQueue:
                            "decided_by = ?, decided_at = ? WHERE id = ?",
                            (EntryState.ACCEPTED.value, node, round_id, actor, now, entry_id))
 
-    def redact(self, clean: Callable[[str], str], *, apply: bool) -> list[tuple[int, str, str, str]]:
-        """The entries whose text or request ``clean`` would change — (id, field, old, new) — rewritten with
-        ``apply`` in one transaction, the file then compacted so the old text lingers in no free page (``xuncha
-        privacy rewrite``: queues filled before numbers were redacted on reading)."""
-        with self._connect() as db:
-            rows = db.execute("SELECT id, text, request FROM entries").fetchall()
-        changes = [(i, f, old, clean(old)) for i, text, request in rows
-                   for f, old in (("text", text), ("request", request)) if old and clean(old) != old]
+    def redact(self, clean: Callable[[str], str], *, apply: bool) -> list[tuple[str, str, str, str]]:
+        """Every stored string ``clean`` would change — (record, field, old, new) — rewritten with ``apply`` in the
+        same write transaction as the reading (an edit cannot slip between), then the file compacted so the old
+        text lingers in no free page (``xuncha privacy rewrite``: queues filled before numbers were redacted on
+        reading). An entry's identity is recomputed from its cleaned text: a digest of the old one would keep a
+        number that can be found by trying every mobile number."""
+        changes: list[tuple[str, str, str, str]] = []
+        with self._write() as db:
+            for row in db.execute("SELECT id, kind, text, request, unit_id, unit_name, body, reasons FROM entries"):
+                entry_id, kind, *values = row
+                fields = dict(zip(("text", "request", "unit_id", "unit_name", "body", "reasons"), values, strict=True))
+                new = {f: clean(v) for f, v in fields.items() if f != "unit_id" and v and clean(v) != v}
+                if not new:
+                    continue
+                changes += [(f"entry {entry_id}", f, fields[f], v) for f, v in new.items()]
+                merged = {**fields, **new}
+                unit = merged["unit_id"] or merged["unit_name"]
+                if new.keys() & {"text", "unit_name", "body"}:  # what the identity is a digest of
+                    new["fingerprint"] = _fingerprint(merged["text"], unit) if kind == EntryKind.ISSUE.value else \
+                        _fingerprint(merged["text"], merged["body"], unit)
+                if apply:  # field names from the list above, never from input
+                    db.execute(f"UPDATE entries SET {', '.join(f'{f} = ?' for f in new)} WHERE id = ?",
+                               [*new.values(), entry_id])
+            for sha, name, round_text in db.execute("SELECT sha256, name, round_text FROM documents").fetchall():
+                for f, old in (("name", name), ("round_text", round_text)):
+                    if old and clean(old) != old:
+                        changes.append((f"document {sha[:12]}", f, old, clean(old)))
+                        if apply:
+                            db.execute(f"UPDATE documents SET {f} = ? WHERE sha256 = ?", (clean(old), sha))
         if apply and changes:
-            with self._write() as db:
-                for entry_id, f, _, new in changes:
-                    db.execute(f"UPDATE entries SET {f} = ? WHERE id = ?", (new, entry_id))  # f: text or request
             with self._connect() as db:
                 db.execute("VACUUM")
         return changes
-

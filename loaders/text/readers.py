@@ -81,7 +81,7 @@ class TextDocument:
 
 def read_document(path: Path, limits: TextLimits = DEFAULT_TEXT_LIMITS, name: str | None = None) -> TextDocument:
     """Read a .docx or .txt file into numbered blocks (raises :class:`TextFileError`)."""
-    name = name or path.name
+    name = redact_text(name or path.name)  # a file named after a person's mobile number keeps no number
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise TextFileError(f"{name}：不支持的文件类型“{path.suffix}”；请上传 Word（.docx）或文本（.txt）文件")

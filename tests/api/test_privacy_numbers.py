@@ -173,9 +173,17 @@ def test_privacy_rewrite_also_redacts_the_report_text_queue(folder):
                    "created_at) VALUES ('d1', 'issue', 1, 'f1', 2, ?, 0.9, '[]', '2026-01-01')", (RAW,))
     counted = json.loads(_xuncha(folder, "--json").stdout)
     assert counted["queue_entries"] == 1 and counted["numbers"] == {"电话号码": 1, "银行卡号": 2}
+    with sqlite3.connect(folder / "text_queue.sqlite") as db:
+        print_before = db.execute("SELECT fingerprint FROM entries").fetchone()[0]
     assert queue.get(1).text == RAW  # a dry run changes nothing
     done = _xuncha(folder, "--apply")
     assert done.returncode == 0 and "审核队列 1 条" in done.stdout, done.stdout + done.stderr
     assert queue.get(1).text == f"经查，联系电话{LANDLINE_TOKEN}，收款卡号{BANK_TOKEN}，另一卡 {BANK_TOKEN}"
     raw = b"".join(p.read_bytes() for p in folder.iterdir() if p.name.startswith("text_queue.sqlite"))
     assert CARD.encode() not in raw and b"88001234" not in raw
+    with sqlite3.connect(folder / "text_queue.sqlite") as db:  # the identity is a digest of the cleaned text now
+        assert db.execute("SELECT fingerprint FROM entries").fetchone()[0] != print_before
+
+
+def test_a_dry_run_where_there_is_no_queue_makes_none(folder):
+    assert _xuncha(folder, "--json").returncode == 0 and not (folder / "text_queue.sqlite").exists()

@@ -19,6 +19,7 @@ from loaders.text.queue import OPEN, QueueError, TextQueue
 from loaders.text.readers import TextFileError, read_document
 from loaders.text.review import accept_open, edit_entry
 
+ROUND = "十五届县委第三轮巡察反馈意见"
 REPORT = ["关于县民政局：",
           "一是低保审核把关不严，有3户不符合条件的家庭仍在享受低保。",
           "二是殡葬服务收费不规范，群众反映强烈。",
@@ -64,18 +65,29 @@ def test_a_word_report_saved_again_is_the_same_document(tmp_path):
     assert read_document(tmp_path / "a.docx").sha256 != read_document(_write(tmp_path / "c.txt", REPORT[:3])).sha256
 
 
-def test_a_problem_already_queued_from_another_document_is_not_stored_twice(county_store, finder, tmp_path):
+def test_a_problem_another_document_queued_for_the_same_unit_and_round_is_stored_marked(county_store, finder,
+                                                                                         tmp_path):
     queue = TextQueue.for_data_dir(tmp_path)
-    first = queue.add(parse_file(_write(tmp_path / "反馈意见.txt", REPORT), county_store, finder=finder), "甲")
-    summary = [*REPORT[:2], "三是救助资金发放不及时，部分对象迟领两个月。",
+    feedback = [ROUND, *REPORT]
+    first = queue.add(parse_file(_write(tmp_path / "反馈意见.txt", feedback), county_store, finder=finder), "甲")
+    summary = [ROUND, *REPORT[:2], "三是救助资金发放不及时，部分对象迟领两个月。",
                "请县纪委监委对低保审核把关不严问题加强监督检查。"]
     later = queue.add(parse_file(_write(tmp_path / "综合报告.txt", summary), county_store, finder=finder), "乙")
     twin = next(e for e in first.entries if e.kind == EntryKind.ISSUE and "低保审核" in e.text)
-    assert any(f"条目 {twin.id} 相同" in line and "反馈意见.txt" in line for line in later.same)
+    assert any(f"条目 {twin.id} 相同" in line and "反馈意见.txt" in line for line in later.same), later.same
     issues = [e for e in later.entries if e.kind == EntryKind.ISSUE]
-    assert len(issues) == 1 and "救助资金" in issues[0].text and later.new == 2
+    marked = next(e for e in issues if "低保审核" in e.text)  # stored, nothing hidden, and marked
+    assert marked.twin_of == twin.id and [e.twin_of for e in issues if e is not marked] == [None]
     directive = next(e for e in later.entries if e.kind == EntryKind.DIRECTIVE)
-    assert directive.item_ref == twin.id  # the new request about that problem points at the entry already queued
+    assert directive.item_ref == marked.id and directive.twin_of is None
+
+
+@pytest.mark.parametrize("other", ["十五届县委第二轮巡察反馈意见", "2025年度工作总结"])
+def test_the_same_problem_in_another_round_or_no_round_is_no_twin(county_store, finder, tmp_path, other):
+    queue = TextQueue.for_data_dir(tmp_path)
+    queue.add(parse_file(_write(tmp_path / "第三轮.txt", [ROUND, *REPORT]), county_store, finder=finder), "甲")
+    later = queue.add(parse_file(_write(tmp_path / "另一份.txt", [other, *REPORT]), county_store, finder=finder), "乙")
+    assert later.same == [] and all(e.twin_of is None for e in later.entries)  # a repeat across rounds is a finding
 
 
 def _tracked(paragraph, inserted: str, deleted: str) -> None:
@@ -192,7 +204,7 @@ def test_a_table_row_is_cited_as_a_row_of_its_table_and_paragraphs_are_counted_a
 
 def test_a_queue_from_before_places_gains_the_column_and_keeps_its_entries(tmp_path):
     from loaders.text.queue import SCHEMA
-    old = SCHEMA.replace(" round_id TEXT, place TEXT,", " round_id TEXT,")
+    old = SCHEMA.replace(" place TEXT, twin_of INTEGER,", "")
     assert old != SCHEMA
     with sqlite3.connect(tmp_path / "text_queue.sqlite") as db:
         db.executescript(old)
@@ -201,3 +213,49 @@ def test_a_queue_from_before_places_gains_the_column_and_keeps_its_entries(tmp_p
                    "created_at) VALUES ('d1', 'issue', 1, 'f1', 2, '台账缺失。', 0.9, '[]', '2026-01-01')")
     entry = TextQueue.for_data_dir(tmp_path).get(1)
     assert entry.text == "台账缺失。" and entry.place is None and entry.paragraph == 2
+
+
+def test_bulk_acceptance_leaves_a_marked_twin_and_a_request_about_a_problem_not_accepted(county, tmp_path):
+    store = EmbeddedStore(tmp_path / "graph.sqlite")
+    store.upsert(county.nodes, county.edges)
+    queue = TextQueue.for_data_dir(tmp_path)
+    finder = finder_for(store, tmp_path)
+    queue.add(parse_file(_write(tmp_path / "反馈意见.txt", [ROUND, *REPORT]), store, finder=finder), "甲")
+    summary = [ROUND, REPORT[0], REPORT[1], "请县纪委监委对低保审核把关不严问题加强监督检查。"]
+    later = queue.add(parse_file(_write(tmp_path / "综合报告.txt", summary), store, finder=finder), "乙").entries
+    marked = next(e for e in later if e.kind == EntryKind.ISSUE)
+    request = next(e for e in later if e.kind == EntryKind.DIRECTIVE)
+    assert marked.twin_of is not None and request.item_ref == marked.id
+    report = accept_open(store, queue, finder, "甲", min_confidence=0.0, document="综合报告", data_dir=tmp_path)
+    assert marked.id not in report.accepted and request.id not in report.accepted
+    assert any(f"条目 {marked.id}" in line and "相同" in line for line in report.skipped), report.skipped
+    assert any(f"条目 {request.id}" in line and "尚未接受" in line for line in report.skipped), report.skipped
+    store.close()
+
+
+def test_an_old_queue_opened_by_many_at_once_is_upgraded_once(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from loaders.text.queue import SCHEMA
+    for trial in range(5):
+        folder = tmp_path / str(trial)
+        folder.mkdir()
+        with sqlite3.connect(folder / "text_queue.sqlite") as db:
+            db.executescript(SCHEMA.replace(" place TEXT, twin_of INTEGER,", ""))
+        with ThreadPoolExecutor(6) as pool:
+            list(pool.map(TextQueue.for_data_dir, [folder] * 6))  # raises if two added a column
+        with sqlite3.connect(folder / "text_queue.sqlite") as db:
+            assert {"place", "twin_of"} <= {row[1] for row in db.execute("PRAGMA table_info(entries)")}
+
+
+def test_parsing_a_queued_document_again_updates_its_kind_and_round(county_store, finder, tmp_path):
+    queue = TextQueue.for_data_dir(tmp_path)
+    result = parse_file(_write(tmp_path / "反馈意见.txt", [ROUND, *REPORT]), county_store, finder=finder)
+    queue.add(result.model_copy(update={"doc_kind": "speech", "round_id": None}), "甲")  # as an older reading
+    entries = queue.add(result, "甲").entries
+    assert {(e.doc_kind, e.round_id) for e in entries} == {("feedback", result.round_id)} and result.round_id
+
+
+def test_a_file_named_with_a_mobile_number_keeps_no_number(tmp_path):
+    path = _write(tmp_path / "张三13812345678举报材料.txt", REPORT)
+    assert read_document(path).name == "张三〔手机号已脱敏〕举报材料.txt"
