@@ -2,7 +2,8 @@
 (建立整改月报制度，定期通报整改进度 / 对未完成事项实行清单化管理) is asked about no unit, although a problem before
 reports slow progress (整改进度缓慢) or sits under a heading of unfinished items — those words are stock
 (``link_stock_words``), no sign of a topic; a body asked by 请/建议 with the departments named before it (请X局、Y局等
-行业主管部门…) or asked to attend to a matter (予以关注) is asked. Sentences written for these tests.
+行业主管部门…) or asked to attend to a matter (予以关注) is asked; several regulators asked together with no unit named
+are asked about their sectors, no unit. Sentences written for these tests.
 """
 
 from __future__ import annotations
@@ -44,3 +45,13 @@ def test_a_request_on_unfinished_items_is_about_no_unit(parse, request_text):
 def test_a_body_asked_by_please_with_its_departments_or_to_attend_is_a_directive(parse, request_text, body):
     r = parse(REPORT, "一、主要问题", "1.县统计局专项经费违规列支会议费，补助资金发放不规范。", "二、意见建议", request_text)
     assert [d.body for d in r.directives] == [body]
+
+
+@pytest.mark.parametrize("request_text", [
+    "请县财政局、县审计局等行业主管部门加强对专项经费的监管。",
+    "县财政局、县审计局等行业主管部门要加强专项经费使用管理。",
+])
+def test_several_regulators_asked_together_are_asked_about_no_unit(parse, request_text):
+    r = parse(REPORT, "一、主要问题", "1.县统计局专项经费违规列支会议费。", "二、意见建议", request_text)
+    d = [x for x in r.directives if x.body == "行业主管部门"]
+    assert len(d) == 1 and d[0].unit_id is None
