@@ -68,6 +68,18 @@ def long_report(folder: Path, out: Path) -> int:
     return sum(map(len, lines))
 
 
+def as_docx(report: Path) -> Path:
+    """The same text as a Word file, every third paragraph in a numbered list style (styles are what cost)."""
+    from docx import Document
+
+    doc = Document()
+    for i, line in enumerate(report.read_text(encoding="utf-8").splitlines()):
+        doc.add_paragraph(line, style="List Number" if i % 3 else None)
+    out = report.with_suffix(".docx")
+    doc.save(out)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--misses", action="store_true", help="list every miss and extra")
@@ -109,6 +121,10 @@ def main() -> None:
             runs.append(time.perf_counter() - started)
         print(f"== {PAGES} 页报告（{chars:,} 字，{len(doc.blocks):,} 段）：解析 {min(runs) * 1000:.0f} ms（三次中最快；"
               f"最慢 {max(runs) * 1000:.0f} ms），识别问题 {len(result.items):,} 条、交办 {len(result.directives):,} 条")
+        word = as_docx(report)
+        cpu = time.process_time()
+        read_document(word)
+        print(f"   同一报告存为 Word（.docx，{len(doc.blocks):,} 段）：读入 {(time.process_time() - cpu) * 1000:.0f} ms CPU")
         store.close()
 
 

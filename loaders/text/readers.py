@@ -256,11 +256,12 @@ def _read_docx(path: Path, data: bytes, name: str, limits: TextLimits, revised: 
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         raise TextFileError(f"{name}：不是有效的 Word（.docx）文件，可能已损坏；请用 Word 重新保存为 .docx") from exc
     blocks: list[Block] = []
+    styles: dict[str | None, object] = {}  # python-docx looks a style up by a walk of the styles part: once each
     for child in doc.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             revised[0] += has_revisions(child)
-            blocks += _paragraph(Paragraph(child, doc))
+            blocks += _paragraph(Paragraph(child, doc), styles)
         elif tag == "tbl":
             revised[0] += sum(has_revisions(p) for p in child.iter(W + "p"))
             blocks += _table(Table(child, doc))
@@ -269,21 +270,24 @@ def _read_docx(path: Path, data: bytes, name: str, limits: TextLimits, revised: 
     return blocks
 
 
-def _paragraph(p: object) -> list[Block]:
+def _paragraph(p: object, styles: dict[str | None, object]) -> list[Block]:
     text = " ".join(paragraph_text(p._p).split())  # type: ignore[attr-defined]
     if not text:
         return []
-    style = (p.style.name if p.style is not None else "") or ""  # type: ignore[attr-defined]
+    key = p._p.style  # type: ignore[attr-defined]  # the style id written on the paragraph (None: the default)
+    if key not in styles:
+        styles[key] = p.style  # type: ignore[attr-defined]
+    found = styles[key]
+    style = (found.name if found is not None else "") or ""  # type: ignore[attr-defined]
     runs = [r for r in p.runs if r.text.strip()]  # type: ignore[attr-defined]
     bold = bool(runs) and all(r.bold for r in runs)
-    level = _list_level(p)
+    level = _list_level(p, found)
     heading = style.lower().startswith(("heading", "title")) or style.startswith(("标题",))
     return [Block(0, text, heading=heading, bold=bold, level=level)]
 
 
-def _list_level(p: object) -> int | None:
+def _list_level(p: object, style: object) -> int | None:
     """The list level of an auto-numbered paragraph, set on the paragraph or by its style (List Number …)."""
-    style = p.style  # type: ignore[attr-defined]
     for ppr in (p._p.pPr, *(s.element.pPr for s in _styles(style))):  # type: ignore[attr-defined]
         if ppr is not None and ppr.numPr is not None:
             ilvl = ppr.numPr.ilvl
