@@ -97,10 +97,18 @@ def _summary(text: str, groups: list[list]) -> bool:
     text = re.sub(r"^\s*(?:首先|其次|再次|另外|此外|最后|同时|第[一二三四五六七八九十]+)[，,]", "", text)  # 首先，A不深入。
     return (len(groups) == 1 and text.rstrip().endswith(("。", "：", ":")) and len(text) <= 30
             and not re.search(r"\d", text)  # a figure (出借资金38万元) makes it a finding, not a summary
+            and not _acts_listed(text)
             and (not re.search(r"[，,]", text.rstrip()[:-1])  # …没修订，有的议题先办后议。: a finding set out
                  or bool(re.search(r"(?:等|方面的?)(?:问题|情况|现象|不足)[。：:]$|(?:短板|差距|风险)[。：:]$",
                                    text.rstrip()))
                  or bool(re.match(r"^(?!在)[^，,。]{2,16}(?:的事情?|的问题|的情况|方面)[，,]", text.strip()))))  # X的事情，…
+
+
+def _acts_listed(text: str) -> bool:
+    """Whether a short sentence sets particular acts side by side (人员长期不上班、照领补贴。): a finding, not a
+    summary — unless it ends on a word that sums up (虚假整改、敷衍整改问题仍有发生。, 选人、用人有薄弱环节。)."""
+    body = text.strip().rstrip("。：:")
+    return "、" in body and not re.search(r"(?:问题|现象|情况|环节|短板|差距|不足|弱项|漏洞|风险)[^、]{0,6}$", body)
 
 
 def _unit_clauses(walker: Walker, sentence: str) -> list[str]:

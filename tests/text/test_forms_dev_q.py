@@ -1,6 +1,7 @@
 """Forms opened on dev_q (session 10) and on a clerk's own form: 该乡 under village headings is the township; a
 starred short name (*林场) is a withheld unit; 不正常, 无A、无B, 跑冒滴漏 and 亲属承包 state a problem (so
-a second one after ；is an item); a finding after a list of what
+a second one after ；is an item); a short sentence setting acts side by side (…长期不到岗、照领工资。) is a finding,
+not a summary opening the next; a finding after a list of what
 to look at (三是看…是否到位。从上轮看，X局…未解决) is an item; an overview sending the reader to the table below
 (…作用发挥不够充分。具体问题见下表。) is none; a 一是… list opened in one
 paragraph under its unit (关于X：一是…。) and taken up in the next paragraph (二是…。) keeps its unit and every
@@ -91,3 +92,13 @@ def test_an_overview_sending_the_reader_to_the_table_is_no_item(parse, pointer):
 def test_a_feedback_not_titled_feedback_opinions_is_feedback(parse, opening):
     r = parse(*opening, "一是专项经费违规列支会议费。二是档案管理混乱。")
     assert r.doc_kind == "feedback"
+
+
+@pytest.mark.parametrize(("first", "items"), [
+    ("南丰村保洁员长期不到岗、照领工资。", 2),
+    ("南丰村村干部值班缺岗、脱岗。", 2),
+    ("南丰村村务公开、财务公开有薄弱环节。", 1),  # a summing up opens the finding after it
+])
+def test_a_short_sentence_setting_acts_side_by_side_is_a_finding(parse, first, items):
+    r = parse(VILLAGES, "一、南丰村", first + "村级账目与合作社账目混用，收支不清。")
+    assert len(r.items) == items
