@@ -155,10 +155,11 @@ class Addressing:
         around = sentence[clause: span.end + 8]
         if not any(p.search(around) for p in self.marks):
             return None
-        if not (ASKING.match(sentence, clause).group() or re.search(REQUESTING, sentence[clause:])
+        asking = ASKING.match(sentence, clause)  # all optional: it always matches, perhaps the empty string
+        if not ((asking and asking.group()) or re.search(REQUESTING, sentence[clause:])
                 or ACTS_ON.match(sentence[span.end:])):
             return None  # X局作为行业主管部门，对…抓得不实: a problem of the regulator, not a request to it
-        opening = ASKING.match(sentence, clause).end() - clause  # （三）建议X局履行行业主管部门职责
+        opening = (asking.end() if asking else clause) - clause  # （三）建议X局履行行业主管部门职责
         please = sentence.rfind("请", clause, span.start)  # 三、公墓问题请X局作为行业主管部门协助…
         opening = max(opening, please + 1 - clause) if please >= 0 else opening
         first = next((m for m in self.walker.finder.mentions(sentence[clause:span.start]) if m.start <= opening + 4),

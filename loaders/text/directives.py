@@ -89,7 +89,7 @@ class DirectiveFinder(Addressing):
                 targets = self._targets(sentence)
                 please = (PLEASE.search(sentence) or (SUGGEST.search(sentence) if handing_over else None)
                           ) if addressee and not targets else None
-                if please and ASKED_TO.match(sentence[please.end():]):  # …移交你委，请按照…处置
+                if please and addressee and ASKED_TO.match(sentence[please.end():]):  # …移交你委，请按照…处置
                     targets = [(addressee, sentence[please.end():].rstrip("。；"), sentence[please.end():], None)]
                 local = {it.unit_id for it in items if block.number - 1 <= it.paragraph <= block.number} | {
                     c.unit.unit_id for c in contexts.get(block.number, []) if c.unit}
@@ -105,9 +105,9 @@ class DirectiveFinder(Addressing):
                     if key in seen:
                         continue
                     seen.add(key)
-                    cand = next((c for c in by_block.get(block.number, []) if c.offset <= offset < c.offset + len(
+                    holder = next((c for c in by_block.get(block.number, []) if c.offset <= offset < c.offset + len(
                         c.text)), None)
-                    found += self._directives(block, body, request, rest, sentence, cand, items,
+                    found += self._directives(block, body, request, rest, sentence, holder, items,
                                               contexts.get(block.number, []), lead_uid)
         return found
 
@@ -125,8 +125,8 @@ class DirectiveFinder(Addressing):
                 if cut > span.end:  # a ；-clause is the request of its own body
                     stop = cut
                     break
-            semi = NEXT_ENTRY.search(sentence[span.end:stop])
-            stop = span.end + semi.start() if semi else stop  # …；四是X局要…: the next numbered entry is not its request
+            entry = NEXT_ENTRY.search(sentence[span.end:stop])
+            stop = span.end + entry.start() if entry else stop  # …；四是X局要…: the next numbered entry is not its request
             m = re.search(r"(?:要|须|必须|应当|负责|牵头)", sentence[span.end:stop])
             start = span.end + (m.start() if m and m.start() < 16 else 0)
             out.append((span.body, sentence[start:stop].lstrip("，,").rstrip("。；，"), sentence[span.end:stop],
@@ -278,15 +278,15 @@ class DirectiveFinder(Addressing):
                 named = [Resolved(items[i].unit_id, items[i].unit_name or "", rule) for i in linked]
                 reasons.append(f"要求中写明{len(linked)}个单位，取与之相关的各单位问题")
         if not named and item_index is not None and _content(topic or (request if marked else ""), self.stock) & _bigrams(
-                items[item_index].text) and len(told := same_sentence(items, item_index)) > 1:  # 对X问题，…
-            named = [Resolved(items[i].unit_id, items[i].unit_name or "", rule) for i in told]  # A、B合计拖欠…
-            counted = {items[i].unit_id: i for i in told}
-            reasons.append(f"相关问题一句点名{len(told)}个单位，各记一条")
-        if not named and item_index is not None and len(told := listed_links(
+                items[item_index].text) and len(tied := same_sentence(items, item_index)) > 1:  # 对X问题，…
+            named = [Resolved(items[i].unit_id, items[i].unit_name or "", rule) for i in tied]  # A、B合计拖欠…
+            counted = {items[i].unit_id: i for i in tied}
+            reasons.append(f"相关问题一句点名{len(tied)}个单位，各记一条")
+        if not named and item_index is not None and len(tied := listed_links(
                 topic + request, lambda piece: self._link(block, None, piece, items), items)) > 1:  # 对A、B问题…
-            named = [Resolved(items[i].unit_id, items[i].unit_name or "", rule) for i in told]
-            counted = {items[i].unit_id: i for i in told}
-            reasons.append(f"要求列出的问题分属{len(told)}个单位，各记一条")
+            named = [Resolved(items[i].unit_id, items[i].unit_name or "", rule) for i in tied]
+            counted = {items[i].unit_id: i for i in tied}
+            reasons.append(f"要求列出的问题分属{len(tied)}个单位，各记一条")
         if len(named) > 1:
             reasons.append(f"一项要求点名{len(named)}个单位，各记一条")
         out = []

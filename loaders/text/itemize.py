@@ -52,7 +52,7 @@ def _is_requirement(sentence: str, cues: tuple[str, ...], asking: re.Pattern[str
     if asking.search(sentence.strip()) or ASKED_LIST.search(sentence.strip()):
         return True
     m = REQUIREMENT.match(sentence.strip())
-    return bool(m) and not has_cue(sentence[: m.end()], cues)
+    return m is not None and not has_cue(sentence[: m.end()], cues)
 
 
 def split(cand: Candidate, cues: tuple[str, ...], asking: re.Pattern[str]) -> tuple[str, str, list[tuple[str, str]]]:
@@ -60,7 +60,9 @@ def split(cand: Candidate, cues: tuple[str, ...], asking: re.Pattern[str]) -> tu
     candidate."""
     from loaders.text.segments import sentences
 
-    problem, required, bound = [], [], []
+    problem: list[str] = []
+    required: list[str] = []
+    bound: list[tuple[str, str]] = []
     labelled = False  # after a request's label (整改要求：…, 【建议】…) until a problem's label (问题：…)
     for _, s in sentences(cand.text):
         labelled = bool(REQUEST_LABEL.match(s)) or (labelled and not PROBLEM_LABEL.match(s))
@@ -72,7 +74,7 @@ def split(cand: Candidate, cues: tuple[str, ...], asking: re.Pattern[str]) -> tu
         if _is_requirement(s, cues, asking):
             asked = asking.search(s.strip())
             head = s.strip()[: asked.start()] if asked else ""
-            if head and has_cue(head, cues) and not re.match(r"^(?:对|针对|关于|就)", head):
+            if asked and head and has_cue(head, cues) and not re.match(r"^(?:对|针对|关于|就)", head):
                 # X局违规…的问题，请县委组织部…; but 对…问题线索，建议… names the request's topic
                 problem.append(head + "。")
                 bound.append((head + "。", s.strip()[asked.end():]))
@@ -253,7 +255,7 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
     if named:
         return list(named), "文中点名", 0.2
     if inspected:
-        return inspected, f"文中所说的巡察对象：{inspected[0].name}", 0.15
+        return [*inspected], f"文中所说的巡察对象：{inspected[0].name}", 0.15
     counted = _counted_units(walker, problem)
     if counted:
         return counted, f"文中说{len(counted)}个单位都有此问题，即前文点名的{len(counted)}个单位", 0.05
@@ -262,7 +264,7 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
         return [None], f"单位名称已隐去（{red.group()}）", -0.1
     told = walker.named_units(required[1], contexts)[:1] if required[1] else []
     if told:
-        return told, f"同一句要求{told[0].name}整改", 0.1
+        return [*told], f"同一句要求{told[0].name}整改", 0.1
     if ctx is not None and ctx.unit is not None:
         named_too = "、".join(u.name for u in ctx.also)
         return [ctx.unit, *ctx.also], f"所在{source}：{ctx.unit.name}{'、' + named_too if named_too else ''}", (

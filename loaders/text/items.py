@@ -366,11 +366,11 @@ class Walker:
         if prefix and any(w in prefix.group(1) for w in self.rules["section_requirement"]):
             return  # 整改要求：… / 意见建议：…: a paragraph labelled as requirements states none of the problems
         skip = (about or prefix).end() if own is not None else 0  # type: ignore[union-attr]
-        lead = LEAD.match(body) if own is None else None
-        if lead and re.search(r"(?:建议|要求|意见|措施)(?:如下)?[：:]$", lead.group()):
+        opening = LEAD.match(body) if own is None else None
+        if opening and re.search(r"(?:建议|要求|意见|措施)(?:如下)?[：:]$", opening.group()):
             return  # 针对上述问题，提出以下建议：…: what is asked, not what was found
-        if lead and len(self.named_units(lead.group(), self.stack)) == 1:  # X乡的情况，我概括一下：…
-            own, skip = self.context_unit(lead.group(), self.stack, "段首引语", 99), lead.end()
+        if opening and len(self.named_units(opening.group(), self.stack)) == 1:  # X乡的情况，我概括一下：…
+            own, skip = self.context_unit(opening.group(), self.stack, "段首引语", 99), opening.end()
         lead, pieces = inline_pieces(body[skip:])
         if pieces and own is None and len(self.named_units(lead, self.stack)) == 1:
             own = self.context_unit(lead, self.stack, "列举前的引语", 99)  # 先说县X局。…：一方面…；另一方面…
