@@ -259,3 +259,22 @@ def test_parsing_a_queued_document_again_updates_its_kind_and_round(county_store
 def test_a_file_named_with_a_mobile_number_keeps_no_number(tmp_path):
     path = _write(tmp_path / "张三13812345678举报材料.txt", REPORT)
     assert read_document(path).name == "张三〔手机号已脱敏〕举报材料.txt"
+
+
+def test_a_content_control_and_a_non_breaking_hyphen_are_read_like_the_rest(tmp_path):
+    doc = docx.Document()
+    p = doc.add_paragraph("一是")
+    sdt = p._p.makeelement(qn("w:sdt"), {})
+    content = sdt.makeelement(qn("w:sdtContent"), {})
+    run = copy.deepcopy(p.runs[0]._r)
+    run.find(qn("w:t")).text = "县民政局"  # a 公文 template's field filled in by the clerk
+    content.append(run)
+    sdt.append(content)
+    p._p.append(sdt)
+    tail = copy.deepcopy(p.runs[0]._r)
+    tail.find(qn("w:t")).text = "低保审核不严，涉及2023"
+    tail.append(tail.makeelement(qn("w:noBreakHyphen"), {}))
+    p._p.append(tail)
+    doc.save(tmp_path / "模板.docx")
+    read = read_document(tmp_path / "模板.docx")
+    assert read.blocks[0].text == "一是县民政局低保审核不严，涉及2023-" and read.revisions == 0
