@@ -63,6 +63,7 @@ class Block:
     level: int | None = None
     cells: list[str] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
+    row: int = 0  # a Word table row's number in its table (empty rows counted; 0 when not known)
     place: str = ""  # where a clerk finds it: 第 3 段 (paragraphs counted alone), or 表 1 第 2 行 (header row 1)
 
     @property
@@ -205,7 +206,7 @@ def _numbered(blocks: list[Block], name: str, limits: TextLimits) -> list[Block]
         if not block.header:  # a table's first row
             tables, rows = tables + 1, 0
         rows += 1
-        block.place = f"表 {tables} 第 {rows} 行"
+        block.place = f"表 {tables} 第 {block.row or rows} 行"  # Word's row number, empty rows counted
     return blocks
 
 
@@ -304,8 +305,8 @@ def _styles(style: object) -> list[object]:
 
 
 def _table(table: object) -> list[Block]:
-    rows = []
-    for row in table.rows:  # type: ignore[attr-defined]
+    rows: list[tuple[int, list[str]]] = []
+    for number, row in enumerate(table.rows, 1):  # type: ignore[attr-defined]
         cells, seen = [], set()
         for cell in row.cells:
             if id(cell._tc) in seen:  # a merged cell is listed once per grid column it spans
@@ -313,10 +314,11 @@ def _table(table: object) -> list[Block]:
             seen.add(id(cell._tc))
             cells.append(" ".join("\n".join(paragraph_text(p) for p in paragraphs_of_cell(cell._tc)).split()))
         if any(cells):
-            rows.append(cells)
+            rows.append((number, cells))
     if not rows:
         return []
-    header = rows[0]
-    blocks = [Block(0, "；".join(c for c in header if c), cells=header, header=[])]
-    blocks += [Block(0, "；".join(c for c in cells if c), cells=cells, header=header) for cells in rows[1:]]
+    header = rows[0][1]
+    blocks = [Block(0, "；".join(c for c in header if c), cells=header, header=[], row=rows[0][0])]
+    blocks += [Block(0, "；".join(c for c in cells if c), cells=cells, header=header, row=number)
+               for number, cells in rows[1:]]
     return blocks

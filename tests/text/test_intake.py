@@ -192,14 +192,14 @@ def test_a_documents_kind_is_read_from_its_opening_words(county_store, finder, t
 def test_a_table_row_is_cited_as_a_row_of_its_table_and_paragraphs_are_counted_alone(tmp_path):
     doc = docx.Document()
     doc.add_paragraph("县委第三巡察组反馈问题清单")
-    table = doc.add_table(rows=3, cols=2)
-    for r, (unit, problem) in enumerate([("单位", "问题"), ("县民政局", "低保审核把关不严。"),
+    table = doc.add_table(rows=4, cols=2)
+    for r, (unit, problem) in enumerate([("单位", "问题"), ("县民政局", "低保审核把关不严。"), ("", ""),
                                           ("县林业局", "护林员补助发放台账缺失。")]):
-        table.cell(r, 0).text, table.cell(r, 1).text = unit, problem
+        table.cell(r, 0).text, table.cell(r, 1).text = unit, problem  # row 3 left empty, as clerks leave them
     doc.add_paragraph("以上问题请认真整改。")
     doc.save(tmp_path / "清单.docx")
     places = [b.place for b in read_document(tmp_path / "清单.docx").blocks]
-    assert places == ["第 1 段", "表 1 第 1 行", "表 1 第 2 行", "表 1 第 3 行", "第 2 段"]
+    assert places == ["第 1 段", "表 1 第 1 行", "表 1 第 2 行", "表 1 第 4 行", "第 2 段"]
 
 
 def test_a_queue_from_before_places_gains_the_column_and_keeps_its_entries(tmp_path):
