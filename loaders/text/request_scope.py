@@ -47,9 +47,10 @@ def every_unit(request: str, items: list[ParsedItem]) -> bool:
     return n >= 3 and n >= len({it.unit_id or it.unit_name for it in items})
 
 
-# the inspectors' own standards of conduct (巡察组要做到…精准, 要严格遵守…纪律, 要恪守…, 要坚守…): not a task
-# handed to them
-CONDUCT = re.compile(r"^(?:要|须|必须|应当)?(?:严格)?(?:做到|遵守|恪守|坚守|守住)")
+# the inspectors' own standards of conduct (巡察组要做到…精准, 要严格遵守…纪律, 要恪守…, 要坚守…) and way of working
+# told alone (各巡察组要深入基层，多听群众意见。): not a task handed to them
+CONDUCT = re.compile(r"^(?:要|须|必须|应当)?(?:严格)?(?:做到|遵守|恪守|坚守|守住)"
+                     r"|^(?:要|须|必须|应当)?深入(?:基层|一线|群众)[^。；]{0,12}$")
 # what a body did before, told as the problem's history (由县纪委监委约谈后仍未整改): nothing asked of it
 DONE_BEFORE = re.compile(r"^[^，。；]*?后(?:仍|还|依然|却)")
 # a procedural reminder to the receiver (请你委在处置中注意保密): how to handle what it got, no request about an item

@@ -3,7 +3,8 @@
 reports slow progress (整改进度缓慢) or sits under a heading of unfinished items — those words are stock
 (``link_stock_words``), no sign of a topic; a body asked by 请/建议 with the departments named before it (请X局、Y局等
 行业主管部门…) or asked to attend to a matter (予以关注) is asked; several regulators asked together with no unit named
-are asked about their sectors, no unit. Sentences written for these tests.
+are asked about their sectors, no unit; the inspectors' way of working told alone (各巡察组要深入基层，多听群众意见) asks
+them nothing. Sentences written for these tests.
 """
 
 from __future__ import annotations
@@ -55,3 +56,14 @@ def test_several_regulators_asked_together_are_asked_about_no_unit(parse, reques
     r = parse(REPORT, "一、主要问题", "1.县统计局专项经费违规列支会议费。", "二、意见建议", request_text)
     d = [x for x in r.directives if x.body == "行业主管部门"]
     assert len(d) == 1 and d[0].unit_id is None
+
+
+@pytest.mark.parametrize(("line", "asked"), [
+    ("各巡察组要深入基层，多听群众意见。", False),
+    ("各巡察组要深入一线，多到田间地头。", False),
+    ("各巡察组要深入基层，对县统计局专项经费使用情况开展延伸检查。", True),
+])
+def test_the_inspectors_way_of_working_told_alone_is_no_directive(parse, line, asked):
+    r = parse(SPEECH, "同志们：", "上一轮巡察中，县统计局专项经费违规列支会议费。",
+              "县纪委监委要对巡察移交的线索优先处置。", line)
+    assert bool([d for d in r.directives if d.body == "巡察机构"]) is asked
