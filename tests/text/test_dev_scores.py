@@ -173,6 +173,11 @@ what bench/report_text.py measured.
   problem (others: not about itself), a regulator checking the whole county after a feedback report (others: about
   the inspected unit), 巡察组要重点了解… in a mobilisation speech counted as no request.
 
+* ``dev_r`` (22 files, written independently outside the repository for a year's ordinary documents, scored once as
+  the test part at the end of session 10 at items 0.99/0.98, units 0.98/0.97, directives 0.96/0.98, directive units
+  0.89/0.91; its writer counts two problems joined by a comma as one item): floors 0.95/0.95/0.94/0.87 until it is
+  tuned on.
+
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
 
@@ -201,6 +206,7 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_n": {"items": 0.96, "units": 0.96, "directives": 0.97, "directive_units": 0.96},
          "dev_o": {"items": 0.74, "units": 0.56, "directives": 0.84, "directive_units": 0.78},
          "dev_q": {"items": 0.95, "units": 0.95, "directives": 0.95, "directive_units": 0.90},
+         "dev_r": {"items": 0.95, "units": 0.95, "directives": 0.94, "directive_units": 0.87},
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
 
 
