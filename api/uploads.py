@@ -1,7 +1,8 @@
-"""An uploaded file on its way to disk: a name safe for the file system, a copy bounded by the read limits.
+"""An uploaded file on its way to disk: a name safe for the file system and of a kind the router reads, a copy
+bounded by the read limits.
 
-Shared by every router that takes a file (ledger loads, checks, report texts), so all three refuse the same names
-and sizes the same way.
+Shared by every router that takes a file (ledger loads, checks, report texts), so all three refuse the same names,
+kinds and sizes the same way, naming the file.
 """
 
 from __future__ import annotations
@@ -30,6 +31,15 @@ def safe_name(name: str) -> str:
     if dot and len(suffix) <= 10:
         return (stem[:60] or "upload") + "." + suffix
     return base[:60] or "upload"
+
+
+def upload_name(filename: str | None, suffixes: tuple[str, ...], wanted: str) -> str:
+    """The upload's :func:`safe_name`, or a 422 naming the file when it is not of a kind the router reads (``wanted``
+    says which, for the clerk)."""
+    name = safe_name(filename or "upload")
+    if Path(name).suffix.lower() not in suffixes:
+        raise ApiError(422, "unsupported_file", f"{name}：不支持的文件类型“{Path(name).suffix}”；{wanted}")
+    return name
 
 
 def copy_upload(source: IO[bytes], target: Path, limit: int) -> None:

@@ -19,7 +19,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from api.deps import Analyst, Store
 from api.downloads import attachment
 from api.errors import ApiError, ErrorBody
-from api.uploads import copy_upload, county_limits, safe_name
+from api.uploads import copy_upload, county_limits, upload_name
 from loaders.ledgers.annotate import CHECKED_SUFFIX
 from loaders.ledgers.check import check_files
 from loaders.ledgers.readers import SUFFIXES
@@ -39,9 +39,7 @@ def check_file(request: Request, store: Store, account: Analyst,
                kind: Annotated[str | None, Form(description="台账类别（不填则按列名识别）")] = None,
                format: Annotated[Literal["xlsx", "json"], Form(description="xlsx：标注副本；json：检查报告")] = "xlsx",
                ) -> Any:
-    name = safe_name(file.filename or "upload")
-    if Path(name).suffix.lower() not in SUFFIXES:
-        raise ApiError(422, "unsupported_file", f"不支持的文件类型“{Path(name).suffix}”；支持 {'、'.join(SUFFIXES)}。")
+    name = upload_name(file.filename, SUFFIXES, f"支持 {'、'.join(SUFFIXES)}。")
     settings = request.app.state.settings
     limits = county_limits(settings.data_dir)
     with tempfile.TemporaryDirectory(prefix="xuncha-check-") as tmp:

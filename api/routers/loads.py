@@ -23,7 +23,7 @@ from api.audit import audit_write
 from api.delivery import deliver
 from api.deps import Admin, Store
 from api.errors import ApiError, ErrorBody
-from api.uploads import copy_upload, county_limits, safe_name
+from api.uploads import copy_upload, county_limits, upload_name
 from graph.alerts.run import run_after_load
 from graph.reviews.warm import warm_quietly
 from loaders.ledgers.load import FileReport
@@ -67,9 +67,7 @@ def load_file(request: Request, store: Store, account: Admin, background: Backgr
               file: Annotated[UploadFile, File(description="台账文件（.xlsx/.csv/.json/.jsonl）")],
               kind: Annotated[str | None, Form(description="台账类别（不填则按列名识别）")] = None,
               skip_bad_rows: Annotated[bool, Form(description="跳过有错的行")] = False) -> Any:
-    name = safe_name(file.filename or "upload")
-    if Path(name).suffix.lower() not in SUFFIXES:
-        raise ApiError(422, "unsupported_file", f"不支持的文件类型“{Path(name).suffix}”；支持 {'、'.join(SUFFIXES)}。")
+    name = upload_name(file.filename, SUFFIXES, f"支持 {'、'.join(SUFFIXES)}。")
     settings = request.app.state.settings
     limits = county_limits(settings.data_dir)
     with tempfile.TemporaryDirectory(prefix="xuncha-upload-") as tmp:

@@ -21,7 +21,7 @@ from api.delivery import deliver
 from api.deps import Analyst, Store, Viewer
 from api.errors import ApiError, ErrorBody
 from api.pages import Offset, RowId
-from api.uploads import copy_upload, safe_name
+from api.uploads import copy_upload, upload_name
 from graph.alerts.run import run_after_load
 from graph.analysis import repeats
 from loaders.text.load import AcceptRejected, AcceptReport, accept
@@ -84,10 +84,7 @@ def _after_accept(request: Request, store: Any, account: Any, report: AcceptRepo
              responses={413: {"model": ErrorBody, "description": "文件过大"}})
 def upload_text(request: Request, store: Store, account: Analyst,
                 file: Annotated[UploadFile, File(description="报告或讲话稿（.docx/.txt）")]) -> Any:
-    name = safe_name(file.filename or "upload")
-    if Path(name).suffix.lower() not in SUFFIXES:
-        raise ApiError(422, "unsupported_file", f"{name}：不支持的文件类型“{Path(name).suffix}”；"
-                                                f"请上传 Word（.docx）或文本（.txt）文件。")
+    name = upload_name(file.filename, SUFFIXES, "请上传 Word（.docx）或文本（.txt）文件。")
     settings = request.app.state.settings
     with tempfile.TemporaryDirectory(prefix="xuncha-text-") as tmp:
         path = Path(tmp) / name
