@@ -75,11 +75,24 @@ def _changed(kind: str, props: dict[str, Any], tally: dict[tuple[str, str], list
         cleaned = _clean(value)
         if cleaned != value:
             new[key] = cleaned
-            added = _tokens(cleaned) - _tokens(value)
-            entry = tally.setdefault((kind, key), [0, Counter()])
-            entry[0] += 1
-            entry[1].update(added)
+            _count(tally, (kind, key), value, cleaned)
     return new if new != props else None
+
+
+def _count(tally: dict[tuple[str, str], list], where: tuple[str, str], old: Any, new: Any) -> None:
+    """One changed field of one record: its (kind, field) counts one record more and the numbers it lost."""
+    entry = tally.setdefault(where, [0, Counter()])
+    entry[0] += 1
+    entry[1].update(_tokens(new) - _tokens(old))
+
+
+def _summary(tally: dict[tuple[str, str], list]) -> tuple[dict[str, int], list[FieldChange]]:
+    """The numbers of each kind in all, and a line per (kind, field)."""
+    total: Counter[str] = Counter()
+    for _, numbers in tally.values():
+        total.update(numbers)
+    return dict(total), [FieldChange(kind=k, field=f, records=n, numbers=dict(c))
+                         for (k, f), (n, c) in sorted(tally.items())]
 
 
 def rewrite(store: GraphStore, *, apply: bool) -> RewriteResult:
@@ -97,28 +110,21 @@ def rewrite(store: GraphStore, *, apply: bool) -> RewriteResult:
             edges.append(edge.model_copy(update={"props": props}))
     if apply and (nodes or edges):
         store.upsert(nodes, edges)
-    total: Counter[str] = Counter()
-    for _, numbers in tally.values():
-        total.update(numbers)
-    fields = [FieldChange(kind=k, field=f, records=n, numbers=dict(c)) for (k, f), (n, c) in sorted(tally.items())]
+    numbers, fields = _summary(tally)
     return RewriteResult(applied=apply and bool(nodes or edges), nodes=len(nodes), edges=len(edges),
-                         numbers=dict(total), fields=fields)
+                         numbers=numbers, fields=fields)
 
 
 def rewrite_queue(queue: TextQueue, result: RewriteResult, *, apply: bool) -> RewriteResult:
-    """The report-text review queue too: its entries' text and requests, counted under 审核队列."""
+    """The report-text review queue too (its entries and documents), counted under 审核队列 beside the graph's."""
     changes = queue.redact(redact_text, apply=apply)
-    tally: dict[str, list] = {}
+    tally: dict[tuple[str, str], list] = {}
     for _, field, old, new in changes:
-        entry = tally.setdefault(field, [0, Counter()])
-        entry[0] += 1
-        entry[1].update(_tokens(new) - _tokens(old))
-    total = Counter(result.numbers)
-    for _, numbers in tally.values():
-        total.update(numbers)
-    fields = [FieldChange(kind="审核队列", field=f, records=n, numbers=dict(c)) for f, (n, c) in sorted(tally.items())]
+        _count(tally, ("审核队列", field), old, new)
+    numbers, fields = _summary(tally)
     # records: an entry or a document of the queue, each counted once however many of its fields changed
-    return result.model_copy(update={"queue_entries": len({c[0] for c in changes}), "numbers": dict(total),
+    return result.model_copy(update={"queue_entries": len({c[0] for c in changes}),
+                                     "numbers": dict(Counter(result.numbers) + Counter(numbers)),
                                      "fields": [*result.fields, *fields],
                                      "applied": result.applied or (apply and bool(changes))})
 
