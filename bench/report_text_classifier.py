@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT))
 from graph.stores.embedded import EmbeddedStore  # noqa: E402
 from loaders.sample import generate  # noqa: E402
 from loaders.text import classifier  # noqa: E402
-from loaders.text.parse import parse_document, text_rules  # noqa: E402
+from loaders.text.parse import text_rules  # noqa: E402
 from loaders.text.readers import read_document  # noqa: E402
-from loaders.text.scoring import Tally, fixtures, load_expected, score  # noqa: E402
+from loaders.text.scoring import Tally, fixtures, load_expected, score_folder  # noqa: E402
 from loaders.text.units import UnitFinder  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "report_text"
@@ -77,13 +77,8 @@ def uses(chosen: dict[str, float | None]) -> dict[str, dict[str, float | None]]:
 def score_part(store, finder, part: str, model, settings) -> dict[str, Tally]:  # noqa: ANN001
     rules = dict(text_rules())
     rules["clause_classifier"] = settings
-    totals = {k: Tally() for k in ("items", "units")}
-    for path in fixtures(DATA / part):
-        result = parse_document(read_document(path), finder, rules, store, clause_model=model)
-        for key, tally in score(result, load_expected(path), finder, path.name).items():
-            if key in totals:
-                totals[key].add(tally)
-    return totals
+    totals, _ = score_folder(DATA / part, finder, rules, store, clause_model=model)
+    return {k: totals[k] for k in ("items", "units")}
 
 
 def main() -> None:

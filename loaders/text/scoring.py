@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.stores.base import GraphStore
 from loaders.ledgers.resolve import ResolveError
 from loaders.text.model import ParseResult
+from loaders.text.parse import parse_document
+from loaders.text.readers import read_document
 from loaders.text.units import UnitFinder
 
 
@@ -84,6 +87,23 @@ def score(result: ParseResult, expected: dict[str, Any], finder: UnitFinder, nam
     return {"items": _match(items, wanted_items, name, "问题"), "units": _match(units, wanted_units, name, "单位"),
             "directives": _match(directives, wanted_dirs, name, "交办"),
             "directive_units": _match(d_units, wanted_d_units, name, "交办单位")}
+
+
+def score_folder(folder: Path, finder: UnitFinder, rules: dict[str, Any], store: GraphStore | None,
+                 **parse_options: Any) -> tuple[dict[str, Tally], list[str]]:
+    """Every fixture of a part parsed and scored: the four tallies summed, and the documents whose kind (feedback,
+    speech, comprehensive) was read otherwise than expected. The bench, the floors and the classifier's bench all
+    score a part this way (``parse_options`` go to :func:`~loaders.text.parse.parse_document`)."""
+    totals = {k: Tally() for k in ("items", "units", "directives", "directive_units")}
+    wrong_kind = []
+    for path in fixtures(folder):
+        result = parse_document(read_document(path), finder, rules, store, **parse_options)
+        expected = load_expected(path)
+        for key, tally in score(result, expected, finder, path.name).items():
+            totals[key].add(tally)
+        if expected.get("kind") and expected["kind"] != result.doc_kind:
+            wrong_kind.append(f"{path.name}：应为 {expected['kind']}，识别为 {result.doc_kind}")
+    return totals, wrong_kind
 
 
 def load_expected(document: Path) -> dict[str, Any]:

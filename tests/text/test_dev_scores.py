@@ -187,7 +187,7 @@ import pytest
 
 from loaders.text.parse import parse_document, text_rules
 from loaders.text.readers import read_document
-from loaders.text.scoring import Tally, fixtures, load_expected, score
+from loaders.text.scoring import Tally, fixtures, load_expected, score, score_folder
 from tests.text.conftest import DEV
 
 KEYS = ("items", "units", "directives", "directive_units")
@@ -210,22 +210,13 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
 
 
-def _totals(folder, county_store, finder) -> dict[str, Tally]:
-    out = {k: Tally() for k in KEYS}
-    for path in fixtures(folder):
-        result = parse_document(read_document(path), finder, text_rules(), county_store)
-        for key, tally in score(result, load_expected(path), finder, path.name).items():
-            out[key].add(tally)
-    return out
-
-
 def _folder(part: str):
     return DEV.parent / part
 
 
 @pytest.fixture(scope="module")
 def totals(county_store, finder) -> dict[str, dict[str, Tally]]:
-    return {part: _totals(_folder(part), county_store, finder) for part in FLOOR}
+    return {part: score_folder(_folder(part), finder, text_rules(), county_store)[0] for part in FLOOR}
 
 
 @pytest.mark.parametrize("part", list(FLOOR))
