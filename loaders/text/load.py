@@ -87,7 +87,7 @@ class Acceptor:
 
     def issue(self, e: QueueEntry, round_id: str | None) -> str:
         if not e.unit_id or self.store.get_node(e.unit_id) is None:
-            raise QueueError(f"条目 {e.id}（{e.document} {e.place or f'第 {e.paragraph} 段'}）未对应到单位；"
+            raise QueueError(f"条目 {e.id}（{e.document} {e.place}）未对应到单位；"
                              "请先修改单位（edit --unit）")
         rid = round_id or e.round_id
         if not rid:
@@ -191,7 +191,7 @@ def _ready_for_bulk(e: QueueEntry, issue_ids: dict[int, str]) -> None:
     """What bulk acceptance leaves for a person (raises :class:`QueueError` saying why): an item the page asked to
     classify, an entry repeating another document's, and a request about a problem not accepted (it would go in
     about the unit only, for good: an accepted entry does not change)."""
-    where = f"条目 {e.id}（{e.document} {e.place or f'第 {e.paragraph} 段'}）"
+    where = f"条目 {e.id}（{e.document} {e.place}）"
     if e.kind == EntryKind.ISSUE and not e.category:
         raise QueueError(f"{where}未归类；请先选择类别")
     if e.twin_of is not None:

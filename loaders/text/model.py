@@ -85,7 +85,7 @@ class QueueEntry(BaseModel):
     sha256: str
     doc_kind: str
     paragraph: int = Field(title="段落")
-    place: str | None = Field(default=None, title="位置（第几段，或表格第几行）")
+    place: str = Field(default="", title="位置（第几段，或表格第几行）")
     twin_of: int | None = Field(default=None, title="与之相同的条目（另一文件，同一轮次、同一单位）")
     seq: int = Field(title="文件内序号")
     text: str = Field(title="内容")

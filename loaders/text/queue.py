@@ -73,6 +73,11 @@ def _fingerprint(*parts: str | None) -> str:
     return hashlib.sha256("\x1f".join(p or "" for p in parts).encode()).hexdigest()[:24]
 
 
+def _place(place: str | None, paragraph: int) -> str:
+    """Where a clerk finds an entry; one queued before places were kept is cited by its block number."""
+    return place or f"第 {paragraph} 段"
+
+
 def _same_line(place: str, text: str, twin: tuple[int, str, str]) -> str:
     short = text if len(text) <= 24 else text[:24] + "…"
     return (f"{place}“{short}”与 {twin[1]} {twin[2]} 的条目 {twin[0]} 相同（同一轮次、同一单位）：已存入待审并标明，"
@@ -82,6 +87,7 @@ def _same_line(place: str, text: str, twin: tuple[int, str, str]) -> str:
 def _entry(row: tuple) -> QueueEntry:
     data: dict[str, Any] = dict(zip(_FIELDS, row, strict=True))
     data["reasons"] = json.loads(data["reasons"])
+    data["place"] = _place(data["place"], data["paragraph"])
     return QueueEntry(**data)
 
 
@@ -149,7 +155,7 @@ class TextQueue:
                 fp = _fingerprint(it.text, it.unit_id or it.unit_name)
                 twin = self._elsewhere(db, result, EntryKind.ISSUE, fp, it.text, it.unit_id)
                 if twin is not None:
-                    same.append(_same_line(it.place or f"第 {it.paragraph} 段", it.text, twin))
+                    same.append(_same_line(_place(it.place, it.paragraph), it.text, twin))
                 self._refresh(db, result.sha256, EntryKind.ISSUE, it.paragraph, fp, seq, it.confidence, it.reasons,
                               it.unit_rule)
                 db.execute("UPDATE entries SET category = ?, top_category = ?, category_reason = ? WHERE sha256 = ? "
@@ -169,7 +175,7 @@ class TextQueue:
                 fp = _fingerprint(d.text, d.body, d.unit_id or d.unit_name)
                 twin = self._elsewhere(db, result, EntryKind.DIRECTIVE, fp, d.text, d.unit_id)
                 if twin is not None:
-                    same.append(_same_line(d.place or f"第 {d.paragraph} 段", d.text, twin))
+                    same.append(_same_line(_place(d.place, d.paragraph), d.text, twin))
                 self._refresh(db, result.sha256, EntryKind.DIRECTIVE, d.paragraph, fp, seq, d.confidence, d.reasons,
                               d.unit_rule, item_ids.get(d.item_index) if d.item_index is not None else None)
                 cur = db.execute(
@@ -196,13 +202,13 @@ class TextQueue:
         whose unit is unknown, is no twin (a repeat across rounds is what the analyses look for)."""
         if unit_id is None or result.round_id is None:
             return None
-        row = db.execute("SELECT e.id, d.name, coalesce(e.place, '第 ' || e.paragraph || ' 段') FROM entries e "
+        row = db.execute("SELECT e.id, d.name, e.place, e.paragraph FROM entries e "
                          "JOIN documents d ON d.sha256 = e.sha256 WHERE e.kind = ? AND e.fingerprint = ? "
                          "AND e.sha256 <> ? AND e.state <> ? AND e.text = ? AND e.unit_id = ? "
                          "AND coalesce(e.round_id, d.round_id) = ? ORDER BY e.id LIMIT 1",
                          (kind.value, fp, result.sha256, EntryState.REJECTED.value, text, unit_id,
                           result.round_id)).fetchone()
-        return (int(row[0]), str(row[1]), str(row[2])) if row else None
+        return (int(row[0]), str(row[1]), _place(row[2], int(row[3]))) if row else None
 
     @staticmethod
     def _mark_twin(db: sqlite3.Connection, sha256: str, kind: EntryKind, paragraph: int, fp: str,

@@ -212,7 +212,7 @@ def test_a_queue_from_before_places_gains_the_column_and_keeps_its_entries(tmp_p
         db.execute("INSERT INTO entries (sha256, kind, seq, fingerprint, paragraph, text, confidence, reasons, "
                    "created_at) VALUES ('d1', 'issue', 1, 'f1', 2, '台账缺失。', 0.9, '[]', '2026-01-01')")
     entry = TextQueue.for_data_dir(tmp_path).get(1)
-    assert entry.text == "台账缺失。" and entry.place is None and entry.paragraph == 2
+    assert entry.text == "台账缺失。" and entry.place == "第 2 段" and entry.paragraph == 2  # by its block number
 
 
 def test_bulk_acceptance_leaves_a_marked_twin_and_a_request_about_a_problem_not_accepted(county, tmp_path):
