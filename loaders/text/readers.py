@@ -100,9 +100,9 @@ def read_document(path: Path, limits: TextLimits = DEFAULT_TEXT_LIMITS, name: st
                                                        "max_upload_bytes" if suffix == ".docx" else
                                                        "max_decompressed_bytes", "请拆分后分别上传"))
     data = path.read_bytes()
-    revised = [0]
+    revised = 0
     if suffix == ".docx":
-        blocks, encoding = _read_docx(path, data, name, limits, revised), "docx"
+        (blocks, revised), encoding = _read_docx(path, data, name, limits), "docx"
     else:
         text, encoding = decode_text(data, name)
         blocks = _text_blocks(text)
@@ -110,7 +110,7 @@ def read_document(path: Path, limits: TextLimits = DEFAULT_TEXT_LIMITS, name: st
     if not blocks:
         raise TextFileError(f"{name}：文件中没有文字内容")
     return TextDocument(name=name, sha256=content_digest(blocks), blocks=blocks, encoding=encoding,
-                        revisions=revised[0])
+                        revisions=revised)
 
 
 def content_digest(blocks: list[Block]) -> str:
@@ -246,7 +246,8 @@ def _check_zip(path: Path, data: bytes, name: str, limits: TextLimits) -> None:
         raise TextFileError(bad) from exc
 
 
-def _read_docx(path: Path, data: bytes, name: str, limits: TextLimits, revised: list[int]) -> list[Block]:
+def _read_docx(path: Path, data: bytes, name: str, limits: TextLimits) -> tuple[list[Block], int]:
+    """The blocks, and how many paragraphs held tracked changes."""
     _check_zip(path, data, name, limits)
     from docx import Document
     from docx.table import Table
@@ -257,18 +258,19 @@ def _read_docx(path: Path, data: bytes, name: str, limits: TextLimits, revised: 
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         raise TextFileError(f"{name}：不是有效的 Word（.docx）文件，可能已损坏；请用 Word 重新保存为 .docx") from exc
     blocks: list[Block] = []
+    revised = 0
     styles: dict[str | None, object] = {}  # python-docx looks a style up by a walk of the styles part: once each
     for child in doc.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            revised[0] += has_revisions(child)
+            revised += has_revisions(child)
             blocks += _paragraph(Paragraph(child, doc), styles)
         elif tag == "tbl":
-            revised[0] += sum(has_revisions(p) for p in child.iter(W + "p"))
+            revised += sum(has_revisions(p) for p in child.iter(W + "p"))
             blocks += _table(Table(child, doc))
         if len(blocks) > limits.max_blocks:
             break
-    return blocks
+    return blocks, revised
 
 
 def _paragraph(p: object, styles: dict[str | None, object]) -> list[Block]:
