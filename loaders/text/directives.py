@@ -40,6 +40,7 @@ from loaders.text.request_scope import (
     feedback_object,
     form_item,
     inspected_object,
+    label_units,
     no_handoff,
     regulator_object,
 )
@@ -269,6 +270,10 @@ class DirectiveFinder(Addressing):
         counted: dict[str | None, int] = {}
         kind = COUNTED.search(request)
         every = every_unit(topic + rest, items)
+        if not named and (label := label_units(contexts, [it for it in items if it.paragraph == block.number],
+                                                    units_counted(request))):
+            named = label  # 关于A和B：…县委组织部要对两个单位…: each unit the label names
+            reasons.append(f"要求中写明{len(label)}个单位，即段首所列单位")
         if not named and units_counted(request) > 1 and not every and (item_index is not None or (
                 kind and kind.group(2))):
             linked = counted_links(self.walker.finder, self.stock, request, items, item_index, block.number,

@@ -37,12 +37,17 @@ def form_item(paragraph: int, sentence: str, items: list[ParsedItem], blocks: li
 NEXT_ENTRY = re.compile(r"[；;](?:[一二三四五六七八九十]是|[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．])")
 
 
+# words pointing back at the units just named (这三个单位, 上述两个村): those, not every unit of the document
+DEMONSTRATIVE = ("这", "这些", "上述", "以上", "前述")
+
+
 def every_unit(request: str, items: list[ParsedItem]) -> bool:
     """Whether a request counts as many units (对6个单位…, 三个单位) as the document found problems at, three or
-    more: it is about all of them, as 全县 or 被巡察单位 is, not about each one in particular."""
+    more: it is about all of them, as 全县 or 被巡察单位 is, not about each one in particular — unless the count
+    points back at the units just named (这三个单位), which are each meant."""
     m = re.search(r"(?<![第\d一二三四五六七八九十])(\d{1,2}|[一二三四五六七八九十]{1,3})个(?:单位|部门|党组织)", request)
-    if m is None:
-        return False
+    if m is None or request[:m.start()].endswith(DEMONSTRATIVE):
+        return False  # 对这三个单位挂牌督办: the units just named, each of them
     n = int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1))  # 十五个, 二十个 too
     return n >= 3 and n >= len({it.unit_id or it.unit_name for it in items})
 
@@ -138,3 +143,16 @@ def regulator_object(walker: WalkerView, contexts: list[Context], text: str) -> 
     if doc is None or walker.finder.mentions(text):
         return None
     return doc if any(w in text for w in walker.rules["county_scope"]) else None
+
+
+def label_units(contexts: list[Context], here: list[ParsedItem], n: int) -> list[Resolved]:
+    """The units a paragraph's label names (关于A和B：…), or its problems are at, when they are as many as its
+    request counts (县委组织部要对两个单位党组织书记开展约谈): the request is about each of them; else []."""
+    if n < 2:
+        return []
+    ctx = next((c for c in reversed(contexts) if c.unit and c.unit.unit_id), None)
+    named = [ctx.unit, *ctx.also] if ctx is not None and ctx.unit is not None else []
+    if len(named) == n and all(u.unit_id for u in named):
+        return named
+    units = {it.unit_id: Resolved(it.unit_id, it.unit_name or "", "") for it in here if it.unit_id}
+    return list(units.values()) if len(units) == n else []
