@@ -30,6 +30,7 @@ from loaders.text.asking import (
 from loaders.text.items import Candidate, Context, Walker
 from loaders.text.linking import _bigrams, _content, _stock, counted_links, listed_links, same_sentence
 from loaders.text.model import ParsedDirective, ParsedItem
+from loaders.text.partners import regulated_unit, township_partner
 from loaders.text.readers import Block
 from loaders.text.references import cited_items, cited_ordinals
 from loaders.text.request_scope import (
@@ -202,6 +203,11 @@ class DirectiveFinder(Addressing):
             body == "派驻纪检监察组") else []
         if named:
             unit_id, unit_name, rule = named[0].unit_id, named[0].name, "引用问题编号" if cited else "要求中点名"
+        elif marked and (ruled := regulated_unit(self.walker, own_clause)) is not None and ruled.unit_id != lead_uid:
+            unit_id, unit_name, rule = ruled.unit_id, ruled.name, "主管部门所管的单位"  # 作为国资公司的行业主管部门
+        elif not topic and not any(w in rest for w in self._scope) and (
+                partner := township_partner(self.walker, rest)) is not None:
+            unit_id, unit_name, rule = partner.unit_id, partner.name, "会同的乡镇"  # 会同湖岭乡党委对…整顿
         elif referred is not None and not self.walker.finder.mentions(rest):
             unit_id, unit_name, rule = referred.unit_id, referred.name, f"“该{kind.group(1)}”指所在单位"  # type: ignore[union-attr]
         elif (red := REDACTED.match(re.sub(r"^(?:对|针对|就)", "", rest))) and not red.group().endswith("同志"):

@@ -2,7 +2,10 @@
 counting units with a word pointing back (对这三个单位挂牌督办, 对上述两个村) means each unit just named, even when they
 are all the document's units (a bare count of all of them, 对6个单位开展整改评估, still means none in particular); a
 request counting as many units as its paragraph's label names or its problems are at (关于A和B：…，县委组织部要对两个
-单位…) means each of them. Sentences written for these tests.
+单位…) means each of them; a request with no topic of its own asking a body to work with a township's committee or
+government (县委组织部要会同X乡党委对…整顿) is about that township, not a village whose problem shares its words; a
+regulator said to regulate a named unit (县财政局作为X公司的行业主管部门，要…) is asked about that unit. Sentences
+written for these tests.
 """
 
 from __future__ import annotations
@@ -41,3 +44,31 @@ def test_a_count_of_the_units_the_label_names_means_each(parse, finder, line):
     r = parse(SPEECH, "同志们：", "关于县林业局：护林员补助发放不规范。", line)
     d = [x for x in r.directives if x.body == "组织部"]
     assert {x.unit_id for x in d} == {unit_id(finder, "县统计局"), unit_id(finder, "县审计局")}
+
+
+@pytest.mark.parametrize("line", [
+    "县委组织部要会同石阳乡党委对后进村党组织开展集中整顿。",
+    "县委巡察办要联合石阳乡政府对村务公开开展一次督查。",
+])
+def test_a_township_worked_with_is_what_the_request_is_about(parse, finder, line):
+    r = parse(REPORT, "一、主要问题", "1.石阳乡河口村党组织软弱涣散，村务公开不及时。", "二、意见建议", line)
+    d = [x for x in r.directives if x.body in ("组织部", "巡察机构")]
+    assert len(d) == 1 and d[0].unit_id == unit_id(finder, "石阳乡")
+
+
+def test_a_topic_before_the_partner_keeps_its_unit(parse, finder):
+    r = parse(REPORT, "一、主要问题", "1.石阳乡河口村村干部亲属承揽村内工程。", "二、意见建议",
+              "对河口村村干部亲属承揽工程问题，由县纪委监委会同石阳乡纪委核查处理。")
+    d = [x for x in r.directives if x.body == "纪委监委"]
+    assert len(d) == 1 and d[0].unit_id == unit_id(finder, "河口村")
+
+
+@pytest.mark.parametrize("line", [
+    "县财政局作为县城投公司的行业主管部门，要督促追回出借资金。",
+    "县财政局作为县城投公司的出资人和行业主管部门，要加强债务监管。",
+])
+def test_a_regulator_named_for_a_unit_is_asked_about_it(parse, finder, line):
+    r = parse(SPEECH, "同志们：", "关于县统计局：档案管理混乱，多年未整理。",
+              "关于县城投公司：向关联企业出借资金长期未收回。", line)
+    d = [x for x in r.directives if x.body == "行业主管部门"]
+    assert len(d) == 1 and d[0].unit_id == unit_id(finder, "县城投公司")

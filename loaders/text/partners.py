@@ -1,0 +1,39 @@
+"""Units a request names outside its own object: the township a body is to work with on its own ground (县委组织部要
+会同湖岭乡党委对…开展整顿: the township's matter, when no topic says otherwise), and the unit a regulator is said to
+regulate (县财政局作为国资公司的行业主管部门，要…: the firm's matter)."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.text.units import Resolved
+from loaders.text.walker_view import WalkerView
+
+# a partner in the request: 会同/联合 X 党委 (a township's committee or government works with the body)
+PARTNER = re.compile(r"(?:会同|联合)([^，。；、]{2,12}?)(?:党委|党工委|纪委|纪工委|政府|人民政府)")
+# the sector a regulator is named for: 作为X的(…)行业主管部门
+REGULATED = re.compile(r"作为([^，。；]{2,16}?)的[^，。；]{0,8}?行业主管部门")
+
+
+def township_partner(walker: WalkerView, rest: str) -> Resolved | None:
+    """The township whose committee or government the request asks the body to work with, else None."""
+    m = PARTNER.search(rest)
+    if m is None:
+        return None
+    found = [u for u in walker.finder.mentions(m.group(1)) if u.start == 0 and u.end == len(m.group(1))]
+    if not found:
+        return None
+    r = walker.finder.resolve(found[0].form)
+    return r if r.unit_id and walker.finder.kind(r.unit_id) == "township" else None
+
+
+def regulated_unit(walker: WalkerView, clause: str) -> Resolved | None:
+    """The unit a regulator is said to regulate in its own clause (作为国资公司的行业主管部门), else None."""
+    m = REGULATED.search(clause)
+    if m is None:
+        return None
+    found = [u for u in walker.finder.mentions(m.group(1)) if not walker.is_body(u.form)]
+    if len(found) != 1:
+        return None
+    r = walker.finder.resolve(found[0].form)
+    return r if r.unit_id else None
