@@ -40,7 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.stores import snapshot  # noqa: E402
+from graph.stores import snapshot, sqlite_file  # noqa: E402
 from graph.stores.embedded import EmbeddedStore  # noqa: E402
 
 ALLOCS = 300_000
@@ -71,7 +71,7 @@ def child(mode: str, path: Path) -> dict[str, float]:
     w0, c0, rss0 = _usage()
     store = EmbeddedStore(path)
     if mode == "sqlite":
-        graph = store._read_tables()
+        graph = sqlite_file.read_graph(store._db)
     elif mode == "snapshot, plain":
         graph = _plain(store)
     else:

@@ -10,13 +10,14 @@ import json
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import Any, Literal, NamedTuple, Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
 from graph.model import EDGE_SPECS, EdgeRecord, EdgeType, NodeRecord
 
 Direction = Literal["out", "in", "both"]
+TIES_SHOWN = 20  # ties a refused deletion lists
 
 
 class StoreError(Exception):
@@ -29,6 +30,32 @@ class StoreUnavailable(StoreError):
 
 class DanglingEdgeError(StoreError):
     """An edge names a node that is neither stored nor in the same write."""
+
+
+class Cuttable(NamedTuple):
+    """The edges a deletion may cut between a deleted node and one that stays, by direction seen from the deleted
+    node. Any other edge to a node that stays is a tie the deletion refuses: the caller names what it wrote itself,
+    so whatever else has since come to rest on those nodes (a ledger row citing a problem) stops it."""
+
+    outgoing: frozenset[EdgeType]
+    incoming: frozenset[EdgeType]
+
+
+class Tie(NamedTuple):
+    """An edge that held a deletion back: ``node`` (to be deleted), the edge's type, the ``other`` end that stays."""
+
+    node: str
+    edge_type: EdgeType
+    other: str
+    outgoing: bool
+
+
+class NodeInUse(StoreError):
+    """A deletion refused, nothing deleted: some node is tied to the rest of the graph by an edge not cuttable."""
+
+    def __init__(self, ties: list[Tie]) -> None:
+        super().__init__(f"有 {len(ties)} 条关系仍引用要删除的节点，未删除任何内容")
+        self.ties = ties
 
 
 @cache
@@ -114,6 +141,11 @@ class GraphStore(Protocol):
         """Swap the whole graph for these records in one transaction: readers see the old graph or the new one."""
 
     def delete_edges_of_type(self, edge_type: str) -> int: ...
+
+    def delete_nodes(self, node_ids: Iterable[str], *, may_cut: Cuttable) -> tuple[int, int]:
+        """Delete these nodes and every edge at them in one transaction; returns (nodes, edges) deleted. Ids not
+        stored are passed over. If an edge ties one of them to a node that stays and ``may_cut`` does not allow it,
+        raise :class:`NodeInUse` listing such ties (sorted, at most ``TIES_SHOWN``) and delete nothing."""
 
     def clear(self) -> None: ...
 

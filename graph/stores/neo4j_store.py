@@ -33,7 +33,7 @@ from graph.console import ConsoleAnswer, ConsoleLimits, judge_plan
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
 from graph.model.ids import kind_of_id
 from graph.settings import Settings
-from graph.stores import neo4j_bulk
+from graph.stores import base, neo4j_bulk
 from graph.stores.base import Counts, Direction, Neighbour, StoreError, StoreUnavailable
 from graph.stores.neo4j_journal import BUMP, recover
 from graph.stores.neo4j_journal import SCHEMA as JOURNAL_SCHEMA
@@ -239,6 +239,36 @@ class Neo4jStore:
 
         with self._session() as session:
             return session.execute_write(work)
+
+    def delete_nodes(self, node_ids: Iterable[str], *, may_cut: base.Cuttable) -> tuple[int, int]:
+        """Delete these nodes and their edges in one transaction, unless an edge ``may_cut`` does not allow ties
+        one to a node that stays (:class:`~graph.stores.base.NodeInUse`, nothing deleted, the transaction rolled
+        back). Edge types travel as parameters."""
+        ids = sorted(set(node_ids))
+        out_ok, in_ok = sorted(t.value for t in may_cut.outgoing), sorted(t.value for t in may_cut.incoming)
+
+        def work(tx: ManagedTransaction) -> tuple[int, int]:
+            ties = [base.Tie(r["node"], EdgeType(r["type"]), r["other"], r["outgoing"]) for r in tx.run(
+                "UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]-(m:Entity) WHERE NOT m.id IN $ids "
+                "WITH n, r, m, startNode(r) = n AS outgoing "
+                "WHERE NOT type(r) IN CASE WHEN outgoing THEN $out_ok ELSE $in_ok END "
+                "RETURN n.id AS node, type(r) AS type, m.id AS other, outgoing "
+                "ORDER BY node, type, other, outgoing LIMIT $shown", ids=ids, shown=base.TIES_SHOWN, out_ok=out_ok, in_ok=in_ok)]
+            if ties:
+                raise base.NodeInUse(ties)
+            found = tx.run("UNWIND $ids AS id MATCH (n:Entity {id: id}) OPTIONAL MATCH (n)-[r]-() "
+                           "RETURN count(DISTINCT n) AS nodes, count(DISTINCT r) AS edges", ids=ids).single()
+            if not found or not found["nodes"]:
+                return 0, 0
+            tx.run("UNWIND $ids AS id MATCH (n:Entity {id: id}) DETACH DELETE n", ids=ids).consume()
+            tx.run(BUMP).consume()
+            return int(found["nodes"]), int(found["edges"])
+
+        try:
+            with self._session() as session:
+                return session.execute_write(work)
+        except ServiceUnavailable as exc:
+            raise StoreUnavailable(f"Neo4j（{self.uri}）暂时不可用，未删除任何内容。") from exc
 
     def clear(self) -> None:
         """Relationships first, in bounded transactions: detaching a Document behind a province's hundreds of

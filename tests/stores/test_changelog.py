@@ -11,7 +11,7 @@ import pytest
 
 from graph.model import EdgeType, NodeKind, make_edge
 from graph.model import nodes as m
-from graph.stores import changelog
+from graph.stores import changelog, sqlite_file
 from graph.stores.embedded import EmbeddedStore
 from loaders.sample import Bundle
 
@@ -38,7 +38,7 @@ def pair(tmp_path: Path, county: Bundle):
 
 
 def _in_step(reader: EmbeddedStore) -> bool:
-    return _contents(reader.graph) == _contents(reader._read_tables())
+    return _contents(reader.graph) == _contents(sqlite_file.read_graph(reader._db))
 
 
 def test_small_writes_elsewhere_are_applied_not_reread(pair):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from graph.model import NodeKind
 from graph.model import nodes as m
-from graph.stores import snapshot
+from graph.stores import snapshot, sqlite_file
 from graph.stores.embedded import EmbeddedStore
 from loaders.sample import Bundle
 
@@ -35,8 +35,8 @@ def test_reopen_reads_the_snapshot_and_it_equals_the_tables(tmp_path: Path, coun
     read = snapshot.read(again.snapshot_path, again._file_generation(), token)
     assert read is not None
     assert (sorted(read.nodes(data=True), key=str), sorted(read.edges(keys=True, data=True), key=str)) \
-        == _contents(again) == (sorted(again._read_tables().nodes(data=True), key=str),
-                                sorted(again._read_tables().edges(keys=True, data=True), key=str))
+        == _contents(again) == (sorted(sqlite_file.read_graph(again._db).nodes(data=True), key=str),
+                                sorted(sqlite_file.read_graph(again._db).edges(keys=True, data=True), key=str))
     s, d, k = next(iter(read.edges(keys=True)))
     read.remove_edge(s, d, k)  # successors and predecessors share the edge as networkx's own graphs do
     assert not read.has_edge(s, d, k) and k not in read.pred[d].get(s, {})
@@ -106,7 +106,7 @@ def test_the_rebuilt_graph_shares_its_strings_and_a_replaced_graph_is_freed(tmp_
     store.upsert(*_small(county))
     store.close()
     reader = EmbeddedStore(path)
-    rebuilt = reader._read_tables()
+    rebuilt = sqlite_file.read_graph(reader._db)
     ids = {n: n for n in rebuilt}
     assert all(s is ids[s] and d is ids[d] for s, d in rebuilt.edges())  # marshal then writes each id once
     del rebuilt
