@@ -42,6 +42,7 @@ from loaders.text.request_scope import (
     form_item,
     inspected_object,
     label_units,
+    next_subject,
     no_handoff,
     regulator_object,
 )
@@ -129,6 +130,8 @@ class DirectiveFinder(Addressing):
                     break
             entry = NEXT_ENTRY.search(sentence[span.end:stop])
             stop = span.end + entry.start() if entry else stop  # …；四是X局要…: the next numbered entry is not its request
+            own = next_subject(self.walker, sentence[span.end:stop])
+            stop = span.end + own if own is not None else stop  # …；X镇党委要…: the unit told to act itself
             m = re.search(r"(?:要|须|必须|应当|负责|牵头)", sentence[span.end:stop])
             start = span.end + (m.start() if m and m.start() < 16 else 0)
             out.append((span.body, sentence[start:stop].lstrip("，,").rstrip("。；，"), sentence[span.end:stop],

@@ -156,3 +156,13 @@ def label_units(contexts: list[Context], here: list[ParsedItem], n: int) -> list
         return named
     units = {it.unit_id: Resolved(it.unit_id, it.unit_name or "", "") for it in here if it.unit_id}
     return list(units.values()) if len(units) == n else []
+
+
+def next_subject(walker: WalkerView, text: str) -> int | None:
+    """Where a ；-clause after a request opens on a unit of its own (…对XX村问题线索依规处理；兴坪镇党委要履行…): that
+    unit is told to act itself, so its name is not what the request before is about; None when no clause does."""
+    for m in re.finditer(r"[；;]", text):
+        first = next(iter(walker.finder.mentions(text[m.end():m.end() + 24])), None)
+        if first is not None and first.start == 0 and not walker.is_body(first.form):
+            return m.start()
+    return None

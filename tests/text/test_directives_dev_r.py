@@ -4,8 +4,9 @@ are all the document's units (a bare count of all of them, 对6个单位开展�
 request counting as many units as its paragraph's label names or its problems are at (关于A和B：…，县委组织部要对两个
 单位…) means each of them; a request with no topic of its own asking a body to work with a township's committee or
 government (县委组织部要会同X乡党委对…整顿) is about that township, not a village whose problem shares its words; a
-regulator said to regulate a named unit (县财政局作为X公司的行业主管部门，要…) is asked about that unit. Sentences
-written for these tests.
+regulator said to regulate a named unit (县财政局作为X公司的行业主管部门，要…) is asked about that unit; 到位 is a stock
+word (整改不到位的不能销号 shares nothing with a problem 监管不到位); a ；-clause opening on a unit told to act itself
+(…；X镇党委要…) is not part of the request before it. Sentences written for these tests.
 """
 
 from __future__ import annotations
@@ -72,3 +73,23 @@ def test_a_regulator_named_for_a_unit_is_asked_about_it(parse, finder, line):
               "关于县城投公司：向关联企业出借资金长期未收回。", line)
     d = [x for x in r.directives if x.body == "行业主管部门"]
     assert len(d) == 1 and d[0].unit_id == unit_id(finder, "县城投公司")
+
+
+@pytest.mark.parametrize("line", [
+    "县委巡察办要建立整改销号机制，整改不到位的不能销号。",
+    "县委巡察办要逐项验收，验收不到位的不得销号。",
+])
+def test_a_request_sharing_only_not_in_place_is_about_no_unit(parse, line):
+    r = parse(SPEECH, "同志们：", "关于县统计局：统计执法监管不到位，数据核查流于形式。", line)
+    d = [x for x in r.directives if x.body == "巡察机构"]
+    assert len(d) == 1 and d[0].unit_id is None
+
+
+@pytest.mark.parametrize("line", [
+    "建议县纪委监委对XX村问题线索依规处理；石阳乡党委要履行好整改督促责任。",
+    "建议县纪委监委对*村问题线索依规依纪处理；石阳乡党委要抓好整改。",
+])
+def test_a_unit_told_to_act_in_the_next_clause_is_not_what_the_request_is_about(parse, line):
+    r = parse(REPORT, "一、主要问题", "1.石阳乡XX村村务公开不及时。", "二、意见建议", line)
+    d = [x for x in r.directives if x.body == "纪委监委"]
+    assert len(d) == 1 and d[0].unit_id is None
