@@ -9,9 +9,10 @@ parsed entry another document already put in the queue — the same text at the 
 not rejected: a problem both a feedback report and the round's report list — is stored but marked (``twin_of``),
 the clerk is told which entry it repeats (:class:`~loaders.text.model.QueueAddition`) and bulk acceptance leaves it
 for a person: nothing is hidden, and nothing goes into the graph twice by accident.
-Decisions record who and when; an accepted or rejected entry cannot be changed. Each call opens its own
-connection inside one transaction (``BEGIN IMMEDIATE`` for writes), so the API's threads and the command line
-may share the file.
+Decisions record who and when; an accepted or rejected entry cannot be changed — an accepted one can only be
+withdrawn whole (:mod:`loaders.text.withdraw`), which takes it out of the graph and back to the open queue.
+Each call opens its own connection inside one transaction (``BEGIN IMMEDIATE`` for writes), so the API's threads
+and the command line may share the file.
 """
 
 from __future__ import annotations
@@ -333,6 +334,30 @@ class TextQueue:
                 db.execute("UPDATE entries SET state = ?, node_id = ?, round_id = coalesce(?, round_id), "
                            "decided_by = ?, decided_at = ? WHERE id = ?",
                            (EntryState.ACCEPTED.value, node, round_id, actor, now, entry_id))
+
+    def accepted_about(self, item_ids: Collection[int]) -> list[QueueEntry]:
+        """The accepted directives whose problem is one of these entries (they leave the graph with it)."""
+        ids = sorted(set(item_ids))
+        marks = ",".join("?" * len(ids))
+        with self._connect() as db:
+            rows = db.execute(f"{_SELECT} WHERE e.kind = ? AND e.state = ? AND e.item_ref IN ({marks}) ORDER BY e.id",
+                              [EntryKind.DIRECTIVE.value, EntryState.ACCEPTED.value, *ids]).fetchall() if ids else []
+        return [_entry(r) for r in rows]
+
+    def mark_withdrawn(self, ids: Collection[int], actor: str) -> None:
+        """Return accepted entries to the open queue, in one transaction, once their nodes have left the graph: to
+        pending, or to edited when an analyst had changed them; the decision and node id are cleared (who withdrew,
+        and when, is in the audit log, beside who accepted)."""
+        with self._write() as db:
+            for entry_id in ids:
+                row = db.execute("SELECT state FROM entries WHERE id = ?", (entry_id,)).fetchone()
+                if row is None:
+                    raise EntryNotFound(f"审核队列中没有编号为 {entry_id} 的条目。")
+                if row[0] != EntryState.ACCEPTED.value:
+                    raise QueueError(f"条目 {entry_id} {EntryState(row[0]).label_zh}，未载入图谱，无需撤销。")
+            db.executemany("UPDATE entries SET state = CASE WHEN edited_by IS NULL THEN ? ELSE ? END, node_id = NULL, "
+                           "decided_by = NULL, decided_at = NULL WHERE id = ?",
+                           [(EntryState.PENDING.value, EntryState.EDITED.value, i) for i in ids])
 
     def redact(self, clean: Callable[[str], str], *, apply: bool) -> list[tuple[str, str, str, str]]:
         """Every stored string ``clean`` would change — (record, field, old, new) — rewritten with ``apply`` in the

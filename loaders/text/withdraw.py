@@ -1,0 +1,95 @@
+"""Withdrawing accepted entries (撤销接受): an item taken into the graph by mistake comes out whole.
+
+An accepted entry's node (its ``Issue`` or ``Directive``) leaves the graph with every edge the acceptance wrote, and
+so does the report's ``Document`` once nothing else is sourced from it; the entry returns to the open queue (pending,
+or edited if an analyst had changed it), to be corrected and accepted again, or rejected. A request accepted about a
+withdrawn problem goes with it — it would otherwise be about nothing — and the report lists it.
+
+What the acceptance wrote is named in :data:`MAY_CUT`, together with the repeats recomputed from it. Anything else
+that has since come to rest on those nodes — a ledger's rectification task, clue or letter citing the problem — makes
+the store refuse the whole withdrawal (one transaction on either store): the graph and the queue stay as they were and
+the message says which entry is cited by what, so the ledger is dealt with first.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from graph.model import EdgeType, NodeKind
+from graph.stores.base import Cuttable, GraphStore, NodeInUse, Tie
+from loaders.text.model import EntryKind, EntryState, QueueEntry
+from loaders.text.queue import EntryNotFound, QueueError, TextQueue
+
+MAY_CUT = Cuttable(
+    outgoing=frozenset({EdgeType.FOUND_AT, EdgeType.FOUND_IN, EdgeType.SOURCED_FROM, EdgeType.DIRECTED_TO,
+                        EdgeType.DIRECTIVE_ABOUT, EdgeType.REPEATS}),
+    incoming=frozenset({EdgeType.RESPONSIBLE_FOR, EdgeType.REPEATS}))
+
+
+class WithdrawReport(BaseModel):
+    withdrawn: list[int] = Field(default_factory=list, title="已撤销接受的条目（回到待审核）")
+    along: list[int] = Field(default_factory=list, title="随所涉问题一并撤销的交办事项")
+    issues: int = Field(default=0, title="问题")
+    directives: int = Field(default=0, title="交办事项")
+    documents: int = Field(default=0, title="不再有条目来源、一并移出的文件")
+    nodes: int = 0
+    edges: int = 0
+
+
+class WithdrawRefused(ValueError):
+    """Nothing was withdrawn; ``problems`` says what still cites which entry."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("未撤销任何条目：" + "；".join(problems))
+        self.problems = problems
+
+
+def withdraw(store: GraphStore, queue: TextQueue, ids: list[int], actor: str) -> WithdrawReport:
+    """Take these accepted entries (and the requests accepted about them) out of the graph and back to the queue;
+    raises :class:`WithdrawRefused` (nothing changed), :class:`EntryNotFound` or :class:`QueueError`."""
+    wanted = sorted(set(ids))
+    entries, _ = queue.entries(ids=wanted, limit=max(len(wanted), 1))
+    missing = sorted(set(wanted) - {e.id for e in entries})
+    if missing:
+        raise EntryNotFound(f"审核队列中没有编号为 {'、'.join(map(str, missing))} 的条目。")
+    open_ = [f"条目 {e.id} {e.state.label_zh}" for e in entries if e.state != EntryState.ACCEPTED]
+    if open_:
+        raise QueueError("；".join(open_) + "：未载入图谱，无需撤销。")
+    along = [d for d in queue.accepted_about([e.id for e in entries if e.kind == EntryKind.ISSUE])
+             if d.id not in wanted]
+    every = entries + along
+    owners = {e.node_id: e for e in every if e.node_id}
+    documents = _left_without_sources(store, set(owners))
+    try:
+        nodes, edges = store.delete_nodes([*owners, *documents], may_cut=MAY_CUT)
+    except NodeInUse as exc:
+        raise WithdrawRefused([_tie_line(store, owners, tie) for tie in exc.ties]) from exc
+    queue.mark_withdrawn([e.id for e in every], actor)
+    return WithdrawReport(withdrawn=wanted, along=[d.id for d in along], nodes=nodes, edges=edges,
+                          issues=sum(e.kind == EntryKind.ISSUE for e in every),
+                          directives=sum(e.kind == EntryKind.DIRECTIVE for e in every), documents=len(documents))
+
+
+def _left_without_sources(store: GraphStore, leaving: set[str]) -> list[str]:
+    """The documents every node sourced from which is leaving: they go too (a document nothing in the graph comes
+    from would only be an empty name)."""
+    docs = {n.node.id for node_id in sorted(leaving) for n in store.neighbours(node_id, direction="out")
+            if n.edge.type is EdgeType.SOURCED_FROM}
+    gone = []
+    for doc in sorted(docs):
+        sources = store.neighbours(doc, direction="in", limit=len(leaving) + 1)
+        if all(n.node.id in leaving for n in sources):
+            gone.append(doc)
+    return gone
+
+
+def _tie_line(store: GraphStore, owners: dict[str, QueueEntry], tie: Tie) -> str:
+    """One tie, as the analyst can act on it: which entry (or its document), and what cites it."""
+    entry = owners.get(tie.node)
+    who = f"条目 {entry.id}（{entry.kind.label_zh}）" if entry else "来源文件"
+    other = store.get_node(tie.other)
+    what = other.kind.label_zh if other else "节点"
+    code = (other.props.get("code") if other is not None and other.kind is not NodeKind.PERSON else None) or tie.other
+    way = "指向" if tie.outgoing else "被"
+    return (f"{who}{way}{what} {code} 以“{tie.edge_type.label_zh}”关联，已有其他数据引用，不能撤销；"
+            "请先在台账或相应记录中处理")

@@ -1,0 +1,89 @@
+"""Withdrawing accepted entries (撤销接受) on both stores: the graph goes back to exactly what it was before the
+acceptance, the entries back to the open queue, a request about a withdrawn problem goes with it, and a problem a
+ledger has since cited is refused with nothing changed. The Neo4j case runs under ``tools/with-neo4j.sh``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from graph.model import EdgeType, NodeKind, make_edge
+from graph.model import nodes as m
+from graph.stores.embedded import EmbeddedStore
+from loaders.text.load import accept
+from loaders.text.model import EntryKind, EntryState
+from loaders.text.parse import finder_for, parse_file
+from loaders.text.queue import EntryNotFound, QueueError, TextQueue
+from loaders.text.review import edit_entry
+from loaders.text.withdraw import WithdrawRefused, withdraw
+from tests.text.conftest import DEV
+
+
+@pytest.fixture()
+def store(county, tmp_path) -> EmbeddedStore:
+    s = EmbeddedStore(tmp_path / "graph.sqlite")
+    s.upsert(county.nodes, county.edges)
+    yield s
+    s.close()
+
+
+def _everything(store) -> tuple[list, list]:  # noqa: ANN001
+    return sorted(n.id for n in store.iter_nodes()), sorted(e.id for e in store.iter_edges())
+
+
+def withdrawal(store, tmp_path) -> None:  # noqa: ANN001
+    queue, finder = TextQueue.for_data_dir(tmp_path), finder_for(store, tmp_path)
+    entries = queue.add(parse_file(DEV / "speech_guanyu.txt", store, data_dir=tmp_path), "甲").entries
+    linked = next(d for d in entries if d.kind == EntryKind.DIRECTIVE and d.item_ref is not None)
+    problem = next(e for e in entries if e.id == linked.item_ref)
+    other = next(e for e in entries if e.kind == EntryKind.ISSUE and e.id != problem.id)
+    edit_entry(store, queue, finder, other.id, "甲", category="财务")
+    before = _everything(store)
+
+    accept(store, queue, [problem.id, linked.id], "甲", finder=finder)
+    accept(store, queue, [other.id], "甲", finder=finder)
+    first_node = queue.get(problem.id).node_id
+    doc = next(n.node.id for n in store.neighbours(first_node, direction="out")
+               if n.edge.type is EdgeType.SOURCED_FROM)
+
+    report = withdraw(store, queue, [problem.id], "乙")  # its request goes with it; the document stays for the other
+    assert report.withdrawn == [problem.id] and report.along == [linked.id]
+    assert (report.issues, report.directives, report.documents) == (1, 1, 0)
+    assert store.get_node(first_node) is None and store.get_node(doc) is not None
+    assert [queue.get(i).state for i in (problem.id, linked.id, other.id)] == \
+        [EntryState.PENDING, EntryState.PENDING, EntryState.ACCEPTED]
+    assert queue.get(problem.id).node_id is None and queue.get(problem.id).decided_by is None
+
+    report = withdraw(store, queue, [other.id], "乙")  # the last item from that report: the document goes too
+    assert report.documents == 1 and store.get_node(doc) is None
+    assert queue.get(other.id).state == EntryState.EDITED  # it keeps the analyst's change
+    assert _everything(store) == before  # exactly the graph before anything was accepted
+
+    accept(store, queue, [problem.id, linked.id], "甲", finder=finder)  # accepted again, as it was
+    assert queue.get(problem.id).node_id == first_node and store.get_node(first_node) is not None
+    with pytest.raises(QueueError, match="已修改待接受：未载入图谱，无需撤销"):
+        withdraw(store, queue, [other.id], "乙")
+    with pytest.raises(EntryNotFound):
+        withdraw(store, queue, [999_999], "乙")
+
+    task = m.Task(issue_id=first_node, seq=1, measure="建立补贴发放复核制度", level="individual",
+                  deadline=date(2026, 6, 30), status="in_progress")
+    store.upsert([task.to_record()],
+                 [make_edge(EdgeType.RECTIFIES, (NodeKind.TASK, task.id), (NodeKind.ISSUE, first_node))])
+    cited = _everything(store)
+    with pytest.raises(WithdrawRefused) as refused:
+        withdraw(store, queue, [problem.id], "乙")  # a ledger's rectification task now cites the problem
+    assert len(refused.value.problems) == 1
+    assert f"条目 {problem.id}（问题）被整改任务" in refused.value.problems[0] and "整改" in refused.value.problems[0]
+    assert _everything(store) == cited
+    assert queue.get(problem.id).state == queue.get(linked.id).state == EntryState.ACCEPTED
+
+
+def test_withdrawal_embedded(store, tmp_path):
+    withdrawal(store, tmp_path)
+
+
+def test_withdrawal_neo4j(scratch_neo4j, county, tmp_path):
+    scratch_neo4j.upsert(county.nodes, county.edges)
+    withdrawal(scratch_neo4j, tmp_path)
