@@ -59,6 +59,8 @@ OPENING_TOPIC = re.compile(r"^(?:对|针对|就|关于)[^，。；]{2,40}?(?:问
 # a request naming its unit as 该乡/该局 (督促指导该乡规范…): the unit of the document or section of that kind
 KIND_REFERENCE = re.compile(r"该(乡|镇|街道|局|单位|公司|集团|院|中心|校)")
 KIND_NAMES = {"校": ("学校", "中学", "小学", "中专", "学院")}  # 该校: a unit whose name ends so
+# a field of work (工程建设领域问题) in a report on several units or a speech: every unit in it, not one
+FIELD = re.compile(r"领域(?:的)?(?:问题|突出问题)")
 EVERY_OF_A_KIND = re.compile(r"(?:^|[，,])[^，。；]{0,12}?对各(?!项|类|个|条|种|方面|环节)")
 
 
@@ -235,7 +237,8 @@ class DirectiveFinder(Addressing):
                 re.search(r"(?<![该本此])单位", topic + rest) and "该" not in topic + rest  # 整改不力单位的…
                 and not self.walker.finder.mentions(topic + rest)) or any(
                 w in rest for w in self.rules["county_scope"] + self.rules["general_scope"] + self.rules["broad_scope"]
-        ):  # 今后…/下一轮…/对村级…: the inspections to come, or every village, not one unit
+        ) or (FIELD.search(topic + rest) and self.walker.title_kind != "feedback" and not self.walker.finder.mentions(
+                topic + rest)):  # 今后…/下一轮…/对村级…/X领域问题: the inspections to come, every village, a field
             rule = "面向全县、今后的巡察或全部被巡察单位，不针对某一单位"
         elif every_unit(topic + rest, items):
             rule = "点数等于文中全部被点名单位，不针对某一单位"  # 对6个单位开展整改评估: all of them

@@ -6,7 +6,9 @@ request counting as many units as its paragraph's label names or its problems ar
 government (县委组织部要会同X乡党委对…整顿) is about that township, not a village whose problem shares its words; a
 regulator said to regulate a named unit (县财政局作为X公司的行业主管部门，要…) is asked about that unit; 到位 is a stock
 word (整改不到位的不能销号 shares nothing with a problem 监管不到位); a ；-clause opening on a unit told to act itself
-(…；X镇党委要…) is not part of the request before it. Sentences written for these tests.
+(…；X镇党委要…) is not part of the request before it; a field of work (X领域问题) in a report on several units or a
+speech means every unit in it, none in particular, while in a feedback report it stays the inspected unit's.
+Sentences written for these tests.
 """
 
 from __future__ import annotations
@@ -93,3 +95,21 @@ def test_a_unit_told_to_act_in_the_next_clause_is_not_what_the_request_is_about(
     r = parse(REPORT, "一、主要问题", "1.石阳乡XX村村务公开不及时。", "二、意见建议", line)
     d = [x for x in r.directives if x.body == "纪委监委"]
     assert len(d) == 1 and d[0].unit_id is None
+
+
+@pytest.mark.parametrize("line", [
+    "县委巡察办要将工程建设领域问题纳入整改重点督办事项。",
+    "县纪委监委要对工程建设领域突出问题开展专项监督。",
+])
+def test_a_field_of_work_in_a_round_report_is_about_no_unit(parse, line):
+    r = parse(REPORT, "一、主要问题", "1.县交通运输局工程建设项目违规分包，监管缺位。",
+              "2.县统计局档案管理混乱。", "二、意见建议", line)
+    d = [x for x in r.directives if x.body in ("巡察机构", "纪委监委")]
+    assert len(d) == 1 and d[0].unit_id is None
+
+
+def test_a_field_of_work_in_a_feedback_report_is_the_inspected_units(parse, finder):
+    r = parse("县委第一巡察组关于巡察县交通运输局党组的反馈意见", "一、主要问题",
+              "1.工程建设项目违规分包，监管缺位。", "二、意见建议", "建议县纪委监委对工程建设领域问题线索依规处置。")
+    d = [x for x in r.directives if x.body == "纪委监委"]
+    assert len(d) == 1 and d[0].unit_id == unit_id(finder, "县交通运输局")
