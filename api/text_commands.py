@@ -20,10 +20,11 @@ from loaders.text.parse import TextParseError, finder_for, parse_file
 from loaders.text.queue import OPEN, EntryNotFound, QueueError, TextQueue
 from loaders.text.readers import TextFileError
 from loaders.text.review import accept_open, edit_entry
+from loaders.text.withdraw import WithdrawRefused, withdraw
 
 text_app = typer.Typer(help="报告文本：从巡察反馈意见、综合情况报告和讲话稿中识别问题与交办事项，审核后载入图谱。",
                        no_args_is_help=True)
-review_app = typer.Typer(help="审核队列：列出、接受、修改、驳回识别出的条目。", no_args_is_help=True)
+review_app = typer.Typer(help="审核队列：列出、接受、修改、驳回识别出的条目，或撤销接受。", no_args_is_help=True)
 text_app.add_typer(review_app, name="review")
 AsJson = Annotated[bool, typer.Option("--json", help="以 JSON 输出")]
 RoundOpt = Annotated[str | None, typer.Option("--round",
@@ -161,6 +162,31 @@ def reject_command(ids: Annotated[list[int], typer.Argument(help="条目编号")
             _fail(str(exc))
         write_from_shell(settings.data_dir, "text.reject", {"entry_id": entry_id}, command="xuncha text review reject")
     console.print(f"已驳回 {len(ids)} 条。")
+
+
+@review_app.command("withdraw",
+                    help="撤销接受：把已接受的条目移出图谱、退回审核队列；涉及该问题的交办事项一并撤销；"
+                         "台账已引用的问题不能撤销（全部或全不）。")
+def withdraw_command(ids: Annotated[list[int], typer.Argument(help="条目编号")]) -> None:
+    settings = get_settings()
+    with _store() as store:
+        try:
+            report = withdraw(store, _queue(), ids, shell_actor().name)
+        except WithdrawRefused as exc:
+            write_from_shell(settings.data_dir, "text.withdraw.refused", {"entries": len(ids)},
+                             command="xuncha text review withdraw")
+            _fail("未撤销任何条目：\n" + "\n".join(f"  • {p}" for p in exc.problems))
+        except (QueueError, EntryNotFound) as exc:
+            _fail(str(exc))
+        if report.issues:
+            recompute_repeats(store)
+            run_after_load(store, settings.data_dir)
+    write_from_shell(settings.data_dir, "text.withdraw", {"withdrawn": report.withdrawn, "along": report.along,
+                                                          "issues": report.issues, "directives": report.directives},
+                     command="xuncha text review withdraw")
+    along = f"（其中涉及这些问题的交办事项 {'、'.join(map(str, report.along))} 一并撤销）" if report.along else ""
+    console.print(f"已撤销接受 {len(report.withdrawn) + len(report.along)} 条{along}：问题 {report.issues} 条、"
+                  f"交办事项 {report.directives} 条已移出图谱，条目回到审核队列。", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

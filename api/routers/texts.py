@@ -2,8 +2,9 @@
 and accept, edit or reject its entries.
 
 Analysts and admins upload and decide; viewers may read the queue, people masked. Accepting writes to the graph
-all or nothing (``loaders.text.load``), then recomputes repeats and re-runs saved alerts, like ``POST /loads``.
-Every change is audited. Handlers are plain ``def``: parsing and loading run in a worker thread.
+all or nothing (``loaders.text.load``), withdrawing takes an accepted entry out again (``loaders.text.withdraw``);
+either then recomputes repeats and re-runs saved alerts, like ``POST /loads``. Every change is audited. Handlers
+are plain ``def``: parsing and loading run in a worker thread.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from loaders.text.parse import TextParseError, finder_for, parse_file
 from loaders.text.queue import OPEN, EntryNotFound, QueueError, TextQueue
 from loaders.text.readers import DEFAULT_TEXT_LIMITS, SUFFIXES, TextFileError
 from loaders.text.review import accept_open, edit_entry
+from loaders.text.withdraw import WithdrawRefused, WithdrawReport, withdraw
 
 router = APIRouter(tags=["报告文本"])
 _one_at_a_time = threading.Lock()
@@ -71,12 +73,17 @@ def _queue(request: Request) -> TextQueue:
 
 
 def _after_accept(request: Request, store: Any, account: Any, report: AcceptReport, action: str) -> AcceptReport:
-    if report.issues:
-        repeats.recompute(store)
-        run_after_load(store, request.app.state.settings.data_dir)
+    _issues_changed(request, store, report.issues)
     audit_write(request, account, action, {"accepted": len(report.accepted), "issues": report.issues,
                                            "directives": report.directives, "skipped": len(report.skipped)})
     return report
+
+
+def _issues_changed(request: Request, store: Any, issues: int) -> None:
+    """Problems came into the graph or left it: the repeats and the saved alerts are worked out again."""
+    if issues:
+        repeats.recompute(store)
+        run_after_load(store, request.app.state.settings.data_dir)
 
 
 @router.post("/texts", response_model=ParseSummary, status_code=201,
@@ -152,6 +159,27 @@ def accept_bulk(body: BulkAccept, request: Request, store: Store, account: Analy
              summary="接受一个条目并载入图谱（文中未写明轮次时须给出轮次）")
 def accept_one(entry_id: RowId, request: Request, store: Store, account: Analyst, body: AcceptBody | None = None) -> Any:
     return _accept(request, store, account, [entry_id], body.round if body else None)
+
+
+@router.post("/text-items/{entry_id}/withdraw", response_model=WithdrawReport,
+             summary="撤销接受：把已接受的条目移出图谱、退回审核队列（涉及该问题的交办事项一并撤销；台账已引用的不能撤销）",
+             responses={409: {"model": ErrorBody, "description": "已被其他数据引用，未撤销"}})
+def withdraw_one(entry_id: RowId, request: Request, store: Store, account: Analyst) -> Any:
+    with _one_at_a_time:
+        try:
+            report = withdraw(store, _queue(request), [entry_id], account.name)
+        except EntryNotFound as exc:
+            raise ApiError(404, "not_found", str(exc)) from exc
+        except WithdrawRefused as exc:
+            audit_write(request, account, "text.withdraw.refused", {"entry_id": entry_id})
+            raise ApiError(409, "in_use", str(exc), detail={"problems": exc.problems}) from exc
+        except QueueError as exc:
+            raise ApiError(409, "conflict", str(exc)) from exc
+        _issues_changed(request, store, report.issues)
+    audit_write(request, account, "text.withdraw", {"entry_id": entry_id, "withdrawn": report.withdrawn,
+                                                    "along": report.along, "issues": report.issues,
+                                                    "directives": report.directives})
+    return report
 
 
 @router.post("/text-items/{entry_id}/reject", response_model=QueueEntry, summary="驳回一个条目（不载入图谱）")

@@ -58,6 +58,13 @@ def test_upload_read_decide_by_role(api, data_dir):
     accepted = client.post(f"/text-items/{ids[0]}/accept", headers=h["analyst"])
     assert accepted.status_code == 200 and accepted.json()["issues"] == 1
     assert client.post(f"/text-items/{ids[0]}/reject", headers=h["analyst"]).status_code == 409
+    assert client.post(f"/text-items/{ids[0]}/withdraw", headers=h["viewer"]).status_code == 403
+    withdrawn = client.post(f"/text-items/{ids[0]}/withdraw", headers=h["analyst"])  # taken in by mistake: out again
+    assert withdrawn.status_code == 200 and withdrawn.json()["withdrawn"] == [ids[0]] and withdrawn.json()["issues"] == 1
+    again = client.post(f"/text-items/{ids[0]}/withdraw", headers=h["analyst"])
+    assert again.status_code == 409 and "无需撤销" in again.json()["message"]
+    assert client.post("/text-items/99999/withdraw", headers=h["analyst"]).status_code == 404
+    assert client.post(f"/text-items/{ids[0]}/accept", headers=h["analyst"]).json()["issues"] == 1
     edited = client.patch(f"/text-items/{ids[1]}", headers=h["analyst"], json={"category": "不存在的类别XYZ"})
     assert edited.status_code == 422 and "不在分类表" in edited.json()["message"]
     edited = client.patch(f"/text-items/{ids[1]}", headers=h["analyst"], json={"unit": "县林业局"})
@@ -73,7 +80,8 @@ def test_upload_read_decide_by_role(api, data_dir):
                e["unit_id"] is None for e in states.values())
     assert client.get("/text-items/99999/accept", headers=h["analyst"]).status_code in (404, 405)
     assert client.post("/text-items/99999/accept", headers=h["analyst"]).status_code == 404
-    for action in ("text.parse", "text.accept", "text.edit", "text.reject", "text.edit.refused", "text.reject.refused"):
+    for action in ("text.parse", "text.accept", "text.edit", "text.reject", "text.edit.refused", "text.reject.refused",
+                   "text.withdraw"):
         assert _audit(data_dir, action), action
     assert json.loads(_detail(data_dir, "text.edit")[-1])["fields"] == ["unit"]  # what changed, not the text
     assert json.loads(_detail(data_dir, "text.edit.refused")[-1])["fields"] == ["category"]
@@ -135,6 +143,11 @@ def test_command_line_parse_and_review(cli, data_dir):
     assert refused.exit_code == 1 and "填写轮次" in refused.output
     done = cli.invoke(app, ["text", "review", "accept", ids[0], "--round", "十五届县委第一轮巡察"])
     assert done.exit_code == 0 and "已接受 1 条" in done.output, done.output
+    out = cli.invoke(app, ["text", "review", "withdraw", ids[0]])
+    assert out.exit_code == 0 and "已撤销接受 1 条" in out.output and "回到审核队列" in out.output, out.output
+    out = cli.invoke(app, ["text", "review", "withdraw", ids[0]])
+    assert out.exit_code == 1 and "无需撤销" in out.output
+    assert cli.invoke(app, ["text", "review", "accept", ids[0], "--round", "十五届县委第一轮巡察"]).exit_code == 0
     assert cli.invoke(app, ["text", "review", "edit", ids[1], "--text", "专项资金沉淀。"]).exit_code == 0
     assert cli.invoke(app, ["text", "review", "reject", ids[2]]).exit_code == 0
     rest = cli.invoke(app, ["text", "review", "accept-all", "--min-confidence", "0", "--document",
@@ -142,4 +155,4 @@ def test_command_line_parse_and_review(cli, data_dir):
     assert rest.exit_code == 0 and "已接受 1 条" in rest.output, rest.output
     bad = cli.invoke(app, ["text", "parse", str(data_dir / "no-such.txt")])
     assert bad.exit_code == 1
-    assert _audit(data_dir, "text.reject") and _audit(data_dir, "text.edit")
+    assert _audit(data_dir, "text.reject") and _audit(data_dir, "text.edit") and _audit(data_dir, "text.withdraw")
