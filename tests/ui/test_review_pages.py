@@ -214,3 +214,13 @@ def test_a_report_item_accepted_in_the_queue_appears_on_its_units_page(visit, co
     assert "小型水库除险加固" in facts.inner_text()
     assert "水利局反馈意见.txt" in v.page.locator("[data-test=source]").first.inner_text()  # traced to its paragraph
     v.shot("text-issue")
+
+    v.go("/texts")  # accepted by mistake: withdrawn, it leaves the graph and waits in the queue again
+    v.page.select_option("select[name=state]", "accepted")
+    row = v.page.locator("[data-test=entries] tbody tr", has_text="小型水库除险加固")
+    v.page.once("dialog", lambda d: d.accept())  # 撤销接受第 N 条？
+    row.locator("[data-test=withdraw]").click()
+    v.page.locator("[data-test=note]", has_text="已撤销接受").wait_for()
+    assert v.page.request.get(f"{v.base}/entities/{issue}").status == 404  # gone from the graph
+    waiting = _api(v, "/text-items", state="pending").json()["items"]
+    assert any("小型水库除险加固" in e["text"] and e["node_id"] is None for e in waiting)
