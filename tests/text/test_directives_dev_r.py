@@ -7,8 +7,9 @@ government (县委组织部要会同X乡党委对…整顿) is about that townsh
 regulator said to regulate a named unit (县财政局作为X公司的行业主管部门，要…) is asked about that unit; 到位 is a stock
 word (整改不到位的不能销号 shares nothing with a problem 监管不到位); a ；-clause opening on a unit told to act itself
 (…；X镇党委要…) is not part of the request before it; a field of work (X领域问题) in a report on several units or a
-speech means every unit in it, none in particular, while in a feedback report it stays the inspected unit's.
-Sentences written for these tests.
+speech means every unit in it, none in particular, while in a feedback report it stays the inspected unit's; a
+regulator's duties may be named with another before them (履行国资监管和行业主管部门职责). Sentences written for these
+tests.
 """
 
 from __future__ import annotations
@@ -113,3 +114,13 @@ def test_a_field_of_work_in_a_feedback_report_is_the_inspected_units(parse, find
               "1.工程建设项目违规分包，监管缺位。", "二、意见建议", "建议县纪委监委对工程建设领域问题线索依规处置。")
     d = [x for x in r.directives if x.body == "纪委监委"]
     assert len(d) == 1 and d[0].unit_id == unit_id(finder, "县交通运输局")
+
+
+@pytest.mark.parametrize("line", [
+    "县财政局履行国资监管和行业主管部门职责，要督促县城投公司健全借款审批制度。",
+    "县财政局要履行出资人监管和行业主管部门职责，督促县城投公司清收出借资金。",
+])
+def test_a_regulator_with_two_duties_named_is_asked(parse, finder, line):
+    r = parse(REPORT, "一、主要问题", "1.县城投公司对外借款未履行决策程序，出借资金长期未收回。", "二、意见建议", line)
+    d = [x for x in r.directives if x.body == "行业主管部门"]
+    assert len(d) == 1 and d[0].unit_id == unit_id(finder, "县城投公司")
