@@ -63,13 +63,18 @@ PROCEDURE = re.compile(r"^(?:要|须|请)?(?:在[^，。；]{0,12}?(?:中|时|�
 # a sentence telling, from a past month, what a body did (今年8月，县委巡察办牵头对…开展…): no modal asks it
 PAST_DATE = re.compile(r"^(?:今年|去年|上年|\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:份|初|中旬|下旬|底)?(?:以来)?[，,]")
 MODAL = re.compile(r"^(?:要|须|必须|应当|应|务必|请)")
+# what a body led, told as done (由县委巡察办牵头，…对X进行了巡察): a completed act and no modal in the request
+DONE_ACT = re.compile(r"(?:进行|开展|完成|实施)了")
+ASKING_WORD = re.compile(r"(?<![重主需只])要|须|应当|务必|请|建议")
 
 
 def no_handoff(body: str, request: str, sentence: str = "") -> bool:
     """Whether what follows a body's name hands it nothing: the inspectors' own conduct, what it did before (also
-    told from a past month without a modal), or a reminder of procedure."""
+    told from a past month without a modal, or as a completed act with no modal: 由X牵头，…对Y进行了巡察), or a
+    reminder of procedure."""
     return bool(body == "巡察机构" and CONDUCT.match(request) or DONE_BEFORE.match(request)
-                or PROCEDURE.match(request) or (PAST_DATE.match(sentence) and not MODAL.match(request)))
+                or PROCEDURE.match(request) or (PAST_DATE.match(sentence) and not MODAL.match(request))
+                or (DONE_ACT.search(request) is not None and ASKING_WORD.search(request) is None))
 
 
 # what makes a sentence more than a headline: it names a problem or a unit the request is about

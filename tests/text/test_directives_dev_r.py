@@ -1,15 +1,18 @@
-"""Which unit a request is about, opened on the pooled misses of every development part (session 11): a request
-counting units with a word pointing back (对这三个单位挂牌督办, 对上述两个村) means each unit just named, even when they
-are all the document's units (a bare count of all of them, 对6个单位开展整改评估, still means none in particular); a
-request counting as many units as its paragraph's label names or its problems are at (关于A和B：…，县委组织部要对两个
-单位…) means each of them; a request with no topic of its own asking a body to work with a township's committee or
-government (县委组织部要会同X乡党委对…整顿) is about that township, not a village whose problem shares its words; a
-regulator said to regulate a named unit (县财政局作为X公司的行业主管部门，要…) is asked about that unit; 到位 is a stock
-word (整改不到位的不能销号 shares nothing with a problem 监管不到位); a ；-clause opening on a unit told to act itself
-(…；X镇党委要…) is not part of the request before it; a field of work (X领域问题) in a report on several units or a
-speech means every unit in it, none in particular, while in a feedback report it stays the inspected unit's; a
-regulator's duties may be named with another before them (履行国资监管和行业主管部门职责). Sentences written for these
-tests.
+"""Which unit a request is about, opened on the pooled misses of every development part (session 11), and requests
+found on dev_r. Sentences written for these tests.
+
+- A count pointing back (对这三个单位, 以上三个单位, 上述两个村) means each unit just named, even all of the document's
+  (a bare count of all of them, 对3个单位开展整改评估, still means none in particular); a count equal to the units a
+  paragraph's label names or its problems are at (关于A和B：…县委组织部要对两个单位…) means each of them.
+- A request with no topic of its own asking a body to work with a township's committee or government (要会同X乡党委
+  对…整顿) is about that township; a topic before it keeps its own unit.
+- A regulator said to regulate a named unit (作为X公司的行业主管部门) is asked about that unit; its duties may be named
+  with another before them (履行国资监管和行业主管部门职责).
+- 到位 is a stock word (整改不到位的不能销号 shares nothing with a problem 监管不到位).
+- A ；-clause opening on a unit told to act itself (…；X镇党委要…) is not part of the request before it.
+- A field of work (X领域问题) in a report on several units or a speech means none in particular; in a feedback report
+  it stays the inspected unit's.
+- A body said to have led what was done (由县委巡察办牵头，…对X进行了巡察) is asked nothing.
 """
 
 from __future__ import annotations
@@ -124,3 +127,13 @@ def test_a_regulator_with_two_duties_named_is_asked(parse, finder, line):
     r = parse(REPORT, "一、主要问题", "1.县城投公司对外借款未履行决策程序，出借资金长期未收回。", "二、意见建议", line)
     d = [x for x in r.directives if x.body == "行业主管部门"]
     assert len(d) == 1 and d[0].unit_id == unit_id(finder, "县城投公司")
+
+
+@pytest.mark.parametrize(("line", "asked"), [
+    ("本次专项巡察由县委巡察办牵头，县审计局抽调人员参加，对县统计局进行了巡察。", False),
+    ("本轮巡察由县委巡察办牵头组织，对县统计局开展了专项检查。", False),
+    ("下一步，县委巡察办要牵头对县统计局整改情况开展督查。", True),
+])
+def test_a_body_that_led_what_was_done_is_asked_nothing(parse, line, asked):
+    r = parse(REPORT, "一、基本情况", line, "二、主要问题", "1.县统计局档案管理混乱，多年未整理。")
+    assert bool([d for d in r.directives if d.body == "巡察机构"]) is asked
