@@ -13,7 +13,7 @@ import pytest
 from graph.model.enums import NodeKind
 from graph.settings import write_office
 from graph.stores.embedded import EmbeddedStore
-from loaders.ledgers.builders import Built
+from loaders.ledgers.building import Built
 from loaders.ledgers.load import PRIMARY, LedgerRejected, Loader, primary_node
 from loaders.ledgers.registry import BUILDERS
 from tests.test_ledger_clerk import ROUNDS, UNITS, xlsx

@@ -24,7 +24,7 @@ from graph.model.nodes import NodeModel
 from graph.settings import office_of
 from graph.stores.base import GraphStore
 from loaders.judgements import Judgements, apply_to_load
-from loaders.ledgers import builders
+from loaders.ledgers import building
 from loaders.ledgers.categories import Categories
 from loaders.ledgers.cells import CellError, is_blank, parse_cell
 from loaders.ledgers.changes import classify
@@ -57,13 +57,13 @@ class _Row:
     number: int
     cells: list[Any]
     values: dict[str, Any] = field(default_factory=dict)
-    built: builders.Built | None = None
+    built: building.Built | None = None
     edges: list[EdgeRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
 
-def primary_node(kind: str, built: builders.Built | None) -> NodeModel | None:
+def primary_node(kind: str, built: building.Built | None) -> NodeModel | None:
     """The entity a row of a primary ledger declares (a benefit row's Benefit, not its recipient)."""
     want = PRIMARY.get(kind)
     if want is None or built is None:
@@ -92,7 +92,7 @@ def _parse_row(path: Path, plan: _Plan, row: _Row, salt: str, categories: Catego
                                          header=plan.sheet.headers[index], value=raw))
 
 
-def _field_problem(path: Path, plan: _Plan, row: _Row, error: builders.RowError) -> Problem:
+def _field_problem(path: Path, plan: _Plan, row: _Row, error: building.RowError) -> Problem:
     index = next((i for i, c in plan.columns.items() if c.field == error.field), None)
     header = plan.sheet.headers[index] if index is not None else None
     value = row.cells[index] if index is not None and index < len(row.cells) else None
@@ -122,7 +122,7 @@ class Loader:
         if self.limits is None:
             self.limits = read_limits(self.data_dir)
 
-    def _context(self, rows: list[_Row], plan_of: dict[int, _Plan], batch: set[str]) -> builders.Context:
+    def _context(self, rows: list[_Row], plan_of: dict[int, _Plan], batch: set[str]) -> building.Context:
         if self.units is None:
             self.units = load_unit_index(self.store, self.alias_table)
             judgements = self.judgements
@@ -164,7 +164,7 @@ class Loader:
                 stored[node_id] = self.store.get_node(node_id) is not None
             return stored[node_id]
 
-        return builders.Context(self.units, PeopleIndex(self.store), codes, fic, exists)
+        return building.Context(self.units, PeopleIndex(self.store), codes, fic, exists)
 
     def plan(self, path: Path, sheets: list[Sheet], kind: str | None) -> tuple[list[_Plan], list[Problem]]:
         plans, problems = [], []
@@ -238,7 +238,7 @@ class Loader:
             plan = plan_of[id(row.sheet)]
             try:
                 row.built = BUILDERS[plan.kind.key](ctx, row.values)
-            except builders.RowError as exc:
+            except building.RowError as exc:
                 row.problems.append(_field_problem(path, plan, row, exc))
                 continue
             main_node = primary_node(plan.kind.key, row.built)
@@ -316,7 +316,7 @@ class Loader:
                 continue
             try:
                 row.edges = [e for fn in row.built.edges for e in fn()]
-            except builders.RowError as exc:
+            except building.RowError as exc:
                 row.problems.append(_field_problem(path, plan_of[id(row.sheet)], row, exc))
         while True:
             kept = {n.id for r in rows if not r.problems and r.built for n in r.built.nodes}

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from graph.model import nodes as m
-from loaders.ledgers.builders import Built, Context, K, RowError, T, _round, edge, model, unit_ref
+from loaders.ledgers.builders import _round
+from loaders.ledgers.building import Built, Context, K, RowError, T, edge, model, unit_ref
 
 
 def data_requests(ctx: Context, r: dict[str, Any]) -> Built:

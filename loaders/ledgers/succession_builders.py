@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.model.enums import SuccessionKind
-from loaders.ledgers.builders import Built, Context, K, RowError, T, edge, unit_ref
+from loaders.ledgers.building import Built, Context, K, RowError, T, edge, unit_ref
 
 
 def successions(ctx: Context, r: dict[str, Any]) -> Built:

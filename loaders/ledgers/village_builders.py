@@ -10,7 +10,7 @@ from typing import Any
 
 from graph.model import EdgeRecord
 from graph.model import nodes as m
-from loaders.ledgers.builders import Built, Context, K, T, code_ref, edge, model, person, unit_ref
+from loaders.ledgers.building import Built, Context, K, T, code_ref, edge, model, person, unit_ref
 
 
 def companies(ctx: Context, r: dict[str, Any]) -> Built:
