@@ -16,6 +16,7 @@ import re
 from loaders.text import categories
 from loaders.text.asides import announces, bare_topic, comments, introduces_table, only_announced
 from loaders.text.asking import clause_asking
+from loaders.text.clause_subjects import opens_clause
 from loaders.text.clauses import listed, reports, segment_groups, states
 from loaders.text.cues import has_cue
 from loaders.text.items import Candidate, Context, Walker
@@ -171,16 +172,6 @@ def _counted_units(walker: Walker, text: str) -> list[Resolved | None]:
     return list(top) if len(top) == n else []
 
 
-def _opens_clause(walker: Walker, problem: str, unit: Resolved) -> bool:
-    """Whether a unit is named at the start of a problem or of its ，/。-clauses, or after 涉及…： (its own
-    subject: Y村…问题群众反映强烈，镇党委没有及时处置 is the village's)."""
-    return any(walker.finder.resolve(m.form).unit_id == unit.unit_id and (
-        (m.start == 0 and not re.match(r"(?:村民|群众)?(?:反映|来信|信访|举报)的", problem[m.end:]))  # Y村反映的…: who told
-        or problem[m.start - 1:m.start] in ("，", ",", "。") or re.search(r"涉及[^，。：:]{0,4}[：:]$",
-                                                                          problem[:m.start]))
-        for m in walker.finder.mentions(problem))
-
-
 def _cleared(walker: Walker, text: str) -> str:
     """A text without the phrases that say no problem was found (巡察中未发现突出问题): they hold problem words."""
     for p in walker.rules["no_problem_patterns"]:
@@ -239,7 +230,7 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
         # opening a clause of its own (乡党委对村干部管理偏松，Y村书记长期在外…) or named as the one involved
         # (…。涉及村：Y村。) is where the problem is
         named = [u for u in named if walker.finder.is_parent(ctx.unit.unit_id, u.unit_id)
-                 and _opens_clause(walker, problem, u)]
+                 and opens_clause(walker.finder, problem, u)]
     inspected = walker.inspected_units(problem, contexts) if not named else []
     first_red = REDACTED.search(problem)
     if named and first_red and not first_red.group().endswith("同志") and first_red.start() < min(

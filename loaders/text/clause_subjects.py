@@ -1,0 +1,22 @@
+"""Whether a unit named inside a problem is its subject: named at the start of the problem or of one of its clauses
+(…，Y村书记长期在外 is the village's), or after 涉及…：; not when it is named only to say what its problems are
+(…，东溪村、金河村的问题都是老问题: the finding is the sentence's subject's)."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.text.units import Resolved, UnitFinder
+
+# units named only to say what their problems are (…，东溪村、金河村的问题都是老问题): no finding of their own
+REFERRED = re.compile(r"^(?:[、和][^，。；、]{2,8}?)*的(?:问题|事)(?:都|也|均|仍|还)?(?:是|属于)")
+
+
+def opens_clause(finder: UnitFinder, problem: str, unit: Resolved) -> bool:
+    """Whether a unit is named at the start of a problem or of its ，/。-clauses, or after 涉及…： (its own
+    subject: Y村…问题群众反映强烈，镇党委没有及时处置 is the village's)."""
+    return any(finder.resolve(m.form).unit_id == unit.unit_id and not REFERRED.match(problem[m.end:]) and (
+        (m.start == 0 and not re.match(r"(?:村民|群众)?(?:反映|来信|信访|举报)的", problem[m.end:]))  # Y村反映的…: who told
+        or problem[m.start - 1:m.start] in ("，", ",", "。") or re.search(r"涉及[^，。：:]{0,4}[：:]$",
+                                                                          problem[:m.start]))
+        for m in finder.mentions(problem))
