@@ -32,6 +32,7 @@ from graph.text_privacy import BANK_TOKEN, ID_TOKEN, LANDLINE_TOKEN, PHONE_TOKEN
 from loaders.ledgers.cells import CODE_FIELDS, DIGEST_FIELDS
 from loaders.text.queue import FILE as QUEUE_FILE
 from loaders.text.queue import TextQueue
+from loaders.text.queue_privacy import redact_queue
 
 console, err = Console(), Console(stderr=True)
 KEEP = CODE_FIELDS | DIGEST_FIELDS | {"id", "sha256", "path", "source_doc"}  # never text a person wrote
@@ -117,7 +118,7 @@ def rewrite(store: GraphStore, *, apply: bool) -> RewriteResult:
 
 def rewrite_queue(queue: TextQueue, result: RewriteResult, *, apply: bool) -> RewriteResult:
     """The report-text review queue too (its entries and documents), counted under 审核队列 beside the graph's."""
-    changes = queue.redact(redact_text, apply=apply)
+    changes = redact_queue(queue, redact_text, apply=apply)
     tally: dict[tuple[str, str], list] = {}
     for _, field, old, new in changes:
         _count(tally, ("审核队列", field), old, new)

@@ -21,7 +21,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -70,7 +70,8 @@ def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def _fingerprint(*parts: str | None) -> str:
+def fingerprint(*parts: str | None) -> str:
+    """An entry's identity within its document: a digest of its text with its unit (and body), not the text."""
     return hashlib.sha256("\x1f".join(p or "" for p in parts).encode()).hexdigest()[:24]
 
 
@@ -97,7 +98,7 @@ class TextQueue:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         fresh = not path.exists()
-        with self._connect() as db:
+        with self.connection() as db:
             db.executescript(SCHEMA)
         self._upgrade()
         if fresh:
@@ -106,10 +107,10 @@ class TextQueue:
     def _upgrade(self) -> None:
         """Columns added since a queue was made, each added once even when several processes open an old queue at
         the same moment (the check and the change in one write transaction)."""
-        with self._connect() as db:
+        with self.connection() as db:
             if {name for name, _ in ADDED} <= {row[1] for row in db.execute("PRAGMA table_info(entries)")}:
                 return  # the usual case: nothing to change, no write lock taken
-        with self._write() as db:
+        with self.writing() as db:
             have = {row[1] for row in db.execute("PRAGMA table_info(entries)")}
             for name, decl in ADDED:
                 if name not in have:
@@ -120,7 +121,8 @@ class TextQueue:
         return cls(data_dir / FILE)
 
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
+    def connection(self) -> Iterator[sqlite3.Connection]:
+        """A connection of this call's own (the API's threads and the command line share the file)."""
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
             db.execute("PRAGMA foreign_keys = ON")
@@ -129,8 +131,9 @@ class TextQueue:
             db.close()
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        with self._connect() as db:
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at once (``BEGIN IMMEDIATE``): committed whole or rolled back."""
+        with self.connection() as db:
             db.execute("BEGIN IMMEDIATE")
             try:
                 yield db
@@ -144,7 +147,7 @@ class TextQueue:
         already from another document."""
         now = _now()
         new, same = 0, []
-        with self._write() as db:
+        with self.writing() as db:
             db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(sha256) DO UPDATE SET "
                        "doc_kind = excluded.doc_kind, round_text = excluded.round_text, round_id = excluded.round_id, "
                        "blocks = excluded.blocks",  # a re-parse's reading (rules, rounds loaded since) is the current
@@ -153,7 +156,7 @@ class TextQueue:
             stale = self._drop_stale(db, result)
             item_ids: dict[int, int] = {}
             for seq, it in enumerate(result.items, 1):
-                fp = _fingerprint(it.text, it.unit_id or it.unit_name)
+                fp = fingerprint(it.text, it.unit_id or it.unit_name)
                 twin = self._elsewhere(db, result, EntryKind.ISSUE, fp, it.text, it.unit_id)
                 if twin is not None:
                     same.append(_same_line(_place(it.place, it.paragraph), it.text, twin))
@@ -173,7 +176,7 @@ class TextQueue:
                 new += cur.rowcount
                 item_ids[seq - 1] = self._mark_twin(db, result.sha256, EntryKind.ISSUE, it.paragraph, fp, twin)
             for seq, d in enumerate(result.directives, 1):
-                fp = _fingerprint(d.text, d.body, d.unit_id or d.unit_name)
+                fp = fingerprint(d.text, d.body, d.unit_id or d.unit_name)
                 twin = self._elsewhere(db, result, EntryKind.DIRECTIVE, fp, d.text, d.unit_id)
                 if twin is not None:
                     same.append(_same_line(_place(d.place, d.paragraph), d.text, twin))
@@ -224,9 +227,9 @@ class TextQueue:
     @staticmethod
     def _drop_stale(db: sqlite3.Connection, result: ParseResult) -> list[int]:
         """Delete the file's pending entries the new parse no longer finds; returns their ids."""
-        keep = {(EntryKind.ISSUE.value, it.paragraph, _fingerprint(it.text, it.unit_id or it.unit_name))
+        keep = {(EntryKind.ISSUE.value, it.paragraph, fingerprint(it.text, it.unit_id or it.unit_name))
                 for it in result.items}
-        keep |= {(EntryKind.DIRECTIVE.value, d.paragraph, _fingerprint(d.text, d.body, d.unit_id or d.unit_name))
+        keep |= {(EntryKind.DIRECTIVE.value, d.paragraph, fingerprint(d.text, d.body, d.unit_id or d.unit_name))
                  for d in result.directives}
         rows = db.execute("SELECT id, kind, paragraph, fingerprint FROM entries WHERE sha256 = ? AND state = ?",
                           (result.sha256, EntryState.PENDING.value)).fetchall()
@@ -246,14 +249,14 @@ class TextQueue:
                     kind.value, paragraph, fp, EntryState.PENDING.value))
 
     def get(self, entry_id: int) -> QueueEntry:
-        with self._connect() as db:
+        with self.connection() as db:
             row = db.execute(f"{_SELECT} WHERE e.id = ?", (entry_id,)).fetchone()
         if row is None:
             raise EntryNotFound(f"审核队列中没有编号为 {entry_id} 的条目。")
         return _entry(row)
 
     def body_unit(self, entry_id: int) -> str | None:
-        with self._connect() as db:
+        with self.connection() as db:
             row = db.execute("SELECT body_unit_id FROM entries WHERE id = ?", (entry_id,)).fetchone()
         return row[0] if row else None
 
@@ -279,7 +282,7 @@ class TextQueue:
             where.append(f"e.id IN ({','.join('?' * len(ids))})" if ids else "0")
             args += ids
         clause = (" WHERE " + " AND ".join(where)) if where else ""
-        with self._connect() as db:
+        with self.connection() as db:
             total = db.execute(f"SELECT count(*) FROM entries e JOIN documents d ON d.sha256 = e.sha256{clause}",
                                args).fetchone()[0]
             rows = db.execute(f"{_SELECT}{clause} ORDER BY e.id LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
@@ -311,14 +314,14 @@ class TextQueue:
         if not changes:
             raise QueueError("没有要修改的内容：请指定单位、类别、文字或轮次。")
         sets = ", ".join(f"{k} = ?" for k in changes)
-        with self._write() as db:
+        with self.writing() as db:
             self._open(db, entry_id)
             db.execute(f"UPDATE entries SET {sets}, state = ?, edited_by = ?, edited_at = ? WHERE id = ?",
                        [*changes.values(), EntryState.EDITED.value, actor, _now(), entry_id])
         return self.get(entry_id)
 
     def reject(self, entry_id: int, actor: str) -> QueueEntry:
-        with self._write() as db:
+        with self.writing() as db:
             self._open(db, entry_id)
             db.execute("UPDATE entries SET state = ?, decided_by = ?, decided_at = ? WHERE id = ?",
                        (EntryState.REJECTED.value, actor, _now(), entry_id))
@@ -327,7 +330,7 @@ class TextQueue:
     def mark_accepted(self, accepted: dict[int, tuple[str, str | None]], actor: str) -> None:
         """Record, in one transaction, the entries written to the graph: id → (node id, round id)."""
         now = _now()
-        with self._write() as db:
+        with self.writing() as db:
             for entry_id in accepted:
                 self._open(db, entry_id)
             for entry_id, (node, round_id) in accepted.items():
@@ -339,7 +342,7 @@ class TextQueue:
         """The accepted directives whose problem is one of these entries (they leave the graph with it)."""
         ids = sorted(set(item_ids))
         marks = ",".join("?" * len(ids))
-        with self._connect() as db:
+        with self.connection() as db:
             rows = db.execute(f"{_SELECT} WHERE e.kind = ? AND e.state = ? AND e.item_ref IN ({marks}) ORDER BY e.id",
                               [EntryKind.DIRECTIVE.value, EntryState.ACCEPTED.value, *ids]).fetchall() if ids else []
         return [_entry(r) for r in rows]
@@ -348,7 +351,7 @@ class TextQueue:
         """Return accepted entries to the open queue, in one transaction, once their nodes have left the graph: to
         pending, or to edited when an analyst had changed them; the decision and node id are cleared (who withdrew,
         and when, is in the audit log, beside who accepted)."""
-        with self._write() as db:
+        with self.writing() as db:
             for entry_id in ids:
                 row = db.execute("SELECT state FROM entries WHERE id = ?", (entry_id,)).fetchone()
                 if row is None:
@@ -358,37 +361,3 @@ class TextQueue:
             db.executemany("UPDATE entries SET state = CASE WHEN edited_by IS NULL THEN ? ELSE ? END, node_id = NULL, "
                            "decided_by = NULL, decided_at = NULL WHERE id = ?",
                            [(EntryState.PENDING.value, EntryState.EDITED.value, i) for i in ids])
-
-    def redact(self, clean: Callable[[str], str], *, apply: bool) -> list[tuple[str, str, str, str]]:
-        """Every stored string ``clean`` would change — (record, field, old, new) — rewritten with ``apply`` in the
-        same write transaction as the reading (an edit cannot slip between), then the file compacted so the old
-        text lingers in no free page (``xuncha privacy rewrite``: queues filled before numbers were redacted on
-        reading). An entry's identity is recomputed from its cleaned text: a digest of the old one would keep a
-        number that can be found by trying every mobile number."""
-        changes: list[tuple[str, str, str, str]] = []
-        with self._write() as db:
-            for row in db.execute("SELECT id, kind, text, request, unit_id, unit_name, body, reasons FROM entries"):
-                entry_id, kind, *values = row
-                fields = dict(zip(("text", "request", "unit_id", "unit_name", "body", "reasons"), values, strict=True))
-                new = {f: clean(v) for f, v in fields.items() if f != "unit_id" and v and clean(v) != v}
-                if not new:
-                    continue
-                changes += [(f"entry {entry_id}", f, fields[f], v) for f, v in new.items()]
-                merged = {**fields, **new}
-                unit = merged["unit_id"] or merged["unit_name"]
-                if new.keys() & {"text", "unit_name", "body"}:  # what the identity is a digest of
-                    new["fingerprint"] = _fingerprint(merged["text"], unit) if kind == EntryKind.ISSUE.value else \
-                        _fingerprint(merged["text"], merged["body"], unit)
-                if apply:  # field names from the list above, never from input
-                    db.execute(f"UPDATE entries SET {', '.join(f'{f} = ?' for f in new)} WHERE id = ?",
-                               [*new.values(), entry_id])
-            for sha, name, round_text in db.execute("SELECT sha256, name, round_text FROM documents").fetchall():
-                for f, old in (("name", name), ("round_text", round_text)):
-                    if old and clean(old) != old:
-                        changes.append((f"document {sha[:12]}", f, old, clean(old)))
-                        if apply:
-                            db.execute(f"UPDATE documents SET {f} = ? WHERE sha256 = ?", (clean(old), sha))
-        if apply and changes:
-            with self._connect() as db:
-                db.execute("VACUUM")
-        return changes
