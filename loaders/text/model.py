@@ -7,6 +7,8 @@ from enum import Enum
 
 from pydantic import BaseModel, Field
 
+from graph.model.enums import Severity
+
 
 class EntryKind(str, Enum):
     ISSUE = "issue"
@@ -41,6 +43,8 @@ class ParsedItem(BaseModel):
     category: str | None = Field(default=None, title="建议类别")
     top_category: str | None = Field(default=None, title="问题大类")
     category_reason: str = Field(default="", title="类别依据")
+    severity: Severity | None = Field(default=None, title="建议严重程度")  # loaders.text.severity
+    severity_reason: str = Field(default="", title="严重程度依据")
     confidence: float = Field(title="置信度", ge=0, le=1)
     reasons: list[str] = Field(default_factory=list, title="置信度依据")
 
@@ -95,6 +99,8 @@ class QueueEntry(BaseModel):
     category: str | None = None
     top_category: str | None = None
     category_reason: str = ""
+    severity: Severity | None = Field(default=None, title="严重程度")  # an issue's
+    severity_reason: str = Field(default="", title="严重程度依据")
     body: str | None = Field(default=None, title="交办对象")
     request: str | None = Field(default=None, title="交办事项")
     item_ref: int | None = Field(default=None, title="涉及问题（队列编号）")

@@ -22,6 +22,7 @@ from loaders.text.items import Walker
 from loaders.text.model import ParsedItem, ParseResult
 from loaders.text.readers import DEFAULT_TEXT_LIMITS, TextDocument, TextLimits, read_document
 from loaders.text.segments import CN, cn_number
+from loaders.text.severity import rate, severity_rules
 from loaders.text.units import UnitFinder
 
 ROUND = re.compile(rf"(?:([{CN}]{{1,3}})届(?:县委|市委|区委)?第([{CN}]{{1,3}})轮|"
@@ -118,6 +119,7 @@ def parse_file(path: Path, store: GraphStore, *, data_dir: Path | None = None, n
     doc = read_document(path, limits, name=name)
     finder = finder or finder_for(store, data_dir, rules)
     result = parse_document(doc, finder, rules, store)
+    result.items = rate(result.items, severity_rules(data_dir))  # a suggestion the analyst sees and may change
     if not result.items and not result.directives:
         raise TextParseError(f"{doc.name}：没有识别出问题条目或交办事项（共读到 {len(doc.blocks)} 段）；未保存任何内容。"
                              "请确认这是巡察反馈意见、综合情况报告或讲话稿，问题是否按“一是……二是……”“（一）……”等方式列出")
