@@ -55,7 +55,7 @@ def test_a_requirement_topic_repeating_a_finding_is_not_taken_twice(parse):
 
 def test_a_request_counting_every_unit_found_is_about_none(parse):
     r = parse("关于第八轮巡察情况的综合报告", "县水利局：河道采砂监管缺位。", "县审计局：公车使用登记缺失。",
-              "县林业局：护林员补贴发放滞后。", "县委巡察办要对这3个单位的整改情况组织验收。")
+              "县林业局：护林员补贴发放滞后。", "县委巡察办要对3个单位的整改情况组织验收。")
     asked = [d for d in r.directives if d.body == "巡察机构"]
     assert len(asked) == 1 and asked[0].unit_id is None
 
