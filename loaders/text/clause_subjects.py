@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.text.units import Resolved, UnitFinder
+from loaders.text.units import REDACTED, Resolved, UnitFinder
 
 # units named only to say what their problems are (…，东溪村、金河村的问题都是老问题): no finding of their own
 REFERRED = re.compile(r"^(?:[、和][^，。；、]{2,8}?)*的(?:问题|事)(?:都|也|均|仍|还)?(?:是|属于)")
@@ -20,3 +20,11 @@ def opens_clause(finder: UnitFinder, problem: str, unit: Resolved) -> bool:
         or problem[m.start - 1:m.start] in ("，", ",", "。") or re.search(r"涉及[^，。：:]{0,4}[：:]$",
                                                                           problem[:m.start]))
         for m in finder.mentions(problem))
+
+
+def withheld_subjects(problem: str) -> int:
+    """How many withheld units, told apart by how they are written, open the problem or one of its clauses (X镇卫生院
+    存在…，*乡卫生院以…诱导…: two units, one finding each); at least 1."""
+    opening = {m.group() for m in REDACTED.finditer(problem) if not m.group().endswith("同志")
+               and (m.start() == 0 or problem[m.start() - 1] in "，,；;。")}
+    return max(1, len(opening))

@@ -16,7 +16,7 @@ import re
 from loaders.text import categories
 from loaders.text.asides import announces, bare_topic, comments, introduces_table, only_announced
 from loaders.text.asking import clause_asking
-from loaders.text.clause_subjects import opens_clause
+from loaders.text.clause_subjects import opens_clause, withheld_subjects
 from loaders.text.clauses import listed, reports, segment_groups, states
 from loaders.text.cues import has_cue
 from loaders.text.items import Candidate, Context, Walker
@@ -252,7 +252,7 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
         return counted, f"文中说{len(counted)}个单位都有此问题，即前文点名的{len(counted)}个单位", 0.05
     red = REDACTED.search(problem)
     if red and not red.group().endswith("同志"):  # 某村…, X镇党委… under a heading: the unit is not the heading's
-        return [None], f"单位名称已隐去（{red.group()}）", -0.1
+        return [None] * withheld_subjects(problem), f"单位名称已隐去（{red.group()}）", -0.1  # X镇…，*乡…: two
     told = walker.named_units(required[1], contexts)[:1] if required[1] else []
     if told:
         return [*told], f"同一句要求{told[0].name}整改", 0.1

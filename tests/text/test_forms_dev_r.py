@@ -4,6 +4,8 @@
   (…，A村、B村的问题都是老问题) is the township's finding, not the first village's; a village opening a clause with a
   problem of its own (…，A村书记长期在外) still is the village's.
 - 后腿 (拖了…后腿) states a problem.
+- Two withheld units written apart, each opening a clause with its own finding (X镇卫生院存在…，*乡卫生院以…诱导…),
+  are two items (one text, unit null each); one withheld unit named twice is one.
 """
 
 from __future__ import annotations
@@ -32,3 +34,16 @@ def test_villages_named_only_for_their_known_problems_leave_the_finding_to_the_t
 def test_holding_back_the_work_is_a_problem(parse, finder, line):
     r = parse(SPEECH, "同志们：", line)
     assert [it.unit_id for it in r.items] == [unit_id(finder, "县统计局")]
+
+
+REPORT = "县医保基金专项巡察情况报告"
+
+
+@pytest.mark.parametrize(("line", "n"), [
+    ("X镇卫生院存在分解住院问题，*乡卫生院以免费体检为名诱导参保人员住院。", 2),
+    ("*镇敬老院伙食费账目混乱，XX村卫生室违规收取诊疗费。", 2),
+    ("*乡卫生院存在分解住院问题，*乡卫生院还重复收取检查费。", 1),
+])
+def test_two_withheld_units_each_with_a_finding_are_two_items(parse, line, n):
+    r = parse(REPORT, "一、发现的主要问题", "（一）基层医疗机构", line)
+    assert len(r.items) == n and all(it.unit_id is None for it in r.items)
