@@ -36,11 +36,13 @@ def _queue() -> TextQueue:
 
 
 def _table(entries: list[QueueEntry], title: str) -> Table:
-    table = Table("编号", "类", "段落", "单位", "内容", "类别/交办对象", "置信度", "状态", title=title)
+    table = Table("编号", "类", "段落", "单位", "内容", "类别·严重程度/交办对象", "置信度", "状态", title=title)
     for e in entries:
         kind = "问题" if e.kind == EntryKind.ISSUE else "交办"
         unit = e.unit_name or "[yellow]未对应[/yellow]"
         label = e.category or "—" if e.kind == EntryKind.ISSUE else e.body or "—"
+        if e.severity is not None:
+            label += f" · {e.severity.label_zh}"
         text = (e.request or e.text) if e.kind == EntryKind.DIRECTIVE else e.text
         text = text if len(text) <= 60 else text[:58] + "……"
         table.add_row(str(e.id), kind, str(e.paragraph), unit, text, label, f"{e.confidence:.2f}", e.state.label_zh)
@@ -135,15 +137,16 @@ def accept_all_command(min_confidence: Annotated[float, typer.Option(help="置�
     _accepted(report, "xuncha text review accept-all")
 
 
-@review_app.command("edit", help="修改条目的单位、类别、文字或轮次（修改后仍需接受）。")
+@review_app.command("edit", help="修改条目的单位、类别、文字、轮次或严重程度（修改后仍需接受）。")
 def edit_command(entry_id: int, unit: Annotated[str | None, typer.Option(help="单位名称或标识")] = None,
                  category: Annotated[str | None, typer.Option(help="问题类别")] = None,
-                 text: Annotated[str | None, typer.Option(help="问题描述")] = None, round_ref: RoundOpt = None) -> None:
+                 text: Annotated[str | None, typer.Option(help="问题描述")] = None, round_ref: RoundOpt = None,
+                 severity: Annotated[str | None, typer.Option(help="严重程度：一般、较重或严重")] = None) -> None:
     settings = get_settings()
     with _store() as store:
         try:
             entry = edit_entry(store, _queue(), finder_for(store, settings.data_dir), entry_id, shell_actor().name,
-                               unit=unit, category=category, text=text, round_ref=round_ref,
+                               unit=unit, category=category, text=text, round_ref=round_ref, severity=severity,
                                data_dir=settings.data_dir)
         except (QueueError, EntryNotFound) as exc:
             _fail(str(exc))

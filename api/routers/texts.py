@@ -66,6 +66,7 @@ class EntryEdit(BaseModel):
     category: str | None = Field(default=None, max_length=100, title="问题类别")
     text: str | None = Field(default=None, max_length=5000, title="问题描述")
     round: str | None = Field(default=None, max_length=100, title="轮次")
+    severity: str | None = Field(default=None, max_length=10, title="严重程度（一般/较重/严重）")
 
 
 def _queue(request: Request) -> TextQueue:
@@ -196,20 +197,21 @@ def reject_one(entry_id: RowId, request: Request, account: Analyst) -> Any:
 
 
 @router.patch("/text-items/{entry_id}", response_model=QueueEntry,
-              summary="修改条目的单位、类别、文字或轮次（修改后仍需接受）")
+              summary="修改条目的单位、类别、文字、轮次或严重程度（修改后仍需接受）")
 def edit_one(entry_id: RowId, body: EntryEdit, request: Request, store: Store, account: Analyst) -> Any:
     settings = request.app.state.settings
     try:
         entry = edit_entry(store, _queue(request), finder_for(store, settings.data_dir), entry_id, account.name,
                            unit=body.unit, category=body.category, text=body.text, round_ref=body.round,
-                           data_dir=settings.data_dir)
+                           severity=body.severity, data_dir=settings.data_dir)
     except EntryNotFound as exc:
         raise ApiError(404, "not_found", str(exc)) from exc
     except QueueError as exc:
         audit_write(request, account, "text.edit.refused", {"entry_id": entry_id, "fields": _fields(body)})
         raise ApiError(422, "invalid_request", str(exc)) from exc
     audit_write(request, account, "text.edit", {"entry_id": entry_id, "fields": _fields(body), "unit": entry.unit_id,
-                                                "category": entry.category, "round": entry.round_id})
+                                                "category": entry.category, "round": entry.round_id,
+                                                "severity": entry.severity})
     return deliver(request, account, entry)
 
 

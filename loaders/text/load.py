@@ -1,11 +1,12 @@
 """Accepting queue entries into the graph: all of a batch or nothing, like a ledger file.
 
-An accepted item becomes an ``Issue`` at its unit in a round — the round the document names when the graph has
-it, else the round the analyst gives on accepting (the message says so) — ``FOUND_AT`` its unit, ``FOUND_IN``
-the round, the unit's first-in-command then ``RESPONSIBLE_FOR`` it (derived, as the ledger loader does), and
-``SOURCED_FROM`` the report's ``Document`` with the paragraph. A directive becomes a ``Directive``
-``DIRECTED_TO`` the body (when the register holds it) and ``DIRECTIVE_ABOUT`` its issue (accepted now or before)
-or its unit. Every record is validated before one ``upsert``; any problem writes nothing and names each entry.
+An accepted item becomes an ``Issue`` (of the severity the analyst saw on the queue) at its unit in a round — the
+round the document names when the graph has it, else the round the analyst gives on accepting (the message says
+so) — ``FOUND_AT`` its unit, ``FOUND_IN`` the round, the unit's first-in-command then ``RESPONSIBLE_FOR`` it
+(derived, as the ledger loader does), and ``SOURCED_FROM`` the report's ``Document`` with the paragraph. A directive
+becomes a ``Directive`` ``DIRECTED_TO`` the body (when the register holds it) and ``DIRECTIVE_ABOUT`` its issue
+(accepted now or before) or its unit. Every record is validated before one ``upsert``; any problem writes nothing
+and names each entry.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from loaders.text.model import EntryKind, EntryState, QueueEntry
 from loaders.text.parse import ROUND, text_rules
 from loaders.text.queue import EntryNotFound, QueueError, TextQueue
 from loaders.text.segments import cn_number
+from loaders.text.severity import severity_rules, suggest
 from loaders.text.units import UnitFinder
 
 SEQ_BASE = 1_000_000  # issues from reports are numbered apart from ledger rows: 1,000,000 + queue id
@@ -67,8 +69,9 @@ def _day(value: Any) -> date | None:
 
 
 class Acceptor:
-    def __init__(self, store: GraphStore, queue: TextQueue, finder: UnitFinder, rules: dict[str, Any]) -> None:
-        self.store, self.queue, self.finder, self.rules = store, queue, finder, rules
+    def __init__(self, store: GraphStore, queue: TextQueue, finder: UnitFinder, rules: dict[str, Any],
+                 severity: dict[str, Any]) -> None:
+        self.store, self.queue, self.finder, self.rules, self.severity = store, queue, finder, rules, severity
         self.nodes: list[NodeRecord] = []
         self.edges: list[EdgeRecord] = []
         self.documents: dict[str, m.Document] = {}
@@ -98,9 +101,10 @@ class Acceptor:
         if rnd is None:
             raise QueueError(f"条目 {e.id} 的轮次 {rid} 不在图中")
         found = _day(rnd.props.get("end")) or _day(rnd.props.get("start")) or date.today()
+        severity = e.severity or suggest(e.text, self.severity)[0]  # an entry queued before severities were
         issue = m.Issue(round_id=rid, unit_id=e.unit_id, seq=SEQ_BASE + e.id, text=e.text, category=e.category or "其他",
-                        status=IssueStatus.OPEN, found_date=found, source=SOURCE.get(e.doc_kind, "报告文本"),
-                        code=f"WB-{e.sha256[:8]}-{e.id}")
+                        severity=severity, status=IssueStatus.OPEN, found_date=found,
+                        source=SOURCE.get(e.doc_kind, "报告文本"), code=f"WB-{e.sha256[:8]}-{e.id}")
         doc = self.document(e)
         self.nodes.append(issue.to_record())
         self.edges += [make_edge(EdgeType.FOUND_AT, (NodeKind.ISSUE, issue.id), (NodeKind.UNIT, e.unit_id)),
@@ -155,7 +159,7 @@ def accept(store: GraphStore, queue: TextQueue, ids: list[int], actor: str, *, r
     if closed:
         raise AcceptRejected(closed)
     round_id = resolve_round(store, finder.county, round_ref) if round_ref else None
-    acceptor = Acceptor(store, queue, finder, text_rules(data_dir))
+    acceptor = Acceptor(store, queue, finder, text_rules(data_dir), severity_rules(data_dir))
     report, problems = AcceptReport(), list[str]()
     done: dict[int, tuple[str, str | None]] = {}
     issue_ids = {e.id: e.node_id for e in _referenced(queue, entries) if e.node_id}  # accepted before

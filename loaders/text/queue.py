@@ -27,10 +27,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from graph.model.enums import Severity
 from loaders.text.model import EntryKind, EntryState, ParseResult, QueueAddition, QueueEntry
 
 FILE = "text_queue.sqlite"
-ADDED = (("place", "TEXT"), ("twin_of", "INTEGER"))  # columns a queue from an earlier version lacks
+ADDED = (("place", "TEXT"), ("twin_of", "INTEGER"), ("severity", "TEXT"),
+         ("severity_reason", "TEXT NOT NULL DEFAULT ''"))  # columns a queue from an earlier version lacks
 OPEN = (EntryState.PENDING, EntryState.EDITED)  # waiting for a decision: parsed, or edited and not yet accepted
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -43,19 +45,19 @@ CREATE TABLE IF NOT EXISTS entries (
   top_category TEXT, category_reason TEXT NOT NULL DEFAULT '', body TEXT, request TEXT, body_unit_id TEXT,
   item_ref INTEGER, confidence REAL NOT NULL, reasons TEXT NOT NULL, node_id TEXT, created_at TEXT NOT NULL,
   decided_by TEXT, decided_at TEXT, edited_by TEXT, edited_at TEXT, round_id TEXT, place TEXT, twin_of INTEGER,
-  UNIQUE (sha256, kind, paragraph, fingerprint));
+  severity TEXT, severity_reason TEXT NOT NULL DEFAULT '', UNIQUE (sha256, kind, paragraph, fingerprint));
 CREATE INDEX IF NOT EXISTS entries_by_state ON entries (state, confidence);
 CREATE INDEX IF NOT EXISTS entries_by_identity ON entries (kind, fingerprint);
 """
 _SELECT = ("SELECT e.id, e.kind, e.state, d.name, e.sha256, d.doc_kind, e.paragraph, e.seq, e.text, e.unit_id, "
            "e.unit_name, e.unit_rule, e.category, e.top_category, e.category_reason, e.body, e.request, e.item_ref, "
            "d.round_text, coalesce(e.round_id, d.round_id), e.confidence, e.reasons, e.node_id, e.created_at, "
-           "e.decided_by, e.decided_at, e.edited_by, e.edited_at, e.place, e.twin_of "
+           "e.decided_by, e.decided_at, e.edited_by, e.edited_at, e.place, e.twin_of, e.severity, e.severity_reason "
            "FROM entries e JOIN documents d ON d.sha256 = e.sha256")
 _FIELDS = ("id", "kind", "state", "document", "sha256", "doc_kind", "paragraph", "seq", "text", "unit_id",
            "unit_name", "unit_rule", "category", "top_category", "category_reason", "body", "request", "item_ref",
            "round_text", "round_id", "confidence", "reasons", "node_id", "created_at", "decided_by", "decided_at",
-           "edited_by", "edited_at", "place", "twin_of")
+           "edited_by", "edited_at", "place", "twin_of", "severity", "severity_reason")
 
 
 class QueueError(ValueError):
@@ -162,17 +164,19 @@ class TextQueue:
                     same.append(_same_line(_place(it.place, it.paragraph), it.text, twin))
                 self._refresh(db, result.sha256, EntryKind.ISSUE, it.paragraph, fp, seq, it.confidence, it.reasons,
                               it.unit_rule)
-                db.execute("UPDATE entries SET category = ?, top_category = ?, category_reason = ? WHERE sha256 = ? "
-                           "AND kind = ? AND paragraph = ? AND fingerprint = ? AND state = ?",
-                           (it.category, it.top_category, it.category_reason, result.sha256, EntryKind.ISSUE.value,
-                            it.paragraph, fp, EntryState.PENDING.value))
+                severity = it.severity.value if it.severity else None
+                db.execute("UPDATE entries SET category = ?, top_category = ?, category_reason = ?, severity = ?, "
+                           "severity_reason = ? WHERE sha256 = ? AND kind = ? AND paragraph = ? AND fingerprint = ? "
+                           "AND state = ?", (it.category, it.top_category, it.category_reason, severity,
+                                             it.severity_reason, result.sha256, EntryKind.ISSUE.value, it.paragraph, fp,
+                                             EntryState.PENDING.value))
                 cur = db.execute(
                     "INSERT OR IGNORE INTO entries (sha256, kind, seq, fingerprint, paragraph, text, unit_id, unit_name,"
-                    " unit_rule, category, top_category, category_reason, confidence, reasons, created_at, place) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " unit_rule, category, top_category, category_reason, confidence, reasons, created_at, place,"
+                    " severity, severity_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (result.sha256, EntryKind.ISSUE.value, seq, fp, it.paragraph, it.text, it.unit_id, it.unit_name,
                      it.unit_rule, it.category, it.top_category, it.category_reason, it.confidence,
-                     json.dumps(it.reasons, ensure_ascii=False), now, it.place or None))
+                     json.dumps(it.reasons, ensure_ascii=False), now, it.place or None, severity, it.severity_reason))
                 new += cur.rowcount
                 item_ids[seq - 1] = self._mark_twin(db, result.sha256, EntryKind.ISSUE, it.paragraph, fp, twin)
             for seq, d in enumerate(result.directives, 1):
@@ -298,8 +302,8 @@ class TextQueue:
 
     def edit(self, entry_id: int, actor: str, *, unit_id: str | None = None, unit_name: str | None = None,
              category: str | None = None, top_category: str | None = None, text: str | None = None,
-             round_id: str | None = None) -> QueueEntry:
-        """Change an open entry's unit, category, text or round; it stays to be accepted (state ``edited``)."""
+             round_id: str | None = None, severity: Severity | None = None) -> QueueEntry:
+        """Change an open entry's unit, category, text, round or severity; it stays to be accepted (``edited``)."""
         changes: dict[str, Any] = {}
         if unit_id is not None:
             changes |= {"unit_id": unit_id, "unit_name": unit_name, "unit_rule": f"{actor} 指定"}
@@ -311,8 +315,10 @@ class TextQueue:
             changes["text"] = text.strip()
         if round_id is not None:
             changes["round_id"] = round_id
+        if severity is not None:
+            changes |= {"severity": severity.value, "severity_reason": f"{actor} 指定"}
         if not changes:
-            raise QueueError("没有要修改的内容：请指定单位、类别、文字或轮次。")
+            raise QueueError("没有要修改的内容：请指定单位、类别、文字、轮次或严重程度。")
         sets = ", ".join(f"{k} = ?" for k in changes)
         with self.writing() as db:
             self._open(db, entry_id)

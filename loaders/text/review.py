@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graph.model.enums import Severity
 from graph.model.taxonomy import load_taxonomy
 from graph.stores.base import GraphStore
 from loaders.ledgers.categories import Categories
@@ -16,8 +17,9 @@ from loaders.text.units import UnitFinder
 
 def edit_entry(store: GraphStore, queue: TextQueue, finder: UnitFinder, entry_id: int, actor: str, *,
                unit: str | None = None, category: str | None = None, text: str | None = None,
-               round_ref: str | None = None, data_dir: Path | None = None) -> QueueEntry:
-    """Change an entry's unit (a name or id), category (a label of the taxonomy or an alias), text or round."""
+               round_ref: str | None = None, severity: str | None = None, data_dir: Path | None = None) -> QueueEntry:
+    """Change an entry's unit (a name or id), category (a label of the taxonomy or an alias), text, round or severity
+    (一般/较重/严重, or low/medium/high)."""
     unit_id = unit_name = top = None
     if unit is not None:
         node = store.get_node(unit.strip())
@@ -37,7 +39,14 @@ def edit_entry(store: GraphStore, queue: TextQueue, finder: UnitFinder, entry_id
         category, top = label, load_taxonomy().top_of(label)
     round_id = resolve_round(store, finder.county, round_ref) if round_ref else None
     return queue.edit(entry_id, actor, unit_id=unit_id, unit_name=unit_name, category=category, top_category=top,
-                      text=text, round_id=round_id)
+                      text=text, round_id=round_id, severity=_severity(severity) if severity is not None else None)
+
+
+def _severity(said: str) -> Severity:
+    for level in Severity:
+        if said.strip() in (level.value, level.label_zh):
+            return level
+    raise QueueError(f"严重程度“{said}”不可用，条目未修改；请填 {'、'.join(s.label_zh for s in Severity)} 之一。")
 
 
 def accept_open(store: GraphStore, queue: TextQueue, finder: UnitFinder, actor: str, *, min_confidence: float,

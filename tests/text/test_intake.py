@@ -236,16 +236,19 @@ def test_bulk_acceptance_leaves_a_marked_twin_and_a_request_about_a_problem_not_
 def test_an_old_queue_opened_by_many_at_once_is_upgraded_once(tmp_path):
     from concurrent.futures import ThreadPoolExecutor
 
-    from loaders.text.queue import SCHEMA
+    from loaders.text.queue import ADDED, SCHEMA
+    older = SCHEMA.replace(" place TEXT, twin_of INTEGER,", "").replace("severity TEXT, severity_reason TEXT NOT NULL "
+                                                                        "DEFAULT '', ", "")
+    assert "place" not in older and "severity" not in older
     for trial in range(5):
         folder = tmp_path / str(trial)
         folder.mkdir()
         with sqlite3.connect(folder / "text_queue.sqlite") as db:
-            db.executescript(SCHEMA.replace(" place TEXT, twin_of INTEGER,", ""))
+            db.executescript(older)
         with ThreadPoolExecutor(6) as pool:
             list(pool.map(TextQueue.for_data_dir, [folder] * 6))  # raises if two added a column
         with sqlite3.connect(folder / "text_queue.sqlite") as db:
-            assert {"place", "twin_of"} <= {row[1] for row in db.execute("PRAGMA table_info(entries)")}
+            assert {name for name, _ in ADDED} <= {row[1] for row in db.execute("PRAGMA table_info(entries)")}
 
 
 def test_parsing_a_queued_document_again_updates_its_kind_and_round(county_store, finder, tmp_path):

@@ -199,6 +199,9 @@ def test_a_report_item_accepted_in_the_queue_appears_on_its_units_page(visit, co
     row = v.page.locator("[data-test=entries] tbody tr", has_text="小型水库除险加固")
     row.wait_for()
     assert "宁川县水利局" in row.inner_text()
+    grave = v.page.locator("[data-test=entries] tbody tr", has_text="河道采砂监管缺位")
+    assert grave.locator("[data-test=severity]").inner_text() == "严重"  # 群众反映强烈: suggested, with its reason
+    assert "群众反映强烈" in grave.inner_text()
     v.shot("texts")
     row.locator("[data-test=accept]").click()
     note = v.page.locator("[data-test=note]")

@@ -1,0 +1,75 @@
+"""A report item's severity: suggested from its own words with the reason, shown on the queue, changed by the
+analyst, and carried into the graph — where every item used to be 较重 whatever the report said."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from graph.model.enums import Severity
+from loaders.text.load import accept
+from loaders.text.model import EntryKind
+from loaders.text.parse import finder_for, parse_file
+from loaders.text.queue import QueueError, TextQueue
+from loaders.text.review import edit_entry
+from loaders.text.severity import severity_rules, suggest
+from tests.text.conftest import DEV
+
+RULES = severity_rules()
+
+
+@pytest.mark.parametrize(("text", "level", "cue"), [
+    ("村集体资金被村干部挪用用于个人开支。", Severity.HIGH, "挪用"),
+    ("违规发放津贴补贴问题较为突出。", Severity.HIGH, "较为突出"),
+    ("会议记录不够规范，个别议题未留存表决情况。", Severity.LOW, "不够规范"),
+    ("个别干部顶风违纪收受礼金。", Severity.HIGH, "顶风违纪"),  # a grave word outweighs a mild one
+    ("基层党组织书记述职评议未开展。", Severity.MEDIUM, None),  # nothing said: the county's default, said so
+])
+def test_the_words_suggest_a_severity_and_say_which(text, level, cue):
+    got, why = suggest(text, RULES)
+    assert got is level
+    assert (f"“{cue}”" in why) if cue else ("未言明" in why and level.label_zh in why)
+
+
+def test_a_county_changes_the_cues_and_the_default(tmp_path):
+    (tmp_path / "severity_rules.json").write_text(json.dumps({"default": "low", "high": ["述职评议未开展"]},
+                                                             ensure_ascii=False), encoding="utf-8")
+    rules = severity_rules(tmp_path)
+    assert suggest("基层党组织书记述职评议未开展。", rules)[0] is Severity.HIGH
+    assert suggest("食堂台账登记滞后。", rules) == (Severity.LOW, "文中未言明轻重，按默认一般")
+
+
+@pytest.fixture()
+def queued(loaded_embedded, tmp_path):
+    queue = TextQueue.for_data_dir(tmp_path)
+    entries = queue.add(parse_file(DEV / "speech_guanyu.txt", loaded_embedded, data_dir=tmp_path), "甲").entries
+    return queue, [e for e in entries if e.kind == EntryKind.ISSUE]
+
+
+def test_the_queue_shows_the_suggestion_and_the_analyst_changes_it(loaded_embedded, queued, tmp_path):
+    queue, issues = queued
+    assert all(e.severity is not None and e.severity_reason for e in issues)
+    assert all(e.severity is suggest(e.text, RULES)[0] for e in issues)
+    finder = finder_for(loaded_embedded, tmp_path)
+    changed = edit_entry(loaded_embedded, queue, finder, issues[0].id, "甲", severity="严重")
+    assert changed.severity is Severity.HIGH and changed.severity_reason == "甲 指定"
+    with pytest.raises(QueueError, match="一般、较重、严重"):
+        edit_entry(loaded_embedded, queue, finder, issues[1].id, "甲", severity="很重")
+    assert queue.get(issues[1].id).severity is issues[1].severity  # refused: unchanged
+
+
+def test_the_graph_gets_the_severity_the_analyst_saw(embedded, county, tmp_path):
+    embedded.upsert(county.nodes, county.edges)
+    queue = TextQueue.for_data_dir(tmp_path)
+    finder = finder_for(embedded, tmp_path)
+    issues = [e for e in queue.add(parse_file(DEV / "speech_guanyu.txt", embedded, data_dir=tmp_path), "甲").entries
+              if e.kind == EntryKind.ISSUE]
+    first, older = issues[0], issues[1]
+    edit_entry(embedded, queue, finder, first.id, "甲", severity="low")
+    with sqlite3.connect(queue.path) as db:  # an entry queued before severities were suggested
+        db.execute("UPDATE entries SET severity = NULL, severity_reason = '' WHERE id = ?", (older.id,))
+    accept(embedded, queue, [first.id, older.id], "甲", finder=finder)
+    assert embedded.get_node(queue.get(first.id).node_id).props["severity"] == "low"
+    assert embedded.get_node(queue.get(older.id).node_id).props["severity"] == suggest(older.text, RULES)[0].value
