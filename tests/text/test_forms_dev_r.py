@@ -6,6 +6,7 @@
 - 后腿 (拖了…后腿) states a problem.
 - Two withheld units written apart, each opening a clause with its own finding (X镇卫生院存在…，*乡卫生院以…诱导…),
   are two items (one text, unit null each); one withheld unit named twice is one.
+- Favouring someone (为特定供应商提供便利, 为亲属谋取利益) states a problem; helping the public (为群众提供便利) does not.
 """
 
 from __future__ import annotations
@@ -47,3 +48,18 @@ REPORT = "县医保基金专项巡察情况报告"
 def test_two_withheld_units_each_with_a_finding_are_two_items(parse, line, n):
     r = parse(REPORT, "一、发现的主要问题", "（一）基层医疗机构", line)
     assert len(r.items) == n and all(it.unit_id is None for it in r.items)
+
+
+MEMO = "县委巡察办关于移交问题线索的函"
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    ("1.县统计局某科室负责人在设备采购中为特定供应商提供便利。请县纪委监委依规处置。", True),
+    ("1.县统计局某干部为亲属经营的企业谋取利益。请县纪委监委依规处置。", True),
+    ("1.县统计局开通线上查询服务，为群众提供便利。", False),
+])
+def test_favouring_someone_is_a_problem(parse, finder, line, found):
+    r = parse(MEMO, "县纪委监委：", "现将有关问题线索移交你委，具体如下：", line, "2.县审计局违规发放津补贴。")
+    hits = [it for it in r.items if it.paragraph == 4]
+    assert bool(hits) is found
+    assert not found or hits[0].unit_id == unit_id(finder, "县统计局")
