@@ -4,8 +4,10 @@ python-docx reads a paragraph's own runs only: words a reviser inserted with 修
 content controls (``w:sdt``, common in 公文 templates), simple fields and smart tags, are missing, and an item read
 from such a paragraph silently loses them. Every paragraph is therefore read by one walk of its text: tracked
 changes as if accepted — inserted and moved-in words kept, deleted and moved-out ones dropped — and text boxes and
-drawings left out, as python-docx leaves them. On the 109 Word files of the development parts the walk reads every
-block exactly as python-docx did. The reader counts paragraphs holding tracked changes so the clerk is told.
+drawings left out, as python-docx leaves them. A paragraph whose mark was deleted (two paragraphs joined with
+修订 on) runs on into the next, as it reads once accepted. On the 109 Word files of the development parts the walk
+reads every block exactly as python-docx did. The reader counts paragraphs holding tracked changes so the clerk is
+told.
 """
 
 from __future__ import annotations
@@ -21,8 +23,13 @@ _TEXT = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen
 
 def has_revisions(p: Any) -> bool:
     """Whether a ``w:p`` element holds tracked insertions, deletions or moves of text that is read (not only of
-    formatting, nor inside a text box)."""
-    return any(el.find(_W + "r") is not None and not _unread(el, p) for el in p.iter(*_CHANGES))
+    formatting, nor inside a text box), or its own mark was deleted."""
+    return mark_deleted(p) or any(el.find(_W + "r") is not None and not _unread(el, p) for el in p.iter(*_CHANGES))
+
+
+def mark_deleted(p: Any) -> bool:
+    """Whether a ``w:p`` element's paragraph mark is a tracked deletion: accepted, it joins the next paragraph."""
+    return p.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None
 
 
 def paragraph_text(p: Any) -> str:

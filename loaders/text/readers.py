@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 from graph.text_privacy import redact_text
 from loaders.ledgers.limits import MB, limit_message, size_text
 from loaders.text.dash_rows import register_fields
-from loaders.text.docx_text import W, has_revisions, paragraph_text, paragraphs_of_cell
+from loaders.text.docx_text import W, has_revisions, mark_deleted, paragraph_text, paragraphs_of_cell
 
 SUFFIXES = (".docx", ".txt")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an encrypted .docx (or an old .doc) is an OLE compound file
@@ -260,21 +260,34 @@ def _read_docx(path: Path, data: bytes, name: str, limits: TextLimits) -> tuple[
     blocks: list[Block] = []
     revised = 0
     styles: dict[str | None, object] = {}  # python-docx looks a style up by a walk of the styles part: once each
+    joined = ""  # the text of paragraphs whose mark was deleted: it runs on into the next paragraph
     for child in doc.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             revised += has_revisions(child)
-            blocks += _paragraph(Paragraph(child, doc), styles)
+            if mark_deleted(child):
+                joined += paragraph_text(child)
+                continue
+            blocks += _paragraph(Paragraph(child, doc), styles, joined)
+            joined = ""
         elif tag == "tbl":
+            blocks += _lone(joined)  # a paragraph cannot run on into a table: it stays one of its own
+            joined = ""
             revised += sum(has_revisions(p) for p in child.iter(W + "p"))
             blocks += _table(Table(child, doc))
         if len(blocks) > limits.max_blocks:
             break
-    return blocks, revised
+    return blocks + _lone(joined), revised
 
 
-def _paragraph(p: object, styles: dict[str | None, object]) -> list[Block]:
-    text = " ".join(paragraph_text(p._p).split())  # type: ignore[attr-defined]
+def _lone(text: str) -> list[Block]:
+    text = " ".join(text.split())
+    return [Block(0, text)] if text else []
+
+
+def _paragraph(p: object, styles: dict[str | None, object], joined: str = "") -> list[Block]:
+    """A paragraph's block (``joined``: the text of the paragraphs before it whose marks were deleted)."""
+    text = " ".join((joined + paragraph_text(p._p)).split())  # type: ignore[attr-defined]
     if not text:
         return []
     key = p._p.style  # type: ignore[attr-defined]  # the style id written on the paragraph (None: the default)

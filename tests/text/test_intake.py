@@ -123,6 +123,30 @@ def test_tracked_changes_are_read_as_accepted_and_the_clerk_is_told(county_store
     assert result.notes and "修订" in result.notes[0] and path.name in result.notes[0]
 
 
+def _mark_deleted(paragraph) -> None:
+    """The reviser joined this paragraph to the next with 修订 on: Word marks its paragraph mark deleted."""
+    ppr = paragraph._p.get_or_add_pPr()
+    rpr = ppr.makeelement(qn("w:rPr"), {})
+    rpr.append(rpr.makeelement(qn("w:del"), {qn("w:id"): "3", qn("w:author"): "审核人"}))
+    ppr.append(rpr)
+
+
+def test_a_deleted_paragraph_mark_joins_the_two_paragraphs(tmp_path):
+    doc = docx.Document()
+    doc.add_paragraph("关于县教育局：")
+    first = doc.add_paragraph("一是校舍维修资金使用不规范，")
+    _mark_deleted(first)
+    doc.add_paragraph("部分项目未经验收即付款。")
+    last = doc.add_paragraph("二是课后服务收费未公示。")
+    _mark_deleted(last)  # before a table it cannot join: it stays a paragraph of its own
+    doc.add_table(rows=1, cols=1).cell(0, 0).text = "问题清单"
+    doc.save(tmp_path / "并段.docx")
+    read = read_document(tmp_path / "并段.docx")
+    assert [b.text for b in read.blocks] == ["关于县教育局：", "一是校舍维修资金使用不规范，部分项目未经验收即付款。",
+                                             "二是课后服务收费未公示。", "问题清单"]
+    assert read.revisions == 2
+
+
 def test_a_draft_without_tracked_changes_carries_no_note(county_store, finder, tmp_path):
     doc = docx.Document()
     for line in REPORT:
