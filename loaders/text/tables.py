@@ -57,15 +57,6 @@ def _standing(walker: WalkerView, header: list[str], cells: list[str], problem: 
     return None
 
 
-def _settled_review(walker: WalkerView, header: list[str], cells: list[str], problem: int) -> bool:
-    """Whether a review of rectification's row (反馈问题 | 核查情况) says the old problem is settled (已完成清退，整改
-    到位): the problem found before is no finding of the review."""
-    if not re.search(r"反馈|原问题|原反馈|上轮|交办", header[problem]):
-        return False
-    return any(STANDING_COLUMN.search(h) and i != problem and i < len(cells) and _settled(walker.rules).match(
-        cells[i].strip()) and not STILL.search(cells[i]) for i, h in enumerate(header))
-
-
 def _done_row(walker: WalkerView, header: list[str], cells: list[str], text: str) -> bool:
     """Whether a rectification ledger's row says it is done (整改状态: 已完成) and its matter states no problem
     (局机关会议室改造): a task finished, not a finding."""
@@ -92,7 +83,7 @@ def table_row(walker: WalkerView, block: Block) -> None:
     text = _standing(walker, header, block.cells, problem) or block.cells[problem]
     if len(text) < 4 or not re.search(r"[\u4e00-\u9fff]", text):
         return
-    if _done_row(walker, header, block.cells, text) or _settled_review(walker, header, block.cells, problem):
+    if _done_row(walker, header, block.cells, text):
         return
     offset = block.text.find(text)
     walker.candidates.append(Candidate(block, max(offset, 0), text, "表格", True, list(walker.stack), own))
