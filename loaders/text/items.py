@@ -60,7 +60,7 @@ from loaders.text.topics import stated_topic
 from loaders.text.units import REDACTED, Resolved, UnitFinder
 
 PROBLEM_HEADING = re.compile(r"问题|存在|不足")
-OBJECT_BEFORE = ("对",)
+OBJECT_BEFORE, JOINED = ("对",), ("、", "和", "及", "与")  # X对Y村、Z村…: Y and the units joined to it are objects
 # a clause opened by the township's own body, up to its 对 (…，镇农经站对Y村账目问题未及时发现): Y is what it missed
 OWN_BODY_ON = re.compile(r"(?:^|[，,。；;])(?:镇|乡|街道)[\u4e00-\u9fff]{0,8}?(?:党委|党工委|政府|中心|所|站|办)对$")
 REQUIREMENT_START = re.compile(r"^[^，。；]{0,24}?(?:要|须|必须|应当)(?![求点件素案])")
@@ -108,6 +108,7 @@ class Walker:
         hint = self.township_hint(contexts)
         seen: list[tuple[int, int, Resolved]] = []
         before: tuple[int, str] = (-1, "")  # where the last township named ends
+        objects = -1  # where the last unit named as what the subject failed at ends
         mentions = self.finder.mentions(text, self.local)
         for m in mentions:
             if self.is_body(m.form):
@@ -122,10 +123,11 @@ class Walker:
                 continue  # 县审计局2023年经济责任审计指出的问题: the unit that found it (X下属企业…: X itself)
             if text[:m.start].endswith(tuple(self.rules["not_subject_before"])):
                 continue  # 与县财政局对账不及时, 向县财政局申报的…: a partner, not the one at fault
-            if seen and text[max(m.start - 1, 0):m.start] in OBJECT_BEFORE and (not re.search(
+            if seen and (text[max(m.start - 1, 0):m.start] in OBJECT_BEFORE and (not re.search(
                     r"[，。；、和及与]", text[seen[-1][1]:m.start]) or re.fullmatch(  # X作为出资人代表，对Y的…
-                    r"作为[^，。；]{1,16}[，,]对", text[seen[-1][1]:m.start])):
-                continue  # X镇党委对Y村…监督不到位: Y is what X failed at, not at fault itself
+                    r"作为[^，。；]{1,16}[，,]对", text[seen[-1][1]:m.start])) or text[objects:m.start] in JOINED):
+                objects = m.end  # X镇党委对Y村、Z村…监督不到位: Y and Z are what X failed at, not at fault
+                continue
             if OWN_BODY_ON.search(text, max(m.start - 20, 0), m.start):  # the words just before: linear
                 continue  # …，镇农经站对Y村账目问题未及时发现: Y is what the township's own body failed at
             r = self.finder.resolve(m.form, before[1] if before[0] >= 0 and LOCATOR.match(text[before[0]:m.start])

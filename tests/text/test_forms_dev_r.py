@@ -6,6 +6,8 @@
 - 后腿 (拖了…后腿) states a problem.
 - Two withheld units written apart, each opening a clause with its own finding (X镇卫生院存在…，*乡卫生院以…诱导…),
   are two items (one text, unit null each); one withheld unit named twice is one.
+- Units joined to the object of a subject's failing (石阳乡对河口村、临乐村的整改指导不够) are objects too: the
+  finding is the subject's alone.
 - Favouring someone (为特定供应商提供便利, 为亲属谋取利益) states a problem; helping the public (为群众提供便利) does not.
 """
 
@@ -63,3 +65,12 @@ def test_favouring_someone_is_a_problem(parse, finder, line, found):
     hits = [it for it in r.items if it.paragraph == 4]
     assert bool(hits) is found
     assert not found or hits[0].unit_id == unit_id(finder, "县统计局")
+
+
+@pytest.mark.parametrize("line", [
+    "一是石阳乡对河口村、临乐村的整改指导不够。二是县统计局档案管理混乱。",
+    "一是石阳乡对河口村和临乐村的村务监督不力。二是县统计局档案管理混乱。",
+])
+def test_units_joined_to_the_object_of_a_failing_are_objects(parse, finder, line):
+    r = parse("县委第二轮巡察整改情况通报", "一、存在的主要问题", line)
+    assert [it.unit_id for it in r.items] == [unit_id(finder, "石阳乡"), unit_id(finder, "县统计局")]
