@@ -14,7 +14,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from graph.explore.expansion import centre_of, entity_row, settings
+from graph.explore.expansion import centre_of, entity_row, name_from, settings
 from graph.explore.links import date_of, group_key, link_of
 from graph.explore.model import EntityCard, Fact, Link, RelatedList, Source, TimelineItem
 from graph.model import NODE_MODELS, NodeKind
@@ -37,7 +37,7 @@ def card(store: GraphStore, entity_id: str, data_dir: Path | None = None) -> Ent
         items += predecessor_timeline(store, entity_id, rules)
         items.sort(key=lambda item: (item.when, item.label_zh, item.node.id))
     return EntityCard(id=centre.id, kind=centre.kind, kind_zh=centre.kind_zh, name=centre.name,
-                      facts=facts(row["kind"], row["props"]), sources=sources,
+                      facts=named(store, facts(row["kind"], row["props"])), sources=sources,
                       timeline=items[:rules["timeline_limit"]],
                       related=related(links, rules["related_limit"]))
 
@@ -83,6 +83,15 @@ def facts(kind: str, props: dict[str, Any]) -> list[Fact]:
     out += [Fact(field=k, label=k, value=_shown(None, v)) for k, v in sorted(props.items())
             if k not in fields and k not in HIDDEN_FACTS and _has(v)]
     return out
+
+
+def named(store: GraphStore, found: list[Fact]) -> list[Fact]:
+    """A fact that names another entity by its id (巡察轮次 rnd_…, 被巡察单位 unit_…) shows that entity's name,
+    and keeps the id to link to it: a raw id told a reader nothing."""
+    ids = [f.value for f in found if f.field.endswith("_id")]
+    rows = {r["id"]: r for r in store.run_query("entities_by_ids", {"ids": ids})} if ids else {}
+    return [f.model_copy(update={"value": name_from(rows[f.value]["props"]) or f.value, "ref": f.value})
+            if f.field.endswith("_id") and f.value in rows else f for f in found]
 
 
 def _has(value: Any) -> bool:

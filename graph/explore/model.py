@@ -9,6 +9,7 @@ class Fact(BaseModel):
     field: str
     label: str = Field(title="项目")
     value: str = Field(title="内容")
+    ref: str | None = Field(default=None, title="所指实体标识")  # a fact naming another entity (its name is the value)
 
 
 class Source(BaseModel):

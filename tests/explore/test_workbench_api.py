@@ -64,6 +64,25 @@ def test_viewer_card_of_a_person_is_masked_and_carries_no_identifying_facts(clie
     assert person.id not in str(viewer) and person.props["name"] not in str(viewer)
 
 
+def test_a_fact_naming_another_entity_shows_its_name_and_links_to_it(client, tokens, county):
+    issue = _first(county, "Issue")
+    unit = next(n for n in county.nodes if n.id == issue.props["unit_id"])
+    rnd = next(n for n in county.nodes if n.id == issue.props["round_id"])
+    facts = {f["field"]: f for f in _get(client, tokens, "analyst", f"/entities/{issue.id}/card").json()["facts"]}
+    assert (facts["unit_id"]["value"], facts["unit_id"]["ref"]) == (unit.props["name"], unit.id)  # not unit_5d6d…
+    assert (facts["round_id"]["value"], facts["round_id"]["ref"]) == (rnd.props["title"], rnd.id)
+    assert facts["text"]["ref"] is None
+
+
+def test_a_fact_naming_a_person_is_masked_for_a_viewer(client, tokens, county):
+    benefit = next(n for n in county.nodes if n.kind.value == "Benefit" and n.props.get("recipient_id"))
+    person = next(n for n in county.nodes if n.id == benefit.props["recipient_id"])
+    analyst = {f["field"]: f for f in _get(client, tokens, "analyst", f"/entities/{benefit.id}/card").json()["facts"]}
+    assert analyst["recipient_id"]["value"] == person.props["name"]
+    viewer = _get(client, tokens, "viewer", f"/entities/{benefit.id}/card").json()
+    assert person.props["name"] not in str(viewer) and person.id not in str(viewer)
+
+
 def test_viewer_card_of_a_clue_hides_the_accusation(client, tokens, county):
     clue = _first(county, "Clue")
     viewer = _get(client, tokens, "viewer", f"/entities/{clue.id}/card").json()

@@ -215,6 +215,7 @@ def test_a_report_item_accepted_in_the_queue_appears_on_its_units_page(visit, co
     facts = v.page.locator("[data-test=facts]")
     facts.wait_for()
     assert "小型水库除险加固" in facts.inner_text()
+    assert facts.locator(f"a[href='#/entity/{unit.id}']").inner_text() == "宁川县水利局"  # named and linked, not an id
     assert "水利局反馈意见.txt" in v.page.locator("[data-test=source]").first.inner_text()  # traced to its paragraph
     v.shot("text-issue")
 
