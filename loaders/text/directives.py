@@ -59,6 +59,8 @@ OPENING_TOPIC = re.compile(r"^(?:对|针对|就|关于)[^，。；]{2,40}?(?:问
 # a request naming its unit as 该乡/该局 (督促指导该乡规范…): the unit of the document or section of that kind
 KIND_REFERENCE = re.compile(r"该(乡|镇|街道|局|单位|公司|集团|院|中心|校)")
 KIND_NAMES = {"校": ("学校", "中学", "小学", "中专", "学院")}  # 该校: a unit whose name ends so
+# the units a result is sent to (抄送县财政局、县农业农村局): receivers, not what the request is about
+COPIED_TO = re.compile(r"(?:抄送|报送|送交|转送|抄告)(?:[^，。；]*[、和及])?$")
 # a field of work (工程建设领域问题) in a report on several units or a speech: every unit in it, not one
 FIELD = re.compile(r"领域(?:的)?(?:问题|突出问题)")
 EVERY_OF_A_KIND = re.compile(r"(?:^|[，,])[^，。；]{0,12}?对各(?!项|类|个|条|种|方面|环节)")
@@ -162,6 +164,8 @@ class DirectiveFinder(Addressing):
                     continue  # 指导X镇纪委开展核查: the township's commission is a body, not what it is about
                 if text[:m.start].endswith(HELPER_BEFORE) or (text is rest and re.fullmatch(r"[、和及与]", text[:m.start])):
                     continue  # 牵头会同县审计局…, 组织部、县人社局联合…: a helper in the request, not what it is about
+                if COPIED_TO.search(text[:m.start]):
+                    continue  # …梳理后抄送县财政局、县农业农村局: who receives the result, not what it is about
                 r = self.walker.finder.resolve(m.form, hint)
                 if r.unit_id != lead_uid and all((r.unit_id or r.name) != (f[2].unit_id or f[2].name) for f in found):
                     found.append((m.start, m.end, r))

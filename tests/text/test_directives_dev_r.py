@@ -12,6 +12,7 @@ found on dev_r. Sentences written for these tests.
 - A ；-clause opening on a unit told to act itself (…；X镇党委要…) is not part of the request before it.
 - A field of work (X领域问题) in a report on several units or a speech means none in particular; in a feedback report
   it stays the inspected unit's.
+- The units a result is sent to (…梳理后抄送县财政局、县农业农村局) receive it; they are not what the request is about.
 - A body said to have led what was done (由县委巡察办牵头，…对X进行了巡察) is asked nothing.
 """
 
@@ -137,3 +138,14 @@ def test_a_regulator_with_two_duties_named_is_asked(parse, finder, line):
 def test_a_body_that_led_what_was_done_is_asked_nothing(parse, line, asked):
     r = parse(REPORT, "一、基本情况", line, "二、主要问题", "1.县统计局档案管理混乱，多年未整理。")
     assert bool([d for d in r.directives if d.body == "巡察机构"]) is asked
+
+
+@pytest.mark.parametrize("line", [
+    "县委巡察办要将本次巡察发现的问题梳理后抄送县财政局、县审计局。",
+    "县委巡察办要把整改情况汇总后报送县委组织部和县审计局。",
+])
+def test_units_a_result_is_sent_to_are_not_what_it_is_about(parse, line):
+    r = parse(REPORT, "一、主要问题", "1.县统计局专项经费违规列支会议费。", "2.县林业局护林员补助发放不规范。",
+              "二、意见建议", line)
+    d = [x for x in r.directives if x.body == "巡察机构"]
+    assert len(d) == 1 and d[0].unit_id is None
