@@ -56,6 +56,10 @@ def every_unit(request: str, items: list[ParsedItem]) -> bool:
 # told alone (各巡察组要深入基层，多听群众意见。): not a task handed to them
 CONDUCT = re.compile(r"^(?:要|须|必须|应当)?(?:严格)?(?:做到|遵守|恪守|坚守|守住)"
                      r"|^(?:要|须|必须|应当)?深入(?:基层|一线|群众)[^。；]{0,12}$")
+# the inspectors asked only to look into what they heard (巡察组要重点了解 / 要抓紧核实 / 对这些问题要重点关注、跟进了解):
+# the focus of their own work, as the writers count it, no task handed to them
+LOOK_INTO = re.compile(r"^(?:对[^，。；]{1,12})?(?:要|须)?(?:重点|抓紧|认真|进一步)?(?:关注|了解|核实)"
+                       r"(?:[、，,](?:跟进|深入)?(?:关注|了解|核实))*$")
 # what a body did before, told as the problem's history (由县纪委监委约谈后仍未整改): nothing asked of it
 DONE_BEFORE = re.compile(r"^[^，。；]*?后(?:仍|还|依然|却)")
 # a procedural reminder to the receiver (请你委在处置中注意保密): how to handle what it got, no request about an item
@@ -72,7 +76,7 @@ def no_handoff(body: str, request: str, sentence: str = "") -> bool:
     """Whether what follows a body's name hands it nothing: the inspectors' own conduct, what it did before (also
     told from a past month without a modal, or as a completed act with no modal: 由X牵头，…对Y进行了巡察), or a
     reminder of procedure."""
-    return bool(body == "巡察机构" and CONDUCT.match(request) or DONE_BEFORE.match(request)
+    return bool(body == "巡察机构" and (CONDUCT.match(request) or LOOK_INTO.match(request)) or DONE_BEFORE.match(request)
                 or PROCEDURE.match(request) or (PAST_DATE.match(sentence) and not MODAL.match(request))
                 or (DONE_ACT.search(request) is not None and ASKING_WORD.search(request) is None))
 

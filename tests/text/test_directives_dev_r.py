@@ -13,6 +13,8 @@ found on dev_r. Sentences written for these tests.
 - A field of work (X领域问题) in a report on several units or a speech means none in particular; in a feedback report
   it stays the inspected unit's.
 - The units a result is sent to (…梳理后抄送县财政局、县农业农村局) receive it; they are not what the request is about.
+- The inspectors asked only to look into what they heard (巡察组要重点了解 / 要抓紧核实 / 对这些问题要重点关注、跟进了解)
+  are given no task (three writers count it so); asked to look into it and report, they are.
 - A body said to have led what was done (由县委巡察办牵头，…对X进行了巡察) is asked nothing.
 """
 
@@ -149,3 +151,14 @@ def test_units_a_result_is_sent_to_are_not_what_it_is_about(parse, line):
               "二、意见建议", line)
     d = [x for x in r.directives if x.body == "巡察机构"]
     assert len(d) == 1 and d[0].unit_id is None
+
+
+@pytest.mark.parametrize(("line", "asked"), [
+    ("有的单位公车私用问题群众反映较多，巡察组要重点了解。", False),
+    ("一些单位还有干部亲属承揽工程的情况，巡察组要抓紧核实。", False),
+    ("各巡察组对这些问题要重点关注、跟进了解。", False),
+    ("各巡察组要对公车私用问题逐车核查，形成专题报告报县委。", True),
+])
+def test_the_inspectors_asked_only_to_look_into_it_get_no_task(parse, line, asked):
+    r = parse(SPEECH, "同志们：", "上一轮巡察中，县统计局专项经费违规列支会议费。", line)
+    assert bool([d for d in r.directives if d.body == "巡察机构"]) is asked
