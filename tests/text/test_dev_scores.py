@@ -175,8 +175,19 @@ what bench/report_text.py measured.
 
 * ``dev_r`` (22 files, written independently outside the repository for a year's ordinary documents, scored once as
   the test part at the end of session 10 at items 0.99/0.98, units 0.98/0.97, directives 0.96/0.98, directive units
-  0.89/0.91; its writer counts two problems joined by a comma as one item): floors 0.95/0.95/0.94/0.87 until it is
-  tuned on.
+  0.89/0.91; its writer counts two problems joined by a comma as one item; opened for tuning in session 11): tuned
+  by H52 to items 0.99/1.00, units 0.99/1.00, directives 1.00/1.00, directive units 0.98/0.98 — a regulator's
+  duties named with another (履行国资监管和行业主管部门职责), a body said to have led what was done (由X牵头，…进行了
+  巡察) asked nothing, 会同X乡党委 about the township, a field of work (X领域问题) in a round report about none,
+  villages named only for their known problems (乡党委…，A村、B村的问题都是老问题), two withheld units in one
+  sentence, 后腿 and 为特定…提供便利 as problem words, units joined to a failing's object (X乡对A村、B村…) objects
+  too; pooled with the other parts' misses of a directive's unit: a count pointing back (这三个单位) or equal to a
+  label's units (关于A和B：…两个单位) per unit, 作为X的行业主管部门 about X, receivers of a result (抄送…) not what it
+  is about, 到位 a stock word, a ；-clause opening on a unit told to act itself not part of the request before, the
+  inspectors asked only to look into what they heard (巡察组要重点了解/抓紧核实) no task. Left missed: a settled row
+  of a review of rectification (已完成清退，整改到位) the writer counts as no finding (the kept behaviour, tested in
+  test_rectification_ledgers, keeps the old problem), a regulator asked about the whole county named as an
+  inspected unit (县水利局作为行业主管部门，要对全县…) the writer counts as about itself (most writers: about none).
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -206,7 +217,7 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_n": {"items": 0.96, "units": 0.96, "directives": 0.97, "directive_units": 0.96},
          "dev_o": {"items": 0.74, "units": 0.56, "directives": 0.84, "directive_units": 0.78},
          "dev_q": {"items": 0.95, "units": 0.95, "directives": 0.95, "directive_units": 0.90},
-         "dev_r": {"items": 0.95, "units": 0.95, "directives": 0.94, "directive_units": 0.87},
+         "dev_r": {"items": 0.97, "units": 0.97, "directives": 0.97, "directive_units": 0.95},
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
 
 
