@@ -24,6 +24,7 @@ from loaders.text import categories
 from loaders.text.model import ParsedDirective, ParsedItem
 from loaders.text.readers import Block
 from loaders.text.tables import problem_column
+from loaders.text.units import Resolved
 from loaders.text.walker_view import WalkerView
 
 DIM = 1 << 15
@@ -147,15 +148,16 @@ def second_opinion(model: ClauseModel | None, settings: dict[str, Any] | None, w
             if p < admit:
                 continue
             named = [u for u in walker.named_units(core, []) if u is not None]
-            units = named or ([walker.finder.resolve(last.unit_name)] if last and last.unit_name else [None])
+            units: list[Resolved | None] = [*named] or (
+                [walker.finder.resolve(last.unit_name)] if last and last.unit_name else [None])
             rule = "文中点名" if named else (f"承接上一条的单位：{last.unit_name}" if last and last.unit_name
                                              else "文中未写明单位")
+            category, top_category, category_reason = categories.suggest(core, None, walker.rules)
             for unit in units:
                 admitted.append(ParsedItem(
                     paragraph=block.number, text=core + "。", form="模型补充",
                     unit_id=unit.unit_id if unit else None, unit_name=unit.name if unit else None, unit_rule=rule,
-                    **dict(zip(("category", "top_category", "category_reason"),
-                               categories.suggest(core, None, walker.rules), strict=True)),
+                    category=category, top_category=top_category, category_reason=category_reason,
                     confidence=round(min(max(0.3 * p, 0.05), 0.6), 2),
                     reasons=[f"规则未识别，句子分类模型判断为问题（概率 {p:.2f}）", rule]))
     return out + admitted, directives

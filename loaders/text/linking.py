@@ -38,7 +38,8 @@ def counted_links(finder: UnitFinder, stock: frozenset[str], request: str, items
     """The items of distinct units a request counting them (两家医院, 两个群团组织) is about: the best linked one,
     then those of other units sharing most content words with the request, as many as the count says — or,
     when the count names a kind (三家医院) and the document found problems at just so many units of it, those."""
-    noun = COUNTED.search(request).group(2)  # 三家医院: units of that kind (…医院, …保健院)
+    counted = COUNTED.search(request)  # called only for a request that counts units (units_counted > 1)
+    noun = counted.group(2) if counted else None  # 三家医院: units of that kind (…医院, …保健院)
     if noun:  # 两个单位: units of any kind, each township or department once (its villages left to it)
         kind: dict[str, int] = {}
         for i, it in enumerate(items):
@@ -82,11 +83,13 @@ def listed_links(request: str, link: Callable[[str], int | None], items: list[Pa
     pieces = [p for p in re.split(r"、|和|及", m.group(1)) if len(p) >= 3] if m else []
     if len(pieces) < 2:
         return []
-    found = [link(p) for p in pieces]
-    if any(i is None for i in found):
+    linked = [link(p) for p in pieces]
+    found = [i for i in linked if i is not None]
+    if len(found) < len(linked):
         return []
     by_unit: dict[str, int] = {}
     for i in found:
-        if items[i].unit_id:
-            by_unit.setdefault(items[i].unit_id, i)
+        uid = items[i].unit_id
+        if uid:
+            by_unit.setdefault(uid, i)
     return list(by_unit.values()) if len(by_unit) > 1 else []

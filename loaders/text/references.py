@@ -17,7 +17,8 @@ OPENING = re.compile(r"^(?:编号|序号|线索编号|问题编号)?[：:]?\s*")
 
 
 def _opens(text: str, label: re.Pattern[str]) -> bool:
-    return bool(label.match(text) or label.match(text[OPENING.match(text).end():]))
+    opening = OPENING.match(text)  # all optional: it always matches, perhaps the empty string
+    return bool(label.match(text) or label.match(text[opening.end() if opening else 0:]))
 
 
 def cited_items(before: str, items: list[ParsedItem], paragraph: Callable[[int], str] | None = None) -> list[int]:

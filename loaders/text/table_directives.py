@@ -41,7 +41,8 @@ def table_directives(bodies_in: Callable[[str], list[str]], block: Block, items:
     request = block.cells[request_col] if request_col is not None and request_col < len(block.cells) else ""
     if not request and problem_col is not None and problem_col < len(block.cells):
         request = block.cells[problem_col]
-    row_items = [(i, it) for i, it in enumerate(items) if it.paragraph == block.number]
+    row_items: list[tuple[int | None, ParsedItem | None]] = [
+        (i, it) for i, it in enumerate(items) if it.paragraph == block.number]
     out = []
     for body in bodies_in(cell):
         for index, it in row_items or [(None, None)]:
