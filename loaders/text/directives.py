@@ -236,6 +236,8 @@ class DirectiveFinder(Addressing):
         elif body == "行业主管部门" and len([m for m in self.walker.finder.mentions(own_clause) if not self.walker.is_body(
                 m.form)]) >= 2 and not self.walker.finder.mentions(topic + rest):  # 请X局、Y局等行业主管部门加强…
             rule = "向几个行业主管部门提出，面向其所管行业，不针对某一单位"
+            if (doc := inspected_object(self.walker, contexts)) is not None and not any(w in rest for w in self._scope):
+                unit_id, unit_name, rule = doc.unit_id, doc.name, "反馈意见的巡察对象（几个主管部门查其问题）"
         elif re.search(r"(?:^|[、和及与]|建议|请)各", own_clause) or re.match(r"^(?:[、和及与]|以及)各", rest) or (
                 EVERY_OF_A_KIND.search(rest)) or (
                 re.search(r"(?<![该本此])单位", topic + rest) and "该" not in topic + rest  # 整改不力单位的…

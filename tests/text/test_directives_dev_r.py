@@ -8,6 +8,8 @@ found on dev_r. Sentences written for these tests.
   对…整顿) is about that township; a topic before it keeps its own unit.
 - A regulator said to regulate a named unit (作为X公司的行业主管部门) is asked about that unit; its duties may be named
   with another before them (履行国资监管和行业主管部门职责).
+- Several regulators asked together naming no unit (请X局、Y局履行行业主管部门职责，对…开展核查) are asked about the
+  inspected unit in a feedback report, about none elsewhere or when the request reaches beyond it (今后…).
 - 到位 is a stock word (整改不到位的不能销号 shares nothing with a problem 监管不到位).
 - A ；-clause opening on a unit told to act itself (…；X镇党委要…) is not part of the request before it.
 - A field of work (X领域问题) in a report on several units or a speech means none in particular; in a feedback report
@@ -162,3 +164,17 @@ def test_units_a_result_is_sent_to_are_not_what_it_is_about(parse, line):
 def test_the_inspectors_asked_only_to_look_into_it_get_no_task(parse, line, asked):
     r = parse(SPEECH, "同志们：", "上一轮巡察中，县统计局专项经费违规列支会议费。", line)
     assert bool([d for d in r.directives if d.body == "巡察机构"]) is asked
+
+
+FEEDBACK = "县委第二巡察组关于巡察县人民医院党委的反馈意见"
+
+
+@pytest.mark.parametrize(("title", "line", "unit"), [
+    (FEEDBACK, "请县卫生健康局、县医疗保障局履行行业主管部门监管职责，对重复收费问题开展专项核查。", "县人民医院"),
+    (FEEDBACK, "请县卫生健康局、县医疗保障局履行行业主管部门职责，今后定期开展收费检查。", None),
+    (REPORT, "请县卫生健康局、县医疗保障局履行行业主管部门监管职责，对重复收费问题开展专项核查。", None),
+])
+def test_several_regulators_in_a_feedback_report_are_asked_about_its_unit(parse, finder, title, line, unit):
+    r = parse(title, "一、主要问题", "1.县人民医院重复收取检查费，违规使用医保基金。", "二、意见建议", line)
+    d = [x for x in r.directives if x.body == "行业主管部门"]
+    assert len(d) == 1 and d[0].unit_id == (unit_id(finder, unit) if unit else None)
