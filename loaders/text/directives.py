@@ -30,7 +30,7 @@ from loaders.text.asking import (
 from loaders.text.items import Candidate, Context, Walker
 from loaders.text.linking import _bigrams, _content, _stock, counted_links, listed_links, same_sentence
 from loaders.text.model import ParsedDirective, ParsedItem
-from loaders.text.partners import regulated_unit, township_partner
+from loaders.text.partners import only_of_kind, regulated_unit, township_partner
 from loaders.text.readers import Block
 from loaders.text.references import cited_items, cited_ordinals
 from loaders.text.request_scope import (
@@ -255,6 +255,8 @@ class DirectiveFinder(Addressing):
             told = re.sub(r"^(?:对|针对|就|关于)?(?:这次|本次|本轮|此次|上轮)?(?:巡察)?中?(?:发现|指出|反馈)的", "",
                           topic)  # 对巡察发现的X问题线索，建议移交…处置: X is what it is about
             item_index = self._link(block, cand, told + request, items)
+            if item_index is None:
+                item_index = only_of_kind(told + request, items, block.number)  # 对学校基建项目…: the one school
             if item_index is not None and marked and any(  # 县A局、县B局要履行行业主管部门职责: not about themselves
                     self.walker.finder.resolve(m.form).unit_id == items[item_index].unit_id
                     for m in self.walker.finder.mentions(own_clause)):

@@ -1,11 +1,13 @@
 """Units a request names outside its own object: the township a body is to work with on its own ground (县委组织部要
 会同湖岭乡党委对…开展整顿: the township's matter, when no topic says otherwise), and the unit a regulator is said to
-regulate (县财政局作为国资公司的行业主管部门，要…: the firm's matter)."""
+regulate (县财政局作为国资公司的行业主管部门，要…: the firm's matter), and the one unit of a kind a request names by
+its kind (对学校基建项目加强监管, when one school's problems are told)."""
 
 from __future__ import annotations
 
 import re
 
+from loaders.text.model import ParsedItem
 from loaders.text.units import Resolved
 from loaders.text.walker_view import WalkerView
 
@@ -37,3 +39,20 @@ def regulated_unit(walker: WalkerView, clause: str) -> Resolved | None:
         return None
     r = walker.finder.resolve(found[0].form)
     return r if r.unit_id else None
+
+
+# a kind of unit a request names by its kind, and the endings of the names of that kind
+KINDS = {"学校": ("学校", "中学", "小学", "中专", "学院"), "医院": ("医院", "保健院", "卫生院")}
+
+
+def only_of_kind(request: str, items: list[ParsedItem], paragraph: int) -> int | None:
+    """The first item of the one unit of a kind the request names by its kind (学校, 医院) among the units problems
+    were found at before it; None when it names no kind, or two or more units of it (or none) have problems."""
+    kind = next((k for k in KINDS if k in request), None)
+    if kind is None:
+        return None
+    first: dict[str, int] = {}
+    for i, it in enumerate(items):
+        if it.paragraph <= paragraph and it.unit_id and (it.unit_name or "").endswith(KINDS[kind]):
+            first.setdefault(it.unit_id, i)
+    return next(iter(first.values())) if len(first) == 1 else None

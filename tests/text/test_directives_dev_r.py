@@ -10,6 +10,8 @@ found on dev_r. Sentences written for these tests.
   with another before them (履行国资监管和行业主管部门职责).
 - Several regulators asked together naming no unit (请X局、Y局履行行业主管部门职责，对…开展核查) are asked about the
   inspected unit in a feedback report, about none elsewhere or when the request reaches beyond it (今后…).
+- A request naming a kind of unit (对学校基建项目…, 医院) with no words shared with a problem is about the one unit of
+  that kind problems were found at; with two of them, about none.
 - 到位 is a stock word (整改不到位的不能销号 shares nothing with a problem 监管不到位).
 - A ；-clause opening on a unit told to act itself (…；X镇党委要…) is not part of the request before it.
 - A field of work (X领域问题) in a report on several units or a speech means none in particular; in a feedback report
@@ -176,5 +178,16 @@ FEEDBACK = "县委第二巡察组关于巡察县人民医院党委的反馈意�
 ])
 def test_several_regulators_in_a_feedback_report_are_asked_about_its_unit(parse, finder, title, line, unit):
     r = parse(title, "一、主要问题", "1.县人民医院重复收取检查费，违规使用医保基金。", "二、意见建议", line)
+    d = [x for x in r.directives if x.body == "行业主管部门"]
+    assert len(d) == 1 and d[0].unit_id == (unit_id(finder, unit) if unit else None)
+
+
+@pytest.mark.parametrize(("schools", "unit"), [
+    (["3.县第二中学新校区工程超进度支付工程款。"], "县第二中学"),
+    (["3.县第二中学新校区工程超进度支付工程款。", "4.县实验小学食堂承包合同未经集体研究。"], None),
+])
+def test_a_kind_of_unit_named_in_a_request_is_the_one_of_that_kind(parse, finder, schools, unit):
+    r = parse(REPORT, "一、主要问题", "1.县交通运输局农村公路工程变更未经审批。", "2.县统计局档案管理混乱。", *schools,
+              "二、意见建议", "县教育局作为行业主管部门，要对学校基建项目加强全过程监管。")
     d = [x for x in r.directives if x.body == "行业主管部门"]
     assert len(d) == 1 and d[0].unit_id == (unit_id(finder, unit) if unit else None)
