@@ -30,7 +30,7 @@ from loaders.text.asking import (
 from loaders.text.items import Candidate, Context, Walker
 from loaders.text.linking import _bigrams, _content, _stock, counted_links, listed_links, same_sentence
 from loaders.text.model import ParsedDirective, ParsedItem
-from loaders.text.partners import only_of_kind, regulated_unit, township_partner
+from loaders.text.partners import only_of_kind, regulated_unit, township_partner, withheld_beside
 from loaders.text.readers import Block
 from loaders.text.references import cited_items, cited_ordinals
 from loaders.text.request_scope import (
@@ -184,7 +184,7 @@ class DirectiveFinder(Addressing):
                     if not (joined or each):
                         break
                     group.append(nxt)
-                return [r for _, _, r in group]
+                return [r for _, _, r in group] + withheld_beside(text, group[0][0], group[-1][1])
         return []
 
     def _directives(self, block: Block, body: str, request: str, rest: str, sentence: str, cand: Candidate | None,

@@ -1,14 +1,15 @@
 """Units a request names outside its own object: the township a body is to work with on its own ground (县委组织部要
 会同湖岭乡党委对…开展整顿: the township's matter, when no topic says otherwise), and the unit a regulator is said to
 regulate (县财政局作为国资公司的行业主管部门，要…: the firm's matter), and the one unit of a kind a request names by
-its kind (对学校基建项目加强监管, when one school's problems are told)."""
+its kind (对学校基建项目加强监管, when one school's problems are told), and a withheld unit listed beside the named
+ones (对石溪村、XX村的问题线索: one request about each, the second's unit unknown)."""
 
 from __future__ import annotations
 
 import re
 
 from loaders.text.model import ParsedItem
-from loaders.text.units import Resolved
+from loaders.text.units import REDACTED, Resolved
 from loaders.text.walker_view import WalkerView
 
 # a partner in the request: 会同/联合 X 党委 (a township's committee or government works with the body)
@@ -56,3 +57,15 @@ def only_of_kind(request: str, items: list[ParsedItem], paragraph: int) -> int |
         if it.paragraph <= paragraph and it.unit_id and (it.unit_name or "").endswith(KINDS[kind]):
             first.setdefault(it.unit_id, i)
     return next(iter(first.values())) if len(first) == 1 else None
+
+
+JOIN = r"(?:、|和|及|与)"
+
+
+def withheld_beside(text: str, start: int, end: int) -> list[Resolved]:
+    """A withheld unit (XX村, *局) joined to the units a request names between ``start`` and ``end`` (对石溪村、XX村的
+    问题线索, 对XX村和石溪村…): one more unit the request is about, not known by name; [] when none is."""
+    after = re.match(rf"^{JOIN}({REDACTED.pattern})", text[end:])
+    before = re.search(rf"({REDACTED.pattern}){JOIN}$", text[:start])
+    found = [m.group(1) for m in (before, after) if m is not None and not m.group(1).endswith("同志")]
+    return [Resolved(None, form, "单位名称已隐去") for form in found]

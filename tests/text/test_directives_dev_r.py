@@ -12,6 +12,8 @@ found on dev_r. Sentences written for these tests.
   inspected unit in a feedback report, about none elsewhere or when the request reaches beyond it (今后…).
 - A request naming a kind of unit (对学校基建项目…, 医院) with no words shared with a problem is about the one unit of
   that kind problems were found at; with two of them, about none.
+- A withheld unit listed beside a named one (对河口村、XX村的问题线索，建议…) is a second unit the request is about,
+  not known by name: two directives.
 - 到位 is a stock word (整改不到位的不能销号 shares nothing with a problem 监管不到位).
 - A ；-clause opening on a unit told to act itself (…；X镇党委要…) is not part of the request before it.
 - A field of work (X领域问题) in a report on several units or a speech means none in particular; in a feedback report
@@ -191,3 +193,15 @@ def test_a_kind_of_unit_named_in_a_request_is_the_one_of_that_kind(parse, finder
               "二、意见建议", "县教育局作为行业主管部门，要对学校基建项目加强全过程监管。")
     d = [x for x in r.directives if x.body == "行业主管部门"]
     assert len(d) == 1 and d[0].unit_id == (unit_id(finder, unit) if unit else None)
+
+
+@pytest.mark.parametrize(("topic", "units"), [
+    ("对河口村、XX村的问题线索", ["河口村", None]),
+    ("对XX村和河口村的问题线索", ["河口村", None]),
+    ("对河口村的问题线索", ["河口村"]),
+])
+def test_a_withheld_unit_beside_a_named_one_is_a_second_directive(parse, finder, topic, units):
+    r = parse(REPORT, "一、主要问题", "1.石阳乡河口村集体资金被挪用。", "2.石阳乡XX村虚报工程量。", "二、意见建议",
+              topic + "，建议由县纪委监委指定管辖，督促乡纪委限期查结。")
+    d = [x for x in r.directives if x.body == "纪委监委"]
+    assert sorted(x.unit_id or "" for x in d) == sorted(unit_id(finder, u) if u else "" for u in units)
