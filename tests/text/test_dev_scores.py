@@ -148,8 +148,8 @@ what bench/report_text.py measured.
   dropped), one problem at several units (10), examples in a mobilisation speech (比如…, 3), a paragraph naming no
   unit (1); of 28 wrong units on found items, 27 the text never ties to the problem (a report on 共性问题 or a
   round listing its units and then each problem with none: 20; villages the writer took from the register: 7);
-  requests over 上述问题线索 or 这三个单位 the writer counts once per unit, where other parts' writers (and
-  test_forms_dev_k) count one. No other part moved.
+  requests over 上述问题线索 the writer counts once per unit, where other parts' writers count one (这三个单位
+  per unit since session 11). No other part moved.
 
 * ``dev_p`` (24 files, written independently for a year's ordinary documents in their usual proportions, scored
   once as the test part at the end of session 9 at items 0.98/0.93, units 0.95/0.90, directives 0.95/0.97,
@@ -159,7 +159,8 @@ what bench/report_text.py measured.
   entry's problem. Left missed: ten problems joined by a comma to another in one sentence that this writer counts
   apart (林长制落实不到位，…记录造假 it counts as one — no wording tells the two apart; a split cost 20 false
   items), a problem whose units the text never names (此外，…均存在…), units of a special inspection the writer
-  took from the register, 对两个单位 per unit, X要会同Y… asking Y (other writers: Y only helps).
+  took from the register, X要会同Y… asking Y (other writers: Y only helps); 对两个单位 per unit is read since
+  session 11.
 
 * ``dev_q`` (22 files, written independently for a year's ordinary documents in another office's habits, scored once
   as the test part in session 10 at items 0.99/0.93, units 0.98/0.92, directives 0.97/0.97, directive units
@@ -171,7 +172,7 @@ what bench/report_text.py measured.
   task. Left missed: three problems joined by a comma to another (…台账缺失，部分牛羊去向不明 — see dev_p),
   各行业主管部门要针对X… about the unit of X (other writers: about none), X局等行业主管部门要举一反三 about X's own
   problem (others: not about itself), a regulator checking the whole county after a feedback report (others: about
-  the inspected unit), 巡察组要重点了解… in a mobilisation speech counted as no request.
+  the inspected unit); 巡察组要重点了解… counted as no request is read since session 11.
 
 * ``dev_r`` (22 files, written independently outside the repository for a year's ordinary documents, scored once as
   the test part at the end of session 10 at items 0.99/0.98, units 0.98/0.97, directives 0.96/0.98, directive units
