@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -28,12 +28,21 @@ import networkx as nx
 
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
 from graph.stores import base, changelog, snapshot, sqlite_file
-from graph.stores.base import Counts, DanglingEdgeError, Direction, Neighbour, StoreError, StoreUnavailable, check_edge_props
+from graph.stores import embedded_plan as plan_rows
+from graph.stores.base import Counts, Direction, Neighbour, StoreError, StoreUnavailable
 from graph.stores.changelog import EdgeRows, NodeRows
 from graph.stores.rwlock import RWLock
 from graph.stores.sqlite_file import KIND, TYPE
 
 __all__ = ["KIND", "TYPE", "EmbeddedStore"]  # the queries' networkx twins read a node's kind and an edge's type by these
+Gone = tuple[list[str], list[str]]  # node ids and edge ids a write deletes
+Plan = tuple[NodeRows, EdgeRows, Gone]
+NOTHING_GONE: Gone = ([], [])
+REPLANS = 20  # plans made again because another process wrote meanwhile, before the write gives up
+
+
+class _Moved(Exception):
+    """The file moved on between a write's plan and its commit: plan again."""
 
 
 class EmbeddedStore:
@@ -162,40 +171,49 @@ class EmbeddedStore:
 
     # -- writes ----------------------------------------------------------------
     def upsert(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
-        with self._rw.write():
-            self._sync()
-            node_rows = self._merge_nodes(nodes)
-            edge_rows = self._merge_edges(edges, node_rows)
-            self._commit(node_rows, edge_rows)
+        self.upsert_replacing(nodes, edges, None, ())
 
     def replace_edges(self, edge_type: EdgeType, edges: Iterable[EdgeRecord]) -> None:
         """Swap every edge of one computed type (e.g. ``REPEATS``) for ``edges``, in one transaction."""
-        with self._rw.write():
-            self._sync()
-            edge_rows = self._merge_edges((e for e in edges if e.type is edge_type), {})
-            self._commit({}, edge_rows, drop_type=edge_type.value)
+        self.upsert_replacing((), (), edge_type, edges)
 
-    def upsert_replacing(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], edge_type: EdgeType,
+    def upsert_replacing(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], edge_type: EdgeType | None,
                          computed: Iterable[EdgeRecord]) -> None:
         """``upsert`` and ``replace_edges(edge_type, computed)`` in one transaction (a load and its recompute)."""
+        nodes, edges, computed = list(nodes), list(edges), [e for e in computed if e.type is edge_type]
+
+        def plan(g: nx.MultiDiGraph) -> Plan:
+            node_rows = plan_rows.merge_nodes(g, nodes)
+            edge_rows = plan_rows.merge_edges(g, edges, node_rows)
+            edge_rows.update(plan_rows.merge_edges(g, computed, node_rows))
+            return node_rows, edge_rows, NOTHING_GONE
+
         with self._rw.write():
+            self._planned(plan, drop_type=edge_type.value if edge_type else None)
+
+    def _planned(self, plan: Callable[[nx.MultiDiGraph], Plan], drop_type: str | None = None) -> tuple[Plan, int]:
+        """Plan a write against the graph as of the file's last write and commit it — unless another process wrote
+        in between (the plan merged with, and was checked against, a graph no longer the file's): then plan again.
+        Write lock held."""
+        for _ in range(REPLANS):
             self._sync()
-            node_rows = self._merge_nodes(nodes)
-            edge_rows = self._merge_edges(edges, node_rows)
-            edge_rows.update(self._merge_edges((e for e in computed if e.type is edge_type), node_rows))
-            self._commit(node_rows, edge_rows, drop_type=edge_type.value)
+            planned = plan(self.graph)
+            if planned[2] is not NOTHING_GONE and not planned[2][0]:
+                return planned, 0  # a deletion of nothing held writes nothing
+            try:
+                return planned, self._commit(planned[0], planned[1], gone=planned[2], drop_type=drop_type,
+                                             planned_at=self._generation)
+            except _Moved:
+                continue
+        raise StoreError("本地图数据文件正被其他进程接连写入，本次写入未完成，图谱未改变；请稍后重试")
 
     def replace_all(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
         """Swap the whole graph for these records in one transaction: a reader (in this process or another)
         sees the old graph or the new one, never an empty or half-written one, whenever the writer dies."""
         with self._rw.write():
-            saved, self._graph = self._graph, nx.MultiDiGraph()  # merge against nothing: the old graph is going
-            try:
-                node_rows = self._merge_nodes(nodes)
-                edge_rows = self._merge_edges(edges, node_rows)
-            finally:
-                self._graph = saved
-            self._commit(node_rows, edge_rows, clear=True)
+            empty = nx.MultiDiGraph()  # merge against nothing: the old graph is going
+            node_rows = plan_rows.merge_nodes(empty, nodes)
+            self._commit(node_rows, plan_rows.merge_edges(empty, edges, node_rows), clear=True)
 
     def backup_to(self, path: Path) -> None:
         """A consistent copy of the file through SQLite's online backup (readers and writers may go on)."""
@@ -206,48 +224,19 @@ class EmbeddedStore:
             target.close()
             source.close()
 
-    def _merge_nodes(self, nodes: Iterable[NodeRecord]) -> NodeRows:
-        merged: NodeRows = {}
-        g = self.graph
-        for node in nodes:
-            if node.id in merged:
-                base = merged[node.id][1]
-            elif node.id in g:
-                base = {k: v for k, v in g.nodes[node.id].items() if k != KIND}
-            else:
-                base = {}
-            merged[node.id] = (node.kind.value, {**base, **node.props})
-        return merged
-
-    def _merge_edges(self, edges: Iterable[EdgeRecord], new_nodes: NodeRows) -> EdgeRows:
-        merged: EdgeRows = {}
-        g = self.graph
-        for edge in edges:
-            check_edge_props(((edge.type, edge.id, edge.props),))
-            for end, kind in ((edge.src, edge.src_kind), (edge.dst, edge.dst_kind)):
-                have = new_nodes[end][0] if end in new_nodes else g.nodes[end][KIND] if end in g else None
-                if have != kind.value:
-                    raise DanglingEdgeError(
-                        f"关系 {edge.type.value}（{edge.type.label_zh}）的端点 {end} 不是已有的"
-                        f"{kind.label_zh}节点，整批写入已取消")
-            if edge.id in merged:
-                base = merged[edge.id][3]
-            elif g.has_edge(edge.src, edge.dst, edge.id):
-                base = {k: v for k, v in g.edges[edge.src, edge.dst, edge.id].items() if k != TYPE}
-            else:
-                base = {}
-            merged[edge.id] = (edge.type.value, edge.src, edge.dst, {**base, **edge.props})
-        return merged
-
     def _commit(self, node_rows: NodeRows, edge_rows: EdgeRows, *, drop_type: str | None = None,
-                clear: bool = False, gone: tuple[list[str], list[str]] = ([], [])) -> int:
+                clear: bool = False, gone: Gone = NOTHING_GONE, planned_at: int | None = None) -> int:
         """One SQLite transaction, logged for other processes, then applied here; the count of edges dropped.
 
-        A deletion (``gone``: node ids, edge ids) is not logged: it leaves a gap, so another process reads the file
-        again rather than keep what was deleted."""
+        Rows planned against the graph of generation ``planned_at`` are not written if the file has moved on since
+        (:class:`_Moved`). A deletion (``gone``: node ids, edge ids) is not logged: it leaves a gap, so another
+        process reads the file again rather than keep what was deleted."""
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
+            if planned_at is not None and self._file_generation() != planned_at:
+                db.execute("ROLLBACK")
+                raise _Moved
             dropped = sqlite_file.write(db, node_rows, edge_rows, drop_type=drop_type, clear=clear, gone=gone)
             before = self._file_token()
             for bump in sqlite_file.BUMP:
@@ -289,29 +278,15 @@ class EmbeddedStore:
         """Drop computed edges (e.g. ``REPEATS``) before recomputing them."""
         EdgeType(edge_type)
         with self._rw.write():
-            self._sync()
-            return self._commit({}, {}, drop_type=edge_type)
+            return self._planned(lambda g: ({}, {}, NOTHING_GONE), drop_type=edge_type)[1]
 
     def delete_nodes(self, node_ids: Iterable[str], *, may_cut: base.Cuttable) -> tuple[int, int]:
         """Delete these nodes and their edges in one transaction, unless an edge ``may_cut`` does not allow ties
         one to a node that stays (:class:`~graph.stores.base.NodeInUse`, nothing deleted)."""
+        node_ids = list(node_ids)
         with self._rw.write():
-            self._sync()
-            g = self.graph
-            doomed = {n for n in node_ids if n in g}
-            edges: set[str] = set()
-            ties: list[base.Tie] = []
-            for n in sorted(doomed):
-                for s, d, k, t in [*g.out_edges(n, keys=True, data=TYPE), *g.in_edges(n, keys=True, data=TYPE)]:
-                    edges.add(k)
-                    outgoing, other = (True, d) if s == n else (False, s)
-                    if other not in doomed and EdgeType(t) not in (may_cut.outgoing if outgoing else may_cut.incoming):
-                        ties.append(base.Tie(n, EdgeType(t), other, outgoing))
-            if ties:
-                raise base.NodeInUse(sorted(ties)[:base.TIES_SHOWN])
-            if doomed:
-                self._commit({}, {}, gone=(sorted(doomed), sorted(edges)))
-            return len(doomed), len(edges)
+            gone = self._planned(lambda g: ({}, {}, plan_rows.doomed(g, node_ids, may_cut)))[0][2]
+        return len(gone[0]), len(gone[1])
 
     def clear(self) -> None:
         with self._rw.write():

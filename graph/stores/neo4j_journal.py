@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from neo4j import ManagedTransaction, Session
 
 from graph.model import EdgeType, NodeKind
+from graph.stores.base import DanglingEdgeError
 from graph.stores.neo4j_edge_cypher import create_edges, update_edges
 
 SCHEMA = [
@@ -90,7 +91,12 @@ def run_step(tx: ManagedTransaction, step: Step, load: str | None) -> None:
                rows=rows, load=load, op="updated_node").consume()
     elif step.action == "create_edges":
         t = step.edge()
-        tx.run(create_edges(t, _named(step.src, step.action), _named(step.dst, step.action)), rows=rows).consume()
+        made = tx.run(create_edges(t, _named(step.src, step.action), _named(step.dst, step.action)),
+                      rows=rows).consume().counters.relationships_created
+        wanted = sum(len(g["rows"]) for g in rows)
+        if made != wanted:  # an end was there when the write was checked and is gone now (deleted meanwhile)
+            raise DanglingEdgeError(f"关系 {t.value}（{t.label_zh}）有 {wanted - made} 条的端点已被另一写入删除，"
+                                    "整批写入已取消")
         listed = [r["id"] for g in rows for r in g["rows"]] if step.listed is None else step.listed
         if load and listed:
             tx.run("CREATE (:LoadChunk {load: $load, type: $type, edges: $ids})", load=load, type=t.value,

@@ -243,32 +243,44 @@ class Neo4jStore:
     def delete_nodes(self, node_ids: Iterable[str], *, may_cut: base.Cuttable) -> tuple[int, int]:
         """Delete these nodes and their edges in one transaction, unless an edge ``may_cut`` does not allow ties
         one to a node that stays (:class:`~graph.stores.base.NodeInUse`, nothing deleted, the transaction rolled
-        back). Edge types travel as parameters."""
+        back). Only the edges read and allowed are deleted, then the nodes without ``DETACH``: a tie another session
+        commits after the ties were read makes the server refuse the deletion, and the next attempt reads it (and
+        refuses); a write that comes after finds no node and refuses too (``run_step``). Edge types travel as
+        parameters."""
         ids = sorted(set(node_ids))
         out_ok, in_ok = sorted(t.value for t in may_cut.outgoing), sorted(t.value for t in may_cut.incoming)
 
         def work(tx: ManagedTransaction) -> tuple[int, int]:
+            found = tx.run("UNWIND $ids AS id MATCH (n:Entity {id: id}) SET n._deleting = true "
+                           "WITH n OPTIONAL MATCH (n)-[r]-() RETURN count(DISTINCT n) AS nodes, "
+                           "count(DISTINCT r) AS edges", ids=ids).single()
+            if not found or not found["nodes"]:
+                return 0, 0
             ties = [base.Tie(r["node"], EdgeType(r["type"]), r["other"], r["outgoing"]) for r in tx.run(
                 "UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]-(m:Entity) WHERE NOT m.id IN $ids "
                 "WITH n, r, m, startNode(r) = n AS outgoing "
                 "WHERE NOT type(r) IN CASE WHEN outgoing THEN $out_ok ELSE $in_ok END "
-                "RETURN n.id AS node, type(r) AS type, m.id AS other, outgoing "
-                "ORDER BY node, type, other, outgoing LIMIT $shown", ids=ids, shown=base.TIES_SHOWN, out_ok=out_ok, in_ok=in_ok)]
+                "RETURN n.id AS node, type(r) AS type, m.id AS other, outgoing ORDER BY node, type, other, outgoing "
+                "LIMIT $shown", ids=ids, shown=base.TIES_SHOWN, out_ok=out_ok, in_ok=in_ok)]
             if ties:
                 raise base.NodeInUse(ties)
-            found = tx.run("UNWIND $ids AS id MATCH (n:Entity {id: id}) OPTIONAL MATCH (n)-[r]-() "
-                           "RETURN count(DISTINCT n) AS nodes, count(DISTINCT r) AS edges", ids=ids).single()
-            if not found or not found["nodes"]:
-                return 0, 0
-            tx.run("UNWIND $ids AS id MATCH (n:Entity {id: id}) DETACH DELETE n", ids=ids).consume()
+            tx.run("UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]-(m:Entity) WHERE m.id IN $ids "
+                   "OR type(r) IN CASE WHEN startNode(r) = n THEN $out_ok ELSE $in_ok END WITH DISTINCT r DELETE r",
+                   ids=ids, out_ok=out_ok, in_ok=in_ok).consume()
+            tx.run("UNWIND $ids AS id MATCH (n:Entity {id: id}) DELETE n", ids=ids).consume()
             tx.run(BUMP).consume()
             return int(found["nodes"]), int(found["edges"])
 
-        try:
-            with self._session() as session:
-                return session.execute_write(work)
-        except ServiceUnavailable as exc:
-            raise StoreUnavailable(f"Neo4j（{self.uri}）暂时不可用，未删除任何内容。") from exc
+        for attempt in range(3):
+            try:
+                with self._session() as session:
+                    return session.execute_write(work)
+            except ServiceUnavailable as exc:
+                raise StoreUnavailable(f"Neo4j（{self.uri}）暂时不可用，未删除任何内容。") from exc
+            except ClientError as exc:  # an edge came between the reading of the ties and the deletion
+                if attempt == 2 or "ConstraintValidationFailed" not in (exc.code or ""):
+                    raise StoreError(f"Neo4j 拒绝了删除（{exc.code}）：{exc.message}；未删除任何内容。") from exc
+        raise AssertionError("unreachable")
 
     def clear(self) -> None:
         """Relationships first, in bounded transactions: detaching a Document behind a province's hundreds of

@@ -1,0 +1,71 @@
+"""What a write of the embedded store will put in the file, worked out against the graph held in memory.
+
+Planning is apart from committing because a plan is only good for the graph it was made against: properties are
+merged with what that graph holds, edges' ends and a deletion's ties are checked in it. The store commits a plan
+only if no other process wrote since (:meth:`~graph.stores.embedded.EmbeddedStore._planned`), and plans again if
+one did — a plan made against an older graph could bring back a deleted node's edge or overwrite another's write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+
+from graph.model import EdgeRecord, EdgeType, NodeRecord
+from graph.stores import base
+from graph.stores.changelog import EdgeRows, NodeRows
+from graph.stores.sqlite_file import KIND, TYPE
+
+
+def merge_nodes(g: nx.MultiDiGraph, nodes: Iterable[NodeRecord]) -> NodeRows:
+    """Each node's row as it will be stored: its new properties over those the graph holds (``SET n +=``)."""
+    merged: NodeRows = {}
+    for node in nodes:
+        if node.id in merged:
+            props = merged[node.id][1]
+        elif node.id in g:
+            props = {k: v for k, v in g.nodes[node.id].items() if k != KIND}
+        else:
+            props = {}
+        merged[node.id] = (node.kind.value, {**props, **node.props})
+    return merged
+
+
+def merge_edges(g: nx.MultiDiGraph, edges: Iterable[EdgeRecord], new_nodes: NodeRows) -> EdgeRows:
+    """Each edge's row as it will be stored; refuses the whole write if an end is neither held nor written now
+    with its kind, or a property is not its type's."""
+    merged: EdgeRows = {}
+    for edge in edges:
+        base.check_edge_props(((edge.type, edge.id, edge.props),))
+        for end, kind in ((edge.src, edge.src_kind), (edge.dst, edge.dst_kind)):
+            have = new_nodes[end][0] if end in new_nodes else g.nodes[end][KIND] if end in g else None
+            if have != kind.value:
+                raise base.DanglingEdgeError(
+                    f"关系 {edge.type.value}（{edge.type.label_zh}）的端点 {end} 不是已有的"
+                    f"{kind.label_zh}节点，整批写入已取消")
+        if edge.id in merged:
+            props = merged[edge.id][3]
+        elif g.has_edge(edge.src, edge.dst, edge.id):
+            props = {k: v for k, v in g.edges[edge.src, edge.dst, edge.id].items() if k != TYPE}
+        else:
+            props = {}
+        merged[edge.id] = (edge.type.value, edge.src, edge.dst, {**props, **edge.props})
+    return merged
+
+
+def doomed(g: nx.MultiDiGraph, node_ids: Iterable[str], may_cut: base.Cuttable) -> tuple[list[str], list[str]]:
+    """The node ids and edge ids a deletion removes (ids not held are passed over); raises
+    :class:`~graph.stores.base.NodeInUse` if an edge ``may_cut`` does not allow ties one to a node that stays."""
+    nodes = {n for n in node_ids if n in g}
+    edges: set[str] = set()
+    ties: list[base.Tie] = []
+    for n in sorted(nodes):
+        for s, d, k, t in [*g.out_edges(n, keys=True, data=TYPE), *g.in_edges(n, keys=True, data=TYPE)]:
+            edges.add(k)
+            outgoing, other = (True, d) if s == n else (False, s)
+            if other not in nodes and EdgeType(t) not in (may_cut.outgoing if outgoing else may_cut.incoming):
+                ties.append(base.Tie(n, EdgeType(t), other, outgoing))
+    if ties:
+        raise base.NodeInUse(sorted(ties)[:base.TIES_SHOWN])
+    return sorted(nodes), sorted(edges)
