@@ -174,7 +174,7 @@ def withdraw_command(ids: Annotated[list[int], typer.Argument(help="条目编号
     settings = get_settings()
     with _store() as store:
         try:
-            report = withdraw(store, _queue(), ids, shell_actor().name)
+            report = withdraw(store, _queue(), ids, shell_actor().name, data_dir=settings.data_dir)
         except WithdrawRefused as exc:
             write_from_shell(settings.data_dir, "text.withdraw.refused", {"entries": len(ids)},
                              command="xuncha text review withdraw")

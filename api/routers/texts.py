@@ -168,13 +168,15 @@ def accept_one(entry_id: RowId, request: Request, store: Store, account: Analyst
 def withdraw_one(entry_id: RowId, request: Request, store: Store, account: Analyst) -> Any:
     with _one_at_a_time:
         try:
-            report = withdraw(store, _queue(request), [entry_id], account.name)
+            report = withdraw(store, _queue(request), [entry_id], account.name,
+                              data_dir=request.app.state.settings.data_dir)
         except EntryNotFound as exc:
             raise ApiError(404, "not_found", str(exc)) from exc
         except WithdrawRefused as exc:
-            audit_write(request, account, "text.withdraw.refused", {"entry_id": entry_id})
+            audit_write(request, account, "text.withdraw.refused", {"entry_id": entry_id, "why": "in_use"})
             raise ApiError(409, "in_use", str(exc), detail={"problems": exc.problems}) from exc
         except QueueError as exc:
+            audit_write(request, account, "text.withdraw.refused", {"entry_id": entry_id, "why": "not_accepted"})
             raise ApiError(409, "conflict", str(exc)) from exc
         _issues_changed(request, store, report.issues)
     audit_write(request, account, "text.withdraw", {"entry_id": entry_id, "withdrawn": report.withdrawn,

@@ -3,19 +3,25 @@
 An accepted entry's node (its ``Issue`` or ``Directive``) leaves the graph with every edge the acceptance wrote, and
 so does the report's ``Document`` once nothing else is sourced from it; the entry returns to the open queue (pending,
 or edited if an analyst had changed it), to be corrected and accepted again, or rejected. A request accepted about a
-withdrawn problem goes with it — it would otherwise be about nothing — and the report lists it.
+withdrawn problem (its node ``DIRECTIVE_ABOUT`` the problem's) goes with it — it would otherwise be about nothing —
+and the report lists it; a request accepted about the unit only stays.
 
 What the acceptance wrote is named in :data:`MAY_CUT`, together with the repeats recomputed from it. Anything else
 that has since come to rest on those nodes — a ledger's rectification task, clue or letter citing the problem — makes
 the store refuse the whole withdrawal (one transaction on either store): the graph and the queue stay as they were and
-the message says which entry is cited by what, so the ledger is dealt with first.
+the message says which entry is cited by what, so the ledger is dealt with first. So does an analyst's standing
+judgement on the problem as a repeat (``repeat_judgements.json``): it would wait unseen for a problem that may come
+back at another unit.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import BaseModel, Field
 
-from graph.model import EdgeType, NodeKind
+from graph.analysis.repeat_judgements import RepeatJudgements
+from graph.model import EdgeType, NodeKind, NodeRecord
 from graph.stores.base import Cuttable, GraphStore, NodeInUse, Tie
 from loaders.text.model import EntryKind, EntryState, QueueEntry
 from loaders.text.queue import EntryNotFound, QueueError, TextQueue
@@ -44,7 +50,8 @@ class WithdrawRefused(ValueError):
         self.problems = problems
 
 
-def withdraw(store: GraphStore, queue: TextQueue, ids: list[int], actor: str) -> WithdrawReport:
+def withdraw(store: GraphStore, queue: TextQueue, ids: list[int], actor: str, *,
+             data_dir: Path | None = None) -> WithdrawReport:
     """Take these accepted entries (and the requests accepted about them) out of the graph and back to the queue;
     raises :class:`WithdrawRefused` (nothing changed), :class:`EntryNotFound` or :class:`QueueError`."""
     wanted = sorted(set(ids))
@@ -55,10 +62,14 @@ def withdraw(store: GraphStore, queue: TextQueue, ids: list[int], actor: str) ->
     open_ = [f"条目 {e.id} {e.state.label_zh}" for e in entries if e.state != EntryState.ACCEPTED]
     if open_:
         raise QueueError("；".join(open_) + "：未载入图谱，无需撤销。")
+    problems = {e.node_id for e in entries if e.kind == EntryKind.ISSUE and e.node_id}
     along = [d for d in queue.accepted_about([e.id for e in entries if e.kind == EntryKind.ISSUE])
-             if d.id not in wanted]
+             if d.id not in wanted and _about(store, d, problems)]
     every = entries + along
     owners = {e.node_id: e for e in every if e.node_id}
+    judged = _judged(data_dir, owners) if data_dir is not None else []
+    if judged:
+        raise WithdrawRefused(judged)
     documents = _left_without_sources(store, set(owners))
     try:
         nodes, edges = store.delete_nodes([*owners, *documents], may_cut=MAY_CUT)
@@ -68,6 +79,19 @@ def withdraw(store: GraphStore, queue: TextQueue, ids: list[int], actor: str) ->
     return WithdrawReport(withdrawn=wanted, along=[d.id for d in along], nodes=nodes, edges=edges,
                           issues=sum(e.kind == EntryKind.ISSUE for e in every),
                           directives=sum(e.kind == EntryKind.DIRECTIVE for e in every), documents=len(documents))
+
+
+def _about(store: GraphStore, directive: QueueEntry, problems: set[str]) -> bool:
+    """Whether an accepted request's node is about one of these problems (not only about their unit)."""
+    return bool(directive.node_id) and any(
+        n.edge.type is EdgeType.DIRECTIVE_ABOUT and n.node.id in problems
+        for n in store.neighbours(str(directive.node_id), direction="out"))
+
+
+def _judged(data_dir: Path, owners: dict[str, QueueEntry]) -> list[str]:
+    """The analysts' standing repeat judgements on these problems, one line each."""
+    return [f"条目 {owners[issue].id}（问题）已有重复问题研判 {j.id}（{j.label}，{j.who}）；请先撤销该研判再撤销接受"
+            for j in RepeatJudgements(data_dir).active() for issue in (j.later, j.earlier) if issue in owners]
 
 
 def _left_without_sources(store: GraphStore, leaving: set[str]) -> list[str]:
@@ -89,7 +113,19 @@ def _tie_line(store: GraphStore, owners: dict[str, QueueEntry], tie: Tie) -> str
     who = f"条目 {entry.id}（{entry.kind.label_zh}）" if entry else "来源文件"
     other = store.get_node(tie.other)
     what = other.kind.label_zh if other else "节点"
-    code = (other.props.get("code") if other is not None and other.kind is not NodeKind.PERSON else None) or tie.other
     way = "指向" if tie.outgoing else "被"
-    return (f"{who}{way}{what} {code} 以“{tie.edge_type.label_zh}”关联，已有其他数据引用，不能撤销；"
-            "请先在台账或相应记录中处理")
+    return (f"{who}{way}{what}{_called(other) or ' ' + tie.other}以“{tie.edge_type.label_zh}”关联，已有其他数据引用，"
+            "不能撤销；请先在台账或相应记录中处理")
+
+
+def _called(node: NodeRecord | None) -> str:
+    """How a clerk finds the record that cites an entry: its code, or what it says (a task's measure); a person is
+    not named here."""
+    if node is None or node.kind is NodeKind.PERSON:
+        return ""
+    for key in ("code", "measure", "title", "name"):
+        value = node.props.get(key)
+        if value:
+            text = str(value)
+            return f"“{text if len(text) <= 20 else text[:20] + '…'}”"
+    return ""

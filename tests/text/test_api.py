@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from api.app import create_app
+from graph.model import EdgeType, NodeKind, make_edge
+from graph.model import nodes as m
 from graph.settings import Settings, get_settings
 from tests.api.county_app import county_folder, role_tokens
 from tests.text.conftest import DEV
@@ -65,6 +68,15 @@ def test_upload_read_decide_by_role(api, data_dir):
     assert again.status_code == 409 and "无需撤销" in again.json()["message"]
     assert client.post("/text-items/99999/withdraw", headers=h["analyst"]).status_code == 404
     assert client.post(f"/text-items/{ids[0]}/accept", headers=h["analyst"]).json()["issues"] == 1
+    node = next(e for e in client.get("/text-items", headers=h["analyst"], params={"state": "accepted"}).json()["items"]
+                if e["id"] == ids[0])["node_id"]
+    task = m.Task(issue_id=node, seq=1, measure="建立水利工程验收台账", level="individual", deadline=date(2026, 6, 30),
+                  status="planned")  # a rectification ledger now cites the problem
+    client.app.state.store.upsert([task.to_record()], [make_edge(EdgeType.RECTIFIES, (NodeKind.TASK, task.id),
+                                                                 (NodeKind.ISSUE, node))])
+    cited = client.post(f"/text-items/{ids[0]}/withdraw", headers=h["analyst"])
+    assert cited.status_code == 409 and cited.json()["code"] == "in_use"
+    assert "整改任务“建立水利工程验收台账”" in cited.json()["message"] and len(cited.json()["detail"]["problems"]) == 1
     edited = client.patch(f"/text-items/{ids[1]}", headers=h["analyst"], json={"category": "不存在的类别XYZ"})
     assert edited.status_code == 422 and "不在分类表" in edited.json()["message"]
     edited = client.patch(f"/text-items/{ids[1]}", headers=h["analyst"], json={"unit": "县林业局"})
@@ -83,6 +95,8 @@ def test_upload_read_decide_by_role(api, data_dir):
     for action in ("text.parse", "text.accept", "text.edit", "text.reject", "text.edit.refused", "text.reject.refused",
                    "text.withdraw"):
         assert _audit(data_dir, action), action
+    why = sorted(json.loads(d)["why"] for d in _detail(data_dir, "text.withdraw.refused"))
+    assert why == ["in_use", "not_accepted"]  # refusals are audited, each with its reason
     assert json.loads(_detail(data_dir, "text.edit")[-1])["fields"] == ["unit"]  # what changed, not the text
     assert json.loads(_detail(data_dir, "text.edit.refused")[-1])["fields"] == ["category"]
 

@@ -87,3 +87,43 @@ def test_withdrawal_embedded(store, tmp_path):
 def test_withdrawal_neo4j(scratch_neo4j, county, tmp_path):
     scratch_neo4j.upsert(county.nodes, county.edges)
     withdrawal(scratch_neo4j, tmp_path)
+
+
+def test_a_request_about_the_unit_only_stays_and_repeats_are_cut(store, county, tmp_path):
+    """A request accepted before its problem went in about the unit alone: withdrawing the problem leaves it. A
+    computed repeat between the problem and a ledger's goes with the problem (the next recompute works it out)."""
+    queue, finder = TextQueue.for_data_dir(tmp_path), finder_for(store, tmp_path)
+    entries = queue.add(parse_file(DEV / "speech_guanyu.txt", store, data_dir=tmp_path), "甲").entries
+    linked = next(d for d in entries if d.kind == EntryKind.DIRECTIVE and d.item_ref is not None)
+    accept(store, queue, [linked.id], "甲", finder=finder)  # alone: about its unit and round
+    accept(store, queue, [linked.item_ref], "甲", finder=finder)
+    problem = queue.get(linked.item_ref).node_id
+    earlier = next(n for n in county.nodes if n.kind is NodeKind.ISSUE)
+    store.upsert([], [make_edge(EdgeType.REPEATS, (NodeKind.ISSUE, problem), (NodeKind.ISSUE, earlier.id),
+                                score=0.9, evidence="测试")])
+    report = withdraw(store, queue, [linked.item_ref], "乙", data_dir=tmp_path)
+    assert report.along == [] and queue.get(linked.id).state == EntryState.ACCEPTED
+    assert store.get_node(queue.get(linked.id).node_id) is not None and store.get_node(problem) is None
+    assert not [n for n in store.neighbours(earlier.id) if n.edge.type is EdgeType.REPEATS and n.node.id == problem]
+
+
+def test_a_standing_repeat_judgement_on_the_problem_stops_the_withdrawal(store, county, tmp_path):
+    from graph.analysis.repeat_judgements import RepeatJudgement, RepeatJudgements
+
+    queue, finder = TextQueue.for_data_dir(tmp_path), finder_for(store, tmp_path)
+    entries = queue.add(parse_file(DEV / "speech_guanyu.txt", store, data_dir=tmp_path), "甲").entries
+    item = next(e for e in entries if e.kind == EntryKind.ISSUE)
+    accept(store, queue, [item.id], "甲", finder=finder)
+    node = queue.get(item.id).node_id
+    judgements = RepeatJudgements(tmp_path)
+    earlier = next(n for n in county.nodes if n.kind is NodeKind.ISSUE)
+    judgements.items.append(RepeatJudgement(id="J1", verdict="link", later=node, earlier=earlier.id, who="丙",
+                                            at="2026-12-01T10:00:00"))
+    judgements.save()
+    before = _everything(store)
+    with pytest.raises(WithdrawRefused, match=f"条目 {item.id}（问题）已有重复问题研判 J1"):
+        withdraw(store, queue, [item.id], "乙", data_dir=tmp_path)
+    assert _everything(store) == before and queue.get(item.id).state == EntryState.ACCEPTED
+    judgements.items[0].undone_at, judgements.items[0].undone_by = "2026-12-02T10:00:00", "丙"
+    judgements.save()
+    assert withdraw(store, queue, [item.id], "乙", data_dir=tmp_path).issues == 1  # taken back: free to go
