@@ -14,36 +14,36 @@ from __future__ import annotations
 
 from typing import Any
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"  # WordprocessingML, for walks of the body
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_CHANGES = (_W + "ins", _W + "del", _W + "moveTo", _W + "moveFrom")
-_UNREAD = {_W + "del", _W + "moveFrom", _W + "txbxContent", _W + "drawing", _W + "pict", _MC + "Fallback"}
-_TEXT = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+_CHANGES = (W + "ins", W + "del", W + "moveTo", W + "moveFrom")
+_UNREAD = {W + "del", W + "moveFrom", W + "txbxContent", W + "drawing", W + "pict", _MC + "Fallback"}
+_TEXT = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
 
 
 def has_revisions(p: Any) -> bool:
     """Whether a ``w:p`` element holds tracked insertions, deletions or moves of text that is read (not only of
     formatting, nor inside a text box), or its own mark was deleted."""
-    return mark_deleted(p) or any(el.find(_W + "r") is not None and not _unread(el, p) for el in p.iter(*_CHANGES))
+    return mark_deleted(p) or any(el.find(W + "r") is not None and not _unread(el, p) for el in p.iter(*_CHANGES))
 
 
 def mark_deleted(p: Any) -> bool:
     """Whether a ``w:p`` element's paragraph mark is a tracked deletion: accepted, it joins the next paragraph."""
-    return p.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None
+    return p.find(f"{W}pPr/{W}rPr/{W}del") is not None
 
 
 def paragraph_text(p: Any) -> str:
     """The text of a ``w:p`` element, its tracked changes read as accepted."""
     out = []
-    for el in p.iter(_W + "t", *_TEXT):
+    for el in p.iter(W + "t", *_TEXT):
         if not _unread(el, p):
-            out.append(el.text or "" if el.tag == _W + "t" else _TEXT[el.tag])
+            out.append(el.text or "" if el.tag == W + "t" else _TEXT[el.tag])
     return "".join(out)
 
 
 def paragraphs_of_cell(tc: Any) -> list[Any]:
     """A table cell's own paragraphs (not those of a table nested in it), as python-docx's ``cell.text`` reads."""
-    return [child for child in tc if child.tag == _W + "p"]
+    return [child for child in tc if child.tag == W + "p"]
 
 
 def _unread(el: Any, p: Any) -> bool:
@@ -55,4 +55,3 @@ def _unread(el: Any, p: Any) -> bool:
     return False
 
 
-W = _W  # the WordprocessingML namespace, for callers walking the body

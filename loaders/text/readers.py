@@ -106,7 +106,7 @@ def read_document(path: Path, limits: TextLimits = DEFAULT_TEXT_LIMITS, name: st
     else:
         text, encoding = decode_text(data, name)
         blocks = _text_blocks(text)
-    blocks = _numbered([_redacted(b) for b in blocks], name, limits)
+    blocks = _numbered(_redacted(blocks), name, limits)
     if not blocks:
         raise TextFileError(f"{name}：文件中没有文字内容")
     return TextDocument(name=name, sha256=content_digest(blocks), blocks=blocks, encoding=encoding,
@@ -122,11 +122,16 @@ def content_digest(blocks: list[Block]) -> str:
     return h.hexdigest()
 
 
-def _redacted(block: Block) -> Block:
-    block.text = redact_text(block.text)
-    block.cells = [redact_text(c) for c in block.cells]
-    block.header = [redact_text(c) for c in block.header]
-    return block
+def _redacted(blocks: list[Block]) -> list[Block]:
+    """Every block without personal numbers; a table's header row, which every row of it carries, once per table."""
+    headers: dict[int, list[str]] = {}
+    for block in blocks:
+        block.text = redact_text(block.text)
+        block.cells = [redact_text(c) for c in block.cells]
+        if id(block.header) not in headers:
+            headers[id(block.header)] = [redact_text(c) for c in block.header]
+        block.header = headers[id(block.header)]
+    return blocks
 
 
 RULE_LINE = re.compile(r"^[|｜]?(?:\s*:?-{3,}:?\s*[|｜])+\s*:?-*:?\s*$")
