@@ -59,6 +59,8 @@ OPENING_TOPIC = re.compile(r"^(?:对|针对|就|关于)[^，。；]{2,40}?(?:问
 # a request naming its unit as 该乡/该局 (督促指导该乡规范…): the unit of the document or section of that kind
 KIND_REFERENCE = re.compile(r"该(乡|镇|街道|局|单位|公司|集团|院|中心|校)")
 KIND_NAMES = {"校": ("学校", "中学", "小学", "中专", "学院")}  # 该校: a unit whose name ends so
+# every regulator asked to act on a matter it names (各行业主管部门要针对社保基金管理中的漏洞加强监管)
+TARGETED = re.compile(r"^(?:要|须)?针对([^，。；]{4,30}?)(?:加强|开展|进行|组织|抓好|做好|强化|深入)")
 # the units a result is sent to (抄送县财政局、县农业农村局): receivers, not what the request is about
 COPIED_TO = re.compile(r"(?:抄送|报送|送交|转送|抄告)(?:[^，。；]*[、和及])?$")
 # a field of work (工程建设领域问题) in a report on several units or a speech: every unit in it, not one
@@ -246,6 +248,10 @@ class DirectiveFinder(Addressing):
         ) or (FIELD.search(topic + rest) and self.walker.title_kind != "feedback" and not self.walker.finder.mentions(
                 topic + rest)):  # 今后…/下一轮…/对村级…/X领域问题: the inspections to come, every village, a field
             rule = "面向全县、今后的巡察或全部被巡察单位，不针对某一单位"
+            aimed = TARGETED.match(rest) if body == "行业主管部门" and not any(w in rest for w in self._scope) else None
+            if aimed and (hit := self._link(block, None, aimed.group(1), items)) is not None:
+                item_index = hit  # 各行业主管部门要针对社保基金管理中的漏洞…: the problem it names
+                unit_id, unit_name, rule = items[hit].unit_id, items[hit].unit_name, "所针对的问题"
         elif every_unit(topic + rest, items):
             rule = "点数等于文中全部被点名单位，不针对某一单位"  # 对6个单位开展整改评估: all of them
         elif township and self._township(block, cand, request, items, contexts):

@@ -14,6 +14,8 @@ found on dev_r. Sentences written for these tests.
   that kind problems were found at; with two of them, about none.
 - A withheld unit listed beside a named one (对河口村、XX村的问题线索，建议…) is a second unit the request is about,
   not known by name: two directives.
+- Every regulator asked to act on a matter it names (各行业主管部门要针对社保基金管理中的漏洞加强监管) is asked about
+  the unit whose problem that is; on shared problems (共性问题) or a matter no problem holds, about none.
 - 到位 is a stock word (整改不到位的不能销号 shares nothing with a problem 监管不到位).
 - A ；-clause opening on a unit told to act itself (…；X镇党委要…) is not part of the request before it.
 - A field of work (X领域问题) in a report on several units or a speech means none in particular; in a feedback report
@@ -205,3 +207,15 @@ def test_a_withheld_unit_beside_a_named_one_is_a_second_directive(parse, finder,
               topic + "，建议由县纪委监委指定管辖，督促乡纪委限期查结。")
     d = [x for x in r.directives if x.body == "纪委监委"]
     assert sorted(x.unit_id or "" for x in d) == sorted(unit_id(finder, u) if u else "" for u in units)
+
+
+@pytest.mark.parametrize(("line", "unit"), [
+    ("各行业主管部门要针对养老保险基金管理中的漏洞加强监管。", "县人社局"),
+    ("各行业主管部门要针对养老保险基金等共性问题开展专项治理。", None),
+    ("各行业主管部门要针对本行业安全生产隐患开展排查。", None),
+])
+def test_every_regulator_aimed_at_a_named_matter_is_asked_about_its_unit(parse, finder, line, unit):
+    r = parse(SPEECH, "同志们：", "关于县人社局：养老保险基金违规领取问题突出，有死亡人员冒领养老金。",
+              "关于县统计局：档案管理混乱，多年未整理。", line)
+    d = [x for x in r.directives if x.body == "行业主管部门"]
+    assert len(d) == 1 and d[0].unit_id == (unit_id(finder, unit) if unit else None)
