@@ -170,9 +170,9 @@ what bench/report_text.py measured.
   what to look at, an overview pointing to the table below, 请X局、Y局等行业主管部门 and 予以关注 asked, several
   regulators asked about no unit, 整改进度/未完成事项 stock words, the inspectors' way of working (深入基层) no
   task. Left missed: three problems joined by a comma to another (…台账缺失，部分牛羊去向不明 — see dev_p),
-  各行业主管部门要针对X… about the unit of X (other writers: about none), X局等行业主管部门要举一反三 about X's own
-  problem (others: not about itself), a regulator checking the whole county after a feedback report (others: about
-  the inspected unit); 巡察组要重点了解… counted as no request is read since session 11.
+  X局等行业主管部门要举一反三 about X's own problem (others: not about itself), a regulator checking the whole
+  county after a feedback report (others: about the inspected unit); 巡察组要重点了解… counted as no request and
+  各行业主管部门要针对X… about the unit of X are read since session 11.
 
 * ``dev_r`` (22 files, written independently outside the repository for a year's ordinary documents, scored once as
   the test part at the end of session 10 at items 0.99/0.98, units 0.98/0.97, directives 0.96/0.98, directive units
