@@ -185,7 +185,10 @@ what bench/report_text.py measured.
   too; pooled with the other parts' misses of a directive's unit: a count pointing back (这三个单位) or equal to a
   label's units (关于A和B：…两个单位) per unit, 作为X的行业主管部门 about X, receivers of a result (抄送…) not what it
   is about, 到位 a stock word, a ；-clause opening on a unit told to act itself not part of the request before, the
-  inspectors asked only to look into what they heard (巡察组要重点了解/抓紧核实) no task. Left missed: a settled row
+  inspectors asked only to look into what they heard (巡察组要重点了解/抓紧核实) no task, several regulators in a
+  feedback report about its unit, a kind of unit (对学校…) the one of that kind, a withheld unit beside a named one
+  (对A村、XX村…) a second directive, 各行业主管部门要针对X… about X's unit (pooled directive's unit over the
+  eighteen parts 0.957/0.957 -> 0.975/0.974). Left missed: a settled row
   of a review of rectification (已完成清退，整改到位) the writer counts as no finding (the kept behaviour, tested in
   test_rectification_ledgers, keeps the old problem), a regulator asked about the whole county named as an
   inspected unit (县水利局作为行业主管部门，要对全县…) the writer counts as about itself (most writers: about none).
