@@ -22,6 +22,15 @@ def county_store(county, tmp_path_factory) -> EmbeddedStore:
     store.close()
 
 
+@pytest.fixture()
+def store(county, tmp_path) -> EmbeddedStore:
+    """A county of one test's own, for tests that write (accept, withdraw)."""
+    s = EmbeddedStore(tmp_path / "graph.sqlite")
+    s.upsert(county.nodes, county.edges)
+    yield s
+    s.close()
+
+
 @pytest.fixture(scope="session")
 def finder(county_store) -> UnitFinder:
     return finder_for(county_store, None, text_rules())

@@ -10,21 +10,12 @@ from pathlib import Path
 import pytest
 
 from graph.model import EdgeType, NodeKind
-from graph.stores.embedded import EmbeddedStore
 from loaders.text.load import AcceptRejected, accept
 from loaders.text.model import EntryKind, EntryState
 from loaders.text.parse import finder_for, parse_file
 from loaders.text.queue import QueueError, TextQueue
 from loaders.text.review import accept_open, edit_entry
 from tests.text.conftest import DEV
-
-
-@pytest.fixture()
-def store(county, tmp_path) -> EmbeddedStore:
-    s = EmbeddedStore(tmp_path / "graph.sqlite")
-    s.upsert(county.nodes, county.edges)
-    yield s
-    s.close()
 
 
 def _edges(store, node_id: str, edge_type: EdgeType) -> list:

@@ -10,7 +10,6 @@ import pytest
 
 from graph.model import EdgeType, NodeKind, make_edge
 from graph.model import nodes as m
-from graph.stores.embedded import EmbeddedStore
 from loaders.text.load import accept
 from loaders.text.model import EntryKind, EntryState
 from loaders.text.parse import finder_for, parse_file
@@ -18,14 +17,6 @@ from loaders.text.queue import EntryNotFound, QueueError, TextQueue
 from loaders.text.review import edit_entry
 from loaders.text.withdraw import WithdrawRefused, withdraw
 from tests.text.conftest import DEV
-
-
-@pytest.fixture()
-def store(county, tmp_path) -> EmbeddedStore:
-    s = EmbeddedStore(tmp_path / "graph.sqlite")
-    s.upsert(county.nodes, county.edges)
-    yield s
-    s.close()
 
 
 def _everything(store) -> tuple[list, list]:  # noqa: ANN001
