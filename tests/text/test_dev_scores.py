@@ -193,6 +193,10 @@ what bench/report_text.py measured.
   test_rectification_ledgers, keeps the old problem), a regulator asked about the whole county named as an
   inspected unit (县水利局作为行业主管部门，要对全县…) the writer counts as about itself (most writers: about none).
 
+* ``dev_s`` (20 files, written independently outside the repository for a year's ordinary documents, scored once
+  as the test part in session 11 at items 1.00/0.97, units 0.99/0.96, directives 0.93/0.97, directive units
+  0.90/0.93; not tuned on yet): floors a little below those blind figures.
+
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
 
@@ -222,6 +226,7 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_o": {"items": 0.74, "units": 0.56, "directives": 0.84, "directive_units": 0.78},
          "dev_q": {"items": 0.95, "units": 0.95, "directives": 0.95, "directive_units": 0.90},
          "dev_r": {"items": 0.97, "units": 0.97, "directives": 0.97, "directive_units": 0.95},
+         "dev_s": {"items": 0.95, "units": 0.94, "directives": 0.92, "directive_units": 0.88},
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
 
 
