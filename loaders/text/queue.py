@@ -77,6 +77,21 @@ def fingerprint(*parts: str | None) -> str:
     return hashlib.sha256("\x1f".join(p or "" for p in parts).encode()).hexdigest()[:24]
 
 
+def identities(result: ParseResult) -> tuple[list[str], list[str]]:
+    """Each item's and each directive's identity in its document. A second one alike in the same paragraph — two
+    withheld units in one sentence are two items of the same text and no unit — is told apart by its place among
+    them (it was taken for the first and lost); a re-parse finds the same identities in the same order."""
+    seen: dict[tuple[str, int, str], int] = {}
+
+    def one(kind: str, paragraph: int, *parts: str | None) -> str:
+        fp = fingerprint(*parts)
+        seen[(kind, paragraph, fp)] = n = seen.get((kind, paragraph, fp), 0) + 1
+        return fp if n == 1 else fingerprint(*parts, f"#{n}")
+
+    return ([one("i", it.paragraph, it.text, it.unit_id or it.unit_name) for it in result.items],
+            [one("d", d.paragraph, d.text, d.body, d.unit_id or d.unit_name) for d in result.directives])
+
+
 def _place(place: str | None, paragraph: int) -> str:
     """Where a clerk finds an entry; one queued before places were kept is cited by its block number."""
     return place or f"第 {paragraph} 段"
@@ -157,8 +172,9 @@ class TextQueue:
                         result.blocks, now, actor))
             stale = self._drop_stale(db, result)
             item_ids: dict[int, int] = {}
+            item_fps, directive_fps = identities(result)
             for seq, it in enumerate(result.items, 1):
-                fp = fingerprint(it.text, it.unit_id or it.unit_name)
+                fp = item_fps[seq - 1]
                 twin = self._elsewhere(db, result, EntryKind.ISSUE, fp, it.text, it.unit_id)
                 if twin is not None:
                     same.append(_same_line(_place(it.place, it.paragraph), it.text, twin))
@@ -180,7 +196,7 @@ class TextQueue:
                 new += cur.rowcount
                 item_ids[seq - 1] = self._mark_twin(db, result.sha256, EntryKind.ISSUE, it.paragraph, fp, twin)
             for seq, d in enumerate(result.directives, 1):
-                fp = fingerprint(d.text, d.body, d.unit_id or d.unit_name)
+                fp = directive_fps[seq - 1]
                 twin = self._elsewhere(db, result, EntryKind.DIRECTIVE, fp, d.text, d.unit_id)
                 if twin is not None:
                     same.append(_same_line(_place(d.place, d.paragraph), d.text, twin))
@@ -231,10 +247,10 @@ class TextQueue:
     @staticmethod
     def _drop_stale(db: sqlite3.Connection, result: ParseResult) -> list[int]:
         """Delete the file's pending entries the new parse no longer finds; returns their ids."""
-        keep = {(EntryKind.ISSUE.value, it.paragraph, fingerprint(it.text, it.unit_id or it.unit_name))
-                for it in result.items}
-        keep |= {(EntryKind.DIRECTIVE.value, d.paragraph, fingerprint(d.text, d.body, d.unit_id or d.unit_name))
-                 for d in result.directives}
+        item_fps, directive_fps = identities(result)
+        keep = {(EntryKind.ISSUE.value, it.paragraph, fp) for it, fp in zip(result.items, item_fps, strict=True)}
+        keep |= {(EntryKind.DIRECTIVE.value, d.paragraph, fp)
+                 for d, fp in zip(result.directives, directive_fps, strict=True)}
         rows = db.execute("SELECT id, kind, paragraph, fingerprint FROM entries WHERE sha256 = ? AND state = ?",
                           (result.sha256, EntryState.PENDING.value)).fetchall()
         stale = [r[0] for r in rows if (r[1], r[2], r[3]) not in keep]

@@ -11,7 +11,7 @@ import pytest
 
 from graph.model import EdgeType, NodeKind
 from loaders.text.load import AcceptRejected, accept
-from loaders.text.model import EntryKind, EntryState
+from loaders.text.model import EntryKind, EntryState, ParsedItem, ParseResult
 from loaders.text.parse import finder_for, parse_file
 from loaders.text.queue import QueueError, TextQueue
 from loaders.text.review import accept_open, edit_entry
@@ -144,3 +144,40 @@ def test_reparse_after_a_rules_change_replaces_the_pending_entries_and_keeps_the
     final, new = added.entries, added.new
     assert new == 1 and sorted(e.text for e in final) == sorted(texts)
     assert len({(e.paragraph, e.text) for e in final}) == len(final)
+
+
+def _result(texts: list[str]) -> ParseResult:
+    items = [ParsedItem(paragraph=3, place="第 3 段", text=t, form="一是", confidence=0.8) for t in texts]
+    return ParseResult(file="两个未具名单位.txt", sha256="a" * 64, doc_kind="feedback", encoding="utf-8", blocks=5,
+                       items=items)
+
+
+def test_two_items_alike_in_one_paragraph_are_two_entries_found_again_as_two(tmp_path):
+    """Two withheld units in one sentence are two items of one text and no unit: the second was taken for the
+    first and lost."""
+    queue = TextQueue.for_data_dir(tmp_path)
+    same = "*镇卫生院、*乡卫生院药品采购未经集体研究。"
+    added = queue.add(_result([same, same]), "甲")
+    assert added.new == 2 and len(added.entries) == 2
+    again = queue.add(_result([same, same]), "甲")
+    assert again.new == 0 and [e.id for e in again.entries] == [e.id for e in added.entries]
+    assert len(queue.add(_result([same]), "甲").entries) == 1  # one fewer found: the second is dropped
+
+
+def test_two_entries_that_differ_only_by_a_number_stay_two_after_the_privacy_rewrite(tmp_path):
+    from graph.text_privacy import redact_text
+    from loaders.text.queue_privacy import redact_queue
+
+    queue = TextQueue.for_data_dir(tmp_path)
+    with queue.writing() as db:  # a queue filled before numbers were redacted on reading
+        db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?)", ("b" * 64, "旧报告.txt", "feedback", None, None,
+                                                                       5, "2026-01-01T00:00:00", "甲"))
+        for n, mobile in enumerate(("13812345678", "13912345678"), 1):
+            db.execute("INSERT INTO entries (sha256, kind, seq, fingerprint, paragraph, text, confidence, reasons, "
+                       "created_at) VALUES (?,?,?,?,?,?,?,?,?)", ("b" * 64, "issue", n, f"old{n}", 2,
+                                                                  f"举报人电话{mobile}，反映低保优亲厚友。", 0.8, "[]",
+                                                                  "2026-01-01T00:00:00"))
+    changes = redact_queue(queue, redact_text, apply=True)
+    entries = queue.entries(limit=10)[0]
+    assert len(changes) == 2 and len(entries) == 2 and entries[0].text == entries[1].text
+    assert "138" not in entries[0].text and "139" not in entries[1].text
