@@ -12,7 +12,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from api.delivery import ACCUSATION_TEXT, HIDDEN, IDENTIFYING, deliver
+from api.delivery import ACCUSATION_TEXT, HIDDEN, IDENTIFYING, deliver, mask_name
 from api.deps import Store, Viewer
 from api.downloads import attachment
 from api.errors import ApiError
@@ -23,6 +23,8 @@ from graph.explore.expansion import NotFound, expand
 from graph.explore.labels import labels
 from graph.explore.links import kind_zh
 from graph.explore.model import EntityCard, Expansion
+from graph.model import NodeKind
+from graph.model.ids import kind_of_id
 
 router = APIRouter(tags=["实体与关系"])
 DateText = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="日期，如 2023-01-01")]
@@ -33,12 +35,21 @@ def _data_dir(request: Request) -> Path:
 
 
 def _for_viewer(data: dict[str, Any]) -> dict[str, Any]:
-    """The card's facts as a viewer may see them: no identifying facts of a person, no accusation text."""
+    """The card's facts as a viewer may see them: no identifying facts of a person, no accusation text, and a fact
+    naming a person (a benefit's recipient) masked as a name — not left to the matching of names in free text, which
+    passes over one-character and Latin names — with no link."""
     hidden = ACCUSATION_TEXT.get(data["kind"], set())
     person = data["kind"] == "Person"
-    data["facts"] = [{**f, "value": HIDDEN} if f["field"] in hidden else f for f in data["facts"]
-                     if not (person and f["field"] in IDENTIFYING)]
+    data["facts"] = [_viewed(f, hidden) for f in data["facts"] if not (person and f["field"] in IDENTIFYING)]
     return data
+
+
+def _viewed(fact: dict[str, Any], hidden: set[str]) -> dict[str, Any]:
+    if fact["field"] in hidden:
+        return {**fact, "value": HIDDEN}
+    if fact.get("ref") and kind_of_id(fact["ref"]) == NodeKind.PERSON.value:
+        return {**fact, "value": mask_name(fact["value"]), "ref": None}
+    return fact
 
 
 @router.get("/entities/{entity_id}/card", response_model=EntityCard,

@@ -83,6 +83,22 @@ def test_a_fact_naming_a_person_is_masked_for_a_viewer(client, tokens, county):
     assert person.props["name"] not in str(viewer) and person.id not in str(viewer)
 
 
+@pytest.mark.parametrize("name", ["Li Wei", "王", "欧阳娜娜"])
+def test_a_person_named_in_a_fact_is_masked_for_a_viewer_whatever_the_name(name):
+    """The matching of names in free text passes over one-character and Latin names: a fact naming a person is
+    masked as a name, and its link dropped."""
+    from api.routers.workbench import _for_viewer
+    from graph.model.ids import node_id
+
+    person = node_id("Person", "某身份证摘要")
+    card = {"kind": "Benefit", "facts": [{"field": "recipient_id", "label": "领取人", "value": name, "ref": person},
+                                         {"field": "village_id", "label": "村", "value": "湖坝村",
+                                          "ref": node_id("Unit", "湖坝村")}]}
+    facts = _for_viewer(card)["facts"]
+    assert facts[0] == {"field": "recipient_id", "label": "领取人", "value": name[0] + "*", "ref": None}
+    assert facts[1]["value"] == "湖坝村" and facts[1]["ref"]  # not a person: named and linked as before
+
+
 def test_viewer_card_of_a_clue_hides_the_accusation(client, tokens, county):
     clue = _first(county, "Clue")
     viewer = _get(client, tokens, "viewer", f"/entities/{clue.id}/card").json()
