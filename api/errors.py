@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from graph.reviews.rules import RulesError
 from graph.stores.base import StoreError, StoreUnavailable
 
 log = logging.getLogger("xuncha.api")
@@ -79,6 +80,12 @@ def install(app: FastAPI) -> None:
     async def _store(_: Request, exc: StoreError) -> JSONResponse:
         log.error("store error: %s", type(exc).__name__)
         return _json(500, "store_error", str(exc))
+
+    @app.exception_handler(RulesError)
+    async def _settings(_: Request, exc: RulesError) -> JSONResponse:
+        """A county's settings file that cannot be used: said as it is (which file, which item), not as an
+        unexpected error, wherever it is first read."""
+        return _json(500, "settings_error", str(exc))
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:

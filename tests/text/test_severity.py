@@ -26,6 +26,11 @@ RULES = severity_rules()
     ("会议记录不够规范，个别议题未留存表决情况。", Severity.LOW, "不够规范"),
     ("个别干部顶风违纪收受礼金。", Severity.HIGH, "顶风违纪"),  # a grave word outweighs a mild one
     ("基层党组织书记述职评议未开展。", Severity.MEDIUM, None),  # nothing said: the county's default, said so
+    ("经查未发现挪用公款问题，但票据管理不规范。", Severity.LOW, "不规范"),  # a denied cue does not count
+    ("存在专项资金被挪用的风险，监管措施不够有力。", Severity.MEDIUM, None),  # a risk is not the deed
+    ("对问题严重性认识不足，整改方案照搬照抄。", Severity.MEDIUM, None),  # 严重性: the topic, not a judgement
+    ("防范截留挤占的措施不够有力。", Severity.MEDIUM, None),
+    ("个别问题反弹回潮，整改成果不巩固。", Severity.HIGH, "反弹回潮"),
 ])
 def test_the_words_suggest_a_severity_and_say_which(text, level, cue):
     got, why = suggest(text, RULES)
@@ -33,8 +38,22 @@ def test_the_words_suggest_a_severity_and_say_which(text, level, cue):
     assert (f"“{cue}”" in why) if cue else ("未言明" in why and level.label_zh in why)
 
 
+@pytest.mark.parametrize(("written", "message"), [
+    ({"default": "很重"}, "“default”应为 一般、较重、严重 之一"),
+    ({"high": [1]}, "“high”应为不空的词语列表"),
+    ({"low": ["不够规范", " "]}, "“low”应为不空的词语列表"),
+    ({"window": 99}, "“window”应为 0 到 10 的整数"),
+])
+def test_a_settings_file_that_cannot_be_used_is_refused_naming_the_item(tmp_path, written, message):
+    from graph.reviews.rules import RulesError
+
+    (tmp_path / "severity_rules.json").write_text(json.dumps(written, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(RulesError, match=message):
+        severity_rules(tmp_path)
+
+
 def test_a_county_changes_the_cues_and_the_default(tmp_path):
-    (tmp_path / "severity_rules.json").write_text(json.dumps({"default": "low", "high": ["述职评议未开展"]},
+    (tmp_path / "severity_rules.json").write_text(json.dumps({"default": "一般", "high": ["述职评议未开展"]},
                                                              ensure_ascii=False), encoding="utf-8")
     rules = severity_rules(tmp_path)
     assert suggest("基层党组织书记述职评议未开展。", rules)[0] is Severity.HIGH

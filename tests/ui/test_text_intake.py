@@ -40,6 +40,9 @@ def test_several_files_at_once_each_told_and_an_edited_entry_stays_in_view(visit
     edited = v.page.locator("[data-test=entries] tbody tr", has_text="护林员补助发放台账缺失。")
     edited.wait_for()  # still in the default view (待审，含已修改), not hidden by it
     assert "已修改待接受" in edited.inner_text()
+    entry = next(e for e in v.page.request.get(v.base + "/text-items", params={"state": "edited"}).json()["items"]
+                 if e["text"] == "护林员补助发放台账缺失。")
+    assert "指定" not in entry["unit_rule"] + entry["category_reason"] + entry["severity_reason"]  # only the text sent
 
     viewer = visit().as_role("viewer")
     viewer.go("/texts")
