@@ -45,7 +45,8 @@ def _table(entries: list[QueueEntry], title: str) -> Table:
             label += f" · {e.severity.label_zh}"
         text = (e.request or e.text) if e.kind == EntryKind.DIRECTIVE else e.text
         text = text if len(text) <= 60 else text[:58] + "……"
-        table.add_row(str(e.id), kind, str(e.paragraph), unit, text, label, f"{e.confidence:.2f}", e.state.label_zh)
+        state = f"{e.state.label_zh}\n{e.issue_code}" if e.issue_code else e.state.label_zh  # the code a ledger cites
+        table.add_row(str(e.id), kind, str(e.paragraph), unit, text, label, f"{e.confidence:.2f}", state)
     return table
 
 
@@ -176,7 +177,7 @@ def withdraw_command(ids: Annotated[list[int], typer.Argument(help="条目编号
         try:
             report = withdraw(store, _queue(), ids, shell_actor().name, data_dir=settings.data_dir)
         except WithdrawRefused as exc:
-            write_from_shell(settings.data_dir, "text.withdraw.refused", {"entries": len(ids)},
+            write_from_shell(settings.data_dir, "text.withdraw.refused", {"entry_ids": _ids(ids), "why": "in_use"},
                              command="xuncha text review withdraw")
             _fail("未撤销任何条目：\n" + "\n".join(f"  • {p}" for p in exc.problems))
         except (QueueError, EntryNotFound) as exc:
@@ -184,12 +185,17 @@ def withdraw_command(ids: Annotated[list[int], typer.Argument(help="条目编号
         if report.issues:
             recompute_repeats(store)
             run_after_load(store, settings.data_dir)
-    write_from_shell(settings.data_dir, "text.withdraw", {"withdrawn": report.withdrawn, "along": report.along,
+    write_from_shell(settings.data_dir, "text.withdraw", {"entry_ids": _ids(report.withdrawn), "along": _ids(report.along),
                                                           "issues": report.issues, "directives": report.directives},
                      command="xuncha text review withdraw")
     along = f"（其中涉及这些问题的交办事项 {'、'.join(map(str, report.along))} 一并撤销）" if report.along else ""
     console.print(f"已撤销接受 {len(report.withdrawn) + len(report.along)} 条{along}：问题 {report.issues} 条、"
                   f"交办事项 {report.directives} 条已移出图谱，条目回到审核队列。", highlight=False)
+
+
+def _ids(ids: list[int]) -> str:
+    """Entry numbers as the audit keeps them (a list of numbers would be kept as its length)."""
+    return ",".join(map(str, sorted(ids)))
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,7 @@ WHERE (size($types) = 0 AND type(r) <> 'SOURCED_FROM') OR type(r) IN $types
 WITH r, m, CASE WHEN startNode(r) = s THEN 'out' ELSE 'in' END AS direction
 RETURN type(r) AS edge_type, direction, m.id AS neighbour_id,
        [l IN labels(m) WHERE l <> 'Entity'][0] AS neighbour_kind,
-       coalesce(m.name, m.title, m.code, m.path, m.text) AS neighbour_name,
+       coalesce(m.name, m.title, m.code, m.path, m.text, m.measure) AS neighbour_name,
        COUNT { (m)--() } AS neighbour_degree,
        toString(coalesce(m.found_date, m.transfer_date, m.opened, m.sent_date, m.received_date, m.issued_date,
                          m.requested_date, m.deadline, m.start)) AS when,

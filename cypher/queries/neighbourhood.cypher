@@ -27,6 +27,6 @@ CALL (s, l1, l2) {
 UNWIND [n IN l1 | {n: n, d: 1}] + [n IN l2 | {n: n, d: 2}] + [n IN l3 | {n: n, d: 3}] AS hit
 WITH hit.n AS n, hit.d AS distance
 RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS kind,
-       coalesce(n.name, n.title, n.code, n.path, n.text) AS name, distance
+       coalesce(n.name, n.title, n.code, n.path, n.text, n.measure) AS name, distance
 ORDER BY distance, id
 LIMIT $limit

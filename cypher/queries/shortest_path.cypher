@@ -11,4 +11,4 @@ ORDER BY ids
 LIMIT 1
 RETURN length(p) AS length,
        [n IN nodes(p) | {id: n.id, kind: [l IN labels(n) WHERE l <> 'Entity'][0],
-                         name: coalesce(n.name, n.title, n.code, n.path, n.text)}] AS nodes
+                         name: coalesce(n.name, n.title, n.code, n.path, n.text, n.measure)}] AS nodes

@@ -14,10 +14,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from graph.explore.expansion import centre_of, entity_row, name_from, settings
+from graph.explore.expansion import centre_of, entity_row, settings
 from graph.explore.links import date_of, group_key, link_of
 from graph.explore.model import EntityCard, Fact, Link, RelatedList, Source, TimelineItem
 from graph.model import NODE_MODELS, NodeKind
+from graph.queries.common import display_name
 from graph.stores.base import GraphStore
 
 HIDDEN_FACTS = {"id_hash"}  # a digest tells a reader nothing; it stays in the graph for matching
@@ -90,7 +91,7 @@ def named(store: GraphStore, found: list[Fact]) -> list[Fact]:
     and keeps the id to link to it: a raw id told a reader nothing."""
     ids = [f.value for f in found if f.field.endswith("_id")]
     rows = {r["id"]: r for r in store.run_query("entities_by_ids", {"ids": ids})} if ids else {}
-    return [f.model_copy(update={"value": name_from(rows[f.value]["props"]) or f.value, "ref": f.value})
+    return [f.model_copy(update={"value": display_name(rows[f.value]["props"]) or f.value, "ref": f.value})
             if f.field.endswith("_id") and f.value in rows else f for f in found]
 
 

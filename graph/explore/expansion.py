@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
 from graph.explore.links import group_key, in_period, kind_zh, link_of
 from graph.explore.model import Expansion, Group, Link, Node
+from graph.queries.common import display_name
 from graph.reviews.rules import load_rules
 from graph.stores.base import GraphStore
 
@@ -34,13 +34,8 @@ def entity_row(store: GraphStore, entity_id: str) -> dict:
     return rows[0]
 
 
-def name_from(props: dict[str, Any]) -> str | None:
-    """What an entity is called on a page: its name, title, code, file path or text, the first it has."""
-    return next((str(props[k]) for k in ("name", "title", "code", "path", "text") if props.get(k) is not None), None)
-
-
 def centre_of(row: dict, degree: int, rules: dict) -> Node:
-    name = name_from(row["props"])
+    name = display_name(row["props"])
     return Node(id=row["id"], kind=row["kind"], kind_zh=kind_zh(row["kind"]), name=name, degree=degree,
                 supernode=degree > rules["supernode_degree"])
 

@@ -63,8 +63,8 @@ def nodes_of_kind(g: nx.MultiDiGraph, kind: str) -> list[str]:
 
 
 def display_name(props: dict[str, Any]) -> str | None:
-    """What a person reads as the node's name (names, codes, titles, texts)."""
-    for key in ("name", "title", "code", "path", "text"):
+    """What a person reads as the node's name (names, titles, codes, files, texts; a rectification task's measure)."""
+    for key in ("name", "title", "code", "path", "text", "measure"):
         if props.get(key) is not None:
             return str(props[key])
     return None

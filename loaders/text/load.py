@@ -21,7 +21,7 @@ from graph.model import nodes as m
 from graph.model.enums import DocumentKind, IssueStatus
 from graph.model.ids import node_id
 from graph.stores.base import GraphStore
-from loaders.text.model import EntryKind, EntryState, QueueEntry
+from loaders.text.model import EntryKind, EntryState, QueueEntry, issue_code
 from loaders.text.parse import ROUND, text_rules
 from loaders.text.queue import EntryNotFound, QueueError, TextQueue
 from loaders.text.segments import cn_number
@@ -104,7 +104,7 @@ class Acceptor:
         severity = e.severity or suggest(e.text, self.severity)[0]  # an entry queued before severities were
         issue = m.Issue(round_id=rid, unit_id=e.unit_id, seq=SEQ_BASE + e.id, text=e.text, category=e.category or "其他",
                         severity=severity, status=IssueStatus.OPEN, found_date=found,
-                        source=SOURCE.get(e.doc_kind, "报告文本"), code=f"WB-{e.sha256[:8]}-{e.id}")
+                        source=SOURCE.get(e.doc_kind, "报告文本"), code=issue_code(e.sha256, e.id))
         doc = self.document(e)
         self.nodes.append(issue.to_record())
         self.edges += [make_edge(EdgeType.FOUND_AT, (NodeKind.ISSUE, issue.id), (NodeKind.UNIT, e.unit_id)),

@@ -79,6 +79,11 @@ class ParseResult(BaseModel):
     notes: list[str] = Field(default_factory=list, title="提示（如文件含未接受的修订）")
 
 
+def issue_code(sha256: str, entry_id: int) -> str:
+    """The 问题编号 an accepted report item carries in the graph: a ledger row (整改台账) cites the problem by it."""
+    return f"WB-{sha256[:8]}-{entry_id}"
+
+
 class QueueEntry(BaseModel):
     """One item or directive waiting for (or past) an analyst's decision."""
 
@@ -109,6 +114,7 @@ class QueueEntry(BaseModel):
     confidence: float
     reasons: list[str] = Field(default_factory=list)
     node_id: str | None = Field(default=None, title="图中节点")
+    issue_code: str | None = Field(default=None, title="问题编号（已接受的问题；整改台账等引用它）")
     created_at: datetime
     decided_by: str | None = None
     decided_at: datetime | None = None

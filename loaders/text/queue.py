@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.model.enums import Severity
-from loaders.text.model import EntryKind, EntryState, ParseResult, QueueAddition, QueueEntry
+from loaders.text.model import EntryKind, EntryState, ParseResult, QueueAddition, QueueEntry, issue_code
 
 FILE = "text_queue.sqlite"
 ADDED = (("place", "TEXT"), ("twin_of", "INTEGER"), ("severity", "TEXT"),
@@ -107,6 +107,8 @@ def _entry(row: tuple) -> QueueEntry:
     data: dict[str, Any] = dict(zip(_FIELDS, row, strict=True))
     data["reasons"] = json.loads(data["reasons"])
     data["place"] = _place(data["place"], data["paragraph"])
+    if data["kind"] == EntryKind.ISSUE.value and data["state"] == EntryState.ACCEPTED.value:
+        data["issue_code"] = issue_code(data["sha256"], data["id"])
     return QueueEntry(**data)
 
 

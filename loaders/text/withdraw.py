@@ -67,7 +67,7 @@ def withdraw(store: GraphStore, queue: TextQueue, ids: list[int], actor: str, *,
              if d.id not in wanted and _about(store, d, problems)]
     every = entries + along
     owners = {e.node_id: e for e in every if e.node_id}
-    judged = _judged(data_dir, owners) if data_dir is not None else []
+    judged = _judged(store, data_dir, owners) if data_dir is not None else []
     if judged:
         raise WithdrawRefused(judged)
     documents = _left_without_sources(store, set(owners))
@@ -88,10 +88,18 @@ def _about(store: GraphStore, directive: QueueEntry, problems: set[str]) -> bool
         for n in store.neighbours(str(directive.node_id), direction="out"))
 
 
-def _judged(data_dir: Path, owners: dict[str, QueueEntry]) -> list[str]:
-    """The analysts' standing repeat judgements on these problems, one line each."""
-    return [f"条目 {owners[issue].id}（问题）已有重复问题研判 {j.id}（{j.label}，{j.who}）；请先撤销该研判再撤销接受"
-            for j in RepeatJudgements(data_dir).active() for issue in (j.later, j.earlier) if issue in owners]
+def _judged(store: GraphStore, data_dir: Path, owners: dict[str, QueueEntry]) -> list[str]:
+    """The analysts' standing repeat judgements on these problems, one line each, naming the other problem by its
+    问题编号 as the 重复问题 page shows the pair."""
+    lines = []
+    for j in RepeatJudgements(data_dir).active():
+        for issue, other in ((j.later, j.earlier), (j.earlier, j.later)):
+            if issue in owners:
+                node = store.get_node(other)
+                code = (node.props.get("code") if node else None) or other
+                lines.append(f"条目 {owners[issue].id}（问题 {owners[issue].issue_code}）已有人工重复问题研判：与问题 "
+                             f"{code}“{j.label}”（{j.who}）；请先在“重复问题”页撤销该研判，再撤销接受")
+    return lines
 
 
 def _left_without_sources(store: GraphStore, leaving: set[str]) -> list[str]:
@@ -108,14 +116,27 @@ def _left_without_sources(store: GraphStore, leaving: set[str]) -> list[str]:
 
 
 def _tie_line(store: GraphStore, owners: dict[str, QueueEntry], tie: Tie) -> str:
-    """One tie, as the analyst can act on it: which entry (or its document), and what cites it."""
+    """One tie, as the analyst can act on it: which entry (its 问题编号), what cites it and where that was loaded
+    from, and that the service cannot take a loaded ledger row out — so a mistaken acceptance needs the administrator."""
     entry = owners.get(tie.node)
-    who = f"条目 {entry.id}（{entry.kind.label_zh}）" if entry else "来源文件"
+    who = (f"条目 {entry.id}（{entry.kind.label_zh}{' ' + entry.issue_code if entry.issue_code else ''}）" if entry
+           else "来源文件")
     other = store.get_node(tie.other)
     what = other.kind.label_zh if other else "节点"
     way = "指向" if tie.outgoing else "被"
-    return (f"{who}{way}{what}{_called(other) or ' ' + tie.other}以“{tie.edge_type.label_zh}”关联，已有其他数据引用，"
-            "不能撤销；请先在台账或相应记录中处理")
+    return (f"{who}{way}{what}{_called(other) or ' ' + tie.other}{_loaded_from(store, tie.other)}以"
+            f"“{tie.edge_type.label_zh}”关联，已被其他数据引用，不能撤销接受（已载入的台账记录不能在服务中删除）；"
+            "如确属误收，请联系管理员处理")
+
+
+def _loaded_from(store: GraphStore, node_id: str) -> str:
+    """Where the citing record was read from (file, sheet, row), as its page shows it."""
+    rows = store.run_query("sources_of", {"ids": [node_id]})
+    if not rows:
+        return ""
+    r = rows[0]
+    where = " · ".join(x for x in (r["path"], r["sheet"], f"第 {r['row']} 行" if r["row"] else r["place"]) if x)
+    return f"（载入自 {where}）"
 
 
 def _called(node: NodeRecord | None) -> str:

@@ -4,7 +4,7 @@ ledger has since cited is refused with nothing changed. The Neo4j case runs unde
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -53,6 +53,8 @@ def withdrawal(store, tmp_path) -> None:  # noqa: ANN001
 
     accept(store, queue, [problem.id, linked.id], "甲", finder=finder)  # accepted again, as it was
     assert queue.get(problem.id).node_id == first_node and store.get_node(first_node) is not None
+    assert queue.get(problem.id).issue_code == store.get_node(first_node).props["code"]  # what a ledger cites
+    assert queue.get(other.id).issue_code is None  # not in the graph: no code to cite
     with pytest.raises(QueueError, match="已修改待接受：未载入图谱，无需撤销"):
         withdraw(store, queue, [other.id], "乙")
     with pytest.raises(EntryNotFound):
@@ -60,13 +62,18 @@ def withdrawal(store, tmp_path) -> None:  # noqa: ANN001
 
     task = m.Task(issue_id=first_node, seq=1, measure="建立补贴发放复核制度", level="individual",
                   deadline=date(2026, 6, 30), status="in_progress")
-    store.upsert([task.to_record()],
-                 [make_edge(EdgeType.RECTIFIES, (NodeKind.TASK, task.id), (NodeKind.ISSUE, first_node))])
+    ledger = m.Document(path="上传/民政局整改台账.xlsx", doc_kind="ledger", loaded_at=datetime(2026, 12, 1, 9, 0))
+    store.upsert([task.to_record(), ledger.to_record()],
+                 [make_edge(EdgeType.RECTIFIES, (NodeKind.TASK, task.id), (NodeKind.ISSUE, first_node)),
+                  make_edge(EdgeType.SOURCED_FROM, (NodeKind.TASK, task.id), (NodeKind.DOCUMENT, ledger.id),
+                            sheet="整改台账", row=7)])
     cited = _everything(store)
     with pytest.raises(WithdrawRefused) as refused:
         withdraw(store, queue, [problem.id], "乙")  # a ledger's rectification task now cites the problem
     assert len(refused.value.problems) == 1
-    assert f"条目 {problem.id}（问题）被整改任务" in refused.value.problems[0] and "整改" in refused.value.problems[0]
+    said = refused.value.problems[0]  # the entry and its 问题编号, what cites it, where that was loaded from
+    assert said.startswith(f"条目 {problem.id}（问题 {queue.get(problem.id).issue_code}）被整改任务“建立补贴发放复核制度”"
+                           "（载入自 上传/民政局整改台账.xlsx · 整改台账 · 第 7 行）以“整改”关联"), said
     assert _everything(store) == cited
     assert queue.get(problem.id).state == queue.get(linked.id).state == EntryState.ACCEPTED
 
@@ -112,7 +119,8 @@ def test_a_standing_repeat_judgement_on_the_problem_stops_the_withdrawal(store, 
                                             at="2026-12-01T10:00:00"))
     judgements.save()
     before = _everything(store)
-    with pytest.raises(WithdrawRefused, match=f"条目 {item.id}（问题）已有重复问题研判 J1"):
+    told = rf"条目 {item.id}（问题 WB-[0-9a-f]{{8}}-{item.id}）已有人工重复问题研判：与问题 {earlier.props['code']}"
+    with pytest.raises(WithdrawRefused, match=told):
         withdraw(store, queue, [item.id], "乙", data_dir=tmp_path)
     assert _everything(store) == before and queue.get(item.id).state == EntryState.ACCEPTED
     judgements.items[0].undone_at, judgements.items[0].undone_by = "2026-12-02T10:00:00", "丙"
