@@ -128,6 +128,10 @@ class Addressing:
         if re.search(r"(?:^|[，,；;）)]|[一二三四五六七八九十]是)(?:建议|请)?由[^，。；]{2,24}?(?:牵头[，,])?会同"
                      r"(?:相关|有关)?$", before):
             return True  # (一是)由X(牵头，)会同(相关)Y对…: both are asked (X要会同Y…: Y only helps)
+        if before.endswith("会同") and (joint := [s for s in self.spans(before[:-2]) if s.end == len(before) - 2]) and (
+                joint[0].body != span.body and re.search(r"(?:^|[，,；;：:）)])(?:建议|请)$",
+                                                         self._unprefixed(before[: joint[0].start]))):
+            return True  # 请X会同Y…: both are asked, as with 由X会同Y (one body with its own kind: one request)
         if before.endswith(HANDED) and ASKING_OPENING.search(before) and ASKED_TO.match(sentence[span.end:]):
             return True  # 建议将X的问题线索移交县纪委监委核查: the receiver is asked to act on it
         if before.endswith(HANDED) and asked_after_handing(sentence[span.end:], self._names_someone):

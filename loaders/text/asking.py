@@ -45,9 +45,10 @@ SUPPORTING = re.compile(r"^(?:给予|加强|做好|负责)?(?:指导|督导|跟�
 # a body told what to do about a topic before the modal (纪委监委对巡察移交的线索要优先办理)
 TOPIC_FIRST = re.compile(r"^对[^，。；]{1,24}?(?:要|须|应当)(?![求点件素案])")
 
-# a letter's addressee (县纪委监委：) on a line of its own near the top: a 请… naming no body asks it
+# a letter's addressee (县纪委监委：) on a line of its own near the top: a 请… naming no body asks it (also after the
+# letter's matters pointed back at: 以上线索请于…将办理情况反馈…)
 SALUTATION = re.compile(r"^[^。，；]{2,30}[：:]$")
-PLEASE = re.compile(r"(?:^|[，,；;])请(?!示|假|销)")
+PLEASE = re.compile(r"(?:^|[，,；;])(?:(?:以上|上述|前述)[^，。；请]{0,8})?请(?!示|假|销)")
 # in a letter handing matters over (its title holds a word of ``handing_over_title``: …移交问题线索的函), 建议… naming
 # no body asks the addressee too; in a unit's own report to a body (…整改情况的报告，县委巡察办：) it is the unit's
 # plan, asking no one

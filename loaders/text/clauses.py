@@ -91,11 +91,17 @@ def reports(walker: Walker, text: str) -> bool:
                for w in walker.rules["report_cues"])
 
 
+SKIPPED_STEP = re.compile(r"未经|擅自|私自")  # what was done without the step it needed: a finding, never a title
+
+
 def _summary(text: str, groups: list[list]) -> bool:
     """Whether the first group is a short sentence summing up the clauses after it (X存在短板。A；B。): it opens
-    the first of them rather than standing as an item alone."""
+    the first of them rather than standing as an item alone. One sentence only: a category lead-in with its first
+    finding (巡察整改方面。A流于形式。B未经核实即销号。) sums nothing up; nor does an act that skipped a step
+    (方案未经村民会议表决。B长期不在岗。): a title judges (不到位, 滞后), a finding tells what was done."""
     text = re.sub(r"^\s*(?:首先|其次|再次|另外|此外|最后|同时|第[一二三四五六七八九十]+)[，,]", "", text)  # 首先，A不深入。
     return (len(groups) == 1 and text.rstrip().endswith(("。", "：", ":")) and len(text) <= 30
+            and "。" not in text.rstrip()[:-1] and not SKIPPED_STEP.search(text)
             and not re.search(r"\d", text)  # a figure (出借资金38万元) makes it a finding, not a summary
             and not _acts_listed(text)
             and (not re.search(r"[，,]", text.rstrip()[:-1])  # …没修订，有的议题先办后议。: a finding set out

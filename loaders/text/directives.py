@@ -39,6 +39,7 @@ from loaders.text.request_scope import (
     cited_scope,
     every_unit,
     feedback_object,
+    field_found_here,
     form_item,
     inspected_object,
     label_units,
@@ -246,7 +247,8 @@ class DirectiveFinder(Addressing):
                 and not self.walker.finder.mentions(topic + rest)) or any(
                 w in rest for w in self.rules["county_scope"] + self.rules["general_scope"] + self.rules["broad_scope"]
         ) or (FIELD.search(topic + rest) and self.walker.title_kind != "feedback" and not self.walker.finder.mentions(
-                topic + rest)):  # 今后…/下一轮…/对村级…/X领域问题: the inspections to come, every village, a field
+                topic + rest) and not field_found_here(topic + rest, items, block.number)
+        ):  # 今后…/下一轮…/对村级…/X领域问题: the inspections to come, every village, a field
             rule = "面向全县、今后的巡察或全部被巡察单位，不针对某一单位"
             aimed = TARGETED.match(rest) if body == "行业主管部门" and not any(w in rest for w in self._scope) else None
             if aimed and (hit := self._link(block, None, aimed.group(1), items)) is not None:

@@ -22,6 +22,7 @@ from loaders.text.cues import has_cue
 from loaders.text.items import Candidate, Context, Walker
 from loaders.text.model import ParsedItem
 from loaders.text.owners import closing_owner
+from loaders.text.referents import kind_antecedent
 from loaders.text.segments import ANNOUNCED_FORM, INLINE
 from loaders.text.units import REDACTED, Resolved
 
@@ -343,7 +344,7 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
         elif rule.startswith("所在") and (referent := _kind_referent(walker, text, cand.block.number)) is not None:
             units, rule, delta = [referent], f"“该…”指上一条的单位：{referent.name}", 0.05
         elif rule == "文中未写明单位" and walker.items and _refers_back(walker, text):
-            last = walker.items[-1]  # 2.该局… after 1.县X局…: the unit of the problem just before
+            last = kind_antecedent(walker.items, text) or walker.items[-1]  # 2.该局… after 1.县X局…: the unit before
             units = [Resolved(last.unit_id, last.unit_name, "承接")] if last.unit_name else [None]
             rule, delta = f"“该…”指上一条的单位：{last.unit_name or '（已隐去）'}", 0.05
         previous = units if rule == "文中点名" else previous

@@ -50,9 +50,15 @@ def find_round(doc: TextDocument) -> tuple[str | None, int, int]:
 def doc_kind(doc: TextDocument, rules: dict[str, Any]) -> str:
     """feedback, speech or comprehensive, by the words of the first three blocks (``document_kinds``): a 通报, a
     memo or a 回头看 report is a report, not a speech (speech was the default: 212 of 321 development
-    documents right; now 297)."""
-    head = "".join(b.text for b in doc.blocks[:3])
+    documents right; now 297). The title speaks first: a 通报/报告/函 whose opening mentions 反馈意见 is a report."""
     words = rules["document_kinds"]
+    title = doc.blocks[0].text if doc.blocks else ""
+    for kind in ("feedback", "speech"):  # the title first: …整改情况的通报 quoting 反馈意见 in its opening is a report
+        if any(w in title for w in words[kind]):
+            return kind
+    if any(w in title for w in words.get("report_titles", [])):
+        return "comprehensive"
+    head = "".join(b.text for b in doc.blocks[:3])
     for kind in ("feedback", "speech"):
         if any(w in head for w in words[kind]):
             return kind

@@ -56,16 +56,18 @@ def every_unit(request: str, items: list[ParsedItem]) -> bool:
 # told alone (各巡察组要深入基层，多听群众意见。): not a task handed to them
 CONDUCT = re.compile(r"^(?:要|须|必须|应当)?(?:严格)?(?:做到|遵守|恪守|坚守|守住)"
                      r"|^(?:要|须|必须|应当)?深入(?:基层|一线|群众)[^。；]{0,12}$")
-# the inspectors asked only to look into what they heard (巡察组要重点了解 / 要抓紧核实 / 对这些问题要重点关注、跟进了解):
-# the focus of their own work, as the writers count it, no task handed to them
-LOOK_INTO = re.compile(r"^(?:对[^，。；]{1,12})?(?:要|须)?(?:重点|抓紧|认真|进一步)?(?:关注|了解|核实)"
+# the inspectors asked only to look into what they heard (巡察组要重点了解 / 要深入了解 / 要抓紧核实 / 对这些问题要重点
+# 关注、跟进了解): the focus of their own work, as the writers count it, no task handed to them
+LOOK_INTO = re.compile(r"^(?:对[^，。；]{1,12})?(?:要|须)?(?:重点|抓紧|认真|进一步|深入)?(?:关注|了解|核实)"
                        r"(?:[、，,](?:跟进|深入)?(?:关注|了解|核实))*$")
 # what a body did before, told as the problem's history (由县纪委监委约谈后仍未整改): nothing asked of it
 DONE_BEFORE = re.compile(r"^[^，。；]*?后(?:仍|还|依然|却)")
 # a procedural reminder to the receiver (请你委在处置中注意保密): how to handle what it got, no request about an item
 PROCEDURE = re.compile(r"^(?:要|须|请)?(?:在[^，。；]{0,12}?(?:中|时|期间)[，,]?)?(?:注意|严格|做好|严守)?(?:保密|保守秘密)")
-# a sentence telling, from a past month, what a body did (今年8月，县委巡察办牵头对…开展…): no modal asks it
-PAST_DATE = re.compile(r"^(?:今年|去年|上年|\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:份|初|中旬|下旬|底)?(?:以来)?[，,]")
+# a sentence telling, from a past month, what a body did (今年8月，县委巡察办牵头对…开展…; also after the warrant it
+# acted on: 按照县委部署，5月，县委巡察办组织…开展…): no modal asks it
+PAST_DATE = re.compile(r"^(?:(?:按照|根据|依据)[^，。；]{2,16}?(?:安排|部署|要求|决定)[，,])?"
+                       r"(?:今年|去年|上年|\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:份|初|中旬|下旬|底)?(?:以来)?[，,]")
 MODAL = re.compile(r"^(?:要|须|必须|应当|应|务必|请)")
 # what a body led, told as done (由县委巡察办牵头，…对X进行了巡察): a completed act and no modal in the request
 DONE_ACT = re.compile(r"(?:进行|开展|完成|实施)了")
@@ -175,3 +177,13 @@ def next_subject(walker: WalkerView, text: str) -> int | None:
         if first is not None and first.start == 0 and not walker.is_body(first.form):
             return m.start()
     return None
+
+
+FIELD_NAME = re.compile(r"([\u4e00-\u9fff]{2})领域")
+
+
+def field_found_here(text: str, items: list[ParsedItem], paragraph: int) -> bool:
+    """Whether the field a request names (对采砂领域的问题线索…) is a problem of its own paragraph (a speech's 关于X局:
+    河道采砂问题屡查屡犯…纪委监委要对采砂领域的问题线索一查到底): it is about that problem's unit, not every unit."""
+    m = FIELD_NAME.search(text)
+    return m is not None and any(it.paragraph == paragraph and m.group(1) in it.text for it in items)
