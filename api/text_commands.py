@@ -81,12 +81,15 @@ def parse_command(file: Annotated[Path, typer.Argument(help="报告或讲话稿�
 
 
 @review_app.command("list", help="列出审核队列中的条目（默认待审核和已修改的）。")
-def list_command(state: Annotated[EntryState | None, typer.Option(help="pending/edited/accepted/rejected")] = None,
+def list_command(state: Annotated[str | None, typer.Option(
+                     help="open（默认：待审核与已修改）/pending/edited/accepted/rejected")] = None,
                  document: Annotated[str | None, typer.Option(help="文件名（部分）或文件摘要")] = None,
                  min_confidence: Annotated[float | None, typer.Option(help="置信度下限", min=0, max=1)] = None,
                  as_json: AsJson = False) -> None:
     queue = _queue()
-    states = [state] if state else list(OPEN)
+    if state not in (None, "open", *(s.value for s in EntryState)):
+        _fail(f"状态“{state}”不可用；请用 open、pending、edited、accepted 或 rejected。")
+    states = [EntryState(state)] if state and state != "open" else list(OPEN)
     entries = queue.entries(state=states, document=document, min_confidence=min_confidence, limit=100_000)[0]
     if as_json:
         _print_json([e.model_dump(mode="json") for e in entries])

@@ -120,6 +120,8 @@ class QueueEntry(BaseModel):
     decided_at: datetime | None = None
     edited_by: str | None = None
     edited_at: datetime | None = None
+    withdrawn_by: str | None = Field(default=None, title="撤销接受人（曾接受，后撤销）")
+    withdrawn_at: datetime | None = Field(default=None, title="撤销接受时间")
 
 
 class QueueAddition(BaseModel):

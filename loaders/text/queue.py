@@ -31,8 +31,9 @@ from graph.model.enums import Severity
 from loaders.text.model import EntryKind, EntryState, ParseResult, QueueAddition, QueueEntry, issue_code
 
 FILE = "text_queue.sqlite"
+# columns a queue from an earlier version lacks
 ADDED = (("place", "TEXT"), ("twin_of", "INTEGER"), ("severity", "TEXT"),
-         ("severity_reason", "TEXT NOT NULL DEFAULT ''"))  # columns a queue from an earlier version lacks
+         ("severity_reason", "TEXT NOT NULL DEFAULT ''"), ("withdrawn_by", "TEXT"), ("withdrawn_at", "TEXT"))
 OPEN = (EntryState.PENDING, EntryState.EDITED)  # waiting for a decision: parsed, or edited and not yet accepted
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -45,19 +46,22 @@ CREATE TABLE IF NOT EXISTS entries (
   top_category TEXT, category_reason TEXT NOT NULL DEFAULT '', body TEXT, request TEXT, body_unit_id TEXT,
   item_ref INTEGER, confidence REAL NOT NULL, reasons TEXT NOT NULL, node_id TEXT, created_at TEXT NOT NULL,
   decided_by TEXT, decided_at TEXT, edited_by TEXT, edited_at TEXT, round_id TEXT, place TEXT, twin_of INTEGER,
-  severity TEXT, severity_reason TEXT NOT NULL DEFAULT '', UNIQUE (sha256, kind, paragraph, fingerprint));
+  severity TEXT, severity_reason TEXT NOT NULL DEFAULT '', withdrawn_by TEXT, withdrawn_at TEXT,
+  UNIQUE (sha256, kind, paragraph, fingerprint));
 CREATE INDEX IF NOT EXISTS entries_by_state ON entries (state, confidence);
 CREATE INDEX IF NOT EXISTS entries_by_identity ON entries (kind, fingerprint);
 """
 _SELECT = ("SELECT e.id, e.kind, e.state, d.name, e.sha256, d.doc_kind, e.paragraph, e.seq, e.text, e.unit_id, "
            "e.unit_name, e.unit_rule, e.category, e.top_category, e.category_reason, e.body, e.request, e.item_ref, "
            "d.round_text, coalesce(e.round_id, d.round_id), e.confidence, e.reasons, e.node_id, e.created_at, "
-           "e.decided_by, e.decided_at, e.edited_by, e.edited_at, e.place, e.twin_of, e.severity, e.severity_reason "
+           "e.decided_by, e.decided_at, e.edited_by, e.edited_at, e.place, e.twin_of, e.severity, e.severity_reason, "
+           "e.withdrawn_by, e.withdrawn_at "
            "FROM entries e JOIN documents d ON d.sha256 = e.sha256")
 _FIELDS = ("id", "kind", "state", "document", "sha256", "doc_kind", "paragraph", "seq", "text", "unit_id",
            "unit_name", "unit_rule", "category", "top_category", "category_reason", "body", "request", "item_ref",
            "round_text", "round_id", "confidence", "reasons", "node_id", "created_at", "decided_by", "decided_at",
-           "edited_by", "edited_at", "place", "twin_of", "severity", "severity_reason")
+           "edited_by", "edited_at", "place", "twin_of", "severity", "severity_reason", "withdrawn_by",
+           "withdrawn_at")
 
 
 class QueueError(ValueError):
@@ -373,8 +377,8 @@ class TextQueue:
 
     def mark_withdrawn(self, ids: Collection[int], actor: str) -> None:
         """Return accepted entries to the open queue, in one transaction, once their nodes have left the graph: to
-        pending, or to edited when an analyst had changed them; the decision and node id are cleared (who withdrew,
-        and when, is in the audit log, beside who accepted)."""
+        pending, or to edited when an analyst had changed them; the decision and node id are cleared, and who withdrew
+        it and when are kept on the entry (the clerk sees it was in the graph once; the audit has the rest)."""
         with self.writing() as db:
             for entry_id in ids:
                 row = db.execute("SELECT state FROM entries WHERE id = ?", (entry_id,)).fetchone()
@@ -382,6 +386,7 @@ class TextQueue:
                     raise EntryNotFound(f"审核队列中没有编号为 {entry_id} 的条目。")
                 if row[0] != EntryState.ACCEPTED.value:
                     raise QueueError(f"条目 {entry_id} {EntryState(row[0]).label_zh}，未载入图谱，无需撤销。")
+            now = _now()
             db.executemany("UPDATE entries SET state = CASE WHEN edited_by IS NULL THEN ? ELSE ? END, node_id = NULL, "
-                           "decided_by = NULL, decided_at = NULL WHERE id = ?",
-                           [(EntryState.PENDING.value, EntryState.EDITED.value, i) for i in ids])
+                           "decided_by = NULL, decided_at = NULL, withdrawn_by = ?, withdrawn_at = ? WHERE id = ?",
+                           [(EntryState.PENDING.value, EntryState.EDITED.value, actor, now, i) for i in ids])

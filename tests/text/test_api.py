@@ -161,6 +161,9 @@ def test_command_line_parse_and_review(cli, data_dir):
     assert out.exit_code == 0 and "已撤销接受 1 条" in out.output and "回到审核队列" in out.output, out.output
     out = cli.invoke(app, ["text", "review", "withdraw", ids[0]])
     assert out.exit_code == 1 and "无需撤销" in out.output
+    waiting = json.loads(cli.invoke(app, ["text", "review", "list", "--state", "open", "--json"]).output)
+    assert any(e["id"] == int(ids[0]) and e["withdrawn_by"] for e in waiting)  # back in the open queue, marked
+    assert cli.invoke(app, ["text", "review", "list", "--state", "waiting"]).exit_code == 1
     assert cli.invoke(app, ["text", "review", "accept", ids[0], "--round", "十五届县委第一轮巡察"]).exit_code == 0
     assert cli.invoke(app, ["text", "review", "edit", ids[1], "--text", "专项资金沉淀。"]).exit_code == 0
     assert cli.invoke(app, ["text", "review", "reject", ids[2]]).exit_code == 0

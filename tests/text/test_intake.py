@@ -261,9 +261,9 @@ def test_an_old_queue_opened_by_many_at_once_is_upgraded_once(tmp_path):
     from concurrent.futures import ThreadPoolExecutor
 
     from loaders.text.queue import ADDED, SCHEMA
-    older = SCHEMA.replace(" place TEXT, twin_of INTEGER,", "").replace("severity TEXT, severity_reason TEXT NOT NULL "
-                                                                        "DEFAULT '', ", "")
-    assert "place" not in older and "severity" not in older
+    older = SCHEMA.replace(" place TEXT, twin_of INTEGER,", "").replace(
+        "severity TEXT, severity_reason TEXT NOT NULL DEFAULT '', withdrawn_by TEXT, withdrawn_at TEXT,", "")
+    assert not any(name in older for name, _ in ADDED)
     for trial in range(5):
         folder = tmp_path / str(trial)
         folder.mkdir()

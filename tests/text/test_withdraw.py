@@ -45,6 +45,7 @@ def withdrawal(store, tmp_path) -> None:  # noqa: ANN001
     assert [queue.get(i).state for i in (problem.id, linked.id, other.id)] == \
         [EntryState.PENDING, EntryState.PENDING, EntryState.ACCEPTED]
     assert queue.get(problem.id).node_id is None and queue.get(problem.id).decided_by is None
+    assert queue.get(problem.id).withdrawn_by == "乙" and queue.get(problem.id).withdrawn_at is not None  # it was in once
 
     report = withdraw(store, queue, [other.id], "乙")  # the last item from that report: the document goes too
     assert report.documents == 1 and store.get_node(doc) is None

@@ -228,3 +228,6 @@ def test_a_report_item_accepted_in_the_queue_appears_on_its_units_page(visit, co
     assert v.page.request.get(f"{v.base}/entities/{issue}").status == 404  # gone from the graph
     waiting = _api(v, "/text-items", state="pending").json()["items"]
     assert any("小型水库除险加固" in e["text"] and e["node_id"] is None for e in waiting)
+    v.page.select_option("select[name=state]", "open")
+    back = v.page.locator("[data-test=entries] tbody tr", has_text="小型水库除险加固")
+    assert "曾接受" in back.locator("[data-test=withdrawn]").inner_text()  # the clerk sees it was in the graph once
