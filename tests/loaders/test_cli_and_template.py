@@ -117,3 +117,12 @@ def test_xuncha_load_reads_within_the_data_folders_read_limits(cli, tmp_path):
     finally:
         (data / "read_limits.json").unlink()
     assert cli.invoke(app, ["load", str(units), "--no-analyse"]).exit_code == 0
+
+
+def test_the_notes_say_what_a_code_column_wants_not_a_drop_down(cli, tmp_path):
+    """A 整改台账's 问题编号 is typed, not chosen: the notes said 从下拉列表选择 though the column had no list."""
+    out = tmp_path / "整改台账模板.xlsx"
+    assert cli.invoke(app, ["template", "tasks", "--out", str(out)]).exit_code == 0
+    notes = {row[0]: row[2] for row in load_workbook(out)["填写说明"].iter_rows(values_only=True) if row and row[0]}
+    assert notes["问题编号"].startswith("已载入的问题的编号") and "WB-" in notes["问题编号"]
+    assert notes["整改层级"] == "从下拉列表选择"
