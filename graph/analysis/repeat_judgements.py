@@ -119,6 +119,18 @@ def _round_start(store: GraphStore, issue_id: str) -> str:
     return str(round_node.props.get("start") or "")
 
 
+def _issue_id(store: GraphStore, ref: str) -> str:
+    """An issue named by its id or by its 问题编号 (a ledger's, or the WB-… of a problem accepted from a report): a
+    clerk has the code, the pages show it, and only the id was taken."""
+    ref = ref.strip()
+    if store.get_node(ref) is not None:
+        return ref
+    rows = store.run_query("ids_by_code", {"kind": "Issue", "codes": [ref]})
+    if len(rows) > 1:
+        raise RepeatJudgementError(f"问题编号“{ref}”对应 {len(rows)} 个问题；请改用问题标识（iss_…）")
+    return rows[0]["id"] if rows else ref  # not found: said where the issue is looked up
+
+
 def _suggested(store: GraphStore, a: str, b: str) -> bool:
     """Whether the store holds a REPEATS edge between the two issues now."""
     return any(n.edge.type is EdgeType.REPEATS and n.node.id == b for n in store.neighbours(a, limit=10_000))
@@ -126,9 +138,10 @@ def _suggested(store: GraphStore, a: str, b: str) -> bool:
 
 def judge(store: GraphStore, judgements: RepeatJudgements, verdict: Verdict, a: str, b: str, *, who: str,
           why: str | None = None) -> RepeatJudgement:
-    """Record a judgement on issues ``a`` and ``b`` (either order); the caller recomputes the repeats."""
+    """Record a judgement on issues ``a`` and ``b`` (ids or 问题编号, either order); the caller recomputes the repeats."""
     if verdict not in VERDICT_ZH:
         raise RepeatJudgementError("判断只能是 confirm（确认）、reject（否定）或 link（人工关联）")
+    a, b = _issue_id(store, a), _issue_id(store, b)
     if a == b:
         raise RepeatJudgementError("两个编号相同；请给出两个不同的问题")
     starts = {x: _round_start(store, x) for x in (a, b)}

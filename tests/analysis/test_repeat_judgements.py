@@ -75,6 +75,16 @@ def test_judgements_refuse_what_makes_no_sense(county, embedded, tmp_path):
         undo(js, first.id, who="乙")
 
 
+def test_an_issue_may_be_named_by_its_code(county, embedded, tmp_path):
+    """A clerk has the 问题编号 (a ledger's, or WB-… of a report's), not the id: either names the issue."""
+    embedded.upsert(county.nodes, county.edges)
+    repeats.recompute(embedded, data_dir=tmp_path)
+    later, earlier = _missed(embedded, _pairs(embedded))
+    codes = [embedded.get_node(x).props["code"] for x in (later, earlier)]
+    linked = judge(embedded, RepeatJudgements(tmp_path), "link", *codes, who="甲", why="同一笔资金")
+    assert (linked.later, linked.earlier) == (later, earlier)  # stored by id, as every judgement is
+
+
 def test_evidence_states_the_confidence_in_words(loaded_embedded):
     rows = loaded_embedded.run_query("repeats_at", {"limit": 100_000})
     assert rows and all("置信度" in r["evidence"] for r in rows)
