@@ -36,6 +36,8 @@ class RepeatJudgementOut(BaseModel):
     label: str
     later: str
     earlier: str
+    later_code: str | None = Field(default=None, title="后发现的问题的问题编号（图中没有时为空）")
+    earlier_code: str | None = Field(default=None, title="此前的问题的问题编号")
     who: str
     at: str
     why: str | None = None
@@ -44,8 +46,18 @@ class RepeatJudgementOut(BaseModel):
     repeats: int | None = Field(default=None, title="重新计算后的重复问题对数")
 
     @classmethod
-    def of(cls, j: RepeatJudgement, repeats: int | None = None) -> RepeatJudgementOut:
-        return cls(**j.model_dump(), label=j.label, repeats=repeats)
+    def of(cls, j: RepeatJudgement, repeats: int | None = None,
+           codes: dict[str, str] | None = None) -> RepeatJudgementOut:
+        codes = codes or {}
+        return cls(**j.model_dump(), label=j.label, repeats=repeats, later_code=codes.get(j.later),
+                   earlier_code=codes.get(j.earlier))
+
+
+def _codes(store: Any, items: list[RepeatJudgement]) -> dict[str, str]:
+    """The 问题编号 of the issues judged, as a clerk knows them (the judgements keep ids)."""
+    ids = sorted({x for j in items for x in (j.later, j.earlier)})
+    rows = store.run_query("entities_by_ids", {"ids": ids}) if ids else []
+    return {r["id"]: r["props"]["code"] for r in rows if r["props"].get("code")}
 
 
 def _judgements(request: Request) -> RepeatJudgements:
@@ -61,8 +73,10 @@ def _recompute(store: Any, request: Request) -> int:
 
 @router.get("/repeats/judgements", response_model=list[RepeatJudgementOut],
             summary="重复问题的全部人工判断（含已撤销的）：谁、何时、为什么")
-def list_repeat_judgements(account: Analyst, request: Request) -> Any:
-    return [RepeatJudgementOut.of(j).model_dump() for j in _judgements(request).items]
+def list_repeat_judgements(store: Store, account: Analyst, request: Request) -> Any:
+    items = _judgements(request).items
+    codes = _codes(store, items)
+    return [RepeatJudgementOut.of(j, codes=codes).model_dump() for j in items]
 
 
 @router.post("/repeats/judgements", response_model=RepeatJudgementOut, status_code=201,
