@@ -97,8 +97,8 @@ def _judged(store: GraphStore, data_dir: Path, owners: dict[str, QueueEntry]) ->
             if issue in owners:
                 node = store.get_node(other)
                 code = (node.props.get("code") if node else None) or other
-                lines.append(f"条目 {owners[issue].id}（问题 {owners[issue].issue_code}）已有人工重复问题研判：与问题 "
-                             f"{code}“{j.label}”（{j.who}）；请先在“重复问题”页撤销该研判，再撤销接受")
+                lines.append(f"条目 {owners[issue].id}（问题 {owners[issue].issue_code}）已有人工重复问题研判 {j.id}："
+                             f"与问题 {code}“{j.label}”（{j.who}）；请先在“重复问题”页撤销该研判，再撤销接受")
     return lines
 
 

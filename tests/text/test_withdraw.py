@@ -120,7 +120,7 @@ def test_a_standing_repeat_judgement_on_the_problem_stops_the_withdrawal(store, 
                                             at="2026-12-01T10:00:00"))
     judgements.save()
     before = _everything(store)
-    told = rf"条目 {item.id}（问题 WB-[0-9a-f]{{8}}-{item.id}）已有人工重复问题研判：与问题 {earlier.props['code']}"
+    told = rf"条目 {item.id}（问题 WB-[0-9a-f]{{8}}-{item.id}）已有人工重复问题研判 J1：与问题 {earlier.props['code']}"
     with pytest.raises(WithdrawRefused, match=told):
         withdraw(store, queue, [item.id], "乙", data_dir=tmp_path)
     assert _everything(store) == before and queue.get(item.id).state == EntryState.ACCEPTED
