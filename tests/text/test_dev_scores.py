@@ -192,12 +192,12 @@ what bench/report_text.py measured.
   of a review of rectification (已完成清退，整改到位) the writer counts as no finding (the kept behaviour, tested in
   test_rectification_ledgers, keeps the old problem), a regulator asked about the whole county named as an
   inspected unit (县水利局作为行业主管部门，要对全县…) the writer counts as about itself (most writers: about none).
-  Floors raised in session 12 from 0.97/0.97/0.97/0.95 to 0.98/0.98/0.98/0.96 (measured the same after dev_s's rules
+  Floors raised later in session 11 from 0.97/0.97/0.97/0.95 to 0.98/0.98/0.98/0.96 (measured the same after dev_s's rules
   and the classifier retrained on nineteen parts).
 
 * ``dev_s`` (20 files, written independently outside the repository for a year's ordinary documents, scored once
   as the test part in session 11 at items 1.00/0.97, units 0.99/0.96, directives 0.93/0.97, directive units
-  0.90/0.93; opened for tuning in session 12): tuned by H56 to items 1.00/1.00, units 1.00/1.00, directives
+  0.90/0.93; opened for tuning in session 11): tuned by H56 to items 1.00/1.00, units 1.00/1.00, directives
   1.00/1.00, directive units 0.98/0.98 — a past deed after its warrant (按照县委安排，6月，县委巡察办组织…开展…) and
   the inspectors asked to look deeper (巡察组要深入了解) asked nothing, 请X会同Y asking both bodies, a letter's
   以上线索请于…反馈… asking its addressee, a field of work named by its own paragraph's problem (关于X局：…采砂…；纪委监委
@@ -207,6 +207,10 @@ what bench/report_text.py measured.
   a report; 反馈问题清单: feedback); its in-sample veto let 压得不实 through once the classifier was retrained on it.
   Left missed: 县住建局要切实履行行业主管部门职责，把全县…排查一遍 in a section on that bureau, which this writer (as
   dev_r's) counts as about the bureau itself and most writers as about none. Floors 0.98/0.98/0.98/0.96.
+
+* ``dev_t`` (20 files, written independently outside the repository for a year's ordinary documents, scored once
+  as the test part at the end of session 11 at items 0.94/0.91, units 0.93/0.90, directives 0.98/0.97, directive
+  units 0.95/0.93; not tuned on yet): floors a little below those blind figures.
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -238,6 +242,7 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_q": {"items": 0.95, "units": 0.95, "directives": 0.95, "directive_units": 0.90},
          "dev_r": {"items": 0.98, "units": 0.98, "directives": 0.98, "directive_units": 0.96},
          "dev_s": {"items": 0.98, "units": 0.98, "directives": 0.98, "directive_units": 0.96},
+         "dev_t": {"items": 0.89, "units": 0.88, "directives": 0.94, "directive_units": 0.91},
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
 
 
