@@ -1,4 +1,4 @@
-"""Forms opened on dev_s (session 12). Sentences written for these tests.
+"""Forms opened on dev_s (session 11). Sentences written for these tests.
 
 - What a body did, told after the warrant it acted on and a past month (按照县委部署，9月，县委巡察办组织…对X开展…)
   asks it nothing.
