@@ -243,10 +243,12 @@ class Neo4jStore:
     def delete_nodes(self, node_ids: Iterable[str], *, may_cut: base.Cuttable) -> tuple[int, int]:
         """Delete these nodes and their edges in one transaction, unless an edge ``may_cut`` does not allow ties
         one to a node that stays (:class:`~graph.stores.base.NodeInUse`, nothing deleted, the transaction rolled
-        back). Only the edges read and allowed are deleted, then the nodes without ``DETACH``: a tie another session
-        commits after the ties were read makes the server refuse the deletion, and the next attempt reads it (and
-        refuses); a write that comes after finds no node and refuses too (``run_step``). Edge types travel as
-        parameters."""
+        back). The nodes are written first (``_deleting``, gone with them): a session tying one of them to the graph
+        meanwhile meets that write, and the server's deadlock detection makes one of the two retry (so it was seen
+        in practice, H54's probe). Behind that, only the edges read and allowed are deleted, then the nodes without
+        ``DETACH``: a tie committed after the ties were read makes the server refuse the deletion, and the next
+        attempt reads it (and refuses); a write that comes after finds no node and refuses too (``run_step``). Edge
+        types travel as parameters."""
         ids = sorted(set(node_ids))
         out_ok, in_ok = sorted(t.value for t in may_cut.outgoing), sorted(t.value for t in may_cut.incoming)
 
