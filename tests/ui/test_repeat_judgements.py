@@ -25,7 +25,7 @@ def test_an_analyst_rejects_a_repeat_sees_it_recorded_and_undoes_it(visit):
     row = v.page.locator("[data-test=judgements] tbody tr").first
     row.wait_for()
     codes = [v.page.request.get(f"{v.base}/entities/{x}").json()["props"]["code"] for x in pair]
-    assert all(s in row.inner_text() for s in ("否定", *codes, "ui_analyst", "措辞相近，实为不同问题"))  # as a clerk knows them
+    assert all(s in row.inner_text() for s in ("否定", *codes, "ui_analyst", "措辞相近，实为不同问题"))  # codes, not ids
     assert row.locator(f"a[href='#/entity/{pair[0]}']").inner_text() == codes[0]
     v.shot("repeats-judged")
     row.locator("[data-test=undo]").click()
