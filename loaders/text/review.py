@@ -12,6 +12,7 @@ from loaders.ledgers.categories import Categories
 from loaders.text.load import AcceptReport, accept, resolve_round
 from loaders.text.model import QueueEntry
 from loaders.text.queue import OPEN, QueueError, TextQueue
+from loaders.text.severity import level_of
 from loaders.text.units import UnitFinder
 
 
@@ -43,9 +44,9 @@ def edit_entry(store: GraphStore, queue: TextQueue, finder: UnitFinder, entry_id
 
 
 def _severity(said: str) -> Severity:
-    for level in Severity:
-        if said.strip() in (level.value, level.label_zh):
-            return level
+    level = level_of(said.strip())
+    if level is not None:
+        return level
     raise QueueError(f"严重程度“{said}”不可用，条目未修改；请填 {'、'.join(s.label_zh for s in Severity)} 之一。")
 
 

@@ -19,11 +19,16 @@ from graph.reviews.rules import RulesError, load_rules
 from loaders.text.model import ParsedItem
 
 
+def level_of(said: object) -> Severity | None:
+    """The level a person wrote, by its code or its Chinese name (high / 严重), or None."""
+    return next((s for s in Severity if said in (s.value, s.label_zh)), None)
+
+
 def severity_rules(data_dir: Path | None = None) -> dict[str, Any]:
     """The shipped rules with the data folder's ``severity_rules.json`` on top, checked whole when read (a default
     written as its Chinese name, 较重, is taken; a value no level has is refused, naming the file and the item)."""
     rules = load_rules("severity_rules", data_dir, package="loaders.text")
-    default = next((s for s in Severity if rules["default"] in (s.value, s.label_zh)), None)
+    default = level_of(rules["default"])
     if default is None:
         raise RulesError(f"设置文件 severity_rules.json 中“default”应为 一般、较重、严重 之一，现为“{rules['default']}”")
     for key in ("high", "low", "not_before", "not_after"):
