@@ -3,6 +3,8 @@ form says in Chinese why it refuses a pair the method already found; a viewer ge
 
 from __future__ import annotations
 
+import time
+
 
 def _pairs(v) -> set[tuple[str, str]]:
     page = v.page.request.get(v.base + "/repeats?limit=1000").json()
@@ -28,6 +30,8 @@ def test_an_analyst_rejects_a_repeat_sees_it_recorded_and_undoes_it(visit):
     assert all(s in row.inner_text() for s in ("否定", *codes, "ui_analyst", "措辞相近，实为不同问题"))  # codes, not ids
     assert row.locator(f"a[href='#/entity/{pair[0]}']").inner_text() == codes[0]
     v.shot("repeats-judged")
+    # the record's reload made slow: the page's sentence must still wait for the table it speaks of
+    v.page.route("**/repeats/judgements", lambda route: (time.sleep(1.0), route.continue_()))
     row.locator("[data-test=undo]").click()
     v.page.locator("[data-test=judged]").wait_for()
     assert "已撤销" in v.page.locator("[data-test=judged]").inner_text()

@@ -1,5 +1,5 @@
-// A change the user asks for: one at a time (busy), the API's error or a sentence saying what was done, then the
-// page's own refresh (``after``).
+// A change the user asks for: one at a time (busy), the API's error or a sentence saying what was done, shown once
+// the page's own refresh (``after``) has run, so what the sentence says is already on the page when it appears.
 import { ref } from "vue";
 
 export function useAction(after) {
@@ -12,8 +12,12 @@ export function useAction(after) {
     busy.value = true;
     try {
       const answer = await call();
-      note.value = done(answer);
-      await after(answer);
+      const said = done(answer);
+      try {
+        await after(answer);
+      } finally {
+        note.value = said;
+      }
     } catch (e) {
       error.value = e;
     } finally {
