@@ -11,9 +11,10 @@ from loaders.text.candidates import Candidate
 from loaders.text.readers import Block
 from loaders.text.walker_view import WalkerView
 
-# the column of a review of rectification that tells where a problem stands now (整改现状, 目前进展, 整改情况)
+# the column of a review of rectification that tells where a problem stands now (整改现状, 目前进展, 整改情况), or
+# what the review found of it (核查情况, “回头看”发现的问题, 复查发现问题, 仍存在的问题)
 STANDING_COLUMN = re.compile(r"现状|进展|整改情况|完成情况|目前情况|存在差距|未整改到位"
-                             r"|(?:核查|核实|复查|检查)(?:情况|结果)")  # 核查情况: what the review found of it
+                             r"|(?:核查|核实|复查|检查)(?:情况|结果)|回头看|(?:复查|检查|核查)?发现|仍存在")
 # words saying a problem found before is still there (仍由…经营, 尚未上缴): in a review of rectification, a finding
 STILL = re.compile(r"仍(?!将|需|要|应|须)|尚未|还未|依然|依旧|至今未")  # not 下一步仍将…, 仍需长期坚持
 
