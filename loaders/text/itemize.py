@@ -18,6 +18,7 @@ from loaders.text.asides import announces, bare_topic, comments, introduces_tabl
 from loaders.text.asking import clause_asking
 from loaders.text.clause_subjects import opens_clause, withheld_subjects
 from loaders.text.clauses import listed, reports, segment_groups, states
+from loaders.text.counted_units import counted_units
 from loaders.text.cues import has_cue
 from loaders.text.items import Candidate, Context, Walker
 from loaders.text.model import ParsedItem
@@ -155,24 +156,6 @@ def _kind_referent(walker: Walker, text: str, paragraph: int) -> Resolved | None
     return Resolved(last.unit_id, last.unit_name, "承接") if last.unit_name.endswith(m.group(1)) else None
 
 
-def _counted_units(walker: Walker, text: str) -> list[Resolved | None]:
-    """The units a problem counts without naming them (三家单位都存在…, 两个部门均…): the units the problems
-    before it were found at — each township or department once, its villages left to it — when they are as many
-    as the count says; else none."""
-    m = re.search(walker.rules["counted_units"], text)
-    if m is None:
-        return []
-    n = int(m.group(1)) if m.group(1).isdigit() else "一两三四五六七八九".find(m.group(1)) + 1 or 2
-    seen: dict[str, Resolved] = {}
-    for it in walker.items:
-        if it.unit_id and it.unit_id not in seen:
-            seen[it.unit_id] = Resolved(it.unit_id, it.unit_name or "", "前文点名")
-    top = [r for uid, r in seen.items() if not any(walker.finder.is_parent(other, uid) for other in seen)]
-    if m.group(2) not in ("单位", "部门", "党组织", ""):
-        top = [r for r in top if m.group(2) in r.name]  # 两家医院均…: the hospitals among them
-    return list(top) if len(top) == n else []
-
-
 def _cleared(walker: Walker, text: str) -> str:
     """A text without the phrases that say no problem was found (巡察中未发现突出问题): they hold problem words."""
     for p in walker.rules["no_problem_patterns"]:
@@ -248,7 +231,7 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
         return list(named), "文中点名", 0.2
     if inspected:
         return [*inspected], f"文中所说的巡察对象：{inspected[0].name}", 0.15
-    counted = _counted_units(walker, problem)
+    counted = counted_units(walker, problem)
     if counted:
         return counted, f"文中说{len(counted)}个单位都有此问题，即前文点名的{len(counted)}个单位", 0.05
     red = REDACTED.search(problem)

@@ -2,6 +2,8 @@
 
 - A review of rectification's table (单位 | 原反馈问题 | 回头看发现的问题) states its finding in the column of what the
   review found: the row gives the old problem with what is still wrong, not the old problem alone.
+- A count of a named kind opening a problem as its subject (三个村发展党员程序不规范) means each unit of that kind the
+  report found problems at, when there are as many (as 三个村都… did); 两个单位… without 都 stays open.
 - A sentence drawing the lesson of the problems before it (这些问题都说明，…还有不少漏洞。) states no finding of its own.
 """
 
@@ -27,3 +29,11 @@ def test_the_lesson_drawn_from_problems_is_no_finding(parse):
               "从上轮巡察看，县统计局数据报送不及时，县审计局公车管理不严。上述问题充分说明，一些单位制度执行还有不少漏洞。")
     texts = [it.text for it in r.items]
     assert len(texts) == 2 and not any("漏洞" in t for t in texts), texts
+
+
+def test_a_counted_kind_as_subject_is_each_unit_of_that_kind(parse, finder):
+    r = parse("关于对石阳乡东溪村、竹水村党组织提级巡察情况的反馈意见", "现将发现的问题反馈如下。", "一、东溪村",
+              "1.村集体资金收支未经民主理财。", "二、竹水村", "1.村务公开不及时，半年未更新公开栏。", "三、共性问题",
+              "两个村党员发展档案不全，入党积极分子培养记录缺失。")
+    units = {it.unit_id for it in r.items if "党员发展档案不全" in it.text}
+    assert units == {unit_id(finder, "东溪村"), unit_id(finder, "竹水村")}, [(it.unit_id, it.text) for it in r.items]
