@@ -28,3 +28,24 @@ def withheld_subjects(problem: str) -> int:
     opening = {m.group() for m in REDACTED.finditer(problem) if not m.group().endswith("同志")
                and (m.start() == 0 or problem[m.start() - 1] in "，,；;。")}
     return max(1, len(opening))
+
+
+# what follows a list of units that are a clause's subject and have the problem (A、B存在…, A和B均存在…)
+HAVE = re.compile(r"^(?:均|都|也|还|仍|同样)?存在")
+
+
+def listed_holders(finder: UnitFinder, problem: str) -> list[str]:
+    """The units (names as written) listed at the start of a problem or of a clause as the ones that have it
+    (延伸检查发现，县A医院、县B保健院存在…问题，该局…): they are at fault, though a later clause blames the
+    context's unit too (its own failing is told there)."""
+    found = finder.mentions(problem)
+    out: list[str] = []
+    for i, m in enumerate(found):
+        if not (m.start == 0 or problem[m.start - 1] in "，,。；;"):
+            continue
+        run = [m]
+        while i + len(run) < len(found) and re.fullmatch(r"[、和及与]", problem[run[-1].end:found[i + len(run)].start]):
+            run.append(found[i + len(run)])
+        if HAVE.match(problem[run[-1].end:]):
+            out += [x.form for x in run]
+    return out

@@ -16,7 +16,7 @@ import re
 from loaders.text import categories
 from loaders.text.asides import announces, bare_topic, comments, introduces_table, only_announced
 from loaders.text.asking import clause_asking
-from loaders.text.clause_subjects import opens_clause, withheld_subjects
+from loaders.text.clause_subjects import listed_holders, opens_clause, withheld_subjects
 from loaders.text.clauses import listed, reports, segment_groups, states
 from loaders.text.counted_units import counted_units
 from loaders.text.cues import has_cue
@@ -212,9 +212,10 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
     if named and ctx is not None and ctx.unit is not None and walker.speaks_of_context(problem):
         # 群众反映X村…的信访件，乡党委未能…: the unit of the context is the one at fault — but a village of it
         # opening a clause of its own (乡党委对村干部管理偏松，Y村书记长期在外…) or named as the one involved
-        # (…。涉及村：Y村。) is where the problem is
-        named = [u for u in named if walker.finder.is_parent(ctx.unit.unit_id, u.unit_id)
-                 and opens_clause(walker.finder, problem, u)]
+        # (…。涉及村：Y村。) is where the problem is, and so are units listed as having it (A、B存在…，该局…)
+        holders = {walker.finder.resolve(f).unit_id for f in listed_holders(walker.finder, problem)}
+        named = [u for u in named if (walker.finder.is_parent(ctx.unit.unit_id, u.unit_id)
+                 and opens_clause(walker.finder, problem, u)) or u.unit_id in holders]
     inspected = walker.inspected_units(problem, contexts) if not named else []
     first_red = REDACTED.search(problem)
     if named and first_red and not first_red.group().endswith("同志") and first_red.start() < min(

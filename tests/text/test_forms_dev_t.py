@@ -4,6 +4,8 @@
   review found: the row gives the old problem with what is still wrong, not the old problem alone.
 - A count of a named kind opening a problem as its subject (三个村发展党员程序不规范) means each unit of that kind the
   report found problems at, when there are as many (as 三个村都… did); 两个单位… without 都 stays open.
+- Units listed as having a problem (延伸检查发现，A医院、B保健院存在…问题，该局…) are at fault for it, though a later
+  clause names the inspected unit by 该局 for its own failing; a request counting them (督促两家医院…) is about each.
 - A sentence drawing the lesson of the problems before it (这些问题都说明，…还有不少漏洞。) states no finding of its own.
 """
 
@@ -37,3 +39,13 @@ def test_a_counted_kind_as_subject_is_each_unit_of_that_kind(parse, finder):
               "两个村党员发展档案不全，入党积极分子培养记录缺失。")
     units = {it.unit_id for it in r.items if "党员发展档案不全" in it.text}
     assert units == {unit_id(finder, "东溪村"), unit_id(finder, "竹水村")}, [(it.unit_id, it.text) for it in r.items]
+
+
+def test_units_listed_as_having_a_problem_are_at_fault(parse, finder):
+    r = parse("关于对县医疗保障局党组巡察情况的反馈意见", "现将有关情况反馈如下。",
+              "一、监管职责方面。延伸检查发现，县中医院、县妇幼保健院存在超标准收取护理费问题，该局发现后未督促退还。",
+              "二、下一步要求。县卫生健康局作为行业主管部门，要督促两家医院规范收费。")
+    units = {it.unit_id for it in r.items if "超标准收取护理费" in it.text}
+    hospitals = {unit_id(finder, "县中医院"), unit_id(finder, "县妇幼保健院")}
+    assert units == hospitals, [(it.unit_id, it.text) for it in r.items]
+    assert {d.unit_id for d in r.directives if d.body == "行业主管部门"} == hospitals, r.directives
