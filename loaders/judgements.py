@@ -10,8 +10,9 @@ Without an ID number, namesakes stay apart and the load report lists them "for a
 - **different** (``refuse``): nothing changes in the graph; the pair is never proposed again.
 
 Judgements live in ``judgements.json`` in the data folder (0600, written whole or not at all): who, when, by which
-rule, with a note, and who undid them when. Each graph change is one ``replace_all`` (readers see the old graph or
-the new one).
+rule, with a note, and who undid them when. Each graph change is one transaction of the store that reads what it
+moves (``merge_node``, ``upsert_dropping``): readers see the graph before or after, and a write another process makes
+meanwhile (a text accepted, a load) is kept.
 """
 
 from __future__ import annotations
@@ -171,14 +172,10 @@ def confirm(store: GraphStore, judgements: Judgements, a: str, b: str, *, who: s
     _unjudged(judgements, a, b)
     na, nb, subject = _pair(store, a, b)
     judgement = _new(judgements, subject, "same", na, nb, who, rule, note)
-    nodes = [n for n in store.iter_nodes() if n.id != b]
-    before = list(store.iter_edges())
-    edges, moved = rewrite(before, {b: a})
-    existing = {e.id for e in before}
-    store.replace_all(nodes, edges)
+    merged = store.merge_node(b, a, lambda e: moved_id(e, {b: a}))  # its edges read in the write: none lost
     judgement.node = nb.model_dump(mode="json")
-    judgement.moved = [e.model_dump(mode="json") for e in moved]
-    judgement.kept = sorted({moved_id(e, {b: a}) for e in moved} & existing)  # the kept record's own: stay on undo
+    judgement.moved = [e.model_dump(mode="json") for e in merged.moved]
+    judgement.kept = merged.kept  # the kept record's own: stay on undo
     judgements.items.append(judgement)
     judgements.save()
     return judgement
@@ -206,18 +203,25 @@ def undo(store: GraphStore, judgements: Judgements, judgement_id: str, *, who: s
         later = [j for j in judgements.active() if j.verdict == "same" and j.b == judgement.a]
         if later:
             raise JudgementError(f"保留的记录已再并入他处（{later[0].id}）；请先撤销 {later[0].id}")
-        originals = [EdgeRecord.model_validate(e) for e in judgement.moved]
-        gone = {moved_id(e, {judgement.b: judgement.a}) for e in originals} - set(judgement.kept)
-        nodes = list(store.iter_nodes())
-        if judgement.node:
-            nodes.append(NodeRecord.model_validate(judgement.node))
-        live = {n.id for n in nodes}
-        edges = [e for e in store.iter_edges() if e.id not in gone]
-        edges += [e for e in originals if e.src in live and e.dst in live]
-        store.replace_all(nodes, edges)
+        store.upsert_dropping(*_split(store, judgement))
     judgement.undone_by, judgement.undone_at = who, _now()
     judgements.save()
     return judgement
+
+
+def _split(store: GraphStore, judgement: Judgement) -> tuple[list[NodeRecord], list[EdgeRecord], list[EdgeRecord]]:
+    """A merge undone as one write: the merged node and its edges back (those whose other end is still stored), and
+    the copies the merge moved to the kept node dropped (but the kept node's own)."""
+    redirect = {judgement.b: judgement.a}
+    originals = [EdgeRecord.model_validate(e) for e in judgement.moved]
+    nodes = [NodeRecord.model_validate(judgement.node)] if judgement.node else []
+    back = {n.id for n in nodes}
+    ends = {end for e in originals for end in (e.src, e.dst)} - back
+    live = back | {end for end in ends if store.get_node(end) is not None}
+    copies = [e.model_copy(update={"id": moved_id(e, redirect), "src": redirect.get(e.src, e.src),
+                                   "dst": redirect.get(e.dst, e.dst)}) for e in originals]
+    dropping = [c for c in copies if c.id not in set(judgement.kept)]
+    return nodes, [e for e in originals if e.src in live and e.dst in live], dropping
 
 
 def apply_to_load(judgements: Judgements, nodes: list[NodeRecord], edges: list[EdgeRecord]

@@ -7,7 +7,7 @@ protocol, and parity tests hold the two backends to the same answers.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, Protocol, runtime_checkable
@@ -50,12 +50,26 @@ class Tie(NamedTuple):
     outgoing: bool
 
 
+class Merged(NamedTuple):
+    """What a merge moved: the merged node's edges as they were (``moved``), and the ids its moved edges took that
+    the kept node already held (``kept``: that edge was the kept node's own and stays when the merge is undone)."""
+
+    moved: list[EdgeRecord]
+    kept: list[str]
+
+
 class NodeInUse(StoreError):
     """A deletion refused, nothing deleted: some node is tied to the rest of the graph by an edge not cuttable."""
 
     def __init__(self, ties: list[Tie]) -> None:
         super().__init__(f"有 {len(ties)} 条关系仍引用要删除的节点，未删除任何内容")
         self.ties = ties
+
+
+def check_dropping(edges: list[EdgeRecord], dropping: list[EdgeRecord]) -> None:
+    """``upsert_dropping`` writes other edges than it drops: one both dropped and written is a caller's mistake."""
+    if {e.id for e in edges} & {e.id for e in dropping}:
+        raise ValueError("an edge is both dropped and written")
 
 
 @cache
@@ -146,6 +160,18 @@ class GraphStore(Protocol):
         """Delete these nodes and every edge at them in one transaction; returns (nodes, edges) deleted. Ids not
         stored are passed over. If an edge ties one of them to a node that stays and ``may_cut`` does not allow it,
         raise :class:`NodeInUse` listing such ties (sorted, at most ``TIES_SHOWN``) and delete nothing."""
+
+    def merge_node(self, node_id: str, into: str, renamed: Callable[[EdgeRecord], str]) -> Merged:
+        """Merge one node into another in one transaction, its edges read inside it: each edge of ``node_id`` moves
+        to ``into`` under the id ``renamed`` gives it (an edge already stored under that id has the moved one's
+        properties merged in, as ``upsert`` does), then the node goes. An edge written to ``node_id`` by another
+        writer meanwhile moves too or stops the merge; it is never lost. Raises :class:`StoreError` if either node
+        is not stored."""
+
+    def upsert_dropping(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord],
+                        dropping: Iterable[EdgeRecord]) -> None:
+        """Delete the edges ``dropping`` (by type and id; those not stored are passed over), then ``upsert`` in the
+        same transaction: a merge undone (the node and its edges back, their moved copies gone) all at once."""
 
     def clear(self) -> None: ...
 

@@ -26,7 +26,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
+from graph.model import EdgeRecord, EdgeType, NodeRecord
 from graph.stores import base, changelog, snapshot, sqlite_file
 from graph.stores import embedded_plan as plan_rows
 from graph.stores.base import Counts, Direction, Neighbour, StoreError, StoreUnavailable
@@ -198,7 +198,7 @@ class EmbeddedStore:
         for _ in range(REPLANS):
             self._sync()
             planned = plan(self.graph)
-            if planned[2] is not NOTHING_GONE and not planned[2][0]:
+            if planned[2] is not NOTHING_GONE and not (planned[0] or planned[1] or planned[2][0] or planned[2][1]):
                 return planned, 0  # a deletion of nothing held writes nothing
             try:
                 return planned, self._commit(planned[0], planned[1], gone=planned[2], drop_type=drop_type,
@@ -252,11 +252,20 @@ class EmbeddedStore:
         if clear or generation != self._generation + 1 or self._graph is None:
             self._graph, self._generation, self._token = None, generation, token  # a new graph, or another writer: reread
             return dropped
-        if gone[0]:
-            self._graph.remove_nodes_from(gone[0])  # and with them their edges, all listed in gone[1]
+        self._forget(self._graph, gone)
         self._apply(node_rows, edge_rows, drop_type)
         self._generation, self._token = generation, token
         return dropped
+
+    @staticmethod
+    def _forget(g: nx.MultiDiGraph, gone: Gone) -> None:
+        """A committed deletion, applied to the graph in memory: the nodes with their edges, then any edge listed
+        that was not at one of them (looked for only then: a merge undone drops a few edges of a kept node)."""
+        at_nodes = {k for n in gone[0] if n in g for *_, k in [*g.out_edges(n, keys=True), *g.in_edges(n, keys=True)]}
+        loose = set(gone[1]) - at_nodes
+        g.remove_nodes_from(gone[0])
+        if loose:
+            g.remove_edges_from([(s, d, k) for s, d, k in g.edges(keys=True) if k in loose])
 
     def _apply(self, node_rows: NodeRows, edge_rows: EdgeRows, drop_type: str | None) -> None:
         """One committed write, applied to the graph in memory (write lock held)."""
@@ -288,28 +297,42 @@ class EmbeddedStore:
             gone = self._planned(lambda g: ({}, {}, plan_rows.doomed(g, node_ids, may_cut)))[0][2]
         return len(gone[0]), len(gone[1])
 
+    def merge_node(self, node_id: str, into: str, renamed: Callable[[EdgeRecord], str]) -> base.Merged:
+        """See :meth:`GraphStore.merge_node`: planned against the file's latest graph, planned again if another
+        process wrote meanwhile, so its edges are read and moved in one step."""
+        found: list[base.Merged] = []
+
+        def plan(g: nx.MultiDiGraph) -> Plan:
+            rows, gone, what = plan_rows.merged(g, node_id, into, renamed)
+            found[:] = [what]
+            return {}, rows, gone
+
+        with self._rw.write():
+            self._planned(plan)
+        return found[0]
+
+    def upsert_dropping(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord],
+                        dropping: Iterable[EdgeRecord]) -> None:
+        nodes, edges, dropping = list(nodes), list(edges), list(dropping)
+        base.check_dropping(edges, dropping)
+
+        def plan(g: nx.MultiDiGraph) -> Plan:
+            node_rows = plan_rows.merge_nodes(g, nodes)
+            return node_rows, plan_rows.merge_edges(g, edges, node_rows), ([], plan_rows.dropped_edges(g, dropping))
+
+        with self._rw.write():
+            self._planned(plan)
+
     def clear(self) -> None:
         with self._rw.write():
             self._commit({}, {}, clear=True)
 
     # -- reads -----------------------------------------------------------------
-    @staticmethod
-    def node_record(nid: str, attrs: dict[str, Any]) -> NodeRecord:
-        return NodeRecord(id=nid, kind=NodeKind(attrs[KIND]),
-                          props={k: v for k, v in attrs.items() if k != KIND})
-
-    def edge_record(self, src: str, dst: str, eid: str, attrs: dict[str, Any],
-                    graph: nx.MultiDiGraph | None = None) -> EdgeRecord:
-        g = self.graph if graph is None else graph
-        return EdgeRecord(id=eid, type=EdgeType(attrs[TYPE]), src=src, src_kind=NodeKind(g.nodes[src][KIND]),
-                          dst=dst, dst_kind=NodeKind(g.nodes[dst][KIND]),
-                          props={k: v for k, v in attrs.items() if k != TYPE})
-
     def get_node(self, node_id: str) -> NodeRecord | None:
         with self._loaded() as g:
             if node_id not in g:
                 return None
-            return self.node_record(node_id, g.nodes[node_id])
+            return plan_rows.node_of(node_id, g.nodes[node_id])
 
     def neighbours(self, node_id: str, *, direction: Direction = "both", limit: int = 100) -> list[Neighbour]:
         with self._loaded() as g:
@@ -318,12 +341,12 @@ class EmbeddedStore:
             found: list[Neighbour] = []
             if direction in ("out", "both"):
                 for s, d, k, a in g.out_edges(node_id, keys=True, data=True):
-                    found.append(Neighbour(edge=self.edge_record(s, d, k, a, g),
-                                           node=self.node_record(d, g.nodes[d]), outgoing=True))
+                    found.append(Neighbour(edge=plan_rows.edge_of(g, s, d, k, a),
+                                           node=plan_rows.node_of(d, g.nodes[d]), outgoing=True))
             if direction in ("in", "both"):
                 for s, d, k, a in g.in_edges(node_id, keys=True, data=True):
-                    found.append(Neighbour(edge=self.edge_record(s, d, k, a, g),
-                                           node=self.node_record(s, g.nodes[s]), outgoing=False))
+                    found.append(Neighbour(edge=plan_rows.edge_of(g, s, d, k, a),
+                                           node=plan_rows.node_of(s, g.nodes[s]), outgoing=False))
             found.sort(key=lambda n: (n.edge.type.value, n.node.id, n.edge.id))
             return found[:limit]
 
@@ -353,13 +376,13 @@ class EmbeddedStore:
         with self._loaded() as g:
             items = list(g.nodes(data=True))
         for nid, attrs in sorted(items, key=lambda x: x[0]):
-            yield self.node_record(nid, attrs)
+            yield plan_rows.node_of(nid, attrs)
 
     def iter_edges(self) -> Iterator[EdgeRecord]:
         with self._loaded() as g:
             items = list(g.edges(keys=True, data=True))
         for s, d, k, a in sorted(items, key=lambda x: x[2]):
-            yield self.edge_record(s, d, k, a, g)
+            yield plan_rows.edge_of(g, s, d, k, a)
 
     def close(self) -> None:
         """Leave a snapshot of what this process holds in memory (if newer than the last one), then close."""

@@ -4,15 +4,17 @@ Planning is apart from committing because a plan is only good for the graph it w
 merged with what that graph holds, edges' ends and a deletion's ties are checked in it. The store commits a plan
 only if no other process wrote since (:meth:`~graph.stores.embedded.EmbeddedStore._planned`), and plans again if
 one did — a plan made against an older graph could bring back a deleted node's edge or overwrite another's write.
+A merge (:func:`merged`) is planned the same way, so the edges it moves are those the file holds when it commits.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import networkx as nx
 
-from graph.model import EdgeRecord, EdgeType, NodeRecord
+from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
 from graph.stores import base
 from graph.stores.changelog import EdgeRows, NodeRows
 from graph.stores.sqlite_file import KIND, TYPE
@@ -69,3 +71,35 @@ def doomed(g: nx.MultiDiGraph, node_ids: Iterable[str], may_cut: base.Cuttable) 
     if ties:
         raise base.NodeInUse(sorted(ties)[:base.TIES_SHOWN])
     return sorted(nodes), sorted(edges)
+
+
+def node_of(nid: str, attrs: dict[str, Any]) -> NodeRecord:
+    """A node held in the graph (its attributes) as its record."""
+    return NodeRecord(id=nid, kind=NodeKind(attrs[KIND]), props={k: v for k, v in attrs.items() if k != KIND})
+
+
+def edge_of(g: nx.MultiDiGraph, src: str, dst: str, eid: str, attrs: dict[str, Any]) -> EdgeRecord:
+    """An edge held in the graph (its attributes) as its record."""
+    return EdgeRecord(id=eid, type=EdgeType(attrs[TYPE]), src=src, src_kind=NodeKind(g.nodes[src][KIND]), dst=dst,
+                      dst_kind=NodeKind(g.nodes[dst][KIND]), props={k: v for k, v in attrs.items() if k != TYPE})
+
+
+def merged(g: nx.MultiDiGraph, node_id: str, into: str, renamed: Callable[[EdgeRecord], str]
+           ) -> tuple[EdgeRows, tuple[list[str], list[str]], base.Merged]:
+    """A merge of ``node_id`` into ``into``: the moved edges' rows, what goes (the node, its edges), and what moved."""
+    for n in (node_id, into):
+        if n not in g:
+            raise base.StoreError(f"记录 {n} 不在图中，未合并")
+    ends = [*g.out_edges(node_id, keys=True), *g.in_edges(node_id, keys=True)]
+    originals = sorted({k: edge_of(g, s, d, k, g.edges[s, d, k]) for s, d, k in ends}.values(), key=lambda e: e.id)
+    copies = [e.model_copy(update={"id": renamed(e), "src": into if e.src == node_id else e.src,
+                                   "dst": into if e.dst == node_id else e.dst}) for e in originals]
+    held = {c.id for c in copies if g.has_edge(c.src, c.dst, c.id)}
+    rows = merge_edges(g, copies, {})
+    return rows, ([node_id], [e.id for e in originals]), base.Merged(originals, sorted(held))
+
+
+def dropped_edges(g: nx.MultiDiGraph, dropping: Iterable[EdgeRecord]) -> list[str]:
+    """The ids of the edges to drop that the graph holds (by type and id)."""
+    return sorted({e.id for e in dropping if g.has_edge(e.src, e.dst, e.id)
+                   and g.edges[e.src, e.dst, e.id][TYPE] == e.type.value})

@@ -156,11 +156,14 @@ class BulkWriter:
 
     # -- the write -------------------------------------------------------------------
     def write(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], *, drop_type: EdgeType | None = None,
-              clear: bool = False) -> None:
+              clear: bool = False, before: Callable[[ManagedTransaction], None] | None = None) -> None:
+        """``before`` runs first in the write's transaction (a write of one transaction only)."""
         by_kind, by_shape = group(nodes, edges)
         check_edge_props((t, row["id"], row["p"]) for (t, _, _), rows in by_shape.items() for row in rows.values())
         total = sum(map(len, by_kind.values())) + sum(map(len, by_shape.values()))
         single = total <= self.single_tx_records
+        if before is not None and not single:
+            raise ValueError("a write with a first step must be one transaction")
         with self._session() as session:
             empty = self._graph_is_empty(session)
             self._check_endpoints(session, by_kind, by_shape, clear=clear or empty)
@@ -168,6 +171,8 @@ class BulkWriter:
                               empty=empty)
             if single:
                 def write_all(tx: ManagedTransaction) -> None:
+                    if before is not None:
+                        before(tx)
                     for step in plan:
                         run_step(tx, step, None)
                     tx.run(BUMP).consume()

@@ -19,25 +19,24 @@ through the graph's generation, which it reads like any other value.
 from __future__ import annotations
 
 import pathlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
 
 from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, GraphDatabase, ManagedTransaction, Query, unit_of_work
 from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
-from neo4j.graph import Node, Path, Relationship
-from neo4j.spatial import Point
 
 import cypher
 from graph.console import ConsoleAnswer, ConsoleLimits, judge_plan
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
 from graph.model.ids import kind_of_id
 from graph.settings import Settings
-from graph.stores import base, neo4j_bulk
+from graph.stores import base, neo4j_bulk, neo4j_merge
 from graph.stores.base import Counts, Direction, Neighbour, StoreError, StoreUnavailable
 from graph.stores.neo4j_journal import BUMP, recover
 from graph.stores.neo4j_journal import SCHEMA as JOURNAL_SCHEMA
 from graph.stores.neo4j_load import BulkWriter
+from graph.stores.neo4j_records import edge_record, node_record, plain
 
 
 def _statements(text: str, **fill: str) -> list[str]:
@@ -47,45 +46,7 @@ def _statements(text: str, **fill: str) -> list[str]:
     return [s.strip() for s in body.split(";") if s.strip()]
 
 
-def _plain(value: Any) -> Any:
-    """Console values as JSON: nodes and relationships as their properties with kind and id, paths as both."""
-    if isinstance(value, Node):
-        kinds = [label for label in value.labels if label in _KINDS]
-        return {"kind": kinds[0] if kinds else ":".join(sorted(value.labels)), **_plain(dict(value))}
-    if isinstance(value, Relationship):
-        return {"type": value.type, **_plain(dict(value))}
-    if isinstance(value, Path):
-        return {"nodes": [_plain(n) for n in value.nodes], "relationships": [_plain(r) for r in value.relationships]}
-    if hasattr(value, "iso_format"):  # dates, times and durations (a Duration is also a tuple)
-        return value.iso_format()
-    if isinstance(value, Point):
-        return {"srid": value.srid, "coordinates": list(value)}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, bytes | bytearray):
-        return value.hex()
-    return value
-
-
-_KINDS = frozenset(kind.value for kind in NodeKind)
-
-
-def _kind(node: Node) -> NodeKind:
-    return NodeKind(next(label for label in node.labels if label != "Entity"))
-
-
-def _node_record(node: Node) -> NodeRecord:
-    props = dict(node)
-    return NodeRecord(id=props.pop("id"), kind=_kind(node), props=props)
-
-
-def _edge_record(rel: Relationship, start: Node, end: Node) -> EdgeRecord:
-    """Endpoints come as full nodes: those inside a lone relationship carry no labels."""
-    props = dict(rel)
-    return EdgeRecord(id=props.pop("id"), type=EdgeType(rel.type), src=start["id"], src_kind=_kind(start),
-                      dst=end["id"], dst_kind=_kind(end), props=props)
+_R = TypeVar("_R")
 
 
 class Neo4jStore:
@@ -215,7 +176,7 @@ class Neo4jStore:
             result = tx.run(text, params)  # type: ignore[arg-type]
             answer = ConsoleAnswer(columns=list(result.keys()), names_people=people)
             for record in result:
-                if not answer.add(record.values(), bounds, convert=_plain):
+                if not answer.add(record.values(), bounds, convert=plain):
                     break
             return answer
 
@@ -273,15 +234,44 @@ class Neo4jStore:
             tx.run(BUMP).consume()
             return int(found["nodes"]), int(found["edges"])
 
+        return self._retried(work, "未删除")
+
+    def merge_node(self, node_id: str, into: str, renamed: Callable[[EdgeRecord], str]) -> base.Merged:
+        """See :meth:`GraphStore.merge_node` and :mod:`graph.stores.neo4j_merge` (how a tie written meanwhile is
+        moved or stops the merge)."""
+        def work(tx: ManagedTransaction) -> base.Merged:
+            done = neo4j_merge.merge(tx, node_id, into, renamed)
+            tx.run(BUMP).consume()
+            return done
+
+        return self._retried(work, "未合并")
+
+    def upsert_dropping(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord],
+                        dropping: Iterable[EdgeRecord]) -> None:
+        """One transaction: the edges dropped, then the records written as ``upsert`` writes them (a merge is
+        undone on a handful of records: never the chunked path)."""
+        edges, dropping = list(edges), list(dropping)
+        base.check_dropping(edges, dropping)
+        writer = BulkWriter(self._session, batch_size=self.batch_size, single_tx_records=10**9, workers=1)
+        try:
+            writer.write(nodes, edges, before=lambda tx: neo4j_merge.drop(tx, dropping))
+        except ServiceUnavailable as exc:
+            raise StoreUnavailable(f"Neo4j（{self.uri}）暂时不可用，写入未完成，图谱保持原样。") from exc
+        except ClientError as exc:
+            raise StoreError(f"Neo4j 拒绝了写入（{exc.code}）：{exc.message}；整批写入已取消。") from exc
+
+    def _retried(self, work: Callable[[ManagedTransaction], _R], undone: str) -> _R:
+        """A write transaction that reads what it deletes, run again (up to three times) when the server refuses
+        the deletion because an edge came between its reading and its ``DELETE``."""
         for attempt in range(3):
             try:
                 with self._session() as session:
                     return session.execute_write(work)
             except ServiceUnavailable as exc:
-                raise StoreUnavailable(f"Neo4j（{self.uri}）暂时不可用，未删除任何内容。") from exc
-            except ClientError as exc:  # an edge came between the reading of the ties and the deletion
+                raise StoreUnavailable(f"Neo4j（{self.uri}）暂时不可用，{undone}任何内容。") from exc
+            except ClientError as exc:
                 if attempt == 2 or "ConstraintValidationFailed" not in (exc.code or ""):
-                    raise StoreError(f"Neo4j 拒绝了删除（{exc.code}）：{exc.message}；未删除任何内容。") from exc
+                    raise StoreError(f"Neo4j 拒绝了写入（{exc.code}）：{exc.message}；{undone}任何内容。") from exc
         raise AssertionError("unreachable")
 
     def clear(self) -> None:
@@ -310,7 +300,7 @@ class Neo4jStore:
         if kind is None:
             return None
         rows = self._read(f"MATCH (n:{NodeKind(kind).value} {{id: $id}}) RETURN n", id=node_id)
-        return _node_record(rows[0]["n"]) if rows else None
+        return node_record(rows[0]["n"]) if rows else None
 
     def neighbours(self, node_id: str, *, direction: Direction = "both", limit: int = 100) -> list[Neighbour]:
         pattern = {"out": "(n)-[r]->(m)", "in": "(n)<-[r]-(m)", "both": "(n)-[r]-(m)"}[direction]
@@ -319,7 +309,7 @@ class Neo4jStore:
             "RETURN r, m, startNode(r) AS a, endNode(r) AS b, startNode(r) = n AS outgoing "
             "ORDER BY type(r), m.id, r.id LIMIT $limit",
             id=node_id, limit=limit)
-        return [Neighbour(edge=_edge_record(row["r"], row["a"], row["b"]), node=_node_record(row["m"]),
+        return [Neighbour(edge=edge_record(row["r"], row["a"], row["b"]), node=node_record(row["m"]),
                           outgoing=row["outgoing"])
                 for row in rows]
 
@@ -361,7 +351,7 @@ class Neo4jStore:
             if not rows:
                 return
             for row in rows:
-                yield _node_record(row["n"])
+                yield node_record(row["n"])
             after = rows[-1]["n"]["id"]
 
     def iter_edges(self) -> Iterator[EdgeRecord]:
@@ -373,7 +363,7 @@ class Neo4jStore:
                 if not rows:
                     break
                 for row in rows:
-                    yield _edge_record(row["r"], row["a"], row["b"])
+                    yield edge_record(row["r"], row["a"], row["b"])
                 after = rows[-1]["r"]["id"]
 
     def close(self) -> None:

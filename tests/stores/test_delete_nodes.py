@@ -12,6 +12,7 @@ from graph.model import EdgeType, NodeKind, make_edge
 from graph.model import nodes as m
 from graph.stores.base import Cuttable, DanglingEdgeError, NodeInUse, Tie
 from graph.stores.embedded import EmbeddedStore
+from tests.stores.racing import racing, racing_neo4j
 
 ONLY_UP = Cuttable(outgoing=frozenset({EdgeType.PART_OF}), incoming=frozenset())
 ANY = Cuttable(outgoing=frozenset(EdgeType), incoming=frozenset(EdgeType))
@@ -91,18 +92,6 @@ def _dangling(path: Path) -> list:
                           "OR dst NOT IN (SELECT id FROM nodes)").fetchall()
 
 
-def _racing(store: EmbeddedStore, meanwhile) -> None:  # noqa: ANN001
-    """Run ``meanwhile`` (another process's write) once, right after ``store`` has caught up for its next write."""
-    caught_up = store._sync
-
-    def sync() -> None:
-        caught_up()
-        if not getattr(sync, "done", False):
-            sync.done = True  # type: ignore[attr-defined]
-            meanwhile()
-    store._sync = sync  # type: ignore[method-assign]
-
-
 def test_an_edge_planned_before_another_process_deleted_its_end_is_refused(tmp_path: Path):
     """The write was checked against a graph that still held the end; it is planned again and refused, and the
     file never holds an edge to nothing."""
@@ -110,7 +99,7 @@ def test_an_edge_planned_before_another_process_deleted_its_end_is_refused(tmp_p
     nodes, _, ids = _small()
     deleting.upsert(nodes, [])
     writing.graph  # noqa: B018  (holds the graph in memory)
-    _racing(writing, lambda: deleting.delete_nodes([ids["a"]], may_cut=ONLY_UP))
+    racing(writing, lambda: deleting.delete_nodes([ids["a"]], may_cut=ONLY_UP))
     with pytest.raises(DanglingEdgeError):
         writing.upsert([], [make_edge(EdgeType.REGULATED_BY, (NodeKind.UNIT, ids["c"]), (NodeKind.UNIT, ids["a"]))])
     assert _dangling(tmp_path / "g.sqlite") == [] and writing.get_node(ids["a"]) is None
@@ -123,7 +112,7 @@ def test_a_tie_written_by_another_process_after_the_plan_stops_the_deletion(tmp_
     nodes, _, ids = _small()
     deleting.upsert(nodes, [])
     tie = make_edge(EdgeType.REGULATED_BY, (NodeKind.UNIT, ids["c"]), (NodeKind.UNIT, ids["a"]))
-    _racing(deleting, lambda: writing.upsert([], [tie]))
+    racing(deleting, lambda: writing.upsert([], [tie]))
     with pytest.raises(NodeInUse):
         deleting.delete_nodes([ids["a"]], may_cut=ONLY_UP)
     assert deleting.get_node(ids["a"]) is not None and _dangling(tmp_path / "g.sqlite") == []
@@ -136,9 +125,6 @@ def test_neo4j_a_tie_written_meanwhile_is_seen_or_refused_never_lost(neo4j_count
     """Another session writes a tie to the node after the deletion read the ties: either the deletion is refused
     (the server will not delete a node still tied; the next attempt reads the tie) or the other write waits for the
     deletion and is refused; never an edge silently lost (``DETACH DELETE`` lost it)."""
-    import threading
-    import time
-
     nodes, _, ids = _small()
     neo4j_county.upsert(nodes, [])
     tie = make_edge(EdgeType.REGULATED_BY, (NodeKind.UNIT, ids["c"]), (NodeKind.UNIT, ids["a"]))
@@ -155,45 +141,11 @@ def test_neo4j_a_tie_written_meanwhile_is_seen_or_refused_never_lost(neo4j_count
         except Exception as exc:  # noqa: BLE001 - which refusal it is, is what the test reads
             outcome["write"] = type(exc).__name__
 
-    real, thread = neo4j_county._session, threading.Thread(target=other_write)
-
-    class Racing:
-        def __init__(self, session) -> None:  # noqa: ANN001
-            self.session = session
-
-        def __enter__(self):  # noqa: ANN204
-            self.session.__enter__()
-            return self
-
-        def __exit__(self, *exc):  # noqa: ANN002, ANN204
-            return self.session.__exit__(*exc)
-
-        def execute_write(self, work):  # noqa: ANN001, ANN201
-            def first_statement_then_race(tx):  # noqa: ANN001, ANN202
-                run = tx.run
-
-                def racing_run(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-                    result = run(*args, **kwargs)
-                    if not thread.is_alive() and "write" not in outcome and "$shown" in str(args[0]):
-                        result = list(result)  # the ties have been read
-                        thread.start()
-                        time.sleep(1.5)  # the other write runs (or waits) before the deletion
-                        return _Rows(result)
-                    return result
-                tx.run = racing_run
-                return work(tx)
-            return self.session.execute_write(first_statement_then_race)
-
-    neo4j_county._session = lambda read=False: Racing(real(read))
     try:
-        try:
-            done = neo4j_county.delete_nodes([ids["a"]], may_cut=ONLY_UP)
-            outcome["delete"] = done
-        except NodeInUse:
-            outcome["delete"] = "refused"
-    finally:
-        neo4j_county._session = real
-        thread.join(60)
+        with racing_neo4j(neo4j_county, "$shown", other_write):  # once the ties have been read
+            outcome["delete"] = neo4j_county.delete_nodes([ids["a"]], may_cut=ONLY_UP)
+    except NodeInUse:
+        outcome["delete"] = "refused"
     try:
         still = neo4j_county.get_node(ids["a"]) is not None
         ties = [n.edge.id for n in neo4j_county.neighbours(ids["c"]) if n.edge.type is EdgeType.REGULATED_BY]
@@ -204,8 +156,3 @@ def test_neo4j_a_tie_written_meanwhile_is_seen_or_refused_never_lost(neo4j_count
             assert outcome["write"] in ("DanglingEdgeError", "StoreError"), outcome
     finally:
         neo4j_county.delete_nodes(ids.values(), may_cut=ANY)
-
-
-class _Rows(list):
-    def single(self):  # noqa: ANN201
-        return self[0] if self else None

@@ -1,0 +1,64 @@
+"""A node merged into another on Neo4j, and undone, each in one transaction that reads what it changes.
+
+A merge reads the merged node's edges inside its own write transaction, after writing the node (``_deleting``):
+a session tying an edge to that node meanwhile meets the write and waits or is retried by the server's deadlock
+detection; one committed between the reading and the deletion makes the node's ``DELETE`` (without ``DETACH``)
+fail, and the store runs the merge again, reading it this time. Relationship types come from the model's enum.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from neo4j import ManagedTransaction
+
+from graph.model import EdgeRecord, EdgeType
+from graph.stores.base import Merged, StoreError
+from graph.stores.neo4j_records import edge_record
+
+
+def _by_type(edges: Iterable[EdgeRecord]) -> dict[EdgeType, list[EdgeRecord]]:
+    out: dict[EdgeType, list[EdgeRecord]] = defaultdict(list)
+    for e in edges:
+        out[e.type].append(e)
+    return out
+
+
+def drop(tx: ManagedTransaction, edges: Iterable[EdgeRecord]) -> None:
+    """Delete these edges (by type and id); those not stored are passed over."""
+    for t, group in _by_type(edges).items():
+        tx.run(f"UNWIND $ids AS id MATCH ()-[r:{t.value} {{id: id}}]->() DELETE r",
+               ids=sorted({e.id for e in group})).consume()
+
+
+def merge(tx: ManagedTransaction, node_id: str, into: str, renamed: Callable[[EdgeRecord], str]) -> Merged:
+    """Move every edge of ``node_id`` to ``into`` (``renamed`` ids; one already stored has the moved properties
+    merged in), then delete ``node_id``."""
+    held = tx.run("MATCH (n:Entity {id: $id}) SET n._deleting = true RETURN n.id AS id UNION "
+                  "MATCH (n:Entity {id: $into}) RETURN n.id AS id", id=node_id, into=into).data()
+    missing = {node_id, into} - {row["id"] for row in held}
+    if missing:
+        raise StoreError(f"记录 {'、'.join(sorted(missing))} 不在图中，未合并")
+    originals = sorted({(e := edge_record(r["r"], r["a"], r["b"])).id: e for r in tx.run(
+        "MATCH (n:Entity {id: $id})-[r]-() RETURN r, startNode(r) AS a, endNode(r) AS b", id=node_id)}.values(),
+        key=lambda e: e.id)
+    copies = [e.model_copy(update={"id": renamed(e), "src": into if e.src == node_id else e.src,
+                                   "dst": into if e.dst == node_id else e.dst}) for e in originals]
+    kept: set[str] = set()
+    for t, group in _by_type(copies).items():
+        kept.update(r["id"] for r in tx.run(f"UNWIND $ids AS id MATCH ()-[r:{t.value} {{id: id}}]->() RETURN r.id AS id",
+                                            ids=sorted({c.id for c in group})))
+    drop(tx, originals)
+    for t, group in _by_type(copies).items():
+        rows = [{"id": c.id, "src": c.src, "dst": c.dst, "p": c.props} for c in group]
+        made = tx.run(f"UNWIND $rows AS row MATCH (a:Entity {{id: row.src}}) MATCH (b:Entity {{id: row.dst}}) "
+                      f"MERGE (a)-[r:{t.value} {{id: row.id}}]->(b) SET r += row.p RETURN count(*) AS n",
+                      rows=rows).single(strict=True)["n"]
+        if made != len(rows):  # an end was deleted meanwhile: the whole merge is rolled back
+            raise StoreError(f"合并时关系 {t.value} 的另一端已被删除，未合并；请重试")
+    tx.run("MATCH (n:Entity {id: $id}) DELETE n", id=node_id).consume()
+    return Merged(originals, sorted(kept))
+
+
+

@@ -1,0 +1,134 @@
+"""Merging one node into another (a person's or unit's "same" judgement rests on it), and undoing it: both stores
+move the same edges, keep the kept node's own edge where the two collide, give the graph back exactly on undo,
+and lose no edge another writer ties to the merged node meanwhile. The Neo4j cases run under
+``tools/with-neo4j.sh``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.model import EdgeRecord, EdgeType, NodeKind, make_edge
+from graph.model import nodes as m
+from graph.model.ids import edge_id
+from graph.stores.base import Cuttable, StoreError
+from graph.stores.embedded import EmbeddedStore
+from tests.stores.racing import racing, racing_neo4j
+
+ANY = Cuttable(outgoing=frozenset(EdgeType), incoming=frozenset(EdgeType))
+
+
+def _small() -> tuple[list, list, dict[str, str]]:
+    """Units A and B (B to be merged into A) both part of C, and D regulated by B."""
+    a, b, c, d = (m.Unit(name=f"合并测试{x}局", county="合并测试县", unit_kind="county_department") for x in "甲乙丙丁")
+    edges = [make_edge(EdgeType.PART_OF, (NodeKind.UNIT, a.id), (NodeKind.UNIT, c.id)),
+             make_edge(EdgeType.PART_OF, (NodeKind.UNIT, b.id), (NodeKind.UNIT, c.id)),
+             make_edge(EdgeType.REGULATED_BY, (NodeKind.UNIT, d.id), (NodeKind.UNIT, b.id))]
+    return [n.to_record() for n in (a, b, c, d)], edges, {"a": a.id, "b": b.id, "c": c.id, "d": d.id}
+
+
+def _renamed(b: str, a: str):  # noqa: ANN202
+    def rename(e: EdgeRecord) -> str:
+        return edge_id(e.type.value, a if e.src == b else e.src, a if e.dst == b else e.dst)
+    return rename
+
+
+def _copies(moved: list[EdgeRecord], b: str, a: str, kept: list[str]) -> list[EdgeRecord]:
+    rename = _renamed(b, a)
+    return [e.model_copy(update={"id": rename(e), "src": a if e.src == b else e.src, "dst": a if e.dst == b else e.dst})
+            for e in moved if rename(e) not in kept]
+
+
+def _edges_at(store, ids: dict[str, str]) -> list[tuple[str, str, str, str]]:  # noqa: ANN001
+    names = {v: k for k, v in ids.items()}
+    seen = {(n.edge.id, n.edge.type.value, names.get(n.edge.src, "?"), names.get(n.edge.dst, "?"))
+            for x in ids.values() for n in store.neighbours(x)}
+    return sorted(seen)
+
+
+def _scenario(store) -> list:  # noqa: ANN001
+    """Merge, then undo, on the store given; what each step gave, for the stores to be compared."""
+    nodes, edges, ids = _small()
+    store.upsert(nodes, edges)
+    before, counts = _edges_at(store, ids), store.counts()
+    with pytest.raises(StoreError):
+        store.merge_node(ids["b"], "unit_not_stored_0000", _renamed(ids["b"], "unit_not_stored_0000"))
+    assert _edges_at(store, ids) == before
+    merged = store.merge_node(ids["b"], ids["a"], _renamed(ids["b"], ids["a"]))
+    assert sorted(e.id for e in merged.moved) == sorted(e.id for e in edges[1:])  # B's two edges, as they were
+    assert merged.kept == [edges[0].id]  # A's own PART_OF: B's moved onto it
+    after = _edges_at(store, ids)
+    assert store.get_node(ids["b"]) is None
+    assert after == sorted([(edges[0].id, "PART_OF", "a", "c"),
+                            (_renamed(ids["b"], ids["a"])(edges[2]), "REGULATED_BY", "d", "a")])
+    assert store.counts().total_edges == counts.total_edges - 1 and store.counts().total_nodes == counts.total_nodes - 1
+    b = next(n for n in nodes if n.id == ids["b"])
+    store.upsert_dropping([b], merged.moved, _copies(merged.moved, ids["b"], ids["a"], merged.kept))
+    assert _edges_at(store, ids) == before and store.counts() == counts
+    return [merged.moved, merged.kept, after]
+
+
+def test_both_stores_merge_and_undo_alike(embedded, neo4j_county):
+    try:
+        on_neo4j = _scenario(neo4j_county)
+    finally:
+        _, _, ids = _small()
+        neo4j_county.delete_nodes(ids.values(), may_cut=ANY)  # give the shared server back as it was
+    assert on_neo4j == _scenario(embedded)
+
+
+def test_an_edge_another_process_ties_to_the_merged_node_moves_with_it(tmp_path: Path):
+    """The merge is planned against the file's latest graph: a tie written after this store last read moves too."""
+    merging, writing = EmbeddedStore(tmp_path / "g.sqlite"), EmbeddedStore(tmp_path / "g.sqlite")
+    nodes, edges, ids = _small()
+    merging.upsert(nodes, edges)
+    merging.graph  # noqa: B018  (holds the graph in memory)
+    tie = make_edge(EdgeType.REGULATED_BY, (NodeKind.UNIT, ids["c"]), (NodeKind.UNIT, ids["b"]))
+    racing(merging, lambda: writing.upsert([], [tie]))
+    merged = merging.merge_node(ids["b"], ids["a"], _renamed(ids["b"], ids["a"]))
+    assert tie.id in {e.id for e in merged.moved}
+    moved_tie = _renamed(ids["b"], ids["a"])(tie)
+    for store in (merging, EmbeddedStore(tmp_path / "g.sqlite")):  # this process and a fresh reader of the file
+        assert moved_tie in {n.edge.id for n in store.neighbours(ids["a"])} and store.get_node(ids["b"]) is None
+    merging.close()
+    writing.close()
+
+
+def test_upsert_dropping_refuses_an_edge_both_dropped_and_written(embedded):
+    nodes, edges, _ = _small()
+    embedded.upsert(nodes, edges)
+    with pytest.raises(ValueError):
+        embedded.upsert_dropping([], edges[:1], edges[:1])
+
+
+def test_neo4j_a_tie_written_during_the_merge_moves_or_is_refused_never_lost(neo4j_county):
+    """Another session writes a tie to the merged node after the merge read its edges: the other write waits for
+    the merge and is refused (its end is gone), or the merge is run again and moves it; never lost."""
+    from graph.stores.neo4j_store import Neo4jStore
+
+    nodes, edges, ids = _small()
+    neo4j_county.upsert(nodes, edges)
+    tie = make_edge(EdgeType.REGULATED_BY, (NodeKind.UNIT, ids["c"]), (NodeKind.UNIT, ids["b"]))
+    other = Neo4jStore(neo4j_county._driver, uri=neo4j_county.uri, database=neo4j_county.database)
+    outcome: dict[str, object] = {}
+
+    def other_write() -> None:
+        try:
+            other.upsert([], [tie])
+            outcome["write"] = "done"
+        except Exception as exc:  # noqa: BLE001 - which refusal it is, is what the test reads
+            outcome["write"] = type(exc).__name__
+
+    try:
+        with racing_neo4j(neo4j_county, "startNode(r) AS a", other_write):  # once B's edges have been read
+            merged = neo4j_county.merge_node(ids["b"], ids["a"], _renamed(ids["b"], ids["a"]))
+        at_a = {n.edge.id for n in neo4j_county.neighbours(ids["a"])}
+        assert neo4j_county.get_node(ids["b"]) is None
+        if outcome["write"] == "done":
+            assert tie.id in {e.id for e in merged.moved} and _renamed(ids["b"], ids["a"])(tie) in at_a
+        else:
+            assert outcome["write"] in ("DanglingEdgeError", "StoreError"), outcome
+            assert _renamed(ids["b"], ids["a"])(tie) not in at_a
+    finally:
+        neo4j_county.delete_nodes(ids.values(), may_cut=ANY)
