@@ -47,6 +47,9 @@ def counted_links(finder: UnitFinder, stock: frozenset[str], request: str, items
                     noun in ("单位", "部门") or (it.unit_name or "").endswith(noun[-1])):
                 kind.setdefault(it.unit_id, i)
         kind = {u: i for u, i in kind.items() if not any(finder.is_parent(o, u) for o in kind)}
+        departments = {u: i for u, i in kind.items() if finder.kind(u) == "county_department"}
+        if noun == "部门" and len(departments) == n:  # 两个部门 beside a township inspected with them: the bureaus
+            return list(departments.values())
         if len(kind) == n:
             return list(kind.values())
     words = _content(request, stock)

@@ -6,6 +6,8 @@
   report found problems at, when there are as many (as 三个村都… did); 两个单位… without 都 stays open.
 - Units listed as having a problem (延伸检查发现，A医院、B保健院存在…问题，该局…) are at fault for it, though a later
   clause names the inspected unit by 该局 for its own failing; a request counting them (督促两家医院…) is about each.
+- A request counting departments (加强对两个部门的日常监督) where two bureaus and a township were inspected is about
+  each bureau: a 部门 is a county department, not a township.
 - A sentence drawing the lesson of the problems before it (这些问题都说明，…还有不少漏洞。) states no finding of its own.
 """
 
@@ -49,3 +51,11 @@ def test_units_listed_as_having_a_problem_are_at_fault(parse, finder):
     hospitals = {unit_id(finder, "县中医院"), unit_id(finder, "县妇幼保健院")}
     assert units == hospitals, [(it.unit_id, it.text) for it in r.items]
     assert {d.unit_id for d in r.directives if d.body == "行业主管部门"} == hospitals, r.directives
+
+
+def test_counted_departments_are_the_bureaus_not_the_township(parse, finder):
+    r = parse("县委第四轮巡察专项巡察情况综合报告", "县委：", "对县统计局、县审计局、石阳乡开展了专项巡察。",
+              "第一，县统计局统计台账管理混乱；县审计局公车管理不严。", "第二，石阳乡项目资金拨付滞后。",
+              "县纪委监委派驻第三纪检监察组要加强对两个部门的日常监督。")
+    got = {d.unit_id for d in r.directives if d.body == "派驻纪检监察组"}
+    assert got == {unit_id(finder, "县统计局"), unit_id(finder, "县审计局")}, r.directives
