@@ -1,4 +1,5 @@
-"""Namesake judgements on the sample county: listing the pending pairs, a merge and its undo (each one graph swap).
+"""Namesake judgements on the sample county: listing the pending pairs, a merge and its undo (each one transaction
+that reads what it moves: ``merge_node``, ``upsert_dropping``; a whole-graph swap before session 12).
 
 Loads the county's ledgers into the embedded store and, when ``NEO4J_URI`` is set, into a real Neo4j, then
 times ``pending_namesakes``, ``confirm`` and ``undo`` on a namesake pair, and a reload of the posts ledger with the
@@ -76,7 +77,7 @@ def main(scale: int = 1) -> None:
             neo = Neo4jStore.from_settings(Settings(store="neo4j"))
             neo.clear()
             stores.append(neo)
-        print(f"规模 {scale}：同名人员判断（每次合并、撤销都是整图一次替换）")
+        print(f"规模 {scale}：同名人员判断（合并、撤销各为一次只读写所涉关系的事务）")
         for i, store in enumerate(stores):
             figures = _run(store, folder, Path(tmp) / f"var{i}")
             print(f"  {store.name:<9} " + "  ".join(
