@@ -49,6 +49,17 @@ TOPIC_FIRST = re.compile(r"^对[^，。；]{1,24}?(?:要|须|应当)(?![求点�
 # letter's matters pointed back at: 以上线索请于…将办理情况反馈…)
 SALUTATION = re.compile(r"^[^。，；]{2,30}[：:]$")
 PLEASE = re.compile(r"(?:^|[，,；;])(?:(?:以上|上述|前述)[^，。；请]{0,8})?请(?!示|假|销)")
+# a letter's closing line asking only to be told the outcome (请于三个月内将处置情况反馈县委巡察办): a report-back, no
+# request to act — unless it names the matters handed over (以上线索请于…将办理情况反馈…: handle them and report)
+REPORT_BACK = re.compile(r"^(?:于|在)?[^，。；]{0,12}?(?:将|把)?[^，。；]{0,10}?(?:情况|结果|进展|进度)[^，。；]{0,4}?"
+                         r"(?:书面)?(?:反馈|报送|报告|告知|函告|回复)")
+
+
+def only_reporting_back(please: re.Match[str], sentence: str) -> bool:
+    """Whether a letter's bare 请… asks only for the outcome to be reported back, naming no matter to act on."""
+    return not re.search(r"以上|上述|前述", please.group()) and bool(REPORT_BACK.match(sentence[please.end():]))
+
+
 # in a letter handing matters over (its title holds a word of ``handing_over_title``: …移交问题线索的函), 建议… naming
 # no body asks the addressee too; in a unit's own report to a body (…整改情况的报告，县委巡察办：) it is the unit's
 # plan, asking no one

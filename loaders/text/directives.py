@@ -25,6 +25,7 @@ from loaders.text.asking import (
     PLEASE,
     SUGGEST,
     letter_addressee,
+    only_reporting_back,
     units_counted,
 )
 from loaders.text.items import Candidate, Context, Walker
@@ -99,7 +100,8 @@ class DirectiveFinder(Addressing):
                 targets = self._targets(sentence)
                 please = (PLEASE.search(sentence) or (SUGGEST.search(sentence) if handing_over else None)
                           ) if addressee and not targets else None
-                if please and addressee and ASKED_TO.match(sentence[please.end():]):  # …移交你委，请按照…处置
+                if please and addressee and ASKED_TO.match(sentence[please.end():]) and not only_reporting_back(
+                        please, sentence):  # …移交你委，请按照…处置; not 请于…将处置情况反馈…
                     targets = [(addressee, sentence[please.end():].rstrip("。；"), sentence[please.end():], None)]
                 local = {it.unit_id for it in items if block.number - 1 <= it.paragraph <= block.number} | {
                     c.unit.unit_id for c in contexts.get(block.number, []) if c.unit}

@@ -8,10 +8,14 @@
   clause names the inspected unit by 该局 for its own failing; a request counting them (督促两家医院…) is about each.
 - A request counting departments (加强对两个部门的日常监督) where two bureaus and a township were inspected is about
   each bureau: a 部门 is a county department, not a township.
+- A letter's closing 请于…将处置情况反馈… asks only to be told the outcome: no request to act (以上线索请于…反馈…,
+  naming the matters handed over, still asks the addressee, as on dev_s).
 - A sentence drawing the lesson of the problems before it (这些问题都说明，…还有不少漏洞。) states no finding of its own.
 """
 
 from __future__ import annotations
+
+import pytest
 
 from tests.text.conftest import unit_id
 
@@ -59,3 +63,14 @@ def test_counted_departments_are_the_bureaus_not_the_township(parse, finder):
               "县纪委监委派驻第三纪检监察组要加强对两个部门的日常监督。")
     got = {d.unit_id for d in r.directives if d.body == "派驻纪检监察组"}
     assert got == {unit_id(finder, "县统计局"), unit_id(finder, "县审计局")}, r.directives
+
+
+@pytest.mark.parametrize(("closing", "asked"), [
+    ("请于两个月内将核查情况反馈县委巡察办。", False),
+    ("以上线索请于两个月内将核查情况反馈县委巡察办。", True),
+])
+def test_a_letter_asking_only_for_the_outcome_asks_nothing(parse, closing, asked):
+    r = parse("关于移交县委第二轮巡察发现问题线索的函", "县纪委监委：", "现将巡察发现的问题线索移交你委，具体如下：",
+              "1.县统计局个别干部违规收受礼金。请县纪委监委依规依纪处置。", closing)
+    closing_asks = [d for d in r.directives if "反馈" in d.text]
+    assert bool(closing_asks) is asked, r.directives
