@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from graph.alerts.model import AlertIn, AlertKind, HitState
-from graph.alerts.run import alert_store, evaluate, run_alerts
+from graph.alerts.run import alert_store, evaluate, run_alerts, with_gone
 from graph.alerts.store import AlertError, AlertStore
 from graph.model import EdgeType as T
 from graph.model import nodes as m
+from graph.stores.base import Cuttable
 from graph.stores.embedded import EmbeddedStore
 from tests.reviews.graphs import Scene
 from tests.test_dashboard import AS_OF, scene
@@ -55,6 +56,18 @@ def test_fires_once_not_on_reload_again_for_a_new_row_never_after_dismissal(stor
     assert alerts.hit(first.new[0].id).state is HitState.DISMISSED
     with pytest.raises(AlertError):
         alerts.set_state(first.new[0].id, HitState.ACKNOWLEDGED, actor="ana")
+
+
+def test_a_hit_whose_record_left_the_graph_says_so(store, tmp_path: Path):
+    """A clue found by an alert, then deleted (a withdrawal, a reload): the hit stays, naming it as gone."""
+    s = scene()
+    alerts = alert_store(tmp_path)
+    clue_alert(alerts)
+    hit = run_alerts(store, alerts, today=AS_OF).new[0]
+    assert with_gone(store, [hit])[0].gone == []
+    store.delete_nodes([s.id("c1")], may_cut=Cuttable(outgoing=frozenset(T), incoming=frozenset(T)))
+    listed, _ = alerts.hits()
+    assert [h.gone for h in with_gone(store, listed)] == [[s.id("c1")]] and listed[0].ids == [s.id("c1")]
 
 
 def test_hits_survive_a_restart(store, tmp_path: Path):

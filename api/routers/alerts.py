@@ -18,7 +18,7 @@ from api.deps import Analyst, Store
 from api.errors import ApiError, ErrorBody
 from api.pages import SQLITE_MAX, Offset, RowId
 from graph.alerts.model import Alert, AlertIn, Hit, HitState, RunResult
-from graph.alerts.run import alert_store, check, run_alerts
+from graph.alerts.run import alert_store, check, run_alerts, with_gone
 from graph.alerts.store import AlertError, AlertNotFound, AlertStore
 
 router = APIRouter(tags=["预警"])
@@ -84,13 +84,13 @@ def run(store: Store, account: Analyst, request: Request) -> Any:
 
 
 @router.get("/alerts/hits", response_model=HitPage, summary="预警命中（可按状态、预警筛选；分页）")
-def hits(account: Analyst, request: Request,
+def hits(graph: Store, account: Analyst, request: Request,
          state: Annotated[HitState | None, Query(description="new / acknowledged / dismissed")] = None,
          alert_id: Annotated[int | None, Query(ge=1, le=SQLITE_MAX)] = None,
          limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Offset = 0) -> Any:
     items, total = _alerts(request).hits(owner=_owner(account), state=state, alert_id=alert_id, limit=limit,
                                          offset=offset)
-    return deliver(request, account, HitPage(items=items, total=total, limit=limit, offset=offset))
+    return deliver(request, account, HitPage(items=with_gone(graph, items), total=total, limit=limit, offset=offset))
 
 
 def _act(request: Request, account: Any, hit_id: int, state: HitState, body: HitNote | None) -> Hit:
@@ -113,11 +113,11 @@ DECIDED: dict[int | str, dict[str, Any]] = {
 
 
 @router.post("/alerts/hits/{hit_id}/ack", response_model=Hit, summary="确认一条预警命中（可附备注）", responses=DECIDED)
-def ack(hit_id: RowId, account: Analyst, request: Request, body: HitNote | None = None) -> Any:
-    return deliver(request, account, _act(request, account, hit_id, HitState.ACKNOWLEDGED, body))
+def ack(hit_id: RowId, graph: Store, account: Analyst, request: Request, body: HitNote | None = None) -> Any:
+    return deliver(request, account, with_gone(graph, [_act(request, account, hit_id, HitState.ACKNOWLEDGED, body)])[0])
 
 
 @router.post("/alerts/hits/{hit_id}/dismiss", response_model=Hit, summary="忽略一条预警命中（可附备注）；此后不再提醒",
              responses=DECIDED)
-def dismiss(hit_id: RowId, account: Analyst, request: Request, body: HitNote | None = None) -> Any:
-    return deliver(request, account, _act(request, account, hit_id, HitState.DISMISSED, body))
+def dismiss(hit_id: RowId, graph: Store, account: Analyst, request: Request, body: HitNote | None = None) -> Any:
+    return deliver(request, account, with_gone(graph, [_act(request, account, hit_id, HitState.DISMISSED, body)])[0])

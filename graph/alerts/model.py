@@ -85,6 +85,8 @@ class Hit(BaseModel):
     key: str = Field(title="标识")
     summary: str = Field(title="内容")
     ids: list[str] = Field(default_factory=list, title="相关记录")
+    gone: list[str] = Field(default_factory=list, title="已不在图中的相关记录",
+                            description="命中后被删除的记录（如撤销接受的报告问题）：只列出，不再链接")
     first_seen: datetime = Field(title="首次发现")
     last_seen: datetime = Field(title="最近发现")
     state: HitState = Field(title="状态")

@@ -32,7 +32,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from graph.alerts.model import Alert, AlertIn, AlertKind, Candidate, RunResult
+from graph.alerts.model import Alert, AlertIn, AlertKind, Candidate, Hit, RunResult
 from graph.alerts.store import AlertError, AlertStore
 from graph.model.ids import kind_of_id
 from graph.queries import registry
@@ -173,6 +173,14 @@ def run_alerts(store: QueryRunner, alerts: AlertStore, *, owner: str | None = No
         result.found += len(found)
         result.new += alerts.record(alert.id, found)
     return result
+
+
+def with_gone(store: QueryRunner, hits: list[Hit]) -> list[Hit]:
+    """The hits with the records they name that the graph no longer holds (a report item's acceptance withdrawn, a
+    record a reload dropped): a hit is kept as found, but what it points to is said to be gone, not a dead link."""
+    named = sorted({i for h in hits for i in h.ids})
+    held = {row["id"] for row in store.run_query("entities_by_ids", {"ids": named})} if named else set()
+    return [h.model_copy(update={"gone": [i for i in h.ids if i not in held]}) for h in hits]
 
 
 def run_after_load(store: QueryRunner, data_dir: Path) -> RunResult:

@@ -218,6 +218,15 @@ def test_a_report_item_accepted_in_the_queue_appears_on_its_units_page(visit, co
     assert facts.locator(f"a[href='#/entity/{unit.id}']").inner_text() == "宁川县水利局"  # named and linked, not an id
     assert "水利局反馈意见.txt" in v.page.locator("[data-test=source]").first.inner_text()  # traced to its paragraph
     v.shot("text-issue")
+    v.go("/alerts")  # an analyst's alert finds the new problem
+    v.page.fill("input[name=alert_name]", "水库问题")
+    v.page.select_option("select[name=alert_kind]", "named_query")
+    v.page.fill("input[name=alert_query]", "entity_by_id")
+    v.page.fill("input[name=alert_params]", f'{{"id": "{issue}"}}')
+    v.page.click("button[type=submit]")
+    v.page.click("[data-test=run-alerts]")
+    hit = v.page.locator("[data-test=hits] tbody tr", has=v.page.locator(f"a[href='#/entity/{issue}']"))
+    hit.wait_for()
 
     v.go("/texts")  # accepted by mistake: withdrawn, it leaves the graph and waits in the queue again
     v.page.select_option("select[name=state]", "accepted")
@@ -231,3 +240,8 @@ def test_a_report_item_accepted_in_the_queue_appears_on_its_units_page(visit, co
     v.page.select_option("select[name=state]", "open")
     back = v.page.locator("[data-test=entries] tbody tr", has_text="小型水库除险加固")
     assert "曾接受" in back.locator("[data-test=withdrawn]").inner_text()  # the clerk sees it was in the graph once
+    v.go("/alerts")  # the alert's hit stays, its problem said to be gone, not a link to nothing
+    gone = v.page.locator("[data-test=hits] tbody tr [data-test=gone]", has_text=issue)
+    gone.wait_for()
+    assert "已不在图中" in gone.inner_text()
+    assert v.page.locator(f"[data-test=hits] a[href='#/entity/{issue}']").count() == 0
