@@ -10,6 +10,8 @@
   each bureau: a 部门 is a county department, not a township.
 - A letter's closing 请于…将处置情况反馈… asks only to be told the outcome: no request to act (以上线索请于…反馈…,
   naming the matters handed over, still asks the addressee, as on dev_s).
+- A sentence whose subject is some cadres (局机关个别干部兼任…, 少数党员…) states a finding of its own, whatever its
+  verb: reports name 个别干部 only to tell what they did wrong.
 - A sentence drawing the lesson of the problems before it (这些问题都说明，…还有不少漏洞。) states no finding of its own.
 """
 
@@ -74,3 +76,10 @@ def test_a_letter_asking_only_for_the_outcome_asks_nothing(parse, closing, asked
               "1.县统计局个别干部违规收受礼金。请县纪委监委依规依纪处置。", closing)
     closing_asks = [d for d in r.directives if "反馈" in d.text]
     assert bool(closing_asks) is asked, r.directives
+
+
+def test_some_cadres_as_subject_state_a_finding(parse):
+    r = parse("关于对县统计局党组巡察情况的反馈意见", "现将巡察发现的问题反馈如下。",
+              "再次，作风建设方面。统计数据报送不及时，基层反映报表多次退回。局机关少数干部兼任辖区企业顾问。")
+    texts = [it.text for it in r.items]
+    assert any(t.startswith("局机关少数干部兼任辖区企业顾问") for t in texts), texts
