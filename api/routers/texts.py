@@ -21,7 +21,7 @@ from api.audit import audit_write
 from api.delivery import deliver
 from api.deps import Analyst, Store, Viewer
 from api.errors import ApiError, ErrorBody
-from api.pages import Offset, RowId
+from api.pages import SQLITE_MAX, Offset, RowId
 from api.uploads import copy_upload, upload_name
 from graph.alerts.run import run_after_load
 from graph.analysis import repeats
@@ -119,9 +119,11 @@ def list_items(request: Request, account: Viewer,
                kind: Annotated[EntryKind | None, Query(description="issue / directive")] = None,
                document: Annotated[str | None, Query(max_length=200, description="文件名（部分）或文件摘要")] = None,
                min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+               entry: Annotated[int | None, Query(ge=1, le=SQLITE_MAX,
+                                                  description="只取这一条（图谱中来源所记的条目号）")] = None,
                limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Offset = 0) -> Any:
     items, total = _queue(request).entries(state=OPEN if state == "open" else state, kind=kind, document=document,
-                                           min_confidence=min_confidence,
+                                           min_confidence=min_confidence, ids=None if entry is None else [entry],
                                            limit=limit, offset=offset)
     return deliver(request, account, EntryPage(items=items, total=total, limit=limit, offset=offset))
 

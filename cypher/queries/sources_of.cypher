@@ -4,5 +4,6 @@
 // :param {ids: ['iss_0123456789abcdef']}
 MATCH (n:Entity)-[s:SOURCED_FROM]->(d:Document)
 WHERE n.id IN $ids
-RETURN n.id AS id, d.path AS path, s.sheet AS sheet, s.row AS row, s.paragraph AS paragraph, s.place AS place
+RETURN n.id AS id, d.path AS path, s.sheet AS sheet, s.row AS row, s.paragraph AS paragraph, s.place AS place,
+       s.entry AS entry
 ORDER BY id, path, sheet, row

@@ -31,8 +31,7 @@ def card(store: GraphStore, entity_id: str, data_dir: Path | None = None) -> Ent
     rows = store.run_query("incident_edges", {"id": entity_id, "limit": rules["edge_limit"]})
     centre = centre_of(row, len(rows), rules)
     links = [link_of(r, rules["supernode_degree"]) for r in rows]
-    sources = [Source(path=s["path"], sheet=s["sheet"], row=s["row"], paragraph=s["paragraph"], place=s["place"])
-               for s in store.run_query("sources_of", {"ids": [entity_id]})]
+    sources = [Source.model_validate(s) for s in store.run_query("sources_of", {"ids": [entity_id]})]
     items = timeline(links, None)
     if row["kind"] == NodeKind.UNIT.value:  # 机构沿革: what happened at the units it was before a reform
         items += predecessor_timeline(store, entity_id, rules)

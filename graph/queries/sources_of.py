@@ -20,6 +20,7 @@ class Row(BaseModel):
     row: int | None
     paragraph: int | None
     place: str | None
+    entry: int | None
 
 
 @named_query("sources_of", params=Params, result=Row)
@@ -31,6 +32,6 @@ def sources_of(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
             continue
         for doc, e in out_edges(g, node, "SOURCED_FROM"):
             rows.append({"id": node, "path": g.nodes[doc]["path"], "sheet": e.get("sheet"), "row": e.get("row"),
-                         "paragraph": e.get("paragraph"), "place": e.get("place")})
+                         "paragraph": e.get("paragraph"), "place": e.get("place"), "entry": e.get("entry")})
     rows.sort(key=lambda r: (r["id"], r["path"], r["sheet"] or "", r["row"] or 0))
     return rows

@@ -110,7 +110,7 @@ class Acceptor:
         self.edges += [make_edge(EdgeType.FOUND_AT, (NodeKind.ISSUE, issue.id), (NodeKind.UNIT, e.unit_id)),
                        make_edge(EdgeType.FOUND_IN, (NodeKind.ISSUE, issue.id), (NodeKind.ROUND, rid)),
                        make_edge(EdgeType.SOURCED_FROM, (NodeKind.ISSUE, issue.id), (NodeKind.DOCUMENT, doc.id),
-                                 paragraph=e.paragraph, place=e.place)]
+                                 paragraph=e.paragraph, place=e.place, entry=e.id)]
         for row in self.store.run_query("first_in_command_on", {"unit_id": e.unit_id, "on": found.isoformat()}):
             self.edges.append(make_edge(EdgeType.RESPONSIBLE_FOR, (NodeKind.PERSON, row["person_id"]),
                                         (NodeKind.ISSUE, issue.id), role="first_in_command"))
@@ -126,7 +126,7 @@ class Acceptor:
                         text=e.text, issued_date=issued)
         self.nodes.append(d.to_record())
         self.edges.append(make_edge(EdgeType.SOURCED_FROM, (NodeKind.DIRECTIVE, d.id), (NodeKind.DOCUMENT, doc.id),
-                                    paragraph=e.paragraph, place=e.place))
+                                    paragraph=e.paragraph, place=e.place, entry=e.id))
         body_unit = self.queue.body_unit(e.id)
         name = self.rules["body_unit_names"].get(e.body or "")
         if body_unit is None and name:

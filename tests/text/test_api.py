@@ -60,6 +60,10 @@ def test_upload_read_decide_by_role(api, data_dir):
     assert client.post(f"/text-items/{ids[0]}/accept", headers=h["viewer"]).status_code == 403
     accepted = client.post(f"/text-items/{ids[0]}/accept", headers=h["analyst"])
     assert accepted.status_code == 200 and accepted.json()["issues"] == 1
+    node = client.get("/text-items", headers=h["viewer"], params={"entry": ids[0]}).json()["items"]
+    assert [e["id"] for e in node] == [ids[0]]  # the entry alone, accepted, as a problem's source names it
+    card = client.get(f"/entities/{node[0]['node_id']}/card", headers=h["analyst"]).json()
+    assert [s["entry"] for s in card["sources"]] == [ids[0]]
     assert client.post(f"/text-items/{ids[0]}/reject", headers=h["analyst"]).status_code == 409
     assert client.post(f"/text-items/{ids[0]}/withdraw", headers=h["viewer"]).status_code == 403
     withdrawn = client.post(f"/text-items/{ids[0]}/withdraw", headers=h["analyst"])  # taken in by mistake: out again

@@ -218,6 +218,13 @@ def test_a_report_item_accepted_in_the_queue_appears_on_its_units_page(visit, co
     assert facts.locator(f"a[href='#/entity/{unit.id}']").inner_text() == "宁川县水利局"  # named and linked, not an id
     assert "水利局反馈意见.txt" in v.page.locator("[data-test=source]").first.inner_text()  # traced to its paragraph
     v.shot("text-issue")
+    entry = next(e["id"] for e in entries if e["node_id"] == issue)
+    v.page.locator("[data-test=source] [data-test=queue-entry]").click()  # and to the entry that put it there
+    v.page.locator("[data-test=only-entry]").wait_for()
+    shown = v.page.locator("[data-test=entries] tbody tr")
+    shown.first.wait_for()
+    assert shown.count() == 1 and "小型水库除险加固" in shown.first.inner_text() and f"第 {entry} 条" in \
+        v.page.locator("[data-test=only-entry]").inner_text()
     v.go("/alerts")  # an analyst's alert finds the new problem
     v.page.fill("input[name=alert_name]", "水库问题")
     v.page.select_option("select[name=alert_kind]", "named_query")
