@@ -21,7 +21,7 @@ from graph.model import nodes as m
 from graph.model.enums import DocumentKind, IssueStatus
 from graph.model.ids import node_id
 from graph.stores.base import GraphStore
-from loaders.text.model import EntryKind, EntryState, QueueEntry, issue_code
+from loaders.text.model import EntryKind, EntryState, QueueEntry, Refused, issue_code
 from loaders.text.parse import ROUND, text_rules
 from loaders.text.queue import EntryNotFound, QueueError, TextQueue
 from loaders.text.segments import cn_number
@@ -41,12 +41,10 @@ class AcceptReport(BaseModel):
     edges: int = 0
 
 
-class AcceptRejected(ValueError):
+class AcceptRejected(Refused):
     """Nothing was written; ``problems`` says why for each entry."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("未接受任何条目（全部或全不）：" + "；".join(problems))
-        self.problems = problems
+    lead = "未接受任何条目（全部或全不）："
 
 
 def resolve_round(store: GraphStore, county: str, ref: str) -> str:

@@ -131,3 +131,13 @@ class QueueAddition(BaseModel):
     entries: list[QueueEntry]
     new: int = Field(title="新存入审核队列的条目数")
     same: list[str] = Field(default_factory=list, title="与其他文件中已有条目相同的条目（已存入并标明）")
+
+
+class Refused(ValueError):
+    """A change of several entries refused whole (nothing written); ``problems`` says why, one line per entry."""
+
+    lead = "未处理任何条目："
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(self.lead + "；".join(problems))
+        self.problems = problems

@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field
 from graph.analysis.repeat_judgements import RepeatJudgements
 from graph.model import EdgeType, NodeKind, NodeRecord
 from graph.stores.base import Cuttable, GraphStore, NodeInUse, Tie
-from loaders.text.model import EntryKind, EntryState, QueueEntry
+from loaders.text.model import EntryKind, EntryState, QueueEntry, Refused
 from loaders.text.queue import EntryNotFound, QueueError, TextQueue
 
 MAY_CUT = Cuttable(
@@ -42,12 +42,10 @@ class WithdrawReport(BaseModel):
     edges: int = 0
 
 
-class WithdrawRefused(ValueError):
+class WithdrawRefused(Refused):
     """Nothing was withdrawn; ``problems`` says what still cites which entry."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("未撤销任何条目：" + "；".join(problems))
-        self.problems = problems
+    lead = "未撤销任何条目："
 
 
 def withdraw(store: GraphStore, queue: TextQueue, ids: list[int], actor: str, *,
