@@ -210,7 +210,18 @@ what bench/report_text.py measured.
 
 * ``dev_t`` (20 files, written independently outside the repository for a year's ordinary documents, scored once
   as the test part at the end of session 11 at items 0.94/0.91, units 0.93/0.90, directives 0.98/0.97, directive
-  units 0.95/0.93; not tuned on yet): floors a little below those blind figures.
+  units 0.95/0.93; opened for tuning in session 12): tuned by H59 to items 1.00/0.99, units 1.00/0.99, directives
+  1.00/1.00, directive units 1.00/1.00 — a review of rectification's table column of what the review found
+  (“回头看”发现的问题, 复查发现) the row's standing beside its old problem, a count of a named kind opening a problem
+  (三个村发展党员程序不规范, without 都) each unit of that kind found before, units listed as having a problem
+  (延伸检查发现，A医院、B保健院存在…问题，该局…) at fault though a later clause blames the inspected unit, a request
+  counting departments (两个部门) about the county departments and not a township inspected with them, a letter's
+  bare 请于…将处置情况反馈… a report-back line asking nothing (以上线索请于…反馈 still asks, as on dev_s), a sentence
+  with some cadres as its subject (局机关个别干部兼任…) a finding, a lesson drawn from the problems before
+  (这些问题都说明…) no finding. Left missed: 另外，两个单位整改报告存在虚报… after a table of four units — the text
+  never says which two (the writer's own knowledge), and an unnumbered paragraph naming no unit is no item by
+  design. No other part moved; the classifier retrained on all twenty parts moved none (leave-one-part-out over
+  twenty parts: pooled items F1 rules 0.975, veto 0.982; units 0.962, 0.969). Floors 0.98/0.98/0.98/0.98.
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -242,7 +253,7 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_q": {"items": 0.95, "units": 0.95, "directives": 0.95, "directive_units": 0.90},
          "dev_r": {"items": 0.98, "units": 0.98, "directives": 0.98, "directive_units": 0.96},
          "dev_s": {"items": 0.98, "units": 0.98, "directives": 0.98, "directive_units": 0.96},
-         "dev_t": {"items": 0.89, "units": 0.88, "directives": 0.94, "directive_units": 0.91},
+         "dev_t": dict.fromkeys(KEYS, 0.98),
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
 
 
