@@ -223,6 +223,11 @@ what bench/report_text.py measured.
   design. No other part moved; the classifier retrained on all twenty parts moved none (leave-one-part-out over
   twenty parts: pooled items F1 rules 0.975, veto 0.982; units 0.962, 0.969). Floors 0.98/0.98/0.98/0.98.
 
+* ``dev_u`` (22 files, written independently outside the repository for a year's ordinary documents, scored once
+  as the test part at the start of session 12 at items 0.98/0.96, units 0.97/0.95, directives 0.95/0.92, directive
+  units 0.91/0.88 — the parser as session 11 left it; H59's rules for dev_t did not move it; not tuned on yet):
+  floors a little below those figures.
+
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
 
@@ -254,6 +259,7 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_r": {"items": 0.98, "units": 0.98, "directives": 0.98, "directive_units": 0.96},
          "dev_s": {"items": 0.98, "units": 0.98, "directives": 0.98, "directive_units": 0.96},
          "dev_t": dict.fromkeys(KEYS, 0.98),
+         "dev_u": {"items": 0.95, "units": 0.94, "directives": 0.91, "directive_units": 0.88},
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
 
 
