@@ -12,7 +12,7 @@ from graph.model import EdgeType, NodeKind, make_edge
 from graph.model import nodes as m
 from graph.stores.base import Cuttable, DanglingEdgeError, NodeInUse, Tie
 from graph.stores.embedded import EmbeddedStore
-from tests.stores.racing import racing, racing_neo4j
+from tests.stores.writes import another_session_writing, racing, racing_neo4j, same_on_both
 
 ONLY_UP = Cuttable(outgoing=frozenset({EdgeType.PART_OF}), incoming=frozenset())
 ANY = Cuttable(outgoing=frozenset(EdgeType), incoming=frozenset(EdgeType))
@@ -76,12 +76,7 @@ def test_another_process_stops_seeing_what_was_deleted(tmp_path: Path):
 
 def test_both_stores_give_one_answer(embedded, neo4j_county):
     """The same deletion on a server holding the sample county: the same ties, counts and leftovers."""
-    try:
-        on_neo4j = _scenario(neo4j_county)
-    finally:
-        _, _, ids = _small()
-        neo4j_county.delete_nodes(ids.values(), may_cut=ANY)  # give the shared server back as it was
-    assert on_neo4j == _scenario(embedded)
+    same_on_both(_scenario, embedded, neo4j_county, _small()[2].values())
 
 
 def _dangling(path: Path) -> list:
@@ -129,20 +124,9 @@ def test_neo4j_a_tie_written_meanwhile_is_seen_or_refused_never_lost(neo4j_count
     neo4j_county.upsert(nodes, [])
     tie = make_edge(EdgeType.REGULATED_BY, (NodeKind.UNIT, ids["c"]), (NodeKind.UNIT, ids["a"]))
     outcome: dict[str, object] = {}
-
-    from graph.stores.neo4j_store import Neo4jStore
-
-    other = Neo4jStore(neo4j_county._driver, uri=neo4j_county.uri, database=neo4j_county.database)  # another writer
-
-    def other_write() -> None:
-        try:
-            other.upsert([], [tie])
-            outcome["write"] = "done"
-        except Exception as exc:  # noqa: BLE001 - which refusal it is, is what the test reads
-            outcome["write"] = type(exc).__name__
-
     try:
-        with racing_neo4j(neo4j_county, "$shown", other_write):  # once the ties have been read
+        writing = another_session_writing(neo4j_county, tie, outcome)
+        with racing_neo4j(neo4j_county, "$shown", writing):  # once the ties have been read
             outcome["delete"] = neo4j_county.delete_nodes([ids["a"]], may_cut=ONLY_UP)
     except NodeInUse:
         outcome["delete"] = "refused"

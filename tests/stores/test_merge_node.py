@@ -14,7 +14,7 @@ from graph.model import nodes as m
 from graph.model.ids import edge_id
 from graph.stores.base import Cuttable, StoreError
 from graph.stores.embedded import EmbeddedStore
-from tests.stores.racing import racing, racing_neo4j
+from tests.stores.writes import another_session_writing, racing, racing_neo4j, same_on_both
 
 ANY = Cuttable(outgoing=frozenset(EdgeType), incoming=frozenset(EdgeType))
 
@@ -70,12 +70,7 @@ def _scenario(store) -> list:  # noqa: ANN001
 
 
 def test_both_stores_merge_and_undo_alike(embedded, neo4j_county):
-    try:
-        on_neo4j = _scenario(neo4j_county)
-    finally:
-        _, _, ids = _small()
-        neo4j_county.delete_nodes(ids.values(), may_cut=ANY)  # give the shared server back as it was
-    assert on_neo4j == _scenario(embedded)
+    same_on_both(_scenario, embedded, neo4j_county, _small()[2].values())
 
 
 def test_an_edge_another_process_ties_to_the_merged_node_moves_with_it(tmp_path: Path):
@@ -105,23 +100,13 @@ def test_upsert_dropping_refuses_an_edge_both_dropped_and_written(embedded):
 def test_neo4j_a_tie_written_during_the_merge_moves_or_is_refused_never_lost(neo4j_county):
     """Another session writes a tie to the merged node after the merge read its edges: the other write waits for
     the merge and is refused (its end is gone), or the merge is run again and moves it; never lost."""
-    from graph.stores.neo4j_store import Neo4jStore
-
     nodes, edges, ids = _small()
     neo4j_county.upsert(nodes, edges)
     tie = make_edge(EdgeType.REGULATED_BY, (NodeKind.UNIT, ids["c"]), (NodeKind.UNIT, ids["b"]))
-    other = Neo4jStore(neo4j_county._driver, uri=neo4j_county.uri, database=neo4j_county.database)
     outcome: dict[str, object] = {}
-
-    def other_write() -> None:
-        try:
-            other.upsert([], [tie])
-            outcome["write"] = "done"
-        except Exception as exc:  # noqa: BLE001 - which refusal it is, is what the test reads
-            outcome["write"] = type(exc).__name__
-
+    writing = another_session_writing(neo4j_county, tie, outcome)
     try:
-        with racing_neo4j(neo4j_county, "startNode(r) AS a", other_write):  # once B's edges have been read
+        with racing_neo4j(neo4j_county, "startNode(r) AS a", writing):  # once B's edges have been read
             merged = neo4j_county.merge_node(ids["b"], ids["a"], _renamed(ids["b"], ids["a"]))
         at_a = {n.edge.id for n in neo4j_county.neighbours(ids["a"])}
         assert neo4j_county.get_node(ids["b"]) is None

@@ -1,13 +1,15 @@
-"""Another writer let in at the worst moment of a write: for the tests that show a write reading what it changes
-loses nothing written meanwhile (deletions, merges)."""
+"""For the tests of writes that read what they change (deletions, merges): one scenario run on both stores, and
+another writer let in at the worst moment, to show such a write loses nothing written meanwhile."""
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
+from graph.model import EdgeType
+from graph.stores.base import Cuttable
 from graph.stores.embedded import EmbeddedStore
 
 
@@ -70,3 +72,29 @@ def racing_neo4j(store, after: str, other: Callable[[], None], wait_s: float = 1
         store._session = real
         if thread.ident:
             thread.join(60)
+
+
+def another_session_writing(store, edge, outcome: dict[str, object]) -> Callable[[], None]:  # noqa: ANN001
+    """A write of ``edge`` by another session on ``store``'s server; ``outcome["write"]`` says "done" or which
+    refusal it met."""
+    from graph.stores.neo4j_store import Neo4jStore
+
+    other = Neo4jStore(store._driver, uri=store.uri, database=store.database)
+
+    def write() -> None:
+        try:
+            other.upsert([], [edge])
+            outcome["write"] = "done"
+        except Exception as exc:  # noqa: BLE001 - which refusal it is, is what the tests read
+            outcome["write"] = type(exc).__name__
+    return write
+
+
+def same_on_both(scenario: Callable[..., list], embedded, server, made: Iterable[str]) -> None:  # noqa: ANN001
+    """``scenario`` answers alike on the embedded store and on the shared Neo4j server, which is given back without
+    the nodes ``made``."""
+    try:
+        on_neo4j = scenario(server)
+    finally:
+        server.delete_nodes(list(made), may_cut=Cuttable(outgoing=frozenset(EdgeType), incoming=frozenset(EdgeType)))
+    assert on_neo4j == scenario(embedded)
