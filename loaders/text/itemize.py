@@ -48,7 +48,9 @@ PROBLEM_FIELD = re.compile(r"^\s*(?:反映(?:内容|问题)|问题(?:描述|表�
 # a paragraph opening with a tally (截至9月底，…共有反馈问题104个，已整改86个): a progress report, not problems
 TALLY = re.compile(r"^(?:截至|截止|到)[^，。；]{1,12}[，,][^。；]*?(?:共有|共计|累计|合计|整改率|完成率)"
                    # …共收到反馈问题26个，已完成整改19个: the count of a rectification, whoever opens it
-                   r"|^[^，。；]{0,12}(?:共|累计|合计)[^，。；]{0,6}问题\d+个[，,]已(?:完成)?整改")
+                   r"|^[^，。；]{0,12}(?:共|累计|合计)[^，。；]{0,6}问题\d+个[，,]已(?:完成)?整改"
+                   # …巡察反馈问题共158个。截至11月底，已完成整改141个: the count first, the date of the tally after
+                   r"|^[^，。；]{0,16}问题(?:共|累计|合计)(?:有|计)?\d+[个项条][。，,][^。；]{0,20}?已(?:完成)?整改")
 
 
 def _is_requirement(sentence: str, cues: tuple[str, ...], asking: re.Pattern[str]) -> bool:
