@@ -141,8 +141,9 @@ def leading_marker(text: str) -> tuple[int | None, int, str]:
     for level, pattern in LEADING:
         m = pattern.match(text)
         if m and len(text) > m.end():
-            if text.startswith(_ALSO_INLINE) and (pieces := inline_pieces(text)[1]) and pieces[0].start <= m.end():
-                return None, 0, text
+            pieces = inline_pieces(text)[1]
+            if pieces and pieces[0].start <= m.end() and (text.startswith(_ALSO_INLINE) or len(pieces) >= 2):
+                return None, 0, text  # 1.A。2.B。 in one paragraph: a list written inline, not a numbered paragraph
             return level, _value(m.group(1)), text[m.end():]
     return None, 0, text
 

@@ -2,6 +2,8 @@
 
 - A rectification bulletin opening with the count of problems fed back (第三轮巡察反馈问题共96个。截至9月底，已完成
   整改80个…) reports progress, whatever units its next sentences praise: no problem.
+- A paragraph numbered 1. that holds its list inline (1.A。2.B。, a clerk typing the list in one paragraph) is a
+  list written inline, one entry each, as 第一，…。第二，… already was: not a numbered paragraph whose 2. is text.
 """
 
 from __future__ import annotations
@@ -16,3 +18,12 @@ def test_a_count_of_problems_fed_back_then_done_is_no_problem(parse):
               "一、存在的问题", "一是县统计局整改台账销号把关不严。二是县审计局整改报告报送超期。")
     texts = [it.text for it in r.items]
     assert len(texts) == 2 and not any("共96个" in t for t in texts), texts
+
+
+def test_a_paragraph_numbered_one_holding_its_list_inline_is_one_item_per_entry(parse, finder):
+    r = parse("关于县委第三轮巡察情况的综合报告", "一、巡察发现的主要问题", "（一）县统计局",
+              "1.统计台账管理混乱，原始记录缺失。2.数据报送审核把关不严，部分报表未经复核即上报。", "（二）县审计局",
+              "1.公务用车管理不规范。2.审计结果运用不够，整改跟踪缺失。")
+    texts = [it.text for it in r.items]
+    assert any(t.startswith("数据报送审核把关不严") for t in texts), texts
+    assert len(texts) == 4, texts
