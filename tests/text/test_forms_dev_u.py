@@ -4,9 +4,13 @@
   整改80个…) reports progress, whatever units its next sentences praise: no problem.
 - A paragraph numbered 1. that holds its list inline (1.A。2.B。, a clerk typing the list in one paragraph) is a
   list written inline, one entry each, as 第一，…。第二，… already was: not a numbered paragraph whose 2. is text.
+- Office wording for a failing (problem words in text_rules.json): a plan's measures 空泛; 只报不改, 只说不做 (one
+  acts only on paper); a count of those chosen who are relatives (…中有3名为村干部亲属), told as the fact of 优亲厚友.
 """
 
 from __future__ import annotations
+
+import pytest
 
 BULLETIN = "关于县委第三轮巡察整改进展情况的通报"
 
@@ -27,3 +31,16 @@ def test_a_paragraph_numbered_one_holding_its_list_inline_is_one_item_per_entry(
     texts = [it.text for it in r.items]
     assert any(t.startswith("数据报送审核把关不严") for t in texts), texts
     assert len(texts) == 4, texts
+
+
+@pytest.mark.parametrize("finding", [
+    "整改方案措施空泛。",
+    "对数据质量问题只报不改，差错率仍在5%以上。",
+    "近三年新招聘的5名协管员中有4名为局领导亲属。",
+])
+def test_office_wording_for_a_failing_is_its_own_item(parse, finding):
+    r = parse("关于对县统计局党组巡察情况的反馈意见", "现将巡察发现的主要问题反馈如下。",
+              "一是统计台账管理混乱，原始记录缺失。二是数据报送审核把关不严。",
+              f"此外，局机关公务接待审批不规范，部分接待无公函；{finding}")
+    texts = [it.text for it in r.items]
+    assert len(texts) == 4 and any(t.startswith(finding.rstrip("。")) for t in texts), texts
