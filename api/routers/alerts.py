@@ -16,6 +16,7 @@ from api.auth import Role
 from api.delivery import deliver
 from api.deps import Analyst, Store
 from api.errors import ApiError, ErrorBody
+from api.masking import matcher_for
 from api.pages import SQLITE_MAX, Offset, RowId
 from graph.alerts.model import Alert, AlertIn, Hit, HitState, RunResult
 from graph.alerts.run import alert_store, check, run_alerts, with_gone
@@ -93,7 +94,9 @@ def hits(graph: Store, account: Analyst, request: Request,
     return deliver(request, account, HitPage(items=with_gone(graph, items), total=total, limit=limit, offset=offset))
 
 
-def _act(request: Request, account: Any, hit_id: int, state: HitState, body: HitNote | None) -> Hit:
+def _act(request: Request, graph: Any, account: Any, hit_id: int, state: HitState, body: HitNote | None) -> Hit:
+    """Change a hit's state, once the graph its answer is read against answers (else 503, nothing changed)."""
+    matcher_for(graph)
     store = _alerts(request)
     try:
         hit = store.hit(hit_id)
@@ -114,10 +117,12 @@ DECIDED: dict[int | str, dict[str, Any]] = {
 
 @router.post("/alerts/hits/{hit_id}/ack", response_model=Hit, summary="确认一条预警命中（可附备注）", responses=DECIDED)
 def ack(hit_id: RowId, graph: Store, account: Analyst, request: Request, body: HitNote | None = None) -> Any:
-    return deliver(request, account, with_gone(graph, [_act(request, account, hit_id, HitState.ACKNOWLEDGED, body)])[0])
+    return deliver(request, account, with_gone(graph, [_act(request, graph, account, hit_id, HitState.ACKNOWLEDGED,
+                                                            body)])[0])
 
 
 @router.post("/alerts/hits/{hit_id}/dismiss", response_model=Hit, summary="忽略一条预警命中（可附备注）；此后不再提醒",
              responses=DECIDED)
 def dismiss(hit_id: RowId, graph: Store, account: Analyst, request: Request, body: HitNote | None = None) -> Any:
-    return deliver(request, account, with_gone(graph, [_act(request, account, hit_id, HitState.DISMISSED, body)])[0])
+    return deliver(request, account, with_gone(graph, [_act(request, graph, account, hit_id, HitState.DISMISSED,
+                                                            body)])[0])

@@ -94,3 +94,29 @@ def test_503_while_the_store_is_away_and_recovery_without_restart(neo4j_store, t
         relay.on()
         assert client.get("/stats", headers=headers).status_code == 200
     relay.off()
+
+
+def test_alert_hits_wait_for_the_graph_and_an_act_refused_changes_nothing(neo4j_county, tmp_path):
+    """Hits live apart from the graph, but what they say is read against it (names to mask or audit, records gone):
+    while it is away a hit is neither shown nor acted on (503, its state unchanged); back, both work."""
+    real = urlparse(os.environ["NEO4J_URI"])
+    relay = Relay((real.hostname or "127.0.0.1", real.port or 7687))
+    accounts = AccountStore(tmp_path / "accounts.sqlite")
+    headers = {"Authorization": f"Bearer {accounts.add('analyst', Role.ANALYST)}"}
+    accounts.close()
+    unit = next(n for n in neo4j_county.iter_nodes() if n.kind.value == "Unit")
+    settings = Settings(data_dir=tmp_path, store="neo4j", NEO4J_URI=f"bolt://127.0.0.1:{relay.port}")
+    relay.on()
+    with TestClient(create_app(settings)) as client:
+        alert = {"name": "单位在图中", "kind": "named_query", "params": {"query": "entity_by_id", "id": unit.id}}
+        assert client.post("/alerts", headers=headers, json=alert).status_code == 201
+        hit = client.post("/alerts/run", headers=headers).json()["new"][0]
+        relay.off()  # hits quote issues' text, read against the names the graph holds: away, nothing is answered
+        assert client.get("/alerts/hits", headers=headers).status_code == 503
+        assert client.post(f"/alerts/hits/{hit['id']}/ack", headers=headers).status_code == 503
+        relay.on()
+        listed = client.get("/alerts/hits", headers=headers).json()["items"]
+        assert [(h["id"], h["state"], h["gone"]) for h in listed] == [(hit["id"], "new", [])]  # refused: unchanged
+        acked = client.post(f"/alerts/hits/{hit['id']}/ack", headers=headers)
+        assert acked.status_code == 200 and acked.json()["state"] == "acknowledged"
+    relay.off()
