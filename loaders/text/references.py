@@ -37,8 +37,10 @@ def cited_items(before: str, items: list[ParsedItem], paragraph: Callable[[int],
     return out
 
 
-# an ordinal citing an entry by its number (第（伍）件, 第3项, 第二条问题), bracketed or not, in any numeral family
-ORDINAL_CITED = re.compile(rf"第\s*([（(]?)(\d{{1,3}}|[{CN}]{{1,3}}|[{FORMAL}]{{1,3}}|[{STEMS}])[)）]?\s*"
+# an ordinal citing an entry by its number (第（伍）件, 第3项, 第二条问题), bracketed or not, in any numeral family;
+# or several entries by their numbers joined (第1、4件, 第2和第5项)
+_NUMBER = rf"(?:\d{{1,3}}|[{CN}]{{1,3}}|[{FORMAL}]{{1,3}}|[{STEMS}])"
+ORDINAL_CITED = re.compile(rf"第\s*([（(]?)({_NUMBER}(?:[)）]?\s*(?:[、，,]|和|及|与)\s*第?[（(]?{_NUMBER})*)[)）]?\s*"
                            r"(?:件|项|条|个(?=问题|线索))")  # 第二个要求 cites nothing
 
 
@@ -48,10 +50,12 @@ def cited_ordinals(before: str, items: list[ParsedItem], paragraph: Callable[[in
     found at no item."""
     out: list[int] = []
     for m in ORDINAL_CITED.finditer(re.split(r"[；;]", before)[-1]):
-        n, bracketed = _value(m.group(2)), bool(m.group(1))
-        hit = [i for i, it in enumerate(items) if leading_marker(paragraph(it.paragraph))[1] == n
-               and paragraph(it.paragraph).lstrip().startswith(("（", "(")) == bracketed]
-        if not hit:
-            return []
-        out.append(hit[-1])
+        bracketed = bool(m.group(1))
+        for token in re.findall(_NUMBER, m.group(2)):
+            n = _value(token)
+            hit = [i for i, it in enumerate(items) if leading_marker(paragraph(it.paragraph))[1] == n
+                   and paragraph(it.paragraph).lstrip().startswith(("（", "(")) == bracketed]
+            if not hit:
+                return []
+            out.append(hit[-1])
     return out

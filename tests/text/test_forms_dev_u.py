@@ -6,11 +6,15 @@
   list written inline, one entry each, as 第一，…。第二，… already was: not a numbered paragraph whose 2. is text.
 - Office wording for a failing (problem words in text_rules.json): a plan's measures 空泛; 只报不改, 只说不做 (one
   acts only on paper); a count of those chosen who are relatives (…中有3名为村干部亲属), told as the fact of 优亲厚友.
+- A request citing several entries by their numbers joined (其中第1、3件线索…，请你委…) is about each cited entry's
+  unit, one directive each, as 第3件 alone was about its entry's.
 """
 
 from __future__ import annotations
 
 import pytest
+
+from tests.text.conftest import unit_id
 
 BULLETIN = "关于县委第三轮巡察整改进展情况的通报"
 
@@ -44,3 +48,12 @@ def test_office_wording_for_a_failing_is_its_own_item(parse, finding):
               f"此外，局机关公务接待审批不规范，部分接待无公函；{finding}")
     texts = [it.text for it in r.items]
     assert len(texts) == 4 and any(t.startswith(finding.rstrip("。")) for t in texts), texts
+
+
+def test_a_request_citing_entries_by_numbers_joined_is_about_each(parse, finder):
+    r = parse("中共宁川县委巡察工作办公室", "关于移交县委第三轮巡察发现问题线索的函", "县纪委监委：",
+              "现将巡察发现的问题线索3件移交你委，具体如下：", "1.县统计局某科长涉嫌收受好处费。",
+              "2.县审计局个别工作人员涉嫌违规报销差旅费。", "3.县林业局某站长涉嫌违规转包护林工程。",
+              "其中第1、3件线索涉及重点领域，请你委对重点领域线索优先处置。")
+    units = {d.unit_id for d in r.directives if "优先处置" in d.text}
+    assert units == {unit_id(finder, "县统计局"), unit_id(finder, "县林业局")}, r.directives
