@@ -130,6 +130,9 @@ class DirectiveFinder(Addressing):
         marked = {id(s): self.regulator(sentence, s) for s in spans}
         asked = [s for s in spans if marked[id(s)] or self.addressed(sentence, s)]
         for i, span in enumerate(asked):
+            if i + 1 < len(asked) and asked[i + 1].body == span.body and re.fullmatch(
+                    r"[，,]\s*(?:请|建议)[\u4e00-\u9fff]{0,3}", sentence[span.end:asked[i + 1].start]):
+                continue  # 已抄送县委组织部，请县委组织部…: one body named twice, asked once
             stop = len(sentence)  # a body asked in a later clause has its own request: …查处…，组织部门要…
             for later in asked[i + 1:]:
                 semi = [i for i in (sentence.find(p, span.end, later.start) for p in "；;") if i > 0]

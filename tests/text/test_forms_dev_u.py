@@ -8,6 +8,7 @@
   acts only on paper); a count of those chosen who are relatives (…中有3名为村干部亲属), told as the fact of 优亲厚友.
 - A request citing several entries by their numbers joined (其中第1、3件线索…，请你委…) is about each cited entry's
   unit, one directive each, as 第3件 alone was about its entry's.
+- A body named as a receiver and then asked (已抄送县委组织部，请县委组织部对…核查) is asked once: one directive.
 """
 
 from __future__ import annotations
@@ -57,3 +58,11 @@ def test_a_request_citing_entries_by_numbers_joined_is_about_each(parse, finder)
               "其中第1、3件线索涉及重点领域，请你委对重点领域线索优先处置。")
     units = {d.unit_id for d in r.directives if "优先处置" in d.text}
     assert units == {unit_id(finder, "县统计局"), unit_id(finder, "县林业局")}, r.directives
+
+
+def test_a_body_copied_then_asked_is_one_directive(parse):
+    r = parse("中共宁川县委巡察工作办公室", "关于移交县委第三轮巡察发现问题线索的函", "县纪委监委：",
+              "现将巡察发现的问题线索1件移交你委，具体如下：", "1.县统计局某科长涉嫌收受好处费。",
+              "该线索同时涉及干部任用问题，已抄送县委组织部，请县委组织部对县统计局干部任用情况一并核查。")
+    asked = [d for d in r.directives if d.body == "组织部"]
+    assert len(asked) == 1, r.directives
