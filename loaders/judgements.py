@@ -17,9 +17,12 @@ meanwhile (a text accepted, a load) is kept.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -79,9 +82,30 @@ class Judgements:
 
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / FILE
-        self.items: list[Judgement] = []
-        if self.path.exists():
-            self.items = [Judgement.model_validate(j) for j in json.loads(self.path.read_text("utf-8"))]
+        self.items: list[Judgement] = self._read()
+        self.held = False
+
+    def _read(self) -> list[Judgement]:
+        if not self.path.exists():
+            return []
+        return [Judgement.model_validate(j) for j in json.loads(self.path.read_text("utf-8"))]
+
+    @contextmanager
+    def changing(self) -> Iterator[Judgements]:
+        """Read the file again and hold it (an exclusive lock on ``judgements.lock``) while judging, undoing or
+        loading: two people judging at once, or a load redirecting while someone judges, each see the other's
+        judgements and lose none, and no merge lands between a load's redirecting and its write."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lock = self.path.with_suffix(".lock")
+        with open(lock, "a") as held:
+            lock.chmod(0o600)
+            fcntl.flock(held, fcntl.LOCK_EX)
+            try:
+                self.items, self.held = self._read(), True
+                yield self
+            finally:
+                self.held = False
+                fcntl.flock(held, fcntl.LOCK_UN)
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -158,79 +182,116 @@ def _new(judgements: Judgements, subject: Subject, verdict: Verdict, na: NodeRec
 
 def refuse(store: GraphStore, judgements: Judgements, a: str, b: str, *, who: str, note: str | None = None,
            rule: str = "人工判断：不是同一对象") -> Judgement:
-    _unjudged(judgements, a, b)
-    na, nb, subject = _pair(store, a, b)
-    judgement = _new(judgements, subject, "different", na, nb, who, rule, note)
-    judgements.items.append(judgement)
-    judgements.save()
+    with judgements.changing():
+        _unjudged(judgements, a, b)
+        na, nb, subject = _pair(store, a, b)
+        judgement = _new(judgements, subject, "different", na, nb, who, rule, note)
+        judgements.items.append(judgement)
+        judgements.save()
     return judgement
 
 
 def confirm(store: GraphStore, judgements: Judgements, a: str, b: str, *, who: str, note: str | None = None,
             rule: str = "人工判断：同一对象") -> Judgement:
-    """Merge ``b`` into ``a`` in one graph swap and record how, so it can be undone."""
-    _unjudged(judgements, a, b)
-    na, nb, subject = _pair(store, a, b)
-    judgement = _new(judgements, subject, "same", na, nb, who, rule, note)
-    merged = store.merge_node(b, a, lambda e: moved_id(e, {b: a}))  # its edges read in the write: none lost
-    judgement.node = nb.model_dump(mode="json")
-    judgement.moved = [e.model_dump(mode="json") for e in merged.moved]
-    judgement.kept = merged.kept  # the kept record's own: stay on undo
-    judgements.items.append(judgement)
-    judgements.save()
+    """Merge ``b`` into ``a`` in one transaction of the store and record how, so it can be undone.
+
+    The judgement is saved before the graph changes and completed after: a process that dies in between leaves a
+    judgement that loads already follow and that ``undo`` takes back (the merged record is put back as it was read;
+    with nothing recorded as moved, nothing else changes), never a merge with no record of it."""
+    with judgements.changing():
+        _unjudged(judgements, a, b)
+        na, nb, subject = _pair(store, a, b)
+        judgement = _new(judgements, subject, "same", na, nb, who, rule, note)
+        judgement.node = nb.model_dump(mode="json")
+        judgements.items.append(judgement)
+        judgements.save()
+        try:
+            merged = store.merge_node(b, a, lambda e: moved_id(e, {b: a}))  # its edges read in the write
+        except BaseException:
+            judgements.items.remove(judgement)
+            judgements.save()
+            raise
+        judgement.node = merged.node.model_dump(mode="json")  # as it was when merged
+        judgement.moved = [e.model_dump(mode="json") for e in merged.moved]
+        judgement.kept = merged.kept  # the kept record's own: stay on undo
+        judgements.save()
     return judgement
 
 
 def rewrite(edges: list[EdgeRecord], redirect: dict[str, str]) -> tuple[list[EdgeRecord], list[EdgeRecord]]:
     """(edges with merged ends moved, the originals of those that moved)."""
-    out, moved = [], []
-    for e in edges:
-        if e.src in redirect or e.dst in redirect:
-            moved.append(e)
-            e = e.model_copy(update={"id": moved_id(e, redirect), "src": redirect.get(e.src, e.src),
-                                     "dst": redirect.get(e.dst, e.dst)})
-        out.append(e)
-    unique = {e.id: e for e in out}  # two records' edges made one by the merge: kept once
+    unique = {e.id: e for e in edges if e.src not in redirect and e.dst not in redirect}  # the kept record's own …
+    moved = [e for e in edges if e.src in redirect or e.dst in redirect]
+    for e in moved:  # … first: a moved edge the same as one of them adds nothing
+        unique.setdefault(moved_id(e, redirect), e.model_copy(update={
+            "id": moved_id(e, redirect), "src": redirect.get(e.src, e.src), "dst": redirect.get(e.dst, e.dst)}))
     return list(unique.values()), moved
 
 
 def undo(store: GraphStore, judgements: Judgements, judgement_id: str, *, who: str) -> Judgement:
-    """Take a judgement back: a merge is split again (node and edges as they were), a refusal is forgotten."""
-    judgement = judgements.get(judgement_id)
-    if not judgement.active:
-        raise JudgementError(f"判断 {judgement_id} 已于 {judgement.undone_at} 由 {judgement.undone_by} 撤销")
-    if judgement.verdict == "same":
-        later = [j for j in judgements.active() if j.verdict == "same" and j.b == judgement.a]
-        if later:
-            raise JudgementError(f"保留的记录已再并入他处（{later[0].id}）；请先撤销 {later[0].id}")
-        store.upsert_dropping(*_split(store, judgement))
-    judgement.undone_by, judgement.undone_at = who, _now()
-    judgements.save()
+    """Take a judgement back: a merge is split again (node and edges as they were), a refusal is forgotten. A merge
+    whose kept record, or a record its moved edges lead to, was merged again since is undone after that one."""
+    with judgements.changing():
+        judgement = judgements.get(judgement_id)
+        if not judgement.active:
+            raise JudgementError(f"判断 {judgement_id} 已于 {judgement.undone_at} 由 {judgement.undone_by} 撤销")
+        if judgement.verdict == "same":
+            _nothing_merged_since(judgements, judgement)
+            store.upsert_dropping(*_split(store, judgement))
+        judgement.undone_by, judgement.undone_at = who, _now()
+        judgements.save()
     return judgement
+
+
+def _nothing_merged_since(judgements: Judgements, judgement: Judgement) -> None:
+    """Refuse to split a merge while a later merge holds what it would give back: the kept record merged elsewhere,
+    or the other end of an edge it moved (undone first, each edge goes back between the records it joined)."""
+    ends = {x for e in judgement.moved for x in (e["src"], e["dst"])} - {judgement.a, judgement.b}
+    for j in judgements.active():
+        if j.verdict == "same" and j is not judgement and j.b == judgement.a:
+            raise JudgementError(f"保留的记录已再并入他处（{j.id}）；请先撤销 {j.id}")
+        if j.verdict == "same" and j is not judgement and j.b in ends:
+            raise JudgementError(f"被移动关系的另一端记录已并入他处（{j.id}）；请先撤销 {j.id}")
 
 
 def _split(store: GraphStore, judgement: Judgement) -> tuple[list[NodeRecord], list[EdgeRecord], list[EdgeRecord]]:
     """A merge undone as one write: the merged node and its edges back (those whose other end is still stored), and
-    the copies the merge moved to the kept node dropped (but the kept node's own)."""
+    the copies the merge moved to the kept node dropped — but the kept node's own: those it held before (``kept``)
+    and those a later row about the kept record itself wrote again (their source is no longer a moved edge's)."""
     redirect = {judgement.b: judgement.a}
     originals = [EdgeRecord.model_validate(e) for e in judgement.moved]
     nodes = [NodeRecord.model_validate(judgement.node)] if judgement.node else []
     back = {n.id for n in nodes}
     ends = {end for e in originals for end in (e.src, e.dst)} - back
     live = back | {end for end in ends if store.get_node(end) is not None}
-    copies = [e.model_copy(update={"id": moved_id(e, redirect), "src": redirect.get(e.src, e.src),
-                                   "dst": redirect.get(e.dst, e.dst)}) for e in originals]
-    dropping = [c for c in copies if c.id not in set(judgement.kept)]
-    return nodes, [e for e in originals if e.src in live and e.dst in live], dropping
+    stored = {n.edge.id: _source(n.edge) for n in store.neighbours(judgement.a, limit=1_000_000)}
+    moved_from: dict[str, set[tuple]] = {}
+    for e in originals:
+        moved_from.setdefault(moved_id(e, redirect), set()).add(_source(e))
+    dropping = [e.model_copy(update={"id": c, "src": redirect.get(e.src, e.src), "dst": redirect.get(e.dst, e.dst)})
+                for e in originals for c in [moved_id(e, redirect)]
+                if c not in judgement.kept and c in stored and stored[c] in moved_from[c] | {(None, None, None)}]
+    unique = {e.id: e for e in dropping}
+    return nodes, [e for e in originals if e.src in live and e.dst in live], list(unique.values())
+
+
+def _source(edge: EdgeRecord) -> tuple:
+    """The ledger row an edge was written from (``(None, None, None)`` for one no row wrote)."""
+    return edge.props.get("source_doc"), edge.props.get("source_sheet"), edge.props.get("source_row")
 
 
 def apply_to_load(judgements: Judgements, nodes: list[NodeRecord], edges: list[EdgeRecord]
                   ) -> tuple[list[NodeRecord], list[EdgeRecord]]:
-    """A load's records with merged records redirected to the kept ones; what moved is added to the judgement."""
+    """A load's records with merged records redirected to the kept ones; what moved is added to the judgement (and
+    a moved edge the same as one the load gives the kept record itself is that record's own, kept on undo). Called
+    inside ``judgements.changing()``, held until the load is written."""
+    if not judgements.held:
+        raise RuntimeError("apply_to_load outside judgements.changing()")
     redirect = judgements.redirects()
     if not redirect:
         return nodes, edges
     kept_nodes = [n for n in nodes if n.id not in redirect]
+    own = {e.id for e in edges if e.src not in redirect and e.dst not in redirect}
     out, moved = rewrite(edges, redirect)
     if moved:
         owner = {j.b: j for j in judgements.active() if j.verdict == "same"}
@@ -238,5 +299,7 @@ def apply_to_load(judgements: Judgements, nodes: list[NodeRecord], edges: list[E
             for end in (e.src, e.dst):
                 if end in owner and e.id not in {m["id"] for m in owner[end].moved}:
                     owner[end].moved.append(e.model_dump(mode="json"))
+                if end in owner and moved_id(e, redirect) in own and moved_id(e, redirect) not in owner[end].kept:
+                    owner[end].kept.append(moved_id(e, redirect))
         judgements.save()
     return kept_nodes, out

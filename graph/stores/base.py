@@ -51,11 +51,23 @@ class Tie(NamedTuple):
 
 
 class Merged(NamedTuple):
-    """What a merge moved: the merged node's edges as they were (``moved``), and the ids its moved edges took that
-    the kept node already held (``kept``: that edge was the kept node's own and stays when the merge is undone)."""
+    """What a merge took: the merged node and its edges as they were when merged (``node``, ``moved``), and the ids
+    its moved edges took that the kept node already held (``kept``: that edge is the kept node's own, left as it was
+    by the merge and by its undoing)."""
 
+    node: NodeRecord
     moved: list[EdgeRecord]
     kept: list[str]
+
+
+def check_merge(node: NodeRecord | None, into: NodeRecord | None, node_id: str, into_id: str) -> None:
+    """A merge joins two different stored nodes of one kind (both stores refuse alike, nothing changed)."""
+    missing = [x for x, n in ((node_id, node), (into_id, into)) if n is None]
+    if missing:
+        raise StoreError(f"记录 {'、'.join(missing)} 不在图中，未合并")
+    assert node is not None and into is not None
+    if node.id == into.id or node.kind != into.kind:
+        raise StoreError(f"只能把一条记录并入另一条同类记录（{node_id} → {into_id}），未合并")
 
 
 class NodeInUse(StoreError):
@@ -162,11 +174,11 @@ class GraphStore(Protocol):
         raise :class:`NodeInUse` listing such ties (sorted, at most ``TIES_SHOWN``) and delete nothing."""
 
     def merge_node(self, node_id: str, into: str, renamed: Callable[[EdgeRecord], str]) -> Merged:
-        """Merge one node into another in one transaction, its edges read inside it: each edge of ``node_id`` moves
-        to ``into`` under the id ``renamed`` gives it (an edge already stored under that id has the moved one's
-        properties merged in, as ``upsert`` does), then the node goes. An edge written to ``node_id`` by another
-        writer meanwhile moves too or stops the merge; it is never lost. Raises :class:`StoreError` if either node
-        is not stored."""
+        """Merge one node into another of its kind in one transaction, its edges read inside it: each edge of
+        ``node_id`` moves to ``into`` under the id ``renamed`` gives it (unless ``into`` already holds an edge of
+        that id: that one stays as it is), then the node goes. An edge written to ``node_id`` by another writer
+        meanwhile moves too or stops the merge; it is never lost. Raises :class:`StoreError` (nothing changed) if
+        either node is not stored, or they are one node or of two kinds."""
 
     def upsert_dropping(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord],
                         dropping: Iterable[EdgeRecord]) -> None:

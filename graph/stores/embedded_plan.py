@@ -87,16 +87,16 @@ def edge_of(g: nx.MultiDiGraph, src: str, dst: str, eid: str, attrs: dict[str, A
 def merged(g: nx.MultiDiGraph, node_id: str, into: str, renamed: Callable[[EdgeRecord], str]
            ) -> tuple[EdgeRows, tuple[list[str], list[str]], base.Merged]:
     """A merge of ``node_id`` into ``into``: the moved edges' rows, what goes (the node, its edges), and what moved."""
-    for n in (node_id, into):
-        if n not in g:
-            raise base.StoreError(f"记录 {n} 不在图中，未合并")
+    node, kept = (node_of(n, g.nodes[n]) if n in g else None for n in (node_id, into))
+    base.check_merge(node, kept, node_id, into)
+    assert node is not None
     ends = [*g.out_edges(node_id, keys=True), *g.in_edges(node_id, keys=True)]
     originals = sorted({k: edge_of(g, s, d, k, g.edges[s, d, k]) for s, d, k in ends}.values(), key=lambda e: e.id)
     copies = [e.model_copy(update={"id": renamed(e), "src": into if e.src == node_id else e.src,
                                    "dst": into if e.dst == node_id else e.dst}) for e in originals]
     held = {c.id for c in copies if g.has_edge(c.src, c.dst, c.id)}
-    rows = merge_edges(g, copies, {})
-    return rows, ([node_id], [e.id for e in originals]), base.Merged(originals, sorted(held))
+    rows = merge_edges(g, [c for c in copies if c.id not in held], {})
+    return rows, ([node_id], [e.id for e in originals]), base.Merged(node, originals, sorted(held))
 
 
 def dropped_edges(g: nx.MultiDiGraph, dropping: Iterable[EdgeRecord]) -> list[str]:

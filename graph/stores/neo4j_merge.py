@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from neo4j import ManagedTransaction
 
 from graph.model import EdgeRecord, EdgeType
-from graph.stores.base import Merged, StoreError
-from graph.stores.neo4j_records import edge_record
+from graph.stores.base import Merged, StoreError, check_merge
+from graph.stores.neo4j_records import edge_record, node_record
 
 
 def _by_type(edges: Iterable[EdgeRecord]) -> dict[EdgeType, list[EdgeRecord]]:
@@ -35,11 +35,13 @@ def drop(tx: ManagedTransaction, edges: Iterable[EdgeRecord]) -> None:
 def merge(tx: ManagedTransaction, node_id: str, into: str, renamed: Callable[[EdgeRecord], str]) -> Merged:
     """Move every edge of ``node_id`` to ``into`` (``renamed`` ids; one already stored has the moved properties
     merged in), then delete ``node_id``."""
-    held = tx.run("MATCH (n:Entity {id: $id}) SET n._deleting = true RETURN n.id AS id UNION "
-                  "MATCH (n:Entity {id: $into}) RETURN n.id AS id", id=node_id, into=into).data()
-    missing = {node_id, into} - {row["id"] for row in held}
-    if missing:
-        raise StoreError(f"记录 {'、'.join(sorted(missing))} 不在图中，未合并")
+    tx.run("MATCH (n:Entity {id: $id}) SET n._deleting = true", id=node_id).consume()  # others wait from here
+    found = {row["n"]["id"]: node_record(row["n"]) for row in tx.run(
+        "MATCH (n:Entity) WHERE n.id IN [$id, $into] RETURN n", id=node_id, into=into)}
+    node = found.get(node_id)
+    check_merge(node, found.get(into), node_id, into)
+    assert node is not None
+    node.props.pop("_deleting", None)
     originals = sorted({(e := edge_record(r["r"], r["a"], r["b"])).id: e for r in tx.run(
         "MATCH (n:Entity {id: $id})-[r]-() RETURN r, startNode(r) AS a, endNode(r) AS b", id=node_id)}.values(),
         key=lambda e: e.id)
@@ -50,7 +52,7 @@ def merge(tx: ManagedTransaction, node_id: str, into: str, renamed: Callable[[Ed
         kept.update(r["id"] for r in tx.run(f"UNWIND $ids AS id MATCH ()-[r:{t.value} {{id: id}}]->() RETURN r.id AS id",
                                             ids=sorted({c.id for c in group})))
     drop(tx, originals)
-    for t, group in _by_type(copies).items():
+    for t, group in _by_type([c for c in copies if c.id not in kept]).items():
         rows = [{"id": c.id, "src": c.src, "dst": c.dst, "p": c.props} for c in group]
         made = tx.run(f"UNWIND $rows AS row MATCH (a:Entity {{id: row.src}}) MATCH (b:Entity {{id: row.dst}}) "
                       f"MERGE (a)-[r:{t.value} {{id: row.id}}]->(b) SET r += row.p RETURN count(*) AS n",
@@ -58,7 +60,7 @@ def merge(tx: ManagedTransaction, node_id: str, into: str, renamed: Callable[[Ed
         if made != len(rows):  # an end was deleted meanwhile: the whole merge is rolled back
             raise StoreError(f"合并时关系 {t.value} 的另一端已被删除，未合并；请重试")
     tx.run("MATCH (n:Entity {id: $id}) DELETE n", id=node_id).consume()
-    return Merged(originals, sorted(kept))
+    return Merged(node, originals, sorted(kept))
 
 
 

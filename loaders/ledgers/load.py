@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -262,13 +263,14 @@ class Loader:
             raise LedgerRejected(report)
         good = [r for r in rows if not r.problems]
         nodes, edges = self._records(path, source, good)
-        if self.judgements is not None:  # records a person judged to be one live on as the one kept
-            nodes, edges = apply_to_load(self.judgements, nodes, edges)
-        report.changes = classify(self.store, [(r.sheet.name, r.number, node.to_record()) for r in good if r.built
-                                               for node in [primary_node(plan_of[id(r.sheet)].kind.key, r.built)]
-                                               if node is not None])
-        if good:  # every row rejected: nothing is written, not even the file's Document node
-            self.store.upsert(nodes, edges)
+        with self.judgements.changing() if self.judgements is not None else nullcontext():
+            if self.judgements is not None:  # records a person judged to be one live on as the one kept
+                nodes, edges = apply_to_load(self.judgements, nodes, edges)
+            report.changes = classify(self.store, [(r.sheet.name, r.number, node.to_record()) for r in good if r.built
+                                                   for node in [primary_node(plan_of[id(r.sheet)].kind.key, r.built)]
+                                                   if node is not None])
+            if good:  # every row rejected: nothing is written, not even the file's Document node
+                self.store.upsert(nodes, edges)
         report.loaded, report.rejected = len(good), len(bad)
         report.nodes, report.edges = len(nodes), len(edges)
         for row in good:

@@ -20,12 +20,13 @@ ANY = Cuttable(outgoing=frozenset(EdgeType), incoming=frozenset(EdgeType))
 
 
 def _small() -> tuple[list, list, dict[str, str]]:
-    """Units A and B (B to be merged into A) both part of C, and D regulated by B."""
+    """Units A and B (B to be merged into A) both part of C (each from its own ledger row), and D regulated by B."""
     a, b, c, d = (m.Unit(name=f"合并测试{x}局", county="合并测试县", unit_kind="county_department") for x in "甲乙丙丁")
-    edges = [make_edge(EdgeType.PART_OF, (NodeKind.UNIT, a.id), (NodeKind.UNIT, c.id)),
-             make_edge(EdgeType.PART_OF, (NodeKind.UNIT, b.id), (NodeKind.UNIT, c.id)),
+    edges = [make_edge(EdgeType.PART_OF, (NodeKind.UNIT, a.id), (NodeKind.UNIT, c.id), source_doc="doc_a", source_row=3),
+             make_edge(EdgeType.PART_OF, (NodeKind.UNIT, b.id), (NodeKind.UNIT, c.id), source_doc="doc_b", source_row=9),
              make_edge(EdgeType.REGULATED_BY, (NodeKind.UNIT, d.id), (NodeKind.UNIT, b.id))]
-    return [n.to_record() for n in (a, b, c, d)], edges, {"a": a.id, "b": b.id, "c": c.id, "d": d.id}
+    p = m.Person(name="合并测试", origin="合并测试县甲局 2020-01-01")
+    return [n.to_record() for n in (a, b, c, d, p)], edges, {"a": a.id, "b": b.id, "c": c.id, "d": d.id, "p": p.id}
 
 
 def _renamed(b: str, a: str):  # noqa: ANN202
@@ -52,12 +53,18 @@ def _scenario(store) -> list:  # noqa: ANN001
     nodes, edges, ids = _small()
     store.upsert(nodes, edges)
     before, counts = _edges_at(store, ids), store.counts()
-    with pytest.raises(StoreError):
-        store.merge_node(ids["b"], "unit_not_stored_0000", _renamed(ids["b"], "unit_not_stored_0000"))
+    refusals = []
+    for into in ("unit_not_stored_0000", "b", "p"):  # not stored; itself; a person
+        with pytest.raises(StoreError) as refused:
+            store.merge_node(ids["b"], ids.get(into, into), _renamed(ids["b"], ids.get(into, into)))
+        refusals.append(str(refused.value))
     assert _edges_at(store, ids) == before
     merged = store.merge_node(ids["b"], ids["a"], _renamed(ids["b"], ids["a"]))
+    assert merged.node == next(n for n in nodes if n.id == ids["b"])
     assert sorted(e.id for e in merged.moved) == sorted(e.id for e in edges[1:])  # B's two edges, as they were
-    assert merged.kept == [edges[0].id]  # A's own PART_OF: B's moved onto it
+    assert merged.kept == [edges[0].id]  # A's own PART_OF, which B's would have become: left as it was
+    own = next(n.edge for n in store.neighbours(ids["a"]) if n.edge.id == edges[0].id)
+    assert (own.props["source_doc"], own.props["source_row"]) == ("doc_a", 3)
     after = _edges_at(store, ids)
     assert store.get_node(ids["b"]) is None
     assert after == sorted([(edges[0].id, "PART_OF", "a", "c"),
@@ -66,7 +73,7 @@ def _scenario(store) -> list:  # noqa: ANN001
     b = next(n for n in nodes if n.id == ids["b"])
     store.upsert_dropping([b], merged.moved, _copies(merged.moved, ids["b"], ids["a"], merged.kept))
     assert _edges_at(store, ids) == before and store.counts() == counts
-    return [merged.moved, merged.kept, after]
+    return [refusals, merged.moved, merged.kept, after]
 
 
 def test_both_stores_merge_and_undo_alike(embedded, neo4j_county):
