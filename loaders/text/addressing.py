@@ -168,6 +168,11 @@ class Addressing:
         opening = max(opening, please + 1 - clause) if please >= 0 else opening
         first = next((m for m in self.walker.finder.mentions(sentence[clause:span.start]) if m.start <= opening + 4),
                      None)
+        if first is None and sentence.startswith("作为", clause) and (
+                after := re.match(r"[，,]\s*", sentence[span.end:])):  # 作为X的行业主管部门，县Y局要…: Y after it
+            start = span.end + after.end()
+            first = next((m for m in self.walker.finder.mentions(sentence[start:start + 24]) if m.start == 0 and (
+                self.request.match(sentence[start + m.end:]))), None)
         if first is None and re.match(r"^(?:请|建议|要求)其", sentence[clause:]):  # …转县X局，请其作为…: 其 is X
             first = next((m for m in reversed(self.walker.finder.mentions(sentence[:clause]))
                           if not self.walker.is_body(m.form)), None)

@@ -30,7 +30,8 @@ from loaders.text.units import REDACTED, Resolved
 REQUIREMENT = re.compile(r"^(?:[^，。；！？]{0,16}[，,]|[^，。；！？]{0,12}作为[^，。；！？]{0,24}[，,])?"
                          r"[^，。；！？]{0,24}?(?<![重主需纪摘提只我])(?<![^线]索)"
                          r"(?:(?<=还)要(?!跑|交|等|找|排队|垫付|自费|来回|多跑)|(?<!还)要|须|必须|应当)"  # 还要跑: a burden
-                         r"(?![求点件素案]|指出|说的|讲的|强调的|提醒的|看到|认识到|注意到)")  # 特别要指出的是，…; 也要看到…
+                         # 特别要指出的是，…; 也要看到…; 有个问题要特别指出，…: announcing, not asking
+                         r"(?![求点件素案]|(?:特别|着重|专门)?指出|说的|讲的|强调的|提醒的|看到|认识到|注意到)")
 # a clause that turns a problem sentence into a requirement on the unit its subject names (…不达标，县水利局要…)
 REQUIRED_CLAUSE = re.compile(r"[，,](?=[^，。；！？]{1,16}?"
                              r"(?:局|委|办|镇|乡|村|社区|街道|中心|公司|集团|院|校|部|党组|党委|支部)"

@@ -9,6 +9,10 @@
 - A request citing several entries by their numbers joined (其中第1、3件线索…，请你委…) is about each cited entry's
   unit, one directive each, as 第3件 alone was about its entry's.
 - A body named as a receiver and then asked (已抄送县委组织部，请县委组织部对…核查) is asked once: one directive.
+- A sentence opening on the regulator's role before naming it (作为X管理的行业主管部门，县Y局要督促A乡、B乡…) asks Y
+  as a regulator, about each unit it is to press, as 县Y局作为行业主管部门，要… does.
+- A speaker announcing a problem (有个问题要特别指出，…执行不严…) asks nothing by that 要: the finding is an item, as
+  特别要指出的是，… was.
 """
 
 from __future__ import annotations
@@ -66,3 +70,17 @@ def test_a_body_copied_then_asked_is_one_directive(parse):
               "该线索同时涉及干部任用问题，已抄送县委组织部，请县委组织部对县统计局干部任用情况一并核查。")
     asked = [d for d in r.directives if d.body == "组织部"]
     assert len(asked) == 1, r.directives
+
+
+def test_the_regulators_role_told_before_its_name_asks_it(parse, finder):
+    r = parse("在县委第三轮巡察整改推进会上的讲话", "同志们：",
+              "从督查情况看，石阳乡、湖岭乡集体资产清理进度滞后，合同清理完成率不到一半。",
+              "作为集体资产管理的行业主管部门，县农业农村局要督促石阳乡、湖岭乡加快清理。")
+    units = {d.unit_id for d in r.directives if d.body == "行业主管部门"}
+    assert units == {unit_id(finder, "石阳乡"), unit_id(finder, "湖岭乡")}, r.directives
+
+
+def test_a_problem_announced_with_yao_zhichu_is_an_item(parse, finder):
+    r = parse("在县委第三轮巡察情况汇报会上的讲话", "同志们：",
+              "有个问题要特别指出，统计数据审核制度执行不严，去年出现3次数据差错。县统计局要坚决杜绝此类问题。")
+    assert any("审核制度执行不严" in it.text and it.unit_id == unit_id(finder, "县统计局") for it in r.items), r.items
