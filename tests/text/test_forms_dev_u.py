@@ -13,6 +13,8 @@
   as a regulator, about each unit it is to press, as 县Y局作为行业主管部门，要… does.
 - A speaker announcing a problem (有个问题要特别指出，…执行不严…) asks nothing by that 要: the finding is an item, as
   特别要指出的是，… was.
+- A township's own inspection of its villages (X乡党委村级巡察指出的…问题) found the problem: the village inspected
+  is at fault, not the township that found it, as for 县审计局…审计指出的.
 """
 
 from __future__ import annotations
@@ -84,3 +86,10 @@ def test_a_problem_announced_with_yao_zhichu_is_an_item(parse, finder):
     r = parse("在县委第三轮巡察情况汇报会上的讲话", "同志们：",
               "有个问题要特别指出，统计数据审核制度执行不严，去年出现3次数据差错。县统计局要坚决杜绝此类问题。")
     assert any("审核制度执行不严" in it.text and it.unit_id == unit_id(finder, "县统计局") for it in r.items), r.items
+
+
+def test_a_township_that_found_a_problem_in_its_village_inspection_is_not_at_fault(parse, finder):
+    r = parse("县委第二巡察组关于对石阳乡宁岗村党支部提级巡察的反馈意见", "现将巡察发现的主要问题反馈如下。",
+              "一是村务公开不及时。二是2026年石阳乡党委村级巡察指出的集体林地承包问题至今未整改到位。")
+    units = {it.unit_id for it in r.items if "集体林地承包" in it.text}
+    assert units == {unit_id(finder, "宁岗村")}, [(it.unit_name, it.text) for it in r.items]
