@@ -15,6 +15,8 @@
   特别要指出的是，… was.
 - A township's own inspection of its villages (X乡党委村级巡察指出的…问题) found the problem: the village inspected
   is at fault, not the township that found it, as for 县审计局…审计指出的.
+- A body with a time clause before its modal (县委第二巡察组进驻后，要把…作为县X局巡察的重点) is asked, as 县委第二
+  巡察组要… is: the body is still the subject.
 """
 
 from __future__ import annotations
@@ -93,3 +95,10 @@ def test_a_township_that_found_a_problem_in_its_village_inspection_is_not_at_fau
               "一是村务公开不及时。二是2026年石阳乡党委村级巡察指出的集体林地承包问题至今未整改到位。")
     units = {it.unit_id for it in r.items if "集体林地承包" in it.text}
     assert units == {unit_id(finder, "宁岗村")}, [(it.unit_name, it.text) for it in r.items]
+
+
+def test_a_body_asked_after_a_time_clause(parse, finder):
+    r = parse("在县委第三轮巡察动员部署会上的讲话", "同志们：",
+              "县委第二巡察组进驻后，要把统计数据质量作为县统计局巡察的重点。")
+    asked = [d for d in r.directives if d.body == "巡察机构"]
+    assert [d.unit_id for d in asked] == [unit_id(finder, "县统计局")], r.directives
