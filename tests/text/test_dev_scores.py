@@ -225,8 +225,24 @@ what bench/report_text.py measured.
 
 * ``dev_u`` (22 files, written independently outside the repository for a year's ordinary documents, scored once
   as the test part at the start of session 12 at items 0.98/0.96, units 0.97/0.95, directives 0.95/0.92, directive
-  units 0.91/0.88 — the parser as session 11 left it; H59's rules for dev_t did not move it; not tuned on yet):
-  floors a little below those figures.
+  units 0.91/0.88 — the parser as session 11 left it; H59's rules for dev_t did not move it): tuned by H61 to items
+  0.99/1.00, units 0.99/0.99, directives 0.97/0.98, directive units 0.95/0.97 — a bulletin opening with the count of
+  problems fed back (…反馈问题共158个。截至…，已完成整改141个) a tally, a paragraph numbered 1. holding its list
+  inline (1.A。2.B。) one item per entry, problem words 空泛, 只报不改 and …中有3名为村干部亲属, a request citing
+  entries by numbers joined (第1、4件) about each, a body copied in and then asked (已抄送X，请X…) asked once, the
+  regulator's role told before its name (作为…的行业主管部门，县X局要督促A乡、B乡…) asking X about each, 有个问题要特别
+  指出，… no request, a township's 村级巡察 the finder and not at fault, a time clause between a body and its modal
+  (巡察组进驻后，要…) still asking it. Left missed: 石山乡、河河乡部分村组多次停水 in a report on the water group,
+  places the writer does not count as at fault (one extra item, two wrong units: a chain of townships before
+  部分村组 in one writer's one sentence); 驻县教育局纪检监察组和…派驻第六纪检监察组要分别盯紧驻在单位… (the sixth
+  group's host is the writer's knowledge); a speech's generic 纪检监察机关和组织部门要把整改纳入日常监督 in a list of
+  duties, which this writer counts as no request (dev's writer counts 纪检监察机关要… naming a problem). Pooled over
+  the parts, what remains of a directive's unit is mostly where writers split: a regulator's county-wide request
+  (about none, itself, what it regulates or the inspected unit) and the inspectors' own conduct (各巡察组要坚持…/
+  要严守…: a request to most writers, none to dev_e's, dev_h's and dev_o's, and once each way to dev_p's). No other
+  part moved. The classifier was not retrained: leave-one-part-out over twenty-one parts gave pooled items F1 rules
+  0.976, veto 0.981 (units 0.964, 0.969), and on the twenty parts before dev_u veto 0.981 against 0.982 with the
+  twenty-part weights. Floors 0.99/0.98/0.96/0.95.
 
 * ``dev_v`` (21 files, written independently outside the repository, an office's ordinary year in its own habits,
   scored once as the test part in session 12 after the rules for dev_t at items 0.96/0.96, units 0.91/0.91,
@@ -263,7 +279,7 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_r": {"items": 0.98, "units": 0.98, "directives": 0.98, "directive_units": 0.96},
          "dev_s": {"items": 0.98, "units": 0.98, "directives": 0.98, "directive_units": 0.96},
          "dev_t": dict.fromkeys(KEYS, 0.98),
-         "dev_u": {"items": 0.95, "units": 0.94, "directives": 0.91, "directive_units": 0.88},
+         "dev_u": {"items": 0.99, "units": 0.98, "directives": 0.96, "directive_units": 0.95},
          "dev_v": {"items": 0.95, "units": 0.90, "directives": 0.96, "directive_units": 0.91},
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
 
