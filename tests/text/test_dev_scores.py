@@ -248,6 +248,10 @@ what bench/report_text.py measured.
   scored once as the test part in session 12 after the rules for dev_t at items 0.96/0.96, units 0.91/0.91,
   directives 0.98/0.97, directive units 0.93/0.92; not tuned on yet): floors a little below those figures.
 
+* ``dev_w`` (21 files, written independently outside the repository, another office's ordinary year, scored once
+  as the test part in session 12 after the rules for dev_t and dev_u at items 0.96/0.96, units 0.94/0.94,
+  directives 1.00/0.95, directive units 0.97/0.92; not tuned on yet): floors a little below those figures.
+
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
 
@@ -281,6 +285,7 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_t": dict.fromkeys(KEYS, 0.98),
          "dev_u": {"items": 0.99, "units": 0.98, "directives": 0.96, "directive_units": 0.95},
          "dev_v": {"items": 0.95, "units": 0.90, "directives": 0.96, "directive_units": 0.91},
+         "dev_w": {"items": 0.95, "units": 0.93, "directives": 0.95, "directive_units": 0.92},
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
 
 
