@@ -39,6 +39,7 @@ from typing import Any
 from loaders.text import categories
 from loaders.text.candidates import Candidate, Context
 from loaders.text.cues import has_cue
+from loaders.text.headings import heading_level, is_heading
 from loaders.text.model import ParsedItem
 from loaders.text.readers import Block
 from loaders.text.requirement_topics import requirement_topics
@@ -63,7 +64,6 @@ PROBLEM_HEADING = re.compile(r"问题|存在|不足")
 OBJECT_BEFORE, JOINED = ("对",), ("、", "和", "及", "与")  # X对Y村、Z村…: Y and the units joined to it are objects
 # a clause opened by the township's own body, up to its 对 (…，镇农经站对Y村账目问题未及时发现): Y is what it missed
 OWN_BODY_ON = re.compile(r"(?:^|[，,。；;])(?:镇|乡|街道)[\u4e00-\u9fff]{0,8}?(?:党委|党工委|政府|中心|所|站|办)对$")
-REQUIREMENT_START = re.compile(r"^[^，。；]{0,24}?(?:要|须|必须|应当)(?![求点件素案])")
 LEAD = re.compile(r"^[^。；：:]{2,30}[：:]")  # a paragraph's opening words up to its colon
 LOCATOR = re.compile(r"^(?:的|那边|这边|那里|这里)?[，,]?$")  # between a township and its village: which one is meant
 ANSWER = re.compile(r"^(?:答|答复|回答)[：:]")
@@ -220,46 +220,6 @@ class Walker:
         # 巡察工作自身存在的不足: the office's own; 原因分析: why the problems arose, listed above, not new ones
         self.stack.append(ctx)
 
-    def is_heading(self, block: Block, level: int | None, text: str, following: Block | None) -> bool:
-        if block.in_table:
-            return False
-        if block.heading or block.bold:
-            return True
-        short = ("。" not in text and len(text) <= self.rules["heading_max_chars"] and "；" not in text
-                 and not text.rstrip().endswith(("？", "?")))  # 问：…这是谁把关的？: a question asked, no heading
-        if not short:
-            return self.stated_heading(level, text, following) or self.summary_over_list(level, text, following)
-        if following is None:
-            return level is not None
-        next_level, _, _ = leading_marker(following.text)
-        if following.level is not None and next_level is None:
-            next_level = 3 + following.level
-        if level is None:
-            return not text.startswith(("同志们",)) and not inline_pieces(text)[1]
-        return next_level is None or next_level > level
-
-    def summary_over_list(self, level: int | None, text: str, following: Block | None) -> bool:
-        """A numbered one-sentence summary (（二）资金管理存在风险。) over a list numbered deeper (1.…2.…)."""
-        if level is None or following is None or following.in_table or not text.endswith("。"):
-            return False
-        next_level = leading_marker(following.text)[0]
-        if following.level is not None and next_level is None:
-            next_level = 3 + following.level
-        return (text.count("。") == 1 and "；" not in text and len(text) <= self.rules["heading_max_chars"] // 2
-                and next_level is not None and next_level > level)
-
-    def stated_heading(self, level: int | None, text: str, following: Block | None) -> bool:
-        """A numbered one-sentence problem (（二）X落实有差距。) over a longer plain paragraph that sets it out."""
-        if level is None or following is None or following.in_table or following.heading or following.bold:
-            return False
-        if level == self.item_level:
-            return False  # 4. after the items 1.–3. is one more of them, not a heading over the next paragraph
-        one = text.endswith("。") and text.count("。") == 1 and "；" not in text
-        plain = (leading_marker(following.text)[0] is None and following.level is None
-                 and not re.match(r"^[^。；，]{0,20}[：:]", following.text) and not inline_pieces(following.text)[1])
-        return (one and plain and len(text) <= self.rules["heading_max_chars"] and len(following.text) > len(text)
-                and has_cue(text, self.cues) and not REQUIREMENT_START.match(following.text))
-
     def next_requirement(self, block: Block) -> str:
         """The first sentence of the paragraph after ``block`` when it sets a requirement (``X局要…``), else ''."""
         following = self.blocks[block.number] if block.number < len(self.blocks) else None
@@ -274,7 +234,6 @@ class Walker:
         families = label_families([b.text for b in blocks if not b.in_table])
         titled = False
         for i, block in enumerate(blocks):
-            following = blocks[i + 1] if i + 1 < len(blocks) else None
             if block.in_table:
                 table_row(self, block)
                 self.block_context[block.number] = list(self.stack)
@@ -297,8 +256,9 @@ class Walker:
                 continue
             if OBJECT_FIELD.match(body):
                 self.document_object(body)  # 约谈对象：县X局… (a short line, read as a heading below)
-            if self.is_heading(block, level, body, following):
-                self.heading(block, level if level is not None else 1, body)
+            after = blocks[i + 1:i + 3]
+            if is_heading(block, level, body, after, self.rules, self.item_level):
+                self.heading(block, heading_level(block, level, after), body)
                 self.item_level = None
             else:
                 self.paragraph(block, level, body)
