@@ -3,6 +3,8 @@
 - A bulleted short line (■县X局) over a numbered list (1.…2.…), or over a lead ending in a colon and then the list,
   heads that list: its entries are at the unit it names. A bullet is no ordinal, so a bullet heading sits just
   above the list whatever the list's own level.
+- An inline list's entry naming no unit that tells a unit to fix it in its own words (三是…资金趴在账上。县Y社要尽快
+  拿出计划。) is at that unit, not at the unit the entry before named.
 """
 
 from __future__ import annotations
@@ -22,3 +24,12 @@ def test_a_bulleted_unit_line_heads_the_numbered_list_under_it(parse, finder, bu
     units = {it.text[:6]: it.unit_id for it in r.items}
     assert units == {"统计台账整改": unit_id(finder, "县统计局"), "数据报送审核": unit_id(finder, "县统计局"),
                      "审计整改跟踪": unit_id(finder, "县审计局")}, [(it.text, it.unit_id) for it in r.items]
+
+
+def test_an_entry_asking_a_unit_to_fix_it_is_at_that_unit_not_the_entry_befores(parse, finder):
+    r = parse("在县委第五轮巡察整改推进会上的讲话", "同志们：",
+              "（二）整改标准不高。一是县统计局数据审核制度定了却没执行。二是县审计局整改报告照抄上一轮。"
+              "三是专项经费结余挂在账上，两年多没有清理。县财政局要尽快拿出清理方案。")
+    found = {it.text[:4]: it.unit_id for it in r.items}
+    assert found.get("专项经费") == unit_id(finder, "县财政局"), [(it.text, it.unit_name) for it in r.items]
+    assert found.get("县审计局") == unit_id(finder, "县审计局"), found
