@@ -5,6 +5,8 @@
   above the list whatever the list's own level.
 - An inline list's entry naming no unit that tells a unit to fix it in its own words (三是…资金趴在账上。县Y社要尽快
   拿出计划。) is at that unit, not at the unit the entry before named.
+- A paragraph saying a unit played a positive role (…在盘活闲置资产方面发挥了积极作用) praises it (a praise pattern
+  in text_rules.json), whatever problem words its objects hold; 未发挥…作用 still states a problem.
 """
 
 from __future__ import annotations
@@ -33,3 +35,11 @@ def test_an_entry_asking_a_unit_to_fix_it_is_at_that_unit_not_the_entry_befores(
     found = {it.text[:4]: it.unit_id for it in r.items}
     assert found.get("专项经费") == unit_id(finder, "县财政局"), [(it.text, it.unit_name) for it in r.items]
     assert found.get("县审计局") == unit_id(finder, "县审计局"), found
+
+
+def test_a_positive_role_played_is_praise_not_a_problem(parse):
+    r = parse("县委第二巡察组关于巡察县统计局党组情况的反馈意见", "一、主要成效",
+              "近两年县统计局完成了经济普查数据的统一入库，在清理闲置统计台账方面发挥了积极作用。",
+              "二、发现的主要问题", "一是统计台账管理混乱，原始记录缺失。二是数据报送审核把关不严。")
+    texts = [it.text for it in r.items]
+    assert len(texts) == 2 and not any("发挥了积极作用" in t for t in texts), texts
