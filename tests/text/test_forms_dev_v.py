@@ -7,6 +7,8 @@
   拿出计划。) is at that unit, not at the unit the entry before named.
 - A paragraph saying a unit played a positive role (…在盘活闲置资产方面发挥了积极作用) praises it (a praise pattern
   in text_rules.json), whatever problem words its objects hold; 未发挥…作用 still states a problem.
+- Office wording for a failing (text_rules.json): X与Y不同步 (a problem cue), and a recovery or rectification only
+  partly done (只追回了三成, 仅收回了一半: the 仅/只 + a count family, with 追回/收回/退回/清退/整改).
 """
 
 from __future__ import annotations
@@ -43,3 +45,14 @@ def test_a_positive_role_played_is_praise_not_a_problem(parse):
               "二、发现的主要问题", "一是统计台账管理混乱，原始记录缺失。二是数据报送审核把关不严。")
     texts = [it.text for it in r.items]
     assert len(texts) == 2 and not any("发挥了积极作用" in t for t in texts), texts
+
+
+@pytest.mark.parametrize("finding", [
+    "县统计局机关党支部设置与内设机构调整不同步，党员组织生活难以集中开展。",
+    "县统计局应退的补贴只追回了三成，剩下的还挂在账上。",
+    "县统计局发放的奖金仅收回了一半。",
+])
+def test_office_wording_for_a_partial_or_misaligned_fix_is_a_problem(parse, finding):
+    r = parse("在县委第五轮巡察情况汇报会上的讲话", "同志们：", "刚才，各巡察组汇报了情况，我都同意。", finding)
+    texts = [it.text for it in r.items]
+    assert any(t.startswith(finding[:8]) for t in texts), texts
