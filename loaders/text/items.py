@@ -4,13 +4,14 @@ An item's unit is decided in this order (:func:`loaders.text.itemize.attribute`)
 
 1. units named in the item's own problem sentences (a village named beside its township wins; bodies such as
    纪委监委, a unit only said to have found the problem — 县纪委监委暗访发现, 县审计局2021年指出 —, a place
-   (竹湾镇一带), a partner or receiver (与县财政局, 向县财政局) and the object of another unit's failing
-   (X街道党工委对Y村…不到位) are not the item's unit); two or more units named with one problem make one item
-   each — unless a bare self-reference (乡党委, 该局; not 未经乡党委…) says the unit of the context is the one at
-   fault; a problem counting units it does not name (三家单位都…, 两家医院均…) is at the units (of that kind) the
-   problems before it were found at, when they are as many; units a problem only touches after stating itself
-   (…优亲厚友，涉及Y村3户…) are named beside the unit of its paragraph; a unit the document has named in full may
-   be called by its bare two-character name afterwards (县残联 …, 残联…);
+   (竹湾镇一带, A乡、B乡部分村组: units joined share the words after the last), a partner or receiver (与县财政局,
+   向县财政局) and the object of another unit's failing (X街道党工委对Y村…不到位) are not the item's unit); two or
+   more units named with one problem make one item each — unless a bare self-reference (乡党委, 该局; not
+   未经乡党委…) says the unit of the context is the one at fault; a problem counting units it does not name
+   (三家单位都…, 两家医院均…) is at the units (of that kind) the problems before it were found at, when they are
+   as many; units a problem only touches after stating itself (…优亲厚友，涉及Y村3户…) are named beside the unit
+   of its paragraph; a unit the document has named in full may be called by its bare two-character name
+   afterwards (县残联 …, 残联…);
 2. a redacted unit in the problem (某村, X镇党委): unresolved, whatever the heading says;
 3. the unit told in the problem's own sentence to fix it (``…破损，县X局要…``);
 4. the unit the paragraph is about (``关于X：``, ``X：``, ``X乡。``, ``X村，``/``【X村】``/``X村——`` naming one unit
@@ -58,7 +59,7 @@ from loaders.text.segments import (
 from loaders.text.special_lead import special_lead
 from loaders.text.tables import table_row
 from loaders.text.topics import stated_topic
-from loaders.text.units import REDACTED, Resolved, UnitFinder
+from loaders.text.units import REDACTED, Mention, Resolved, UnitFinder
 
 PROBLEM_HEADING = re.compile(r"问题|存在|不足")
 OBJECT_BEFORE, JOINED = ("对",), ("、", "和", "及", "与")  # X对Y村、Z村…: Y and the units joined to it are objects
@@ -119,7 +120,7 @@ class Walker:
             inspected = text[:m.start].endswith(("巡察", "巡察了")) or bool(  # 巡察X时指出的, X上轮反馈的问题:
                 re.match(r"^(?:上轮|上一轮|前轮|本轮|这轮|这次)(?:巡察)?(?:反馈|指出|发现)的", after))  # X inspected
             if not owned and not inspected and (any(after.startswith(w) for w in self.rules["not_subject_after"])
-                                                or self.finder_after.match(after)):
+                                                or self.finder_after.match(after) or self.joined_place(text, m)):
                 continue  # 县审计局2023年经济责任审计指出的问题: the unit that found it (X下属企业…: X itself)
             if text[:m.start].endswith(tuple(self.rules["not_subject_before"])):
                 continue  # 与县财政局对账不及时, 向县财政局申报的…: a partner, not the one at fault
@@ -143,6 +144,16 @@ class Walker:
             if all((r.unit_id or r.name) != (f.unit_id or f.name) for f in found):
                 found.append(r)
         return found
+
+    def joined_place(self, text: str, m: Mention) -> bool:
+        """A unit joined to the next ones (A乡、B乡部分村组多次停水; A局和B局检查发现) shares what the words after
+        the last say of it: a place or a finder (``not_subject_after``), not the subject."""
+        tail, last = text[m.end:m.end + 40], 0
+        for other in self.finder.mentions(tail, self.local):
+            if not re.fullmatch(r"[、和及]", tail[last:other.start]):
+                break
+            last = other.end
+        return last > 0 and any(tail[last:].startswith(w) for w in self.rules["not_subject_after"])
 
     def between_units(self, text: str, contexts: list[Context]) -> list[Resolved]:
         """Units a problem sets beside its subject (与县X局之间…不一致; 与县X局…不一致，两家单位…各自…): a party

@@ -9,6 +9,9 @@
   in text_rules.json), whatever problem words its objects hold; 未发挥…作用 still states a problem.
 - Office wording for a failing (text_rules.json): X与Y不同步 (a problem cue), and a recovery or rectification only
   partly done (只追回了三成, 仅收回了一半: the 仅/只 + a count family, with 追回/收回/退回/清退/整改).
+- Units joined by 、/和/及 share what the words after the last of them say (``not_subject_after``): townships named
+  where some village groups are (A乡、B乡部分村组自来水断供, the note H61 left on dev_u) are a place, not the
+  unit at fault, and so are units joined before a place word or a finder's words (A镇和B镇一带).
 """
 
 from __future__ import annotations
@@ -56,3 +59,11 @@ def test_office_wording_for_a_partial_or_misaligned_fix_is_a_problem(parse, find
     r = parse("在县委第五轮巡察情况汇报会上的讲话", "同志们：", "刚才，各巡察组汇报了情况，我都同意。", finding)
     texts = [it.text for it in r.items]
     assert any(t.startswith(finding[:8]) for t in texts), texts
+
+
+def test_townships_joined_before_where_village_groups_are_are_a_place(parse, finder):
+    r = parse("县委第一巡察组关于巡察县水务集团党委情况的反馈意见", "一、发现的主要问题",
+              "一是供水保障责任落实不到位，今年春节期间湖岭乡和石山乡部分村组自来水断供，群众意见较大。"
+              "二是管网维修资金使用不规范。")
+    water = unit_id(finder, "县水务集团")
+    assert [it.unit_id for it in r.items] == [water, water], [(it.text, it.unit_name) for it in r.items]
