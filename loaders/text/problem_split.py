@@ -65,7 +65,7 @@ def split(cand: Candidate, cues: tuple[str, ...], asking: re.Pattern[str]) -> tu
                 required.append(s)
             continue
         cut = REQUIRED_CLAUSE.search(s)
-        if cut and re.match(r"^(?:对|针对|关于|就)", s.strip()):
+        if cut and re.match(r"^(?:对|针对|关于|就)", s.strip()) and not _stated_failing(s[: cut.start()], cues):
             required.append(s)  # 对…顶岗问题，组织部要…: the topic of a request, not a problem stated
         elif cut and has_cue(s[: cut.start()], cues):
             problem.append(s[: cut.start()] + "。")
@@ -74,3 +74,14 @@ def split(cand: Candidate, cues: tuple[str, ...], asking: re.Pattern[str]) -> tu
         else:
             problem.append(s)
     return "".join(problem).strip(), "".join(required).strip(), bound
+
+
+TOPIC_END = re.compile(r"(?:问题|情况|现象|线索|事项|行为|工作|事情|等)[^，,]{0,2}$")
+
+
+def _stated_failing(head: str, cues: tuple[str, ...]) -> bool:
+    """Whether the words before a request's clause, opening on 对, state a failing of the unit spoken of (对村级
+    监督基本空转，…，镇纪委要反思) rather than name the request's topic (对…顶岗问题，组织部要…): the first clause
+    holds a problem word and does not end on a topic noun (问题, 情况, 线索…)."""
+    first = re.split(r"[，,]", head.strip(), maxsplit=1)[0]
+    return has_cue(first, cues) and not TOPIC_END.search(first)

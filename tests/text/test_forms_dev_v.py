@@ -12,6 +12,8 @@
 - Units joined by 、/和/及 share what the words after the last of them say (``not_subject_after``): townships named
   where some village groups are (A乡、B乡部分村组自来水断供, the note H61 left on dev_u) are a place, not the
   unit at fault, and so are units joined before a place word or a finder's words (A镇和B镇一带).
+- A sentence opening on 对 that states a failing before a body is asked (对村级监督基本空转，…，镇纪委要反思) is a
+  problem with a request cut from it, not a request's topic (对…顶岗问题，组织部要… still is one).
 """
 
 from __future__ import annotations
@@ -67,3 +69,17 @@ def test_townships_joined_before_where_village_groups_are_are_a_place(parse, fin
               "二是管网维修资金使用不规范。")
     water = unit_id(finder, "县水务集团")
     assert [it.unit_id for it in r.items] == [water, water], [(it.text, it.unit_name) for it in r.items]
+
+
+def test_a_failing_opening_on_dui_before_a_request_is_still_a_problem(parse, finder):
+    r = parse("在县委第五轮巡察情况汇报会上的讲话", "同志们：",
+              "关于石山乡：一是集体资产底数不清。二是对村级财务监督基本空转，几个村都有白条入账，乡纪委要认真反思。")
+    texts = [it.text for it in r.items]
+    assert any(t.startswith("对村级财务监督基本空转") for t in texts), texts
+    assert all(it.unit_id == unit_id(finder, "石山乡") for it in r.items), [(it.text, it.unit_name) for it in r.items]
+
+
+def test_a_requests_topic_opening_on_dui_is_still_no_problem(parse):
+    r = parse("在县委第五轮巡察情况汇报会上的讲话", "同志们：",
+              "关于石山乡：一是集体资产底数不清。二是对村干部长期不在岗问题，乡党委要认真核查。")
+    assert [it.text for it in r.items] == ["集体资产底数不清。"], [it.text for it in r.items]
