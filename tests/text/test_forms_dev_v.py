@@ -14,6 +14,9 @@
   unit at fault, and so are units joined before a place word or a finder's words (A镇和B镇一带).
 - A sentence opening on 对 that states a failing before a body is asked (对村级监督基本空转，…，镇纪委要反思) is a
   problem with a request cut from it, not a request's topic (对…顶岗问题，组织部要… still is one).
+- A notice's scope of the complaints the group takes (巡察组主要受理反映县X局党组领导班子…问题的来信来电来访，重点是
+  违反…纪律…的举报) names the unit inspected and discipline words but reports no finding (report_cues), as dev_v's
+  and dev_w's writers both wrote it.
 """
 
 from __future__ import annotations
@@ -83,3 +86,11 @@ def test_a_requests_topic_opening_on_dui_is_still_no_problem(parse):
     r = parse("在县委第五轮巡察情况汇报会上的讲话", "同志们：",
               "关于石山乡：一是集体资产底数不清。二是对村干部长期不在岗问题，乡党委要认真核查。")
     assert [it.text for it in r.items] == ["集体资产底数不清。"], [it.text for it in r.items]
+
+
+def test_a_notices_scope_of_complaints_taken_is_no_problem(parse):
+    r = parse("县委第二巡察组进驻县统计局开展巡察的公告", "根据县委统一部署，县委第二巡察组于近日进驻县统计局开展常规巡察。",
+              "按照巡察工作条例，巡察组主要受理反映县统计局党组领导班子及其成员、下属单位主要负责人问题的来信来电"
+              "来访，重点是关于违反组织纪律、廉洁纪律等方面的举报和反映。其他不属于受理范围的信访问题，按规定转交有关部门"
+              "处理。", "上轮巡察反馈的县统计局统计台账管理混乱问题至今未整改到位。")
+    assert [it.text[:4] for it in r.items] == ["上轮巡察"], [it.text for it in r.items]
