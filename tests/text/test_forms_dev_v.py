@@ -17,6 +17,8 @@
 - A notice's scope of the complaints the group takes (巡察组主要受理反映县X局党组领导班子…问题的来信来电来访，重点是
   违反…纪律…的举报) names the unit inspected and discipline words but reports no finding (report_cues), as dev_v's
   and dev_w's writers both wrote it.
+- Units said to be making quick progress (其中，A局、B乡整改进展较快，A局通过…收回资金…) are praised (a praise
+  pattern); 整改进度明显滞后 still states a problem.
 """
 
 from __future__ import annotations
@@ -94,3 +96,11 @@ def test_a_notices_scope_of_complaints_taken_is_no_problem(parse):
               "来访，重点是关于违反组织纪律、廉洁纪律等方面的举报和反映。其他不属于受理范围的信访问题，按规定转交有关部门"
               "处理。", "上轮巡察反馈的县统计局统计台账管理混乱问题至今未整改到位。")
     assert [it.text[:4] for it in r.items] == ["上轮巡察"], [it.text for it in r.items]
+
+
+def test_units_making_quick_progress_are_praised(parse):
+    r = parse("关于县委第五轮巡察整改进展情况的通报", "各乡镇党委，县直各单位：",
+              "县委第五轮巡察反馈后，各单位认真抓整改。其中，县统计局、县审计局整改进展较快，县统计局通过清理违规"
+              "发放的补贴收回资金3.2万元。", "但也有单位整改不力，县财政局对违规出借财政资金问题整改进度明显滞后。")
+    texts = [it.text for it in r.items]
+    assert len(texts) == 1 and "县财政局" in texts[0], texts
