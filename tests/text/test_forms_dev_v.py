@@ -19,6 +19,8 @@
   and dev_w's writers both wrote it.
 - Units said to be making quick progress (其中，A局、B乡整改进展较快，A局通过…收回资金…) are praised (a praise
   pattern); 整改进度明显滞后 still states a problem.
+- A clause saying none of a kind happened (未发生违反工作纪律的情况, 未出现…现象) is a finding of none, as 未发生…问题
+  already was (no_problem_patterns).
 """
 
 from __future__ import annotations
@@ -104,3 +106,11 @@ def test_units_making_quick_progress_are_praised(parse):
               "发放的补贴收回资金3.2万元。", "但也有单位整改不力，县财政局对违规出借财政资金问题整改进度明显滞后。")
     texts = [it.text for it in r.items]
     assert len(texts) == 1 and "县财政局" in texts[0], texts
+
+
+def test_no_breach_having_happened_is_no_problem(parse):
+    r = parse("县委巡察工作简报（第3期）", "县委第五轮巡察进驻情况",
+              "本轮巡察试行“巡察+审计”协作，县审计局抽调2名业务骨干随组参与。各巡察组严格落实工作纪律，进驻以来"
+              "未发生违反廉洁纪律的情况。", "巡察中发现，县统计局统计台账管理混乱，原始记录缺失。")
+    texts = [it.text for it in r.items]
+    assert len(texts) == 1 and texts[0].startswith("巡察中发现"), texts
