@@ -246,11 +246,31 @@ what bench/report_text.py measured.
 
 * ``dev_v`` (21 files, written independently outside the repository, an office's ordinary year in its own habits,
   scored once as the test part in session 12 after the rules for dev_t at items 0.96/0.96, units 0.91/0.91,
-  directives 0.98/0.97, directive units 0.93/0.92; not tuned on yet): floors a little below those figures.
+  directives 0.98/0.97, directive units 0.93/0.92): tuned by H64 in session 13 to items 0.975/0.981, units
+  0.969/0.975, directives 0.983/1.000, directive units 0.950/0.966 — a bulleted short line over a numbered list
+  (■县X局 / 1.…, or a lead ending in a colon before it) heads that list (headings.py, split out of items.py), an
+  inline entry naming no unit that asks one in its own words (三是…趴在账上。县Y社要尽快…) at that unit rather than
+  the entry before's (attribution.py and problem_split.py, split out of itemize.py), 发挥了积极作用 praise, problem
+  words 不同步 and a partial recovery (只追回了三成, 仅收回了一半), a failing opening on 对 before a body is asked
+  (对村级监督基本空转，…，镇纪委要反思) a problem and not a request's topic; and, on H61's note for dev_u, units
+  joined by 、/和 sharing the words after the last (A乡、B乡部分村组多次停水: a place, not the units at fault; dev_u
+  units 0.988/0.994 -> 1.000/1.000). Left missed: two findings the shipped classifier vetoes (…对巡察组调阅资料推三
+  阻四; 十六届县委第二轮巡察反馈的执法案卷不规范问题仍有反弹 — the rules find both); a petition count in a mobilization
+  speech (据县信访局统计，反映县一中、县二中违规补课的信访件已有15件: three extra items and a directive — the coming
+  round's focus, not a finding, but no other writer's part has the form); a village's facility named as the
+  township's example (长河村茶叶加工厂就是典型 / …仍未找到运营主体: the same facility in two of this writer's
+  documents; whether the village or the township is at fault is the writer's knowledge); 非煤矿山安全隐患要引起高度
+  重视 in a speech, a problem written as a request; two directives' units where writers split (县教育局要履行行业主管
+  部门职责，对全县中小学… about none or the school before; 县委巡察办要对整改销号… about none). Floors
+  0.97/0.96/0.98/0.94.
 
 * ``dev_w`` (21 files, written independently outside the repository, another office's ordinary year, scored once
   as the test part in session 12 after the rules for dev_t and dev_u at items 0.96/0.96, units 0.94/0.94,
-  directives 1.00/0.95, directive units 0.97/0.92; not tuned on yet): floors a little below those figures.
+  directives 1.00/0.95, directive units 0.97/0.92; not tuned on yet, but read for the pooled causes in session 13):
+  H64's rules moved its precision only — items 0.963 -> 0.987, units 0.939 -> 0.962 — a notice's scope of
+  complaints taken (巡察组主要受理反映县X局党组领导班子…的来信来电来访, a report cue: dev_v's writer wrote it too),
+  units making quick progress (整改进展较快) praised, 未发生违反工作纪律的情况 a finding of none. Floors a little
+  below the blind figures, unchanged (recall did not move).
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -283,8 +303,8 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_r": {"items": 0.98, "units": 0.98, "directives": 0.98, "directive_units": 0.96},
          "dev_s": {"items": 0.98, "units": 0.98, "directives": 0.98, "directive_units": 0.96},
          "dev_t": dict.fromkeys(KEYS, 0.98),
-         "dev_u": {"items": 0.99, "units": 0.98, "directives": 0.96, "directive_units": 0.95},
-         "dev_v": {"items": 0.95, "units": 0.90, "directives": 0.96, "directive_units": 0.91},
+         "dev_u": {"items": 0.99, "units": 0.99, "directives": 0.96, "directive_units": 0.95},
+         "dev_v": {"items": 0.97, "units": 0.96, "directives": 0.98, "directive_units": 0.94},
          "dev_w": {"items": 0.95, "units": 0.93, "directives": 0.95, "directive_units": 0.92},
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
 
