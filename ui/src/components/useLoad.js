@@ -2,26 +2,39 @@
 // call's answer is shown: an earlier one answering late (a filter changed while the page was loading) is dropped.
 import { ref } from "vue";
 
+// Runs calls one after another as a page asks them; each resolves to [true, answer] if no later call began while it
+// ran, else [false] (its answer, or its error, belongs to a filter no longer on the page).
+export function newest() {
+  let latest = 0;
+  return async (call) => {
+    const mine = ++latest;
+    try {
+      const answer = await call();
+      return mine === latest ? [true, answer] : [false];
+    } catch (e) {
+      if (mine === latest) throw e;
+      return [false];
+    }
+  };
+}
+
 export function useLoad(call) {
   const data = ref(null);
   const error = ref(null);
   const busy = ref(false);
-  let latest = 0;
+  const latest = newest();
   async function run(...args) {
-    const mine = ++latest;
     busy.value = true;
     error.value = null;
     try {
-      const answer = await call(...args);
-      if (mine === latest) data.value = answer;
+      const [fresh, answer] = await latest(() => call(...args));
+      if (!fresh) return;
+      data.value = answer;
     } catch (e) {
-      if (mine === latest) {
-        error.value = e;
-        data.value = null;
-      }
-    } finally {
-      if (mine === latest) busy.value = false;
+      error.value = e;
+      data.value = null;
     }
+    busy.value = false;
   }
   return { data, error, busy, run };
 }
