@@ -11,7 +11,6 @@ from openpyxl import load_workbook
 
 from tests.ui.graph_clicks import wait_until
 
-
 LATE_FIRST_OPEN_LIST = """() => {
   const real = window.fetch;
   let first = true;
