@@ -1,4 +1,4 @@
-"""Forms opened on dev_v (session 13). Sentences written for these tests.
+"""Forms opened on dev_v (session 12). Sentences written for these tests.
 
 - A bulleted short line (■县X局) over a numbered list (1.…2.…), or over a lead ending in a colon and then the list,
   heads that list: its entries are at the unit it names. A bullet is no ordinal, so a bullet heading sits just
