@@ -276,6 +276,10 @@ what bench/report_text.py measured.
   as the test part at the end of session 12 after the rules for dev_t, dev_u and dev_v at items 0.99/0.96, units
   0.99/0.96, directives 1.00/0.95, directive units 0.96/0.91; not tuned on yet): floors a little below those figures.
 
+* ``dev_y`` (21 files, written independently outside the repository, another office's year in its own habits,
+  scored once as the test part at the start of session 13 with the parser as session 12 left it, at items 0.97/0.96,
+  units 0.96/0.95, directives 1.00/0.98, directive units 0.98/0.96; not tuned on yet): floors a little below.
+
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
 
@@ -311,6 +315,7 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_v": {"items": 0.97, "units": 0.96, "directives": 0.98, "directive_units": 0.94},
          "dev_w": {"items": 0.95, "units": 0.93, "directives": 0.95, "directive_units": 0.92},
          "dev_x": {"items": 0.95, "units": 0.95, "directives": 0.94, "directive_units": 0.90},
+         "dev_y": {"items": 0.95, "units": 0.94, "directives": 0.97, "directive_units": 0.95},
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
 
 
