@@ -77,6 +77,12 @@ def moved_id(edge: EdgeRecord, redirect: dict[str, str]) -> str:
     return edge_id(edge.type.value, redirect.get(edge.src, edge.src), redirect.get(edge.dst, edge.dst), *disc)
 
 
+def _moved(edge: EdgeRecord, redirect: dict[str, str]) -> EdgeRecord:
+    """The edge as it is once its merged end is moved (ends redirected, :func:`moved_id`)."""
+    return edge.model_copy(update={"id": moved_id(edge, redirect), "src": redirect.get(edge.src, edge.src),
+                                   "dst": redirect.get(edge.dst, edge.dst)})
+
+
 class Judgements:
     """The judgements of one data folder."""
 
@@ -223,8 +229,8 @@ def rewrite(edges: list[EdgeRecord], redirect: dict[str, str]) -> tuple[list[Edg
     unique = {e.id: e for e in edges if e.src not in redirect and e.dst not in redirect}  # the kept record's own …
     moved = [e for e in edges if e.src in redirect or e.dst in redirect]
     for e in moved:  # … first: a moved edge the same as one of them adds nothing
-        unique.setdefault(moved_id(e, redirect), e.model_copy(update={
-            "id": moved_id(e, redirect), "src": redirect.get(e.src, e.src), "dst": redirect.get(e.dst, e.dst)}))
+        copy = _moved(e, redirect)
+        unique.setdefault(copy.id, copy)
     return list(unique.values()), moved
 
 
@@ -248,9 +254,11 @@ def _nothing_merged_since(judgements: Judgements, judgement: Judgement) -> None:
     or the other end of an edge it moved (undone first, each edge goes back between the records it joined)."""
     ends = {x for e in judgement.moved for x in (e["src"], e["dst"])} - {judgement.a, judgement.b}
     for j in judgements.active():
-        if j.verdict == "same" and j is not judgement and j.b == judgement.a:
+        if j.verdict != "same" or j is judgement:
+            continue
+        if j.b == judgement.a:
             raise JudgementError(f"保留的记录已再并入他处（{j.id}）；请先撤销 {j.id}")
-        if j.verdict == "same" and j is not judgement and j.b in ends:
+        if j.b in ends:
             raise JudgementError(f"被移动关系的另一端记录已并入他处（{j.id}）；请先撤销 {j.id}")
 
 
@@ -268,10 +276,9 @@ def _split(store: GraphStore, judgement: Judgement) -> tuple[list[NodeRecord], l
     moved_from: dict[str, set[tuple]] = {}
     for e in originals:
         moved_from.setdefault(moved_id(e, redirect), set()).add(_source(e))
-    dropping = [e.model_copy(update={"id": c, "src": redirect.get(e.src, e.src), "dst": redirect.get(e.dst, e.dst)})
-                for e in originals for c in [moved_id(e, redirect)]
-                if c not in judgement.kept and c in stored and stored[c] in moved_from[c] | {(None, None, None)}]
-    unique = {e.id: e for e in dropping}
+    dropping = [c for c in (_moved(e, redirect) for e in originals)
+                if c.id not in judgement.kept and c.id in stored and stored[c.id] in moved_from[c.id] | {(None, None, None)}]
+    unique = {c.id: c for c in dropping}
     return nodes, [e for e in originals if e.src in live and e.dst in live], list(unique.values())
 
 
@@ -296,10 +303,13 @@ def apply_to_load(judgements: Judgements, nodes: list[NodeRecord], edges: list[E
     if moved:
         owner = {j.b: j for j in judgements.active() if j.verdict == "same"}
         for e in moved:
+            copy_id = moved_id(e, redirect)
             for end in (e.src, e.dst):
-                if end in owner and e.id not in {m["id"] for m in owner[end].moved}:
+                if end not in owner:
+                    continue
+                if e.id not in {m["id"] for m in owner[end].moved}:
                     owner[end].moved.append(e.model_dump(mode="json"))
-                if end in owner and moved_id(e, redirect) in own and moved_id(e, redirect) not in owner[end].kept:
-                    owner[end].kept.append(moved_id(e, redirect))
+                if copy_id in own and copy_id not in owner[end].kept:
+                    owner[end].kept.append(copy_id)
         judgements.save()
     return kept_nodes, out

@@ -95,7 +95,8 @@ def hits(graph: Store, account: Analyst, request: Request,
 
 
 def _act(request: Request, graph: Any, account: Any, hit_id: int, state: HitState, body: HitNote | None) -> Hit:
-    """Change a hit's state, once the graph its answer is read against answers (else 503, nothing changed)."""
+    """Change a hit's state, once the graph its answer is read against answers (else 503, nothing changed); the hit
+    as changed, with the records it names that the graph no longer holds."""
     matcher_for(graph)
     store = _alerts(request)
     try:
@@ -108,7 +109,7 @@ def _act(request: Request, graph: Any, account: Any, hit_id: int, state: HitStat
     except AlertError as exc:
         raise ApiError(409, "conflict", str(exc)) from exc
     audit_write(request, account, f"alert.{state.value}", {"hit_id": hit_id, "hits": 1})
-    return changed
+    return with_gone(graph, [changed])[0]
 
 
 DECIDED: dict[int | str, dict[str, Any]] = {
@@ -117,12 +118,10 @@ DECIDED: dict[int | str, dict[str, Any]] = {
 
 @router.post("/alerts/hits/{hit_id}/ack", response_model=Hit, summary="确认一条预警命中（可附备注）", responses=DECIDED)
 def ack(hit_id: RowId, graph: Store, account: Analyst, request: Request, body: HitNote | None = None) -> Any:
-    return deliver(request, account, with_gone(graph, [_act(request, graph, account, hit_id, HitState.ACKNOWLEDGED,
-                                                            body)])[0])
+    return deliver(request, account, _act(request, graph, account, hit_id, HitState.ACKNOWLEDGED, body))
 
 
 @router.post("/alerts/hits/{hit_id}/dismiss", response_model=Hit, summary="忽略一条预警命中（可附备注）；此后不再提醒",
              responses=DECIDED)
 def dismiss(hit_id: RowId, graph: Store, account: Analyst, request: Request, body: HitNote | None = None) -> Any:
-    return deliver(request, account, with_gone(graph, [_act(request, graph, account, hit_id, HitState.DISMISSED,
-                                                            body)])[0])
+    return deliver(request, account, _act(request, graph, account, hit_id, HitState.DISMISSED, body))

@@ -60,6 +60,13 @@ class Merged(NamedTuple):
     kept: list[str]
 
 
+def moved_copies(edges: Iterable[EdgeRecord], node_id: str, into: str,
+                 renamed: Callable[[EdgeRecord], str]) -> list[EdgeRecord]:
+    """A merge's edges as they are once moved: ``node_id``'s end made ``into``, the id ``renamed`` gives."""
+    return [e.model_copy(update={"id": renamed(e), "src": into if e.src == node_id else e.src,
+                                 "dst": into if e.dst == node_id else e.dst}) for e in edges]
+
+
 def check_merge(node: NodeRecord | None, into: NodeRecord | None, node_id: str, into_id: str) -> None:
     """A merge joins two different stored nodes of one kind (both stores refuse alike, nothing changed)."""
     missing = [x for x, n in ((node_id, node), (into_id, into)) if n is None]

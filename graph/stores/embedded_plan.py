@@ -92,8 +92,7 @@ def merged(g: nx.MultiDiGraph, node_id: str, into: str, renamed: Callable[[EdgeR
     assert node is not None
     ends = [*g.out_edges(node_id, keys=True), *g.in_edges(node_id, keys=True)]
     originals = sorted({k: edge_of(g, s, d, k, g.edges[s, d, k]) for s, d, k in ends}.values(), key=lambda e: e.id)
-    copies = [e.model_copy(update={"id": renamed(e), "src": into if e.src == node_id else e.src,
-                                   "dst": into if e.dst == node_id else e.dst}) for e in originals]
+    copies = base.moved_copies(originals, node_id, into, renamed)
     held = {c.id for c in copies if g.has_edge(c.src, c.dst, c.id)}
     rows = merge_edges(g, [c for c in copies if c.id not in held], {})
     return rows, ([node_id], [e.id for e in originals]), base.Merged(node, originals, sorted(held))

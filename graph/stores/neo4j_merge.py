@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from neo4j import ManagedTransaction
 
 from graph.model import EdgeRecord, EdgeType
-from graph.stores.base import Merged, StoreError, check_merge
+from graph.stores.base import Merged, StoreError, check_merge, moved_copies
 from graph.stores.neo4j_records import edge_record, node_record
 
 
@@ -33,8 +33,8 @@ def drop(tx: ManagedTransaction, edges: Iterable[EdgeRecord]) -> None:
 
 
 def merge(tx: ManagedTransaction, node_id: str, into: str, renamed: Callable[[EdgeRecord], str]) -> Merged:
-    """Move every edge of ``node_id`` to ``into`` (``renamed`` ids; one already stored has the moved properties
-    merged in), then delete ``node_id``."""
+    """Move every edge of ``node_id`` to ``into`` under the ids ``renamed`` gives (an id ``into`` already holds keeps
+    its own edge as it is), then delete ``node_id``."""
     tx.run("MATCH (n:Entity {id: $id}) SET n._deleting = true", id=node_id).consume()  # others wait from here
     found = {row["n"]["id"]: node_record(row["n"]) for row in tx.run(
         "MATCH (n:Entity) WHERE n.id IN [$id, $into] RETURN n", id=node_id, into=into)}
@@ -45,8 +45,7 @@ def merge(tx: ManagedTransaction, node_id: str, into: str, renamed: Callable[[Ed
     originals = sorted({(e := edge_record(r["r"], r["a"], r["b"])).id: e for r in tx.run(
         "MATCH (n:Entity {id: $id})-[r]-() RETURN r, startNode(r) AS a, endNode(r) AS b", id=node_id)}.values(),
         key=lambda e: e.id)
-    copies = [e.model_copy(update={"id": renamed(e), "src": into if e.src == node_id else e.src,
-                                   "dst": into if e.dst == node_id else e.dst}) for e in originals]
+    copies = moved_copies(originals, node_id, into, renamed)
     kept: set[str] = set()
     for t, group in _by_type(copies).items():
         kept.update(r["id"] for r in tx.run(f"UNWIND $ids AS id MATCH ()-[r:{t.value} {{id: id}}]->() RETURN r.id AS id",
@@ -61,6 +60,3 @@ def merge(tx: ManagedTransaction, node_id: str, into: str, renamed: Callable[[Ed
             raise StoreError(f"合并时关系 {t.value} 的另一端已被删除，未合并；请重试")
     tx.run("MATCH (n:Entity {id: $id}) DELETE n", id=node_id).consume()
     return Merged(node, originals, sorted(kept))
-
-
-

@@ -138,12 +138,13 @@ class Neo4jStore:
         self._write(nodes, edges, drop_type=None, clear=True)
 
     def _write(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], *, drop_type: EdgeType | None,
-               clear: bool = False) -> None:
-        """Check the whole write, then write it: one transaction if small, journaled chunks if large."""
-        writer = BulkWriter(self._session, batch_size=self.batch_size, single_tx_records=self.single_tx_records,
-                            workers=self.workers)
+               clear: bool = False, before: Callable[[ManagedTransaction], None] | None = None) -> None:
+        """Check the whole write, then write it: one transaction if small, journaled chunks if large; always one
+        transaction with a first step ``before`` (a merge undone: a handful of records)."""
+        writer = BulkWriter(self._session, batch_size=self.batch_size, workers=self.workers,
+                            single_tx_records=self.single_tx_records if before is None else 10**9)
         try:
-            writer.write(nodes, edges, drop_type=drop_type, clear=clear)
+            writer.write(nodes, edges, drop_type=drop_type, clear=clear, before=before)
         except ServiceUnavailable as exc:
             raise StoreUnavailable(f"Neo4j（{self.uri}）暂时不可用，写入未完成，图谱保持原样。") from exc
         except ClientError as exc:
@@ -248,17 +249,10 @@ class Neo4jStore:
 
     def upsert_dropping(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord],
                         dropping: Iterable[EdgeRecord]) -> None:
-        """One transaction: the edges dropped, then the records written as ``upsert`` writes them (a merge is
-        undone on a handful of records: never the chunked path)."""
+        """One transaction: the edges dropped, then the records written as ``upsert`` writes them."""
         edges, dropping = list(edges), list(dropping)
         base.check_dropping(edges, dropping)
-        writer = BulkWriter(self._session, batch_size=self.batch_size, single_tx_records=10**9, workers=1)
-        try:
-            writer.write(nodes, edges, before=lambda tx: neo4j_merge.drop(tx, dropping))
-        except ServiceUnavailable as exc:
-            raise StoreUnavailable(f"Neo4j（{self.uri}）暂时不可用，写入未完成，图谱保持原样。") from exc
-        except ClientError as exc:
-            raise StoreError(f"Neo4j 拒绝了写入（{exc.code}）：{exc.message}；整批写入已取消。") from exc
+        self._write(nodes, edges, drop_type=None, before=lambda tx: neo4j_merge.drop(tx, dropping))
 
     def _retried(self, work: Callable[[ManagedTransaction], _R], undone: str) -> _R:
         """A write transaction that reads what it deletes, run again (up to three times) when the server refuses

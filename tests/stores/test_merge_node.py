@@ -12,7 +12,7 @@ import pytest
 from graph.model import EdgeRecord, EdgeType, NodeKind, make_edge
 from graph.model import nodes as m
 from graph.model.ids import edge_id
-from graph.stores.base import Cuttable, StoreError
+from graph.stores.base import Cuttable, StoreError, moved_copies
 from graph.stores.embedded import EmbeddedStore
 from tests.stores.writes import another_session_writing, racing, racing_neo4j, same_on_both
 
@@ -36,9 +36,7 @@ def _renamed(b: str, a: str):  # noqa: ANN202
 
 
 def _copies(moved: list[EdgeRecord], b: str, a: str, kept: list[str]) -> list[EdgeRecord]:
-    rename = _renamed(b, a)
-    return [e.model_copy(update={"id": rename(e), "src": a if e.src == b else e.src, "dst": a if e.dst == b else e.dst})
-            for e in moved if rename(e) not in kept]
+    return [c for c in moved_copies(moved, b, a, _renamed(b, a)) if c.id not in kept]
 
 
 def _edges_at(store, ids: dict[str, str]) -> list[tuple[str, str, str, str]]:  # noqa: ANN001

@@ -2,8 +2,8 @@
 // call's answer is shown: an earlier one answering late (a filter changed while the page was loading) is dropped.
 import { ref } from "vue";
 
-// Runs calls one after another as a page asks them; each resolves to [true, answer] if no later call began while it
-// ran, else [false] (its answer, or its error, belongs to a filter no longer on the page).
+// Calls as a page makes them (they may overlap); each resolves to [true, answer] if no later call began while it ran,
+// else [false] (its answer, or its error, belongs to a filter no longer on the page).
 export function newest() {
   let latest = 0;
   return async (call) => {
