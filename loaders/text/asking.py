@@ -20,7 +20,7 @@ DIRECTED = re.compile(r"^(?:适时|及时|定期|尽快|随后|抓紧|立即|马
                       r"对[^，。；]{1,30}?(?:开展|进行|组织)(?!了|过)[^，。；]{0,12}?(?:督查|检查|核查|督导|监督|评估|抽查|回访|回头看)")
 # what follows a body that 建议/请 addresses when it is asked to act (建议县纪委监委对…, 请你委按规定办理)
 ASKED_TO = re.compile(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|会同|跟进|督促|指导|开展|加强|依规|立案|调查|核查|处置|结合|"
-                      r"办理|承办|处理|查处|查办|约谈|问责|追责|追究|核实|督办|研究|提醒谈话|函询|"
+                      r"办理|承办|处理|查处|重点关注|查办|约谈|问责|追责|追究|核实|督办|研究|提醒谈话|函询|"
                       r"初核|初步核实|彻查|查清|查明|查实|一查到底|审查|复核|选调|选派|配备|充实|调整|考察|指定管辖|提供|介入|完成|做好|研处|研判|"
                       r"予以)")
 # a body told to act on a problem without a modal verb (X局作为行业主管部门，对…问题依法核查), not one that failed
@@ -46,9 +46,10 @@ SUPPORTING = re.compile(r"^(?:给予|加强|做好|负责)?(?:指导|督导|跟�
 TOPIC_FIRST = re.compile(r"^对[^，。；]{1,24}?(?:要|须|应当)(?![求点件素案])")
 
 # a letter's addressee (县纪委监委：) on a line of its own near the top: a 请… naming no body asks it (also after the
-# letter's matters pointed back at: 以上线索请于…将办理情况反馈…)
+# letter's matters pointed back at: 以上线索请于…将办理情况反馈…, or one cited by number: 第4项线索请指导…)
 SALUTATION = re.compile(r"^[^。，；]{2,30}[：:]$")
-PLEASE = re.compile(r"(?:^|[，,；;])(?:(?:以上|上述|前述)[^，。；请]{0,8})?请(?!示|假|销)")
+PLEASE = re.compile(r"(?:^|[，,；;])(?:(?:以上|上述|前述)[^，。；请]{0,8}|第[^，。；请]{1,8}?[项件条](?:问题)?线索)?"
+                    r"请(?!示|假|销)")
 # a letter's closing line asking only to be told the outcome (请于三个月内将处置情况反馈县委巡察办): a report-back, no
 # request to act — unless it names the matters handed over (以上线索请于…将办理情况反馈…: handle them and report)
 REPORT_BACK = re.compile(r"^(?:于|在)?[^，。；]{0,12}?(?:将|把)?[^，。；]{0,10}?(?:情况|结果|进展|进度)[^，。；]{0,4}?"
@@ -57,7 +58,7 @@ REPORT_BACK = re.compile(r"^(?:于|在)?[^，。；]{0,12}?(?:将|把)?[^，。�
 
 def only_reporting_back(please: re.Match[str], sentence: str) -> bool:
     """Whether a letter's bare 请… asks only for the outcome to be reported back, naming no matter to act on."""
-    return not re.search(r"以上|上述|前述", please.group()) and bool(REPORT_BACK.match(sentence[please.end():]))
+    return not re.search(r"以上|上述|前述|第", please.group()) and bool(REPORT_BACK.match(sentence[please.end():]))
 
 
 # in a letter handing matters over (its title holds a word of ``handing_over_title``: …移交问题线索的函), 建议… naming
