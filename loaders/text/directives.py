@@ -67,7 +67,7 @@ TARGETED = re.compile(r"^(?:要|须)?针对([^，。；]{4,30}?)(?:加强|开展
 COPIED_TO = re.compile(r"(?:抄送|报送|送交|转送|抄告)(?:[^，。；]*[、和及])?$")
 # a field of work (工程建设领域问题) in a report on several units or a speech: every unit in it, not one
 FIELD = re.compile(r"领域(?:的)?(?:问题|突出问题)")
-EVERY_OF_A_KIND = re.compile(r"(?:^|[，,])[^，。；]{0,12}?对各(?!项|类|个|条|种|方面|环节)")
+EVERY_OF_A_KIND = re.compile(r"(?:^|[，,])[^，。；]{0,12}?(?:对|督促|指导)各(?!项|类|个|条|种|方面|环节)")
 
 
 class DirectiveFinder(Addressing):
@@ -170,7 +170,10 @@ class DirectiveFinder(Addressing):
             for m in self.walker.finder.mentions(text):
                 if self.walker.is_body(m.form) or text[m.end:].startswith(tuple(self.rules["own_commission_words"])):
                     continue  # 指导X镇纪委开展核查: the township's commission is a body, not what it is about
-                if text[:m.start].endswith(HELPER_BEFORE) or (text is rest and re.fullmatch(r"[、和及与]", text[:m.start])):
+                if lead_uid is not None and text[:m.start].endswith("配合"):
+                    pass  # X局作为行业主管部门，要配合县Y局做好…: Y leads the work on its own problem, which it is about
+                elif text[:m.start].endswith(HELPER_BEFORE) or (
+                        text is rest and re.fullmatch(r"[、和及与]", text[:m.start])):
                     continue  # 牵头会同县审计局…, 组织部、县人社局联合…: a helper in the request, not what it is about
                 if COPIED_TO.search(text[:m.start]):
                     continue  # …梳理后抄送县财政局、县农业农村局: who receives the result, not what it is about

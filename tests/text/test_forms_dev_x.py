@@ -5,6 +5,11 @@
   the request already did (第2项…，请…). dev_w's and dev_x's writers both wrote it.
 - A numbered matter named just before 请, with no comma (第3项线索请指导X镇纪委办理), opens an asking clause of the
   letter's addressee, like 以上线索请…; and it names the matter, so it is no bare report-back.
+- A department asked as the regulator to 配合 another unit (县X局作为行业主管部门，要配合县Y局做好…整改) helps Y with
+  Y's own problem: the request is about Y, not a helper's name to pass over (会同/协助/联合 Y still name helpers), as
+  dev_w's writer wrote it in a speech and in a feedback report.
+- A regulator asked to 督促/指导各X (各中小学, 各医疗机构) speaks to every unit of that kind, as 对各X… already did:
+  about none, not the report's inspected unit (dev_x; dev's and dev_j's 指导各乡镇/督促各乡镇 likewise).
 """
 
 from __future__ import annotations
@@ -31,3 +36,16 @@ def test_a_body_asked_to_watch_cited_entries_is_asked_about_their_units(parse, f
 def test_an_entry_named_just_before_please_opens_a_request_about_it(parse, finder):
     r = parse(*LETTER, "第3项线索请指导相关乡镇纪委办理。")
     assert [(d.body, d.unit_id) for d in r.directives] == [("纪委监委", unit_id(finder, "湖坝村"))]
+
+
+def test_a_regulator_told_to_back_another_unit_is_asked_about_that_unit(parse, finder):
+    r = parse("在县委第三轮巡察整改推进会上的讲话", "同志们：",
+              "从各组汇报看，县统计局基层报表造假问题仍有反弹，县审计局审计整改跟踪不到位。",
+              "县财政局作为行业主管部门，要配合县审计局抓好基层报表造假问题的审计复核。")
+    assert [(d.body, d.unit_id) for d in r.directives] == [("行业主管部门", unit_id(finder, "县审计局"))]
+
+
+def test_a_regulator_told_to_urge_every_unit_of_a_kind_is_asked_about_none(parse, finder):
+    r = parse("县委第二巡察组对县市场监管局巡察情况的反馈", "一是学校食堂抽检覆盖不全，部分学校全年未抽检。",
+              "县教育局作为行业主管部门，要督促各中小学落实食材查验制度。")
+    assert [(d.body, d.unit_id) for d in r.directives] == [("行业主管部门", None)]
