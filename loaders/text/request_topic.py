@@ -22,9 +22,9 @@ def request_topic(sentence: str, rest: str) -> str:
     handed = re.match(r"^(?:建议|请)(?:将|把)", clauses[-1]) if clauses else None
     if handed:
         return clauses[-1][handed.end():]  # 建议将X的问题线索移交…: X is what the receiver acts on
-    passed = re.match(r"^(.{2,40}?(?:问题|线索|事项))(?:交由|交给|由)", clauses[-1]) if clauses else None
+    passed = re.match(r"^(.{2,40}?(?:问题|线索|事项))(?:交由|交给|由|请)", clauses[-1]) if clauses else None
     if passed:
-        return passed.group(1)  # X问题交由派驻纪检监察组核查: X is what it acts on
+        return passed.group(1)  # X问题交由派驻纪检监察组核查, X问题请纪委监委…: X is what it acts on
     passed = re.match(r"^(.{2,40}?(?:问题|线索|事项))(?:转交?|移交)", clauses[-2]) if len(clauses) > 1 else None
     if passed and re.match(r"^(?:请|建议)其", clauses[-1]):
         return passed.group(1)  # X问题转Y局，请其…: X is what Y is asked about

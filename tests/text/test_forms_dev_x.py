@@ -10,6 +10,9 @@
   dev_w's writer wrote it in a speech and in a feedback report.
 - A regulator asked to 督促/指导各X (各中小学, 各医疗机构) speaks to every unit of that kind, as 对各X… already did:
   about none, not the report's inspected unit (dev_x; dev's and dev_j's 指导各乡镇/督促各乡镇 likewise).
+- Opened on dev_y (read, not tuned on before): a matter named just before 请 and its body (X问题请纪委监委在30日内…)
+  is what the request is about, as X问题交由Y… already was; and a body told to 做好初核 on a matter without a
+  modal verb (派驻第四纪检监察组对X局线索做好初核) is asked, as 对X开展核查 already was.
 """
 
 from __future__ import annotations
@@ -49,3 +52,13 @@ def test_a_regulator_told_to_urge_every_unit_of_a_kind_is_asked_about_none(parse
     r = parse("县委第二巡察组对县市场监管局巡察情况的反馈", "一是学校食堂抽检覆盖不全，部分学校全年未抽检。",
               "县教育局作为行业主管部门，要督促各中小学落实食材查验制度。")
     assert [(d.body, d.unit_id) for d in r.directives] == [("行业主管部门", None)]
+
+
+def test_a_matter_named_just_before_please_and_the_body_is_what_it_asks_about(parse, finder):
+    r = parse(*LETTER, "县统计局补助问题请纪委监委在20日内提出处理意见。")
+    assert [(d.body, d.unit_id) for d in r.directives] == [("纪委监委", unit_id(finder, "县统计局"))]
+
+
+def test_a_stationed_group_told_to_do_a_first_check_without_a_modal_is_asked(parse, finder):
+    r = parse(*LETTER, "县纪委监委派驻第二纪检监察组对县审计局线索做好初核。")
+    assert [(d.body, d.unit_id) for d in r.directives] == [("派驻纪检监察组", unit_id(finder, "县审计局"))]
