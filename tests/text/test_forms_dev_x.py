@@ -13,6 +13,9 @@
 - Opened on dev_y (read, not tuned on before): a matter named just before 请 and its body (X问题请纪委监委在30日内…)
   is what the request is about, as X问题交由Y… already was; and a body told to 做好初核 on a matter without a
   modal verb (派驻第四纪检监察组对X局线索做好初核) is asked, as 对X开展核查 already was.
+- A 回头看 report on two units closing on what they share (两个单位共性的问题是…; 两单位均存在…, the classifier
+  left out) has that problem at each of them, as 两个单位均存在… already had (``counted_units`` in text_rules.json);
+  dev_x's and dev_y's writers both wrote it.
 """
 
 from __future__ import annotations
@@ -62,3 +65,11 @@ def test_a_matter_named_just_before_please_and_the_body_is_what_it_asks_about(pa
 def test_a_stationed_group_told_to_do_a_first_check_without_a_modal_is_asked(parse, finder):
     r = parse(*LETTER, "县纪委监委派驻第二纪检监察组对县审计局线索做好初核。")
     assert [(d.body, d.unit_id) for d in r.directives] == [("派驻纪检监察组", unit_id(finder, "县审计局"))]
+
+
+def test_what_two_units_share_is_a_problem_at_each_of_them(parse, finder):
+    for closing in ("两个单位共性的问题是整改责任层层递减，分管领导过问少。", "两单位均存在整改台账销号后无人跟踪的情况。"):
+        r = parse("县委巡察“回头看”情况报告", "县委第二巡察组对县统计局、县审计局开展了巡察“回头看”。",
+                  "县统计局方面：一是整改资料与实际不符。", "县审计局方面：一是审计整改跟踪不到位。", closing)
+        shared = sorted(it.unit_id for it in r.items if it.paragraph == 5)
+        assert shared == sorted([unit_id(finder, "县统计局"), unit_id(finder, "县审计局")]), closing
