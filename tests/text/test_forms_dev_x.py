@@ -16,6 +16,10 @@
 - A 回头看 report on two units closing on what they share (两个单位共性的问题是…; 两单位均存在…, the classifier
   left out) has that problem at each of them, as 两个单位均存在… already had (``counted_units`` in text_rules.json);
   dev_x's and dev_y's writers both wrote it.
+- Complaints said to gather on a problem (X问题反映比较集中, 反映较为集中, 反映集中) state it, as 反映强烈 already did
+  (problem_cues in text_rules.json; dev_u's and dev_s's writers wrote the family too).
+- A problem whose own sentence then tells units joined by 、/和 to act (…问题反映比较集中，县A局、B乡要一起拿出办法)
+  is at each unit of that subject, not only the first; a unit after the modal (A局要会同B局…) is still a helper.
 """
 
 from __future__ import annotations
@@ -73,3 +77,11 @@ def test_what_two_units_share_is_a_problem_at_each_of_them(parse, finder):
                   "县统计局方面：一是整改资料与实际不符。", "县审计局方面：一是审计整改跟踪不到位。", closing)
         shared = sorted(it.unit_id for it in r.items if it.paragraph == 5)
         assert shared == sorted([unit_id(finder, "县统计局"), unit_id(finder, "县审计局")]), closing
+
+
+def test_complaints_gathering_on_a_problem_state_it_at_each_unit_told_to_act(parse, finder):
+    r = parse("在县委第五轮巡察情况汇报会上的讲话", "同志们：",
+              "另外，城乡公交末班车提前收车问题反映比较集中，县交通运输局、湖岭乡要一起研究解决。",
+              "再一个，县统计局报表报送不及时，县统计局要会同县审计局抓好整改。")
+    at = {(it.paragraph, it.unit_id) for it in r.items}
+    assert at == {(3, unit_id(finder, "县交通运输局")), (3, unit_id(finder, "湖岭乡")), (4, unit_id(finder, "县统计局"))}
