@@ -20,6 +20,8 @@
   (problem_cues in text_rules.json; dev_u's and dev_s's writers wrote the family too).
 - A problem whose own sentence then tells units joined by 、/和 to act (…问题反映比较集中，县A局、B乡要一起拿出办法)
   is at each unit of that subject, not only the first; a unit after the modal (A局要会同B局…) is still a helper.
+- A problem said to come back (超限超载治理出现回潮) states it, as 反弹 does (problem_cues; dev_y): 回潮 is the other
+  half of the office idiom 反弹回潮.
 """
 
 from __future__ import annotations
@@ -85,3 +87,9 @@ def test_complaints_gathering_on_a_problem_state_it_at_each_unit_told_to_act(par
               "再一个，县统计局报表报送不及时，县统计局要会同县审计局抓好整改。")
     at = {(it.paragraph, it.unit_id) for it in r.items}
     assert at == {(3, unit_id(finder, "县交通运输局")), (3, unit_id(finder, "湖岭乡")), (4, unit_id(finder, "县统计局"))}
+
+
+def test_a_problem_coming_back_is_a_problem(parse, finder):
+    r = parse("关于县委第四轮巡察“回头看”情况的报告", "县委第二巡察组对县统计局开展了巡察“回头看”。", "一、县统计局",
+              "上轮巡察反馈问题12个，已整改10个。“回头看”发现：统计台账整改不到位；周末加班餐费报销出现回潮。")
+    assert (unit_id(finder, "县统计局"), "周末加班") in [(it.unit_id, it.text[:4]) for it in r.items]
