@@ -269,16 +269,40 @@ what bench/report_text.py measured.
   directives 1.00/0.95, directive units 0.97/0.92; not tuned on yet, but read for the pooled causes in session 12):
   H64's rules moved its precision only — items 0.963 -> 0.987, units 0.939 -> 0.962 — a notice's scope of
   complaints taken (巡察组主要受理反映县X局党组领导班子…的来信来电来访, a report cue: dev_v's writer wrote it too),
-  units making quick progress (整改进展较快) praised, 未发生违反工作纪律的情况 a finding of none. Floors a little
-  below the blind figures, unchanged (recall did not move).
+  units making quick progress (整改进展较快) praised, 未发生违反工作纪律的情况 a finding of none. Session 13 (H67, on
+  its pooled directive misses beside dev_x's): a hand-over letter's request citing its numbered matters inside the
+  request (请县纪委监委重点关注第1、第3件线索) and a regulator asked to 配合 the inspected unit (县卫生健康局要履行行业
+  主管部门职责，配合县医保局…; 县农业农村局作为行业主管部门，要配合县市场监管局…: about that unit) raised directives to
+  1.000/0.985 and directive units to 1.000/0.985; left, the letter's bare 请于三个月内将处置结果书面反馈 (a directive to
+  this writer and dev_x's, none to dev_t's) and the items of a clause list one sentence holds (…奖金，公务用车使用登记
+  不全; A、B等问题 — one item to most writers). Floors items and units unchanged, directives 0.95 -> 0.98, directive
+  units 0.92 -> 0.98.
 
 * ``dev_x`` (22 files, written independently outside the repository, another office's ordinary year, scored once
   as the test part at the end of session 12 after the rules for dev_t, dev_u and dev_v at items 0.99/0.96, units
-  0.99/0.96, directives 1.00/0.95, directive units 0.96/0.91; not tuned on yet): floors a little below those figures.
+  0.99/0.96, directives 1.00/0.95, directive units 0.96/0.91): tuned by H67 in session 13 to items 0.994/0.988,
+  units 0.988/0.981, directives 1.000/0.982, directive units 1.000/0.982 — a hand-over letter's request citing its
+  numbered matters inside the request (请对第1、3项线索依规依纪依法进行处置) or just before 请 (第4项线索请指导新水镇
+  纪委办理) is about those entries' units, one directive each (references via directives.py and asking.py; dev_w's
+  writer too); a regulator told to 督促各X (各中小学) asks about none, as 对各X did; what a 回头看 report's two units
+  share (两个单位共性的问题是…; dev_y's 两单位均存在…) is at each of them (counted_units); 反映比较集中 a problem word
+  beside 反映强烈, and a problem whose sentence tells units joined by 、 to act (…，县交通运输局、石阳乡要一起拿出办法) at
+  each of them. Left missed: the letter's bare 请于三个月内将办理结果书面反馈 (writers split: dev_w's counts it, dev_t's
+  does not — one rule loses one part's what it gains the other's); a memo's item naming no unit whose unit is the
+  writer's knowledge (罚没食品去向不明, the market regulator's); a 既有…的问题，也有…的问题 sentence as two items and
+  A、B等问题 as one item each (most writers count one item); an unnumbered 此外… reflection the writer did not count;
+  a public summary read as a speech. Floors 0.98/0.98/0.98/0.98.
 
 * ``dev_y`` (21 files, written independently outside the repository, another office's year in its own habits,
   scored once as the test part at the start of session 13 with the parser as session 12 left it, at items 0.97/0.96,
-  units 0.96/0.95, directives 1.00/0.98, directive units 0.98/0.96; not tuned on yet): floors a little below.
+  units 0.96/0.95, directives 1.00/0.98, directive units 0.98/0.96; read, not tuned on, by H67 in session 13 for
+  the pooled misses): a matter named just before 请 and its body (县一中食堂问题请纪委监委在30日内…) the request's
+  topic, a body told to 做好初核 without a modal asked (派驻第四纪检监察组对市场监管局线索做好初核), 两单位均存在…
+  at both units and 出现回潮 a problem word raised it to items 0.967/0.980, units 0.961/0.974, directives
+  1.000/1.000, directive units 1.000/1.000. Left: two findings the shipped classifier vetoes (党委书记履行第一责任人
+  职责不到位; 重签约轻落地 is found), a field's unit only the writer knows (建筑工程质量检测收费 the housing bureau's),
+  a village's problem inside its township's entry (青江街道：…虚增面积，德岗村干部涉嫌冒领…: one item to the parser).
+  Floors 0.95/0.94/0.97/0.95 -> 0.96/0.96/0.99/0.99.
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -313,9 +337,9 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_t": dict.fromkeys(KEYS, 0.98),
          "dev_u": {"items": 0.99, "units": 0.99, "directives": 0.96, "directive_units": 0.95},
          "dev_v": {"items": 0.97, "units": 0.96, "directives": 0.98, "directive_units": 0.94},
-         "dev_w": {"items": 0.95, "units": 0.93, "directives": 0.95, "directive_units": 0.92},
-         "dev_x": {"items": 0.95, "units": 0.95, "directives": 0.94, "directive_units": 0.90},
-         "dev_y": {"items": 0.95, "units": 0.94, "directives": 0.97, "directive_units": 0.95},
+         "dev_w": {"items": 0.95, "units": 0.93, "directives": 0.98, "directive_units": 0.98},
+         "dev_x": dict.fromkeys(KEYS, 0.98),
+         "dev_y": {"items": 0.96, "units": 0.96, "directives": 0.99, "directive_units": 0.99},
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
 
 
