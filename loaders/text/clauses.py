@@ -140,14 +140,16 @@ ELABORATION = re.compile(r"^(?:其中|个别|部分|有的|一些|少数|涉及|
 CLAUSE_MIN = 10  # a clause shorter than this (审减率偏低, 管理不规范) qualifies the one before it
 # …不严，以及…流于形式 / …已经指出，但抽查发现…: a further problem, said so (a new finding after 但…发现)
 FOUND_AGAIN = r"但(?:是)?[^，。；]{0,10}?发现"
-ADDING = re.compile(rf"^(?:以及|此外|另外|还有|{FOUND_AGAIN})")
-ADDED = re.compile(rf"[，,](?:以及|此外|另外|还有|{FOUND_AGAIN})")
+# 既有X的问题，也有Y的问题: the second half of a pair names a problem of its own
+BOTH = r"也有(?=[^，。；]{4,}?的(?:问题|情况|现象))"
+ADDING = re.compile(rf"^(?:以及|此外|另外|还有|{FOUND_AGAIN}|{BOTH})")
+ADDED = re.compile(rf"[，,](?:以及|此外|另外|还有|{FOUND_AGAIN}|{BOTH})")
 
 
 def _own_problem(walker: Walker, clause: str) -> bool:
     """Whether a ，-clause is a problem of its own: it states one, is long enough to have its own subject, reports
     no figure and does not elaborate the clause before it."""
-    body = re.sub(rf"^(?:以及|及|和|还有|还|同时|另外|此外|{FOUND_AGAIN})", "", clause.strip())
+    body = re.sub(rf"^(?:以及|及|和|还有|还|同时|另外|此外|{FOUND_AGAIN}|{BOTH})", "", clause.strip())
     return (len(body) >= CLAUSE_MIN and not re.search(r"\d", body) and not ELABORATION.match(body)
             and states(walker, body) and not re.match(r"^[^，。；]{0,6}(?:要|须|必须|应当)", body))
 

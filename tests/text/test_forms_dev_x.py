@@ -22,6 +22,8 @@
   is at each unit of that subject, not only the first; a unit after the modal (A局要会同B局…) is still a helper.
 - A problem said to come back (超限超载治理出现回潮) states it, as 反弹 does (problem_cues; dev_y): 回潮 is the other
   half of the office idiom 反弹回潮.
+- A pair of problems said as 既有X的问题，也有Y的问题 is two items: the 也有… clause names a problem of its own, as a
+  clause added by 以及/此外 does (clauses.py); 也有 elaborating the clause before (也有部分…) still does not cut.
 """
 
 from __future__ import annotations
@@ -93,3 +95,9 @@ def test_a_problem_coming_back_is_a_problem(parse, finder):
     r = parse("关于县委第四轮巡察“回头看”情况的报告", "县委第二巡察组对县统计局开展了巡察“回头看”。", "一、县统计局",
               "上轮巡察反馈问题12个，已整改10个。“回头看”发现：统计台账整改不到位；周末加班餐费报销出现回潮。")
     assert (unit_id(finder, "县统计局"), "周末加班") in [(it.unit_id, it.text[:4]) for it in r.items]
+
+
+def test_a_pair_said_with_both_and_also_is_two_problems(parse, finder):
+    r = parse("县委第一巡察组关于巡察湖岭乡党委的反馈意见", "一、作风纪律方面",
+              "乡财政所既有备用金借支长期不还的问题，也有专用收据保管混乱的问题。")
+    assert [it.text[:6] for it in r.items] == ["乡财政所既有", "也有专用收据"]
