@@ -280,18 +280,18 @@ what bench/report_text.py measured.
 
 * ``dev_x`` (22 files, written independently outside the repository, another office's ordinary year, scored once
   as the test part at the end of session 12 after the rules for dev_t, dev_u and dev_v at items 0.99/0.96, units
-  0.99/0.96, directives 1.00/0.95, directive units 0.96/0.91): tuned by H67 in session 13 to items 0.994/0.988,
-  units 0.988/0.981, directives 1.000/0.982, directive units 1.000/0.982 — a hand-over letter's request citing its
+  0.99/0.96, directives 1.00/0.95, directive units 0.96/0.91): tuned by H67 in session 13 to items 0.994/0.994,
+  units 0.988/0.988, directives 1.000/0.982, directive units 1.000/0.982 — a hand-over letter's request citing its
   numbered matters inside the request (请对第1、3项线索依规依纪依法进行处置) or just before 请 (第4项线索请指导新水镇
-  纪委办理) is about those entries' units, one directive each (directives.py, asking.py; dev_w's writer
-  too); a regulator told to 督促各X (各中小学) asks about none, as 对各X did; what a 回头看 report's two units
-  share (两个单位共性的问题是…; dev_y's 两单位均存在…) is at each of them (counted_units); 反映比较集中 a problem word
-  beside 反映强烈, and a problem whose sentence tells units joined by 、 to act (…，县交通运输局、石阳乡要一起拿出办法) at
-  each of them. Left missed: the letter's bare 请于三个月内将办理结果书面反馈 (writers split: dev_w's counts it, dev_t's
-  does not — counting it would add an extra on dev_t and lower the pooled precision); a memo's item naming no unit
-  whose unit is the writer's knowledge (罚没食品去向不明, the market regulator's); a 既有…的问题，也有…的问题 sentence
-  as two items and A、B等问题 as an item for each (most writers count one); an unnumbered 此外… reflection the writer
-  did not count; a public summary read as a speech. Floors 0.98/0.98/0.98/0.98.
+  纪委办理) is about those entries' units, one directive each (directives.py, asking.py; dev_w's writer too); a
+  regulator told to 督促各X (各中小学) asks about none, as 对各X did; what a 回头看 report's two units share (两个单位
+  共性的问题是…; dev_y's 两单位均存在…) is at each of them (counted_units); 反映比较集中 a problem word beside 反映强烈;
+  a problem whose sentence tells units joined by 、 to act (…，县交通运输局、石阳乡要一起拿出办法) at each of them;
+  既有X的问题，也有Y的问题 two problems (clauses.py). Left missed: the letter's bare 请于三个月内将办理结果书面反馈
+  (writers split: dev_w's counts it, dev_t's does not — counting it would add an extra on dev_t and lower the pooled
+  precision); a memo's item naming no unit whose unit is the writer's knowledge (罚没食品去向不明, the market
+  regulator's); A、B等问题 as an item for each (most writers count one); an unnumbered 此外… reflection the writer did
+  not count; a public summary read as a speech. Floors 0.98/0.98/0.98/0.98.
 
 * ``dev_y`` (21 files, written independently outside the repository, another office's year in its own habits,
   scored once as the test part at the start of session 13 with the parser as session 12 left it, at items 0.97/0.96,
