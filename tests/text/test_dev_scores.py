@@ -306,6 +306,11 @@ what bench/report_text.py measured.
   item to the parser), a field's unit only the writer knows (建筑工程质量检测收费, the housing bureau's).
   Floors 0.95/0.94/0.97/0.95 -> 0.96/0.96/0.99/0.99.
 
+* ``dev_z`` (21 files, written independently outside the repository, another office's year: items run on with ；
+  and ①, units in brackets after a problem, a secretary going through units by number), scored once as the test
+  part in session 13 after H67's rules for dev_x, at items 0.99/0.95, units 0.99/0.94, directives 1.00/0.93,
+  directive units 0.98/0.91; not tuned on yet: floors a little below those figures.
+
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
 
@@ -342,6 +347,7 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_w": {"items": 0.95, "units": 0.93, "directives": 0.98, "directive_units": 0.98},
          "dev_x": dict.fromkeys(KEYS, 0.98),
          "dev_y": {"items": 0.96, "units": 0.96, "directives": 0.99, "directive_units": 0.99},
+         "dev_z": {"items": 0.94, "units": 0.93, "directives": 0.92, "directive_units": 0.90},
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
 
 
