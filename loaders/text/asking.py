@@ -43,8 +43,10 @@ HELPER_BEFORE = ("会同", "配合", "协助", "联合")
 # a body given its part in a request made just before it (X要加强…，县纪委监委派驻第七纪检监察组给予指导)
 SUPPORTING = re.compile(r"^(?:给予|加强|做好|负责)?(?:指导|督导|跟进监督|跟踪监督|跟踪督办|跟踪问效|跟踪督查|跟进督办|"
                         r"跟踪落实|督促落实)")
-# a body told what to do about a topic before the modal (纪委监委对巡察移交的线索要优先办理)
-TOPIC_FIRST = re.compile(r"^对[^，。；]{1,24}?(?:要|须|应当)(?![求点件素案])")
+# a body told what to do about a topic before the modal (纪委监委对巡察移交的线索要优先办理), the topic a matter
+# closed by a comma too (组织部对X、Y班子运行中的问题，要深入研判): the modal opens the clause right after it
+TOPIC_FIRST = re.compile(r"^对(?:[^，。；]{1,24}?|[^，。；]{2,30}?(?:问题|线索|情况|事项)[，,])"
+                         r"(?:要|须|应当)(?![求点件素案])")
 
 # a letter's addressee (县纪委监委：) on a line of its own near the top: a 请… naming no body asks it (also after the
 # letter's matters pointed back at: 以上线索请于…将办理情况反馈…, or one cited by number: 第4项线索请指导…)
