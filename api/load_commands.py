@@ -46,6 +46,20 @@ def _load_bundle(store: GraphStore, path: Path) -> tuple[int, int]:
     return len(nodes), len(edges)
 
 
+def _print_dropped(reports: list[FileReport]) -> None:
+    """Records an earlier load of a file gave from rows it no longer has: removed, or left with how to remove them."""
+    for r in reports:
+        d = r.changes.dropped
+        if d.removed or d.unsourced:
+            console.print(f"{r.file}：已删除文件中已删去的行所载记录 {d.removed} 条"
+                          f"{f'，另有 {d.unsourced} 条另见于其他文件、仅去掉本文件来源' if d.unsourced else ''}")
+        elif d.count:
+            console.print(f"[yellow]{r.file}：文件中已删去、图中仍有的记录 {d.count} 条[/yellow]（前 10 条；"
+                          "确认后加 --remove-dropped 再载入一次即删除）：")
+        for x in d.records[:10] if d.count and not (d.removed or d.unsourced) else []:
+            console.print(f"  • {x.kind}{x.called}（原{x.sheet or ''}第{x.row}行）", markup=False, highlight=False)
+
+
 def _print_reports(reports: list[FileReport]) -> None:
     table = Table("文件", "台账", "读取行", "载入", "新增/改写/不变", "合并", "拒绝", "结果", title="载入结果")
     for r in reports:
@@ -61,6 +75,7 @@ def _print_reports(reports: list[FileReport]) -> None:
         for file, u in updates[:10]:
             fields = "；".join(f"{c.field}：{c.before} → {c.after}" for c in u.changes[:4])
             console.print(f"  • {file} {u.sheet or ''} 第{u.row}行：{fields}", markup=False, highlight=False)
+    _print_dropped(reports)
     problems = [p for r in reports for p in r.problems]
     for p in problems[:MAX_PROBLEMS_SHOWN]:
         console.print(f"  • {p.message}", markup=False, highlight=False)
@@ -99,7 +114,7 @@ def _advance(progress: Progress, task: TaskID, done: int, total: int) -> None:
 
 
 def _load_into(store: GraphStore, paths: list[Path], settings: Settings, *, kind: str | None,
-               skip_bad_rows: bool) -> tuple[list[FileReport], bool]:
+               skip_bad_rows: bool, remove_dropped: bool = False) -> tuple[list[FileReport], bool]:
     """Load sample bundles and ledger files into ``store``, each file all or nothing; (reports, any rejected)."""
     reports: list[FileReport] = []
     failed = False
@@ -114,7 +129,7 @@ def _load_into(store: GraphStore, paths: list[Path], settings: Settings, *, kind
             task = progress.add_task(f"载入 {path.name}", total=None)
             try:
                 reports.append(loader.load(path, kind=kind, skip_bad_rows=skip_bad_rows, sheets=sheets,
-                                           progress=partial(_advance, progress, task)))
+                                           progress=partial(_advance, progress, task), remove_dropped=remove_dropped))
             except LedgerRejected as exc:
                 reports.append(exc.report)
                 failed = True
@@ -150,6 +165,9 @@ def load(paths: Annotated[list[Path], typer.Argument(help="台账文件或目录
          kind: Annotated[str | None, typer.Option(help="指定台账类别（如 issues 或 问题清单）；不填则按列名识别")] = None,
          skip_bad_rows: Annotated[bool, typer.Option("--skip-bad-rows", help="跳过有错的行并写入拒绝文件，其余照常载入")]
          = False,
+         remove_dropped: Annotated[bool, typer.Option(
+             "--remove-dropped", help="同一文件再次载入时，删除文件中已删去的行所载的记录（有被引用的则整份不载入）")]
+         = False,
          replace: Annotated[bool, typer.Option(
              "--replace", help="用这些文件重建图谱（建好后一次替换；有文件被拒绝则不替换）")] = False,
          analyse: Annotated[bool, typer.Option(
@@ -174,7 +192,8 @@ def load(paths: Annotated[list[Path], typer.Argument(help="台账文件或目录
     try:
         if staging is not None:
             store = EmbeddedStore(Path(staging.name) / "staged.sqlite")
-        reports, failed = _load_into(store, paths, settings, kind=kind, skip_bad_rows=skip_bad_rows)
+        reports, failed = _load_into(store, paths, settings, kind=kind, skip_bad_rows=skip_bad_rows,
+                                     remove_dropped=remove_dropped)
         if analyse:
             summary = recompute_repeats(store)
             err.print(f"已重新计算重复问题：{summary['repeats']:,} 对")

@@ -66,7 +66,9 @@ def _answer(request: Request, account: Any, name: str, result: WorkerResult) -> 
 def load_file(request: Request, store: Store, account: Admin, background: BackgroundTasks,
               file: Annotated[UploadFile, File(description="台账文件（.xlsx/.csv/.json/.jsonl）")],
               kind: Annotated[str | None, Form(description="台账类别（不填则按列名识别）")] = None,
-              skip_bad_rows: Annotated[bool, Form(description="跳过有错的行")] = False) -> Any:
+              skip_bad_rows: Annotated[bool, Form(description="跳过有错的行")] = False,
+              remove_dropped: Annotated[bool, Form(
+                  description="同一文件再次上传时，删除文件中已删去的行所载记录（有被引用的则整份不载入）")] = False) -> Any:
     name = upload_name(file.filename, SUFFIXES, f"支持 {'、'.join(SUFFIXES)}。")
     settings = request.app.state.settings
     limits = county_limits(settings.data_dir)
@@ -75,7 +77,8 @@ def load_file(request: Request, store: Store, account: Admin, background: Backgr
         copy_upload(file.file, path, limits.max_upload_bytes)
         with _one_at_a_time:
             result = LoadJob(settings, limits).start(path, kind=kind, skip_bad_rows=skip_bad_rows,
-                                                     source=f"上传/{name}", folder=Path(tmp)).wait()
+                                                     source=f"上传/{name}", folder=Path(tmp),
+                                                     remove_dropped=remove_dropped).wait()
             report = _answer(request, account, name, result)
             if report.nodes:
                 run_after_load(store, settings.data_dir)  # saved alerts: new hits recorded, seen in GET /alerts/hits

@@ -98,6 +98,7 @@ class SourceProps(EdgeProps):
     row: int | None = Field(default=None, title="行号")
     paragraph: int | None = Field(default=None, title="段落")
     place: str | None = Field(default=None, title="位置（报告文本：第几段，或表格第几行）")
+    main: bool | None = Field(default=None, title="该行所载的主记录（台账：每行一条的问题、任务、线索…）")
     entry: int | None = Field(default=None, title="复核队列条目（报告文本：接受的是第几条）")
 
 

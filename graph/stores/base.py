@@ -35,10 +35,43 @@ class DanglingEdgeError(StoreError):
 class Cuttable(NamedTuple):
     """The edges a deletion may cut between a deleted node and one that stays, by direction seen from the deleted
     node. Any other edge to a node that stays is a tie the deletion refuses: the caller names what it wrote itself,
-    so whatever else has since come to rest on those nodes (a ledger row citing a problem) stops it."""
+    so whatever else has since come to rest on those nodes (a ledger row citing a problem) stops it.
+
+    ``written_from`` names a document whose rows wrote edges (their ``source_doc``) and the nodes' ``SOURCED_FROM``
+    to it: those may be cut whatever their type, so a ledger's own rows come out while another file's citation, or
+    another document the node is also sourced from, stops the deletion."""
 
     outgoing: frozenset[EdgeType]
     incoming: frozenset[EdgeType]
+    written_from: str | None = None
+
+
+class Removing(NamedTuple):
+    """What a write takes out before it writes (the rows a ledger file no longer has): ``nodes`` deleted as
+    :meth:`GraphStore.delete_nodes` deletes them under ``may_cut``, and the edges ``dropping`` (by type and id)."""
+
+    nodes: list[str]
+    may_cut: Cuttable
+    dropping: list[EdgeRecord]
+
+
+def check_removing(nodes: list[NodeRecord], edges: list[EdgeRecord], removing: Removing | None) -> None:
+    """A write that removes nodes writes nothing at them: both stores refuse it alike, before anything changes."""
+    gone = set(removing.nodes) if removing else set()
+    for node in nodes:
+        if node.id in gone:
+            raise StoreError(f"节点 {node.id} 既要删除又要写入，整批写入已取消")
+    for edge in edges:
+        if edge.src in gone or edge.dst in gone:
+            raise DanglingEdgeError(f"关系 {edge.type.value}（{edge.type.label_zh}）的端点是本次删除的节点，整批写入已取消")
+
+
+def written_by(may_cut: Cuttable, edge_type: EdgeType, props: dict[str, Any], other: str) -> bool:
+    """Whether an edge is one ``may_cut.written_from``'s rows wrote (the embedded store's reading of the rule; the
+    Neo4j store says the same in Cypher)."""
+    doc = may_cut.written_from
+    return doc is not None and (props.get("source_doc") == doc or (edge_type is EdgeType.SOURCED_FROM
+                                                                    and other == doc))
 
 
 class Tie(NamedTuple):
@@ -186,6 +219,12 @@ class GraphStore(Protocol):
         that id: that one stays as it is), then the node goes. An edge written to ``node_id`` by another writer
         meanwhile moves too or stops the merge; it is never lost. Raises :class:`StoreError` (nothing changed) if
         either node is not stored, or they are one node or of two kinds."""
+
+    def upsert_replacing(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], edge_type: EdgeType | None,
+                         computed: Iterable[EdgeRecord], *, removing: Removing | None = None) -> None:
+        """One transaction: ``removing`` taken out (or :class:`NodeInUse`, nothing written), the records written
+        as ``upsert`` writes them, and every ``edge_type`` edge replaced by ``computed`` (a load, the rows its file
+        no longer has, and its recomputed repeats, all or nothing)."""
 
     def upsert_dropping(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord],
                         dropping: Iterable[EdgeRecord]) -> None:

@@ -178,15 +178,17 @@ class EmbeddedStore:
         self.upsert_replacing((), (), edge_type, edges)
 
     def upsert_replacing(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], edge_type: EdgeType | None,
-                         computed: Iterable[EdgeRecord]) -> None:
-        """``upsert`` and ``replace_edges(edge_type, computed)`` in one transaction (a load and its recompute)."""
+                         computed: Iterable[EdgeRecord], *, removing: base.Removing | None = None) -> None:
+        """See :meth:`GraphStore.upsert_replacing`: planned against the file's latest graph, what goes with it."""
         nodes, edges, computed = list(nodes), list(edges), [e for e in computed if e.type is edge_type]
+        base.check_removing(nodes, [*edges, *computed], removing)
 
         def plan(g: nx.MultiDiGraph) -> Plan:
+            gone = plan_rows.removed(g, removing) if removing is not None else NOTHING_GONE
             node_rows = plan_rows.merge_nodes(g, nodes)
             edge_rows = plan_rows.merge_edges(g, edges, node_rows)
             edge_rows.update(plan_rows.merge_edges(g, computed, node_rows))
-            return node_rows, edge_rows, NOTHING_GONE
+            return node_rows, edge_rows, gone
 
         with self._rw.write():
             self._planned(plan, drop_type=edge_type.value if edge_type else None)

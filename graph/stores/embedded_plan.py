@@ -63,11 +63,12 @@ def doomed(g: nx.MultiDiGraph, node_ids: Iterable[str], may_cut: base.Cuttable) 
     edges: set[str] = set()
     ties: list[base.Tie] = []
     for n in sorted(nodes):
-        for s, d, k, t in [*g.out_edges(n, keys=True, data=TYPE), *g.in_edges(n, keys=True, data=TYPE)]:
+        for s, d, k, a in [*g.out_edges(n, keys=True, data=True), *g.in_edges(n, keys=True, data=True)]:
             edges.add(k)
-            outgoing, other = (True, d) if s == n else (False, s)
-            if other not in nodes and EdgeType(t) not in (may_cut.outgoing if outgoing else may_cut.incoming):
-                ties.append(base.Tie(n, EdgeType(t), other, outgoing))
+            t, (outgoing, other) = EdgeType(a[TYPE]), ((True, d) if s == n else (False, s))
+            if (other not in nodes and t not in (may_cut.outgoing if outgoing else may_cut.incoming)
+                    and not base.written_by(may_cut, t, a, other)):
+                ties.append(base.Tie(n, t, other, outgoing))
     if ties:
         raise base.NodeInUse(sorted(ties)[:base.TIES_SHOWN])
     return sorted(nodes), sorted(edges)
@@ -102,3 +103,9 @@ def dropped_edges(g: nx.MultiDiGraph, dropping: Iterable[EdgeRecord]) -> list[st
     """The ids of the edges to drop that the graph holds (by type and id)."""
     return sorted({e.id for e in dropping if g.has_edge(e.src, e.dst, e.id)
                    and g.edges[e.src, e.dst, e.id][TYPE] == e.type.value})
+
+
+def removed(g: nx.MultiDiGraph, removing: base.Removing) -> tuple[list[str], list[str]]:
+    """What a write's ``removing`` takes out: the nodes and edges a deletion removes, and the edges dropped."""
+    nodes, edges = doomed(g, removing.nodes, removing.may_cut)
+    return nodes, sorted({*edges, *dropped_edges(g, removing.dropping)})

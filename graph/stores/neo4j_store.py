@@ -31,7 +31,7 @@ from graph.console import ConsoleAnswer, ConsoleLimits, judge_plan
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
 from graph.model.ids import kind_of_id
 from graph.settings import Settings
-from graph.stores import base, neo4j_bulk, neo4j_merge
+from graph.stores import base, neo4j_bulk, neo4j_delete, neo4j_merge
 from graph.stores.base import Counts, Direction, Neighbour, StoreError, StoreUnavailable
 from graph.stores.neo4j_journal import BUMP, recover
 from graph.stores.neo4j_journal import SCHEMA as JOURNAL_SCHEMA
@@ -150,6 +150,19 @@ class Neo4jStore:
         except ClientError as exc:
             raise StoreError(f"Neo4j 拒绝了写入（{exc.code}）：{exc.message}；整批写入已取消。") from exc
 
+    def upsert_replacing(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], edge_type: EdgeType | None,
+                         computed: Iterable[EdgeRecord], *, removing: base.Removing | None = None) -> None:
+        """See :meth:`GraphStore.upsert_replacing`: with ``removing``, always one transaction (its first step)."""
+        nodes, edges = list(nodes), [*edges, *(e for e in computed if e.type is edge_type)]
+        base.check_removing(nodes, edges, removing)
+
+        def remove(tx: ManagedTransaction) -> None:
+            assert removing is not None
+            neo4j_delete.delete(tx, removing.nodes, removing.may_cut)
+            neo4j_merge.drop(tx, removing.dropping)
+
+        self._write(nodes, edges, drop_type=edge_type, before=remove if removing else None)
+
     def replace_edges(self, edge_type: EdgeType, edges: Iterable[EdgeRecord]) -> None:
         """Swap every edge of one computed type (e.g. ``REPEATS``) for ``edges``, in one transaction."""
         self._write([], [e for e in edges if e.type is edge_type], drop_type=edge_type)
@@ -205,35 +218,15 @@ class Neo4jStore:
     def delete_nodes(self, node_ids: Iterable[str], *, may_cut: base.Cuttable) -> tuple[int, int]:
         """Delete these nodes and their edges in one transaction, unless an edge ``may_cut`` does not allow ties
         one to a node that stays (:class:`~graph.stores.base.NodeInUse`, nothing deleted, the transaction rolled
-        back). The nodes are written first (``_deleting``, gone with them): a session tying one of them to the graph
-        meanwhile meets that write, and the server's deadlock detection makes one of the two retry (so it was seen
-        in practice, H54's probe). Behind that, only the edges read and allowed are deleted, then the nodes without
-        ``DETACH``: a tie committed after the ties were read makes the server refuse the deletion, and the next
-        attempt reads it (and refuses); a write that comes after finds no node and refuses too (``run_step``). Edge
-        types travel as parameters."""
+        back); see :mod:`graph.stores.neo4j_delete` for how a tie written meanwhile is seen (so it was in
+        practice, H54's probe) or makes the server refuse, and the deletion run again."""
         ids = sorted(set(node_ids))
-        out_ok, in_ok = sorted(t.value for t in may_cut.outgoing), sorted(t.value for t in may_cut.incoming)
 
         def work(tx: ManagedTransaction) -> tuple[int, int]:
-            found = tx.run("UNWIND $ids AS id MATCH (n:Entity {id: id}) SET n._deleting = true "
-                           "WITH n OPTIONAL MATCH (n)-[r]-() RETURN count(DISTINCT n) AS nodes, "
-                           "count(DISTINCT r) AS edges", ids=ids).single()
-            if not found or not found["nodes"]:
-                return 0, 0
-            ties = [base.Tie(r["node"], EdgeType(r["type"]), r["other"], r["outgoing"]) for r in tx.run(
-                "UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]-(m:Entity) WHERE NOT m.id IN $ids "
-                "WITH n, r, m, startNode(r) = n AS outgoing "
-                "WHERE NOT type(r) IN CASE WHEN outgoing THEN $out_ok ELSE $in_ok END "
-                "RETURN n.id AS node, type(r) AS type, m.id AS other, outgoing ORDER BY node, type, other, outgoing "
-                "LIMIT $shown", ids=ids, shown=base.TIES_SHOWN, out_ok=out_ok, in_ok=in_ok)]
-            if ties:
-                raise base.NodeInUse(ties)
-            tx.run("UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]-(m:Entity) WHERE m.id IN $ids "
-                   "OR type(r) IN CASE WHEN startNode(r) = n THEN $out_ok ELSE $in_ok END WITH DISTINCT r DELETE r",
-                   ids=ids, out_ok=out_ok, in_ok=in_ok).consume()
-            tx.run("UNWIND $ids AS id MATCH (n:Entity {id: id}) DELETE n", ids=ids).consume()
-            tx.run(BUMP).consume()
-            return int(found["nodes"]), int(found["edges"])
+            done = neo4j_delete.delete(tx, ids, may_cut)
+            if done[0]:
+                tx.run(BUMP).consume()
+            return done
 
         return self._retried(work, "未删除")
 

@@ -1,4 +1,5 @@
-"""What a load does to the graph, row by row: creates an entry, changes one (before → after), or repeats it.
+"""What a load does to the graph, row by row: creates an entry, changes one (before → after), or repeats it —
+and the entries an earlier load of the file gave from rows it no longer has (``dropped``).
 
 A ledger row whose key (round, unit and 序号 of an issue; a clue's code …) names
 an entry already in the graph overwrites that entry's fields. The report must
@@ -34,11 +35,30 @@ class UpdateNote(BaseModel):
     changes: list[FieldChange] = Field(title="改动")
 
 
+class DroppedRecord(BaseModel):
+    """A record an earlier load of the file gave from a row the file no longer has (see ``loaders.ledgers.dropped``);
+    named by its code or words, never by a person's name."""
+
+    kind: str = Field(title="类别")
+    id: str = Field(title="标识")
+    called: str = Field(default="", title="编号或内容")
+    sheet: str | None = Field(default=None, title="原工作表")
+    row: int | None = Field(default=None, title="原行号")
+
+
+class Dropped(BaseModel):
+    count: int = Field(default=0, title="文件中已删去、图中仍有的记录")
+    records: list[DroppedRecord] = Field(default_factory=list, title="明细（前 200 条）")
+    removed: int = Field(default=0, title="已随本次载入删除")
+    unsourced: int = Field(default=0, title="另见于其他文件、仅去掉本文件来源")
+
+
 class Changes(BaseModel):
     created: int = Field(default=0, title="新增")
     updated: int = Field(default=0, title="改写")
     unchanged: int = Field(default=0, title="无变化")
     updates: list[UpdateNote] = Field(default_factory=list, title="改写明细（前 200 条）")
+    dropped: Dropped = Field(default_factory=Dropped, title="文件中已删去的行")
 
 
 def _diff(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:

@@ -9,7 +9,6 @@ the file's Document keeps its first load time while its content is unchanged.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from collections.abc import Callable
 from contextlib import nullcontext
@@ -23,9 +22,9 @@ from graph.model import nodes as m
 from graph.model.enums import DocumentKind
 from graph.model.nodes import NodeModel
 from graph.settings import office_of
-from graph.stores.base import GraphStore
+from graph.stores.base import GraphStore, NodeInUse, Removing
 from loaders.judgements import Judgements, apply_to_load
-from loaders.ledgers import building
+from loaders.ledgers import building, dropped
 from loaders.ledgers.categories import Categories
 from loaders.ledgers.cells import CellError, is_blank, parse_cell
 from loaders.ledgers.changes import classify
@@ -36,6 +35,7 @@ from loaders.ledgers.planning import apply_office, number_rows, plan_sheet
 from loaders.ledgers.planning import problem as _problem
 from loaders.ledgers.readers import FileError, Sheet, read_sheets
 from loaders.ledgers.registry import BUILDERS
+from loaders.ledgers.rejects import write_rejects
 from loaders.ledgers.report import FileReport, LedgerRejected, MergeNote, Problem
 from loaders.ledgers.resolve import Merge, PeopleIndex, UnitIndex, load_unit_index
 from loaders.successions import apply_successions
@@ -180,14 +180,15 @@ class Loader:
 
     def load(self, path: Path, *, kind: str | None = None, skip_bad_rows: bool = False,
              sheets: list[Sheet] | None = None, progress: Callable[[int, int], None] | None = None,
-             source: str | None = None) -> FileReport:
+             source: str | None = None, remove_dropped: bool = False) -> FileReport:
         """Load one file. Raises :class:`LedgerRejected` (nothing written) if any problem remains.
 
-        ``source`` names the file for provenance when ``path`` is only a temporary copy (an upload).
+        ``source`` names the file for provenance when ``path`` is only a temporary copy (an upload);
+        ``remove_dropped`` removes what an earlier load of it gave from rows it no longer has (:mod:`.dropped`).
         """
         try:
             report = self._load(path, kind=kind, skip_bad_rows=skip_bad_rows, sheets=sheets, progress=progress,
-                                source=source or str(path.resolve()))
+                                source=source or str(path.resolve()), remove_dropped=remove_dropped)
         finally:
             self.units = None  # names added while building a rejected row must not linger: re-read the store
         if "单位名册" in report.kinds and report.loaded:  # the county's 机构沿革 list, now that its units may exist
@@ -200,7 +201,7 @@ class Loader:
         return report
 
     def _load(self, path: Path, *, kind: str | None, skip_bad_rows: bool, sheets: list[Sheet] | None,
-              progress: Callable[[int, int], None] | None, source: str) -> FileReport:
+              progress: Callable[[int, int], None] | None, source: str, remove_dropped: bool) -> FileReport:
         report = FileReport(file=path.name)
         try:
             sheets = read_sheets(path, self.limits) if sheets is None else sheets
@@ -262,15 +263,16 @@ class Loader:
         if bad and not skip_bad_rows:
             raise LedgerRejected(report)
         good = [r for r in rows if not r.problems]
-        nodes, edges = self._records(path, source, good)
+        nodes, edges = self._records(path, source, good, plan_of)
         with self.judgements.changing() if self.judgements is not None else nullcontext():
             if self.judgements is not None:  # records a person judged to be one live on as the one kept
                 nodes, edges = apply_to_load(self.judgements, nodes, edges)
             report.changes = classify(self.store, [(r.sheet.name, r.number, node.to_record()) for r in good if r.built
                                                    for node in [primary_node(plan_of[id(r.sheet)].kind.key, r.built)]
                                                    if node is not None])
-            if good:  # every row rejected: nothing is written, not even the file's Document node
-                self.store.upsert(nodes, edges)
+            removing = self._dropped(path, report, plans, nodes, edges, bad, remove_dropped)
+            if good or removing:  # every row rejected: nothing is written, not even the file's Document node
+                self._write(path, report, nodes, edges, removing)
         report.loaded, report.rejected = len(good), len(bad)
         report.nodes, report.edges = len(nodes), len(edges)
         for row in good:
@@ -285,8 +287,44 @@ class Loader:
                 (report.near_misses if merge.near_miss else report.merges).append(note)
         report.merged = len({(m_.sheet, m_.row) for m_ in report.merges})
         if bad:
-            report.rejects_file = str(self._write_rejects(path, bad, plan_of))
+            report.rejects_file = str(write_rejects(self.rejects_dir or path.parent, path, bad))
         return report
+
+    def _dropped(self, path: Path, report: FileReport, plans: list[_Plan], nodes: list[NodeRecord],
+                 edges: list[EdgeRecord], bad: list[_Row], remove: bool) -> Removing | None:
+        """What an earlier load of this file gave from rows it no longer has: listed; if asked, what the load takes
+        out before its own write — or the whole load refused, nothing written (:mod:`loaders.ledgers.dropped`)."""
+        if bad:
+            if remove:
+                report.problems.append(_problem(path, None, "有被拒绝的行，无法确定文件中删去了哪些行；请先改正这些行，"
+                                                "再载入并删除已删去的行所载记录"))
+                raise LedgerRejected(report)
+            return None
+        assert self.limits is not None and nodes[0].kind is NodeKind.DOCUMENT  # _records puts the file first
+        kinds = {(p.sheet.name or path.name): PRIMARY[p.kind.key] for p in plans if p.kind.key in PRIMARY}
+        found = dropped.find(self.store, nodes[0].id, kinds, {n.id for n in nodes}, self.limits.max_cells)
+        report.changes.dropped = dropped.listed(found)
+        if not remove or not found:
+            return None
+        lines = dropped.refusals(found, edges, self.data_dir)
+        if lines:
+            report.problems += [_problem(path, None, line) for line in dict.fromkeys(lines)]
+            raise LedgerRejected(report)
+        removing = dropped.plan(self.store, nodes[0].id, found, self.limits.max_cells)
+        report.changes.dropped.removed, report.changes.dropped.unsourced = len(removing.nodes), len(removing.dropping)
+        return removing
+
+    def _write(self, path: Path, report: FileReport, nodes: list[NodeRecord], edges: list[EdgeRecord],
+               removing: Removing | None) -> None:
+        """The load's one write; with removal, a record something else rests on refuses it, naming that."""
+        if removing is None:
+            self.store.upsert(nodes, edges)
+            return
+        try:
+            self.store.upsert_replacing(nodes, edges, None, (), removing=removing)
+        except NodeInUse as exc:
+            report.problems += [_problem(path, None, dropped.tie_line(self.store, tie)) for tie in exc.ties]
+            raise LedgerRejected(report) from exc
 
     def _numbered_clash(self, path: Path, row: _Row, node: NodeModel) -> bool:
         """A number the loader gave must not make the row another entry already in the graph (its code differs)."""
@@ -337,40 +375,21 @@ class Loader:
             doc = doc.model_copy(update={"loaded_at": datetime.fromisoformat(before.props["loaded_at"])})
         return doc
 
-    def _records(self, path: Path, source: str, good: list[_Row]) -> tuple[list[NodeRecord], list[EdgeRecord]]:
+    def _records(self, path: Path, source: str, good: list[_Row],
+                 plan_of: dict[int, _Plan]) -> tuple[list[NodeRecord], list[EdgeRecord]]:
         doc = self._document(path, source)
         nodes: list[NodeRecord] = [doc.to_record()]
         edges: list[EdgeRecord] = []
         for row in good:
             assert row.built is not None
             sheet = row.sheet.name or path.name
+            main = primary_node(plan_of[id(row.sheet)].kind.key, row.built)
             for node in row.built.nodes:
                 record = node.to_record()
                 nodes.append(record)
                 edges.append(make_edge(EdgeType.SOURCED_FROM, (record.kind, record.id), (NodeKind.DOCUMENT, doc.id),
-                                       sheet=sheet, row=row.number))
+                                       sheet=sheet, row=row.number, main=True if node is main else None))
             for e in row.edges:
                 edges.append(e.model_copy(update={"props": {**e.props, "source_doc": doc.id, "source_sheet": sheet,
                                                             "source_row": row.number}}))
         return nodes, edges
-
-    def _write_rejects(self, path: Path, bad: list[_Row], plan_of: dict[int, _Plan]) -> Path:
-        folder = self.rejects_dir or path.parent
-        folder.mkdir(parents=True, exist_ok=True)
-        out = folder / f"{path.stem}.rejects.csv"
-        with out.open("w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f)
-            headers_written: set[int] = set()
-            for row in bad:
-                if id(row.sheet) not in headers_written:
-                    writer.writerow(["工作表", "行号", *row.sheet.headers, "错误原因"])
-                    headers_written.add(id(row.sheet))
-                writer.writerow([row.sheet.name or "", row.number, *(_safe(c) for c in row.cells),
-                                 "；".join(p.reason for p in row.problems)])
-        return out
-
-
-def _safe(value: Any) -> str:
-    """Cells written back for a person to fix must not run as formulas when the CSV is opened in Excel."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -73,6 +73,11 @@ class FileReport(BaseModel):
     def pending(self) -> list[Problem]:
         return [w for w in self.warnings if PENDING_MARK in w.reason]
 
+    @computed_field(title="随本次载入删除的记录（文件中已删去的行所载）")  # type: ignore[prop-decorator]  # as above
+    @property
+    def removed(self) -> int:
+        return self.changes.dropped.removed
+
     @property
     def ok(self) -> bool:
         return not self.problems or self.rejects_file is not None

@@ -9,7 +9,8 @@ The server never reads, validates or builds an uploaded file itself: :class:`Loa
    loads the file into the copy through a recorder that keeps every record the loader writes, and recomputes
    the repeats (``REPEATS``) on the copy;
 4. writes the load's records and the new ``REPEATS`` edges to the real store in **one** transaction
-   (``upsert_replacing``): a kill at any moment leaves the graph as it was, or with the load and its repeats;
+   (``upsert_replacing``), with the records of rows the file no longer has if the clerk asked to remove them: a
+   kill at any moment leaves the graph as it was, or with the load and its repeats;
 5. sends back the :class:`~loaders.ledgers.report.FileReport` as JSON over a pipe, with its peak memory.
 
 The parent waits at most ``max_load_seconds``; then, or if the child dies, it kills the child and answers with a
@@ -35,8 +36,9 @@ from graph.analysis import repeats
 from graph.model import EdgeRecord, EdgeType, NodeRecord
 from graph.settings import Settings
 from graph.stores import open_store
-from graph.stores.base import GraphStore, StoreError, StoreUnavailable
+from graph.stores.base import GraphStore, NodeInUse, Removing, StoreError, StoreUnavailable
 from graph.stores.embedded import EmbeddedStore
+from loaders.ledgers import dropped
 from loaders.ledgers.limits import FileError, ReadLimits, limit_message, size_text
 from loaders.ledgers.load import LedgerRejected, Loader
 from loaders.ledgers.planning import problem
@@ -66,6 +68,7 @@ class Recorder:
         self.nodes: list[NodeRecord] = []
         self.edges: list[EdgeRecord] = []
         self.repeats: list[EdgeRecord] | None = None
+        self.removing: Removing | None = None
 
     def __getattr__(self, name: str) -> Any:
         if name in ("replace_all", "clear", "delete_edges_of_type"):
@@ -77,6 +80,17 @@ class Recorder:
         self.store.upsert(nodes, edges)
         self.nodes += nodes
         self.edges += edges
+
+    def upsert_replacing(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], edge_type: EdgeType | None,
+                         computed: Iterable[EdgeRecord], *, removing: Removing | None = None) -> None:
+        """A load that removes the rows its file no longer has (kept, to go first in the target's one write)."""
+        if edge_type is not None or self.removing is not None:
+            raise StoreError("上传载入只能在写入时删除一次文件中已删去的行；已取消，图谱未改变。")
+        nodes, edges = list(nodes), list(edges)
+        self.store.upsert_replacing(nodes, edges, None, computed, removing=removing)
+        self.nodes += nodes
+        self.edges += edges
+        self.removing = removing
 
     def replace_edges(self, edge_type: EdgeType, edges: Iterable[EdgeRecord]) -> None:
         if edge_type is not EdgeType.REPEATS:
@@ -96,17 +110,11 @@ def stage(target: GraphStore, folder: Path) -> EmbeddedStore:
     return staged
 
 
-def commit(target: GraphStore, nodes: list[NodeRecord], edges: list[EdgeRecord], computed: list[EdgeRecord]) -> None:
-    """The load's records and the recomputed ``REPEATS`` in one transaction of the target store."""
-    hook = getattr(target, "upsert_replacing", None)
-    if hook is not None:
-        hook(nodes, edges, EdgeType.REPEATS, computed)
-        return
-    # Neo4j: its writer takes nodes, edges and an edge type to drop in one write (one transaction at upload sizes).
-    writer = getattr(target, "_write", None)
-    if writer is None:
-        raise StoreError(f"存储 {target.name} 不支持载入与重算一次写入；未写入任何数据。")
-    writer(nodes, list(edges) + [e for e in computed if e.type is EdgeType.REPEATS], drop_type=EdgeType.REPEATS)
+def commit(target: GraphStore, recorder: Recorder) -> None:
+    """What the load took out, its records and the recomputed ``REPEATS`` in one transaction of the target store
+    (on Neo4j one transaction at upload sizes, and always when it takes something out)."""
+    target.upsert_replacing(recorder.nodes, recorder.edges, EdgeType.REPEATS, recorder.repeats or [],
+                            removing=recorder.removing)
 
 
 def _generation(store: GraphStore) -> int | None:
@@ -116,7 +124,8 @@ def _generation(store: GraphStore) -> int | None:
 
 
 def load_as_one(target: GraphStore, settings: Settings, path: Path, *, kind: str | None, skip_bad_rows: bool,
-                source: str, limits: ReadLimits, folder: Path) -> tuple[FileReport, int | None]:
+                source: str, limits: ReadLimits, folder: Path,
+                remove_dropped: bool = False) -> tuple[FileReport, int | None]:
     """Load ``path`` into a staged copy, recompute repeats there, write both to ``target`` at once.
 
     If another writer changed the target while the copy was being loaded (its generation moved), the load is
@@ -136,7 +145,8 @@ def load_as_one(target: GraphStore, settings: Settings, path: Path, *, kind: str
             recorder = Recorder(staged)
             loader = Loader(recorder, settings.salt(), alias_table=settings.alias_table,  # type: ignore[arg-type]
                             rejects_dir=settings.data_dir / "rejects")
-            report = loader.load(path, kind=kind, skip_bad_rows=skip_bad_rows, sheets=sheets, source=source)
+            report = loader.load(path, kind=kind, skip_bad_rows=skip_bad_rows, sheets=sheets, source=source,
+                                 remove_dropped=remove_dropped)
             if not recorder.nodes:
                 return report, None
             summary = repeats.recompute(recorder, data_dir=settings.data_dir)  # type: ignore[arg-type]  # + judgements
@@ -144,7 +154,11 @@ def load_as_one(target: GraphStore, settings: Settings, path: Path, *, kind: str
             staged.close()
         if attempt == 1 and seen is not None and _generation(target) != seen:
             continue
-        commit(target, recorder.nodes, recorder.edges, recorder.repeats or [])
+        try:
+            commit(target, recorder)
+        except NodeInUse as exc:  # a tie written to a dropped record after the copy was checked: nothing written
+            report.problems += [problem(path, None, dropped.tie_line(target, tie)) for tie in exc.ties]
+            raise LedgerRejected(report) from exc
         return report, int(summary["repeats"])
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -170,7 +184,7 @@ def _child(settings: Settings, job: dict[str, Any], conn: Any) -> None:
         try:
             report, found = load_as_one(target, settings, Path(job["path"]), kind=job["kind"],
                                         skip_bad_rows=job["skip_bad_rows"], source=job["source"], limits=limits,
-                                        folder=Path(job["folder"]))
+                                        folder=Path(job["folder"]), remove_dropped=job["remove_dropped"])
         finally:
             target.close()
         result = WorkerResult(outcome="loaded", report=report, repeats=found)
@@ -222,12 +236,12 @@ class LoadJob:
         self.proc: Any = None
 
     def start(self, path: Path, *, kind: str | None = None, skip_bad_rows: bool = False, source: str | None = None,
-              folder: Path | None = None) -> LoadJob:
+              folder: Path | None = None, remove_dropped: bool = False) -> LoadJob:
         ctx = _context()
         self.conn, there = ctx.Pipe(duplex=False)
         folder = folder or path.parent
         job = {"path": str(path), "kind": kind, "skip_bad_rows": skip_bad_rows, "source": source or str(path),
-               "limits": self.limits.model_dump(), "folder": str(folder)}
+               "limits": self.limits.model_dump(), "folder": str(folder), "remove_dropped": remove_dropped}
         self.started = time.perf_counter()
         self.proc = ctx.Process(target=_child, args=(self.settings, job, there), daemon=True)
         self.proc.start()
@@ -269,8 +283,8 @@ class LoadJob:
 
 
 def run_load(settings: Settings, path: Path, *, limits: ReadLimits, kind: str | None = None,
-             skip_bad_rows: bool = False, source: str | None = None) -> WorkerResult:
+             skip_bad_rows: bool = False, source: str | None = None, remove_dropped: bool = False) -> WorkerResult:
     """Load one file through a child process and wait for it (at most ``limits.max_load_seconds``)."""
     with tempfile.TemporaryDirectory(prefix="xuncha-stage-") as folder:
         return LoadJob(settings, limits).start(path, kind=kind, skip_bad_rows=skip_bad_rows, source=source,
-                                               folder=Path(folder)).wait()
+                                               folder=Path(folder), remove_dropped=remove_dropped).wait()

@@ -21,8 +21,9 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from graph.analysis.repeat_judgements import RepeatJudgements
-from graph.model import EdgeType, NodeKind, NodeRecord
+from graph.model import EdgeType
 from graph.stores.base import Cuttable, GraphStore, NodeInUse, Tie
+from loaders.record_names import called, loaded_from
 from loaders.text.model import EntryKind, EntryState, QueueEntry, Refused
 from loaders.text.queue import EntryNotFound, QueueError, TextQueue
 
@@ -115,36 +116,13 @@ def _left_without_sources(store: GraphStore, leaving: set[str]) -> list[str]:
 
 def _tie_line(store: GraphStore, owners: dict[str, QueueEntry], tie: Tie) -> str:
     """One tie, as the analyst can act on it: which entry (its 问题编号), what cites it and where that was loaded
-    from, and that the service cannot take a loaded ledger row out — so a mistaken acceptance needs the administrator."""
+    from, and how a ledger row comes out (deleted from its file, the file loaded again removing it) before this."""
     entry = owners.get(tie.node)
     who = (f"条目 {entry.id}（{entry.kind.label_zh}{' ' + entry.issue_code if entry.issue_code else ''}）" if entry
            else "来源文件")
     other = store.get_node(tie.other)
     what = other.kind.label_zh if other else "节点"
     way = "指向" if tie.outgoing else "被"
-    return (f"{who}{way}{what}{_called(other) or ' ' + tie.other}{_loaded_from(store, tie.other)}以"
-            f"“{tie.edge_type.label_zh}”关联，已被其他数据引用，不能撤销接受（已载入的台账记录不能在服务中删除）；"
-            "如确属误收，请联系管理员处理")
-
-
-def _loaded_from(store: GraphStore, node_id: str) -> str:
-    """Where the citing record was read from (file, sheet, row), as its page shows it."""
-    rows = store.run_query("sources_of", {"ids": [node_id]})
-    if not rows:
-        return ""
-    r = rows[0]
-    where = " · ".join(x for x in (r["path"], r["sheet"], f"第 {r['row']} 行" if r["row"] else r["place"]) if x)
-    return f"（载入自 {where}）"
-
-
-def _called(node: NodeRecord | None) -> str:
-    """How a clerk finds the record that cites an entry: its code, or what it says (a task's measure); a person is
-    not named here."""
-    if node is None or node.kind is NodeKind.PERSON:
-        return ""
-    for key in ("code", "measure", "title", "name"):
-        value = node.props.get(key)
-        if value:
-            text = str(value)
-            return f"“{text if len(text) <= 20 else text[:20] + '…'}”"
-    return ""
+    return (f"{who}{way}{what}{called(other) or ' ' + tie.other}{loaded_from(store, tie.other)}以"
+            f"“{tie.edge_type.label_zh}”关联，已被其他数据引用，不能撤销接受；如确属误收，请先从该台账文件删去这一行，"
+            "勾选“删除文件中已删去的行所载记录”重新载入，再撤销")

@@ -181,3 +181,23 @@ def test_the_body_guard_takes_its_limits_from_the_data_folder(county):
         assert "2000 字节" in refused.json()["message"] or "2 KB" in refused.json()["message"]
         small = client.post("/cypher", content=json.dumps({"query": "RETURN 1"}), headers=headers)
         assert small.status_code != 413
+
+
+def test_an_upload_again_lists_and_on_request_removes_the_rows_its_file_no_longer_has(server, tmp_path):  # noqa: F811
+    def upload(rows: list[list], remove: bool) -> dict:
+        ledger = write_csv(tmp_path / "去留清单.csv", [ISSUE_HEAD, *rows])
+        with ledger.open("rb") as f:
+            answer = httpx.post(server["url"] + "/loads", files={"file": ("去留清单.csv", f)},
+                                data={"remove_dropped": str(remove).lower()}, headers=bearer(server, "admin"),
+                                timeout=120)
+        assert answer.status_code == 200, answer.text
+        return answer.json()
+
+    kept, dropped = issue(问题编号="DROP-1", 序号=951), issue(问题编号="DROP-2", 序号=952)
+    assert upload([kept, dropped], False)["changes"]["dropped"]["count"] == 0
+    listed = upload([kept], False)
+    assert listed["changes"]["dropped"]["count"] == 1 and listed["removed"] == 0
+    assert [(r["called"], r["row"]) for r in listed["changes"]["dropped"]["records"]] == [("“DROP-2”", 3)]
+    removed = upload([kept], True)
+    assert removed["removed"] == 1 and removed["changes"]["dropped"]["removed"] == 1
+    assert upload([kept], True)["changes"]["dropped"]["count"] == 0  # gone from the graph

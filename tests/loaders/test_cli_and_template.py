@@ -79,7 +79,8 @@ def test_a_reload_reports_creates_updates_and_unchanged_rows_truly(cli, tmp_path
     report = json.loads(cli.invoke(app, ["load", str(first), "--no-analyse", "--json"]).output)[0]
     assert report["changes"]["created"] == 2 and report["changes"]["updated"] == 0
     again = json.loads(cli.invoke(app, ["load", str(first), "--no-analyse", "--json"]).output)[0]
-    assert again["changes"] == {"created": 0, "updated": 0, "unchanged": 2, "updates": []}
+    assert again["changes"] == {"created": 0, "updated": 0, "unchanged": 2, "updates": [],
+                                "dropped": {"count": 0, "records": [], "removed": 0, "unsourced": 0}}
     changed = tmp_path / "issues2.csv"  # the same round, unit and 序号: an overwrite, reported with before/after
     write_csv(changed, [ISSUE_HEAD, issue(整改状态="已整改")])
     report = json.loads(cli.invoke(app, ["load", str(changed), "--no-analyse", "--json"]).output)[0]
@@ -88,6 +89,20 @@ def test_a_reload_reports_creates_updates_and_unchanged_rows_truly(cli, tmp_path
     assert note["row"] == 2 and {"field": "status", "before": "in_progress", "after": "rectified"} in note["changes"]
     shown = cli.invoke(app, ["load", str(first), "--no-analyse"]).output
     assert "改写了已有记录 1 条" in shown and "status：rectified → in_progress" in shown
+
+
+def test_a_row_deleted_from_a_file_is_listed_then_removed_with_remove_dropped(cli, tmp_path):
+    assert cli.invoke(app, ["load", str(write_csv(tmp_path / "units.csv", UNITS)),
+                            str(write_csv(tmp_path / "rounds.csv", ROUNDS)), "--no-analyse"]).exit_code == 0
+    ledger = tmp_path / "issues.csv"
+    write_csv(ledger, [ISSUE_HEAD, issue(), issue(问题编号="NC-15-1-02", 序号=2, 问题描述="公务接待无公函，超标准接待3次")])
+    assert cli.invoke(app, ["load", str(ledger), "--no-analyse"]).exit_code == 0
+    write_csv(ledger, [ISSUE_HEAD, issue()])
+    shown = cli.invoke(app, ["load", str(ledger), "--no-analyse"]).output
+    assert "文件中已删去、图中仍有的记录 1 条" in shown and "问题“NC-15-1-02”（原issues.csv第3行）" in shown
+    removed = cli.invoke(app, ["load", str(ledger), "--no-analyse", "--remove-dropped"])
+    assert removed.exit_code == 0 and "已删除文件中已删去的行所载记录 1 条" in removed.output
+    assert json.loads(cli.invoke(app, ["stats", "--json"]).output)["nodes"]["Issue"] == 1
 
 
 def test_skip_bad_rows_with_every_row_bad_writes_nothing(cli, tmp_path):

@@ -1,0 +1,179 @@
+"""A row deleted from a ledger file, and the file loaded again: the load lists what the graph still holds from the
+rows the file no longer has, and removes it when asked — unless something else rests on it (another file's task
+rectifying the problem), then nothing is written; a record another file also gives stays, no longer sourced from
+this one. The same answers on the embedded store and on Neo4j, loaded directly (the command line) and through an
+upload's child process (one transaction with the load and its repeats). Neo4j cases run under tools/with-neo4j.sh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from graph.analysis import repeats
+from graph.model import EdgeType, NodeKind
+from graph.settings import Settings
+from graph.stores.embedded import EmbeddedStore
+from loaders.ledgers.limits import read_limits
+from loaders.ledgers.load import LedgerRejected, Loader
+from loaders.ledgers.report import FileReport
+from loaders.ledgers.worker import run_load
+from tests.loaders.test_malformed import ISSUE_HEAD, ROUNDS, UNITS, issue, write_csv
+
+TASK_HEAD = ["问题编号", "整改措施", "整改层级", "完成时限", "整改状态"]
+Load = Callable[[Path, bool], FileReport]
+
+
+def _issue(n: int) -> list:
+    return issue(问题编号=f"NC-15-1-0{n}", 序号=n, 问题描述=f"报销凭证不全，{n}笔支出无正规发票")
+
+
+def _codes(store) -> set[str]:  # noqa: ANN001
+    return {n.props["code"] for n in store.iter_nodes() if n.kind is NodeKind.ISSUE}
+
+
+def _sources(store, code: str) -> set[str]:  # noqa: ANN001
+    node = next(n for n in store.iter_nodes() if n.kind is NodeKind.ISSUE and n.props["code"] == code)
+    return {Path(x.node.props["path"]).name for x in store.neighbours(node.id, direction="out")
+            if x.edge.type is EdgeType.SOURCED_FROM}
+
+
+def _scenario(load: Load, store, folder: Path) -> list:  # noqa: ANN001
+    folder.mkdir(parents=True, exist_ok=True)
+    ledger = folder / "问题清单.csv"
+    load(write_csv(ledger, [ISSUE_HEAD, *(_issue(n) for n in (1, 2, 3, 4))]), False)
+    load(write_csv(folder / "问题清单（另存）.csv", [ISSUE_HEAD, _issue(3)]), False)  # 03 is also in another file
+    load(write_csv(folder / "整改台账.csv", [TASK_HEAD, ["NC-15-1-02", "补齐票据", "个案整改", "2022-10-31", "整改中"]]),
+         False)
+    before = _codes(store)
+    edges = store.counts().total_edges
+
+    listed = load(write_csv(ledger, [ISSUE_HEAD, _issue(1)]), False).changes.dropped
+    assert listed.count == 3 and listed.removed == 0
+    assert [(r.kind, r.called, r.row) for r in listed.records] == [
+        ("问题", "“NC-15-1-02”", 3), ("问题", "“NC-15-1-03”", 4), ("问题", "“NC-15-1-04”", 5)]
+    assert _codes(store) == before  # listed only: a load adds and updates
+
+    with pytest.raises(LedgerRejected) as refused:  # 02 has a rectification task from another file
+        load(ledger, True)
+    lines = [p.reason for p in refused.value.report.problems]
+    assert len(lines) == 1 and "“NC-15-1-02”" in lines[0] and "整改任务" in lines[0] and "整改台账.csv" in lines[0]
+    assert _codes(store) == before and store.counts().total_edges == edges  # nothing written
+
+    done = load(write_csv(ledger, [ISSUE_HEAD, _issue(1), _issue(2)]), True).changes.dropped
+    assert (done.count, done.removed, done.unsourced) == (2, 1, 1)
+    assert _codes(store) == before - {"NC-15-1-04"}
+    assert _sources(store, "NC-15-1-03") == {"问题清单（另存）.csv"}  # kept: only this file's source taken off
+    assert load(ledger, True).changes.dropped.count == 0
+    return [[r.called for r in listed.records], lines, (done.count, done.removed, done.unsourced), sorted(_codes(store))]
+
+
+def _direct(store) -> Load:  # noqa: ANN001
+    """The command line's way: the loader writes straight to the store."""
+    loader = Loader(store, "test-salt")
+
+    def load(path: Path, remove: bool) -> FileReport:
+        return loader.load(path, remove_dropped=remove)
+
+    return load
+
+
+def _seeded(load: Load, folder: Path) -> None:
+    load(write_csv(folder / "units.csv", UNITS), False)
+    load(write_csv(folder / "rounds.csv", ROUNDS), False)
+
+
+def _uploaded(settings: Settings) -> Load:
+    """The upload's way: a child process loads into a copy and writes the load, its removal and its repeats at once."""
+    def load(path: Path, remove: bool) -> FileReport:
+        result = run_load(settings, path, limits=read_limits(settings.data_dir), source=f"上传/{path.name}",
+                          remove_dropped=remove)
+        assert result.report is not None, result
+        if result.outcome == "rejected":
+            raise LedgerRejected(result.report)
+        assert result.outcome == "loaded", result
+        return result.report
+
+    return load
+
+
+def _embedded_upload_settings(folder: Path) -> Settings:
+    (folder / "id_salt").write_text("test-salt", "utf-8")
+    return Settings(data_dir=folder, store="embedded")
+
+
+EXPECTED = [["“NC-15-1-02”", "“NC-15-1-03”", "“NC-15-1-04”"], (2, 1, 1), ["NC-15-1-01", "NC-15-1-02", "NC-15-1-03"]]
+
+
+def _expected(answer: list) -> list:
+    return [answer[0], answer[2], answer[3]]
+
+
+def test_embedded_lists_removes_and_refuses(tmp_path):
+    store = EmbeddedStore(tmp_path / "graph.sqlite")
+    _seeded(_direct(store), tmp_path)
+    answer = _scenario(_direct(store), store, tmp_path)
+    assert _expected(answer) == EXPECTED
+    store.close()
+
+
+def test_an_upload_removes_in_the_one_write_with_its_repeats(tmp_path):
+    settings = _embedded_upload_settings(tmp_path)
+    store = EmbeddedStore(settings.embedded_path)
+    _seeded(_direct(store), tmp_path)
+    answer = _scenario(_uploaded(settings), store, tmp_path)
+    assert _expected(answer) == EXPECTED
+    dangling = [e for e in store.iter_edges() if store.get_node(e.src) is None or store.get_node(e.dst) is None]
+    assert dangling == []
+    assert repeats.recompute(store)["repeats"] == store.counts().edges.get("REPEATS", 0)  # the stored repeats stand
+    store.close()
+
+
+def test_a_file_with_a_rejected_row_lists_nothing_and_refuses_removal(tmp_path):
+    store = EmbeddedStore(tmp_path / "graph.sqlite")
+    load = _direct(store)
+    _seeded(load, tmp_path)
+    ledger = write_csv(tmp_path / "问题清单.csv", [ISSUE_HEAD, _issue(1), _issue(2)])
+    load(ledger, False)
+    bad = issue(问题编号="NC-15-1-02", 序号=2, 发现日期="不是日期")
+    loader = Loader(store, "test-salt")
+    report = loader.load(write_csv(ledger, [ISSUE_HEAD, _issue(1), bad]), skip_bad_rows=True)
+    assert report.rejected == 1 and report.changes.dropped.count == 0  # the rejected row's problem is not "dropped"
+    with pytest.raises(LedgerRejected) as refused:
+        loader.load(ledger, skip_bad_rows=True, remove_dropped=True)
+    assert "无法确定文件中删去了哪些行" in refused.value.report.problems[-1].reason
+    assert _codes(store) == {"NC-15-1-01", "NC-15-1-02"}
+    store.close()
+
+
+def test_neo4j_gives_the_same_answers_directly_and_uploaded(scratch_neo4j, tmp_path):
+    _seeded(_direct(scratch_neo4j), tmp_path)
+    direct = _scenario(_direct(scratch_neo4j), scratch_neo4j, tmp_path / "direct")
+    scratch_neo4j.clear()
+    _seeded(_direct(scratch_neo4j), tmp_path)
+    settings = Settings(data_dir=tmp_path / "data", store="neo4j")
+    settings.data_dir.mkdir()
+    (settings.data_dir / "id_salt").write_text("test-salt", "utf-8")
+    uploaded = _scenario(_uploaded(settings), scratch_neo4j, tmp_path / "uploaded")
+    assert _expected(direct) == _expected(uploaded) == EXPECTED
+
+
+def test_a_row_of_the_same_file_still_citing_a_dropped_record_refuses_the_removal(tmp_path):
+    from tests.loaders.test_malformed import write_xlsx
+
+    store = EmbeddedStore(tmp_path / "graph.sqlite")
+    load = _direct(store)
+    _seeded(load, tmp_path)
+    task = ["NC-15-1-02", "补齐票据", "个案整改", "2022-10-31", "整改中"]
+    book = tmp_path / "问题与整改.xlsx"
+    load(write_xlsx(book, {"问题清单": [ISSUE_HEAD, _issue(1), _issue(2)], "整改台账": [TASK_HEAD, task]}), False)
+    with pytest.raises(LedgerRejected) as refused:  # the issue's row deleted, its task's row left in
+        load(write_xlsx(book, {"问题清单": [ISSUE_HEAD, _issue(1)], "整改台账": [TASK_HEAD, task]}), True)
+    assert [p.reason for p in refused.value.report.problems] == [
+        "整改台账第 2 行仍引用已删去的问题“NC-15-1-02”（原问题清单第 3 行），该行也须删去或改正"]
+    assert _codes(store) == {"NC-15-1-01", "NC-15-1-02"}
+    removed = load(write_xlsx(book, {"问题清单": [ISSUE_HEAD, _issue(1)]}), True)  # the task sheet taken out whole
+    assert removed.changes.dropped.removed == 2 and _codes(store) == {"NC-15-1-01"}  # the issue and its task
+    store.close()
