@@ -306,16 +306,18 @@ class DirectiveFinder(Addressing):
             reasons.append("县直部门“牵头/指导”另一单位的问题，按行业主管部门计")
             confidence -= 0.15
         counted: dict[str | None, int] = {}
-        kind = COUNTED.search(request)
+        # the count in the request, else in its topic (对3个村的线索，请县纪委监委督促…: the three villages)
+        tally = request if units_counted(request) or not units_counted(topic) else f"{topic}，{request}"
+        kind = COUNTED.search(tally)
         every = every_unit(topic + rest, items)
         if not named and (label := label_units(contexts, [it for it in items if it.paragraph == block.number],
                                                     units_counted(request))):
             named = label  # 关于A和B：…县委组织部要对两个单位…: each unit the label names
             reasons.append(f"要求中写明{len(label)}个单位，即段首所列单位")
-        if not named and units_counted(request) > 1 and not every and (item_index is not None or (
+        if not named and units_counted(tally) > 1 and not every and (item_index is not None or (
                 kind and kind.group(2))):
-            linked = counted_links(self.walker.finder, self.stock, request, items, item_index, block.number,
-                                   units_counted(request))
+            linked = counted_links(self.walker.finder, self.stock, tally, items, item_index, block.number,
+                                   units_counted(tally))
             counted = {items[i].unit_id: i for i in linked}
             if len(linked) > 1:  # 对两家医院…问题督促整改: one directive for each unit the count means
                 named = [Resolved(items[i].unit_id, items[i].unit_name or "", rule) for i in linked]
@@ -330,6 +332,8 @@ class DirectiveFinder(Addressing):
             named = [Resolved(items[i].unit_id, items[i].unit_name or "", rule) for i in tied]
             counted = {items[i].unit_id: i for i in tied}
             reasons.append(f"要求列出的问题分属{len(tied)}个单位，各记一条")
+        if marked and len(named) > 1 and any(u.unit_id != lead_uid for u in named):
+            named = [u for u in named if u.unit_id != lead_uid]  # a regulator is not asked about its own share
         if len(named) > 1:
             reasons.append(f"一项要求点名{len(named)}个单位，各记一条")
         out = []

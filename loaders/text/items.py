@@ -157,13 +157,18 @@ class Walker:
 
     def between_units(self, text: str, contexts: list[Context]) -> list[Resolved]:
         """Units a problem sets beside its subject (与县X局之间…不一致; 与县X局…不一致，两家单位…各自…): a party
-        to it as well."""
+        to it as well — and so is a unit joined to the subject by 与/同 in a matter the two share (县A局与县B局在…
+        衔接上不畅: ``joint_words`` in text_rules.json), where one alone cannot be at fault."""
         hint = self.township_hint(contexts)
         both = re.search(r"(?:两家|两个|两所|两村|两镇|两乡)(?:单位|部门|公司|医院|学校|村)?[^，。；]{0,12}?(?:都|均|各自)|"
                          r"两家(?:单位|部门|公司|医院|学校)|两头|双方", text)  # 两家公司账实不符, 两头拿钱, 两村均未
-        return [self.finder.resolve(m.form, hint) for m in self.finder.mentions(text)
+        joint = "|".join(map(re.escape, self.rules.get("joint_words", []))) or "(?!)"
+        found = self.finder.mentions(text)
+        ends = {m.end for m in found if not self.is_body(m.form)}
+        return [self.finder.resolve(m.form, hint) for m in found
                 if not self.is_body(m.form) and text[:m.start].endswith(("与", "同", "配合"))
-                and (text[m.end:].startswith("之间") or both)]
+                and (text[m.end:].startswith("之间") or both or (m.start - 1 in ends and text[m.start - 1] in "与同"
+                     and re.match(rf"^(?:之间|双方)?[^，。；]{{0,24}}?(?:{joint})", text[m.end:])))]
 
     def only_unit(self, text: str) -> bool:
         """Whether a text is just a unit's name (with at most its party committee after it)."""
