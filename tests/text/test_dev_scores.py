@@ -309,7 +309,19 @@ what bench/report_text.py measured.
 * ``dev_z`` (21 files, written independently outside the repository, another office's year: items run on with ；
   and ①, units in brackets after a problem, a secretary going through units by number), scored once as the test
   part in session 13 after H67's rules for dev_x, at items 0.99/0.95, units 0.99/0.94, directives 1.00/0.93,
-  directive units 0.98/0.91; not tuned on yet: floors a little below those figures.
+  directive units 0.98/0.91: tuned by H69 in session 14 to items 0.994/0.987, units 0.987/0.981, directives
+  1.000/1.000, directive units 1.000/1.000 — a risk said to stand out (廉政风险突出) and a decision carried out
+  有温差/有落差 are problem wordings, as 问题突出 was, and 跟不上 a problem cue beside 滞后 (problem_patterns,
+  problem_cues); a public notice titled …反馈巡察情况 is feedback (dev_p's, dev_x's and dev_y's writers titled theirs
+  so too); a body told to act on a matter closed by a comma before the modal (县委组织部对石阳乡、县国资公司班子运行中的
+  问题，要…) is asked about its units (TOPIC_FIRST); two units joined by 与 as the subject of a matter they share
+  (县A局与县B局在…制度衔接上不畅; joint_words) have it each, and a regulator asked about it is not asked about its own
+  share; a letter's topic counting units before the body (对3个村的线索，请县纪委监委…) is about as many entries of
+  that kind. Left missed: two findings of one public notice's sentence (基层党组织建设比较薄弱，干部担当作为意识不强:
+  two items to the writer, while 党组主体责任落实有差距，对下属单位管理监督不到位 is one to the same writer; the
+  classifier also vetoes the sentence); a township's slack rectification of a village's problem (石河镇对和岗村集体
+  资金存放个人账户问题，只是把钱转回了账上) the writer puts at the village. Floors 0.94/0.93/0.92/0.90 ->
+  0.98/0.98/0.99/0.99.
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -347,7 +359,7 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_w": {"items": 0.95, "units": 0.93, "directives": 0.98, "directive_units": 0.98},
          "dev_x": dict.fromkeys(KEYS, 0.98),
          "dev_y": {"items": 0.96, "units": 0.96, "directives": 0.99, "directive_units": 0.99},
-         "dev_z": {"items": 0.94, "units": 0.93, "directives": 0.92, "directive_units": 0.90},
+         "dev_z": {"items": 0.98, "units": 0.98, "directives": 0.99, "directive_units": 0.99},
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
 
 
