@@ -14,6 +14,8 @@
   alone keeps X a partner. A regulator then asked about that matter is asked about the other unit, not its own share.
 - A hand-over letter's request whose topic counts the units before the body (对3个村的线索，请县纪委监委督促…) is
   about the entries at as many units of that kind, as a count after the body (对两家医院…) already was.
+- Purchases or services always placed with the same supplier (采购找的都是同一家商户, 委托同一家中介机构长达六年,
+  in three of dev_f's documents; a common audit finding) state a problem: no competition (problem_patterns).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from tests.text.conftest import unit_id
     "老旧仓库消防安全隐患较为突出。",
     "执行上级政策有温差。",
     "普查数据审核服务跟不上。",
+    "普查宣传品印制找的都是同一家公司。",
 ])
 def test_a_standing_out_risk_a_weakening_decision_and_a_lagging_service_are_problems(parse, problem):
     r = parse("关于县统计局：", f"一是{problem}")
