@@ -22,7 +22,8 @@ what bench/report_text.py measured.
   a “…问题。” title, a letter's addressee asked by 请…, requests citing problems by label (底稿01、底稿02：…), a
   partner counted with its subject, a township's own body under a village, the office's own shortcomings — to items
   1.00/0.97, units 1.00/0.97, directives 1.00/1.00, directive units 1.00/1.00): floors 0.95/0.95/0.97/0.97.
-  The other parts did not move.
+  The other parts did not move. In session 14 (H69, tuning dev_z) the same-supplier wording (慰问品采购找的都是同一
+  家商户) raised its items and units to 1.000/0.989: floors 0.95/0.95 -> 0.98/0.98.
 * ``dev_g`` (20 files, written independently, scored once as the test part at items 0.99/0.83, units 0.96/0.81,
   directives 0.98/0.85, directive units 0.93/0.81; then tuned on in session 7 with general rules — a ；-entry told
   without a problem word, a problem added by 以及, any negated verb (未启动), a section label over a list (X方面：…),
@@ -340,7 +341,7 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_c": {"items": 0.94, "units": 0.93, "directives": 0.95, "directive_units": 0.95},
          "dev_d": {"items": 0.95, "units": 0.94, "directives": 0.96, "directive_units": 0.92},
          "dev_e": {"items": 0.95, "units": 0.95, "directives": 0.96, "directive_units": 0.96},
-         "dev_f": {"items": 0.95, "units": 0.95, "directives": 0.97, "directive_units": 0.97},
+         "dev_f": {"items": 0.98, "units": 0.98, "directives": 0.97, "directive_units": 0.97},
          "dev_g": {"items": 0.94, "units": 0.94, "directives": 0.97, "directive_units": 0.97},
          "dev_h": {"items": 0.96, "units": 0.95, "directives": 0.95, "directive_units": 0.93},
          "dev_i": {"items": 0.95, "units": 0.95, "directives": 0.95, "directive_units": 0.91},
