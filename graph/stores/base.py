@@ -120,8 +120,9 @@ class NodeInUse(StoreError):
 
 def check_dropping(edges: list[EdgeRecord], dropping: list[EdgeRecord]) -> None:
     """``upsert_dropping`` writes other edges than it drops: one both dropped and written is a caller's mistake."""
-    if {e.id for e in edges} & {e.id for e in dropping}:
-        raise ValueError("an edge is both dropped and written")
+    both = sorted({e.id for e in edges} & {e.id for e in dropping})
+    if both:
+        raise StoreError(f"关系 {both[0]} 既要删除又要写入，整批写入已取消")
 
 
 @cache

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from neo4j import ManagedTransaction, Session
 
 from graph.model import EdgeType, NodeKind
-from graph.stores.base import DanglingEdgeError
+from graph.stores.base import DanglingEdgeError, StoreError
 from graph.stores.neo4j_edge_cypher import create_edges, update_edges
 
 SCHEMA = [
@@ -57,7 +57,7 @@ class Step:
 
 def _named(value: _T | None, action: str) -> _T:
     if value is None:
-        raise ValueError(f"step {action} is missing its kind or type")
+        raise StoreError(f"载入日志中的步骤“{action}”缺少节点类别或关系类型，无法撤销；请联系管理员检查 Neo4j 中的载入日志")
     return value
 
 
@@ -108,7 +108,7 @@ def run_step(tx: ManagedTransaction, step: Step, load: str | None) -> None:
                    + f"SET u._type = '{t.value}'", rows=rows, load=load, op="updated_edge").consume()
         tx.run(update_edges(t, step.keys), rows=rows).consume()
     else:  # pragma: no cover - the plan names only the actions above
-        raise ValueError(step.action)
+        raise StoreError(f"载入日志中有无法识别的步骤“{step.action}”，无法撤销")
 
 
 class Journal:

@@ -53,7 +53,7 @@ from typing import Any
 from neo4j import ManagedTransaction, Session
 
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
-from graph.stores.base import DanglingEdgeError, check_edge_props
+from graph.stores.base import DanglingEdgeError, StoreError, check_edge_props
 from graph.stores.neo4j_edge_cypher import edge_keys
 from graph.stores.neo4j_journal import BUMP, Journal, Step, run_step
 
@@ -163,7 +163,7 @@ class BulkWriter:
         total = sum(map(len, by_kind.values())) + sum(map(len, by_shape.values()))
         single = total <= self.single_tx_records
         if before is not None and not single:
-            raise ValueError("a write with a first step must be one transaction")
+            raise StoreError("带有前置步骤（删除、合并撤销）的写入须在一个事务内完成，整批写入已取消")
         with self._session() as session:
             empty = self._graph_is_empty(session)
             self._check_endpoints(session, by_kind, by_shape, clear=clear or empty)

@@ -98,8 +98,10 @@ def test_an_edge_another_process_ties_to_the_merged_node_moves_with_it(tmp_path:
 def test_upsert_dropping_refuses_an_edge_both_dropped_and_written(embedded):
     nodes, edges, _ = _small()
     embedded.upsert(nodes, edges)
-    with pytest.raises(ValueError):
+    before = embedded.counts()
+    with pytest.raises(StoreError, match="既要删除又要写入"):
         embedded.upsert_dropping([], edges[:1], edges[:1])
+    assert embedded.counts() == before
 
 
 def test_neo4j_a_tie_written_during_the_merge_moves_or_is_refused_never_lost(neo4j_county):
