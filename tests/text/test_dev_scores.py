@@ -22,7 +22,7 @@ what bench/report_text.py measured.
   a “…问题。” title, a letter's addressee asked by 请…, requests citing problems by label (底稿01、底稿02：…), a
   partner counted with its subject, a township's own body under a village, the office's own shortcomings — to items
   1.00/0.97, units 1.00/0.97, directives 1.00/1.00, directive units 1.00/1.00): floors 0.95/0.95/0.97/0.97.
-  The other parts did not move. In session 14 (H69, tuning dev_z) the same-supplier wording (慰问品采购找的都是同一
+  The other parts did not move. In session 13 (H69, tuning dev_z) the same-supplier wording (慰问品采购找的都是同一
   家商户) raised its items and units to 1.000/0.989: floors 0.95/0.95 -> 0.98/0.98.
 * ``dev_g`` (20 files, written independently, scored once as the test part at items 0.99/0.83, units 0.96/0.81,
   directives 0.98/0.85, directive units 0.93/0.81; then tuned on in session 7 with general rules — a ；-entry told
@@ -310,7 +310,7 @@ what bench/report_text.py measured.
 * ``dev_z`` (21 files, written independently outside the repository, another office's year: items run on with ；
   and ①, units in brackets after a problem, a secretary going through units by number), scored once as the test
   part in session 13 after H67's rules for dev_x, at items 0.99/0.95, units 0.99/0.94, directives 1.00/0.93,
-  directive units 0.98/0.91: tuned by H69 in session 14 to items 0.994/0.987, units 0.987/0.981, directives
+  directive units 0.98/0.91: tuned by H69 in session 13 to items 0.994/0.987, units 0.987/0.981, directives
   1.000/1.000, directive units 1.000/1.000 — a risk said to stand out (廉政风险突出) and a decision carried out
   有温差/有落差 are problem wordings, as 问题突出 was, and 跟不上 a problem cue beside 滞后 (problem_patterns,
   problem_cues); a public notice titled …反馈巡察情况 is feedback (dev_p's, dev_x's and dev_y's writers titled theirs
@@ -323,6 +323,10 @@ what bench/report_text.py measured.
   classifier also vetoes the sentence); a township's slack rectification of a village's problem (石河镇对和岗村集体
   资金存放个人账户问题，只是把钱转回了账上) the writer puts at the village. Floors 0.94/0.93/0.92/0.90 ->
   0.98/0.98/0.99/0.99.
+
+* ``dev_aa`` (21 files, written independently outside the repository, another office's year in its own habits),
+  scored once as the test part at the end of session 13 after the rules for dev_x and dev_z, at items 0.94/0.94,
+  units 0.91/0.91, directives 1.00/0.97, directive units 0.98/0.95; not tuned on yet: floors a little below.
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -361,6 +365,7 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_x": dict.fromkeys(KEYS, 0.98),
          "dev_y": {"items": 0.96, "units": 0.96, "directives": 0.99, "directive_units": 0.99},
          "dev_z": {"items": 0.98, "units": 0.98, "directives": 0.99, "directive_units": 0.99},
+         "dev_aa": {"items": 0.92, "units": 0.89, "directives": 0.95, "directive_units": 0.93},
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
 
 

@@ -1,4 +1,4 @@
-"""Forms opened on dev_z (session 14). Sentences written for these tests.
+"""Forms opened on dev_z (session 13). Sentences written for these tests.
 
 - A risk, hidden danger or conflict said to stand out (廉政风险突出, 安全隐患较为突出) states a problem, as 问题突出
   and 现象突出 already did; carrying out a decision 有温差/有落差 (the office idiom for a decision weakening on its way
