@@ -50,13 +50,20 @@ def _print_dropped(reports: list[FileReport]) -> None:
     """Records an earlier load of a file gave from rows it no longer has: removed, or left with how to remove them."""
     for r in reports:
         d = r.changes.dropped
+        if d.not_listed:
+            console.print(f"{r.file}：有被拒绝的行，未列出文件中已删去的行。")
         if d.removed or d.unsourced:
-            console.print(f"{r.file}：已删除文件中已删去的行所载记录 {d.removed} 条"
-                          f"{f'，另有 {d.unsourced} 条另见于其他文件、仅去掉本文件来源' if d.unsourced else ''}")
-        elif d.count:
-            console.print(f"[yellow]{r.file}：文件中已删去、图中仍有的记录 {d.count} 条[/yellow]（前 10 条；"
-                          "确认后加 --remove-dropped 再载入一次即删除）：")
-        for x in d.records[:10] if d.count and not (d.removed or d.unsourced) else []:
+            named = f"（及只被这些行提及的记录 {d.named_only} 条）" if d.named_only else ""
+            elsewhere = f"；另有 {d.unsourced} 条另见于其他文件，仅去掉本文件来源" if d.unsourced else ""
+            console.print(f"{r.file}：已删除文件中已删去的行所载记录 {d.removed} 条{named}{elsewhere}")
+            continue
+        if not d.count:
+            continue
+        console.print(f"[yellow]{r.file}：文件中已删去、图中仍有的记录 {d.count} 条[/yellow]（前 10 条；"
+                      "确认后加 --remove-dropped 再载入一次即删除）：")
+        if d.unrelated:
+            console.print("[red]  上次载入的记录本文件一条也没有：可能是同一路径的另一份文件，请勿删除。[/red]")
+        for x in d.records[:10]:
             console.print(f"  • {x.kind}{x.called}（原{x.sheet or ''}第{x.row}行）", markup=False, highlight=False)
 
 

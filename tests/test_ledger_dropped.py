@@ -177,3 +177,54 @@ def test_a_row_of_the_same_file_still_citing_a_dropped_record_refuses_the_remova
     removed = load(write_xlsx(book, {"问题清单": [ISSUE_HEAD, _issue(1)]}), True)  # the task sheet taken out whole
     assert removed.changes.dropped.removed == 2 and _codes(store) == {"NC-15-1-01"}  # the issue and its task
     store.close()
+
+
+def test_an_edge_another_file_may_have_written_refuses_the_removal(tmp_path):
+    """The same task in this workbook and in another file: their one RECTIFIES edge names only its last writer, so
+    removing the problem (and this file's copy of the task) would leave the other file's task rectifying nothing."""
+    from tests.loaders.test_malformed import write_xlsx
+
+    store = EmbeddedStore(tmp_path / "graph.sqlite")
+    load = _direct(store)
+    _seeded(load, tmp_path)
+    task = ["NC-15-1-02", "补齐票据", "个案整改", "2022-10-31", "整改中"]
+    book = tmp_path / "问题与整改.xlsx"
+    load(write_xlsx(book, {"问题清单": [ISSUE_HEAD, _issue(1), _issue(2)], "整改台账": [TASK_HEAD, task]}), False)
+    load(write_csv(tmp_path / "整改台账（县委办）.csv", [TASK_HEAD, task]), False)
+    load(book, False)  # this workbook wrote the edge last
+    with pytest.raises(LedgerRejected) as refused:
+        load(write_xlsx(book, {"问题清单": [ISSUE_HEAD, _issue(1)]}), True)
+    (line,) = [p.reason for p in refused.value.report.problems]
+    assert "“NC-15-1-02”" in line and "整改任务“补齐票据”（另见于其他文件，保留）" in line
+    assert _codes(store) == {"NC-15-1-01", "NC-15-1-02"}
+    store.close()
+
+
+def test_a_person_only_the_deleted_rows_named_goes_with_them(tmp_path):
+    store = EmbeddedStore(tmp_path / "graph.sqlite")
+    load = _direct(store)
+    _seeded(load, tmp_path)
+    head = ["县（市、区）", "线索编号", "线索摘要", "线索来源", "移交日期", "接收单位", "办理状态", "被反映人"]
+    clue = {n: ["宁川县", f"XS-{n}", f"违规收受礼金{n}次", "巡察监督", "2023-08-10", "县教育局", "已移交", who]
+            for n, who in ((1, "孙某"), (2, "钱某"))}
+    ledger = tmp_path / "线索台账.csv"
+    load(write_csv(ledger, [head, clue[1], clue[2]]), False)
+    people = sum(n.kind is NodeKind.PERSON for n in store.iter_nodes())
+    done = load(write_csv(ledger, [head, clue[1]]), True).changes.dropped
+    assert (done.removed, done.named_only) == (1, 1)  # the clue, and the person only its row named
+    assert sum(n.kind is NodeKind.PERSON for n in store.iter_nodes()) == people - 1
+    assert all(e.src != e.dst and store.get_node(e.dst) is not None for e in store.iter_edges())
+    store.close()
+
+
+def test_with_a_rejected_row_the_report_says_nothing_was_listed(tmp_path):
+    store = EmbeddedStore(tmp_path / "graph.sqlite")
+    load = _direct(store)
+    _seeded(load, tmp_path)
+    ledger = write_csv(tmp_path / "问题清单.csv", [ISSUE_HEAD, _issue(1), _issue(2)])
+    load(ledger, False)
+    report = Loader(store, "test-salt").load(write_csv(ledger, [ISSUE_HEAD, issue(问题编号="NC-15-1-02", 序号=2,
+                                                                                  发现日期="不是日期")]),
+                                             skip_bad_rows=True)
+    assert report.changes.dropped.not_listed and report.changes.dropped.count == 0
+    store.close()

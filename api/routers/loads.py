@@ -26,6 +26,7 @@ from api.errors import ApiError, ErrorBody
 from api.uploads import copy_upload, county_limits, upload_name
 from graph.alerts.run import run_after_load
 from graph.reviews.warm import warm_quietly
+from loaders.ledgers.dropped import SHOWN
 from loaders.ledgers.load import FileReport
 from loaders.ledgers.readers import SUFFIXES
 from loaders.ledgers.worker import LoadJob, WorkerResult
@@ -60,6 +61,15 @@ def _answer(request: Request, account: Any, name: str, result: WorkerResult) -> 
     raise ApiError(422, "ledger_rejected", result.message or f"{name} 无法载入；未载入任何数据。")
 
 
+def _ids(text: str | None) -> frozenset[str] | bool:
+    """The record ids a clerk confirmed for removal (an upload is known by its name alone, so only records the
+    clerk was shown go: another office's file of the same name would list everything), or none."""
+    ids = frozenset(x.strip() for x in (text or "").replace("，", ",").replace("\n", ",").split(",") if x.strip())
+    if len(ids) > SHOWN or any(len(x) > 80 or not x.isascii() or not x.replace("_", "").isalnum() for x in ids):
+        raise ApiError(422, "bad_remove_ids", f"remove_ids 须为载入报告所列记录的标识（至多 {SHOWN} 个，逗号分隔）。")
+    return ids or False
+
+
 @router.post("/loads", response_model=FileReport, summary="上传一个台账文件并载入；有任何错误则整份不载入并列出每处错误",
              responses={413: {"model": ErrorBody, "description": "文件过大"},
                         503: {"model": ErrorBody, "description": "图数据库暂时不可用"}})
@@ -67,9 +77,11 @@ def load_file(request: Request, store: Store, account: Admin, background: Backgr
               file: Annotated[UploadFile, File(description="台账文件（.xlsx/.csv/.json/.jsonl）")],
               kind: Annotated[str | None, Form(description="台账类别（不填则按列名识别）")] = None,
               skip_bad_rows: Annotated[bool, Form(description="跳过有错的行")] = False,
-              remove_dropped: Annotated[bool, Form(
-                  description="同一文件再次上传时，删除文件中已删去的行所载记录（有被引用的则整份不载入）")] = False) -> Any:
+              remove_ids: Annotated[str | None, Form(
+                  description="同一文件再次上传时要删除的记录：上次载入报告“文件中已删去”所列的标识，逗号分隔"
+                              "（只删这些；有被引用的则整份不载入）")] = None) -> Any:
     name = upload_name(file.filename, SUFFIXES, f"支持 {'、'.join(SUFFIXES)}。")
+    chosen = _ids(remove_ids)
     settings = request.app.state.settings
     limits = county_limits(settings.data_dir)
     with tempfile.TemporaryDirectory(prefix="xuncha-upload-") as tmp:
@@ -78,7 +90,7 @@ def load_file(request: Request, store: Store, account: Admin, background: Backgr
         with _one_at_a_time:
             result = LoadJob(settings, limits).start(path, kind=kind, skip_bad_rows=skip_bad_rows,
                                                      source=f"上传/{name}", folder=Path(tmp),
-                                                     remove_dropped=remove_dropped).wait()
+                                                     remove_dropped=chosen).wait()
             report = _answer(request, account, name, result)
             if report.nodes:
                 run_after_load(store, settings.data_dir)  # saved alerts: new hits recorded, seen in GET /alerts/hits

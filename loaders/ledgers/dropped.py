@@ -4,19 +4,24 @@ A load adds and updates: a row taken out of the file and the file loaded again l
 still saying it came from that file. So each load of a file the graph already holds lists the main records (a row's
 issue, task, clue… — the ``PRIMARY`` kind of its sheet) that the earlier load sourced from the file and no row gives
 now — a whole sheet taken out included (each row's main record is marked on its ``SOURCED_FROM``) — and the clerk
-may ask the load to remove them.
+may ask the load to remove them: all of them (the command line, where a file is known by its full path), or only
+those the clerk was shown (an upload, known by its name alone: another office's file of the same name lists
+everything as dropped, and says the two files have nothing in common).
 
 Removal takes out what the file's own rows wrote (``Cuttable.written_from``: the record, its ``SOURCED_FROM`` and
-the edges its rows wrote, and the repeats recomputed after). Anything else resting on the record — another file's
-task rectifying the problem, a request accepted from a report, a row of this file still citing it, an analyst's
+the edges its rows wrote, and the repeats recomputed after), and the records the deleted rows alone named (a clue's
+person, sourced from no other file and tied to nothing else). Anything else resting on a record — another file's
+task rectifying the problem, a request accepted from a report, a row of this file still citing it, a record another
+file also gives (the edge between them may be that file's too: an edge keeps only its last writer), an analyst's
 standing judgement — refuses the whole load, naming it; nothing is written. A record another file also gives stays,
 no longer sourced from this one. Listing needs every row read: when a row is rejected (``skip_bad_rows``) nothing
-is listed and removal is refused, since the rejected row's record would look dropped.
+is listed (the report says so) and removal is refused, since the rejected row's record would look dropped. Rows of
+ledgers that declare relationships only (任职, 分管, 巡察对象, 亲属关系, 机构沿革) have no main record: not covered.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from graph.analysis.repeat_judgements import RepeatJudgements
@@ -29,45 +34,97 @@ from loaders.record_names import called, loaded_from
 SHOWN = 200
 
 
+def assess(store: GraphStore, document_id: str, main_kinds: dict[str, NodeKind], loaded: set[str], limit: int,
+           remove: bool | frozenset[str], edges: Iterable[EdgeRecord], data_dir: Path | None
+           ) -> tuple[Dropped, Removing | None, list[str]]:
+    """The report's list; if removal is asked (all, or the ids the clerk was shown), what the load takes out, or
+    why it cannot (then nothing is to be written)."""
+    found, earlier = find(store, document_id, main_kinds, loaded, limit)
+    report = listed(found, earlier)
+    found = chosen(found, None if remove is True else remove or frozenset())
+    if not remove or not found:
+        return report, None, []
+    removing = plan(store, document_id, found, loaded, limit)
+    lines = refusals(store, found, removing, edges, data_dir, limit)
+    if lines:
+        return report, None, lines
+    report.removed = len({n.node.id for n in found} & set(removing.nodes))
+    report.named_only, report.unsourced = len(removing.nodes) - report.removed, len(removing.dropping)
+    return report, removing, []
+
+
 def find(store: GraphStore, document_id: str, main_kinds: dict[str, NodeKind], loaded: set[str],
-         limit: int) -> list[Neighbour]:
+         limit: int) -> tuple[list[Neighbour], int]:
     """The main records sourced from this document that this load does not give (``loaded``: every id it writes):
     marked so on their ``SOURCED_FROM`` (``main``), or, loaded before the mark, of the kind whose rows the sheet
-    still in the file declares; ``limit`` bounds the read (a file's cells bound its records)."""
-    return sorted((n for n in store.neighbours(document_id, direction="in", limit=limit)
-                   if n.edge.type is EdgeType.SOURCED_FROM and n.node.id not in loaded
-                   and (n.edge.props.get("main") or main_kinds.get(n.edge.props.get("sheet") or "") is n.node.kind)),
-                  key=lambda n: (n.edge.props.get("sheet") or "", n.edge.props.get("row") or 0, n.node.id))
+    still in the file declares; and how many main records the earlier load gave in all. ``limit`` bounds the read
+    (a file's cells bound its records)."""
+    earlier = [n for n in store.neighbours(document_id, direction="in", limit=limit)
+               if n.edge.type is EdgeType.SOURCED_FROM
+               and (n.edge.props.get("main") or main_kinds.get(n.edge.props.get("sheet") or "") is n.node.kind)]
+    found = sorted((n for n in earlier if n.node.id not in loaded),
+                   key=lambda n: (n.edge.props.get("sheet") or "", n.edge.props.get("row") or 0, n.node.id))
+    return found, len(earlier)
 
 
-def listed(found: list[Neighbour]) -> Dropped:
+def listed(found: list[Neighbour], earlier: int) -> Dropped:
     """The report's list: kind, code or words, and the sheet and row the record was read from last time."""
-    return Dropped(count=len(found), records=[
+    return Dropped(count=len(found), unrelated=bool(found) and len(found) == earlier, records=[
         DroppedRecord(kind=n.node.kind.label_zh, id=n.node.id, called=called(n.node), sheet=n.edge.props.get("sheet"),
                       row=n.edge.props.get("row")) for n in found[:SHOWN]])
 
 
-def plan(store: GraphStore, document_id: str, found: list[Neighbour], limit: int) -> Removing:
-    """What the load takes out before it writes: the dropped records (with what the file's rows wrote and their
-    repeats, recomputed after), but of one another document gives too only its source in this file."""
+def chosen(found: list[Neighbour], only: Collection[str] | None) -> list[Neighbour]:
+    """The dropped records to remove: all, or those the clerk was shown and confirmed (``only``)."""
+    return found if only is None else [n for n in found if n.node.id in only]
+
+
+def plan(store: GraphStore, document_id: str, found: list[Neighbour], loaded: set[str], limit: int) -> Removing:
+    """What the load takes out before it writes: the dropped records and the records only they named, but of a
+    record another document gives too only its source in this file."""
     dropping, deleted = [], []
     for n in found:
-        if any(x.edge.type is EdgeType.SOURCED_FROM and x.node.id != document_id
-               for x in store.neighbours(n.node.id, direction="out", limit=limit)):
+        if _elsewhere(store, n.node.id, document_id, limit):
             dropping.append(n.edge)
         else:
             deleted.append(n.node.id)
     repeats = frozenset({EdgeType.REPEATS})
-    return Removing(nodes=deleted, may_cut=Cuttable(outgoing=repeats, incoming=repeats, written_from=document_id),
-                    dropping=dropping)
+    return Removing(nodes=deleted + _named_only(store, document_id, {n.node.id for n in found}, set(deleted),
+                                                loaded, limit),
+                    may_cut=Cuttable(outgoing=repeats, incoming=repeats, written_from=document_id), dropping=dropping)
 
 
-def refusals(found: list[Neighbour], edges: Iterable[EdgeRecord], data_dir: Path | None) -> list[str]:
+def _elsewhere(store: GraphStore, node_id: str, document_id: str, limit: int) -> bool:
+    return any(x.edge.type is EdgeType.SOURCED_FROM and x.node.id != document_id
+               for x in store.neighbours(node_id, direction="out", limit=limit))
+
+
+def _named_only(store: GraphStore, document_id: str, found: set[str], deleted: set[str], loaded: set[str],
+                limit: int) -> list[str]:
+    """Records this file's earlier load gave that this load does not (not main ones: a clue's person), sourced from
+    no other file, whose every edge goes to a record being deleted: only the deleted rows named them."""
+    out = []
+    for n in store.neighbours(document_id, direction="in", limit=limit):
+        if n.edge.type is not EdgeType.SOURCED_FROM or n.node.id in loaded or n.node.id in found:
+            continue
+        others = [x for x in store.neighbours(n.node.id, limit=limit) if x.node.id != document_id]
+        if others and all(x.node.id in deleted for x in others):
+            out.append(n.node.id)
+    return sorted(out)
+
+
+def refusals(store: GraphStore, found: list[Neighbour], removing: Removing, edges: Iterable[EdgeRecord],
+             data_dir: Path | None, limit: int) -> list[str]:
     """Why the dropped records cannot go, before anything is written: a row of this load still citing one (its sheet
-    and row), or an analyst's standing judgement on one (a repeat pair, or the record a merged one lives on as)."""
+    and row), an edge between one that goes and one another file keeps (that file may have written it too), or an
+    analyst's standing judgement on one (a repeat pair, or the record a merged one lives on as)."""
     line = {n.node.id: _named(n) for n in found}
     out = [f"{e.props.get('source_sheet') or ''}第 {e.props.get('source_row')} 行仍引用{line[x]}，"
            "该行也须删去或改正" for e in edges for x in (e.src, e.dst) if x in line and e.type is not EdgeType.REPEATS]
+    kept = {e.src for e in removing.dropping}
+    out += [f"{line[node]}与{x.node.kind.label_zh}{called(x.node)}（另见于其他文件，保留）以“{x.edge.type.label_zh}”关联，"
+            "该关系也可能来自那份文件，未删除；请先处理另一文件中的记录" for node in removing.nodes if node in line
+            for x in store.neighbours(node, limit=limit) if x.node.id in kept]
     if data_dir is not None:
         out += [f"{line[x]}有人工重复问题研判 {j.id}，请先在“重复问题”页撤销该研判"
                 for j in RepeatJudgements(data_dir).active() for x in (j.later, j.earlier) if x in line]
@@ -84,6 +141,9 @@ def _named(n: Neighbour) -> str:
 def tie_line(store: GraphStore, tie: Tie) -> str:
     """A tie that stopped the removal, as the clerk can act on it: the record, what rests on it, where from."""
     node, other = store.get_node(tie.node), store.get_node(tie.other)
+    if other is not None and other.kind is NodeKind.DOCUMENT:  # sourced from another file since it was checked
+        return (f"已删去的{node.kind.label_zh if node else '记录'}{called(node)}另见于文件"
+                f"“{Path(str(other.props.get('path'))).name}”，未删除；请重新载入本文件（只去掉本文件的来源）")
     what = other.kind.label_zh if other else "节点"
     way = "指向" if tie.outgoing else "被"
     return (f"已删去的{node.kind.label_zh if node else '记录'}{called(node)}{way}{what}"

@@ -180,11 +180,12 @@ class Loader:
 
     def load(self, path: Path, *, kind: str | None = None, skip_bad_rows: bool = False,
              sheets: list[Sheet] | None = None, progress: Callable[[int, int], None] | None = None,
-             source: str | None = None, remove_dropped: bool = False) -> FileReport:
+             source: str | None = None, remove_dropped: bool | frozenset[str] = False) -> FileReport:
         """Load one file. Raises :class:`LedgerRejected` (nothing written) if any problem remains.
 
         ``source`` names the file for provenance when ``path`` is only a temporary copy (an upload);
-        ``remove_dropped`` removes what an earlier load of it gave from rows it no longer has (:mod:`.dropped`).
+        ``remove_dropped`` removes what an earlier load of it gave from rows it no longer has (:mod:`.dropped`):
+        all of it, or of it the records whose ids are given (those a clerk was shown).
         """
         try:
             report = self._load(path, kind=kind, skip_bad_rows=skip_bad_rows, sheets=sheets, progress=progress,
@@ -201,7 +202,8 @@ class Loader:
         return report
 
     def _load(self, path: Path, *, kind: str | None, skip_bad_rows: bool, sheets: list[Sheet] | None,
-              progress: Callable[[int, int], None] | None, source: str, remove_dropped: bool) -> FileReport:
+              progress: Callable[[int, int], None] | None, source: str,
+              remove_dropped: bool | frozenset[str]) -> FileReport:
         report = FileReport(file=path.name)
         try:
             sheets = read_sheets(path, self.limits) if sheets is None else sheets
@@ -291,27 +293,24 @@ class Loader:
         return report
 
     def _dropped(self, path: Path, report: FileReport, plans: list[_Plan], nodes: list[NodeRecord],
-                 edges: list[EdgeRecord], bad: list[_Row], remove: bool) -> Removing | None:
-        """What an earlier load of this file gave from rows it no longer has: listed; if asked, what the load takes
-        out before its own write — or the whole load refused, nothing written (:mod:`loaders.ledgers.dropped`)."""
+                 edges: list[EdgeRecord], bad: list[_Row], remove: bool | frozenset[str]) -> Removing | None:
+        """What an earlier load of this file gave from rows it no longer has: listed; if asked (all, or the ids the
+        clerk was shown), what the load takes out before its own write — or the whole load refused, nothing
+        written (:mod:`loaders.ledgers.dropped`)."""
         if bad:
             if remove:
                 report.problems.append(_problem(path, None, "有被拒绝的行，无法确定文件中删去了哪些行；请先改正这些行，"
                                                 "再载入并删除已删去的行所载记录"))
                 raise LedgerRejected(report)
+            report.changes.dropped.not_listed = True
             return None
         assert self.limits is not None and nodes[0].kind is NodeKind.DOCUMENT  # _records puts the file first
         kinds = {(p.sheet.name or path.name): PRIMARY[p.kind.key] for p in plans if p.kind.key in PRIMARY}
-        found = dropped.find(self.store, nodes[0].id, kinds, {n.id for n in nodes}, self.limits.max_cells)
-        report.changes.dropped = dropped.listed(found)
-        if not remove or not found:
-            return None
-        lines = dropped.refusals(found, edges, self.data_dir)
+        report.changes.dropped, removing, lines = dropped.assess(
+            self.store, nodes[0].id, kinds, {n.id for n in nodes}, self.limits.max_cells, remove, edges, self.data_dir)
         if lines:
             report.problems += [_problem(path, None, line) for line in dict.fromkeys(lines)]
             raise LedgerRejected(report)
-        removing = dropped.plan(self.store, nodes[0].id, found, self.limits.max_cells)
-        report.changes.dropped.removed, report.changes.dropped.unsourced = len(removing.nodes), len(removing.dropping)
         return removing
 
     def _write(self, path: Path, report: FileReport, nodes: list[NodeRecord], edges: list[EdgeRecord],

@@ -125,7 +125,7 @@ def _generation(store: GraphStore) -> int | None:
 
 def load_as_one(target: GraphStore, settings: Settings, path: Path, *, kind: str | None, skip_bad_rows: bool,
                 source: str, limits: ReadLimits, folder: Path,
-                remove_dropped: bool = False) -> tuple[FileReport, int | None]:
+                remove_dropped: bool | frozenset[str] = False) -> tuple[FileReport, int | None]:
     """Load ``path`` into a staged copy, recompute repeats there, write both to ``target`` at once.
 
     If another writer changed the target while the copy was being loaded (its generation moved), the load is
@@ -236,7 +236,7 @@ class LoadJob:
         self.proc: Any = None
 
     def start(self, path: Path, *, kind: str | None = None, skip_bad_rows: bool = False, source: str | None = None,
-              folder: Path | None = None, remove_dropped: bool = False) -> LoadJob:
+              folder: Path | None = None, remove_dropped: bool | frozenset[str] = False) -> LoadJob:
         ctx = _context()
         self.conn, there = ctx.Pipe(duplex=False)
         folder = folder or path.parent
@@ -283,7 +283,8 @@ class LoadJob:
 
 
 def run_load(settings: Settings, path: Path, *, limits: ReadLimits, kind: str | None = None,
-             skip_bad_rows: bool = False, source: str | None = None, remove_dropped: bool = False) -> WorkerResult:
+             skip_bad_rows: bool = False, source: str | None = None,
+             remove_dropped: bool | frozenset[str] = False) -> WorkerResult:
     """Load one file through a child process and wait for it (at most ``limits.max_load_seconds``)."""
     with tempfile.TemporaryDirectory(prefix="xuncha-stage-") as folder:
         return LoadJob(settings, limits).start(path, kind=kind, skip_bad_rows=skip_bad_rows, source=source,

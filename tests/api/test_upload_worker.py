@@ -183,21 +183,24 @@ def test_the_body_guard_takes_its_limits_from_the_data_folder(county):
         assert small.status_code != 413
 
 
-def test_an_upload_again_lists_and_on_request_removes_the_rows_its_file_no_longer_has(server, tmp_path):  # noqa: F811
-    def upload(rows: list[list], remove: bool) -> dict:
+def test_an_upload_again_lists_the_rows_its_file_no_longer_has_and_removes_those_confirmed(server, tmp_path):  # noqa: F811
+    def upload(rows: list[list], remove_ids: str | None = None) -> httpx.Response:
         ledger = write_csv(tmp_path / "去留清单.csv", [ISSUE_HEAD, *rows])
         with ledger.open("rb") as f:
-            answer = httpx.post(server["url"] + "/loads", files={"file": ("去留清单.csv", f)},
-                                data={"remove_dropped": str(remove).lower()}, headers=bearer(server, "admin"),
-                                timeout=120)
-        assert answer.status_code == 200, answer.text
-        return answer.json()
+            return httpx.post(server["url"] + "/loads", files={"file": ("去留清单.csv", f)},
+                              data={"remove_ids": remove_ids} if remove_ids is not None else {},
+                              headers=bearer(server, "admin"), timeout=120)
 
-    kept, dropped = issue(问题编号="DROP-1", 序号=951), issue(问题编号="DROP-2", 序号=952)
-    assert upload([kept, dropped], False)["changes"]["dropped"]["count"] == 0
-    listed = upload([kept], False)
-    assert listed["changes"]["dropped"]["count"] == 1 and listed["removed"] == 0
-    assert [(r["called"], r["row"]) for r in listed["changes"]["dropped"]["records"]] == [("“DROP-2”", 3)]
-    removed = upload([kept], True)
-    assert removed["removed"] == 1 and removed["changes"]["dropped"]["removed"] == 1
-    assert upload([kept], True)["changes"]["dropped"]["count"] == 0  # gone from the graph
+    one, two, three = (issue(问题编号=f"DROP-{n}", 序号=950 + n) for n in (1, 2, 3))
+    assert upload([one, two, three]).json()["changes"]["dropped"]["count"] == 0
+    listed = upload([one]).json()["changes"]["dropped"]
+    assert listed["count"] == 2 and not listed["unrelated"]
+    assert [(r["called"], r["row"]) for r in listed["records"]] == [("“DROP-2”", 3), ("“DROP-3”", 4)]
+    removed = upload([one], remove_ids=listed["records"][0]["id"]).json()  # only the one confirmed goes
+    assert removed["removed"] == 1 and removed["changes"]["dropped"]["count"] == 2
+    left = upload([one]).json()["changes"]["dropped"]
+    assert [r["called"] for r in left["records"]] == ["“DROP-3”"]
+    other = upload([issue(问题编号="OTHER-1", 序号=961)]).json()["changes"]["dropped"]  # another office's 去留清单.csv
+    assert other["count"] == 2 and other["unrelated"]
+    refused = upload([one], remove_ids="DROP-3; drop table")
+    assert refused.status_code == 422 and "remove_ids" in refused.json()["message"]

@@ -79,8 +79,9 @@ def test_a_reload_reports_creates_updates_and_unchanged_rows_truly(cli, tmp_path
     report = json.loads(cli.invoke(app, ["load", str(first), "--no-analyse", "--json"]).output)[0]
     assert report["changes"]["created"] == 2 and report["changes"]["updated"] == 0
     again = json.loads(cli.invoke(app, ["load", str(first), "--no-analyse", "--json"]).output)[0]
-    assert again["changes"] == {"created": 0, "updated": 0, "unchanged": 2, "updates": [],
-                                "dropped": {"count": 0, "records": [], "removed": 0, "unsourced": 0}}
+    assert {k: v for k, v in again["changes"].items() if k != "dropped"} == {
+        "created": 0, "updated": 0, "unchanged": 2, "updates": []}
+    assert again["changes"]["dropped"]["count"] == 0
     changed = tmp_path / "issues2.csv"  # the same round, unit and 序号: an overwrite, reported with before/after
     write_csv(changed, [ISSUE_HEAD, issue(整改状态="已整改")])
     report = json.loads(cli.invoke(app, ["load", str(changed), "--no-analyse", "--json"]).output)[0]

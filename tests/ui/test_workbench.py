@@ -196,7 +196,7 @@ def test_the_api_reference_renders_from_the_services_own_assets(visit):
     v.shot("api-docs")
 
 
-def test_a_ledger_loaded_again_without_a_row_lists_it_and_removes_it_when_asked(visit, county, tmp_path: Path):
+def test_a_ledger_loaded_again_without_a_row_lists_it_and_removes_it_when_confirmed(visit, county, tmp_path: Path):
     county_name = next(n.props["county"] for n in county.nodes if n.kind.value == "Unit")
     ledger = tmp_path / "单位名册-去留.csv"
     rows = [f"宁川县去留{x}局,{county_name},县直单位" for x in "甲乙"]
@@ -205,22 +205,25 @@ def test_a_ledger_loaded_again_without_a_row_lists_it_and_removes_it_when_asked(
     total = v.page.locator("[data-test=total-nodes]")
     total.wait_for()
 
-    def upload(lines: list[str], remove: bool) -> int:
-        """Upload the ledger with these rows; the node count the page shows once it has read it again."""
-        ledger.write_text("\n".join(["单位名称,县（市、区）,单位类别", *lines]) + "\n", encoding="utf-8")
-        v.page.set_input_files("input[name=file]", str(ledger))
-        v.page.set_checked("input[name=remove_dropped]", remove)
+    def loaded(click: str) -> int:
+        """Click; the node count the page shows once it has read it again after the load."""
         with v.page.expect_response(lambda r: r.url.endswith("/stats")) as stats:  # read again after the load
-            v.page.click("form button[type=submit]")  # the report shown before goes at once (submit clears it)
+            v.page.click(click)  # the report shown before goes at once (submit clears it)
         v.page.locator("[data-test=report]").wait_for()
         shown = stats.value.json()["total_nodes"]
         wait_until(v.page, "(n) => Number(document.querySelector('[data-test=total-nodes]').textContent) === n", shown)
         return int(shown)
 
-    before = upload(rows, False)
-    assert upload(rows[:1], False) == before  # listed, not removed
+    def upload(lines: list[str]) -> int:
+        ledger.write_text("\n".join(["单位名称,县（市、区）,单位类别", *lines]) + "\n", encoding="utf-8")
+        v.page.set_input_files("input[name=file]", str(ledger))
+        return loaded("form button[type=submit]")
+
+    before = upload(rows)
+    assert upload(rows[:1]) == before  # listed, not removed
     listed = v.page.locator("[data-test=dropped]")
     assert "图中仍有的记录 1 条" in listed.inner_text() and "宁川县去留乙局" in listed.locator("tbody").inner_text()
+    assert v.page.locator("[data-test=unrelated]").count() == 0  # the file still gives the other unit
     v.shot("load-dropped-listed")
-    assert upload(rows[:1], True) == before - 1
+    assert loaded("[data-test=remove-dropped]") == before - 1  # the same file again, with the ids shown
     assert "已删除文件中已删去的行所载记录 1 条" in v.page.locator("[data-test=dropped]").inner_text()
