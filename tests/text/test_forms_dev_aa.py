@@ -5,6 +5,8 @@
 - A summing-up of the findings listed above opened by an overall view (总的看，上述问题反映出…; 总体看，以上问题暴露出…)
   comments on them, as 上述问题反映出… alone already did (COMMENT in asides.py): dev_g's and dev_aa's writers count
   no finding in it, though it holds problem words and names units.
+- A speaker turning to a unit (X镇的问题要单独说一说。; 讲一讲, 谈一谈, 点一点) asks nothing of it (REQUIREMENT in
+  problem_split.py): the sentence stays with the findings it opens, so 镇党委 after it is that township's.
 """
 
 from __future__ import annotations
@@ -21,3 +23,9 @@ def test_a_summing_up_after_an_overall_view_is_no_finding(parse):
               "总的看，上述问题反映出村党支部管党治党意识不强，石河镇党委对村级组织的指导监督也有缺位。"
               "请石河镇党委督促柳城村党支部逐项整改。")
     assert [it.text for it in r.items] == ["村级财务台账登记混乱。", "村干部考勤制度执行不严。"]
+
+
+def test_a_speaker_turning_to_a_unit_asks_nothing_of_it(parse):
+    r = parse("在县委第三轮巡察情况汇报会上的讲话", "同志们：",
+              "石河镇的问题要单独说一说。镇党委违规发放村干部误工补贴，柳城村集体资产出租未经民主程序。")
+    assert [it.unit_name for it in r.items] == ["宁川县石河镇", "宁川县石河镇柳城村"]
