@@ -49,6 +49,7 @@ from loaders.text.segments import (
     ABOUT_HEADING,
     LABELLED,
     REQUIREMENT_LIST,
+    SPEAKER_TURNS,
     continued_entry,
     focus_rest,
     inline_pieces,
@@ -62,6 +63,9 @@ from loaders.text.topics import stated_topic
 from loaders.text.units import REDACTED, Mention, Resolved, UnitFinder
 
 PROBLEM_HEADING = re.compile(r"问题|存在|不足")
+# a finder named with what it found handed on (X审计发现问题移送…, X检查发现问题线索移交…), no 的 between: the
+# finder is the subject of its own handing-on (X审计发现的问题整改… is the audited unit's)
+HANDS_ON = re.compile(r"^[^，。；的]{0,6}?(?:发现|指出)问题(?:线索)?(?:移送|移交|转办)")
 OBJECT_BEFORE, JOINED = ("对",), ("、", "和", "及", "与")  # X对Y村、Z村…: Y and the units joined to it are objects
 # a clause opened by the township's own body, up to its 对 (…，镇农经站对Y村账目问题未及时发现): Y is what it missed
 OWN_BODY_ON = re.compile(r"(?:^|[，,。；;])(?:镇|乡|街道)[\u4e00-\u9fff]{0,8}?(?:党委|党工委|政府|中心|所|站|办)对$")
@@ -119,8 +123,10 @@ class Walker:
                      and not any(m.end < o.start <= m.end + 14 for o in mentions))
             inspected = text[:m.start].endswith(("巡察", "巡察了")) or bool(  # 巡察X时指出的, X上轮反馈的问题:
                 re.match(r"^(?:上轮|上一轮|前轮|本轮|这轮|这次)(?:巡察)?(?:反馈|指出|发现)的", after))  # X inspected
-            if not owned and not inspected and (any(after.startswith(w) for w in self.rules["not_subject_after"])
-                                                or self.finder_after.match(after) or self.joined_place(text, m)):
+            hands_on = HANDS_ON.match(after)  # 县审计局审计发现问题移送不及时: the finder's own handling of them
+            if not owned and not inspected and not hands_on and (
+                    any(after.startswith(w) for w in self.rules["not_subject_after"])
+                    or self.finder_after.match(after) or self.joined_place(text, m)):
                 continue  # 县审计局2023年经济责任审计指出的问题: the unit that found it (X下属企业…: X itself)
             if text[:m.start].endswith(tuple(self.rules["not_subject_before"])):
                 continue  # 与县财政局对账不及时, 向县财政局申报的…: a partner, not the one at fault
@@ -242,7 +248,8 @@ class Walker:
         if following is None or following.in_table:
             return ""
         first = sentences(following.text)
-        return first[0][1] if first and re.match(r"^[^，。；]{2,24}?(?:要|须|必须|应当)", first[0][1]) else ""
+        return first[0][1] if first and re.match(rf"^[^，。；]{{2,24}}?(?:要|须|必须|应当)(?!{SPEAKER_TURNS})",
+                                                 first[0][1]) else ""  # not 再说X镇的问题要单独说一说
 
     def walk(self, blocks: list[Block]) -> list[Candidate]:
         self.blocks = blocks

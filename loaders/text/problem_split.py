@@ -12,7 +12,7 @@ import re
 from loaders.text.asides import comments
 from loaders.text.candidates import Candidate
 from loaders.text.cues import has_cue
-from loaders.text.segments import sentences
+from loaders.text.segments import SPEAKER_TURNS, sentences
 
 REQUIREMENT = re.compile(r"^(?:[^，。；！？]{0,16}[，,]|[^，。；！？]{0,12}作为[^，。；！？]{0,24}[，,])?"
                          r"[^，。；！？]{0,24}?(?<![重主需纪摘提只我])(?<![^线]索)"
@@ -20,7 +20,7 @@ REQUIREMENT = re.compile(r"^(?:[^，。；！？]{0,16}[，,]|[^，。；！？]
                          # 特别要指出的是，…; 也要看到…; 有个问题要特别指出，…: announcing, not asking
                          # X镇的问题要单独说一说: a speaker turning to a unit, not asking
                          r"(?![求点件素案]|(?:特别|着重|专门)?指出|说的|讲的|强调的|提醒的|看到|认识到|注意到"
-                         r"|(?:单独|专门|再)?(?:说一?说|讲一?讲|谈一?谈|点一点))")
+                         rf"|{SPEAKER_TURNS})")
 # a clause that turns a problem sentence into a requirement on the unit its subject names (…不达标，县水利局要…)
 REQUIRED_CLAUSE = re.compile(r"[，,](?=[^，。；！？]{1,16}?"
                              r"(?:局|委|办|镇|乡|村|社区|街道|中心|公司|集团|院|校|部|党组|党委|支部)"

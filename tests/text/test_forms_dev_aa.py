@@ -6,7 +6,11 @@
   comments on them, as 上述问题反映出… alone already did (COMMENT in asides.py): dev_g's and dev_aa's writers count
   no finding in it, though it holds problem words and names units.
 - A speaker turning to a unit (X镇的问题要单独说一说。; 讲一讲, 谈一谈, 点一点) asks nothing of it (REQUIREMENT in
-  problem_split.py): the sentence stays with the findings it opens, so 镇党委 after it is that township's.
+  problem_split.py): the sentence stays with the findings it opens, so 镇党委 after it is that township's; nor is
+  it the requirement after a problem naming no unit (Walker.next_requirement; SPEAKER_TURNS in segments.py).
+- A finder named with what it found handed on (县审计局审计发现问题移送不及时; X检查发现问题线索移交…), with no 的
+  between, is the subject of its own handing-on, not the finder of someone else's problem (HANDS_ON in items.py);
+  X审计发现的问题整改不到位 stays the audited unit's.
 """
 
 from __future__ import annotations
@@ -29,3 +33,17 @@ def test_a_speaker_turning_to_a_unit_asks_nothing_of_it(parse):
     r = parse("在县委第三轮巡察情况汇报会上的讲话", "同志们：",
               "石河镇的问题要单独说一说。镇党委违规发放村干部误工补贴，柳城村集体资产出租未经民主程序。")
     assert [it.unit_name for it in r.items] == ["宁川县石河镇", "宁川县石河镇柳城村"]
+
+
+def test_a_speaker_turning_to_a_unit_is_no_requirement_for_the_problem_before(parse):
+    r = parse("在县委第三轮巡察情况汇报会上的讲话", "同志们：",
+              "还有一个问题，部分单位公车管理不严。",
+              "石河镇的问题要单独说一说。镇党委违规发放村干部误工补贴。")
+    assert [it.unit_name for it in r.items] == [None, "宁川县石河镇"]
+
+
+def test_a_finder_handing_on_its_findings_slowly_is_at_fault(parse):
+    r = parse("在县委第三轮巡察情况汇报会上的讲话", "同志们：",
+              "县统计局、县审计局的情况，我放在一起讲。两家单位都存在公车管理不严的问题；"
+              "县审计局审计发现问题移送不及时，有2件拖了三个月。")
+    assert [it.unit_name for it in r.items][-1] == "宁川县审计局"
