@@ -93,7 +93,8 @@ def register_code(ctx: Context, kind: str, code: str, node_id: str) -> None:
     """Remember a code this row declares; one code naming two entries would make references ambiguous."""
     known = ctx.codes.get((kind, code))
     if known and known != node_id:
-        raise RowError("code", f"编号“{code}”已被另一条{NodeKind(kind).label_zh}使用；编号必须唯一")
+        raise RowError("code", f"编号“{code}”已被另一条{NodeKind(kind).label_zh}使用；编号必须唯一（如是改了本行的序号、"
+                               "轮次或单位：先删去本行再载入并删除原记录，再加回改后的行）")
     ctx.codes[(kind, code)] = node_id
 
 
