@@ -67,6 +67,18 @@ def _own_township(walker: Walker, problem: str, ctx: Context | None) -> Resolved
     return walker.finder.resolve(name)
 
 
+def _carried_township(walker: Walker, problem: str, carried: list[Resolved | None] | None) -> Resolved | None:
+    """The one township of the villages the entry before named, when a list's entry opens with a township's own body
+    (三是A乡B村、C村…。四是乡农经站审计监督流于形式): the township spoken of, as under a village's heading."""
+    if not carried or not OWN_TOWNSHIP.match(problem.strip()):
+        return None
+    names = {walker.finder.township_of(u.unit_id) for u in carried if u is not None and u.unit_id}
+    names.discard("")
+    if len(names) != 1 or any(u is None or walker.finder.kind(u.unit_id) != "village" for u in carried):
+        return None
+    return walker.finder.resolve(names.pop())
+
+
 def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str, str],
               contexts: list[Context]) -> tuple[list[Resolved | None], str, float]:
     """(units, the rule that chose them, change to the confidence) of one problem text; ``required`` is the
@@ -118,6 +130,9 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
     asked = walker.named_units(required[0], contexts)[:1] if carried and required[0] in cand.text else []
     if asked:  # 三是…资金趴在账上。县Y社要尽快…: the entry's own request names its unit, not the entry before
         return [*asked], f"同一条中要求{asked[0].name}整改", 0.1
+    township = _carried_township(walker, problem, carried)
+    if township is not None:  # 三是A乡B村、C村…。四是乡农经站…: the villages' township's own body
+        return [township], f"“镇/乡…”指上一条所在乡镇：{township.name}", 0.05
     if carried:
         return carried, f"承接同段上一条点名的单位：{carried[0].name if carried[0] else '（已隐去）'}", 0.05
     later = walker.named_units(required[0], contexts) if required[0] else []

@@ -15,6 +15,9 @@
   achieved, not a problem: the phrase is cleared before the cues are read (no_problem_patterns in text_rules.json),
   as 未发现问题 is; 未追回违规资金 and 追回违规资金未及时上缴 still state one. Two of dev_aa's overviews were read as
   findings at every unit they named; no other part moved.
+- A list's entry opening with a township's own body (四是乡农经站审计监督流于形式) after an entry naming villages of
+  one township (三是A乡B村、C村…) is at that township, as under a village's heading (OWN_TOWNSHIP), not at the
+  villages the entry before named (_carried_township in attribution.py).
 """
 
 from __future__ import annotations
@@ -60,3 +63,11 @@ def test_improper_money_recovered_is_no_problem(parse):
               "一、发现的问题", "1.县统计局普查台账登记混乱。", "2.县审计局追回违规资金未及时上缴。")
     assert [(it.text, it.unit_name) for it in r.items] == [("县统计局普查台账登记混乱。", "宁川县统计局"),
                                                            ("县审计局追回违规资金未及时上缴。", "宁川县审计局")]
+
+
+def test_a_townships_own_body_after_its_villages_entry_is_the_townships(parse):
+    r = parse("关于十八届县委第五轮农村集体“三资”专项巡察情况的报告", "县委：",
+              "本轮对石河镇、永山乡开展了专项巡察。",
+              "一是石河镇柳城村集体资产底数不清，部分门面未入账。二是镇农经站审计监督流于形式，审计报告内容雷同。"
+              "三是永山乡账外资金未入账。")
+    assert [it.unit_name for it in r.items] == ["宁川县石河镇柳城村", "宁川县石河镇", "宁川县永山乡"]
