@@ -79,6 +79,19 @@ def _carried_township(walker: Walker, problem: str, carried: list[Resolved | Non
     return walker.finder.resolve(names.pop())
 
 
+def _sole_township(walker: Walker, problem: str) -> Resolved | None:
+    """The only township of its kind (乡, 镇 or 街道) a document names, when a problem naming no unit opens with a
+    township's own body (对县A局、县B局、C乡开展…。一是乡纪委…超期): no other township can be meant."""
+    m = OWN_TOWNSHIP.match(problem.strip())
+    kind = re.search(r"街道|镇|乡", m.group()) if m else None
+    if kind is None:
+        return None
+    named = {r.name for b in walker.blocks for x in walker.finder.mentions(b.text, walker.local)
+             for r in [walker.finder.resolve(x.form)] if r.unit_id and walker.finder.kind(r.unit_id) == "township"}
+    sole = [n for n in named if n.endswith(kind.group())]
+    return walker.finder.resolve(sole[0]) if len(sole) == 1 else None
+
+
 def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str, str],
               contexts: list[Context]) -> tuple[list[Resolved | None], str, float]:
     """(units, the rule that chose them, change to the confidence) of one problem text; ``required`` is the
@@ -133,6 +146,9 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
     township = _carried_township(walker, problem, carried)
     if township is not None:  # 三是A乡B村、C村…。四是乡农经站…: the villages' township's own body
         return [township], f"“镇/乡…”指上一条所在乡镇：{township.name}", 0.05
+    township = _sole_township(walker, problem)
+    if township is not None:  # 对县A局、C乡开展…。一是乡纪委…: the one township the document names
+        return [township], f"“镇/乡…”指文中点名的唯一乡镇：{township.name}", 0.05
     if carried:
         return carried, f"承接同段上一条点名的单位：{carried[0].name if carried[0] else '（已隐去）'}", 0.05
     later = walker.named_units(required[0], contexts) if required[0] else []

@@ -17,7 +17,9 @@
   findings at every unit they named; no other part moved.
 - A list's entry opening with a township's own body (四是乡农经站审计监督流于形式) after an entry naming villages of
   one township (三是A乡B村、C村…) is at that township, as under a village's heading (OWN_TOWNSHIP), not at the
-  villages the entry before named (_carried_township in attribution.py).
+  villages the entry before named (_carried_township in attribution.py). A problem naming no unit that opens with
+  a township's own body (一是镇纪委信访件办理超期) is at the only township of that kind (镇, 乡 or 街道) the
+  document names, when it names just one (_sole_township): no other can be meant.
 """
 
 from __future__ import annotations
@@ -71,3 +73,10 @@ def test_a_townships_own_body_after_its_villages_entry_is_the_townships(parse):
               "一是石河镇柳城村集体资产底数不清，部分门面未入账。二是镇农经站审计监督流于形式，审计报告内容雷同。"
               "三是永山乡账外资金未入账。")
     assert [it.unit_name for it in r.items] == ["宁川县石河镇柳城村", "宁川县石河镇", "宁川县永山乡"]
+
+
+def test_a_townships_own_body_is_the_one_township_the_document_names(parse):
+    r = parse("关于对第三轮被巡察单位开展整改“回头看”情况的报告",
+              "本轮对县统计局、县审计局、石河镇等3个党组织开展了整改“回头看”。",
+              "一、新发现的问题", "一是镇纪委信访件办理超期；二是县统计局普查台账登记混乱。")
+    assert [it.unit_name for it in r.items] == ["宁川县石河镇", "宁川县统计局"]
