@@ -72,7 +72,7 @@ def _run(store, folder: Path, data: Path) -> dict[str, float | int]:  # noqa: AN
     issues, benefits = folder / "问题清单.csv", folder / "惠民补贴.csv"
     _, listed_s = _reload(loader, issues)
     shipped = dropped.find
-    dropped.find = lambda *a, **k: []  # type: ignore[assignment]  # the load before the change: no listing
+    dropped.find = lambda *a, **k: ([], 0)  # type: ignore[assignment]  # the load before the change: no listing
     try:
         _, unlisted_s = _reload(loader, issues)
     finally:
