@@ -50,6 +50,7 @@ def _involved(walker: Walker, problem: str) -> bool:
         re.search(r"(?:涉及(?:到)?|[、和及])$", problem[:m.start]) for m in found)
 
 
+EXAMPLE = re.compile(r"[，,](?:如|比如|例如)(?![何果此实期今])")  # …，如A村…: an example of the failing stated before
 # a problem whose subject is some units unnamed (个别单位…, 有的乡镇…)
 SOME_UNITS = re.compile(r"^(?:个别|有的|部分|一些|少数)(?:单位|部门|乡镇|地方)")
 OWN_TOWNSHIP = re.compile(r"^(?:此外|另外|同时)?[，,]?(?:巡察组?|我们)?(?:还|也)?(?:发现)?(?:镇|乡|街道)(?![村里民长])"
@@ -105,6 +106,11 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
         holders = {walker.finder.resolve(f).unit_id for f in listed_holders(walker.finder, problem)}
         named = [u for u in named if (walker.finder.is_parent(ctx.unit.unit_id, u.unit_id)
                  and opens_clause(walker.finder, problem, u)) or u.unit_id in holders]
+    example = EXAMPLE.search(problem)
+    if named and ctx is not None and ctx.unit is not None and example and states(walker, problem[:example.start()]) \
+            and not walker.named_units(problem[:example.start()], contexts):
+        # X谋划不科学，部分项目闲置，如A镇B村大棚两年未投产: where the context's failing showed, not its subject
+        return [ctx.unit], f"所在{source}：{ctx.unit.name}（其后“如……”为举例）", 0.1
     inspected = walker.inspected_units(problem, contexts) if not named else []
     first_red = REDACTED.search(problem)
     if named and first_red and not first_red.group().endswith("同志") and first_red.start() < min(

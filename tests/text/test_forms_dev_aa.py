@@ -20,6 +20,9 @@
   villages the entry before named (_carried_township in attribution.py). A problem naming no unit that opens with
   a township's own body (一是镇纪委信访件办理超期) is at the only township of that kind (镇, 乡 or 街道) the
   document names, when it names just one (_sole_township): no other can be meant.
+- A failing stated of the unit a feedback is about, then illustrated by an example (…谋划不科学，部分项目闲置，
+  如A镇B村大棚两年未投产), stays that unit's: the example says where the failing showed, not whose it is (EXAMPLE in
+  attribution.py); a unit named before the 如 keeps the problem.
 """
 
 from __future__ import annotations
@@ -80,3 +83,9 @@ def test_a_townships_own_body_is_the_one_township_the_document_names(parse):
               "本轮对县统计局、县审计局、石河镇等3个党组织开展了整改“回头看”。",
               "一、新发现的问题", "一是镇纪委信访件办理超期；二是县统计局普查台账登记混乱。")
     assert [it.unit_name for it in r.items] == ["宁川县石河镇", "宁川县统计局"]
+
+
+def test_an_example_after_a_failing_of_the_unit_spoken_of_keeps_that_unit(parse):
+    r = parse("县委第二巡察组关于巡察县统计局党组的反馈意见", "巡察发现以下问题：",
+              "1.普查数据审核不严，部分台账前后矛盾，如石河镇柳城村普查表漏填两户。", "2.干部考勤制度执行不严。")
+    assert [it.unit_name for it in r.items] == ["宁川县统计局", "宁川县统计局"]
