@@ -97,6 +97,7 @@ class Addressing:
         before = self._unprefixed(sentence[: span.start])
         if any(before.endswith(w) for w in NOT_ASKING):
             return False
+        tail = sentence[self._chain_end(sentence, span.end):]  # 建议县纪委监委、驻X纪检监察组对…: asked with the next
         if span.body == "行业主管部门" and REGULATOR_NAMED.search(before) and (
                 ASKED_TO.match(sentence[span.end:].lstrip("，,")) or self.request.match(sentence[span.end:].lstrip("，,"))):
             return True  # 建议县X管理部门作为行业主管部门，对…: asked, even when the department is no unit of the register
@@ -143,11 +144,20 @@ class Addressing:
         opening = next((w for w in self.rules["addressee_before"] if sentence.startswith(w)), None)
         if any(re.sub(r"各$", "", before).endswith(w) for w in self.rules["addressee_before"]) or (  # 请各巡察组…
                 opening and before.endswith(("，", ",", "；", ";"))):  # 建议县纪委监委对…，县委组织部对…；X将…
-            return bool(ASKED_TO.match(sentence[span.end:]))
-        return bool(self.request.match(sentence[span.end:]) or DIRECTED.match(sentence[span.end:]) or (
+            return bool(ASKED_TO.match(tail))
+        return bool(self.request.match(tail) or DIRECTED.match(sentence[span.end:]) or (
             SUPPORTING.match(sentence[span.end:]) and re.search(r"要|须|应当|牵头|负责|(?:^|[，,；;])由",
                                                                  sentence[:span.start]))  # 由X处理，Y跟踪督办
             or TOPIC_FIRST.match(sentence[span.end:]))
+
+    def _chain_end(self, sentence: str, end: int) -> int:
+        """Where a chain of bodies joined by 、 after a body ends (县纪委监委、驻X局纪检监察组|对…): the request after
+        the chain is each one's, as the words before the chain are (the loop over ``before`` in :meth:`addressed`)."""
+        county = self.walker.finder.county or "县"
+        while (m := re.match(rf"、(?:{re.escape(county)}委|{re.escape(county)}|县委|县)?", sentence[end:])) and (
+                nxt := [s for s in self.spans(sentence[end + m.end():]) if s.start == 0]):
+            end += m.end() + nxt[0].end
+        return end
 
     def _names_someone(self, text: str) -> bool:
         return bool(self.spans(text) or self.walker.finder.mentions(text))

@@ -23,6 +23,9 @@
 - A failing stated of the unit a feedback is about, then illustrated by an example (…谋划不科学，部分项目闲置，
   如A镇B村大棚两年未投产), stays that unit's: the example says where the failing showed, not whose it is (EXAMPLE in
   attribution.py); a unit named before the 如 keeps the problem.
+- Bodies joined by 、 before one request (建议县纪委监委、驻X局纪检监察组对…一查到底) are each asked: the first is
+  read with the request after the whole chain (_chain_end in addressing.py), as the later ones already were with
+  the words before it; a short chain had passed only because the request was within reach of the first body.
 """
 
 from __future__ import annotations
@@ -89,3 +92,10 @@ def test_an_example_after_a_failing_of_the_unit_spoken_of_keeps_that_unit(parse)
     r = parse("县委第二巡察组关于巡察县统计局党组的反馈意见", "巡察发现以下问题：",
               "1.普查数据审核不严，部分台账前后矛盾，如石河镇柳城村普查表漏填两户。", "2.干部考勤制度执行不严。")
     assert [it.unit_name for it in r.items] == ["宁川县统计局", "宁川县统计局"]
+
+
+def test_bodies_joined_before_one_request_are_each_asked(parse):
+    r = parse("县委第二巡察组关于巡察县人力资源和社会保障局党组的反馈意见", "巡察发现以下问题：",
+              "1.社保待遇审核把关不严。", "二、意见建议",
+              "建议县纪委监委、驻县人力资源和社会保障局纪检监察组对经办人员吃拿卡要问题一查到底。")
+    assert sorted(d.body for d in r.directives) == ["派驻纪检监察组", "纪委监委"]
