@@ -144,7 +144,8 @@ class Addressing:
         opening = next((w for w in self.rules["addressee_before"] if sentence.startswith(w)), None)
         if any(re.sub(r"各$", "", before).endswith(w) for w in self.rules["addressee_before"]) or (  # 请各巡察组…
                 opening and before.endswith(("，", ",", "；", ";"))):  # 建议县纪委监委对…，县委组织部对…；X将…
-            return bool(ASKED_TO.match(tail))
+            # …；县委巡察办要建立…: a ；-clause of its own with its modal asks its body, as a sentence would
+            return bool(ASKED_TO.match(tail) or (before.endswith(("；", ";")) and self.request.match(tail)))
         return bool(self.request.match(tail) or DIRECTED.match(sentence[span.end:]) or (
             SUPPORTING.match(sentence[span.end:]) and re.search(r"要|须|应当|牵头|负责|(?:^|[，,；;])由",
                                                                  sentence[:span.start]))  # 由X处理，Y跟踪督办

@@ -26,6 +26,8 @@
 - Bodies joined by 、 before one request (建议县纪委监委、驻X局纪检监察组对…一查到底) are each asked: the first is
   read with the request after the whole chain (_chain_end in addressing.py), as the later ones already were with
   the words before it; a short chain had passed only because the request was within reach of the first body.
+- In a sentence opening 建议, a ；-clause whose body is followed by its own modal (…问责；县委巡察办要建立…台账) asks
+  that body, as a sentence of its own would; after a comma the stricter reading stays (addressed in addressing.py).
 """
 
 from __future__ import annotations
@@ -99,3 +101,10 @@ def test_bodies_joined_before_one_request_are_each_asked(parse):
               "1.社保待遇审核把关不严。", "二、意见建议",
               "建议县纪委监委、驻县人力资源和社会保障局纪检监察组对经办人员吃拿卡要问题一查到底。")
     assert sorted(d.body for d in r.directives) == ["派驻纪检监察组", "纪委监委"]
+
+
+def test_a_semicolon_clause_with_its_own_modal_asks_its_body_after_a_suggestion(parse):
+    r = parse("县委第二巡察组关于巡察县统计局党组的反馈意见", "巡察发现以下问题：",
+              "1.普查台账登记混乱。", "二、意见建议",
+              "建议县纪委监委对县统计局台账混乱问题进行问责；县委巡察办要建立整改台账，逐项跟踪销号。")
+    assert sorted(d.body for d in r.directives) == ["巡察机构", "纪委监委"]
