@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/report_text_classifier.py [--ship]
 
-Leave-one-part-out over the development parts dev … dev_z (never the test part): train the character 1–3-gram
+Leave-one-part-out over the development parts dev … dev_aa (never the test part): train the character 1–3-gram
 logistic regression (loaders/text/classifier.py) on twenty parts, parse the twenty-first with the full parser, and score
 items and units as bench/report_text.py does — rules alone against rules + classifier, for three uses (admit only, veto
 only, both) at thresholds chosen inside the twenty training parts by a nested leave-one-part-out. Each part
@@ -33,7 +33,7 @@ from loaders.text.units import UnitFinder  # noqa: E402
 DATA = ROOT / "tests" / "data" / "report_text"
 PARTS = ("dev", "dev_b", "dev_c", "dev_d", "dev_e", "dev_f", "dev_g", "dev_h", "dev_i", "dev_j",
          "dev_k", "dev_l", "dev_m", "dev_n", "dev_o", "dev_p", "dev_q", "dev_r", "dev_s",
-         "dev_t", "dev_u", "dev_v", "dev_w", "dev_x", "dev_y", "dev_z")  # never "test"
+         "dev_t", "dev_u", "dev_v", "dev_w", "dev_x", "dev_y", "dev_z", "dev_aa")  # never "test"
 USES = ("admit", "veto", "both")
 ADMIT_PRECISION, VETO_LOSS = 0.95, 0.01
 

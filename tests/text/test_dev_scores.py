@@ -326,7 +326,20 @@ what bench/report_text.py measured.
 
 * ``dev_aa`` (21 files, written independently outside the repository, another office's year in its own habits),
   scored once as the test part at the end of session 13 after the rules for dev_x and dev_z, at items 0.94/0.94,
-  units 0.91/0.91, directives 1.00/0.97, directive units 0.98/0.95; not tuned on yet: floors a little below.
+  units 0.91/0.91, directives 1.00/0.97, directive units 0.98/0.95; tuned by H72 in session 13 to items
+  1.000/0.954, units 0.993/0.947, directives 1.000/1.000, directive units 0.983/0.983 — 工作拖沓 a problem cue;
+  总的看，上述问题反映出… a summing-up, as 上述问题反映出… was; a speaker turning to a unit (X镇的问题要单独说一说)
+  asks nothing of it (nor of the problem before); a finder handing on its own findings (县审计局审计发现问题移送不及时)
+  the subject; money recovered (追回违规资金, 清退违规收费) a result, not a problem (no_problem_patterns); a
+  township's own body (乡农经站, 乡纪委) at the one township of the villages the entry before named, or the only one
+  the document names; an example after a failing (…，如A镇B村…) leaves it with the unit spoken of; bodies joined by
+  、 before one request each asked; a ；-clause after 建议 with its own modal (…；县委巡察办要…) asked. No other
+  part moved. Left missed: a speech's warning list after 要引起警惕： inside a 一是看… list (one writer's form);
+  ，-joined findings the writer counts apart (…底数不清，…借新还旧未履行报批程序也不是个别现象); a category line
+  stating one problem (巡察整改方面：上轮…整改不彻底; such lines are summaries to earlier writers); 上轮指出的问题整改
+  不彻底 at a township only the writer knows; a supervisor's failing and the supervised village's own in one clause
+  pair; kinds: an entry notice (进驻…公告) and a unit's public rectification notice the writer calls feedback, where
+  every other writer called theirs comprehensive. Floors 0.92/0.89/0.95/0.93 -> 0.95/0.94/0.99/0.98.
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -365,7 +378,7 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_x": dict.fromkeys(KEYS, 0.98),
          "dev_y": {"items": 0.96, "units": 0.96, "directives": 0.99, "directive_units": 0.99},
          "dev_z": {"items": 0.98, "units": 0.98, "directives": 0.99, "directive_units": 0.99},
-         "dev_aa": {"items": 0.92, "units": 0.89, "directives": 0.95, "directive_units": 0.93},
+         "dev_aa": {"items": 0.95, "units": 0.94, "directives": 0.99, "directive_units": 0.98},
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
 
 
