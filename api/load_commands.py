@@ -52,19 +52,23 @@ def _print_dropped(reports: list[FileReport]) -> None:
         d = r.changes.dropped
         if d.not_listed:
             console.print(f"{r.file}：有被拒绝的行，未列出文件中已删去的行。")
-        if d.removed or d.unsourced:
+        if d.removed or d.unsourced or d.links_removed:
             named = f"（及只被这些行提及的记录 {d.named_only} 条）" if d.named_only else ""
             elsewhere = f"；另有 {d.unsourced} 条另见于其他文件，仅去掉本文件来源" if d.unsourced else ""
-            console.print(f"{r.file}：已删除文件中已删去的行所载记录 {d.removed} 条{named}{elsewhere}")
+            console.print(f"{r.file}：已删除文件中已删去的行所载记录 {d.removed} 条{named}、关系 {d.links_removed} 条"
+                          f"{elsewhere}")
             continue
-        if not d.count:
+        if not (d.count or d.links):
             continue
-        console.print(f"[yellow]{r.file}：文件中已删去、图中仍有的记录 {d.count} 条[/yellow]（前 10 条；"
-                      "确认后加 --remove-dropped 再载入一次即删除）：")
+        console.print(f"[yellow]{r.file}：文件中已删去、图中仍有的记录 {d.count} 条、关系 {d.links} 条[/yellow]"
+                      "（各列前 10 条；确认后加 --remove-dropped 再载入一次即删除）：")
         if d.unrelated:
             console.print("[red]  上次载入的记录本文件一条也没有：可能是同一路径的另一份文件，请勿删除。[/red]")
         for x in d.records[:10]:
             console.print(f"  • {x.kind}{x.called}（原{x.sheet or ''}第{x.row}行）", markup=False, highlight=False)
+        for link in d.link_records[:10]:
+            console.print(f"  • {link.type}：{link.src} → {link.dst}（原{link.sheet or ''}第{link.row}行）", markup=False,
+                          highlight=False)
 
 
 def _print_reports(reports: list[FileReport]) -> None:

@@ -67,7 +67,25 @@ def _scenario(load: Load, store, folder: Path) -> list:  # noqa: ANN001
     assert _codes(store) == before - {"NC-15-1-04"}
     assert _sources(store, "NC-15-1-03") == {"问题清单（另存）.csv"}  # kept: only this file's source taken off
     assert load(ledger, True).changes.dropped.count == 0
-    return [[r.called for r in listed.records], lines, (done.count, done.removed, done.unsourced), sorted(_codes(store))]
+    return [[r.called for r in listed.records], lines, (done.count, done.removed, done.unsourced), sorted(_codes(store)),
+            _posts(load, store, folder)]
+
+
+def _posts(load: Load, store, folder: Path) -> tuple:  # noqa: ANN001
+    """A post deleted from a 任职台账 (a ledger of relationships: no main record): listed, then taken out with the
+    person only that row named; the other post stays."""
+    posts, head = folder / "任职台账.csv", ["县（市、区）", "姓名", "任职单位", "职务", "任职起"]
+    rows = [["宁川县", "去留甲", "县教育局", "局长", "2021-01-01"], ["宁川县", "去留乙", "县教育局", "副局长", "2021-03-01"]]
+    load(write_csv(posts, [head, *rows]), False)
+    held = store.counts().edges.get("HOLDS_POST", 0)
+    assert [n for n in store.iter_nodes() if n.kind is NodeKind.PERSON and n.props.get("name") == "去留乙"]
+    listed = load(write_csv(posts, [head, rows[0]]), False).changes.dropped
+    assert (listed.count, listed.links) == (0, 1)
+    assert [(x.type, x.src, x.dst, x.row) for x in listed.link_records] == [("任职", "人员", "单位“宁川县教育局”", 3)]
+    gone = load(posts, True).changes.dropped
+    assert (gone.links_removed, gone.named_only) == (1, 1) and store.counts().edges.get("HOLDS_POST", 0) == held - 1
+    assert not [n for n in store.iter_nodes() if n.kind is NodeKind.PERSON and n.props.get("name") == "去留乙"]
+    return listed.links, gone.links_removed, gone.named_only
 
 
 def _direct(store) -> Load:  # noqa: ANN001
@@ -104,11 +122,12 @@ def _embedded_upload_settings(folder: Path) -> Settings:
     return Settings(data_dir=folder, store="embedded")
 
 
-EXPECTED = [["“NC-15-1-02”", "“NC-15-1-03”", "“NC-15-1-04”"], (2, 1, 1), ["NC-15-1-01", "NC-15-1-02", "NC-15-1-03"]]
+EXPECTED = [["“NC-15-1-02”", "“NC-15-1-03”", "“NC-15-1-04”"], (2, 1, 1), ["NC-15-1-01", "NC-15-1-02", "NC-15-1-03"],
+            (1, 1, 1)]
 
 
 def _expected(answer: list) -> list:
-    return [answer[0], answer[2], answer[3]]
+    return [answer[0], answer[2], answer[3], answer[4]]
 
 
 def test_embedded_lists_removes_and_refuses(tmp_path):
@@ -228,3 +247,17 @@ def test_with_a_rejected_row_the_report_says_nothing_was_listed(tmp_path):
                                              skip_bad_rows=True)
     assert report.changes.dropped.not_listed and report.changes.dropped.count == 0
     store.close()
+
+
+def test_the_relationships_a_file_wrote_are_one_answer_on_both_stores(embedded, scratch_neo4j, tmp_path):
+    """``document_edges`` on ledgers loaded into each store from the same paths (the sample county's records name
+    no source file, so its parity cases are empty)."""
+    answers = []
+    for store in (embedded, scratch_neo4j):
+        load = _direct(store)
+        _seeded(load, tmp_path)
+        ledger = write_csv(tmp_path / "问题清单.csv", [ISSUE_HEAD, _issue(1), _issue(2)])
+        load(ledger, False)
+        doc = next(n.id for n in store.iter_nodes() if n.kind is NodeKind.DOCUMENT and n.props["path"] == str(ledger))
+        answers.append(store.run_query("document_edges", {"doc": doc}))
+    assert answers[0] == answers[1] and {r["type"] for r in answers[0]} >= {"FOUND_AT", "FOUND_IN"}

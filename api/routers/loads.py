@@ -62,11 +62,11 @@ def _answer(request: Request, account: Any, name: str, result: WorkerResult) -> 
 
 
 def _ids(text: str | None) -> frozenset[str] | bool:
-    """The record ids a clerk confirmed for removal (an upload is known by its name alone, so only records the
-    clerk was shown go: another office's file of the same name would list everything), or none."""
+    """The record and relationship ids a clerk confirmed for removal (an upload is known by its name alone, so only
+    what the clerk was shown goes: another office's file of the same name would list everything), or none."""
     ids = frozenset(x.strip() for x in (text or "").replace("，", ",").replace("\n", ",").split(",") if x.strip())
-    if len(ids) > SHOWN or any(len(x) > 80 or not x.isascii() or not x.replace("_", "").isalnum() for x in ids):
-        raise ApiError(422, "bad_remove_ids", f"remove_ids 须为载入报告所列记录的标识（至多 {SHOWN} 个，逗号分隔）。")
+    if len(ids) > 2 * SHOWN or any(len(x) > 80 or not x.isascii() or not x.replace("_", "").isalnum() for x in ids):
+        raise ApiError(422, "bad_remove_ids", f"remove_ids 须为载入报告所列记录、关系的标识（至多 {2 * SHOWN} 个）。")
     return ids or False
 
 

@@ -46,6 +46,18 @@ class DroppedRecord(BaseModel):
     row: int | None = Field(default=None, title="原行号")
 
 
+class DroppedLink(BaseModel):
+    """A relationship an earlier load of the file wrote from a row it no longer has, or no longer gives (a task row
+    now citing another problem); its ends named by code or name, a person only as 人员."""
+
+    id: str = Field(title="标识")
+    type: str = Field(title="关系")
+    src: str = Field(title="起点")
+    dst: str = Field(title="终点")
+    sheet: str | None = Field(default=None, title="原工作表")
+    row: int | None = Field(default=None, title="原行号")
+
+
 class Dropped(BaseModel):
     count: int = Field(default=0, title="文件中已删去、图中仍有的记录")
     records: list[DroppedRecord] = Field(default_factory=list, title="明细（前 200 条）")
@@ -54,6 +66,9 @@ class Dropped(BaseModel):
     removed: int = Field(default=0, title="已随本次载入删除")
     named_only: int = Field(default=0, title="只被删去的行提及、一并删除的记录（如人员）")
     unsourced: int = Field(default=0, title="另见于其他文件、仅去掉本文件来源")
+    links: int = Field(default=0, title="文件中已删去或已改的行所载关系（如任职、分管）")
+    link_records: list[DroppedLink] = Field(default_factory=list, title="关系明细（前 200 条）")
+    links_removed: int = Field(default=0, title="已随本次载入删除的关系")
 
 
 class Changes(BaseModel):

@@ -16,7 +16,10 @@ file also gives (the edge between them may be that file's too: an edge keeps onl
 standing judgement — refuses the whole load, naming it; nothing is written. A record another file also gives stays,
 no longer sourced from this one. Listing needs every row read: when a row is rejected (``skip_bad_rows``) nothing
 is listed (the report says so) and removal is refused, since the rejected row's record would look dropped. Rows of
-ledgers that declare relationships only (任职, 分管, 巡察对象, 亲属关系, 机构沿革) have no main record: not covered.
+ledgers that declare relationships only (任职, 分管, 巡察对象, 亲属关系, 机构沿革) have no main record: the relationships
+the file's rows wrote and this load does not (``document_edges``: a deleted post, a task row now citing another
+problem) are listed and taken out alike — a relationship another file also gives is taken off until that file is
+loaded again (an edge keeps only its last writer).
 """
 
 from __future__ import annotations
@@ -25,10 +28,10 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from graph.analysis.repeat_judgements import RepeatJudgements
-from graph.model import EdgeRecord, EdgeType, NodeKind
+from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
 from graph.stores.base import Cuttable, GraphStore, Neighbour, Removing, Tie
 from loaders.judgements import Judgements
-from loaders.ledgers.changes import Dropped, DroppedRecord
+from loaders.ledgers.changes import Dropped, DroppedLink, DroppedRecord
 from loaders.record_names import called, loaded_from
 
 SHOWN = 200
@@ -37,19 +40,27 @@ SHOWN = 200
 def assess(store: GraphStore, document_id: str, main_kinds: dict[str, NodeKind], loaded: set[str], limit: int,
            remove: bool | frozenset[str], edges: Iterable[EdgeRecord], data_dir: Path | None
            ) -> tuple[Dropped, Removing | None, list[str]]:
-    """The report's list; if removal is asked (all, or the ids the clerk was shown), what the load takes out, or
-    why it cannot (then nothing is to be written)."""
+    """The report's lists (records and relationships); if removal is asked (all, or the ids the clerk was shown),
+    what the load takes out, or why it cannot (then nothing is to be written)."""
+    if store.get_node(document_id) is None:  # the file's first load: nothing of it to miss
+        return Dropped(), None, []
+    edges = list(edges)
     found, earlier = find(store, document_id, main_kinds, loaded, limit)
+    links = stale_links(store, document_id, {e.id for e in edges}, {n.node.id for n in found})
     report = listed(found, earlier)
-    found = chosen(found, None if remove is True else remove or frozenset())
-    if not remove or not found:
+    report.links, report.link_records = len(links), _shown_links(store, links)
+    only = None if remove is True else remove or frozenset()
+    found, links = chosen(found, only), [e for e in links if only is None or e.id in only]
+    if not remove or not (found or links):
         return report, None, []
-    removing = plan(store, document_id, found, loaded, limit)
+    removing = plan(store, document_id, found, links, loaded, limit)
     lines = refusals(store, found, removing, edges, data_dir, limit)
     if lines:
         return report, None, lines
     report.removed = len({n.node.id for n in found} & set(removing.nodes))
-    report.named_only, report.unsourced = len(removing.nodes) - report.removed, len(removing.dropping)
+    report.named_only = len(removing.nodes) - report.removed
+    report.unsourced = sum(e.type is EdgeType.SOURCED_FROM for e in removing.dropping)
+    report.links_removed = len(removing.dropping) - report.unsourced
     return report, removing, []
 
 
@@ -79,10 +90,35 @@ def chosen(found: list[Neighbour], only: Collection[str] | None) -> list[Neighbo
     return found if only is None else [n for n in found if n.node.id in only]
 
 
-def plan(store: GraphStore, document_id: str, found: list[Neighbour], loaded: set[str], limit: int) -> Removing:
+def stale_links(store: GraphStore, document_id: str, written: set[str], found: set[str]) -> list[EdgeRecord]:
+    """The relationships this file's rows wrote that this load does not write (``written``), but for those at a
+    dropped record (they go with it)."""
+    return [EdgeRecord(id=r["id"], type=EdgeType(r["type"]), src=r["src"], src_kind=NodeKind(r["src_kind"]),
+                       dst=r["dst"], dst_kind=NodeKind(r["dst_kind"]),
+                       props={"source_doc": document_id, "source_sheet": r["sheet"], "source_row": r["row"]})
+            for r in store.run_query("document_edges", {"doc": document_id})
+            if r["id"] not in written and r["src"] not in found and r["dst"] not in found]
+
+
+def _shown_links(store: GraphStore, links: list[EdgeRecord]) -> list[DroppedLink]:
+    """The report's list of relationships, their ends named as their pages name them (one read for all)."""
+    shown = links[:SHOWN]
+    ends = {r["id"]: NodeRecord(id=r["id"], kind=NodeKind(r["kind"]), props=r["props"]) for r in store.run_query(
+        "entities_by_ids", {"ids": sorted({x for e in shown for x in (e.src, e.dst)})})}
+    return [DroppedLink(id=e.id, type=e.type.label_zh, src=_end(ends.get(e.src), e.src_kind),
+                        dst=_end(ends.get(e.dst), e.dst_kind), sheet=e.props.get("source_sheet"),
+                        row=e.props.get("source_row")) for e in shown]
+
+
+def _end(node: NodeRecord | None, kind: NodeKind) -> str:
+    return f"{kind.label_zh}{called(node)}"
+
+
+def plan(store: GraphStore, document_id: str, found: list[Neighbour], links: list[EdgeRecord], loaded: set[str],
+         limit: int) -> Removing:
     """What the load takes out before it writes: the dropped records and the records only they named, but of a
-    record another document gives too only its source in this file."""
-    dropping, deleted = [], []
+    record another document gives too only its source in this file; and the stale relationships."""
+    dropping, deleted = list(links), []
     for n in found:
         if _elsewhere(store, n.node.id, document_id, limit):
             dropping.append(n.edge)
@@ -90,7 +126,7 @@ def plan(store: GraphStore, document_id: str, found: list[Neighbour], loaded: se
             deleted.append(n.node.id)
     repeats = frozenset({EdgeType.REPEATS})
     return Removing(nodes=deleted + _named_only(store, document_id, {n.node.id for n in found}, set(deleted),
-                                                loaded, limit),
+                                                {e.id for e in links}, loaded, limit),
                     may_cut=Cuttable(outgoing=repeats, incoming=repeats, written_from=document_id), dropping=dropping)
 
 
@@ -99,16 +135,17 @@ def _elsewhere(store: GraphStore, node_id: str, document_id: str, limit: int) ->
                for x in store.neighbours(node_id, direction="out", limit=limit))
 
 
-def _named_only(store: GraphStore, document_id: str, found: set[str], deleted: set[str], loaded: set[str],
-                limit: int) -> list[str]:
+def _named_only(store: GraphStore, document_id: str, found: set[str], deleted: set[str], links: set[str],
+                loaded: set[str], limit: int) -> list[str]:
     """Records this file's earlier load gave that this load does not (not main ones: a clue's person), sourced from
-    no other file, whose every edge goes to a record being deleted: only the deleted rows named them."""
+    no other file, whose every edge goes to a record being deleted or is a relationship being taken out: only the
+    deleted rows named them."""
     out = []
     for n in store.neighbours(document_id, direction="in", limit=limit):
         if n.edge.type is not EdgeType.SOURCED_FROM or n.node.id in loaded or n.node.id in found:
             continue
         others = [x for x in store.neighbours(n.node.id, limit=limit) if x.node.id != document_id]
-        if others and all(x.node.id in deleted for x in others):
+        if others and all(x.node.id in deleted or x.edge.id in links for x in others):
             out.append(n.node.id)
     return sorted(out)
 
@@ -121,7 +158,7 @@ def refusals(store: GraphStore, found: list[Neighbour], removing: Removing, edge
     line = {n.node.id: _named(n) for n in found}
     out = [f"{e.props.get('source_sheet') or ''}第 {e.props.get('source_row')} 行仍引用{line[x]}，"
            "该行也须删去或改正" for e in edges for x in (e.src, e.dst) if x in line and e.type is not EdgeType.REPEATS]
-    kept = {e.src for e in removing.dropping}
+    kept = {e.src for e in removing.dropping if e.type is EdgeType.SOURCED_FROM}
     out += [f"{line[node]}与{x.node.kind.label_zh}{called(x.node)}（另见于其他文件，保留）以“{x.edge.type.label_zh}”关联，"
             "该关系也可能来自那份文件，未删除；请先处理另一文件中的记录" for node in removing.nodes if node in line
             for x in store.neighbours(node, limit=limit) if x.node.id in kept]

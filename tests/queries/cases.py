@@ -59,6 +59,9 @@ def parity_cases(county: Bundle) -> dict[str, list[dict[str, Any]]]:
         "peer_units": [{"unit_id": village.id}, {"unit_id": busiest_unit}, {"unit_id": units[0].id},
                        {"unit_id": "unit_0000000000000000"}],
         "sources_of": [{"ids": [i.id for i in issues[:30]] + [case.id]}, {"ids": []}, {"ids": [document]}],
+        # the sample's records are generated, not read from ledger rows: no edge names a source file; the query's
+        # answers on loaded ledgers are compared on both stores in tests/test_ledger_dropped.py
+        "document_edges": [{"doc": document}, {"doc": "doc_0000000000000000"}, {"doc": ""}],
         "entities_by_ids": [{"ids": [units[0].id, issues[10].id, carrier["person"], document, case.id]},
                             {"ids": ["unit_0000000000000000"]}, {"ids": [i.id for i in issues[:300]]}],
         "entity_by_id": [{"id": units[0].id}, {"id": issues[10].id}, {"id": carrier["person"]},
