@@ -83,6 +83,14 @@ class Addressing:
         """The bodies a text names, in order."""
         return [s.body for s in self.spans(text)]
 
+    def opens_on_body(self, text: str) -> bool:
+        """Whether a text opens on a body (县纪委监委…, 县委组织部…, 各巡察组…), its county's name aside, or on a unit
+        (县农业农村局作为行业主管部门，…: a regulator named first)."""
+        first = next(iter(self.spans(text[:24])), None)
+        if first is not None and not re.sub(r"各$", "", self._unprefixed(text[: first.start])):
+            return True
+        return any(m.start == 0 for m in self.walker.finder.mentions(text[:24]))
+
     def _unprefixed(self, before: str) -> str:
         county = self.walker.finder.county or "县"
         for tail in (county + "委", county, "县委", "县"):  # 移交宁川县委… / 移交县… / 建议县…
@@ -115,8 +123,8 @@ class Addressing:
         if asked and re.search(r"(?:^|[：:，,；;])(?:并|并且)?(?:由|转|转交|移交|移送)$", before) and not done_by(
                 sentence[span.end:]):  # 由X查处的案件: what it did
             return True  # 办理建议：由X核查 / …，由X督促… / …线索，移交X依规处置: who is to act, and how
-        if re.search(r"(?:建议|请|要求)[：:]$", before) and asked:
-            return True  # 巡察组建议：县委组织部会同…: the body the colon after 建议 opens on
+        if re.search(r"(?:建议|请|要求)[：:]各?$", before) and asked:
+            return True  # 巡察组建议：县委组织部会同… / 建议：各巡察组在…将…: the body the colon after 建议 opens on
         if re.search(r"(?:^|[，,；;：:])(?:建议|请)(?:移交|移送|转交)$", before) and (
                 ASKED_TO.match(sentence[span.end:]) or not sentence[span.end:].strip("。；;，, ")):
             return True  # 建议移交县纪委监委(依纪依法处置): the receiver is asked to act on it

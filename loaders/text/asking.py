@@ -48,6 +48,28 @@ SUPPORTING = re.compile(r"^(?:给予|加强|做好|负责)?(?:指导|督导|跟�
 TOPIC_FIRST = re.compile(r"^对(?:[^，。；]{1,24}?|[^，。；]{2,30}?(?:问题|线索|情况|事项)[，,])"
                          r"(?:要|须|应当)(?![求点件素案])")
 
+# a paragraph ending on a lead that announces requests (…。建议：, 几点建议：, 下一步建议如下：): each paragraph after it
+# that opens on a body (after its ordinal, if any) is a request to that body, as if the lead stood before it
+# (建议：\n县纪委监委对X村…问题开展调查。\n县委组织部会同Y乡党委，对Z村…), the run ending at the first that does not
+REQUEST_LEAD = re.compile(r"(?:建议|要求)(?:如下)?[：:]$")
+LEAD_ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,2}[、.．]"
+                          r"|[一二三四五六七八九十]是)?")
+
+
+def led_by_request(paragraphs: list[tuple[int, str]], opens_on_body: Callable[[str], bool]) -> set[int]:
+    """The numbers of the paragraphs a lead announcing requests (建议：) opens, in order after it: each opens on a
+    body (``opens_on_body``: the text past its ordinal)."""
+    led: set[int] = set()
+    lead = False
+    for number, text in paragraphs:
+        text = text.strip()
+        if lead and text and opens_on_body(LEAD_ORDINAL.sub("", text)):
+            led.add(number)
+            continue
+        lead = bool(REQUEST_LEAD.search(text))
+    return led
+
+
 # a letter's addressee (县纪委监委：) on a line of its own near the top: a 请… naming no body asks it (also after the
 # letter's matters pointed back at: 以上线索请于…将办理情况反馈…, or one cited by number: 第4项线索请指导…)
 SALUTATION = re.compile(r"^[^。，；]{2,30}[：:]$")

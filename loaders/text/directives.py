@@ -22,8 +22,10 @@ from loaders.text.asking import (
     ASKED_TO,
     COUNTED,
     HELPER_BEFORE,
+    LEAD_ORDINAL,
     PLEASE,
     SUGGEST,
+    led_by_request,
     letter_addressee,
     only_reporting_back,
     units_counted,
@@ -88,6 +90,7 @@ class DirectiveFinder(Addressing):
         addressee = letter_addressee([b.text for b in blocks], self.bodies)
         # the title of a letter handing matters over: …移交…线索的函
         handing_over = bool(blocks) and any(w in blocks[0].text for w in self.rules["handing_over_title"])
+        led = led_by_request([(b.number, b.text) for b in blocks if not b.in_table], self.opens_on_body)
         for block in blocks:
             if block.number == self.walker.title_block:
                 continue
@@ -95,9 +98,11 @@ class DirectiveFinder(Addressing):
                 found += table_directives(self.bodies, block, items,
                                           contexts.get(block.number, []))
                 continue
-            for offset, sentence in sentences(block.text):
+            for k, (offset, sentence) in enumerate(sentences(block.text)):
                 sentence = sentence.strip()
                 targets = self._targets(sentence)
+                if not targets and k == 0 and block.number in led:  # 建议：\n县纪委监委对…开展调查。
+                    targets = self._targets("建议：" + LEAD_ORDINAL.sub("", sentence))
                 please = (PLEASE.search(sentence) or (SUGGEST.search(sentence) if handing_over else None)
                           ) if addressee and not targets else None
                 if please and addressee and ASKED_TO.match(sentence[please.end():]) and not only_reporting_back(

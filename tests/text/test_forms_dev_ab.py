@@ -1,0 +1,30 @@
+"""Forms opened on dev_ab (session 13). Sentences written for these tests.
+
+- A paragraph ending on a lead that announces requests (…督促整改到位。建议：, 几点建议：, 下一步建议如下：) opens the
+  paragraphs after it: each that opens on a body, after its ordinal if any (县纪委监委对…开展调查。; 县委组织部会同
+  X乡党委，对…; 各巡察组在…中将…), is a request to that body with no modal of its own, as 建议：X… on one line already
+  was (led_by_request in asking.py); the run ends at the first paragraph opening on neither a body nor a unit.
+  dev_h's and dev_j's writers put such lists under 下一步建议： and 几点建议： with modals; dev_ab's without.
+"""
+
+from __future__ import annotations
+
+
+def test_paragraphs_under_a_suggestion_lead_are_requests(parse):
+    r = parse("关于村级财务专项巡察情况的报告",
+              "巡察发现，湖坝村村委会主任私自借出集体资金8万元，源桥村集体鱼塘发包未经村民代表会议。",
+              "下一步，我办将跟踪问效。建议：",
+              "县纪委监委对湖坝村私自借出集体资金问题开展调查。",
+              "县委组织部会同青江街道党工委，对源桥村班子进行调整。",
+              "各巡察组在下一轮巡察中将湖坝村列为重点。",
+              "宁川县委巡察办")
+    assert {(d.body, (d.unit_name or "")[-3:]) for d in r.directives} == {
+        ("纪委监委", "湖坝村"), ("组织部", "源桥村"), ("巡察机构", "湖坝村")}
+
+
+def test_a_body_told_of_without_a_lead_is_no_request(parse):
+    r = parse("关于村级财务专项巡察情况的报告",
+              "巡察发现，湖坝村村委会主任私自借出集体资金8万元。",
+              "下一步，我办将跟踪问效。",
+              "县纪委监委对湖坝村私自借出集体资金问题开展了调查。")
+    assert r.directives == []
