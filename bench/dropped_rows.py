@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from graph.settings import Settings  # noqa: E402
 from graph.stores.embedded import EmbeddedStore  # noqa: E402
 from loaders.ledgers import dropped  # noqa: E402
+from loaders.ledgers.changes import Dropped  # noqa: E402
 from loaders.ledgers.export import write_ledgers  # noqa: E402
 from loaders.ledgers.files import ledger_files, order_files  # noqa: E402
 from loaders.ledgers.load import LedgerRejected, Loader  # noqa: E402
@@ -71,12 +72,12 @@ def _run(store, folder: Path, data: Path) -> dict[str, float | int]:  # noqa: AN
         loader.load(p, sheets=s)
     issues, benefits = folder / "问题清单.csv", folder / "惠民补贴.csv"
     _, listed_s = _reload(loader, issues)
-    shipped = dropped.find
-    dropped.find = lambda *a, **k: ([], 0)  # type: ignore[assignment]  # the load before the change: no listing
+    shipped = dropped.assess
+    dropped.assess = lambda *a, **k: (Dropped(), None, [])  # type: ignore[assignment]  # the load before: no listing
     try:
         _, unlisted_s = _reload(loader, issues)
     finally:
-        dropped.find = shipped  # type: ignore[assignment]
+        dropped.assess = shipped  # type: ignore[assignment]
     gone = _without_every_tenth(issues, issues)  # the same file (its path names its Document), rows deleted
     report, fewer_s = _reload(loader, issues)
     refused, refused_s = _reload(loader, issues, remove_dropped=True)
