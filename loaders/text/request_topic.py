@@ -10,6 +10,9 @@ from loaders.text.model import ParsedItem
 from loaders.text.segments import CN
 from loaders.text.walker_view import WalkerView
 
+# a clause asking whether something lies behind a matter (X背后有没有利益输送, 是否存在…): the matter to look into
+WHETHER = re.compile(r"有没有|是否|存不存在")
+
 
 def request_topic(sentence: str, rest: str) -> str:
     """The clause before the body's own when it says what the request is about (``对X问题，县纪委监委要…``)."""
@@ -29,7 +32,8 @@ def request_topic(sentence: str, rest: str) -> str:
     if passed and re.match(r"^(?:请|建议)其", clauses[-1]):
         return passed.group(1)  # X问题转Y局，请其…: X is what Y is asked about
     for topic in reversed(clauses[:-1]):  # the nearest clause naming a matter: 对X…, X…问题，由Y牵头，Z跟进
-        if re.match(r"^(?:对|针对|就|关于)", topic) or topic.endswith(("问题", "线索", "的事", "的事情")):
+        if re.match(r"^(?:对|针对|就|关于)", topic) or topic.endswith(("问题", "线索", "的事", "的事情")) or (
+                WHETHER.search(topic)):  # X公司借款背后有没有利益输送，县纪委监委要一查到底: X is what is asked
             return topic
     return ""
 

@@ -5,6 +5,9 @@
   X乡党委，对…; 各巡察组在…中将…), is a request to that body with no modal of its own, as 建议：X… on one line already
   was (led_by_request in asking.py); the run ends at the first paragraph opening on neither a body nor a unit.
   dev_h's and dev_j's writers put such lists under 下一步建议： and 几点建议： with modals; dev_ab's without.
+- A clause asking whether something lies behind a matter (X公司借款背后有没有利益输送，县纪委监委要一查到底; 是否存在…)
+  is the topic of the request after it (WHETHER in request_topic.py), as 对X问题，… is: the unit it names is what the
+  request is about. dev_f's, dev_s's and dev_w's speakers say it the same way (…有没有利益输送，要搞清楚).
 """
 
 from __future__ import annotations
@@ -28,3 +31,9 @@ def test_a_body_told_of_without_a_lead_is_no_request(parse):
               "下一步，我办将跟踪问效。",
               "县纪委监委对湖坝村私自借出集体资金问题开展了调查。")
     assert r.directives == []
+
+
+def test_a_request_after_asking_whether_is_about_the_matter_asked(parse):
+    r = parse("在县委巡察工作情况汇报会上的讲话", "同志们：",
+              "县住建局工程款支付背后是否存在利益输送，县纪委监委要查个水落石出。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [("纪委监委", "宁川县住房和城乡建设局")]
