@@ -50,7 +50,7 @@ from loaders.text.request_scope import (
     no_handoff,
     regulator_object,
 )
-from loaders.text.request_topic import request_topic, section_problem
+from loaders.text.request_topic import carried_problem, request_topic, section_problem
 from loaders.text.segments import CN, sentences
 from loaders.text.table_directives import table_directives
 from loaders.text.units import REDACTED, Resolved
@@ -266,7 +266,8 @@ class DirectiveFinder(Addressing):
         ):  # 今后…/下一轮…/对村级…/X领域问题: the inspections to come, every village, a field
             rule = "面向全县、今后的巡察或全部被巡察单位，不针对某一单位"
             aimed = TARGETED.match(rest) if body == "行业主管部门" and not any(w in rest for w in self._scope) else None
-            if aimed and (hit := self._link(block, None, aimed.group(1), items)) is not None:
+            told = aimed.group(1) if aimed else carried_problem(rest)  # 将X问题纳入下一轮…重点: X's own problem
+            if told and (hit := self._link(block, None, told, items)) is not None:
                 item_index = hit  # 各行业主管部门要针对社保基金管理中的漏洞…: the problem it names
                 unit_id, unit_name, rule = items[hit].unit_id, items[hit].unit_name, "所针对的问题"
         elif every_unit(topic + rest, items):

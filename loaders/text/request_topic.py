@@ -38,6 +38,17 @@ def request_topic(sentence: str, rest: str) -> str:
     return ""
 
 
+# a named problem carried into the rounds to come (将X问题纳入下一轮整改督查重点, 把X纳入下轮巡察重点)
+CARRIED = re.compile(r"(?:将|把)([^，。；]{2,30}?)纳入(?:下一轮|下轮|下一步|今后)")
+
+
+def carried_problem(rest: str) -> str:
+    """The problem a request carries into the next round (请巡察办将X问题纳入下一轮督查重点): the next round is
+    the county's, but the matter is one found, so the request is about that problem's unit ("" when none)."""
+    m = CARRIED.search(rest)
+    return m.group(1) if m else ""
+
+
 def section_problem(walker: WalkerView, item: ParsedItem) -> str:
     """The problem the heading over an item states (三、选人用人不够规范): a request may cite the section by it
     (对选人用人不规范问题，建议…), meaning the section's problems, the first of which stands for them."""

@@ -8,6 +8,10 @@
 - A clause asking whether something lies behind a matter (X公司借款背后有没有利益输送，县纪委监委要一查到底; 是否存在…)
   is the topic of the request after it (WHETHER in request_topic.py), as 对X问题，… is: the unit it names is what the
   request is about. dev_f's, dev_s's and dev_w's speakers say it the same way (…有没有利益输送，要搞清楚).
+- A request carrying a named problem into the rounds to come (请县委巡察办将X问题纳入下一轮整改督查重点) is about that
+  problem's unit when the problem links to an item (carried_problem in request_topic.py), as 各行业主管部门要针对X…
+  already was: the next round is the county's, the matter is one found. dev's writer reads 把校园食堂管理纳入下一轮
+  巡察重点 the same way (too few shared words there to link).
 """
 
 from __future__ import annotations
@@ -37,3 +41,10 @@ def test_a_request_after_asking_whether_is_about_the_matter_asked(parse):
     r = parse("在县委巡察工作情况汇报会上的讲话", "同志们：",
               "县住建局工程款支付背后是否存在利益输送，县纪委监委要查个水落石出。")
     assert [(d.body, d.unit_name) for d in r.directives] == [("纪委监委", "宁川县住房和城乡建设局")]
+
+
+def test_a_problem_carried_into_the_next_round_is_about_its_unit(parse):
+    r = parse("关于县委第二轮巡察情况的综合报告",
+              "县林业局对林木采伐许可证审核把关不严，存在先采伐后补证的情况。",
+              "请县委巡察办将林木采伐先采伐后补证问题纳入下一轮整改督查重点。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [("巡察机构", "宁川县林业局")]
