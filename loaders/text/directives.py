@@ -180,8 +180,8 @@ class DirectiveFinder(Addressing):
                 elif text[:m.start].endswith(HELPER_BEFORE) or (
                         text is rest and re.fullmatch(r"[、和及与]", text[:m.start])):
                     continue  # 牵头会同县审计局…, 组织部、县人社局联合…: a helper in the request, not what it is about
-                if COPIED_TO.search(text[:m.start]):
-                    continue  # …梳理后抄送县财政局、县农业农村局: who receives the result, not what it is about
+                if COPIED_TO.search(text[:m.start]) or text[:m.start].endswith(("对照", "参照")):
+                    continue  # 抄送县财政局…: who receives the result; 对照县中医院的问题自查: the measure others use
                 r = self.walker.finder.resolve(m.form, hint)
                 if r.unit_id != lead_uid and all((r.unit_id or r.name) != (f[2].unit_id or f[2].name) for f in found):
                     found.append((m.start, m.end, r))

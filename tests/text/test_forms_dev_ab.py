@@ -12,6 +12,8 @@
   problem's unit when the problem links to an item (carried_problem in request_topic.py), as 各行业主管部门要针对X…
   already was: the next round is the county's, the matter is one found. dev's writer reads 把校园食堂管理纳入下一轮
   巡察重点 the same way (too few shared words there to link).
+- A unit named as the measure others check themselves against (组织全县公立医院对照县中医院的问题开展自查; 参照) is
+  not what the request is about (_about in directives.py): the request is over the others, here every one of a kind.
 """
 
 from __future__ import annotations
@@ -48,3 +50,9 @@ def test_a_problem_carried_into_the_next_round_is_about_its_unit(parse):
               "县林业局对林木采伐许可证审核把关不严，存在先采伐后补证的情况。",
               "请县委巡察办将林木采伐先采伐后补证问题纳入下一轮整改督查重点。")
     assert [(d.body, d.unit_name) for d in r.directives] == [("巡察机构", "宁川县林业局")]
+
+
+def test_a_unit_named_as_the_measure_is_not_what_a_request_is_about(parse):
+    r = parse("在巡察整改推进会上的讲话", "同志们：",
+              "县教育局作为行业主管部门，要组织全县中小学对照县第一中学的问题开展自查。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [("行业主管部门", None)]
