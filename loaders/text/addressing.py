@@ -159,6 +159,19 @@ class Addressing:
                                                                  sentence[:span.start]))  # 由X处理，Y跟踪督办
             or TOPIC_FIRST.match(sentence[span.end:]))
 
+    def co_regulators(self, sentence: str, span: Span, lead_uid: str | None) -> list[str]:
+        """The other units named with the one a sentence makes the 行业主管部门 (建议县A局、县B局履行行业主管部门
+        职责，分别对…): with 分别 each is asked on its own (SEVERALLY), so each has its directive."""
+        if span.body != "行业主管部门" or lead_uid is None:
+            return []
+        clause = max(sentence.rfind(p, 0, span.start) for p in "，；:：") + 1
+        out: list[str] = []
+        for m in self.walker.finder.mentions(sentence[clause:span.start]):
+            uid = None if self.walker.is_body(m.form) else self.walker.finder.resolve(m.form).unit_id
+            if uid and uid != lead_uid and uid not in out:
+                out.append(uid)
+        return out
+
     def _chain_end(self, sentence: str, end: int) -> int:
         """Where a chain of bodies joined by 、 after a body ends (县纪委监委、驻X局纪检监察组|对…): the request after
         the chain is each one's, as the words before the chain are (the loop over ``before`` in :meth:`addressed`)."""

@@ -70,6 +70,11 @@ def led_by_request(paragraphs: list[tuple[int, str]], opens_on_body: Callable[[s
     return led
 
 
+# a request each of several bodies is to carry out on its own (A和B要分别盯紧驻在单位…; 县A局、县B局履行行业主管部门
+# 职责，分别对…): one directive each, not one for the chain
+SEVERALLY = re.compile(r"^(?:职责)?[，,]?(?:要|须|应当)?分别")
+
+
 # a letter's addressee (县纪委监委：) on a line of its own near the top: a 请… naming no body asks it (also after the
 # letter's matters pointed back at: 以上线索请于…将办理情况反馈…, or one cited by number: 第4项线索请指导…)
 SALUTATION = re.compile(r"^[^。，；]{2,30}[：:]$")

@@ -24,6 +24,7 @@ from loaders.text.asking import (
     HELPER_BEFORE,
     LEAD_ORDINAL,
     PLEASE,
+    SEVERALLY,
     SUGGEST,
     led_by_request,
     letter_addressee,
@@ -69,6 +70,7 @@ TARGETED = re.compile(r"^(?:要|须)?针对([^，。；]{4,30}?)(?:加强|开展
 COPIED_TO = re.compile(r"(?:抄送|报送|送交|转送|抄告)(?:[^，。；]*[、和及])?$")
 # a field of work (工程建设领域问题) in a report on several units or a speech: every unit in it, not one
 FIELD = re.compile(r"领域(?:的)?(?:问题|突出问题)")
+STATIONED_AT = re.compile(r"(?:驻在|所驻|派驻)(?:单位|部门)")  # the unit a stationed group is stationed at
 EVERY_OF_A_KIND = re.compile(r"(?:^|[，,])[^，。；]{0,12}?(?:对|督促|指导)各(?!项|类|个|条|种|方面|环节)")
 
 
@@ -85,7 +87,7 @@ class DirectiveFinder(Addressing):
         for cand in candidates:
             by_block.setdefault(cand.block.number, []).append(cand)
         found: list[ParsedDirective] = []
-        seen: set[tuple[int, str, str]] = set()
+        seen: set[tuple[int, str, str, str | None, str]] = set()
         contexts = self.walker.block_context
         addressee = letter_addressee([b.text for b in blocks], self.bodies)
         # the title of a letter handing matters over: …移交…线索的函
@@ -118,7 +120,8 @@ class DirectiveFinder(Addressing):
                     if announced([p for b, p in self.patterns if b == body], request, block.text[offset + len(sentence):],
                                  sentence):
                         continue  # 第三个要求，巡察办要算总账。县委巡察办要在年底前…: the next sentence asks it
-                    key = (block.number, body, request)  # 各巡察组要…，县委巡察办要…: one body asked twice
+                    key = (block.number, body, request, lead_uid,  # 各巡察组要…，县委巡察办要…: one body asked twice
+                           rest if SEVERALLY.match(request) else "")  # A组和B组要分别…: each asked
                     if key in seen:
                         continue
                     seen.add(key)
@@ -151,8 +154,10 @@ class DirectiveFinder(Addressing):
             stop = span.end + own if own is not None else stop  # …；X镇党委要…: the unit told to act itself
             m = re.search(r"(?:要|须|必须|应当|负责|牵头)", sentence[span.end:stop])
             start = span.end + (m.start() if m and m.start() < 16 else 0)
-            out.append((span.body, sentence[start:stop].lstrip("，,").rstrip("。；，"), sentence[span.end:stop],
-                        marked[id(span)]))
+            request, rest = sentence[start:stop].lstrip("，,").rstrip("。；，"), sentence[span.end:stop]
+            out.append((span.body, request, rest, marked[id(span)]))
+            if SEVERALLY.match(request) or SEVERALLY.match(rest):  # 县A局、县B局…职责，分别对…: each its own
+                out += [(span.body, request, rest, uid) for uid in self.co_regulators(sentence, span, marked[id(span)])]
         if not any(s.body == "行业主管部门" for s in spans):
             for mention in self.walker.finder.mentions(sentence):  # at the start of a clause
                 clause = max(sentence.rfind(p, 0, mention.start) for p in "，；:：") + 1
@@ -172,8 +177,10 @@ class DirectiveFinder(Addressing):
         for text in (rest, before):
             hint = self.walker.township_hint(contexts)
             found: list[tuple[int, int, Resolved]] = []
+            named_in = [(s.start, s.end) for s in self.spans(text)]  # 驻县X局纪检监察组: X names the body, no more
             for m in self.walker.finder.mentions(text):
-                if self.walker.is_body(m.form) or text[m.end:].startswith(tuple(self.rules["own_commission_words"])):
+                if self.walker.is_body(m.form) or text[m.end:].startswith(tuple(self.rules["own_commission_words"])) or (
+                        any(a <= m.start and m.end <= b for a, b in named_in)):
                     continue  # 指导X镇纪委开展核查: the township's commission is a body, not what it is about
                 if lead_uid is not None and text[:m.start].endswith("配合"):
                     pass  # X局作为行业主管部门，要配合县Y局做好…: Y leads the work on its own problem, which it is about
@@ -226,8 +233,8 @@ class DirectiveFinder(Addressing):
         named = named or cited_scope(self.walker, ahead, cited, items)
         township = next((w for w in self.rules["township_scope"] if w in rest), None)
         own_clause = re.split(r"[，,；;：:]", sentence[: sentence.find(rest)] if rest else sentence)[-1]
-        host = [m for m in self.walker.finder.mentions(own_clause) if not self.walker.is_body(m.form)] if (
-            body == "派驻纪检监察组") else []
+        host = [m for m in self.walker.finder.mentions(re.split(r"(?<=组)[、和及与]", own_clause)[-1])  # its own name
+                if not self.walker.is_body(m.form)] if body == "派驻纪检监察组" else []
         if named:
             unit_id, unit_name, rule = named[0].unit_id, named[0].name, "引用问题编号" if cited else "要求中点名"
         elif marked and (ruled := regulated_unit(self.walker, own_clause)) is not None and ruled.unit_id != lead_uid:
@@ -256,6 +263,9 @@ class DirectiveFinder(Addressing):
             rule = "向几个行业主管部门提出，面向其所管行业，不针对某一单位"
             if (doc := inspected_object(self.walker, contexts)) is not None and not any(w in rest for w in self._scope):
                 unit_id, unit_name, rule = doc.unit_id, doc.name, "反馈意见的巡察对象（几个主管部门查其问题）"
+        elif host and STATIONED_AT.search(rest):  # A组和B组要分别盯紧驻在单位的…: each its own host
+            r = self.walker.finder.resolve(host[-1].form)
+            unit_id, unit_name, rule = r.unit_id, r.name, "派驻所在单位"
         elif re.search(r"(?:^|[、和及与]|建议|请)各", own_clause) or re.match(r"^(?:[、和及与]|以及)各", rest) or (
                 EVERY_OF_A_KIND.search(rest)) or (
                 re.search(r"(?<![该本此])单位", topic + rest) and "该" not in topic + rest  # 整改不力单位的…

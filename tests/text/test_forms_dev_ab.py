@@ -14,6 +14,11 @@
   巡察重点 the same way (too few shared words there to link).
 - A unit named as the measure others check themselves against (组织全县公立医院对照县中医院的问题开展自查; 参照) is
   not what the request is about (_about in directives.py): the request is over the others, here every one of a kind.
+- Bodies asked to act severally (县A局、县B局履行行业主管部门职责，分别对…; 驻A组和B组要分别盯紧驻在单位…) are each
+  asked on their own: one directive each (SEVERALLY in asking.py, co_regulators in addressing.py), where the chain
+  had been one request. A stationed group asked about 驻在单位 is about its own host, the unit in its own name
+  (STATIONED_AT), and a unit inside a body's name (驻县X局纪检监察组) is never what a request is about. dev_u's and
+  dev_ab's writers both count such a request once per body.
 """
 
 from __future__ import annotations
@@ -56,3 +61,17 @@ def test_a_unit_named_as_the_measure_is_not_what_a_request_is_about(parse):
     r = parse("在巡察整改推进会上的讲话", "同志们：",
               "县教育局作为行业主管部门，要组织全县中小学对照县第一中学的问题开展自查。")
     assert [(d.body, d.unit_name) for d in r.directives] == [("行业主管部门", None)]
+
+
+def test_regulators_asked_severally_have_a_directive_each(parse):
+    r = parse("关于县人民医院巡察反馈意见",
+              "县人民医院药品采购未执行集中带量采购，部分检查项目重复收费。",
+              "建议县卫生健康局、县医疗保障局履行行业主管部门职责，分别对药品采购和重复收费问题开展核查。")
+    found = [(d.body, d.body_unit_id) for d in r.directives]
+    assert len(found) == 2 and {b for b, _ in found} == {"行业主管部门"} and len({u for _, u in found}) == 2
+
+
+def test_stationed_groups_asked_severally_watch_their_own_hosts(parse):
+    r = parse("在县委巡察工作情况汇报会上的讲话", "同志们：",
+              "驻县教育局纪检监察组和驻县卫生健康局纪检监察组要分别盯紧驻在单位的整改进度。")
+    assert sorted((d.unit_name or "") for d in r.directives) == ["宁川县卫生健康局", "宁川县教育局"]
