@@ -19,6 +19,8 @@
   had been one request. A stationed group asked about 驻在单位 is about its own host, the unit in its own name
   (STATIONED_AT), and a unit inside a body's name (驻县X局纪检监察组) is never what a request is about. dev_u's and
   dev_ab's writers both count such a request once per body.
+- A share or cost said to be too high (编外人员占比过高) states a problem, as 偏高 already did (problem_cues in
+  text_rules.json).
 """
 
 from __future__ import annotations
@@ -75,3 +77,9 @@ def test_stationed_groups_asked_severally_watch_their_own_hosts(parse):
     r = parse("在县委巡察工作情况汇报会上的讲话", "同志们：",
               "驻县教育局纪检监察组和驻县卫生健康局纪检监察组要分别盯紧驻在单位的整改进度。")
     assert sorted((d.unit_name or "") for d in r.directives) == ["宁川县卫生健康局", "宁川县教育局"]
+
+
+def test_too_high_is_a_problem(parse):
+    r = parse("关于县委第二轮巡察情况的综合报告", "（一）干部队伍建设方面",
+              "一是县林业局编外人员占比过高，关键岗位多由临聘人员担任。")
+    assert [(it.unit_name) for it in r.items] == ["宁川县林业局"]
