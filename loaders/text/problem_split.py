@@ -12,6 +12,7 @@ import re
 from loaders.text.asides import comments
 from loaders.text.candidates import Candidate
 from loaders.text.cues import has_cue
+from loaders.text.request_topic import WHETHER
 from loaders.text.segments import SPEAKER_TURNS, sentences
 
 REQUIREMENT = re.compile(r"^(?:[^，。；！？]{0,16}[，,]|[^，。；！？]{0,12}作为[^，。；！？]{0,24}[，,])?"
@@ -67,8 +68,9 @@ def split(cand: Candidate, cues: tuple[str, ...], asking: re.Pattern[str]) -> tu
                 required.append(s)
             continue
         cut = REQUIRED_CLAUSE.search(s)
-        if cut and re.match(r"^(?:对|针对|关于|就)", s.strip()) and not _stated_failing(s[: cut.start()], cues):
-            required.append(s)  # 对…顶岗问题，组织部要…: the topic of a request, not a problem stated
+        if cut and (re.match(r"^(?:对|针对|关于|就)", s.strip()) and not _stated_failing(s[: cut.start()], cues) or (
+                WHETHER.search(s[: cut.start()]) and not re.search(r"[，,；;]", s[: cut.start()]))):
+            required.append(s)  # 对…顶岗问题，组织部要…; X背后有没有利益输送，Y要…: the topic of a request
         elif cut and has_cue(s[: cut.start()], cues):
             problem.append(s[: cut.start()] + "。")
             required.append(s[cut.start() + 1:])

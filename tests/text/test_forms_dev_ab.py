@@ -8,6 +8,9 @@
 - A clause asking whether something lies behind a matter (X公司借款背后有没有利益输送，县纪委监委要一查到底; 是否存在…)
   is the topic of the request after it (WHETHER in request_topic.py), as 对X问题，… is: the unit it names is what the
   request is about. dev_f's, dev_s's and dev_w's speakers say it the same way (…有没有利益输送，要搞清楚).
+  Said in one clause before the request, such a question states no finding either (split in problem_split.py): it
+  names what to look into; after a clause that states the failing (…屡查屡犯，背后有没有保护伞，要查清楚) the
+  problem stays.
 - A request carrying a named problem into the rounds to come (请县委巡察办将X问题纳入下一轮整改督查重点) is about that
   problem's unit when the problem links to an item (carried_problem in request_topic.py), as 各行业主管部门要针对X…
   already was: the next round is the county's, the matter is one found. dev's writer reads 把校园食堂管理纳入下一轮
@@ -83,3 +86,11 @@ def test_too_high_is_a_problem(parse):
     r = parse("关于县委第二轮巡察情况的综合报告", "（一）干部队伍建设方面",
               "一是县林业局编外人员占比过高，关键岗位多由临聘人员担任。")
     assert [(it.unit_name) for it in r.items] == ["宁川县林业局"]
+
+
+def test_a_question_of_whether_before_a_request_is_no_finding(parse):
+    r = parse("在县委巡察工作情况汇报会上的讲话", "同志们：",
+              "县林业局生态护林员选聘不公开。",
+              "县住建局工程款支付背后有没有利益输送，县纪委监委要查个水落石出。")
+    assert [it.unit_name for it in r.items] == ["宁川县林业局"]
+    assert [d.unit_name for d in r.directives] == ["宁川县住房和城乡建设局"]
