@@ -343,7 +343,21 @@ bench/report_text.py measured, and why each part stands where it does (tests/tex
 
 * ``dev_ab`` (21 files, written independently outside the repository, another office's year in its own habits),
   scored once as the test part at the end of session 13 after the rules for dev_x, dev_z and dev_aa, at items
-  0.99/0.97, units 0.99/0.97, directives 1.00/0.92, directive units 0.91/0.83; not tuned on yet: floors a little below.
+  0.99/0.97, units 0.99/0.97, directives 1.00/0.92, directive units 0.91/0.83; tuned by H74 in session 13 to items
+  1.000/0.980, units 1.000/0.980, directives 1.000/1.000, directive units 0.967/0.967 — paragraphs after a lead
+  announcing requests (…。建议：) that open on a body each a request to it without a modal (县纪委监委对…开展调查;
+  县委组织部会同…; 各巡察组在…中将…); a one-clause question of whether (X背后有没有利益输送，县纪委监委要…) the
+  request's topic and no finding; a named problem carried into the next round (将X问题纳入下一轮…重点) about its unit;
+  a unit named as the measure (组织全县公立医院对照县中医院的问题自查) not what a request is about; bodies asked
+  severally (县A局、县B局履行行业主管部门职责，分别对…) one directive each, a stationed group's 驻在单位 its own host;
+  过高 a problem cue. dev_u rose with the 分别 reading (directives 0.967/0.983 -> 0.968/1.000, directive units
+  0.951/0.967 -> 0.952/0.983; its floors stay); no other part moved. Left missed: a feedback report's regulator
+  checking the whole county (建议县教育局作为行业主管部门，对全县中小学…), about no unit to this writer and dev_v's,
+  about the inspected unit to dev_aa's, dev_o's and dev_z's, once each way to dev_q's (the kept reading, 5 to 3); a
+  letter's 第4件…，请 你委督促石山乡党委抓好资金追缴 the writer puts at the cited item's village where the request
+  names the township it urges; a second problem joined by a comma (…监管滞后，冷链食品进货查验记录不全) and a speech's
+  examples (A擅自…，B把村道工程拆分发包，这类问题…) the writer counts apart. Floors 0.96/0.96/0.90/0.81 ->
+  0.97/0.97/0.99/0.96.
 
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
@@ -374,5 +388,5 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_y": {"items": 0.96, "units": 0.96, "directives": 0.99, "directive_units": 0.99},
          "dev_z": {"items": 0.98, "units": 0.98, "directives": 0.99, "directive_units": 0.99},
          "dev_aa": {"items": 0.95, "units": 0.94, "directives": 0.99, "directive_units": 0.98},
-         "dev_ab": {"items": 0.96, "units": 0.96, "directives": 0.90, "directive_units": 0.81},
+         "dev_ab": {"items": 0.97, "units": 0.97, "directives": 0.99, "directive_units": 0.96},
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
