@@ -261,3 +261,60 @@ def test_the_relationships_a_file_wrote_are_one_answer_on_both_stores(embedded, 
         doc = next(n.id for n in store.iter_nodes() if n.kind is NodeKind.DOCUMENT and n.props["path"] == str(ledger))
         answers.append(store.run_query("document_edges", {"doc": doc}))
     assert answers[0] == answers[1] and {r["type"] for r in answers[0]} >= {"FOUND_AT", "FOUND_IN"}
+
+
+def test_removing_only_some_listed_records_refuses_to_cut_an_edge_to_one_that_stays(tmp_path):
+    """An upload removes the ids the clerk confirmed: the problem chosen, its task (listed too) not — their edge
+    would be cut with the problem and leave the task rectifying nothing."""
+    from tests.loaders.test_malformed import write_xlsx
+
+    store = EmbeddedStore(tmp_path / "graph.sqlite")
+    load = _direct(store)
+    _seeded(load, tmp_path)
+    task = ["NC-15-1-02", "补齐票据", "个案整改", "2022-10-31", "整改中"]
+    book = tmp_path / "问题与整改.xlsx"
+    load(write_xlsx(book, {"问题清单": [ISSUE_HEAD, _issue(1), _issue(2)], "整改台账": [TASK_HEAD, task]}), False)
+    listed = load(write_xlsx(book, {"问题清单": [ISSUE_HEAD, _issue(1)]}), False).changes.dropped.records
+    problem = next(r.id for r in listed if r.kind == "问题")
+    with pytest.raises(LedgerRejected) as refused:
+        Loader(store, "test-salt").load(book, remove_dropped=frozenset({problem}))
+    assert "整改任务“补齐票据”（已删去但未选删除）" in refused.value.report.problems[0].reason
+    assert _codes(store) == {"NC-15-1-01", "NC-15-1-02"}
+    store.close()
+
+
+def test_a_person_a_merge_judgement_kept_is_not_taken_as_named_only(tmp_path):
+    from loaders.judgements import Judgements, confirm
+
+    store = EmbeddedStore(tmp_path / "graph.sqlite")
+    loader = Loader(store, "test-salt", data_dir=tmp_path)
+    for path in (write_csv(tmp_path / "units.csv", UNITS), write_csv(tmp_path / "rounds.csv", ROUNDS)):
+        loader.load(path)
+    head = ["县（市、区）", "线索编号", "线索摘要", "线索来源", "移交日期", "接收单位", "办理状态", "被反映人"]
+    clue = {n: ["宁川县", f"XS-{n}", f"违规收受礼金{n}次", "巡察监督", "2023-08-10", "县教育局", "已移交", who]
+            for n, who in ((1, "孙某"), (2, "钱某"), (3, "钱某某"))}
+    ledger = write_csv(tmp_path / "线索台账.csv", [head, clue[1], clue[2], clue[3]])
+    loader.load(ledger)
+    people = {n.props["name"]: n.id for n in store.iter_nodes() if n.kind is NodeKind.PERSON}
+    confirm(store, Judgements(tmp_path), people["钱某"], people["钱某某"], who="测试")
+    done = loader.load(write_csv(ledger, [head, clue[1]]), remove_dropped=True).changes.dropped
+    assert (done.removed, done.named_only) == (2, 0) and store.get_node(people["钱某"]) is not None
+    again = loader.load(write_csv(ledger, [head, clue[1], clue[3]]))  # the merged one's row back: it lives on
+    assert again.loaded == 2 and store.get_node(people["钱某"]) is not None
+    store.close()
+
+
+def test_a_record_a_merge_moved_onto_the_kept_one_is_not_listed(tmp_path):
+    from loaders.judgements import Judgements, confirm
+
+    store = EmbeddedStore(tmp_path / "graph.sqlite")
+    loader = Loader(store, "test-salt", data_dir=tmp_path)
+    units = write_csv(tmp_path / "units.csv", UNITS)
+    loader.load(units)
+    other = [UNITS[0], ["宁川县教育体育局", "宁川县", "", "县直单位", "", ""]]
+    loader.load(write_csv(tmp_path / "units2.csv", other))
+    ids = {n.props["name"]: n.id for n in store.iter_nodes() if n.kind is NodeKind.UNIT}
+    confirm(store, Judgements(tmp_path), ids["宁川县教育体育局"], ids["宁川县教育局"], who="测试")
+    report = loader.load(units, remove_dropped=True)  # unchanged: its 教育局 lives on as 教育体育局
+    assert report.changes.dropped.count == 0 and not report.problems
+    store.close()

@@ -50,11 +50,11 @@ def assess(store: GraphStore, document_id: str, main_kinds: dict[str, NodeKind],
     report = listed(found, earlier)
     report.links, report.link_records = len(links), _shown_links(store, links)
     only = None if remove is True else remove or frozenset()
-    found, links = chosen(found, only), [e for e in links if only is None or e.id in only]
+    every, found, links = found, chosen(found, only), [e for e in links if only is None or e.id in only]
     if not remove or not (found or links):
         return report, None, []
-    removing = plan(store, document_id, found, links, loaded, limit)
-    lines = refusals(store, found, removing, edges, data_dir, limit)
+    removing = plan(store, document_id, found, links, loaded | {n.node.id for n in every}, limit, data_dir)
+    lines = refusals(store, every, removing, edges, data_dir, limit)
     if lines:
         return report, None, lines
     report.removed = len({n.node.id for n in found} & set(removing.nodes))
@@ -115,7 +115,7 @@ def _end(node: NodeRecord | None, kind: NodeKind) -> str:
 
 
 def plan(store: GraphStore, document_id: str, found: list[Neighbour], links: list[EdgeRecord], loaded: set[str],
-         limit: int) -> Removing:
+         limit: int, data_dir: Path | None = None) -> Removing:
     """What the load takes out before it writes: the dropped records and the records only they named, but of a
     record another document gives too only its source in this file; and the stale relationships."""
     dropping, deleted = list(links), []
@@ -124,10 +124,11 @@ def plan(store: GraphStore, document_id: str, found: list[Neighbour], links: lis
             dropping.append(n.edge)
         else:
             deleted.append(n.node.id)
-    repeats = frozenset({EdgeType.REPEATS})
+    judged = {j.a for j in Judgements(data_dir).active() if j.verdict == "same"} if data_dir is not None else set()
+    derived = frozenset({EdgeType.REPEATS, EdgeType.SUCCEEDED_BY})  # recomputed; the county's lineage list waits
     return Removing(nodes=deleted + _named_only(store, document_id, {n.node.id for n in found}, set(deleted),
-                                                {e.id for e in links}, loaded, limit),
-                    may_cut=Cuttable(outgoing=repeats, incoming=repeats, written_from=document_id), dropping=dropping)
+                                                {e.id for e in links}, loaded | judged, limit),
+                    may_cut=Cuttable(outgoing=derived, incoming=derived, written_from=document_id), dropping=dropping)
 
 
 def _elsewhere(store: GraphStore, node_id: str, document_id: str, limit: int) -> bool:
@@ -156,12 +157,17 @@ def refusals(store: GraphStore, found: list[Neighbour], removing: Removing, edge
     and row), an edge between one that goes and one another file keeps (that file may have written it too), or an
     analyst's standing judgement on one (a repeat pair, or the record a merged one lives on as)."""
     line = {n.node.id: _named(n) for n in found}
-    out = [f"{e.props.get('source_sheet') or ''}第 {e.props.get('source_row')} 行仍引用{line[x]}，"
-           "该行也须删去或改正" for e in edges for x in (e.src, e.dst) if x in line and e.type is not EdgeType.REPEATS]
+    out = [f"{e.props.get('source_sheet') or ''}第 {e.props.get('source_row')} 行仍引用{line[x]}，该行也须删去或改正"
+           for e in edges if e.type not in (EdgeType.REPEATS, EdgeType.SOURCED_FROM) and e.props.get("source_row")
+           for x in (e.src, e.dst) if x in line]
     kept = {e.src for e in removing.dropping if e.type is EdgeType.SOURCED_FROM}
-    out += [f"{line[node]}与{x.node.kind.label_zh}{called(x.node)}（另见于其他文件，保留）以“{x.edge.type.label_zh}”关联，"
-            "该关系也可能来自那份文件，未删除；请先处理另一文件中的记录" for node in removing.nodes if node in line
-            for x in store.neighbours(node, limit=limit) if x.node.id in kept]
+    staying = set(line) - set(removing.nodes)  # listed but kept: another file gives it, or not chosen
+    out += [f"{line[node]}与{x.node.kind.label_zh}{called(x.node)}（"
+            f"{'另见于其他文件，保留' if x.node.id in kept else '已删去但未选删除'}）以“{x.edge.type.label_zh}”关联，"
+            f"{'该关系也可能来自那份文件，' if x.node.id in kept else ''}未删除；"
+            f"{'请先处理另一文件中的记录' if x.node.id in kept else '请一并选中删除'}"
+            for node in removing.nodes if node in line
+            for x in store.neighbours(node, limit=limit) if x.node.id in staying]
     if data_dir is not None:
         out += [f"{line[x]}有人工重复问题研判 {j.id}，请先在“重复问题”页撤销该研判"
                 for j in RepeatJudgements(data_dir).active() for x in (j.later, j.earlier) if x in line]
