@@ -361,6 +361,11 @@ bench/report_text.py measured, and why each part stands where it does (tests/tex
   examples (A擅自…，B把村道工程拆分发包，这类问题…) the writer counts apart. Floors 0.96/0.96/0.90/0.81 ->
   0.97/0.97/0.99/0.96.
 
+* ``dev_ac`` (22 files, written independently outside the repository, another office's year in its own habits),
+  scored once as the test part at the end of session 13 after the rules for dev_x, dev_z, dev_aa and dev_ab, at
+  items 0.98/0.94, units 0.98/0.94, directives 0.98/0.91, directive units 0.92/0.86; not tuned on yet: floors a
+  little below.
+
 The floors (0.97) leave a little room for rules a county edits in text_rules.json; they are not a claim about unseen
 text — that is what the test part measures."""
 
@@ -391,4 +396,5 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_z": {"items": 0.98, "units": 0.98, "directives": 0.99, "directive_units": 0.99},
          "dev_aa": {"items": 0.95, "units": 0.94, "directives": 0.99, "directive_units": 0.98},
          "dev_ab": {"items": 0.97, "units": 0.97, "directives": 0.99, "directive_units": 0.96},
+         "dev_ac": {"items": 0.92, "units": 0.92, "directives": 0.89, "directive_units": 0.84},
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
