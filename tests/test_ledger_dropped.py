@@ -103,6 +103,16 @@ def _seeded(load: Load, folder: Path) -> None:
     load(write_csv(folder / "rounds.csv", ROUNDS), False)
 
 
+@pytest.fixture
+def seeded(tmp_path):
+    """An embedded store holding the test county's units and rounds, and the command line's way to load into it."""
+    store = EmbeddedStore(tmp_path / "graph.sqlite")
+    load = _direct(store)
+    _seeded(load, tmp_path)
+    yield store, load
+    store.close()
+
+
 def _uploaded(settings: Settings) -> Load:
     """The upload's way: a child process loads into a copy and writes the load, its removal and its repeats at once."""
     def load(path: Path, remove: bool) -> FileReport:
@@ -150,21 +160,19 @@ def test_an_upload_removes_in_the_one_write_with_its_repeats(tmp_path):
     store.close()
 
 
-def test_a_file_with_a_rejected_row_lists_nothing_and_refuses_removal(tmp_path):
-    store = EmbeddedStore(tmp_path / "graph.sqlite")
-    load = _direct(store)
-    _seeded(load, tmp_path)
+def test_a_file_with_a_rejected_row_lists_nothing_and_refuses_removal(seeded, tmp_path):
+    store, load = seeded
     ledger = write_csv(tmp_path / "问题清单.csv", [ISSUE_HEAD, _issue(1), _issue(2)])
     load(ledger, False)
     bad = issue(问题编号="NC-15-1-02", 序号=2, 发现日期="不是日期")
     loader = Loader(store, "test-salt")
     report = loader.load(write_csv(ledger, [ISSUE_HEAD, _issue(1), bad]), skip_bad_rows=True)
     assert report.rejected == 1 and report.changes.dropped.count == 0  # the rejected row's problem is not "dropped"
+    assert report.changes.dropped.not_listed  # and the report says nothing was listed
     with pytest.raises(LedgerRejected) as refused:
         loader.load(ledger, skip_bad_rows=True, remove_dropped=True)
     assert "无法确定文件中删去了哪些行" in refused.value.report.problems[-1].reason
     assert _codes(store) == {"NC-15-1-01", "NC-15-1-02"}
-    store.close()
 
 
 def test_neo4j_gives_the_same_answers_directly_and_uploaded(scratch_neo4j, tmp_path):
@@ -179,12 +187,10 @@ def test_neo4j_gives_the_same_answers_directly_and_uploaded(scratch_neo4j, tmp_p
     assert _expected(direct) == _expected(uploaded) == EXPECTED
 
 
-def test_a_row_of_the_same_file_still_citing_a_dropped_record_refuses_the_removal(tmp_path):
+def test_a_row_of_the_same_file_still_citing_a_dropped_record_refuses_the_removal(seeded, tmp_path):
     from tests.loaders.test_malformed import write_xlsx
 
-    store = EmbeddedStore(tmp_path / "graph.sqlite")
-    load = _direct(store)
-    _seeded(load, tmp_path)
+    store, load = seeded
     task = ["NC-15-1-02", "补齐票据", "个案整改", "2022-10-31", "整改中"]
     book = tmp_path / "问题与整改.xlsx"
     load(write_xlsx(book, {"问题清单": [ISSUE_HEAD, _issue(1), _issue(2)], "整改台账": [TASK_HEAD, task]}), False)
@@ -195,17 +201,14 @@ def test_a_row_of_the_same_file_still_citing_a_dropped_record_refuses_the_remova
     assert _codes(store) == {"NC-15-1-01", "NC-15-1-02"}
     removed = load(write_xlsx(book, {"问题清单": [ISSUE_HEAD, _issue(1)]}), True)  # the task sheet taken out whole
     assert removed.changes.dropped.removed == 2 and _codes(store) == {"NC-15-1-01"}  # the issue and its task
-    store.close()
 
 
-def test_an_edge_another_file_may_have_written_refuses_the_removal(tmp_path):
+def test_an_edge_another_file_may_have_written_refuses_the_removal(seeded, tmp_path):
     """The same task in this workbook and in another file: their one RECTIFIES edge names only its last writer, so
     removing the problem (and this file's copy of the task) would leave the other file's task rectifying nothing."""
     from tests.loaders.test_malformed import write_xlsx
 
-    store = EmbeddedStore(tmp_path / "graph.sqlite")
-    load = _direct(store)
-    _seeded(load, tmp_path)
+    store, load = seeded
     task = ["NC-15-1-02", "补齐票据", "个案整改", "2022-10-31", "整改中"]
     book = tmp_path / "问题与整改.xlsx"
     load(write_xlsx(book, {"问题清单": [ISSUE_HEAD, _issue(1), _issue(2)], "整改台账": [TASK_HEAD, task]}), False)
@@ -216,13 +219,10 @@ def test_an_edge_another_file_may_have_written_refuses_the_removal(tmp_path):
     (line,) = [p.reason for p in refused.value.report.problems]
     assert "“NC-15-1-02”" in line and "整改任务“补齐票据”（另见于其他文件，保留）" in line
     assert _codes(store) == {"NC-15-1-01", "NC-15-1-02"}
-    store.close()
 
 
-def test_a_person_only_the_deleted_rows_named_goes_with_them(tmp_path):
-    store = EmbeddedStore(tmp_path / "graph.sqlite")
-    load = _direct(store)
-    _seeded(load, tmp_path)
+def test_a_person_only_the_deleted_rows_named_goes_with_them(seeded, tmp_path):
+    store, load = seeded
     head = ["县（市、区）", "线索编号", "线索摘要", "线索来源", "移交日期", "接收单位", "办理状态", "被反映人"]
     clue = {n: ["宁川县", f"XS-{n}", f"违规收受礼金{n}次", "巡察监督", "2023-08-10", "县教育局", "已移交", who]
             for n, who in ((1, "孙某"), (2, "钱某"))}
@@ -233,20 +233,7 @@ def test_a_person_only_the_deleted_rows_named_goes_with_them(tmp_path):
     assert (done.removed, done.named_only) == (1, 1)  # the clue, and the person only its row named
     assert sum(n.kind is NodeKind.PERSON for n in store.iter_nodes()) == people - 1
     assert all(e.src != e.dst and store.get_node(e.dst) is not None for e in store.iter_edges())
-    store.close()
 
-
-def test_with_a_rejected_row_the_report_says_nothing_was_listed(tmp_path):
-    store = EmbeddedStore(tmp_path / "graph.sqlite")
-    load = _direct(store)
-    _seeded(load, tmp_path)
-    ledger = write_csv(tmp_path / "问题清单.csv", [ISSUE_HEAD, _issue(1), _issue(2)])
-    load(ledger, False)
-    report = Loader(store, "test-salt").load(write_csv(ledger, [ISSUE_HEAD, issue(问题编号="NC-15-1-02", 序号=2,
-                                                                                  发现日期="不是日期")]),
-                                             skip_bad_rows=True)
-    assert report.changes.dropped.not_listed and report.changes.dropped.count == 0
-    store.close()
 
 
 def test_the_relationships_a_file_wrote_are_one_answer_on_both_stores(embedded, scratch_neo4j, tmp_path):
@@ -263,14 +250,12 @@ def test_the_relationships_a_file_wrote_are_one_answer_on_both_stores(embedded, 
     assert answers[0] == answers[1] and {r["type"] for r in answers[0]} >= {"FOUND_AT", "FOUND_IN"}
 
 
-def test_removing_only_some_listed_records_refuses_to_cut_an_edge_to_one_that_stays(tmp_path):
+def test_removing_only_some_listed_records_refuses_to_cut_an_edge_to_one_that_stays(seeded, tmp_path):
     """An upload removes the ids the clerk confirmed: the problem chosen, its task (listed too) not — their edge
     would be cut with the problem and leave the task rectifying nothing."""
     from tests.loaders.test_malformed import write_xlsx
 
-    store = EmbeddedStore(tmp_path / "graph.sqlite")
-    load = _direct(store)
-    _seeded(load, tmp_path)
+    store, load = seeded
     task = ["NC-15-1-02", "补齐票据", "个案整改", "2022-10-31", "整改中"]
     book = tmp_path / "问题与整改.xlsx"
     load(write_xlsx(book, {"问题清单": [ISSUE_HEAD, _issue(1), _issue(2)], "整改台账": [TASK_HEAD, task]}), False)
@@ -280,7 +265,6 @@ def test_removing_only_some_listed_records_refuses_to_cut_an_edge_to_one_that_st
         Loader(store, "test-salt").load(book, remove_dropped=frozenset({problem}))
     assert "整改任务“补齐票据”（已删去但未选删除）" in refused.value.report.problems[0].reason
     assert _codes(store) == {"NC-15-1-01", "NC-15-1-02"}
-    store.close()
 
 
 def test_a_person_a_merge_judgement_kept_is_not_taken_as_named_only(tmp_path):
