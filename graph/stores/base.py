@@ -56,14 +56,25 @@ class Removing(NamedTuple):
 
 
 def check_removing(nodes: list[NodeRecord], edges: list[EdgeRecord], removing: Removing | None) -> None:
-    """A write that removes nodes writes nothing at them: both stores refuse it alike, before anything changes."""
-    gone = set(removing.nodes) if removing else set()
+    """A write that takes records out writes nothing at the nodes it deletes and does not write an edge it drops
+    (a caller's mistake): both stores refuse it alike, before anything changes."""
+    if removing is None:
+        return
+    gone = set(removing.nodes)
     for node in nodes:
         if node.id in gone:
             raise StoreError(f"节点 {node.id} 既要删除又要写入，整批写入已取消")
     for edge in edges:
         if edge.src in gone or edge.dst in gone:
             raise DanglingEdgeError(f"关系 {edge.type.value}（{edge.type.label_zh}）的端点是本次删除的节点，整批写入已取消")
+    both = sorted({e.id for e in edges} & {e.id for e in removing.dropping})
+    if both:
+        raise StoreError(f"关系 {both[0]} 既要删除又要写入，整批写入已取消")
+
+
+def dropping_only(dropping: Iterable[EdgeRecord]) -> Removing:
+    """What ``upsert_dropping`` takes out: edges only (a merge undone drops its moved copies)."""
+    return Removing(nodes=[], may_cut=Cuttable(outgoing=frozenset(), incoming=frozenset()), dropping=list(dropping))
 
 
 def written_by(may_cut: Cuttable, edge_type: EdgeType, props: dict[str, Any], other: str) -> bool:
@@ -116,13 +127,6 @@ class NodeInUse(StoreError):
     def __init__(self, ties: list[Tie]) -> None:
         super().__init__(f"有 {len(ties)} 条关系仍引用要删除的节点，未删除任何内容")
         self.ties = ties
-
-
-def check_dropping(edges: list[EdgeRecord], dropping: list[EdgeRecord]) -> None:
-    """``upsert_dropping`` writes other edges than it drops: one both dropped and written is a caller's mistake."""
-    both = sorted({e.id for e in edges} & {e.id for e in dropping})
-    if both:
-        raise StoreError(f"关系 {both[0]} 既要删除又要写入，整批写入已取消")
 
 
 @cache

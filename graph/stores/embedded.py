@@ -315,15 +315,7 @@ class EmbeddedStore:
 
     def upsert_dropping(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord],
                         dropping: Iterable[EdgeRecord]) -> None:
-        nodes, edges, dropping = list(nodes), list(edges), list(dropping)
-        base.check_dropping(edges, dropping)
-
-        def plan(g: nx.MultiDiGraph) -> Plan:
-            node_rows = plan_rows.merge_nodes(g, nodes)
-            return node_rows, plan_rows.merge_edges(g, edges, node_rows), ([], plan_rows.dropped_edges(g, dropping))
-
-        with self._rw.write():
-            self._planned(plan)
+        self.upsert_replacing(nodes, edges, None, (), removing=base.dropping_only(dropping))
 
     def clear(self) -> None:
         with self._rw.write():

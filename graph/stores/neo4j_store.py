@@ -243,9 +243,7 @@ class Neo4jStore:
     def upsert_dropping(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord],
                         dropping: Iterable[EdgeRecord]) -> None:
         """One transaction: the edges dropped, then the records written as ``upsert`` writes them."""
-        edges, dropping = list(edges), list(dropping)
-        base.check_dropping(edges, dropping)
-        self._write(nodes, edges, drop_type=None, before=lambda tx: neo4j_merge.drop(tx, dropping))
+        self.upsert_replacing(nodes, edges, None, (), removing=base.dropping_only(dropping))
 
     def _retried(self, work: Callable[[ManagedTransaction], _R], undone: str) -> _R:
         """A write transaction that reads what it deletes, run again (up to three times) when the server refuses
