@@ -30,22 +30,25 @@ from pathlib import Path
 from graph.analysis.repeat_judgements import RepeatJudgements
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
 from graph.stores.base import Cuttable, GraphStore, Neighbour, Removing, Tie
-from loaders.judgements import Judgements
+from loaders.judgements import Judgement, Judgements
 from loaders.ledgers.changes import Dropped, DroppedLink, DroppedRecord
-from loaders.record_names import called, loaded_from
+from loaders.record_names import called, tie_phrase
 
 SHOWN = 200
 
 
 def assess(store: GraphStore, document_id: str, main_kinds: dict[str, NodeKind], loaded: set[str], limit: int,
-           remove: bool | frozenset[str], edges: Iterable[EdgeRecord], data_dir: Path | None
-           ) -> tuple[Dropped, Removing | None, list[str]]:
+           remove: bool | frozenset[str], edges: Iterable[EdgeRecord], data_dir: Path | None,
+           judgements: Judgements | None) -> tuple[Dropped, Removing | None, list[str]]:
     """The report's lists (records and relationships); if removal is asked (all, or the ids the clerk was shown),
-    what the load takes out, or why it cannot (then nothing is to be written)."""
+    what the load takes out, or why it cannot (then nothing is to be written). ``judgements``: the loader's, read
+    under the lock it holds while it loads."""
     if store.get_node(document_id) is None:  # the file's first load: nothing of it to miss
         return Dropped(), None, []
     edges = list(edges)
-    found, earlier = find(store, document_id, main_kinds, loaded, limit)
+    sources = [n for n in store.neighbours(document_id, direction="in", limit=limit)
+               if n.edge.type is EdgeType.SOURCED_FROM]
+    found, earlier = find(sources, main_kinds, loaded)
     links = stale_links(store, document_id, {e.id for e in edges}, {n.node.id for n in found})
     report = listed(found, earlier)
     report.links, report.link_records = len(links), _shown_links(store, links)
@@ -53,8 +56,10 @@ def assess(store: GraphStore, document_id: str, main_kinds: dict[str, NodeKind],
     every, found, links = found, chosen(found, only), [e for e in links if only is None or e.id in only]
     if not remove or not (found or links):
         return report, None, []
-    removing = plan(store, document_id, found, links, loaded | {n.node.id for n in every}, limit, data_dir)
-    lines = refusals(store, every, removing, edges, data_dir, limit)
+    merges = [j for j in judgements.active() if j.verdict == "same"] if judgements is not None else []
+    removing = plan(store, document_id, sources, found, links,
+                    loaded | {j.a for j in merges} | {n.node.id for n in every}, limit)
+    lines = refusals(store, every, removing, edges, data_dir, merges, limit)
     if lines:
         return report, None, lines
     report.removed = len({n.node.id for n in found} & set(removing.nodes))
@@ -64,15 +69,13 @@ def assess(store: GraphStore, document_id: str, main_kinds: dict[str, NodeKind],
     return report, removing, []
 
 
-def find(store: GraphStore, document_id: str, main_kinds: dict[str, NodeKind], loaded: set[str],
-         limit: int) -> tuple[list[Neighbour], int]:
-    """The main records sourced from this document that this load does not give (``loaded``: every id it writes):
-    marked so on their ``SOURCED_FROM`` (``main``), or, loaded before the mark, of the kind whose rows the sheet
-    still in the file declares; and how many main records the earlier load gave in all. ``limit`` bounds the read
-    (a file's cells bound its records)."""
-    earlier = [n for n in store.neighbours(document_id, direction="in", limit=limit)
-               if n.edge.type is EdgeType.SOURCED_FROM
-               and (n.edge.props.get("main") or main_kinds.get(n.edge.props.get("sheet") or "") is n.node.kind)]
+def find(sources: list[Neighbour], main_kinds: dict[str, NodeKind], loaded: set[str]) -> tuple[list[Neighbour], int]:
+    """Of the records sourced from this document (``sources``, read once: a file's cells bound them), the main ones
+    this load does not give (``loaded``: every id it writes): marked so on their ``SOURCED_FROM`` (``main``), or,
+    loaded before the mark, of the kind whose rows the sheet still in the file declares; and how many main records
+    the earlier load gave in all."""
+    earlier = [n for n in sources
+               if n.edge.props.get("main") or main_kinds.get(n.edge.props.get("sheet") or "") is n.node.kind]
     found = sorted((n for n in earlier if n.node.id not in loaded),
                    key=lambda n: (n.edge.props.get("sheet") or "", n.edge.props.get("row") or 0, n.node.id))
     return found, len(earlier)
@@ -114,20 +117,20 @@ def _end(node: NodeRecord | None, kind: NodeKind) -> str:
     return f"{kind.label_zh}{called(node)}"
 
 
-def plan(store: GraphStore, document_id: str, found: list[Neighbour], links: list[EdgeRecord], loaded: set[str],
-         limit: int, data_dir: Path | None = None) -> Removing:
-    """What the load takes out before it writes: the dropped records and the records only they named, but of a
-    record another document gives too only its source in this file; and the stale relationships."""
+def plan(store: GraphStore, document_id: str, sources: list[Neighbour], found: list[Neighbour],
+         links: list[EdgeRecord], staying: set[str], limit: int) -> Removing:
+    """What the load takes out before it writes: the dropped records and the records only they named (never one
+    in ``staying``: loaded now, listed, or kept by a merge judgement), but of a record another document gives too
+    only its source in this file; and the stale relationships."""
     dropping, deleted = list(links), []
     for n in found:
         if _elsewhere(store, n.node.id, document_id, limit):
             dropping.append(n.edge)
         else:
             deleted.append(n.node.id)
-    judged = {j.a for j in Judgements(data_dir).active() if j.verdict == "same"} if data_dir is not None else set()
     derived = frozenset({EdgeType.REPEATS, EdgeType.SUCCEEDED_BY})  # recomputed; the county's lineage list waits
-    return Removing(nodes=deleted + _named_only(store, document_id, {n.node.id for n in found}, set(deleted),
-                                                {e.id for e in links}, loaded | judged, limit),
+    return Removing(nodes=deleted + _named_only(store, document_id, sources, set(deleted), {e.id for e in links},
+                                                staying | {n.node.id for n in found}, limit),
                     may_cut=Cuttable(outgoing=derived, incoming=derived, written_from=document_id), dropping=dropping)
 
 
@@ -136,14 +139,14 @@ def _elsewhere(store: GraphStore, node_id: str, document_id: str, limit: int) ->
                for x in store.neighbours(node_id, direction="out", limit=limit))
 
 
-def _named_only(store: GraphStore, document_id: str, found: set[str], deleted: set[str], links: set[str],
-                loaded: set[str], limit: int) -> list[str]:
+def _named_only(store: GraphStore, document_id: str, sources: list[Neighbour], deleted: set[str], links: set[str],
+                staying: set[str], limit: int) -> list[str]:
     """Records this file's earlier load gave that this load does not (not main ones: a clue's person), sourced from
     no other file, whose every edge goes to a record being deleted or is a relationship being taken out: only the
     deleted rows named them."""
     out = []
-    for n in store.neighbours(document_id, direction="in", limit=limit):
-        if n.edge.type is not EdgeType.SOURCED_FROM or n.node.id in loaded or n.node.id in found:
+    for n in sources:
+        if n.node.id in staying:
             continue
         others = [x for x in store.neighbours(n.node.id, limit=limit) if x.node.id != document_id]
         if others and all(x.node.id in deleted or x.edge.id in links for x in others):
@@ -152,7 +155,7 @@ def _named_only(store: GraphStore, document_id: str, found: set[str], deleted: s
 
 
 def refusals(store: GraphStore, found: list[Neighbour], removing: Removing, edges: Iterable[EdgeRecord],
-             data_dir: Path | None, limit: int) -> list[str]:
+             data_dir: Path | None, merges: list[Judgement], limit: int) -> list[str]:
     """Why the dropped records cannot go, before anything is written: a row of this load still citing one (its sheet
     and row), an edge between one that goes and one another file keeps (that file may have written it too), or an
     analyst's standing judgement on one (a repeat pair, or the record a merged one lives on as)."""
@@ -162,18 +165,21 @@ def refusals(store: GraphStore, found: list[Neighbour], removing: Removing, edge
            for x in (e.src, e.dst) if x in line]
     kept = {e.src for e in removing.dropping if e.type is EdgeType.SOURCED_FROM}
     staying = set(line) - set(removing.nodes)  # listed but kept: another file gives it, or not chosen
-    out += [f"{line[node]}与{x.node.kind.label_zh}{called(x.node)}（"
-            f"{'另见于其他文件，保留' if x.node.id in kept else '已删去但未选删除'}）以“{x.edge.type.label_zh}”关联，"
-            f"{'该关系也可能来自那份文件，' if x.node.id in kept else ''}未删除；"
-            f"{'请先处理另一文件中的记录' if x.node.id in kept else '请一并选中删除'}"
-            for node in removing.nodes if node in line
+    out += [_tied_to_staying(line[node], x, x.node.id in kept) for node in removing.nodes if node in line
             for x in store.neighbours(node, limit=limit) if x.node.id in staying]
     if data_dir is not None:
         out += [f"{line[x]}有人工重复问题研判 {j.id}，请先在“重复问题”页撤销该研判"
                 for j in RepeatJudgements(data_dir).active() for x in (j.later, j.earlier) if x in line]
-        out += [f"{line[j.a]}是人工判断 {j.id}（{j.label}）保留的记录，请先撤销该判断"
-                for j in Judgements(data_dir).active() if j.verdict == "same" and j.a in line]
+    out += [f"{line[j.a]}是人工判断 {j.id}（{j.label}）保留的记录，请先撤销该判断" for j in merges if j.a in line]
     return out
+
+
+def _tied_to_staying(going: str, x: Neighbour, elsewhere: bool) -> str:
+    """A record that goes, tied to a listed one that stays: another file gives that one (their edge may be that
+    file's too), or the clerk left it out of the ids chosen."""
+    why, may, act = (("另见于其他文件，保留", "该关系也可能来自那份文件，", "请先处理另一文件中的记录") if elsewhere
+                     else ("已删去但未选删除", "", "请一并选中删除"))
+    return f"{going}与{x.node.kind.label_zh}{called(x.node)}（{why}）以“{x.edge.type.label_zh}”关联，{may}未删除；{act}"
 
 
 def _named(n: Neighbour) -> str:
@@ -187,8 +193,5 @@ def tie_line(store: GraphStore, tie: Tie) -> str:
     if other is not None and other.kind is NodeKind.DOCUMENT:  # sourced from another file since it was checked
         return (f"已删去的{node.kind.label_zh if node else '记录'}{called(node)}另见于文件"
                 f"“{Path(str(other.props.get('path'))).name}”，未删除；请重新载入本文件（只去掉本文件的来源）")
-    what = other.kind.label_zh if other else "节点"
-    way = "指向" if tie.outgoing else "被"
-    return (f"已删去的{node.kind.label_zh if node else '记录'}{called(node)}{way}{what}"
-            f"{called(other)}{loaded_from(store, tie.other)}以“{tie.edge_type.label_zh}”关联，未删除；"
+    return (f"已删去的{node.kind.label_zh if node else '记录'}{called(node)}{tie_phrase(store, tie, other)}，未删除；"
             "请先处理引用它的记录")

@@ -308,7 +308,8 @@ class Loader:
         kinds = {(p.sheet.name or path.name): PRIMARY[p.kind.key] for p in plans if p.kind.key in PRIMARY}
         loaded = {n.id for n in nodes} | {e.src for e in edges if e.type is EdgeType.SOURCED_FROM}  # + merged ones kept
         report.changes.dropped, removing, lines = dropped.assess(
-            self.store, nodes[0].id, kinds, loaded, self.limits.max_cells, remove, edges, self.data_dir)
+            self.store, nodes[0].id, kinds, loaded, self.limits.max_cells, remove, edges, self.data_dir,
+            self.judgements)
         if lines:
             report.problems += [_problem(path, None, line) for line in dict.fromkeys(lines)]
             raise LedgerRejected(report)
