@@ -5,7 +5,7 @@ ledger, not to the names in it (the audit log and refusals are read more widely)
 from __future__ import annotations
 
 from graph.model import NodeKind, NodeRecord
-from graph.stores.base import GraphStore
+from graph.stores.base import GraphStore, Tie
 
 SHOWN_CHARS = 20
 
@@ -30,3 +30,11 @@ def loaded_from(store: GraphStore, node_id: str) -> str:
     r = rows[0]
     where = " · ".join(x for x in (r["path"], r["sheet"], f"第 {r['row']} 行" if r["row"] else r["place"]) if x)
     return f"（载入自 {where}）"
+
+
+def tie_phrase(store: GraphStore, tie: Tie, other: NodeRecord | None) -> str:
+    """How a record is tied to what stops its removal (``other``, the tie's far end as read): 指向/被, its kind, its
+    code or words (else its id), where it was loaded from, and by which relationship."""
+    what = other.kind.label_zh if other else "节点"
+    way = "指向" if tie.outgoing else "被"
+    return f"{way}{what}{called(other) or ' ' + tie.other}{loaded_from(store, tie.other)}以“{tie.edge_type.label_zh}”关联"

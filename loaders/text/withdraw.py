@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field
 from graph.analysis.repeat_judgements import RepeatJudgements
 from graph.model import EdgeType
 from graph.stores.base import Cuttable, GraphStore, NodeInUse, Tie
-from loaders.record_names import called, loaded_from
+from loaders.record_names import tie_phrase
 from loaders.text.model import EntryKind, EntryState, QueueEntry, Refused
 from loaders.text.queue import EntryNotFound, QueueError, TextQueue
 
@@ -120,9 +120,5 @@ def _tie_line(store: GraphStore, owners: dict[str, QueueEntry], tie: Tie) -> str
     entry = owners.get(tie.node)
     who = (f"条目 {entry.id}（{entry.kind.label_zh}{' ' + entry.issue_code if entry.issue_code else ''}）" if entry
            else "来源文件")
-    other = store.get_node(tie.other)
-    what = other.kind.label_zh if other else "节点"
-    way = "指向" if tie.outgoing else "被"
-    return (f"{who}{way}{what}{called(other) or ' ' + tie.other}{loaded_from(store, tie.other)}以"
-            f"“{tie.edge_type.label_zh}”关联，已被其他数据引用，不能撤销接受；如确属误收，请先从该台账文件删去这一行，"
-            "勾选“删除文件中已删去的行所载记录”重新载入，再撤销")
+    return (f"{who}{tie_phrase(store, tie, store.get_node(tie.other))}，已被其他数据引用，不能撤销接受；如确属误收，"
+            "请先从该台账文件删去这一行，勾选“删除文件中已删去的行所载记录”重新载入，再撤销")
