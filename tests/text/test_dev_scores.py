@@ -1,5 +1,6 @@
 """The scorer on the development parts (never the test part): each figure must stay above its floor in
-tests/text/dev_floors.py, just under what bench/report_text.py measured; that module says part by part why."""
+tests/text/dev_floors.py, just under what bench/report_text.py measured; tests/data/report_text/FLOORS.md says part
+by part why."""
 
 from __future__ import annotations
 
