@@ -24,6 +24,7 @@ from loaders.text.asking import (
     ASKING_OPENING,
     DIRECTED,
     HANDED,
+    NARRATED_FRAME,
     REQUESTING,
     SUPPORTING,
     TOPIC_FIRST,
@@ -57,7 +58,7 @@ class Addressing:
         # …巡察组进驻后，要…: a time clause between the body and its modal (the body still the subject)
         when = r"(?:[^，。；、]{1,6}?(?:后|以后|期间)[，,])?"
         self.request = re.compile(
-            rf"^{office}(?:[、和及与][^，。；、和及与]{{1,20}}?)*(?:等(?:部门|单位))?[，,]?{when}(?:下一步|下步|今后|近期|随后|同时|也|还|都){{0,2}}(?:{verbs})(?![求点件素案人示假销]|同志)")
+            rf"^{office}(?:[、和及与][^，。；、和及与]{{1,20}}?)*(?:等(?:部门|单位))?[，,]?{when}(?:下一步|下步|今后|近期|随后|会后|同时|也|还|都){{0,2}}(?:{verbs})(?![求点件素案人示假销]|同志)")
         self.marks = [re.compile(p) for p in rules["regulator_marks"]]
         # a helper that is itself a supervisory body, listed or not (乡纪委, 镇纪委, 派驻组): not a unit inspected
         self.supervisory = re.compile("|".join(map(re.escape, rules["supervisory_words"])))
@@ -154,7 +155,8 @@ class Addressing:
                 opening and before.endswith(("，", ",", "；", ";"))):  # 建议县纪委监委对…，县委组织部对…；X将…
             # …；县委巡察办要建立…: a ；-clause of its own with its modal asks its body, as a sentence would
             return bool(ASKED_TO.match(tail) or (before.endswith(("；", ";")) and self.request.match(tail)))
-        return bool(self.request.match(tail) or DIRECTED.match(sentence[span.end:]) or (
+        return bool(self.request.match(tail) or (DIRECTED.match(sentence[span.end:]) and not NARRATED_FRAME.match(
+            sentence)) or (
             SUPPORTING.match(sentence[span.end:]) and re.search(r"要|须|应当|牵头|负责|(?:^|[，,；;])由",
                                                                  sentence[:span.start]))  # 由X处理，Y跟踪督办
             or TOPIC_FIRST.match(sentence[span.end:]))

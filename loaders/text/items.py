@@ -58,6 +58,7 @@ from loaders.text.segments import (
     sentences,
 )
 from loaders.text.special_lead import special_lead
+from loaders.text.subtitles import subtitle_unit
 from loaders.text.tables import table_row
 from loaders.text.topics import stated_topic
 from loaders.text.units import REDACTED, Mention, Resolved, UnitFinder
@@ -277,6 +278,8 @@ class Walker:
                 self.title_kind = "feedback" if "反馈" in block.text else ""
                 self.block_context[block.number] = list(self.stack)
                 continue
+            if titled and i and blocks[i - 1].number == self.title_block and self._subtitle(block.text):
+                continue  # ——县委第六巡察组对县X局党组 under a feedback report's title: whom it is about
             if OBJECT_FIELD.match(body):
                 self.document_object(body)  # 约谈对象：县X局… (a short line, read as a heading below)
             after = blocks[i + 1:i + 3]
@@ -288,6 +291,13 @@ class Walker:
                 self.item_level = level
             self.block_context[block.number] = list(self.stack)
         return self.candidates
+
+    def _subtitle(self, text: str) -> bool:
+        unit = subtitle_unit(self, text) if self.title_kind == "feedback" and len(self.stack) == 1 and not (
+            self.stack[0].unit or self.stack[0].redacted) else None
+        if unit is not None:
+            self.stack[0].unit = unit
+        return unit is not None
 
     def is_title(self, text: str) -> bool:
         return "。" not in text and len(text) <= 80 and bool(re.search(r"反馈意见|讲话|报告|通报|情况|记录|纪要", text))

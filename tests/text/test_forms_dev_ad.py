@@ -1,0 +1,50 @@
+"""Forms opened on dev_ad (session 14). Sentences written for these tests.
+
+- An inspection's focus listed as 一是看X，二是看Y (two or more entries opening on 看 after their ordinals) is what the
+  inspectors look at, never a finding (FOCUS_ENTRY in itemize.py), though a unit stands before it or a problem word
+  inside it (看群众反映强烈问题的解决情况). Fifteen parts' writers list a focus so; none counts one as a problem.
+- A dash-led subtitle under a feedback report's title that names no unit (专项巡察反馈意见 / ——县委第六巡察组对县X局
+  党组) names whom the report is about, as a title naming the unit does (subtitles.py): the problems after it that
+  name no unit are that unit's.
+- The causes of the problems above (以上问题，既有…的客观原因，也有…的主观原因) are a comment on them, as 以上问题
+  反映出… already was (COMMENT in asides.py), not one more problem.
+- A sentence set in an inspection's time (…期间，X巡察组对A局、B镇开展整改“回头看”; 本轮巡察，X组对…开展…) tells
+  what was or will be done: without a modal it asks nothing (NARRATED_FRAME in asking.py), where X组对…开展核查 in a
+  list of suggestions does.
+- 会后 before the modal (巡察办会后要…) keeps the body the one asked, as 下一步 and 随后 did (addressing.py).
+"""
+
+from __future__ import annotations
+
+
+def test_a_focus_list_of_kan_is_no_finding(parse):
+    r = parse("关于县林业局专项巡察情况的反馈意见",
+              "县委第三巡察组对县林业局党组开展了专项巡察。巡察重点：一是看生态保护责任落实，二是看群众反映问题的办理情况。",
+              "巡察发现，县林业局生态护林员选聘不公开。")
+    assert [it.text for it in r.items if it.text.startswith("看")] == []
+    assert len(r.items) == 1
+
+
+def test_a_dash_subtitle_names_the_unit_of_a_feedback_report(parse):
+    r = parse("林业专项巡察反馈意见", "——县委第三巡察组对县林业局党组", "发现的问题",
+              "1.生态护林员选聘程序不公开。", "2.林木采伐审批把关不严。")
+    assert [it.unit_name for it in r.items] == ["宁川县林业局", "宁川县林业局"]
+
+
+def test_the_causes_of_the_problems_above_are_no_problem(parse):
+    r = parse("关于县林业局专项巡察情况的反馈意见", "县委第三巡察组对县林业局党组开展了专项巡察。",
+              "1.生态护林员选聘程序不公开。", "2.林木采伐审批把关不严。",
+              "以上问题，既有人员不足的客观原因，也有局党组管理责任落实不到位的主观原因。")
+    assert [it.text for it in r.items] == ["生态护林员选聘程序不公开。", "林木采伐审批把关不严。"]
+
+
+def test_what_was_done_in_a_round_asks_nothing(parse):
+    r = parse("关于巡察整改“回头看”情况的报告",
+              "第三轮巡察期间，县委第二巡察组对县林业局、湖坝村开展整改“回头看”。两家单位共反馈问题20个。",
+              "检查发现，县林业局护林员选聘仍不公开。")
+    assert r.directives == []
+
+
+def test_after_the_meeting_the_body_is_still_asked(parse):
+    r = parse("在巡察整改推进会上的讲话", "同志们：", "巡察办会后要拿出督办方案，每月通报一次进度。")
+    assert [d.body for d in r.directives] == ["巡察机构"]
