@@ -30,7 +30,9 @@ def segment_groups(walker: Walker, problem: str, bound: list[tuple[str, str]],
     and, when ``split``, where a sentence or ；-clause states a problem of its own after one that did (``A不到位；
     B不严。`` are two) or after a ；-clause long enough to be a list entry, or a ，-clause adds one (``，以及…``).
     A clause naming no unit and stating nothing stays with the one before it (the first ones with the first that
-    names one); a short sentence summing up the clauses after it opens the first of them."""
+    names one — but one stating its own problem does not join the next that turns to a unit, ``split`` or not: under
+    a problem heading, ``A不到位；Y村…`` is the heading unit's problem and Y村's); a short sentence summing up the
+    clauses after it opens the first of them."""
     groups: list[list] = []  # [text, key, bound, states a problem of its own, core]
     clauses = [(k == 0 or own_cut, c) for m in SEGMENT.finditer(problem)
                for k, (own_cut, c) in enumerate(_cut_clauses(walker, m.group()))]
@@ -50,7 +52,7 @@ def segment_groups(walker: Walker, problem: str, bound: list[tuple[str, str]],
             last = groups[-1]
             groups[-1] = [last[0] + seg, last[1], last[2] + told, last[3] or own, last[4] + core]
         elif groups and groups[-1][1] is None and not fresh and (INVOLVED_TAIL.match(seg) or not (
-                split and opens and groups[-1][3] and not _summary(groups[-1][0], groups))):  # 。涉及村：A村、B村。
+                opens and groups[-1][3] and not _summary(groups[-1][0], groups))):  # 。涉及村：A村、B村。
             last = groups[-1]
             groups[-1] = [last[0] + seg, key, last[2] + told, last[3] or own, last[4] + core]
         else:

@@ -11,6 +11,10 @@
 - A sentence set in an inspection's time (…期间，X巡察组对A局、B镇开展整改“回头看”; 本轮巡察，X组对…开展…) tells
   what was or will be done: without a modal it asks nothing (NARRATED_FRAME in asking.py), where X组对…开展核查 in a
   list of suggestions does.
+- Under a heading stating a problem (1.惠民资金管理不规范), a paragraph whose first sentence or ；-clause states a
+  problem naming no unit and whose next names a unit (…公示时间不足；Y村重复发放…) holds two problems, the heading's
+  unit's and the named one's (segment_groups in clauses.py), as it did without the heading; dev_h's writer and
+  dev_ad's count them apart.
 - 会后 before the modal (巡察办会后要…) keeps the body the one asked, as 下一步 and 随后 did (addressing.py).
 """
 
@@ -48,3 +52,9 @@ def test_what_was_done_in_a_round_asks_nothing(parse):
 def test_after_the_meeting_the_body_is_still_asked(parse):
     r = parse("在巡察整改推进会上的讲话", "同志们：", "巡察办会后要拿出督办方案，每月通报一次进度。")
     assert [d.body for d in r.directives] == ["巡察机构"]
+
+
+def test_a_turn_to_another_unit_under_a_problem_heading_is_a_second_problem(parse):
+    r = parse("县委第一巡察组关于巡察兴安镇党委的反馈意见", "一、群众身边腐败和不正之风方面", "1.惠民资金管理不规范",
+              "低保动态调整台账更新不及时；青口村重复发放慰问金5户。")
+    assert [(it.unit_name or "")[-3:] for it in r.items] == ["兴安镇", "青口村"]
