@@ -15,6 +15,9 @@
   problem naming no unit and whose next names a unit (…公示时间不足；Y村重复发放…) holds two problems, the heading's
   unit's and the named one's (segment_groups in clauses.py), as it did without the heading; dev_h's writer and
   dev_ad's count them apart.
+- A township's cadres (镇干部…, 乡干部…) are its own people, as its commission and offices are (OWN_TOWNSHIP in
+  attribution.py), also after a lead telling what else was found (回头看中还发现：镇干部…): with one township named
+  in the document, the problem is that township's.
 - 会后 before the modal (巡察办会后要…) keeps the body the one asked, as 下一步 and 随后 did (addressing.py).
 """
 
@@ -58,3 +61,9 @@ def test_a_turn_to_another_unit_under_a_problem_heading_is_a_second_problem(pars
     r = parse("县委第一巡察组关于巡察兴安镇党委的反馈意见", "一、群众身边腐败和不正之风方面", "1.惠民资金管理不规范",
               "低保动态调整台账更新不及时；青口村重复发放慰问金5户。")
     assert [(it.unit_name or "")[-3:] for it in r.items] == ["兴安镇", "青口村"]
+
+
+def test_township_cadres_after_a_finding_lead_are_the_sole_townships(parse):
+    r = parse("关于巡察整改“回头看”情况的报告", "县委第二巡察组对县林业局、石阳乡开展了整改“回头看”。",
+              "三、新发现的问题", "检查中还发现：乡干部违规报销加班餐费。")
+    assert [it.unit_name for it in r.items] == ["宁川县石阳乡"]
