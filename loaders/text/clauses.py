@@ -46,8 +46,10 @@ def segment_groups(walker: Walker, problem: str, bound: list[tuple[str, str]],
             problem = problem.replace(seg, "", 1)
             continue  # 累计移交问题线索50件。比如，X局…: the report before the problems is none of them
         core = seg if own or key is not None else ""
+        village_turn = bool(groups and named and OWN_BODY.match(groups[-1][0].strip())) and all(
+            walker.finder.kind(u.unit_id) == "village" for u in named)
         fresh = (split and opens and own and bool(groups) and (groups[-1][3] or _listed_before(groups[-1][0]))
-                 and not _summary(groups[-1][0], groups))
+                 and (village_turn or not _summary(groups[-1][0], groups)))
         if groups and not fresh and (key is None or key == groups[-1][1]):
             last = groups[-1]
             groups[-1] = [last[0] + seg, last[1], last[2] + told, last[3] or own, last[4] + core]
@@ -94,6 +96,11 @@ def reports(walker: Walker, text: str) -> bool:
 
 
 SKIPPED_STEP = re.compile(r"未经|擅自|私自")  # what was done without the step it needed: a finding, never a title
+
+
+# a sentence whose subject is a township's own body (镇农经站对村级财务审核走过场。A村…): told before a village's
+# finding, that body's own failing, not a summary of the villages' (before its own further findings, it may be one)
+OWN_BODY = re.compile(r"^(?:镇|乡|街道)(?![村里民长])[\u4e00-\u9fff]{0,6}?(?:纪委|纪工委|党委|党工委|政府|站|所|中心)")
 
 
 def _summary(text: str, groups: list[list]) -> bool:

@@ -18,6 +18,10 @@
 - A township's cadres (镇干部…, 乡干部…) are its own people, as its commission and offices are (OWN_TOWNSHIP in
   attribution.py), also after a lead telling what else was found (回头看中还发现：镇干部…): with one township named
   in the document, the problem is that township's.
+- A short sentence whose subject is a township's own body (镇财政所对村级报账把关不严。) followed by a village's
+  finding (龙桥村…) is that body's failing, not a summary opening the village's (village_turn in clauses.py);
+  followed by the same township's further findings (乡党委对村级监督缺位。X乡党委…，乡纪委…), as dev_r's writer
+  has it, it still sums them up.
 - 会后 before the modal (巡察办会后要…) keeps the body the one asked, as 下一步 and 随后 did (addressing.py).
 """
 
@@ -67,3 +71,10 @@ def test_township_cadres_after_a_finding_lead_are_the_sole_townships(parse):
     r = parse("关于巡察整改“回头看”情况的报告", "县委第二巡察组对县林业局、石阳乡开展了整改“回头看”。",
               "三、新发现的问题", "检查中还发现：乡干部违规报销加班餐费。")
     assert [it.unit_name for it in r.items] == ["宁川县石阳乡"]
+
+
+def test_a_township_bodys_failing_before_a_villages_is_its_own(parse):
+    r = parse("关于农村集体“三资”专项巡察情况的综合报告", "二、各乡镇问题",
+              "1.新水镇：镇财政所对村级报账把关不严。龙桥村集体鱼塘发包未经公开竞价。",
+              "2.石阳乡：乡党委对村级监督缺位。石阳乡党委对村级问题整改督导不力，乡纪委对信访件处置不及时。")
+    assert [(it.unit_name or "")[-3:] for it in r.items] == ["新水镇", "龙桥村", "石阳乡"]
