@@ -22,6 +22,9 @@
   finding (龙桥村…) is that body's failing, not a summary opening the village's (village_turn in clauses.py);
   followed by the same township's further findings (乡党委对村级监督缺位。X乡党委…，乡纪委…), as dev_r's writer
   has it, it still sums them up.
+- A short sentence telling a step skipped (…未按程序报批。) is a finding, as …未经… was (SKIPPED_STEP in
+  clauses.py), never a title summing up the sentence after it; a gap in a staff's ranks (人才梯队断层) states a
+  problem (断层, problem_cues in text_rules.json), as dev_aa's, dev_ac's and dev_n's writers also say it.
 - 会后 before the modal (巡察办会后要…) keeps the body the one asked, as 下一步 and 随后 did (addressing.py).
 """
 
@@ -78,3 +81,9 @@ def test_a_township_bodys_failing_before_a_villages_is_its_own(parse):
               "1.新水镇：镇财政所对村级报账把关不严。龙桥村集体鱼塘发包未经公开竞价。",
               "2.石阳乡：乡党委对村级监督缺位。石阳乡党委对村级问题整改督导不力，乡纪委对信访件处置不及时。")
     assert [(it.unit_name or "")[-3:] for it in r.items] == ["新水镇", "龙桥村", "石阳乡"]
+
+
+def test_a_step_skipped_is_a_finding_and_a_talent_gap_a_problem(parse):
+    r = parse("县委第三巡察组对县林业局党组巡察情况的反馈意见", "第三部分 领导班子和干部队伍建设方面",
+              "中层干部职务调整未按程序报批。专业技术人才梯队断层。")
+    assert [it.text for it in r.items] == ["中层干部职务调整未按程序报批。", "专业技术人才梯队断层。"]
