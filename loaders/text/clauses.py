@@ -95,8 +95,8 @@ def reports(walker: Walker, text: str) -> bool:
                for w in walker.rules["report_cues"])
 
 
-SKIPPED_STEP = re.compile(r"未经|擅自|私自|未按(?:程序|规定程序)")  # what was done without the step it needed (未按程序报批):
-# a finding, never a title
+# what was done without the step it needed (未经…, 未按程序报批): a finding, never a title
+SKIPPED_STEP = re.compile(r"未经|擅自|私自|未按(?:程序|规定程序)")
 
 
 # a sentence whose subject is a township's own body (镇农经站对村级财务审核走过场。A村…): told before a village's
