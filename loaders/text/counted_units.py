@@ -1,7 +1,7 @@
 """The units a problem counts without naming them (三家单位都存在…, 两个部门均…, 三个村发展党员程序不规范): the units
 the problems before it were found at, when they are as many as the count says.
 
-Two forms: a count with 都/均 (or 共性的/共同的: 两个单位共性的问题是…; the classifier may go: 两单位均…) anywhere in
+Two forms: a count with 都/均 (两村均… counts the villages named before, under whichever township; or 共性的/共同的: 两个单位共性的问题是…; the classifier may go: 两单位均…) anywhere in
 the problem (``counted_units`` of ``text_rules.json``), and a count of a
 named kind opening the problem as its subject (三个村…, 两所学校…, 另外，两家医院…) — a report's 共性问题 section
 writes it so. A count of units of no named kind (两个单位…) without 都 stays unresolved: it may mean some of them.
@@ -31,6 +31,8 @@ def counted_units(walker: Walker, text: str) -> list[Resolved | None]:
         if it.unit_id and it.unit_id not in seen:
             seen[it.unit_id] = Resolved(it.unit_id, it.unit_name or "", "前文点名")
     top = [r for uid, r in seen.items() if not any(walker.finder.is_parent(other, uid) for other in seen)]
-    if m.group(2) not in ("单位", "部门", "党组织", ""):
+    if m.group(2) in ("村", "社区"):  # 两村均…: the villages named before, under whichever township
+        top = [r for r in seen.values() if r.name.endswith(m.group(2))]
+    elif m.group(2) not in ("单位", "部门", "党组织", ""):
         top = [r for r in top if m.group(2) in r.name]  # 两家医院均…: the hospitals among them
     return list(top) if len(top) == n else []

@@ -25,6 +25,9 @@
 - A short sentence telling a step skipped (…未按程序报批。) is a finding, as …未经… was (SKIPPED_STEP in
   clauses.py), never a title summing up the sentence after it; a gap in a staff's ranks (人才梯队断层) states a
   problem (断层, problem_cues in text_rules.json), as dev_aa's, dev_ac's and dev_n's writers also say it.
+- A count of villages with 都/均 (两村均存在…, 三社区都…) is the villages the problems before were found at, under
+  whichever township (counted_units in text_rules.json, counted_units.py), as 两个村都… already was: the villages,
+  not only the units at the top.
 - 会后 before the modal (巡察办会后要…) keeps the body the one asked, as 下一步 and 随后 did (addressing.py).
 """
 
@@ -87,3 +90,11 @@ def test_a_step_skipped_is_a_finding_and_a_talent_gap_a_problem(parse):
     r = parse("县委第三巡察组对县林业局党组巡察情况的反馈意见", "第三部分 领导班子和干部队伍建设方面",
               "中层干部职务调整未按程序报批。专业技术人才梯队断层。")
     assert [it.text for it in r.items] == ["中层干部职务调整未按程序报批。", "专业技术人才梯队断层。"]
+
+
+def test_two_villages_counted_are_the_villages_named_before(parse):
+    r = parse("县委第二巡察组关于青江街道党工委的巡察反馈意见", "◎关于街道党工委", "（1）街道机关考勤管理松散。",
+              "◎关于湖坝村", "（1）湖坝村集体鱼塘发包未经公开竞价。",
+              "（2）村干部代领群众补贴。", "◎关于溪江村", "（1）溪江村村务公开栏长期未更新。", "（2）村级账目收支不清。",
+              "另外，两村都存在村级工程未经招标的问题。")
+    assert sorted((it.unit_name or "")[-3:] for it in r.items if "两村" in it.text) == ["湖坝村", "溪江村"]
