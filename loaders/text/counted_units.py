@@ -3,8 +3,9 @@ the problems before it were found at, when they are as many as the count says.
 
 Two forms: a count with 都/均 (or 共性的/共同的: 两个单位共性的问题是…; the classifier may go: 两单位均…) anywhere in
 the problem (``counted_units`` of ``text_rules.json``; 两村均… counts the villages named before, under whichever
-township), and a count of a named kind opening the problem as its subject (三个村…, 两所学校…, 另外，两家医院…) — a report's 共性问题 section
-writes it so. A count of units of no named kind (两个单位…) without 都 stays unresolved: it may mean some of them.
+township), and a count of a named kind opening the problem as its subject (三个村…, 两所学校…, 另外，两家医院…)
+— a report's 共性问题 section writes it so. A count of units of no named kind (两个单位…) without 都 stays
+unresolved: it may mean some of them.
 """
 
 from __future__ import annotations
