@@ -19,7 +19,9 @@ def request_topic(sentence: str, rest: str) -> str:
     before = sentence[: sentence.find(rest)] if rest else ""
     before = re.split(r"[；;]", before)[-1]  # the topic of a request is said in its own ；-clause
     if re.search(r"(?:该|此|上述)(?:问题|事项|线索|人员|情况)|该(?:乡|镇|村|局|单位|街道|社区|公司|院|校)", rest):
-        return before  # X局…的问题，…，请Y对该问题(该乡)核查: the problem (unit) said before the body
+        # X局…的问题，…，请Y对该问题(该乡)核查: the problem (unit) said before the body — after any clause asking
+        # another body with its own modal (A要对X村…处置，B要对该乡…: X村 is A's matter, not B's)
+        return re.split(r"[^，,]*?(?:要|须|应当)[^，,]*[，,]", before)[-1]
     before = re.sub(rf"^(?:[{CN}]是|第[{CN}]{{1,2}}[，,、]|其[{CN}][，,、]|\d{{1,2}}[.．、])", "", before)  # 二是对…
     clauses = re.split(r"[，,；;：:]", ASKING.sub("", before, count=1) if before.startswith(("（", "(")) else before)
     handed = re.match(r"^(?:建议|请)(?:将|把)", clauses[-1]) if clauses else None

@@ -28,6 +28,8 @@
 - A count of villages with 都/均 (两村均存在…, 三社区都…) is the villages the problems before were found at, under
   whichever township (counted_units in text_rules.json, counted_units.py), as 两个村都… already was: the villages,
   not only the units at the top.
+- A request naming its unit by kind (B要对该乡…) after a clause asking another body with its own modal (A要对X村…处置，)
+  does not take X村 from A's clause (request_topic.py): 该乡 is the document's township.
 - 会后 before the modal (巡察办会后要…) keeps the body the one asked, as 下一步 and 随后 did (addressing.py).
 """
 
@@ -98,3 +100,9 @@ def test_two_villages_counted_are_the_villages_named_before(parse):
               "（2）村干部代领群众补贴。", "◎关于溪江村", "（1）溪江村村务公开栏长期未更新。", "（2）村级账目收支不清。",
               "另外，两村都存在村级工程未经招标的问题。")
     assert sorted((it.unit_name or "")[-3:] for it in r.items if "两村" in it.text) == ["湖坝村", "溪江村"]
+
+
+def test_another_bodys_matter_before_is_not_what_kind_reference_means(parse):
+    r = parse("县委第一巡察组关于石阳乡党委的巡察反馈意见", "一、金河村集体鱼塘发包未经公开竞价。",
+              "县纪委监委要对金河村鱼塘发包问题依规处置，县委组织部要对该乡村级后备干部培养加强指导。")
+    assert [(d.body, (d.unit_name or "")[-3:]) for d in r.directives] == [("纪委监委", "金河村"), ("组织部", "石阳乡")]
