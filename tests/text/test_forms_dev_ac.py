@@ -1,0 +1,17 @@
+"""Forms opened on dev_ac (session 14). Sentences written for these tests.
+
+- A post left empty for long (股室负责人长期空缺) and a time too long (办理时限偏长) state problems, as 偏高 and 偏低
+  already did (problem_cues in text_rules.json): a ；-clause saying so is a problem of its own, not the tail of the
+  one before. dev_ab's, dev_q's, dev_r's, dev_t's, dev_u's, dev_x's and dev_y's writers say it the same way.
+"""
+
+from __future__ import annotations
+
+
+def test_a_post_empty_for_long_and_a_time_too_long_are_problems(parse):
+    r = parse("县委第二巡察组关于县林业局党组巡察情况的反馈意见",
+              "一、关于服务群众。林权登记政策宣传不到位，群众知晓率不高；林木采伐许可办理时限偏长。",
+              "二、关于干部队伍。后备干部培养缺乏规划；两个股室负责人长期空缺。")
+    assert [it.text.rstrip("。；") for it in r.items] == [
+        "林权登记政策宣传不到位，群众知晓率不高", "林木采伐许可办理时限偏长", "后备干部培养缺乏规划",
+        "两个股室负责人长期空缺"]
