@@ -3,6 +3,9 @@
 - A post left empty for long (股室负责人长期空缺) and a time too long (办理时限偏长) state problems, as 偏高 and 偏低
   already did (problem_cues in text_rules.json): a ；-clause saying so is a problem of its own, not the tail of the
   one before. dev_ab's, dev_q's, dev_r's, dev_t's, dev_u's, dev_x's and dev_y's writers say it the same way.
+- An ordinal right after a bracketed label (【落实全面从严治党方面】一是…。二是…) opens an inline list, as one after
+  a colon or a full stop does (_BREAK in segments.py): the first entry is an entry, not the label's paragraph (which
+  the classifier could veto whole). dev_ac's and dev_ad's writers label sections so.
 """
 
 from __future__ import annotations
@@ -15,3 +18,10 @@ def test_a_post_empty_for_long_and_a_time_too_long_are_problems(parse):
     assert [it.text.rstrip("。；") for it in r.items] == [
         "林权登记政策宣传不到位，群众知晓率不高", "林木采伐许可办理时限偏长", "后备干部培养缺乏规划",
         "两个股室负责人长期空缺"]
+
+
+def test_an_ordinal_list_after_a_bracketed_label_is_a_list(parse):
+    r = parse("县委第三巡察组关于对石阳乡党委巡察情况的反馈意见", "县委第三巡察组对石阳乡党委进行了常规巡察。",
+              "【落实全面从严治党方面】一是乡纪委执纪力量薄弱，专职干部长期被借调。二是公务用车登记不全。")
+    assert [(it.form, it.text) for it in r.items] == [
+        ("一是", "乡纪委执纪力量薄弱，专职干部长期被借调。"), ("一是", "公务用车登记不全。")]
