@@ -6,6 +6,8 @@
 - An ordinal right after a bracketed label (【落实全面从严治党方面】一是…。二是…) opens an inline list, as one after
   a colon or a full stop does (_BREAK in segments.py): the first entry is an entry, not the label's paragraph (which
   the classifier could veto whole). dev_ac's and dev_ad's writers label sections so.
+- Stationed groups listed by their ordinals (派驻第四、第五纪检监察组要…) are the stationed-group body, as one group
+  is (bodies in text_rules.json); asked about 这两家单位, each of the two units named before has its directive.
 """
 
 from __future__ import annotations
@@ -25,3 +27,11 @@ def test_an_ordinal_list_after_a_bracketed_label_is_a_list(parse):
               "【落实全面从严治党方面】一是乡纪委执纪力量薄弱，专职干部长期被借调。二是公务用车登记不全。")
     assert [(it.form, it.text) for it in r.items] == [
         ("一是", "乡纪委执纪力量薄弱，专职干部长期被借调。"), ("一是", "公务用车登记不全。")]
+
+
+def test_stationed_groups_listed_by_ordinal_are_a_body(parse):
+    r = parse("在县委巡察工作情况汇报会上的讲话", "同志们：",
+              "第四个是县林业局、县教育局这两家单位。县林业局护林员选聘不公开，县教育局食堂承包不规范。"
+              "派驻第二、第三纪检监察组要盯住这两家单位的整改。")
+    assert sorted((d.body, d.unit_name) for d in r.directives) == [
+        ("派驻纪检监察组", "宁川县教育局"), ("派驻纪检监察组", "宁川县林业局")]
