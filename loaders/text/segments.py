@@ -229,13 +229,37 @@ def announced_pieces(text: str) -> tuple[str, list[Piece]]:
                 cuts.append((start, i))
                 start = i + 1
         if len(cuts) < 1:
-            continue
+            cuts = _counted_commas(clause, text, colon.end(), stop)
+            if not cuts:
+                continue
+            start = cuts.pop()[0]
         cuts.append((start, len(text)))
         pieces = [Piece(a, text[a:b].strip().rstrip("；;"), ANNOUNCED_FORM) for a, b in cuts]
         if min(len(p.text) for p in pieces) < 4:
             continue
         return text[: colon.end()], pieces
     return text, []
+
+
+# the count a lead announces (问题主要在两个方面：, 问题有三：): as many entries follow
+COUNTED_LEAD = re.compile(r"([两二三四五])(?:个|项|类|点|条)?(?:方面|问题|情形)?[：:]$")
+
+
+def _counted_commas(clause: str, text: str, begin: int, stop: int) -> list[tuple[int, int]]:
+    """The entries of a counted lead cut at its sentence's commas (问题主要在两个方面：A不到位，B规避招标。), when the
+    commas outside quotes and brackets cut it into just as many as the lead counts; else none. The last cut is
+    returned too, for the caller to reopen up to the text's end."""
+    m = COUNTED_LEAD.search(clause)
+    if m is None:
+        return []
+    depth, start, cuts = 0, begin, []
+    for i in range(begin, stop):
+        depth += 1 if text[i] in "“（(《「" else -1 if text[i] in "”）)》」" else 0
+        if text[i] in "，," and depth <= 0:
+            cuts.append((start, i))
+            start = i + 1
+    cuts.append((start, stop))
+    return cuts if len(cuts) == "  两三四五".index(m.group(1).replace("二", "两")) else []
 
 
 SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")

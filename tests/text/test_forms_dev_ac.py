@@ -8,6 +8,9 @@
   the classifier could veto whole). dev_ac's and dev_ad's writers label sections so.
 - Stationed groups listed by their ordinals (派驻第四、第五纪检监察组要…) are the stationed-group body, as one group
   is (bodies in text_rules.json); asked about 这两家单位, each of the two units named before has its directive.
+- A lead counting what follows its colon (问题主要在两个方面：A，B。) cuts the sentence at its commas when they make
+  just as many entries (COUNTED_LEAD in segments.py), as ；-clauses after such a lead already were; with other
+  counts of commas the sentence stays whole.
 """
 
 from __future__ import annotations
@@ -35,3 +38,10 @@ def test_stationed_groups_listed_by_ordinal_are_a_body(parse):
               "派驻第二、第三纪检监察组要盯住这两家单位的整改。")
     assert sorted((d.body, d.unit_name) for d in r.directives) == [
         ("派驻纪检监察组", "宁川县教育局"), ("派驻纪检监察组", "宁川县林业局")]
+
+
+def test_a_counted_lead_cuts_at_as_many_commas(parse):
+    r = parse("在县委巡察工作情况汇报会上的讲话", "同志们：",
+              "县林业局，问题主要在两个方面：护林员选聘不公开，林下经济项目拆分规避招标。",
+              "县教育局，问题主要在两个方面：食堂承包不规范，有的学校还存在违规收费、乱订教辅等情况。")
+    assert [it.text.rstrip("。") for it in r.items][:2] == ["护林员选聘不公开", "林下经济项目拆分规避招标"]
