@@ -67,8 +67,9 @@ def _print_dropped(reports: list[FileReport]) -> None:
         for x in d.records[:10]:
             console.print(f"  • {x.kind}{x.called}（原{x.sheet or ''}第{x.row}行）", markup=False, highlight=False)
         for link in d.link_records[:10]:
-            console.print(f"  • {link.type}：{link.src} → {link.dst}（原{link.sheet or ''}第{link.row}行）", markup=False,
-                          highlight=False)
+            where = f"（原{link.sheet or ''}第{link.row}行）" if link.row else ""
+            kept = "（其他文件也载有：删除时保留，仅去掉本文件来源）" if link.elsewhere else ""
+            console.print(f"  • {link.type}：{link.src} → {link.dst}{where}{kept}", markup=False, highlight=False)
 
 
 def _print_reports(reports: list[FileReport]) -> None:

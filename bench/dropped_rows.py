@@ -2,7 +2,8 @@
 
 Loads the sample county's ledgers into the embedded store and, when ``NEO4J_URI`` is set, into a real Neo4j, then
 side by side on each store: the issue ledger loaded again unchanged with the listing as shipped and with it turned
-off (the load before this change; fastest of three each); loaded again without every tenth row (listed), and with
+off (the load before it), and with the reading of which other files give each edge it writes turned off
+(``edge_sources.recorded``; fastest of three each); loaded again without every tenth row (listed), and with
 ``remove_dropped`` (refused: the county's tasks rectify those problems, so nothing is written); the benefits ledger
 without every tenth row, removed. Prints figures; asserts nothing.
 
@@ -24,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from graph.settings import Settings  # noqa: E402
 from graph.stores.embedded import EmbeddedStore  # noqa: E402
-from loaders.ledgers import dropped  # noqa: E402
+from loaders.ledgers import dropped, edge_sources  # noqa: E402
 from loaders.ledgers.changes import Dropped  # noqa: E402
 from loaders.ledgers.export import write_ledgers  # noqa: E402
 from loaders.ledgers.files import ledger_files, order_files  # noqa: E402
@@ -73,17 +74,24 @@ def _run(store, folder: Path, data: Path) -> dict[str, float | int]:  # noqa: AN
     issues, benefits = folder / "问题清单.csv", folder / "惠民补贴.csv"
     _, listed_s = _reload(loader, issues)
     shipped = dropped.assess
-    dropped.assess = lambda *a, **k: (Dropped(), None, [])  # type: ignore[assignment]  # the load before: no listing
+    dropped.assess = lambda *a, **k: dropped.Assessed(Dropped())  # type: ignore[assignment]  # the load before: no listing
     try:
         _, unlisted_s = _reload(loader, issues)
     finally:
         dropped.assess = shipped  # type: ignore[assignment]
+    recorded = edge_sources.recorded
+    edge_sources.recorded = lambda store, doc, edges: edges  # type: ignore[assignment]  # every edge its last writer's
+    try:
+        _, unrecorded_s = _reload(loader, issues)
+    finally:
+        edge_sources.recorded = recorded  # type: ignore[assignment]
     gone = _without_every_tenth(issues, issues)  # the same file (its path names its Document), rows deleted
     report, fewer_s = _reload(loader, issues)
     refused, refused_s = _reload(loader, issues, remove_dropped=True)
     dropped_benefits = _without_every_tenth(benefits, benefits)
     removed, removed_s = _reload(loader, benefits, remove_dropped=True)
-    return {"reload_listing_s": listed_s, "reload_without_listing_s": unlisted_s, "deleted_rows": gone,
+    return {"reload_listing_s": listed_s, "reload_without_listing_s": unlisted_s,
+            "reload_without_edge_sources_s": unrecorded_s, "deleted_rows": gone,
             "listed": report.changes.dropped.count, "reload_listed_s": fewer_s,
             "refused_lines": len(refused.problems), "refuse_s": refused_s, "benefit_rows_deleted": dropped_benefits,
             "removed": removed.changes.dropped.removed, "remove_s": removed_s}

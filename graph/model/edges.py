@@ -23,13 +23,16 @@ K = NodeKind
 
 
 class EdgeProps(BaseModel):
-    """Every relationship may say which ledger row it was read from (edges cannot point at a Document)."""
+    """Every relationship may say which ledger row it was read from (edges cannot point at a Document): the file
+    that wrote it last (``source_doc``, its sheet and row) and the other files whose rows give it too
+    (``also_from``), so a file that no longer gives it does not take it from the others."""
 
     model_config = ConfigDict(extra="forbid")
 
     source_doc: str | None = Field(default=None, title="来源文件")
     source_sheet: str | None = Field(default=None, title="来源工作表")
     source_row: int | None = Field(default=None, title="来源行号")
+    also_from: list[str] | None = Field(default=None, title="也载于文件")
 
 
 class NoProps(EdgeProps):

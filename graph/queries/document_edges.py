@@ -23,13 +23,18 @@ class Row(BaseModel):
     dst_kind: str
     sheet: str | None
     row: int | None
+    source_doc: str | None
+    also_from: list[str]
 
 
 @named_query("document_edges", params=Params, result=Row)
 def document_edges(g: nx.MultiDiGraph, p: Params) -> list[dict[str, Any]]:
-    """The relationships a ledger file's rows wrote (their ``source_doc``): a reload finds those no row gives now."""
+    """The relationships a ledger file's rows wrote (their ``source_doc``, or it among their ``also_from``) and the
+    files that gave each: a reload finds those no row gives now, and which other file still gives one."""
     rows = [{"id": key, "type": data[TYPE], "src": s, "src_kind": kind_of(g, s), "dst": d, "dst_kind": kind_of(g, d),
-             "sheet": data.get("source_sheet"), "row": data.get("source_row")}
-            for s, d, key, data in g.edges(keys=True, data=True) if data.get("source_doc") == p.doc]
+             "sheet": data.get("source_sheet"), "row": data.get("source_row"), "source_doc": data.get("source_doc"),
+             "also_from": list(data.get("also_from") or [])}
+            for s, d, key, data in g.edges(keys=True, data=True)
+            if data.get("source_doc") == p.doc or p.doc in (data.get("also_from") or ())]
     rows.sort(key=lambda r: r["id"])
     return rows

@@ -37,9 +37,9 @@ class Cuttable(NamedTuple):
     node. Any other edge to a node that stays is a tie the deletion refuses: the caller names what it wrote itself,
     so whatever else has since come to rest on those nodes (a ledger row citing a problem) stops it.
 
-    ``written_from`` names a document whose rows wrote edges (their ``source_doc``) and the nodes' ``SOURCED_FROM``
-    to it: those may be cut whatever their type, so a ledger's own rows come out while another file's citation, or
-    another document the node is also sourced from, stops the deletion."""
+    ``written_from`` names a document whose rows alone wrote edges (their ``source_doc``, no ``also_from``) and the
+    nodes' ``SOURCED_FROM`` to it: those may be cut whatever their type, so a ledger's own rows come out while
+    another file's citation, or another document the node is also sourced from, stops the deletion."""
 
     outgoing: frozenset[EdgeType]
     incoming: frozenset[EdgeType]
@@ -78,11 +78,11 @@ def dropping_only(dropping: Iterable[EdgeRecord]) -> Removing:
 
 
 def written_by(may_cut: Cuttable, edge_type: EdgeType, props: dict[str, Any], other: str) -> bool:
-    """Whether an edge is one ``may_cut.written_from``'s rows wrote (the embedded store's reading of the rule; the
-    Neo4j store says the same in Cypher)."""
+    """Whether an edge is one ``may_cut.written_from``'s rows alone wrote (one another file gives too, its
+    ``also_from``, is a tie); the embedded store's reading of the rule, the Neo4j store says the same in Cypher."""
     doc = may_cut.written_from
-    return doc is not None and (props.get("source_doc") == doc or (edge_type is EdgeType.SOURCED_FROM
-                                                                    and other == doc))
+    return doc is not None and ((props.get("source_doc") == doc and not props.get("also_from"))
+                                or (edge_type is EdgeType.SOURCED_FROM and other == doc))
 
 
 class Tie(NamedTuple):

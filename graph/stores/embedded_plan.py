@@ -35,8 +35,9 @@ def merge_nodes(g: nx.MultiDiGraph, nodes: Iterable[NodeRecord]) -> NodeRows:
 
 
 def merge_edges(g: nx.MultiDiGraph, edges: Iterable[EdgeRecord], new_nodes: NodeRows) -> EdgeRows:
-    """Each edge's row as it will be stored; refuses the whole write if an end is neither held nor written now
-    with its kind, or a property is not its type's."""
+    """Each edge's row as it will be stored (a property given as None is removed, as Neo4j's ``SET r.k = null``
+    removes it); refuses the whole write if an end is neither held nor written now with its kind, or a property is
+    not its type's."""
     merged: EdgeRows = {}
     for edge in edges:
         base.check_edge_props(((edge.type, edge.id, edge.props),))
@@ -52,7 +53,8 @@ def merge_edges(g: nx.MultiDiGraph, edges: Iterable[EdgeRecord], new_nodes: Node
             props = {k: v for k, v in g.edges[edge.src, edge.dst, edge.id].items() if k != TYPE}
         else:
             props = {}
-        merged[edge.id] = (edge.type.value, edge.src, edge.dst, {**props, **edge.props})
+        merged[edge.id] = (edge.type.value, edge.src, edge.dst,
+                           {k: v for k, v in {**props, **edge.props}.items() if v is not None})  # SET r.k = null
     return merged
 
 

@@ -19,7 +19,8 @@ from graph.stores import base
 
 # base.written_by in Cypher (r, m the edge and its other end; $doc the document or null): coalesce, for a null
 # comparison would make NOT of it null and let a tie pass unseen
-WRITTEN_BY = "coalesce(r.source_doc = $doc OR (type(r) = 'SOURCED_FROM' AND m.id = $doc), false)"
+WRITTEN_BY = ("coalesce((r.source_doc = $doc AND size(coalesce(r.also_from, [])) = 0) "
+              "OR (type(r) = 'SOURCED_FROM' AND m.id = $doc), false)")
 
 
 def delete(tx: ManagedTransaction, node_ids: Iterable[str], may_cut: base.Cuttable) -> tuple[int, int]:

@@ -56,6 +56,7 @@ class DroppedLink(BaseModel):
     dst: str = Field(title="终点")
     sheet: str | None = Field(default=None, title="原工作表")
     row: int | None = Field(default=None, title="原行号")
+    elsewhere: bool = Field(default=False, title="另见于其他文件：删除时保留，仅去掉本文件来源")
 
 
 class Dropped(BaseModel):
@@ -65,7 +66,7 @@ class Dropped(BaseModel):
     not_listed: bool = Field(default=False, title="有被拒绝的行，未列出已删去的行")
     removed: int = Field(default=0, title="已随本次载入删除")
     named_only: int = Field(default=0, title="只被删去的行提及、一并删除的记录（如人员）")
-    unsourced: int = Field(default=0, title="另见于其他文件、仅去掉本文件来源")
+    unsourced: int = Field(default=0, title="另见于其他文件、仅去掉本文件来源（记录和关系）")
     links: int = Field(default=0, title="文件中已删去或已改的行所载关系（如任职、分管）")
     link_records: list[DroppedLink] = Field(default_factory=list, title="关系明细（前 200 条）")
     links_removed: int = Field(default=0, title="已随本次载入删除的关系")

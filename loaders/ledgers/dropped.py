@@ -12,61 +12,81 @@ Removal takes out what the file's own rows wrote (``Cuttable.written_from``: the
 the edges its rows wrote, and the repeats recomputed after), and the records the deleted rows alone named (a clue's
 person, sourced from no other file and tied to nothing else). Anything else resting on a record — another file's
 task rectifying the problem, a request accepted from a report, a row of this file still citing it, a record another
-file also gives (the edge between them may be that file's too: an edge keeps only its last writer), an analyst's
-standing judgement — refuses the whole load, naming it; nothing is written. A record another file also gives stays,
+file also gives (the edge between them may be that file's too), a relationship another file also gives, an
+analyst's standing judgement — refuses the whole load, naming it; nothing is written. A record another file also gives stays,
 no longer sourced from this one. Listing needs every row read: when a row is rejected (``skip_bad_rows``) nothing
 is listed (the report says so) and removal is refused, since the rejected row's record would look dropped. Rows of
 ledgers that declare relationships only (任职, 分管, 巡察对象, 亲属关系, 机构沿革) have no main record: the relationships
 the file's rows wrote and this load does not (``document_edges``: a deleted post, a task row now citing another
-problem) are listed and taken out alike — a relationship another file also gives is taken off until that file is
-loaded again (an edge keeps only its last writer).
+problem) are listed and taken out alike — but a relationship another file also gives stays, only this file
+taken off its sources (:mod:`.edge_sources`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from graph.analysis.repeat_judgements import RepeatJudgements
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
 from graph.stores.base import Cuttable, GraphStore, Neighbour, Removing, Tie
 from loaders.judgements import Judgement, Judgements
+from loaders.ledgers import edge_sources
 from loaders.ledgers.changes import Dropped, DroppedLink, DroppedRecord
 from loaders.record_names import called, tie_phrase
 
 SHOWN = 200
 
 
+class Assessed(NamedTuple):
+    """The report's lists; what the load takes out (``removing``) and the relationships it rewrites, which other
+    files still give (``rewritten``: this file off their sources); or why it cannot (``refusals``)."""
+
+    report: Dropped
+    removing: Removing | None = None
+    rewritten: list[EdgeRecord] = []
+    refusals: list[str] = []
+
+
 def assess(store: GraphStore, document_id: str, main_kinds: dict[str, NodeKind], loaded: set[str], limit: int,
            remove: bool | frozenset[str], edges: Iterable[EdgeRecord], data_dir: Path | None,
-           judgements: Judgements | None) -> tuple[Dropped, Removing | None, list[str]]:
+           judgements: Judgements | None) -> Assessed:
     """The report's lists (records and relationships); if removal is asked (all, or the ids the clerk was shown),
     what the load takes out, or why it cannot (then nothing is to be written). ``judgements``: the loader's, read
     under the lock it holds while it loads."""
     if store.get_node(document_id) is None:  # the file's first load: nothing of it to miss
-        return Dropped(), None, []
+        return Assessed(Dropped())
     edges = list(edges)
     sources = [n for n in store.neighbours(document_id, direction="in", limit=limit)
                if n.edge.type is EdgeType.SOURCED_FROM]
     found, earlier = find(sources, main_kinds, loaded)
-    links = stale_links(store, document_id, {e.id for e in edges}, {n.node.id for n in found})
+    stale = stale_links(store, document_id, {e.id for e in edges})
+    links = _off(stale, {n.node.id for n in found})
     report = listed(found, earlier)
-    report.links, report.link_records = len(links), _shown_links(store, links)
+    report.links, report.link_records = len(links), _shown_links(store, document_id, links)
     only = None if remove is True else remove or frozenset()
     every, found, links = found, chosen(found, only), [e for e in links if only is None or e.id in only]
     if not remove or not (found or links):
-        return report, None, []
+        return Assessed(report)
+    elsewhere = {n.node.id for n in found if _elsewhere(store, n.node.id, document_id, limit)}
+    gone = {n.node.id for n in found} - elsewhere  # the edges this file wrote at a record it keeps: as relationships
+    links += [e for e in _off(stale, gone) if e.src in elsewhere or e.dst in elsewhere]
+    rewritten = [kept for e in links if (kept := edge_sources.without(e, document_id)) is not None]
+    links = [e for e in links if edge_sources.without(e, document_id) is None]
     merges = [j for j in judgements.active() if j.verdict == "same"] if judgements is not None else []
+    named_now = {x for e in edges for x in (e.src, e.dst)}  # a person a row names, found in the graph, is not given
     removing = plan(store, document_id, sources, found, links,
-                    loaded | {j.a for j in merges} | {n.node.id for n in every}, limit)
+                    loaded | named_now | {j.a for j in merges} | {n.node.id for n in every}, limit, elsewhere)
     lines = refusals(store, every, removing, edges, data_dir, merges, limit)
     if lines:
-        return report, None, lines
+        return Assessed(report, refusals=lines)
     report.removed = len({n.node.id for n in found} & set(removing.nodes))
     report.named_only = len(removing.nodes) - report.removed
-    report.unsourced = sum(e.type is EdgeType.SOURCED_FROM for e in removing.dropping)
-    report.links_removed = len(removing.dropping) - report.unsourced
-    return report, removing, []
+    unsourced = sum(e.type is EdgeType.SOURCED_FROM for e in removing.dropping)
+    report.unsourced = unsourced + len(rewritten)
+    report.links_removed = len(removing.dropping) - unsourced
+    return Assessed(report, removing, rewritten)
 
 
 def find(sources: list[Neighbour], main_kinds: dict[str, NodeKind], loaded: set[str]) -> tuple[list[Neighbour], int]:
@@ -93,24 +113,32 @@ def chosen(found: list[Neighbour], only: Collection[str] | None) -> list[Neighbo
     return found if only is None else [n for n in found if n.node.id in only]
 
 
-def stale_links(store: GraphStore, document_id: str, written: set[str], found: set[str]) -> list[EdgeRecord]:
-    """The relationships this file's rows wrote that this load does not write (``written``), but for those at a
-    dropped record (they go with it)."""
+def stale_links(store: GraphStore, document_id: str, written: set[str]) -> list[EdgeRecord]:
+    """The relationships this file's rows wrote that this load does not write (``written``), each with the files
+    that give it."""
     return [EdgeRecord(id=r["id"], type=EdgeType(r["type"]), src=r["src"], src_kind=NodeKind(r["src_kind"]),
                        dst=r["dst"], dst_kind=NodeKind(r["dst_kind"]),
-                       props={"source_doc": document_id, "source_sheet": r["sheet"], "source_row": r["row"]})
+                       props={"source_doc": r["source_doc"], "source_sheet": r["sheet"], "source_row": r["row"],
+                              "also_from": r["also_from"] or None})
             for r in store.run_query("document_edges", {"doc": document_id})
-            if r["id"] not in written and r["src"] not in found and r["dst"] not in found]
+            if r["id"] not in written]
 
 
-def _shown_links(store: GraphStore, links: list[EdgeRecord]) -> list[DroppedLink]:
-    """The report's list of relationships, their ends named as their pages name them (one read for all)."""
+def _off(links: list[EdgeRecord], records: set[str]) -> list[EdgeRecord]:
+    """The relationships not at these records (a dropped record's go with it)."""
+    return [e for e in links if e.src not in records and e.dst not in records]
+
+
+def _shown_links(store: GraphStore, document_id: str, links: list[EdgeRecord]) -> list[DroppedLink]:
+    """The report's list of relationships, their ends named as their pages name them (one read for all); the sheet
+    and row only where this file wrote it last (else they are another file's)."""
     shown = links[:SHOWN]
     ends = {r["id"]: NodeRecord(id=r["id"], kind=NodeKind(r["kind"]), props=r["props"]) for r in store.run_query(
         "entities_by_ids", {"ids": sorted({x for e in shown for x in (e.src, e.dst)})})}
     return [DroppedLink(id=e.id, type=e.type.label_zh, src=_end(ends.get(e.src), e.src_kind),
-                        dst=_end(ends.get(e.dst), e.dst_kind), sheet=e.props.get("source_sheet"),
-                        row=e.props.get("source_row")) for e in shown]
+                        dst=_end(ends.get(e.dst), e.dst_kind), sheet=mine.get("source_sheet"), row=mine.get("source_row"),
+                        elsewhere=len(edge_sources.writers(e)) > 1)
+            for e in shown for mine in [e.props if e.props.get("source_doc") == document_id else {}]]
 
 
 def _end(node: NodeRecord | None, kind: NodeKind) -> str:
@@ -118,20 +146,24 @@ def _end(node: NodeRecord | None, kind: NodeKind) -> str:
 
 
 def plan(store: GraphStore, document_id: str, sources: list[Neighbour], found: list[Neighbour],
-         links: list[EdgeRecord], staying: set[str], limit: int) -> Removing:
+         links: list[EdgeRecord], staying: set[str], limit: int, elsewhere: set[str]) -> Removing:
     """What the load takes out before it writes: the dropped records and the records only they named (never one
-    in ``staying``: loaded now, listed, or kept by a merge judgement), but of a record another document gives too
-    only its source in this file; and the stale relationships."""
+    in ``staying``: loaded or named now, listed, or kept by a merge judgement), but of a record another document gives too
+    (``elsewhere``) only its source in this file; the stale relationships; and the source in this file of any
+    other record no row names now that stays (a person with a post another file gives)."""
     dropping, deleted = list(links), []
     for n in found:
-        if _elsewhere(store, n.node.id, document_id, limit):
+        if n.node.id in elsewhere:
             dropping.append(n.edge)
         else:
             deleted.append(n.node.id)
+    staying = staying | {n.node.id for n in found}
+    candidates = [*(n.node.id for n in sources), *(x for e in links for x in (e.src, e.dst))]
+    named = _named_only(store, document_id, candidates, set(deleted), {e.id for e in links}, staying, limit)
+    dropping += [n.edge for n in sources if n.node.id not in staying and n.node.id not in named]
     derived = frozenset({EdgeType.REPEATS, EdgeType.SUCCEEDED_BY})  # recomputed; the county's lineage list waits
-    return Removing(nodes=deleted + _named_only(store, document_id, sources, set(deleted), {e.id for e in links},
-                                                staying | {n.node.id for n in found}, limit),
-                    may_cut=Cuttable(outgoing=derived, incoming=derived, written_from=document_id), dropping=dropping)
+    return Removing(nodes=deleted + named, dropping=dropping,
+                    may_cut=Cuttable(outgoing=derived, incoming=derived, written_from=document_id))
 
 
 def _elsewhere(store: GraphStore, node_id: str, document_id: str, limit: int) -> bool:
@@ -139,19 +171,17 @@ def _elsewhere(store: GraphStore, node_id: str, document_id: str, limit: int) ->
                for x in store.neighbours(node_id, direction="out", limit=limit))
 
 
-def _named_only(store: GraphStore, document_id: str, sources: list[Neighbour], deleted: set[str], links: set[str],
+def _named_only(store: GraphStore, document_id: str, candidates: Iterable[str], deleted: set[str], links: set[str],
                 staying: set[str], limit: int) -> list[str]:
-    """Records this file's earlier load gave that this load does not (not main ones: a clue's person), sourced from
-    no other file, whose every edge goes to a record being deleted or is a relationship being taken out: only the
-    deleted rows named them."""
+    """Of the records this file's earlier load gave or its taken-out relationships join (not main ones: a clue's
+    person, a post's holder the row found in the graph), those sourced from no other file whose every edge goes to
+    a record being deleted or is a relationship being taken out: only the deleted rows named them."""
     out = []
-    for n in sources:
-        if n.node.id in staying:
-            continue
-        others = [x for x in store.neighbours(n.node.id, limit=limit) if x.node.id != document_id]
+    for node in sorted(set(candidates) - staying):
+        others = [x for x in store.neighbours(node, limit=limit) if x.node.id != document_id]
         if others and all(x.node.id in deleted or x.edge.id in links for x in others):
-            out.append(n.node.id)
-    return sorted(out)
+            out.append(node)
+    return out
 
 
 def refusals(store: GraphStore, found: list[Neighbour], removing: Removing, edges: Iterable[EdgeRecord],

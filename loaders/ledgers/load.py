@@ -24,7 +24,7 @@ from graph.model.nodes import NodeModel
 from graph.settings import office_of
 from graph.stores.base import GraphStore, NodeInUse, Removing
 from loaders.judgements import Judgements, apply_to_load
-from loaders.ledgers import building, dropped
+from loaders.ledgers import building, dropped, edge_sources
 from loaders.ledgers.categories import Categories
 from loaders.ledgers.cells import CellError, is_blank, parse_cell
 from loaders.ledgers.changes import classify
@@ -269,10 +269,12 @@ class Loader:
         with self.judgements.changing() if self.judgements is not None else nullcontext():
             if self.judgements is not None:  # records a person judged to be one live on as the one kept
                 nodes, edges = apply_to_load(self.judgements, nodes, edges)
+            edges = edge_sources.recorded(self.store, nodes[0].id, edges)  # the other files giving an edge too
             report.changes = classify(self.store, [(r.sheet.name, r.number, node.to_record()) for r in good if r.built
                                                    for node in [primary_node(plan_of[id(r.sheet)].kind.key, r.built)]
                                                    if node is not None])
-            removing = self._dropped(path, report, plans, nodes, edges, bad, remove_dropped)
+            removing, rewritten = self._dropped(path, report, plans, nodes, edges, bad, remove_dropped)
+            edges += rewritten
             if good or removing:  # every row rejected: nothing is written, not even the file's Document node
                 self._write(path, report, nodes, edges, removing)
         report.loaded, report.rejected = len(good), len(bad)
@@ -293,27 +295,28 @@ class Loader:
         return report
 
     def _dropped(self, path: Path, report: FileReport, plans: list[_Plan], nodes: list[NodeRecord],
-                 edges: list[EdgeRecord], bad: list[_Row], remove: bool | frozenset[str]) -> Removing | None:
+                 edges: list[EdgeRecord], bad: list[_Row],
+                 remove: bool | frozenset[str]) -> tuple[Removing | None, list[EdgeRecord]]:
         """What an earlier load of this file gave from rows it no longer has: listed; if asked (all, or the ids the
-        clerk was shown), what the load takes out before its own write — or the whole load refused, nothing
-        written (:mod:`loaders.ledgers.dropped`)."""
+        clerk was shown), what the load takes out before its own write and the relationships other files still
+        give, rewritten without it — or the whole load refused, nothing written (:mod:`loaders.ledgers.dropped`)."""
         if bad:
             if remove:
                 report.problems.append(_problem(path, None, "有被拒绝的行，无法确定文件中删去了哪些行；请先改正这些行，"
                                                 "再载入并删除已删去的行所载记录"))
                 raise LedgerRejected(report)
             report.changes.dropped.not_listed = True
-            return None
+            return None, []
         assert self.limits is not None and nodes[0].kind is NodeKind.DOCUMENT  # _records puts the file first
         kinds = {(p.sheet.name or path.name): PRIMARY[p.kind.key] for p in plans if p.kind.key in PRIMARY}
         loaded = {n.id for n in nodes} | {e.src for e in edges if e.type is EdgeType.SOURCED_FROM}  # + merged ones kept
-        report.changes.dropped, removing, lines = dropped.assess(
-            self.store, nodes[0].id, kinds, loaded, self.limits.max_cells, remove, edges, self.data_dir,
-            self.judgements)
-        if lines:
-            report.problems += [_problem(path, None, line) for line in dict.fromkeys(lines)]
+        found = dropped.assess(self.store, nodes[0].id, kinds, loaded, self.limits.max_cells, remove, edges,
+                               self.data_dir, self.judgements)
+        report.changes.dropped = found.report
+        if found.refusals:
+            report.problems += [_problem(path, None, line) for line in dict.fromkeys(found.refusals)]
             raise LedgerRejected(report)
-        return removing
+        return found.removing, found.rewritten
 
     def _write(self, path: Path, report: FileReport, nodes: list[NodeRecord], edges: list[EdgeRecord],
                removing: Removing | None) -> None:
