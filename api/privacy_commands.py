@@ -35,7 +35,7 @@ from loaders.text.queue import TextQueue
 from loaders.text.queue_privacy import redact_queue
 
 console, err = Console(), Console(stderr=True)
-KEEP = CODE_FIELDS | DIGEST_FIELDS | {"id", "sha256", "path", "source_doc"}  # never text a person wrote
+KEEP = CODE_FIELDS | DIGEST_FIELDS | {"id", "sha256", "path", "source_doc", "also_from"}  # never text a person wrote
 TOKEN_NAMES = {ID_TOKEN: "身份证号", PHONE_TOKEN: "手机号", LANDLINE_TOKEN: "电话号码", BANK_TOKEN: "银行卡号"}
 
 

@@ -187,3 +187,19 @@ def test_privacy_rewrite_also_redacts_the_report_text_queue(folder):
 
 def test_a_dry_run_where_there_is_no_queue_makes_none(folder):
     assert _xuncha(folder, "--json").returncode == 0 and not (folder / "text_queue.sqlite").exists()
+
+
+def test_a_relationships_source_files_are_never_taken_for_numbers(tmp_path):
+    """A file's id could be sixteen digits that pass Luhn: where an edge names its files (``source_doc``,
+    ``also_from``) is an id, not text a person wrote, and the rewrite leaves it."""
+    from graph.model import EdgeRecord, EdgeType, NodeRecord
+
+    store = EmbeddedStore(tmp_path / "graph.sqlite")
+    unit, rnd = NodeRecord(id="unit_a", kind=NodeKind.UNIT, props={"name": "甲局"}), NodeRecord(
+        id="rnd_a", kind=NodeKind.ROUND, props={"title": "第一轮"})
+    doc = f"doc_{CARD16}"
+    store.upsert([unit, rnd], [EdgeRecord(id="e_a", type=EdgeType.INSPECTED, src="rnd_a", src_kind=NodeKind.ROUND,
+                                          dst="unit_a", dst_kind=NodeKind.UNIT,
+                                          props={"round_id": "rnd_a", "source_doc": doc, "also_from": [doc]})])
+    assert rewrite(store, apply=False).edges == 0 and has_personal_number(doc)
+    store.close()
