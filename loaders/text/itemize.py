@@ -41,10 +41,6 @@ HANDED_ON = re.compile(r"[，,](?:已|现已|并已)[^，。；]{0,6}?(?:移交|
 TITLED = re.compile(r"^[^。；，了]{2,30}问题[。：:](?=.)")  # 7.某镇“数字整改”问题。…: a numbered case under its title
 DONE = re.compile(r"已(?:经)?(?:完成|整改|办结|销号|落实|追回|清退|纠正)|(?:较好|良好|扎实|到位|规范|有力|成效|明显)")
 ANSWERS_FOR = re.compile(r"负有[^，。；]{0,8}责任")  # X镇党委对上述问题负有监管责任: who answers for them
-# 一是看X，二是看Y: what an inspection looks at (its focus, listed before it starts or in its scope), not a finding;
-# the list is told by its form — two or more entries opening on 看 after their ordinals
-# (看 the verb: not the 看 of 看病, 看护, 看守 — 一是看病难问题突出 states a problem)
-FOCUS_ENTRY = re.compile(r"[一二三四五六七八九十]是看(?!病|护|守)")
 DOING_WELL = re.compile(r"(?:整改|工作|情况|管理|落实)(?:总体)?(?:较好|良好|扎实|到位|规范|有力)(?![的地])")
 
 
@@ -140,9 +136,6 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
             continue  # an unnumbered paragraph's praise, or a sentence introducing or reporting, is no problem
         if announces(text) or bare_topic(walker, text) or only_announced(walker, text):
             continue  # 仍存在一些不容忽视的问题。/ 再说X乡。: no finding named
-        if cand.form in INLINE_FORMS and re.match(r"看(?!病|护|守)", text.lstrip()) and len(
-                FOCUS_ENTRY.findall(cand.block.text)) >= 2:
-            continue  # 巡察重点：一是看…落实，二是看…: the focus of the inspection, not what it found
         if re.search(walker.rules["own_work_pattern"], text.strip()):
             continue  # 本轮巡察组自身也暴露出…短板: the office's own shortcoming, not a finding at a unit
         if _cleared(walker, text) != text and not states(walker, _cleared(walker, text)):

@@ -51,6 +51,7 @@ from loaders.text.segments import (
     REQUIREMENT_LIST,
     SPEAKER_TURNS,
     continued_entry,
+    focus_entry,
     focus_rest,
     inline_pieces,
     label_families,
@@ -374,7 +375,7 @@ class Walker:
         if pieces:
             focus = [re.compile(f) for f in self.rules["focus_patterns"]]  # 一是看…是否…: what to look at
             for p in pieces:
-                if any(f.match(p.text) for f in focus):
+                if any(f.match(p.text) for f in focus) or focus_entry(body, p.text):
                     if p is pieces[-1] and (rest := focus_rest(p.text)):  # 三是看…是否到位。从上轮看，X局…未解决
                         self.candidates.append(Candidate(block, offset + skip + p.start + len(p.text) - len(rest),
                                                          rest, "段落", False, list(self.stack), own))

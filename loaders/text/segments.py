@@ -304,6 +304,17 @@ def last_entry(text: str) -> int:
     return len(pieces) if pieces and pieces[0].form == "一是" else 0
 
 
+# 一是看X，二是看Y: what an inspection looks at (its focus, listed before it starts or in its scope), not a finding,
+# though it says no 是否 (focus_patterns): the list is told by its form — two or more entries opening on 看 (the verb:
+# not the 看 of 看病, 看护, 看守 — 一是看病难问题突出 states a problem)
+FOCUS_ENTRY = re.compile(r"[一二三四五六七八九十]是看(?!病|护|守)")
+
+
+def focus_entry(paragraph: str, entry: str) -> bool:
+    """Whether an inline list's entry is a focus of a list of 看 (一是看…落实，二是看…情况)."""
+    return bool(re.match(r"看(?!病|护|守)", entry)) and len(FOCUS_ENTRY.findall(paragraph)) >= 2
+
+
 def focus_rest(text: str) -> str:
     """The sentences after a list's last entry when it says what to look at (三是看…是否到位。从上轮看，X局…):
     what the writer goes on to find is no part of the entry, and may be a finding."""

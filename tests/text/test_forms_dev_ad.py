@@ -1,8 +1,10 @@
 """Forms opened on dev_ad (session 14). Sentences written for these tests.
 
 - An inspection's focus listed as 一是看X，二是看Y (two or more entries opening on 看 after their ordinals) is what the
-  inspectors look at, never a finding (FOCUS_ENTRY in itemize.py), though a unit stands before it or a problem word
+  inspectors look at, never a finding (FOCUS_ENTRY), though a unit stands before it or a problem word
   inside it (看群众反映强烈问题的解决情况). Fifteen parts' writers list a focus so; none counts one as a problem.
+  It is read where focus_patterns (一是看…是否…) are (focus_entry in segments.py), so the sentences after the last
+  entry (…。对于前期掌握的情况，县X局…信访举报较多) are still read for findings.
 - A dash-led subtitle under a feedback report's title that names no unit (专项巡察反馈意见 / ——县委第六巡察组对县X局
   党组) names whom the report is about, as a title naming the unit does (subtitles.py): the problems after it that
   name no unit are that unit's.
@@ -106,3 +108,10 @@ def test_another_bodys_matter_before_is_not_what_kind_reference_means(parse):
     r = parse("县委第一巡察组关于石阳乡党委的巡察反馈意见", "一、金河村集体鱼塘发包未经公开竞价。",
               "县纪委监委要对金河村鱼塘发包问题依规处置，县委组织部要对该乡村级后备干部培养加强指导。")
     assert [(d.body, (d.unit_name or "")[-3:]) for d in r.directives] == [("纪委监委", "金河村"), ("组织部", "石阳乡")]
+
+
+def test_what_follows_the_last_focus_of_kan_is_still_read(parse):
+    r = parse("在县委第十轮巡察动员部署会上的讲话", "同志们：",
+              "巡察组要紧盯领导班子，一是看决策部署的落实成效，二是看群众反映强烈的突出问题。"
+              "对于前期掌握的情况，县林业局护林员选聘不公开问题信访举报较多，要作为进驻后的重点。")
+    assert [it.unit_name for it in r.items] == ["宁川县林业局"]
