@@ -35,6 +35,11 @@ from loaders.text.items import Walker
 
 NOT_ASKING = ("邀请", "聘请", "申请")  # 邀请县纪委监委…授课: invited to help the office, nothing asked of it
 OWN_OFFICE = re.compile(r"[^，。；、]{2,10}?(?:室|科|股)(?=要|须|必须|应当|负责|牵头)")
+# an entry of a list of requests (第一，A要…；第二，B要…；第四，C每半月通报…): a body opening a later entry is asked
+# too, with or without its modal, once two entries before it asked theirs
+ENTRY_MARK = r"(?:第[一二三四五六七八九十]{1,2}[，,、]|[一二三四五六七八九十]是)"
+ENTRY_OPENING = re.compile(rf"(?:^|[；;])\s*{ENTRY_MARK}$")
+ENTRY_ASKED = re.compile(rf"{ENTRY_MARK}[^；;。]{{2,24}}?(?:要|须|必须|应当)")
 REGULATOR_NAMED = re.compile(r"(?:^|[，,；;：:])(?:建议|请)[^，。；]{2,16}?(?:作为|等)$")  # 请X局、Y局等行业主管部门…
 
 
@@ -148,6 +153,8 @@ class Addressing:
             return True  # 建议将X的问题线索移交县纪委监委核查: the receiver is asked to act on it
         if before.endswith(HANDED) and asked_after_handing(sentence[span.end:], self._names_someone):
             return True  # 移交县纪委监委审查调查的X问题，请依法依纪处理: the receiver is asked to act on it
+        if ENTRY_OPENING.search(before) and len(ENTRY_ASKED.findall(before)) >= 2:
+            return True  # 第一，A要…；第二，B要…；第四，巡察办每半月通报…: the list's entry asks its body
         if any(before.endswith(w) for w in self.rules["not_addressee_before"]):
             return False
         opening = next((w for w in self.rules["addressee_before"] if sentence.startswith(w)), None)

@@ -32,6 +32,9 @@
   not only the units at the top.
 - A request naming its unit by kind (B要对该乡…) after a clause asking another body with its own modal (A要对X村…处置，)
   does not take X村 from A's clause (request_topic.py): 该乡 is the document's township.
+- In a list of requests inside a sentence (第一，A要…；第二，B要…；第三，巡察办每月通报…), a body opening a later
+  entry is asked, with or without its modal, once two entries before it asked theirs (ENTRY_OPENING in
+  addressing.py), as paragraphs after a lead announcing requests were (dev_ab).
 - 会后 before the modal (巡察办会后要…) keeps the body the one asked, as 下一步 and 随后 did (addressing.py).
 """
 
@@ -115,3 +118,10 @@ def test_what_follows_the_last_focus_of_kan_is_still_read(parse):
               "巡察组要紧盯领导班子，一是看决策部署的落实成效，二是看群众反映强烈的突出问题。"
               "对于前期掌握的情况，县林业局护林员选聘不公开问题信访举报较多，要作为进驻后的重点。")
     assert [it.unit_name for it in r.items] == ["宁川县林业局"]
+
+
+def test_a_body_opening_a_later_entry_of_a_request_list_is_asked(parse):
+    r = parse("在巡察整改推进会上的讲话", "同志们：",
+              "我提几点要求。第一，县纪委监委要对护林员选聘问题启动问责；第二，县委组织部要把整改情况纳入考核；"
+              "第三，巡察办每月通报一次整改进度。")
+    assert [d.body for d in r.directives] == ["纪委监委", "组织部", "巡察机构"]
