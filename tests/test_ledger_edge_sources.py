@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from graph.model import EdgeRecord, EdgeType, NodeKind
+from graph.settings import Settings
 from graph.stores.embedded import EmbeddedStore
 from tests.loaders.test_malformed import write_csv
 from tests.test_ledger_dropped import Load, _direct, _embedded_upload_settings, _seeded, _uploaded
@@ -121,6 +122,12 @@ def test_the_files_of_each_relationship_are_one_answer_on_both_stores(embedded, 
     assert any(r["also_from"] for r in answers[0])
 
 
-def test_neo4j_gives_the_same_answers_directly(scratch_neo4j, tmp_path):
+def test_neo4j_gives_the_same_answers_directly_and_uploaded(scratch_neo4j, tmp_path):
     _seeded(_direct(scratch_neo4j), tmp_path)
     assert _scenario(_direct(scratch_neo4j), scratch_neo4j, tmp_path / "posts") == EXPECTED
+    scratch_neo4j.clear()
+    _seeded(_direct(scratch_neo4j), tmp_path)
+    settings = Settings(data_dir=tmp_path / "data", store="neo4j")
+    settings.data_dir.mkdir()
+    (settings.data_dir / "id_salt").write_text("test-salt", "utf-8")
+    assert _scenario(_uploaded(settings), scratch_neo4j, tmp_path / "uploaded") == EXPECTED
