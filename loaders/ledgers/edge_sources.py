@@ -23,7 +23,7 @@ def recorded(store: GraphStore, document_id: str, edges: list[EdgeRecord]) -> li
     refs = [{"id": e.id, "src": e.src, "dst": e.dst} for e in edges if e.props.get("source_doc") == document_id]
     if not refs:
         return edges
-    held = {r["id"]: r for r in store.run_query("edge_writers", {"edges": refs})}
+    held = {r["id"]: r for r in store.run_query("edge_writers", {"edges": refs, "doc": document_id})}
     out = []
     for edge in edges:
         row = held.get(edge.id)

@@ -62,10 +62,13 @@ def parity_cases(county: Bundle) -> dict[str, list[dict[str, Any]]]:
         # the sample's records are generated, not read from ledger rows: no edge names a source file; the query's
         # answers on loaded ledgers are compared on both stores in tests/test_ledger_dropped.py
         "document_edges": [{"doc": document}, {"doc": "doc_0000000000000000"}, {"doc": ""}],
+        # the sample's edges name no source file, so none is another file's: on loaded ledgers in
+        # tests/test_ledger_edge_sources.py
         "edge_writers": [{"edges": [{"id": e.id, "src": e.src, "dst": e.dst} for e in county.edges[:400]]
                           + [{"id": "e_0000000000000000", "src": post.src, "dst": post.dst},
-                             {"id": post.id, "src": post.dst, "dst": post.src}]}, {"edges": []},
-                         {"edges": [{"id": post.id, "src": post.src, "dst": post.dst}] * 2}],
+                             {"id": post.id, "src": post.dst, "dst": post.src}], "doc": document},
+                         {"edges": [], "doc": document},
+                         {"edges": [{"id": post.id, "src": post.src, "dst": post.dst}] * 2, "doc": ""}],
         "entities_by_ids": [{"ids": [units[0].id, issues[10].id, carrier["person"], document, case.id]},
                             {"ids": ["unit_0000000000000000"]}, {"ids": [i.id for i in issues[:300]]}],
         "entity_by_id": [{"id": units[0].id}, {"id": issues[10].id}, {"id": carrier["person"]},
