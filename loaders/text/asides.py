@@ -12,12 +12,14 @@ from loaders.text.items import Walker
 
 # a sentence that comments on the one before it (说明…, 由此可见…, 这些问题都说明…, also after an overall view:
 # 总的看，上述问题反映出…; its causes: 以上问题，既有…原因，也有…), a speaker's aside (我插一句，…;
-# 顺便说一句) or a summing-up of what was set out above (从以上情况看，…; 综上所述，…)
+# 顺便说一句), the group's reading (巡察组认为，…根子在于…) or a summing-up of what was set out above (从以上情况
+# 看，…; 综上所述，…)
 COMMENT = re.compile(r"^(?:这|这也|也|由此)?(?:说明|可见)(?!会|书|材料|情况)"
                      r"|^(?:(?:总的|总体|综合|整体)(?:来)?看[，,])?(?:这些|这类|上述|以上|前述)(?:问题|情况|现象)"
                      r"(?:[^，。；]{0,4}?(?:说明|反映出|暴露出|表明|折射出)"
                      r"|(?:的(?:产生|出现|发生))?[，,]?(?:既有|究其原因|原因(?:在于|主要))"  # 以上问题，既有…客观原因
                      r")"
+                     r"|^巡察组?(?:综合|分析)?认为[，,]"  # the group's reading of what it found
                      r"|^(?:我)?(?:再)?插(?:一|两|几)句[，,]|^顺便说一句[，,]"
                      r"|^(?:从|就|由)(?:以上|上述|前述)[^，。；]{0,8}(?:看|来看|可以看出)[，,]|^综上(?:所述)?[，,]")
 # a sentence announcing only that problems exist (但…，仍存在一些不容忽视的问题。; 还存在不少短板。), also after an

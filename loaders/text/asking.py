@@ -30,8 +30,9 @@ ASKED_TO = re.compile(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|会同|跟
 # a body told to act on a problem without a modal verb (X局作为行业主管部门，对…问题依法核查), not one that failed
 ACTS_ON = re.compile(r"^[，,]?(?:对|就)[^，。；]{1,30}?(?:依法|依规|依纪|立即|及时|全面|开展|进行|组织)"
                      r"[^，。；]{0,6}?(?:核查|核实|查处|督查|检查|整治|清查|处置|处理|督导|督促整改)(?!了|过)")
-COUNTED = re.compile(r"(?<![第一二三四五六七八九十\d])([两二三四五六七八九]|[2-9])(?:个|家|所)(?!月|年|方面|问题)"
-                     r"(医院|学校|村|社区|公司|乡镇|镇|乡|单位|部门)?")
+# (a kind may follow the numeral bare: 对两乡镇…, 两局…)
+COUNTED = re.compile(r"(?<![第一二三四五六七八九十\d])([两二三四五六七八九]|[2-9])(?:个|家|所|(?=乡镇|局|村))"
+                     r"(?!月|年|方面|问题)(医院|学校|村|社区|公司|乡镇|镇|乡|单位|部门|局)?")
 
 
 def units_counted(request: str) -> int:

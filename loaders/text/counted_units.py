@@ -19,6 +19,10 @@ from loaders.text.units import Resolved
 COUNTED_SUBJECT = re.compile(r"^(?:另外|此外|同时|还有)?[，,]?([两二三四五六七八九]|[2-9])(?:家|个|所)"
                              r"(部门|党组织|乡镇|医院|学校|企业|村|社区)(?!都|均|全都|普遍|中|里|之中|当中|有)")
 
+# a kind whose units are told by how their names end, not by the kind's word inside them (县住房和城乡建设局 is no
+# township: 乡 inside; 湖岭乡 and 新水镇 are townships though 乡镇 is in neither)
+KIND_ENDINGS = {"乡镇": ("乡", "镇", "街道"), "局": ("局",)}
+
 
 def counted_units(walker: Walker, text: str) -> list[Resolved | None]:
     """The units a problem counts: those of the problems before it — each township or department once, its villages
@@ -34,6 +38,8 @@ def counted_units(walker: Walker, text: str) -> list[Resolved | None]:
     top = [r for uid, r in seen.items() if not any(walker.finder.is_parent(other, uid) for other in seen)]
     if m.group(2) in ("村", "社区"):  # 两村均…: the villages named before, under whichever township
         top = [r for r in seen.values() if r.name.endswith(m.group(2))]
+    elif m.group(2) in KIND_ENDINGS:  # 两乡镇均…, 两局均…: the townships, the bureaus among them, by their names' ends
+        top = [r for r in top if r.name.endswith(KIND_ENDINGS[m.group(2)])]
     elif m.group(2) not in ("单位", "部门", "党组织", ""):
         top = [r for r in top if m.group(2) in r.name]  # 两家医院均…: the hospitals among them
     return list(top) if len(top) == n else []

@@ -51,6 +51,7 @@ from loaders.text.segments import (
     REQUIREMENT_LIST,
     SPEAKER_TURNS,
     continued_entry,
+    continued_pieces,
     focus_entry,
     focus_rest,
     inline_pieces,
@@ -388,7 +389,8 @@ class Walker:
             return
         if level is None and (cut := continued_entry(body, self.blocks[block.number - 2].text if block.number > 1 else "")):
             own = next((c.own for c in reversed(self.candidates) if c.block.number == block.number - 1), None)
-            self.candidates.append(Candidate(block, offset + cut, body[cut:], "一是", True, list(self.stack), own))
+            for start, piece in continued_pieces(body, cut):  # 七是A。八是B。: each entry its own
+                self.candidates.append(Candidate(block, offset + start, piece, "一是", True, list(self.stack), own))
             return  # 二是… after a paragraph opening 一是…: the list's next entry
         form = "段首编号" if level is not None else "段落"
         self.candidates.append(Candidate(block, offset, body, form, level is not None, list(self.stack), own))

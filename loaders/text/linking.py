@@ -42,9 +42,10 @@ def counted_links(finder: UnitFinder, stock: frozenset[str], request: str, items
     noun = counted.group(2) if counted else None  # 三家医院: units of that kind (…医院, …保健院)
     if noun:  # 两个单位: units of any kind, each township or department once (its villages left to it)
         kind: dict[str, int] = {}
+        ends = ("乡", "镇", "街道") if noun == "乡镇" else (noun[-1],)  # 两乡镇: townships whichever their ending
         for i, it in enumerate(items):
             if it.paragraph <= paragraph and it.unit_id and (
-                    noun in ("单位", "部门") or (it.unit_name or "").endswith(noun[-1])):
+                    noun in ("单位", "部门") or (it.unit_name or "").endswith(ends)):
                 kind.setdefault(it.unit_id, i)
         kind = {u: i for u, i in kind.items() if not any(finder.is_parent(o, u) for o in kind)}
         departments = {u: i for u, i in kind.items() if finder.kind(u) == "county_department"}

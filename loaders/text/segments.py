@@ -297,6 +297,21 @@ def continued_entry(text: str, before: str) -> int:
     return m.end() if last and _value(m.group(1)) == last + 1 else 0
 
 
+def continued_pieces(text: str, cut: int) -> list[tuple[int, str]]:
+    """(start, text) of each entry a paragraph going on with a 一是… list holds (七是A。八是B。 after a paragraph
+    ending on 六是…): the entries after its first are cut at their ordinals, as a list counted from one is."""
+    m = ENTRY_IS.match(text)
+    expected = _value(m.group(1)) + 1 if m else 0
+    starts = [(0, cut)]
+    for n in re.finditer(rf"([{CN}]{{1,2}})是(?![否不非])", text[cut:]):
+        at = cut + n.start()
+        if expected and text[at - 1] in _BREAK and _value(n.group(1)) == expected:
+            starts.append((at, cut + n.end()))
+            expected += 1
+    ends = [at for at, _ in starts[1:]] + [len(text)]
+    return [(body, text[body:end].strip().rstrip("；;，,")) for (_, body), end in zip(starts, ends, strict=True)]
+
+
 def last_entry(text: str) -> int:
     """The number of the last entry of a 一是… list a paragraph holds after its lead (关于X：一是…。), else 0: the
     next paragraph opening 二是… goes on with that list (measured on a clerk's own form, H49)."""
