@@ -62,6 +62,9 @@ def _print_dropped(reports: list[FileReport]) -> None:
             continue
         console.print(f"[yellow]{r.file}：文件中已删去、图中仍有的记录 {d.count} 条、关系 {d.links} 条[/yellow]"
                       "（各列前 10 条；确认后加 --remove-dropped 再载入一次即删除）：")
+        if d.emptied:
+            console.print("[red]  本文件已没有数据行：上次载入的记录都列在下面，加 --remove-dropped 再载入即全部删除。"
+                          "[/red]")
         if d.unrelated:
             console.print("[red]  上次载入的记录本文件一条也没有：可能是同一路径的另一份文件，请勿删除。[/red]")
         for x in d.records[:10]:

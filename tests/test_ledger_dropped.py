@@ -302,3 +302,34 @@ def test_a_record_a_merge_moved_onto_the_kept_one_is_not_listed(tmp_path):
     report = loader.load(units, remove_dropped=True)  # unchanged: its 教育局 lives on as 教育体育局
     assert report.changes.dropped.count == 0 and not report.problems
     store.close()
+
+
+@pytest.mark.parametrize("way", ["direct", "uploaded"])
+def test_a_file_emptied_to_its_header_lists_every_record_and_removes_them_when_asked(tmp_path, way):
+    """Every row deleted: the file loaded before is not refused as empty but lists all it gave (as emptied, not as
+    another office's file); a header-only file never loaded is still refused."""
+    settings = _embedded_upload_settings(tmp_path)
+    store = EmbeddedStore(settings.embedded_path)
+    _seeded(_direct(store), tmp_path)
+    load = _direct(store) if way == "direct" else _uploaded(settings)
+    ledger = tmp_path / "问题清单.csv"
+    load(write_csv(ledger, [ISSUE_HEAD, _issue(1), _issue(2)]), False)
+    counts = store.counts()
+    listed = load(write_csv(ledger, [ISSUE_HEAD]), False).changes.dropped
+    assert (listed.count, listed.emptied, listed.unrelated) == (2, True, False) and store.counts() == counts
+    if way == "direct":
+        removed = load(ledger, True).changes.dropped
+    else:  # the page sends the ids it showed
+        removed = _uploaded_with_ids(settings, ledger, [r.id for r in listed.records]).changes.dropped
+    assert removed.removed == 2 and _codes(store) == set()
+    with pytest.raises(LedgerRejected) as refused:
+        load(write_csv(tmp_path / "从未载入.csv", [ISSUE_HEAD]), False)
+    assert "只有表头，没有数据行" in refused.value.report.problems[0].reason
+    store.close()
+
+
+def _uploaded_with_ids(settings: Settings, path: Path, ids: list[str]) -> FileReport:
+    result = run_load(settings, path, limits=read_limits(settings.data_dir), source=f"上传/{path.name}",
+                      remove_dropped=frozenset(ids))
+    assert result.outcome == "loaded" and result.report is not None, result
+    return result.report

@@ -63,6 +63,7 @@ class Dropped(BaseModel):
     count: int = Field(default=0, title="文件中已删去、图中仍有的记录")
     records: list[DroppedRecord] = Field(default_factory=list, title="明细（前 200 条）")
     unrelated: bool = Field(default=False, title="上次载入的记录本文件一条也没有：可能是同名的另一份文件，请勿删除")
+    emptied: bool = Field(default=False, title="文件已没有数据行：上次载入的记录都已删去")
     not_listed: bool = Field(default=False, title="有被拒绝的行，未列出已删去的行")
     removed: int = Field(default=0, title="已随本次载入删除")
     named_only: int = Field(default=0, title="只被删去的行提及、一并删除的记录（如人员）")

@@ -30,10 +30,13 @@ from typing import NamedTuple
 
 from graph.analysis.repeat_judgements import RepeatJudgements
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
+from graph.model.ids import node_id
 from graph.stores.base import Cuttable, GraphStore, Neighbour, Removing, Tie
 from loaders.judgements import Judgement, Judgements
 from loaders.ledgers import edge_sources
 from loaders.ledgers.changes import Dropped, DroppedLink, DroppedRecord
+from loaders.ledgers.planning import HEADER_ONLY
+from loaders.ledgers.report import Problem
 from loaders.record_names import called, tie_phrase
 
 SHOWN = 200
@@ -63,7 +66,7 @@ def assess(store: GraphStore, document_id: str, main_kinds: dict[str, NodeKind],
     found, earlier = find(sources, main_kinds, loaded)
     stale = stale_links(store, document_id, {e.id for e in edges})
     links = _off(stale, {n.node.id for n in found})
-    report = listed(found, earlier)
+    report = listed(found, earlier, emptied=loaded <= {document_id})
     report.links, report.link_records = len(links), _shown_links(store, document_id, links)
     only = None if remove is True else remove or frozenset()
     every, found, links = found, chosen(found, only), [e for e in links if only is None or e.id in only]
@@ -89,6 +92,14 @@ def assess(store: GraphStore, document_id: str, main_kinds: dict[str, NodeKind],
     return Assessed(report, removing, rewritten)
 
 
+def emptied(store: GraphStore, source: str, problems: list[Problem]) -> list[Problem]:
+    """A sheet with a header and no rows is refused — but in a file loaded before, its rows were deleted, as when the
+    sheet was taken out: its records are listed (and removed if asked), nothing refused for it."""
+    if any(p.reason == HEADER_ONLY for p in problems) and store.get_node(node_id("Document", source)) is not None:
+        return [p for p in problems if p.reason != HEADER_ONLY]
+    return problems
+
+
 def find(sources: list[Neighbour], main_kinds: dict[str, NodeKind], loaded: set[str]) -> tuple[list[Neighbour], int]:
     """Of the records sourced from this document (``sources``, read once: a file's cells bound them), the main ones
     this load does not give (``loaded``: every id it writes): marked so on their ``SOURCED_FROM`` (``main``), or,
@@ -101,9 +112,11 @@ def find(sources: list[Neighbour], main_kinds: dict[str, NodeKind], loaded: set[
     return found, len(earlier)
 
 
-def listed(found: list[Neighbour], earlier: int) -> Dropped:
-    """The report's list: kind, code or words, and the sheet and row the record was read from last time."""
-    return Dropped(count=len(found), unrelated=bool(found) and len(found) == earlier, records=[
+def listed(found: list[Neighbour], earlier: int, emptied: bool = False) -> Dropped:
+    """The report's list: kind, code or words, and the sheet and row the record was read from last time; whether
+    the file gives none of the earlier records (another file of the same name?) or has no rows left (``emptied``)."""
+    return Dropped(count=len(found), unrelated=bool(found) and len(found) == earlier and not emptied,
+                   emptied=bool(found) and emptied, records=[
         DroppedRecord(kind=n.node.kind.label_zh, id=n.node.id, called=called(n.node), sheet=n.edge.props.get("sheet"),
                       row=n.edge.props.get("row")) for n in found[:SHOWN]])
 

@@ -211,6 +211,7 @@ class Loader:
             report.problems.append(_problem(path, None, str(exc)))
             raise LedgerRejected(report) from exc
         plans, problems = self.plan(path, sheets, kind)
+        problems = dropped.emptied(self.store, source, problems)
         report.kinds = [p.kind.title for p in plans]
         report.columns = [n for p in plans for n in p.notes]
         report.warnings = [w for p in plans for w in p.warnings]

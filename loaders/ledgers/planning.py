@@ -40,6 +40,8 @@ EXTRA_ZH = "其他列"
 MAX_HEADER = 60  # a longer "header" is data in the wrong place, not a column a clerk named
 NO_OFFICE = "尚未设置本机构所在县，请先运行 xuncha init --county 某某县（只需一次），或在表中填写“县（市、区）”列"
 
+HEADER_ONLY = "只有表头，没有数据行"  # refused, but in a file loaded before: its rows were deleted (dropped.emptied)
+
 
 def problem(path: Path, sheet: Sheet | None, reason: str, *, row: int | None = None, index: int | None = None,
             header: str | None = None, value: Any = None) -> Problem:
@@ -149,7 +151,7 @@ def plan_sheet(path: Path, sheet: Sheet, declared: str | None, county: str = "")
         problems.append(problem(path, sheet, f"表中没有“{kind.column(office).header}”列，且{NO_OFFICE}",
                                 row=header_row, header=kind.column(office).header))
     if not sheet.rows:
-        problems.append(problem(path, sheet, "只有表头，没有数据行", row=header_row))
+        problems.append(problem(path, sheet, HEADER_ONLY, row=header_row))
     return plan, problems
 
 
