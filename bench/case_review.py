@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.stores import emptied_neo4j  # noqa: E402
 from graph.analysis import repeats  # noqa: E402
 from graph.reviews.case_review import review_case, review_cases  # noqa: E402
-from graph.settings import Settings  # noqa: E402
 from graph.stores.base import GraphStore  # noqa: E402
 from graph.stores.embedded import EmbeddedStore  # noqa: E402
 from loaders.sample import generate  # noqa: E402
@@ -59,11 +59,8 @@ def main(scales: tuple[int, ...]) -> None:
             repeats.recompute(store)
             report("嵌入式", scale, measure(store, cases, as_of))
             store.close()
-        if os.environ.get("NEO4J_URI") and scale in neo4j_scales:
-            from graph.stores.neo4j_store import Neo4jStore
-
-            neo = Neo4jStore.from_settings(Settings(store="neo4j"))
-            neo.clear()
+        neo = emptied_neo4j() if scale in neo4j_scales else None
+        if neo is not None:
             neo.upsert(bundle.nodes, bundle.edges)
             repeats.recompute(neo)
             report("Neo4j", scale, measure(neo, cases, as_of))

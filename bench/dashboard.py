@@ -24,11 +24,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.stores import emptied_neo4j  # noqa: E402
 from graph.alerts.model import AlertIn, AlertKind  # noqa: E402
 from graph.alerts.run import alert_store, run_after_load  # noqa: E402
 from graph.analysis import repeats  # noqa: E402
 from graph.reviews.dashboard import dashboard  # noqa: E402
-from graph.settings import Settings  # noqa: E402
 from graph.stores.base import GraphStore  # noqa: E402
 from graph.stores.embedded import EmbeddedStore  # noqa: E402
 from loaders.sample import Bundle, generate  # noqa: E402
@@ -112,11 +112,8 @@ def main(scales: tuple[int, ...]) -> None:
             report_board("嵌入式", scale, time_dashboard(store, as_of))
             report_alerts("嵌入式", scale, time_alerts(store, bundle, Path(tmp)))
             store.close()
-        if os.environ.get("NEO4J_URI") and scale in neo4j_scales:
-            from graph.stores.neo4j_store import Neo4jStore
-
-            neo = Neo4jStore.from_settings(Settings(store="neo4j"))
-            neo.clear()
+        neo = emptied_neo4j() if scale in neo4j_scales else None
+        if neo is not None:
             neo.upsert(bundle.nodes, bundle.edges)
             repeats.recompute(neo)
             with tempfile.TemporaryDirectory() as tmp:

@@ -13,7 +13,6 @@ Usage: NEO4J_URI=… NEO4J_PASSWORD=… python bench/dropped_rows.py [scale]
 from __future__ import annotations
 
 import csv
-import os
 import sys
 import tempfile
 import time
@@ -23,8 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.settings import Settings  # noqa: E402
-from graph.stores.embedded import EmbeddedStore  # noqa: E402
+from bench.stores import figures_line, side_by_side  # noqa: E402
 from loaders.ledgers import dropped, edge_sources  # noqa: E402
 from loaders.ledgers.changes import Dropped  # noqa: E402
 from loaders.ledgers.export import write_ledgers  # noqa: E402
@@ -109,20 +107,13 @@ def _run(store, folder: Path, data: Path) -> dict[str, float | int]:  # noqa: AN
 def main(scale: int = 1) -> None:
     bundle = generate(scale, 7)
     with tempfile.TemporaryDirectory() as tmp:
-        stores = [EmbeddedStore(Path(tmp) / "graph.sqlite")]
-        if os.environ.get("NEO4J_URI"):
-            from graph.stores.neo4j_store import Neo4jStore
-
-            neo = Neo4jStore.from_settings(Settings(store="neo4j"))
-            neo.clear()
-            stores.append(neo)
+        stores = side_by_side(Path(tmp))
         print(f"规模 {scale}：台账文件删行后再次载入（列出、删除；问题清单每十行删一行，惠民补贴同）")
         for i, store in enumerate(stores):
             folder = Path(tmp) / f"ledgers{i}"  # each store its own files: the same path is the same Document
             write_ledgers(bundle.nodes, bundle.edges, folder)
             figures = _run(store, folder, Path(tmp) / f"var{i}")
-            print(f"  {store.name:<9} " + "  ".join(
-                f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in figures.items()))
+            print(figures_line(store, figures))
             store.close()
 
 

@@ -10,7 +10,6 @@ Usage: NEO4J_URI=… NEO4J_PASSWORD=… python bench/judgements.py [scale]
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 import time
@@ -18,8 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.settings import Settings  # noqa: E402
-from graph.stores.embedded import EmbeddedStore  # noqa: E402
+from bench.stores import figures_line, side_by_side  # noqa: E402
 from loaders.judgements import Judgements, confirm, undo  # noqa: E402
 from loaders.ledgers.export import write_ledgers  # noqa: E402
 from loaders.ledgers.files import ledger_files, order_files  # noqa: E402
@@ -70,18 +68,11 @@ def main(scale: int = 1) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "ledgers"
         write_ledgers(bundle.nodes, bundle.edges, folder)
-        stores = [EmbeddedStore(Path(tmp) / "graph.sqlite")]
-        if os.environ.get("NEO4J_URI"):
-            from graph.stores.neo4j_store import Neo4jStore
-
-            neo = Neo4jStore.from_settings(Settings(store="neo4j"))
-            neo.clear()
-            stores.append(neo)
+        stores = side_by_side(Path(tmp))
         print(f"规模 {scale}：同名人员判断（合并、撤销各为一次只读写所涉关系的事务）")
         for i, store in enumerate(stores):
             figures = _run(store, folder, Path(tmp) / f"var{i}")
-            print(f"  {store.name:<9} " + "  ".join(
-                f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in figures.items()))
+            print(figures_line(store, figures))
             store.close()
 
 
