@@ -21,7 +21,7 @@ import fcntl
 import json
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -138,6 +138,15 @@ class Judgements:
         redirect = self.redirects()
         return {frozenset((redirect.get(j.a, j.a), j.b)) for j in self.active()} | {
             frozenset((j.a, j.b)) for j in self.active()}
+
+    def settles(self, person: str, candidates: Iterable[str]) -> bool:
+        """Whether a person has judged every pair of a near miss already (same or different): then it is not
+        proposed again."""
+        redirect, judged = self.redirects(), self.judged()
+        if person in redirect:
+            return True
+        return all(frozenset((person, c)) in judged or frozenset((person, redirect.get(c, c))) in judged
+                   for c in candidates)
 
     def redirects(self) -> dict[str, str]:
         """Merged id → the id it lives on as (chains followed: B into A, then A into C gives B → C)."""

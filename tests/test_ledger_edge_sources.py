@@ -131,3 +131,49 @@ def test_neo4j_gives_the_same_answers_directly_and_uploaded(scratch_neo4j, tmp_p
     settings.data_dir.mkdir()
     (settings.data_dir / "id_salt").write_text("test-salt", "utf-8")
     assert _scenario(_uploaded(settings), scratch_neo4j, tmp_path / "uploaded") == EXPECTED
+
+
+CLUE_HEAD = ["县（市、区）", "线索编号", "线索摘要", "线索来源", "移交日期", "接收单位", "办理状态", "被反映人"]
+
+
+def _clue(n: int, who: str) -> list:
+    return ["宁川县", f"XS-{n}", f"违规收受礼金{n}次", "巡察监督", "2023-08-10", "县教育局", "已移交", who]
+
+
+def test_a_person_tied_to_a_listed_record_left_out_keeps_this_files_source(embedded, tmp_path):
+    """Only one of two dropped clues chosen: the other's person is still tied to it by this file's row, so keeps this
+    file as a source, and goes with it when that clue is removed too — no person is left tied to nothing."""
+    from loaders.ledgers.load import Loader
+
+    loader = Loader(embedded, "test-salt")
+    _seeded(_direct(embedded), tmp_path)
+    ledger = tmp_path / "线索台账.csv"
+    loader.load(write_csv(ledger, [CLUE_HEAD, _clue(1, "钱某"), _clue(2, "孙某"), _clue(3, "李某")]))
+    listed = loader.load(write_csv(ledger, [CLUE_HEAD, _clue(3, "李某")])).changes.dropped.records
+    first = next(r.id for r in listed if r.called == "“XS-1”")
+    part = loader.load(ledger, remove_dropped=frozenset({first})).changes.dropped
+    assert (part.removed, part.named_only, part.unsourced) == (1, 1, 0)
+    sun = next(n for n in embedded.iter_nodes() if n.kind is NodeKind.PERSON and n.props.get("name") == "孙某")
+    assert _doc(embedded, ledger) in {x.node.id for x in embedded.neighbours(sun.id, direction="out")}
+    rest = loader.load(ledger, remove_dropped=True).changes.dropped
+    assert (rest.removed, rest.named_only) == (1, 1) and embedded.get_node(sun.id) is None
+    assert all(list(embedded.neighbours(n.id)) for n in embedded.iter_nodes() if n.kind is NodeKind.PERSON)
+
+
+def test_on_a_graph_loaded_before_files_were_recorded_a_kept_records_ties_stay(embedded, tmp_path):
+    """Files loaded before a load recorded every file of an edge (no ``also_from``, no mark on their Document): a
+    record another such file gives stays with its ties, as it did — only this file's source taken off it."""
+    load = _direct(embedded)
+    _seeded(load, tmp_path)
+    ledger, copy = tmp_path / "线索台账.csv", tmp_path / "线索台账（纪委）.csv"
+    load(write_csv(ledger, [CLUE_HEAD, _clue(9, "孙某")]), False)
+    load(write_csv(copy, [CLUE_HEAD, _clue(9, "孙某")]), False)
+    unmarked = [n.model_copy(update={"props": {k: v for k, v in n.props.items() if k != "edge_sources"}})
+                for n in embedded.iter_nodes()]
+    plain = [e.model_copy(update={"props": {k: v for k, v in e.props.items() if k != "also_from"}})
+             for e in embedded.iter_edges()]
+    embedded.replace_all(unmarked, plain)
+    done = load(write_csv(copy, [CLUE_HEAD, _clue(1, "钱某")]), True).changes.dropped
+    assert (done.removed, done.links_removed, done.unsourced) == (0, 0, 1)
+    clue = done.records[0].id
+    assert len([e for e in embedded.iter_edges() if e.src == clue and e.type is not EdgeType.SOURCED_FROM]) == 2

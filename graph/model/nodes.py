@@ -291,6 +291,7 @@ class Document(NodeModel):
     doc_kind: e.DocumentKind = Field(title="文件类别")
     loaded_at: datetime = Field(title="载入时间")
     sha256: str | None = Field(default=None, title="文件摘要")
+    edge_sources: bool | None = Field(default=None, title="载入时已记下其关系的各来源文件")
 
 
 NODE_MODELS: dict[e.NodeKind, type[NodeModel]] = {

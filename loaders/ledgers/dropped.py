@@ -72,15 +72,19 @@ def assess(store: GraphStore, document_id: str, main_kinds: dict[str, NodeKind],
     every, found, links = found, chosen(found, only), [e for e in links if only is None or e.id in only]
     if not remove or not (found or links):
         return Assessed(report)
-    elsewhere = {n.node.id for n in found if _elsewhere(store, n.node.id, document_id, limit)}
+    others = {n.node.id: _elsewhere(store, n.node.id, document_id, limit) for n in found}
+    elsewhere = {node for node, docs in others.items() if docs}
+    known = {node for node, docs in others.items() if docs and all(d.props.get("edge_sources") for d in docs)}
     gone = {n.node.id for n in found} - elsewhere  # the edges this file wrote at a record it keeps: as relationships
-    links += [e for e in _off(stale, gone) if e.src in elsewhere or e.dst in elsewhere]
+    links += [e for e in _off(stale, gone) if e.src in known or e.dst in known]  # if the files giving it said theirs
     rewritten = [kept for e in links if (kept := edge_sources.without(e, document_id)) is not None]
     links = [e for e in links if edge_sources.without(e, document_id) is None]
+    taken = {e.id for e in links} | {e.id for e in rewritten}
+    ties = [e for e in stale if e.id not in taken]  # this file's still, unless at a record that goes
     merges = [j for j in judgements.active() if j.verdict == "same"] if judgements is not None else []
     named_now = {x for e in edges for x in (e.src, e.dst)}  # a person a row names, found in the graph, is not given
     removing = plan(store, document_id, sources, found, links,
-                    loaded | named_now | {j.a for j in merges} | {n.node.id for n in every}, limit, elsewhere)
+                    loaded | named_now | {j.a for j in merges} | {n.node.id for n in every}, limit, elsewhere, ties)
     lines = refusals(store, every, removing, edges, data_dir, merges, limit)
     if lines:
         return Assessed(report, refusals=lines)
@@ -159,11 +163,13 @@ def _end(node: NodeRecord | None, kind: NodeKind) -> str:
 
 
 def plan(store: GraphStore, document_id: str, sources: list[Neighbour], found: list[Neighbour],
-         links: list[EdgeRecord], staying: set[str], limit: int, elsewhere: set[str]) -> Removing:
+         links: list[EdgeRecord], staying: set[str], limit: int, elsewhere: set[str],
+         ties: list[EdgeRecord]) -> Removing:
     """What the load takes out before it writes: the dropped records and the records only they named (never one
-    in ``staying``: loaded or named now, listed, or kept by a merge judgement), but of a record another document gives too
-    (``elsewhere``) only its source in this file; the stale relationships; and the source in this file of any
-    other record no row names now that stays (a person with a post another file gives)."""
+    in ``staying``: loaded or named now, listed, or kept by a merge judgement), but of a record another document
+    gives too (``elsewhere``) only its source in this file; the stale relationships; and the source in this file of
+    any other record no row names now that stays (a person with a post another file gives) — not while one of this
+    file's relationships left in place (``ties``: one to a listed record the clerk did not choose) holds it."""
     dropping, deleted = list(links), []
     for n in found:
         if n.node.id in elsewhere:
@@ -173,15 +179,18 @@ def plan(store: GraphStore, document_id: str, sources: list[Neighbour], found: l
     staying = staying | {n.node.id for n in found}
     candidates = [*(n.node.id for n in sources), *(x for e in links for x in (e.src, e.dst))]
     named = _named_only(store, document_id, candidates, set(deleted), {e.id for e in links}, staying, limit)
-    dropping += [n.edge for n in sources if n.node.id not in staying and n.node.id not in named]
+    going = {*deleted, *named}
+    held = {x for e in ties if e.src not in going and e.dst not in going for x in (e.src, e.dst)}
+    dropping += [n.edge for n in sources if n.node.id not in staying | held and n.node.id not in named]
     derived = frozenset({EdgeType.REPEATS, EdgeType.SUCCEEDED_BY})  # recomputed; the county's lineage list waits
     return Removing(nodes=deleted + named, dropping=dropping,
                     may_cut=Cuttable(outgoing=derived, incoming=derived, written_from=document_id))
 
 
-def _elsewhere(store: GraphStore, node_id: str, document_id: str, limit: int) -> bool:
-    return any(x.edge.type is EdgeType.SOURCED_FROM and x.node.id != document_id
-               for x in store.neighbours(node_id, direction="out", limit=limit))
+def _elsewhere(store: GraphStore, node_id: str, document_id: str, limit: int) -> list[NodeRecord]:
+    """The other files a record is sourced from."""
+    return [x.node for x in store.neighbours(node_id, direction="out", limit=limit)
+            if x.edge.type is EdgeType.SOURCED_FROM and x.node.id != document_id]
 
 
 def _named_only(store: GraphStore, document_id: str, candidates: Iterable[str], deleted: set[str], links: set[str],

@@ -6,7 +6,10 @@ edge and its ``source_doc`` names that file alone. When a row is then deleted fr
 whether the other still gives the relationship — else it takes the relationship out until the other file is loaded
 again. So a load records, on each edge it writes that the graph already holds from another file, the others in
 ``also_from`` (read with the named query ``edge_writers`` before the write); and a file that no longer gives an edge
-others give leaves it, taking only itself off (:func:`without`).
+others give leaves it, taking only itself off (:func:`without`). Each load marks its file's Document
+(``edge_sources``): in a graph loaded before, an edge without ``also_from`` may still be another file's too, so the
+ties of a record another unmarked file gives are left as they were (``dropped.assess``) until that file is loaded
+again.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from typing import Any
 from graph.model import EdgeRecord
 from graph.stores.base import GraphStore
 
+CHUNK = 100_000  # edges asked about at once (the named query takes up to 500,000; a load may write more)
+
 
 def recorded(store: GraphStore, document_id: str, edges: list[EdgeRecord]) -> list[EdgeRecord]:
     """The load's edges with, on each the graph holds from other files too, those files in ``also_from`` (an
@@ -23,7 +28,8 @@ def recorded(store: GraphStore, document_id: str, edges: list[EdgeRecord]) -> li
     refs = [{"id": e.id, "src": e.src, "dst": e.dst} for e in edges if e.props.get("source_doc") == document_id]
     if not refs:
         return edges
-    held = {r["id"]: r for r in store.run_query("edge_writers", {"edges": refs, "doc": document_id})}
+    held = {r["id"]: r for at in range(0, len(refs), CHUNK)
+            for r in store.run_query("edge_writers", {"edges": refs[at:at + CHUNK], "doc": document_id})}
     out = []
     for edge in edges:
         row = held.get(edge.id)

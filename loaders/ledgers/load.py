@@ -343,13 +343,8 @@ class Loader:
 
     def _settled(self, merge: Merge) -> bool:
         """A near miss every pair of which a person has already judged (same or different) is not proposed again."""
-        if self.judgements is None or merge.person_id is None:
-            return False
-        redirect, judged = self.judgements.redirects(), self.judgements.judged()
-        if merge.person_id in redirect:
-            return True
-        return all(frozenset((merge.person_id, c)) in judged or frozenset((merge.person_id, redirect.get(c, c)))
-                   in judged for c in merge.candidates)
+        return self.judgements is not None and merge.person_id is not None and self.judgements.settles(
+            merge.person_id, merge.candidates)
 
     def _edges(self, path: Path, rows: list[_Row], plan_of: dict[int, _Plan]) -> None:
         """Run every row's deferred edges once; a row whose edges fail, or point at a rejected row, is rejected.
@@ -374,7 +369,8 @@ class Loader:
 
     def _document(self, path: Path, source: str) -> m.Document:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        doc = m.Document(path=source, doc_kind=DocumentKind.LEDGER, loaded_at=datetime.now(), sha256=digest)
+        doc = m.Document(path=source, doc_kind=DocumentKind.LEDGER, loaded_at=datetime.now(), sha256=digest,
+                         edge_sources=True)  # its edges name every file that gives them (edge_sources)
         before = self.store.get_node(doc.id)
         if before and before.props.get("sha256") == digest:  # unchanged file: loading again changes nothing
             doc = doc.model_copy(update={"loaded_at": datetime.fromisoformat(before.props["loaded_at"])})
