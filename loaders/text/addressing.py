@@ -117,7 +117,8 @@ class Addressing:
             return True  # 建议县X管理部门作为行业主管部门，对…: asked, even when the department is no unit of the register
         if span.body == "派驻纪检监察组" and before.endswith(self.commission):  # 县纪委监委派驻第六纪检监察组: one name
             before = self._unprefixed(before[: -len(self.commission)])
-        while before.endswith("、"):  # 建议县纪委监委、县委组织部约谈…: what precedes the first body of the chain
+        while before.endswith(("、", "和", "及", "与")):  # 建议县纪委监委、县委组织部约谈… (请A和B对…): what precedes
+            # the first body of the chain
             prev = [s for s in self.spans(before[:-1]) if s.end == len(before) - 1]
             if not prev:
                 break

@@ -30,6 +30,9 @@ def request_topic(sentence: str, rest: str) -> str:
     passed = re.match(r"^(.{2,40}?(?:问题|线索|事项))(?:交由|交给|由|请)", clauses[-1]) if clauses else None
     if passed:
         return passed.group(1)  # X问题交由派驻纪检监察组核查, X问题请纪委监委…: X is what it acts on
+    fronted = re.match(r"^(.{2,40}?(?:问题|线索|事项))[^，,的]{2,16}$", clauses[-1]) if clauses else None
+    if fronted:
+        return fronted.group(1)  # “X”问题县纪委监委要专项督办: the matter a speaker puts first, the body right after
     passed = re.match(r"^(.{2,40}?(?:问题|线索|事项))(?:转交?|移交)", clauses[-2]) if len(clauses) > 1 else None
     if passed and re.match(r"^(?:请|建议)其", clauses[-1]):
         return passed.group(1)  # X问题转Y局，请其…: X is what Y is asked about

@@ -11,6 +11,10 @@
   found at, told by how their names end (counted_units.py: 湖岭乡 and 新水镇 hold no 乡镇; 县住房和城乡建设局 holds a
   乡 and is no township); a request counting them with the numeral bare (要对两乡镇开展…指导) is one request for
   each (COUNTED in asking.py, counted_links in linking.py), as 对两家医院… was.
+- Bodies joined by 和/及/与 after 请 or 建议 (请县纪委监委和派驻第五纪检监察组对…) are each asked, as a chain joined by 、
+  was (addressing.py): dev_aa's, dev_d's and dev_v's writers key one request per body so, as dev_ae's does.
+- A matter a speaker puts first with the body right after it (“一卡通”问题县纪委监委要专项督办) is what the request
+  is about (request_topic.py), as X问题请Y…/X问题交由Y… were.
 """
 
 from __future__ import annotations
@@ -49,3 +53,16 @@ def test_two_townships_counted_in_a_request_are_asked_for_each(parse):
               "四、意见建议。县农业农村局作为行业主管部门要对两乡镇开展专项指导。")
     assert sorted(it.unit_name or "" for it in r.items if "两乡镇" in it.text) == ["宁川县新水镇", "宁川县湖岭乡"]
     assert sorted(d.unit_name or "" for d in r.directives) == ["宁川县新水镇", "宁川县湖岭乡"]
+
+
+def test_a_request_to_two_bodies_joined_by_and_asks_both(parse):
+    r = parse("县委第四巡察组关于县市场监管局党组的巡察反馈意见", "1.执法人员接受管理对象宴请。",
+              "请县纪委监委和派驻第五纪检监察组对违规宴请问题开展追查。")
+    assert [d.body for d in r.directives] == ["纪委监委", "派驻纪检监察组"]
+
+
+def test_a_matter_put_before_the_body_is_what_it_is_asked_about(parse):
+    r = parse("在巡察工作汇报会上的讲话", "同志们：",
+              "第三巡察组报告的县卫健局药品集采执行率偏低，县财政局惠民资金“一卡通”发放存在漏洞，这些都要抓紧整改。"
+              "“一卡通”问题县纪委监委要专项督办。")
+    assert [d.unit_name for d in r.directives] == ["宁川县财政局"]
