@@ -227,3 +227,6 @@ def test_a_ledger_loaded_again_without_a_row_lists_it_and_removes_it_when_confir
     v.shot("load-dropped-listed")
     assert loaded("[data-test=remove-dropped]") == before - 1  # the same file again, with the ids shown
     assert "已删除文件中已删去的行所载记录 1 条" in v.page.locator("[data-test=dropped]").inner_text()
+    assert upload([]) == before - 1  # every row deleted: listed as an emptied file, not refused as header-only
+    assert v.page.locator("[data-test=emptied]").count() == 1 and v.page.locator("[data-test=unrelated]").count() == 0
+    assert loaded("[data-test=remove-dropped]") == before - 2
