@@ -13,13 +13,14 @@ the edges its rows wrote, and the repeats recomputed after), and the records the
 person, sourced from no other file and tied to nothing else). Anything else resting on a record — another file's
 task rectifying the problem, a request accepted from a report, a row of this file still citing it, a record another
 file also gives (the edge between them may be that file's too), a relationship another file also gives, an
-analyst's standing judgement — refuses the whole load, naming it; nothing is written. A record another file also gives stays,
-no longer sourced from this one. Listing needs every row read: when a row is rejected (``skip_bad_rows``) nothing
-is listed (the report says so) and removal is refused, since the rejected row's record would look dropped. Rows of
-ledgers that declare relationships only (任职, 分管, 巡察对象, 亲属关系, 机构沿革) have no main record: the relationships
-the file's rows wrote and this load does not (``document_edges``: a deleted post, a task row now citing another
-problem) are listed and taken out alike — but a relationship another file also gives stays, only this file
-taken off its sources (:mod:`.edge_sources`).
+analyst's standing judgement — refuses the whole load, naming it; nothing is written. A record another file also
+gives stays, no longer sourced from this one, and so does any record no row names now that something else holds.
+Listing needs every row read: when a row is rejected (``skip_bad_rows``) nothing is listed (the report says so) and
+removal is refused, since the rejected row's record would look dropped. Rows of ledgers that declare relationships
+only (任职, 分管, 巡察对象, 亲属关系, 机构沿革) have no main record: the relationships the file's rows wrote and this load
+does not (``document_edges``: a deleted post, a task row now citing another problem) are listed and taken out
+alike — but a relationship another file also gives stays, only this file taken off its sources
+(:mod:`.edge_sources`). A file emptied to its header is all its rows deleted (:func:`emptied`).
 """
 
 from __future__ import annotations
@@ -72,19 +73,10 @@ def assess(store: GraphStore, document_id: str, main_kinds: dict[str, NodeKind],
     every, found, links = found, chosen(found, only), [e for e in links if only is None or e.id in only]
     if not remove or not (found or links):
         return Assessed(report)
-    others = {n.node.id: _elsewhere(store, n.node.id, document_id, limit) for n in found}
-    elsewhere = {node for node, docs in others.items() if docs}
-    known = {node for node, docs in others.items() if docs and all(d.props.get("edge_sources") for d in docs)}
-    gone = {n.node.id for n in found} - elsewhere  # the edges this file wrote at a record it keeps: as relationships
-    links += [e for e in _off(stale, gone) if e.src in known or e.dst in known]  # if the files giving it said theirs
-    rewritten = [kept for e in links if (kept := edge_sources.without(e, document_id)) is not None]
-    links = [e for e in links if edge_sources.without(e, document_id) is None]
-    taken = {e.id for e in links} | {e.id for e in rewritten}
-    ties = [e for e in stale if e.id not in taken]  # this file's still, unless at a record that goes
     merges = [j for j in judgements.active() if j.verdict == "same"] if judgements is not None else []
     named_now = {x for e in edges for x in (e.src, e.dst)}  # a person a row names, found in the graph, is not given
-    removing = plan(store, document_id, sources, found, links,
-                    loaded | named_now | {j.a for j in merges} | {n.node.id for n in every}, limit, elsewhere, ties)
+    staying = loaded | named_now | {j.a for j in merges} | {n.node.id for n in every}
+    removing, rewritten = _removal(store, document_id, sources, found, links, stale, staying, limit)
     lines = refusals(store, every, removing, edges, data_dir, merges, limit)
     if lines:
         return Assessed(report, refusals=lines)
@@ -94,6 +86,24 @@ def assess(store: GraphStore, document_id: str, main_kinds: dict[str, NodeKind],
     report.unsourced = unsourced + len(rewritten)
     report.links_removed = len(removing.dropping) - unsourced
     return Assessed(report, removing, rewritten)
+
+
+def _removal(store: GraphStore, document_id: str, sources: list[Neighbour], found: list[Neighbour],
+             links: list[EdgeRecord], stale: list[EdgeRecord], staying: set[str],
+             limit: int) -> tuple[Removing, list[EdgeRecord]]:
+    """What removing the chosen records and relationships takes out, and the relationships other files still give,
+    rewritten without this file. A record another file gives too stays, and its ties this file wrote are taken as
+    relationships — when the files giving it say which of its edges are theirs (their Document is marked)."""
+    others = {n.node.id: _elsewhere(store, n.node.id, document_id, limit) for n in found}
+    elsewhere = {node for node, docs in others.items() if docs}
+    known = {node for node, docs in others.items() if docs and all(d.props.get("edge_sources") for d in docs)}
+    gone = {n.node.id for n in found} - elsewhere
+    links = links + [e for e in _off(stale, gone) if e.src in known or e.dst in known]
+    rewritten = [kept for e in links if (kept := edge_sources.without(e, document_id)) is not None]
+    links = [e for e in links if edge_sources.without(e, document_id) is None]
+    taken = {e.id for e in links} | {e.id for e in rewritten}
+    ties = [e for e in stale if e.id not in taken]  # this file's still, unless at a record that goes
+    return plan(store, document_id, sources, found, links, staying, limit, elsewhere, ties), rewritten
 
 
 def emptied(store: GraphStore, source: str, problems: list[Problem]) -> list[Problem]:
