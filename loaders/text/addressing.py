@@ -138,8 +138,9 @@ class Addressing:
         helper = re.search(r"(?:^|[，,；;：:])(?:请|建议)([^，。；]{1,12}?)配合$", before)
         if helper and asked and (self.spans(helper.group(1)) or self.supervisory.search(helper.group(1))):
             return True  # 请乡纪委配合县纪委监委开展核查: the body helped leads, and is asked (a unit helping: not)
-        if before.endswith("抄送") and re.match(r"^[，,]请", sentence[span.end:]):
-            return True  # 同时抄送县委组织部，请对…: the body copied in is asked too
+        if before.endswith("抄送") and (re.match(r"^[，,]请", sentence[span.end:]) or re.match(
+                r"^(?:研究)?(?:处理|办理|处置|研处)", sentence[span.end:])):
+            return True  # 同时抄送县委组织部，请对…; 抄送县委组织部处理: the body copied in is asked too
         if before.endswith(("和", "及", "与")) and any(s.end == len(before) - 1 for s in self.spans(before)) and (
                 self.request.match(sentence[span.end:])):
             return True  # 巡察机构和纪委监委要…: both are asked

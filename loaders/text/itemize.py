@@ -21,7 +21,7 @@ from loaders.text.attribution import INLINE_FORMS, attribute
 from loaders.text.clauses import listed, reports, segment_groups, states
 from loaders.text.items import Candidate, Walker
 from loaders.text.model import ParsedItem
-from loaders.text.problem_split import split
+from loaders.text.problem_split import split, without_cited
 from loaders.text.referents import kind_antecedent
 from loaders.text.units import REDACTED, Resolved
 
@@ -95,6 +95,7 @@ def _cleared(walker: Walker, text: str) -> str:
 def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     cues = walker.cues
     problem, required, bound = split(cand, cues, clause_asking(walker.rules))
+    problem = without_cited(problem, bound, [it.text for it in walker.items])
     tally = TALLY.match(problem.strip()) if not cand.numbered else None
     if not problem or (tally and not states(walker, re.split(r"[。；;]", problem.strip())[0])):
         return []  # a tally that itself states a problem (截至…，共有12个问题仍未整改) is one

@@ -89,3 +89,18 @@ def _stated_failing(head: str, cues: tuple[str, ...]) -> bool:
     holds a problem word and does not end on a topic noun (问题, 情况, 线索…)."""
     first = re.split(r"[，,]", head.strip(), maxsplit=1)[0]
     return has_cue(first, cues) and not TOPIC_END.search(first)
+
+
+def without_cited(problem: str, bound: list[tuple[str, str]], taken: list[str]) -> str:
+    """A problem text without the heads of requests that cite a problem taken before (X村虚报工程量问题，建议县纪委
+    监委予以核查。 after X村…虚报工程量 listed above): the request's topic, not one more problem — as a requirement's
+    topic repeating a problem is not taken twice (requirement_topics.py)."""
+    for head, _ in bound:
+        if not re.search(r"(?:问题|线索)。$", head):
+            continue
+        core = re.sub(r"的?(?:问题|线索)。$", "", head)
+        words = {core[i:i + 2] for i in range(len(core) - 1)}
+        if len(words) >= 3 and any(len(words & {t[i:i + 2] for i in range(len(t) - 1)}) * 3 >= len(words) * 2
+                                   for t in taken):
+            problem = problem.replace(head, "", 1).strip()
+    return problem

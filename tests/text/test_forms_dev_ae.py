@@ -15,6 +15,11 @@
   was (addressing.py): dev_aa's, dev_d's and dev_v's writers key one request per body so, as dev_ae's does.
 - A matter a speaker puts first with the body right after it (“一卡通”问题县纪委监委要专项督办) is what the request
   is about (request_topic.py), as X问题请Y…/X问题交由Y… were.
+- A request whose head names a problem already listed above (X村虚报工程量问题，建议县纪委监委予以核查。) cites it:
+  the head is the request's topic, not one more problem (without_cited in problem_split.py), as a requirement's
+  topic repeating a problem is not taken twice (requirement_topics.py).
+- A body copied in for handling (同时抄送县委组织部处理) is asked, as one copied in with 请 was (addressing.py); a bare
+  copy (第2、6项同时抄送县委组织部。, dev_v) asks nothing.
 """
 
 from __future__ import annotations
@@ -66,3 +71,18 @@ def test_a_matter_put_before_the_body_is_what_it_is_asked_about(parse):
               "第三巡察组报告的县卫健局药品集采执行率偏低，县财政局惠民资金“一卡通”发放存在漏洞，这些都要抓紧整改。"
               "“一卡通”问题县纪委监委要专项督办。")
     assert [d.unit_name for d in r.directives] == ["宁川县财政局"]
+
+
+def test_a_request_citing_a_problem_listed_above_adds_no_problem(parse):
+    r = parse("县委第四巡察组关于石阳乡党委的巡察反馈意见", "一、群众身边腐败问题",
+              "1.宁岗村集体经济收益分配未公示；东溪村水毁修复工程虚报工程量。", "2.乡财政所票据管理混乱。",
+              "石阳乡党委要对上述问题逐一回应。东溪村虚报工程量问题，建议县纪委监委予以核查。")
+    assert [it.text for it in r.items if "东溪村" in it.text] == ["东溪村水毁修复工程虚报工程量。"]
+    assert [(d.body, d.unit_name) for d in r.directives] == [("纪委监委", "宁川县石阳乡东溪村")]
+
+
+def test_a_body_copied_in_for_handling_is_asked(parse):
+    r = parse("县委巡察办关于移交问题线索的函", "县纪委监委：", "现移交以下问题线索：",
+              "1.县林业局护林员选聘涉嫌弄虚作假。", "2.县林业局中层干部选任涉嫌程序造假。",
+              "请县纪委监委依规依纪依法处置。", "第2项涉及选人用人，同时抄送县委组织部处理。")
+    assert "组织部" in [d.body for d in r.directives]
