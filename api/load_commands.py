@@ -19,6 +19,7 @@ from graph.settings import Settings, get_settings
 from graph.stores import StoreError, open_store
 from graph.stores.base import GraphStore
 from graph.stores.embedded import EmbeddedStore
+from loaders.judgements import Judgements, apply_to_load
 from loaders.ledgers.files import ledger_files, order_files
 from loaders.ledgers.load import FileReport, LedgerRejected, Loader
 
@@ -152,6 +153,19 @@ def _load_into(store: GraphStore, paths: list[Path], settings: Settings, *, kind
     return reports, failed
 
 
+def swap_in(target: GraphStore, staged: GraphStore, data_dir: Path) -> None:
+    """The graph ``--replace`` built apart takes the target's place, the analysts' merges applied again under their
+    lock: one confirmed while the graph was being built (after the file giving the merged record was loaded) would
+    else bring the merged record back beside the one it went into."""
+    judgements = Judgements(data_dir)
+    with judgements.changing():
+        if not judgements.redirects():  # no merge to apply: streamed, as before
+            target.replace_all(staged.iter_nodes(), staged.iter_edges())
+            return
+        nodes, edges = apply_to_load(judgements, list(staged.iter_nodes()), list(staged.iter_edges()))
+        target.replace_all(nodes, edges)
+
+
 def _run_alerts(store: GraphStore, settings: Settings) -> None:
     """Saved alerts re-run after every load (graph/alerts); the new hits are counted here, listed by xuncha alerts."""
     from graph.alerts.run import run_after_load
@@ -215,7 +229,7 @@ def load(paths: Annotated[list[Path], typer.Argument(help="台账文件或目录
         if staging is not None and failed:
             err.print("[yellow]有文件被拒绝：--replace 只在全部文件通过时替换，图谱保持原样。[/yellow]")
         elif staging is not None:
-            target.replace_all(store.iter_nodes(), store.iter_edges())
+            swap_in(target, store, settings.data_dir)
             err.print(f"已替换图谱：{target.counts().total_nodes:,} 个节点")
         if not (staging is not None and failed):
             _run_alerts(target, settings)

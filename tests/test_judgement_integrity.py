@@ -116,3 +116,17 @@ def test_apply_to_load_is_refused_outside_the_held_judgements(county):
     _, ids, data = county
     with pytest.raises(RuntimeError):
         apply_to_load(Judgements(data), [], [])
+
+
+def test_a_replace_built_before_a_merge_does_not_bring_the_merged_record_back(county, tmp_path):
+    """``xuncha load --replace`` builds the graph apart: a merge confirmed meanwhile, after the file giving B was
+    loaded into the new graph, is applied again when the new graph takes the old one's place."""
+    from api.load_commands import swap_in
+
+    store, ids, data = county
+    staged = EmbeddedStore(tmp_path / "staged.sqlite")
+    staged.replace_all(store.iter_nodes(), store.iter_edges())  # built from the files before the merge
+    confirm(store, Judgements(data), ids["A"], ids["B"], who="甲")
+    swap_in(store, staged, data)
+    assert store.get_node(ids["B"]) is None and [n.node.id for n in store.neighbours(ids["X"])] == [ids["A"]]
+    staged.close()
