@@ -15,10 +15,12 @@ from typing import Any
 ASKING = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])?"
                     r"(?:建议|请|责成|提请|抄告|抄送)?由?")
 REQUESTING = r"要|须|应当|负责|牵头|指导|履行|督促|请|协助"
-# a body told what to do without a modal verb (县委巡察办对X局开展专项督查), not what it did (…开展了…)
+# a body told what to do without a modal verb (县委巡察办对X局开展专项督查, 派驻组对X问题跟进监督), not what it did
+# (…开展了…)
 DIRECTED = re.compile(r"^(?:适时|及时|定期|尽快|随后|抓紧|立即|马上|迅速|加快)?(?:组织)?"
                       r"对[^，。；]{1,30}?(?:开展|进行|组织|做好)(?!了|过)[^，。；]{0,12}?"
-                      r"(?:督查|检查|核查|初核|初步核实|督导|监督|评估|抽查|回访|回头看)")
+                      r"(?:督查|检查|核查|初核|初步核实|督导|监督|评估|抽查|回访|回头看)"
+                      r"|^对[^，。；]{1,30}?跟进(?:监督|核查|核实|督办|督促|处置|查处)(?!了|过)")
 # a sentence set in the time of an inspection (…期间，X组对…开展…回头看; 本轮巡察，X组对…开展…): what was or will be
 # done, told as a report or an announcement — without a modal, no request
 NARRATED_FRAME = re.compile(r"^[^，。；]{0,30}?(?:期间|以来|之际)[，,]|^(?:本轮|这轮|此次|本次)巡察[，,]")

@@ -51,7 +51,7 @@ from loaders.text.request_scope import (
     no_handoff,
     regulator_object,
 )
-from loaders.text.request_topic import carried_problem, request_topic, section_problem
+from loaders.text.request_topic import carried_problem, named_problem, request_topic, section_problem
 from loaders.text.segments import CN, sentences
 from loaders.text.table_directives import table_directives
 from loaders.text.units import REDACTED, Resolved
@@ -338,8 +338,11 @@ class DirectiveFinder(Addressing):
             if len(linked) > 1:  # 对两家医院…问题督促整改: one directive for each unit the count means
                 named = [Resolved(items[i].unit_id, items[i].unit_name or "", rule) for i in linked]
                 reasons.append(f"要求中写明{len(linked)}个单位，取与之相关的各单位问题")
-        if not named and item_index is not None and _content(topic or (request if marked else ""), self.stock) & _bigrams(
-                items[item_index].text) and len(tied := same_sentence(items, item_index)) > 1:  # 对X问题，…
+        if not named and item_index is not None and _content(topic or (request if marked else named_problem(rest)),
+                                                             self.stock) & _bigrams(
+                items[item_index].text) and len(tied := same_sentence(items, item_index)) > 1 and not any(
+                self.walker.finder.is_parent(items[i].unit_id, items[j].unit_id) for i in tied for j in tied
+        ):  # 对X问题，…; (a township with its own villages in one sentence: the matter is the township's, as one)
             named = [Resolved(items[i].unit_id, items[i].unit_name or "", rule) for i in tied]  # A、B合计拖欠…
             counted = {items[i].unit_id: i for i in tied}
             reasons.append(f"相关问题一句点名{len(tied)}个单位，各记一条")

@@ -59,3 +59,16 @@ def section_problem(walker: WalkerView, item: ParsedItem) -> str:
     (对选人用人不规范问题，建议…), meaning the section's problems, the first of which stands for them."""
     told = "".join(c.problem for c in walker.block_context.get(item.paragraph, []) if c.problem)
     return "" if told in item.text else told
+
+
+# the problem a request names as its object (派驻组对X问题跟进监督, 要对X问题开展核查)
+# (not a 问题 inside a quoted slogan: 对整改销号实行“一问题一佐证”审核)
+NAMED_PROBLEM = re.compile(r"^[，,]?(?:要|须|应当)?(?:对|就|针对)([^，。；“”\"]{2,30}?(?:问题|线索))")
+
+
+def named_problem(rest: str) -> str:
+    """The problem a request names right after its body (对X问题跟进监督): what it is about, as a topic clause
+    before the body would be, so a problem one sentence found at several units ties the request to each ("" when
+    it names none)."""
+    m = NAMED_PROBLEM.match(rest)
+    return m.group(1) if m else ""

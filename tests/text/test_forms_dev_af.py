@@ -1,0 +1,36 @@
+"""Forms opened on dev_af (session 14). Sentences written for these tests.
+
+- A body told to follow a problem up without a modal verb (派驻第三纪检监察组对X问题跟进监督。), in a paragraph of
+  requests, is asked, as 县委巡察办对X局开展专项督查 was (DIRECTED in asking.py): dev_ab's and dev_af's writers
+  key it so; 跟进 followed by 了/过 tells what was done.
+- A request naming as its object a problem one sentence found at two units (县人民医院和县中医院都存在X的问题。…
+  派驻组对X问题跟进监督。) is about each of them (named_problem in request_topic.py), as a topic clause before the
+  body (对X问题，县纪委监委要…) was; a township and its own villages in that sentence stay one matter.
+"""
+
+from __future__ import annotations
+
+
+def test_a_follow_up_without_a_modal_is_a_request(parse):
+    r = parse("关于医疗收费专项巡察情况的报告", "县委：",
+              "关于县人民医院：一是检查收费项目重复计费；二是医用耗材加价销售。",
+              "建议：县委组织部要对县人民医院班子开展专项考察。派驻第三纪检监察组对耗材加价问题跟进监督。")
+    assert [d.body for d in r.directives] == ["组织部", "派驻纪检监察组"]
+    assert r.directives[1].unit_name == "宁川县人民医院"
+
+
+def test_a_follow_up_told_as_done_is_no_request(parse):
+    r = parse("关于医疗收费专项巡察情况的报告", "县委：",
+              "关于县人民医院：一是检查收费项目重复计费；二是医用耗材加价销售。",
+              "巡察期间，派驻第三纪检监察组对耗材加价问题跟进了监督。")
+    assert [d.body for d in r.directives] == []
+
+
+def test_a_request_naming_a_problem_of_two_units_is_about_each(parse):
+    r = parse("关于医疗收费专项巡察情况的报告", "县委：",
+              "关于县人民医院：一是检查收费项目重复计费；二是医用耗材加价销售。",
+              "关于县中医院：一是药房盘点账实不符；二是住院押金退还不及时。",
+              "此外，县人民医院和县中医院都存在陪护床位由医院指定公司经营的问题。",
+              "建议：县卫健局作为行业主管部门，要在全县医疗机构开展收费检查。派驻第三纪检监察组对陪护床位指定公司问题跟进监督。")
+    asked = [d.unit_name for d in r.directives if d.body == "派驻纪检监察组"]
+    assert sorted(u or "" for u in asked) == ["宁川县中医院", "宁川县人民医院"]
