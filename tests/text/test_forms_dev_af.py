@@ -3,6 +3,8 @@
 - A body told to follow a problem up without a modal verb (派驻第三纪检监察组对X问题跟进监督。), in a paragraph of
   requests, is asked, as 县委巡察办对X局开展专项督查 was (DIRECTED in asking.py): dev_ab's and dev_af's writers
   key it so; 跟进 followed by 了/过 tells what was done.
+- 过多, 过长, 过大, 过低 state a problem (problem_cues in text_rules.json), as 过高 and 偏长 do: dev_af's
+  writer counts 子公司管理层级过多 so, and other writers' parts use the family only in problems.
 - A request naming as its object a problem one sentence found at two units (县人民医院和县中医院都存在X的问题。…
   派驻组对X问题跟进监督。) is about each of them (named_problem in request_topic.py), as a topic clause before the
   body (对X问题，县纪委监委要…) was; a township and its own villages in that sentence stay one matter.
@@ -34,3 +36,9 @@ def test_a_request_naming_a_problem_of_two_units_is_about_each(parse):
               "建议：县卫健局作为行业主管部门，要在全县医疗机构开展收费检查。派驻第三纪检监察组对陪护床位指定公司问题跟进监督。")
     asked = [d.unit_name for d in r.directives if d.body == "派驻纪检监察组"]
     assert sorted(u or "" for u in asked) == ["宁川县中医院", "宁川县人民医院"]
+
+
+def test_too_many_states_a_problem(parse):
+    r = parse("关于县委第四轮巡察情况的综合报告", "县委：", "一、县林业局",
+              "林木采伐审批把关不严，有2宗采伐未经现场核查。下属站所设置过多。")
+    assert [it.text for it in r.items] == ["林木采伐审批把关不严，有2宗采伐未经现场核查。", "下属站所设置过多。"]
