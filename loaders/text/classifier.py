@@ -110,6 +110,14 @@ def labelled_clauses(blocks: list[Block], expected: list[str]) -> list[tuple[str
     return rows
 
 
+def _listed_with(items: list[ParsedItem], index: int, passed: set[int]) -> bool:
+    """Whether an item is an entry of an inline list (一是…；二是…) in a paragraph whose other entries the model
+    keeps: the list's form says it is one of them, whatever its short words look like (三是基层党组织建设薄弱。)."""
+    it = items[index]
+    return it.form == "一是" and sum(1 for i in passed if items[i].paragraph == it.paragraph
+                                    and items[i].form == it.form) >= 2
+
+
 def second_opinion(model: ClauseModel | None, settings: dict[str, Any] | None, walker: WalkerView, blocks: list[Block],
                    items: list[ParsedItem], directives: list[ParsedDirective]
                    ) -> tuple[list[ParsedItem], list[ParsedDirective]]:
@@ -120,7 +128,8 @@ def second_opinion(model: ClauseModel | None, settings: dict[str, Any] | None, w
     veto, admit = settings.get("veto"), settings.get("admit")
     kept = list(range(len(items)))
     if veto is not None:
-        kept = [i for i in kept if max((model.prob(c) for _, c in clauses(items[i].text)), default=0.0) >= veto]
+        passed = {i for i in kept if max((model.prob(c) for _, c in clauses(items[i].text)), default=0.0) >= veto}
+        kept = [i for i in kept if i in passed or _listed_with(items, i, passed)]
     new_index = {old: new for new, old in enumerate(kept)}
     directives = [d.model_copy(update={"item_index": new_index.get(d.item_index)}) if d.item_index is not None
                   else d for d in directives]
