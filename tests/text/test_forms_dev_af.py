@@ -8,6 +8,8 @@
 - An entry of an inline list (一是…；二是…；三是…) whose other entries (two or more) the clause model keeps is kept
   though the model alone would veto it (_listed_with in classifier.py): a short entry (三是基层党组织建设薄弱。)
   reads like a heading, but the list's form says it is one of the problems; dev_af's and dev_y's writers count it.
+- A title …巡察反馈情况（公开版） and an opening …反馈了巡察意见 tell a feedback (document_kinds in text_rules.json),
+  as …反馈情况公开 did: the public versions of seven writers' parts open so.
 - A request naming as its object a problem one sentence found at two units (县人民医院和县中医院都存在X的问题。…
   派驻组对X问题跟进监督。) is about each of them (named_problem in request_topic.py), as a topic clause before the
   body (对X问题，县纪委监委要…) was; a township and its own villages in that sentence stay one matter.
@@ -51,3 +53,10 @@ def test_a_short_last_entry_of_a_kept_list_stays(parse):
     r = parse("县委巡察组对县林业局党组巡察反馈情况",
               "巡察指出的主要问题：一是学习贯彻上级精神不够深入；二是财务管理制度执行不严；三是基层党组织建设薄弱。")
     assert [it.text for it in r.items][-1] == "基层党组织建设薄弱。"
+
+
+def test_a_public_feedback_titled_as_feedback_is_feedback(parse):
+    r = parse("县委巡察组对*局党组巡察反馈情况（公开版）",
+              "根据县委统一部署，202*年*月，县委第*巡察组对*局党组开展了常规巡察。",
+              "巡察指出的主要问题：一是财务管理制度执行不严；二是违规使用公务接待经费。")
+    assert r.doc_kind == "feedback"
