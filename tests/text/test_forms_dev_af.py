@@ -1,8 +1,8 @@
 """Forms opened on dev_af (session 14). Sentences written for these tests.
 
 - A body told to follow a problem up without a modal verb (派驻第三纪检监察组对X问题跟进监督。), in a paragraph of
-  requests, is asked, as 县委巡察办对X局开展专项督查 was (DIRECTED in asking.py): dev_ab's and dev_af's writers
-  key it so; 跟进 followed by 了/过 tells what was done.
+  requests, is asked, as 县委巡察办对X局开展专项督查 was (DIRECTED in asking.py): dev_af's writer keys it so and
+  dev_ab's asks in the same words after 建议; 跟进 followed by 了/过 tells what was done.
 - 过多, 过长, 过大, 过低 state a problem (problem_cues in text_rules.json), as 过高 and 偏长 do: dev_af's
   writer counts 子公司管理层级过多 so, and other writers' parts use the family only in problems.
 - An entry of an inline list (一是…；二是…；三是…) whose other entries (two or more) the clause model keeps is kept
