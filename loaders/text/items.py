@@ -360,8 +360,10 @@ class Walker:
         label = re.match(r"^【([^】]{1,10})】", body)  # 【整改建议】…: a labelled request, beside 【问题表现】…
         if label and re.search(r"建议|要求|措施|意见", label.group(1)):
             return
-        if prefix and any(w in prefix.group(1) for w in self.rules["section_requirement"]):
-            return  # 整改要求：… / 意见建议：…: a paragraph labelled as requirements states none of the problems
+        run_in = named.group(1) if named and named.group().endswith("。") else ""  # 一、总体情况。…: a run-in label
+        if (prefix and any(w in prefix.group(1) for w in self.rules["section_requirement"])) or (
+                run_in and run_in.endswith(tuple(self.rules["section_requirement"]))):
+            return  # 整改要求：… / 意见建议：… / 总体情况。…: a paragraph so labelled states none of the problems
         skip = (about or prefix).end() if own is not None else 0  # type: ignore[union-attr]
         opening = LEAD.match(body) if own is None else None
         if opening and re.search(r"(?:建议|要求|意见|措施)(?:如下)?[：:]$", opening.group()):
