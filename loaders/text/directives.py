@@ -50,14 +50,13 @@ from loaders.text.request_scope import (
     next_subject,
     no_handoff,
     regulator_object,
+    whoever,
 )
 from loaders.text.request_topic import carried_problem, named_problem, request_topic, section_problem
 from loaders.text.segments import CN, sentences
 from loaders.text.table_directives import table_directives
 from loaders.text.units import REDACTED, Resolved
 
-# a topic that is a kind of conduct, not a matter found (对整改敷衍塞责的，…; 凡…的，…): whoever does so
-WHOEVER = re.compile(r"^(?:对|凡)[^，。；]{2,20}的$")
 # a request over every unit of a kind (对各公立医院…, 对各村…), not about one of them
 # a sentence opening on the problem its requests are about (对X…问题，建议A…；请B…): every request of it is about X
 OPENING_TOPIC = re.compile(r"^(?:对|针对|就|关于)[^，。；]{2,40}?(?:问题|线索|情况|事项)[^，。；]{0,4}[，,]")
@@ -252,7 +251,7 @@ class DirectiveFinder(Addressing):
                 spoken := self._link(block, None, topic, items)) is not None:
             item_index = spoken  # 技能培训补贴的事，也请X对全县…: the matter named first is what it is about
             unit_id, unit_name, rule = items[spoken].unit_id, items[spoken].unit_name, "话题所指的问题"
-        elif WHOEVER.match(topic) and not self.walker.finder.mentions(topic):
+        elif (conduct := whoever(topic, rest)) is not None and not self.walker.finder.mentions(conduct):
             rule = "对某类情形（对…的）提出，不针对某一单位"  # 对整改敷衍塞责的，建议…严肃问责: whoever does so
         elif (doc := feedback_object(self.walker, contexts, topic + rest)) is not None:
             unit_id, unit_name, rule = doc.unit_id, doc.name, "反馈意见的巡察对象"  # 对村级…/施工单位 in its report

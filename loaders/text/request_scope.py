@@ -187,3 +187,19 @@ def field_found_here(text: str, items: list[ParsedItem], paragraph: int) -> bool
     河道采砂问题屡查屡犯…纪委监委要对采砂领域的问题线索一查到底): it is about that problem's unit, not every unit."""
     m = FIELD_NAME.search(text)
     return m is not None and any(it.paragraph == paragraph and m.group(1) in it.text for it in items)
+
+
+# a topic that is a kind of conduct, not a matter found (对整改敷衍塞责的，…; 凡…的，…): whoever does so; or the same
+# kind put after the body (X要对整改不力的严肃问责, X对整改不力的要严肃问责)
+WHOEVER = re.compile(r"^(?:对|凡)[^，。；]{2,20}的$")
+WHOEVER_AFTER = re.compile(r"^[，,]?(?:要|须|必须|应当)?(?:对|凡)([^，。；]{2,20}?)的[，,]?"
+                           r"(?:要|须|必须|应当|一律|坚决|严肃|从严)")
+
+
+def whoever(topic: str, rest: str) -> str | None:
+    """The kind of conduct a request is put against (对整改不力、敷衍整改的), before the body or right after it, else
+    None: a request against whoever behaves so is about no unit in particular, as the writers key it."""
+    if WHOEVER.match(topic):
+        return topic
+    after = WHOEVER_AFTER.match(rest)
+    return after.group(1) if after else None

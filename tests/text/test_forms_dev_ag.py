@@ -1,0 +1,40 @@
+"""Forms opened on dev_ag (session 14). Sentences written for these tests.
+
+- A request after 请 and its body that opens on the verb 组织 (请县委巡察办适时组织回访) asks the body to act, as
+  请X开展… already did (ASKED_TO in asking.py).
+- A paragraph opening on a run-in label ending in a section word (一、总体情况。各单位…) is background, as the same
+  label set apart as a heading (一、总体情况) or with a colon (整改要求：…) already was (items.py,
+  section_requirement in text_rules.json, which now holds 总体情况). Only a label ending in the word: a finding
+  with the word inside it (湖岭乡对包村干部履职整改措施空泛。) stays a finding.
+- A request put against a kind of conduct right after its body (县纪委监委对整改不力的要严肃问责; X要对…的严肃
+  问责) is about whoever behaves so, no unit in particular, as 对整改不力的，X要… before the body already was
+  (whoever in request_scope.py); dev_e's, dev_m's and dev_ag's writers key such requests without a unit.
+"""
+
+from __future__ import annotations
+
+
+def test_a_request_to_organise_a_return_visit_asks_the_office(parse):
+    r = parse("县委第二巡察组关于巡察湖坝村的反馈意见", "一、发现的问题", "1.村务公开栏长期未更新。",
+              "二、整改要求", "请县委巡察办适时组织回访，查看整改成效。")
+    assert [d.body for d in r.directives] == ["巡察机构"]
+
+
+def test_a_run_in_overall_situation_label_states_no_problem(parse):
+    r = parse("关于县教育局专项巡察情况的报告",
+              "一、总体情况。各学校基本落实收费公示，未发现普遍性违规收费。",
+              "二、存在问题。县教育局：收费检查流于形式，全年仅检查一次。")
+    assert [it.text for it in r.items if "公示" in it.text] == []
+    assert len(r.items) == 1
+
+
+def test_a_finding_naming_a_section_word_inside_stays_a_finding(parse):
+    r = parse("关于巡察整改情况的通报", "三、湖岭乡对村干部履职整改措施空泛。")
+    assert len(r.items) == 1
+
+
+def test_a_request_against_a_kind_of_conduct_after_the_body_is_about_no_unit(parse):
+    r = parse("关于巡察整改情况的通报", "一、县林业局护林员选聘问题整改不力，至今未公开选聘结果。",
+              "二、对上述问题，各单位要限期整改。县委组织部要约谈县林业局主要负责同志。"
+              "县纪委监委对整改不力、敷衍了事的要严肃问责。")
+    assert [(d.body, d.unit_id) for d in r.directives if d.body == "纪委监委"] == [("纪委监委", None)]
