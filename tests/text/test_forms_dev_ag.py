@@ -9,6 +9,10 @@
 - A request put against a kind of conduct right after its body (县纪委监委对整改不力的要严肃问责; X要对…的严肃
   问责) is about whoever behaves so, no unit in particular, as 对整改不力的，X要… before the body already was
   (whoever in request_scope.py); dev_e's, dev_m's and dev_ag's writers key such requests without a unit.
+- A check or meeting held only N times (检查每年仅一次, 只2次) is too seldom, a problem (problem_patterns), as 仅开展
+  …4次 already was; a kickback (返点, with 回扣) and subsidies drawn on another's behalf (代领, with 冒领) are problem
+  words (problem_cues): a ；-clause stating one after another problem is a problem of its own (dev_ag's, dev_ac's
+  and dev_o's writers count ；-joined problems apart).
 """
 
 from __future__ import annotations
@@ -38,3 +42,21 @@ def test_a_request_against_a_kind_of_conduct_after_the_body_is_about_no_unit(par
               "二、对上述问题，各单位要限期整改。县委组织部要约谈县林业局主要负责同志。"
               "县纪委监委对整改不力、敷衍了事的要严肃问责。")
     assert [(d.body, d.unit_id) for d in r.directives if d.body == "纪委监委"] == [("纪委监委", None)]
+
+
+def test_a_check_held_only_once_after_a_semicolon_is_a_problem_of_its_own(parse):
+    r = parse("关于县教育局专项巡察情况的反馈意见", "一、发现的问题",
+              "1.收费政策调整后未及时印发执行口径；对学校收费的检查每年仅一次。")
+    assert len(r.items) == 2
+
+
+def test_a_kickback_after_a_semicolon_is_a_problem_of_its_own(parse):
+    r = parse("关于县一中巡察情况的反馈意见", "一、发现的问题",
+              "1.个别教师在校外培训机构兼职取酬，涉及5人；学校征订教辅资料收取“返点”2万余元。")
+    assert len(r.items) == 2
+
+
+def test_subsidies_drawn_on_behalf_of_others_are_a_problem(parse):
+    r = parse("关于巡察发现问题线索的移交函", "县纪委监委：",
+              "一、湖岭乡：乡农技站站长安排亲戚代领耕地补贴，请一并核查。")
+    assert len(r.items) == 1
