@@ -118,6 +118,10 @@ def _listed_with(items: list[ParsedItem], index: int, passed: set[int]) -> bool:
                                     and items[i].form == it.form) >= 2
 
 
+# a run-in category label opening an item's paragraph (（四）巡察整改方面。上轮…): the document files it as a finding
+CATEGORY_LABEL = re.compile(r"^[^，。；：:]{2,20}方面[。：:](?=[^。；]{4,})")
+
+
 def second_opinion(model: ClauseModel | None, settings: dict[str, Any] | None, walker: WalkerView, blocks: list[Block],
                    items: list[ParsedItem], directives: list[ParsedDirective]
                    ) -> tuple[list[ParsedItem], list[ParsedDirective]]:
@@ -129,7 +133,7 @@ def second_opinion(model: ClauseModel | None, settings: dict[str, Any] | None, w
     kept = list(range(len(items)))
     if veto is not None:
         passed = {i for i in kept if max((model.prob(c) for _, c in clauses(items[i].text)), default=0.0) >= veto}
-        kept = [i for i in kept if i in passed or _listed_with(items, i, passed)]
+        kept = [i for i in kept if i in passed or _listed_with(items, i, passed) or CATEGORY_LABEL.match(items[i].text)]
     new_index = {old: new for new, old in enumerate(kept)}
     directives = [d.model_copy(update={"item_index": new_index.get(d.item_index)}) if d.item_index is not None
                   else d for d in directives]
