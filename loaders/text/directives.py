@@ -300,7 +300,7 @@ class DirectiveFinder(Addressing):
                 rule = f"与第{it.paragraph}段的问题相关"
             elif (same := [i for i, it in enumerate(items) if it.paragraph == block.number and it.unit_id
                            and 0 <= sentence.find(it.text[:10]) <= 4]) and len(same) == 1 and re.search(
-                    r"[，,]请", sentence):  # 6.X…嫌疑，请Y配合核查: the problem the sentence opens on
+                    r"[，,](?:请|建议)", sentence):  # 6.X…嫌疑，请Y配合核查 (…，建议对…初核): the problem it opens on
                 item_index = same[0]
                 unit_id, unit_name, rule = items[same[0]].unit_id, items[same[0]].unit_name, "同一句中的问题"
             elif (near := form_item(block.number, sentence, items, self.walker.blocks)) is not None:  # 督办要求：…

@@ -3,6 +3,11 @@
 - A bracketed line under a feedback report's title that names no unit, holding only a unit and its party organ
   (专项巡察反馈意见 / （县X局党组）), names whom the report is about, as a dash-led subtitle does (subtitles.py); it
   is never a heading at the （一） level that the first section would close.
+- Staff steering the public or a deal to an intermediary (推荐中介, 指定中介) is a problem word (problem_cues in
+  text_rules.json), as 收受中介好处费 and 为中介机构介绍业务 are to dev_af's and dev_d's writers; so a problem clause
+  ending on it keeps its item before a request in the same sentence (…推荐中介代办，建议对…初核).
+- A request in the sentence that opens on a problem (X…，建议对…初核) is about that problem's unit, after 建议 as after
+  请 (“同一句中的问题” in directives.py).
 """
 
 from __future__ import annotations
@@ -17,3 +22,16 @@ def test_a_bracketed_unit_under_the_title_names_the_unit_of_a_feedback_report(pa
 def test_a_bracketed_issuer_line_names_no_unit(parse):
     r = parse("林业专项巡察反馈意见", "（县委巡察办供稿）", "1.生态护林员选聘程序不公开。")
     assert [it.unit_name for it in r.items] == [None]
+
+
+def test_steering_to_an_intermediary_is_a_problem_before_a_request(parse):
+    r = parse("县委巡察办关于移交问题线索的函", "县纪委监委：", "现将巡察中发现的问题线索移交你委处置。",
+              "一、县统计局。个别窗口人员向来访企业推荐中介代理，建议对反映的问题进行初核。")
+    assert [it.unit_name for it in r.items] == ["宁川县统计局"]
+    assert [(d.body, d.unit_name) for d in r.directives] == [("纪委监委", "宁川县统计局")]
+
+
+def test_a_request_after_a_problem_in_one_sentence_is_about_its_unit(parse):
+    r = parse("县委巡察办关于移交问题线索的函", "县纪委监委：", "现将巡察中发现的问题线索移交你委处置。",
+              "一、县林业局。生态护林员选聘程序不公开，建议对选聘过程进行核查。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [("纪委监委", "宁川县林业局")]
