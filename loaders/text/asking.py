@@ -122,13 +122,14 @@ def letter_addressee(texts: list[str], bodies: Callable[[str], list[str]]) -> st
     return None
 
 
-# a receiver named in what was handed to it, asked later in the sentence (移交县纪委监委处置的X问题，请依规处理)
-PLEASE_LATER = re.compile(r"[，,]请(?!示|假|销)")
+# a receiver named in what was handed to it, asked later in the sentence (移交县纪委监委处置的X问题，请依规处理;
+# X问题线索移交县纪委监委，建议从严查处)
+PLEASE_LATER = re.compile(r"[，,](?:请(?!示|假|销)|建议)")
 
 
 def asked_after_handing(after: str, names_someone: Callable[[str], bool]) -> bool:
-    """Whether the words after a receiver (移交县纪委监委…) ask it to act further on (…，请依法依纪处理): a 请
-    naming no other body or unit, followed by what to do."""
+    """Whether the words after a receiver (移交县纪委监委…) ask it to act further on (…，请依法依纪处理, …，建议从严
+    查处): a 请 or 建议 naming no other body or unit, followed by what to do."""
     m = PLEASE_LATER.search(after)
     if m is None or re.search(r"[。；;]", after[: m.start()]):
         return False

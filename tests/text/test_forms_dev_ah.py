@@ -8,6 +8,8 @@
   ending on it keeps its item before a request in the same sentence (…推荐中介代办，建议对…初核).
 - A request in the sentence that opens on a problem (X…，建议对…初核) is about that problem's unit, after 建议 as after
   请 (“同一句中的问题” in directives.py).
+- A matter handed to a body (X问题线索移交县纪委监委，建议从严查处) asks the receiver when 建议 follows with what to
+  do, as …，请依规处理 did (asked_after_handing in asking.py).
 """
 
 from __future__ import annotations
@@ -35,3 +37,9 @@ def test_a_request_after_a_problem_in_one_sentence_is_about_its_unit(parse):
     r = parse("县委巡察办关于移交问题线索的函", "县纪委监委：", "现将巡察中发现的问题线索移交你委处置。",
               "一、县林业局。生态护林员选聘程序不公开，建议对选聘过程进行核查。")
     assert [(d.body, d.unit_name) for d in r.directives] == [("纪委监委", "宁川县林业局")]
+
+
+def test_a_receiver_handed_a_matter_is_asked_by_a_later_suggestion(parse):
+    r = parse("县委第二巡察组关于巡察石阳乡党委的反馈意见", "巡察发现，宁岗村以白条入账支出1万元。",
+              "石阳乡党委要抓好整改。白条入账问题线索移交县纪委监委，建议依规依纪处理。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [("纪委监委", "宁川县石阳乡宁岗村")]
