@@ -10,6 +10,7 @@
   请 (“同一句中的问题” in directives.py).
 - A matter handed to a body (X问题线索移交县纪委监委，建议从严查处) asks the receiver when 建议 follows with what to
   do, as …，请依规处理 did (asked_after_handing in asking.py).
+- 请X(配合)了解…情况 asks X to find out, as 请X核实… does (了解, not 了解到, joins ASKED_TO in asking.py).
 """
 
 from __future__ import annotations
@@ -43,3 +44,9 @@ def test_a_receiver_handed_a_matter_is_asked_by_a_later_suggestion(parse):
     r = parse("县委第二巡察组关于巡察石阳乡党委的反馈意见", "巡察发现，宁岗村以白条入账支出1万元。",
               "石阳乡党委要抓好整改。白条入账问题线索移交县纪委监委，建议依规依纪处理。")
     assert [(d.body, d.unit_name) for d in r.directives] == [("纪委监委", "宁川县石阳乡宁岗村")]
+
+
+def test_a_body_asked_to_find_out_is_asked(parse):
+    r = parse("县委巡察办关于移交问题线索的函", "县纪委监委：", "现将巡察中发现的问题线索移交你委处置。",
+              "二、县林业局。护林员补助发放给不在岗人员，请派驻第三纪检监察组配合了解补助发放情况。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [("派驻纪检监察组", "宁川县林业局")]
