@@ -99,10 +99,10 @@ def _removal(store: GraphStore, document_id: str, sources: list[Neighbour], foun
     known = {node for node, docs in others.items() if docs and all(d.props.get("edge_sources") for d in docs)}
     gone = {n.node.id for n in found} - elsewhere
     links = links + [e for e in _off(stale, gone) if e.src in known or e.dst in known]
-    rewritten = [kept for e in links if (kept := edge_sources.without(e, document_id)) is not None]
-    links = [e for e in links if edge_sources.without(e, document_id) is None]
-    taken = {e.id for e in links} | {e.id for e in rewritten}
-    ties = [e for e in stale if e.id not in taken]  # this file's still, unless at a record that goes
+    kept = {e.id: edge_sources.without(e, document_id) for e in links}  # None: no other file gives it
+    rewritten = [e for e in kept.values() if e is not None]
+    links = [e for e in links if kept[e.id] is None]
+    ties = [e for e in stale if e.id not in kept]  # this file's still, unless at a record that goes
     return plan(store, document_id, sources, found, links, staying, limit, elsewhere, ties), rewritten
 
 

@@ -23,21 +23,16 @@ CHUNK = 100_000  # edges asked about at once (the named query takes up to 500,00
 
 
 def recorded(store: GraphStore, document_id: str, edges: list[EdgeRecord]) -> list[EdgeRecord]:
-    """The load's edges with, on each the graph holds from other files too, those files in ``also_from`` (an
-    edge that named others no longer named has its list written again: ``None`` removes it)."""
+    """The load's edges with, on each the graph holds from other files too (the only ones ``edge_writers`` answers),
+    those files in ``also_from`` (a list naming only this file is written again: ``None`` removes it)."""
     refs = [{"id": e.id, "src": e.src, "dst": e.dst} for e in edges if e.props.get("source_doc") == document_id]
     if not refs:
         return edges
     held = {r["id"]: r for at in range(0, len(refs), CHUNK)
             for r in store.run_query("edge_writers", {"edges": refs[at:at + CHUNK], "doc": document_id})}
-    out = []
-    for edge in edges:
-        row = held.get(edge.id)
-        others = _others(row, document_id) if row is not None else []
-        if others or (row is not None and row["also_from"]):
-            edge = edge.model_copy(update={"props": {**edge.props, "also_from": others or None}})
-        out.append(edge)
-    return out
+    return [edge if (row := held.get(edge.id)) is None
+            else edge.model_copy(update={"props": {**edge.props, "also_from": _others(row, document_id) or None}})
+            for edge in edges]
 
 
 def _others(row: dict[str, Any], document_id: str) -> list[str]:
