@@ -13,15 +13,12 @@ from __future__ import annotations
 import re
 
 from loaders.text.items import Walker
-from loaders.text.units import Resolved
+from loaders.text.units import KIND_ENDINGS, Resolved
 
 # a count of units of a named kind as the problem's subject (三个村发展党员程序不规范, 另外，两所学校…)
 COUNTED_SUBJECT = re.compile(r"^(?:另外|此外|同时|还有)?[，,]?([两二三四五六七八九]|[2-9])(?:家|个|所)"
                              r"(部门|党组织|乡镇|医院|学校|企业|村|社区)(?!都|均|全都|普遍|中|里|之中|当中|有)")
 
-# a kind whose units are told by how their names end, not by the kind's word inside them (县住房和城乡建设局 is no
-# township: 乡 inside; 湖岭乡 and 新水镇 are townships though 乡镇 is in neither)
-KIND_ENDINGS = {"乡镇": ("乡", "镇", "街道"), "局": ("局",)}
 
 
 def counted_units(walker: Walker, text: str) -> list[Resolved | None]:

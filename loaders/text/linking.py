@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from loaders.text.asking import COUNTED
 from loaders.text.model import ParsedItem
-from loaders.text.units import UnitFinder
+from loaders.text.units import UnitFinder, name_endings
 
 FUNCTION = set("的了和与及或对在是把将为等中")
 
@@ -42,7 +42,7 @@ def counted_links(finder: UnitFinder, stock: frozenset[str], request: str, items
     noun = counted.group(2) if counted else None  # 三家医院: units of that kind (…医院, …保健院)
     if noun:  # 两个单位: units of any kind, each township or department once (its villages left to it)
         kind: dict[str, int] = {}
-        ends = ("乡", "镇", "街道") if noun == "乡镇" else (noun[-1],)  # 两乡镇: townships whichever their ending
+        ends = name_endings(noun)  # 两乡镇: townships whichever their ending
         for i, it in enumerate(items):
             if it.paragraph <= paragraph and it.unit_id and (
                     noun in ("单位", "部门") or (it.unit_name or "").endswith(ends)):

@@ -13,6 +13,7 @@ from loaders.text.asides import comments
 from loaders.text.candidates import Candidate
 from loaders.text.cues import has_cue
 from loaders.text.request_topic import WHETHER
+from loaders.text.requirement_topics import bigrams
 from loaders.text.segments import SPEAKER_TURNS, sentences
 
 REQUIREMENT = re.compile(r"^(?:[^，。；！？]{0,16}[，,]|[^，。；！？]{0,12}作为[^，。；！？]{0,24}[，,])?"
@@ -99,8 +100,7 @@ def without_cited(problem: str, bound: list[tuple[str, str]], taken: list[str]) 
         if not re.search(r"(?:问题|线索)。$", head):
             continue
         core = re.sub(r"的?(?:问题|线索)。$", "", head)
-        words = {core[i:i + 2] for i in range(len(core) - 1)}
-        if len(words) >= 3 and any(len(words & {t[i:i + 2] for i in range(len(t) - 1)}) * 3 >= len(words) * 2
-                                   for t in taken):
+        words = bigrams(core)
+        if len(words) >= 3 and any(len(words & bigrams(t)) * 3 >= len(words) * 2 for t in taken):
             problem = problem.replace(head, "", 1).strip()
     return problem

@@ -15,7 +15,8 @@ TOPIC = re.compile(r"^(?:针对|对于|对)(?P<topic>[^。；，,]{2,60}?(?:[、
                    r"(?:局党组|党组|党委)?(?:要|须|必须|应当|务必)")
 
 
-def _bigrams(text: str) -> set[str]:
+def bigrams(text: str) -> set[str]:
+    """The text's two-character runs, as they stand (punctuation included)."""
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
@@ -28,8 +29,8 @@ def requirement_topics(body: str, taken: list[str]) -> list[tuple[int, str]]:
         if m is None:
             continue
         topic = m.group("topic")
-        words = _bigrams(topic)
-        if any(len(words & _bigrams(t)) * 2 >= len(words) for t in taken):
+        words = bigrams(topic)
+        if any(len(words & bigrams(t)) * 2 >= len(words) for t in taken):
             continue
         out.append((offset + (len(sentence) - len(sentence.lstrip())) + m.start("topic"), topic))
     return out

@@ -33,6 +33,15 @@ REDACTED = re.compile(r"(?:县|镇|乡)(?:[*＊×]{1,3}|XX|ＸＸ)|"
                       # a unit whose name the text says it withholds: 一个单位（名称已隐去）, 某乡镇（略）
                       r"(?:单位|部门|乡镇|村|公司)[（(][^）)]{0,4}(?:隐去|略去|从略|略|不点名)[)）]")
 
+# a kind whose units are told by how their names end, not by the kind's word inside them (县住房和城乡建设局 is no
+# township: 乡 inside; 湖岭乡 and 新水镇 are townships though 乡镇 is in neither)
+KIND_ENDINGS = {"乡镇": ("乡", "镇", "街道"), "局": ("局",)}
+
+
+def name_endings(noun: str) -> tuple[str, ...]:
+    """How the names of a kind's units end (两乡镇: 乡, 镇 or 街道; 三家医院: 院)."""
+    return KIND_ENDINGS.get(noun, (noun[-1],))
+
 
 _NUMERAL = re.compile(r"[一二三四五六七八九十\d]")  # 一中: too common inside words (统一中标) to stand alone
 
