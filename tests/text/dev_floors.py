@@ -37,4 +37,5 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_ag": {"items": 0.97, "units": 0.96, "directives": 0.98, "directive_units": 0.94},
          "dev_ah": {"items": 0.86, "units": 0.85, "directives": 0.96, "directive_units": 0.87},
          "dev_ai": {"items": 0.93, "units": 0.89, "directives": 0.93, "directive_units": 0.87},
+         "dev_aj": {"items": 0.90, "units": 0.90, "directives": 0.88, "directive_units": 0.81},
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
