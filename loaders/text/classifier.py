@@ -118,8 +118,9 @@ def _listed_with(items: list[ParsedItem], index: int, passed: set[int]) -> bool:
                                     and items[i].form == it.form) >= 2
 
 
-# a run-in category label opening an item's paragraph (（四）巡察整改方面。上轮…): the document files it as a finding
-CATEGORY_LABEL = re.compile(r"^[^，。；：:]{2,20}方面[。：:](?=[^。；]{4,})")
+# a run-in category label opening an item's paragraph (（四）巡察整改方面。上轮…, or 领导班子建设方面，A；B。 with a comma):
+# the document files it as a finding
+CATEGORY_LABEL = re.compile(r"^[^，。；：:]{2,20}方面[。：:，,](?=[^。；]{4,})")
 
 
 def second_opinion(model: ClauseModel | None, settings: dict[str, Any] | None, walker: WalkerView, blocks: list[Block],
