@@ -40,6 +40,8 @@ OWN_OFFICE = re.compile(r"[^，。；、]{2,10}?(?:室|科|股)(?=要|须|必须
 ENTRY_MARK = r"(?:第[一二三四五六七八九十]{1,2}[，,、]|[一二三四五六七八九十]是)"
 ENTRY_OPENING = re.compile(rf"(?:^|[；;])\s*{ENTRY_MARK}$")
 ENTRY_ASKED = re.compile(rf"{ENTRY_MARK}[^；;。]{{2,24}}?(?:要|须|必须|应当)")
+# 请X和Y局作为行业主管部门共同跟踪…: a body joined to another before 共同 is asked with it, whatever the other's part
+JOINTLY = re.compile(r"^[和、及与][^，。；]{2,30}?共同(?![的体])")
 REGULATOR_NAMED = re.compile(r"(?:^|[，,；;：:])(?:建议|请)[^，。；]{2,16}?(?:作为|等)$")  # 请X局、Y局等行业主管部门…
 
 
@@ -163,7 +165,8 @@ class Addressing:
         if any(re.sub(r"各$", "", before).endswith(w) for w in self.rules["addressee_before"]) or (  # 请各巡察组…
                 opening and before.endswith(("，", ",", "；", ";"))):  # 建议县纪委监委对…，县委组织部对…；X将…
             # …；县委巡察办要建立…: a ；-clause of its own with its modal asks its body, as a sentence would
-            return bool(ASKED_TO.match(tail) or (before.endswith(("；", ";")) and self.request.match(tail)))
+            return bool(ASKED_TO.match(tail) or (before.endswith(("；", ";")) and self.request.match(tail))
+                        or JOINTLY.match(tail))
         return bool(self.request.match(tail) or (DIRECTED.match(sentence[span.end:]) and not NARRATED_FRAME.match(
             sentence)) or (
             SUPPORTING.match(sentence[span.end:]) and re.search(r"要|须|应当|牵头|负责|(?:^|[，,；;])由",

@@ -25,8 +25,8 @@ DIRECTED = re.compile(r"^(?:适时|及时|定期|尽快|随后|抓紧|立即|马
 # done, told as a report or an announcement — without a modal, no request
 NARRATED_FRAME = re.compile(r"^[^，。；]{0,30}?(?:期间|以来|之际)[，,]|^(?:本轮|这轮|此次|本次)巡察[，,]")
 # what follows a body that 建议/请 addresses when it is asked to act (建议县纪委监委对…, 请你委按规定办理)
-ASKED_TO = re.compile(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|会同|跟进|督促|指导|开展|加强|依规|立案|调查|核查|处置|结合|"
-                      r"办理|承办|处理|查处|组织|重点关注|查办|约谈|问责|追责|追究|核实|督办|研究|提醒谈话|函询|"
+ASKED_TO = re.compile(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|会同|跟进|跟踪|督促|指导|开展|加强|依规|立案|调查|核查|"
+                      r"处置|结合|办理|承办|处理|查处|组织|重点关注|查办|约谈|问责|追责|追究|核实|督办|研究|提醒谈话|函询|"
                       r"初核|初步核实|了解(?!到)|彻查|查清|查明|查实|一查到底|审查|复核|选调|选派|配备|充实|调整|考察|指定管辖|提供|介入|完成|做好|研处|研判|"
                       r"予以)")
 # a body told to act on a problem without a modal verb (X局作为行业主管部门，对…问题依法核查), not one that failed

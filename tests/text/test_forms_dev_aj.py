@@ -3,6 +3,9 @@
 - A run-in category label closed by a comma (领导班子建设方面，A；B。) files what follows as a finding, as one closed
   by 。 or ： does: the clause model does not veto its first entry for the label's words (CATEGORY_LABEL in
   classifier.py).
+- 跟踪 (follow up) is something a body is asked to do, as 跟进 is (ASKED_TO in asking.py): 请X跟踪….
+- A body joined by 和 to another before 共同 (请县纪委监委和县X局作为行业主管部门共同跟踪…) is asked with it: two
+  requests, one to each (JOINTLY in addressing.py).
 """
 
 from __future__ import annotations
@@ -12,3 +15,17 @@ def test_a_category_label_closed_by_a_comma_keeps_its_first_entry(parse):
     r = parse("县委第二巡察组关于巡察兴安镇党委的反馈意见", "一、发现的问题",
               "领导班子和干部队伍建设方面，镇党委班子分工调整未履行程序；驻村干部考勤管理流于形式。")
     assert [it.text.endswith(("未履行程序", "流于形式。")) for it in r.items] == [True, True]
+
+
+FEEDBACK = ("县委第二巡察组关于巡察兴安镇党委的反馈意见", "一、发现的问题",
+            "落实全面从严治党方面，一是惠农补贴发放存在截留；二是镇属门面出租收入未纳入预算。", "二、意见")
+
+
+def test_a_body_asked_to_follow_up_is_asked(parse):
+    r = parse(*FEEDBACK, "请县纪委监委跟踪惠农补贴截留问题的处置。")
+    assert [d.body for d in r.directives] == ["纪委监委"]
+
+
+def test_two_bodies_asked_jointly_are_each_asked(parse):
+    r = parse(*FEEDBACK, "请县纪委监委和县农业农村局作为行业主管部门共同跟踪惠农补贴问题。")
+    assert sorted(d.body for d in r.directives) == ["纪委监委", "行业主管部门"]
