@@ -227,3 +227,19 @@ class Addressing:
         if first is None or self.walker.is_body(first.form):
             return None
         return self.walker.finder.resolve(first.form).unit_id
+
+    def regulator_again(self, sentence: str, after: int, uid: str) -> list[tuple[str, str]]:
+        """(request, text after the name) of each later ；-clause that opens on the unit the sentence made the
+        行业主管部门 and asks it again with a modal (X局要履行行业主管部门职责，督促A…；X局要督促B…): the same
+        body asked twice, the second time by its name alone."""
+        out = []
+        for m in self.walker.finder.mentions(sentence[after:]):
+            start, end = after + m.start, after + m.end
+            if start == 0 or sentence[start - 1] not in "；;" or self.walker.is_body(m.form):
+                continue
+            if self.walker.finder.resolve(m.form).unit_id != uid or not re.match(r"(?:要|须|必须|应当)", sentence[end:]):
+                continue
+            stop = min([i for i in (sentence.find(p, end) for p in "；;") if i > 0] or [len(sentence)])
+            out.append((sentence[end:stop].rstrip("。；，"), sentence[end:stop]))
+        return out
+

@@ -6,6 +6,8 @@
 - 跟踪 (follow up) is something a body is asked to do, as 跟进 is (ASKED_TO in asking.py): 请X跟踪….
 - A body joined by 和 to another before 共同 (请县纪委监委和县X局作为行业主管部门共同跟踪…) is asked with it: two
   requests, one to each (JOINTLY in addressing.py).
+- A ；-clause opening on the unit the sentence made the 行业主管部门, with its modal (X局要履行行业主管部门职责，督促A…；
+  X局要督促B…), asks that body again (regulator_again in addressing.py).
 """
 
 from __future__ import annotations
@@ -29,3 +31,8 @@ def test_a_body_asked_to_follow_up_is_asked(parse):
 def test_two_bodies_asked_jointly_are_each_asked(parse):
     r = parse(*FEEDBACK, "请县纪委监委和县农业农村局作为行业主管部门共同跟踪惠农补贴问题。")
     assert sorted(d.body for d in r.directives) == ["纪委监委", "行业主管部门"]
+
+
+def test_a_regulator_named_again_in_a_later_clause_is_asked_again(parse):
+    r = parse(*FEEDBACK, "县卫健局要履行行业主管部门职责，督促镇卫生院规范收费；县卫健局要督促各村卫生室开展自查。")
+    assert [d.body for d in r.directives] == ["行业主管部门", "行业主管部门"]
