@@ -84,8 +84,8 @@ SEVERALLY = re.compile(r"^(?:职责)?[，,]?(?:要|须|应当)?分别")
 # a letter's addressee (县纪委监委：) on a line of its own near the top: a 请… naming no body asks it (also after the
 # letter's matters pointed back at: 以上线索请于…将办理情况反馈…, or one cited by number: 第4项线索请指导…)
 SALUTATION = re.compile(r"^[^。，；]{2,30}[：:]$")
-PLEASE = re.compile(r"(?:^|[，,；;])(?:(?:以上|上述|前述)[^，。；请]{0,8}|第[^，。；请]{1,8}?[项件条](?:问题)?线索)?"
-                    r"请(?!示|假|销)")
+PLEASE = re.compile(r"(?:^|[，,；;])(?:(?:以上|上述|前述)[^，。；请]{0,8}|(?:第[^，。；请]{1,8}?[项件条](?:问题)?|"
+                    r"[^，。；请]{2,16}?)线索)?请(?!示|假|销)")  # …两条线索请合并核查: the matter named, then 请
 # a letter's closing line asking only to be told the outcome (请于三个月内将处置情况反馈县委巡察办): a report-back, no
 # request to act — unless it names the matters handed over (以上线索请于…将办理情况反馈…: handle them and report)
 REPORT_BACK = re.compile(r"^(?:于|在)?[^，。；]{0,12}?(?:将|把)?[^，。；]{0,10}?(?:情况|结果|进展|进度)[^，。；]{0,4}?"
@@ -120,6 +120,20 @@ def letter_addressee(texts: list[str], bodies: Callable[[str], list[str]]) -> st
             found = bodies(text.strip())
             return found[0] if len(found) == 1 else None
     return None
+
+
+def addressee_clauses(sentence: str, names_body: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """(request, text after 请) of each ；-clause of a letter's sentence that asks by a bare 请 before the first
+    clause naming a body (竹湾镇两条线索请合并核查；X线索请纪委监委审查调查): the addressee's, beside the body's."""
+    out = []
+    for clause in re.findall(r"[^；;]+[；;]?", sentence):
+        if names_body(clause):
+            break  # the clauses after a body's own are its request's (请X对A…；请对B…)
+        please = PLEASE.search(clause)
+        if please and ASKED_TO.match(clause[please.end():]) and not only_reporting_back(
+                please, clause):
+            out.append((clause[please.end():].rstrip("。；;"), clause[please.end():]))
+    return out
 
 
 # a receiver named in what was handed to it, asked later in the sentence (移交县纪委监委处置的X问题，请依规处理;

@@ -26,6 +26,7 @@ from loaders.text.asking import (
     PLEASE,
     SEVERALLY,
     SUGGEST,
+    addressee_clauses,
     led_by_request,
     letter_addressee,
     only_reporting_back,
@@ -109,6 +110,8 @@ class DirectiveFinder(Addressing):
                 if please and addressee and ASKED_TO.match(sentence[please.end():]) and not only_reporting_back(
                         please, sentence):  # …移交你委，请按照…处置; not 请于…将处置情况反馈…
                     targets = [(addressee, sentence[please.end():].rstrip("。；"), sentence[please.end():], None)]
+                elif addressee and targets:  # X线索请合并核查；Y线索请纪委监委…: a clause naming no body asks the addressee
+                    targets += [(addressee, *c, None) for c in addressee_clauses(sentence, lambda t: bool(self.spans(t)))]
                 local = {it.unit_id for it in items if block.number - 1 <= it.paragraph <= block.number} | {
                     c.unit.unit_id for c in contexts.get(block.number, []) if c.unit}
                 for body, request, rest, lead_uid in targets:

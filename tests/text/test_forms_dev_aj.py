@@ -8,6 +8,9 @@
   requests, one to each (JOINTLY in addressing.py).
 - A ；-clause opening on the unit the sentence made the 行业主管部门, with its modal (X局要履行行业主管部门职责，督促A…；
   X局要督促B…), asks that body again (regulator_again in addressing.py).
+- In a letter to a body, a ；-clause that names the matter and asks by a bare 请 (A村、B村两条线索请合并核查；C公司线索
+  请纪委监委…) asks the addressee, though a later clause names its body (addressee_clauses in asking.py; PLEASE takes
+  …线索请 as it took 第N项线索请).
 """
 
 from __future__ import annotations
@@ -36,3 +39,11 @@ def test_two_bodies_asked_jointly_are_each_asked(parse):
 def test_a_regulator_named_again_in_a_later_clause_is_asked_again(parse):
     r = parse(*FEEDBACK, "县卫健局要履行行业主管部门职责，督促镇卫生院规范收费；县卫健局要督促各村卫生室开展自查。")
     assert [d.body for d in r.directives] == ["行业主管部门", "行业主管部门"]
+
+
+def test_a_bare_request_in_a_letter_asks_its_addressee_beside_a_named_body(parse):
+    r = parse("县委巡察办关于移交问题线索的函", "县纪委监委：", "现将巡察中发现的问题线索移交你委。",
+              "一、宁岗村集体资金被挪用。", "二、县城投公司工程款结算不规范。",
+              "宁岗村资金线索请优先核查；县城投公司结算线索请纪委监委一并审查调查。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [
+        ("纪委监委", "宁川县城市建设投资有限公司"), ("纪委监委", "宁川县石阳乡宁岗村")]
