@@ -171,7 +171,8 @@ class Addressing:
             sentence)) or (
             SUPPORTING.match(sentence[span.end:]) and re.search(r"要|须|应当|牵头|负责|(?:^|[，,；;])由",
                                                                  sentence[:span.start]))  # 由X处理，Y跟踪督办
-            or TOPIC_FIRST.match(sentence[span.end:]))
+            or TOPIC_FIRST.match(sentence[span.end:])
+            or (ACTS_ON.match(sentence[span.end:]) and bool(re.search(r"(?:要|须|应当)[^；;]*[；;]$", before))))
 
     def co_regulators(self, sentence: str, span: Span, lead_uid: str | None) -> list[str]:
         """The other units named with the one a sentence makes the 行业主管部门 (建议县A局、县B局履行行业主管部门

@@ -11,6 +11,9 @@
 - In a letter to a body, a ；-clause that names the matter and asks by a bare 请 (A村、B村两条线索请合并核查；C公司线索
   请纪委监委…) asks the addressee, though a later clause names its body (addressee_clauses in asking.py; PLEASE takes
   …线索请 as it took 第N项线索请).
+- A body opening a ；-clause after one that asked with a modal, told to act on a matter without its own (X局作为行业
+  主管部门，要组织检查；县纪委监委对…问题依规处置), is asked: the modal carries over the list (ACTS_ON in
+  addressing.py).
 """
 
 from __future__ import annotations
@@ -47,3 +50,9 @@ def test_a_bare_request_in_a_letter_asks_its_addressee_beside_a_named_body(parse
               "宁岗村资金线索请优先核查；县城投公司结算线索请纪委监委一并审查调查。")
     assert [(d.body, d.unit_name) for d in r.directives] == [
         ("纪委监委", "宁川县城市建设投资有限公司"), ("纪委监委", "宁川县石阳乡宁岗村")]
+
+
+def test_a_body_in_a_list_of_requests_is_asked_without_its_own_modal(parse):
+    r = parse(*FEEDBACK, "镇党委要制定整改方案。县农业农村局作为行业主管部门，要组织专项检查；"
+                         "县纪委监委对惠农补贴截留问题依规处置。")
+    assert sorted(d.body for d in r.directives) == ["纪委监委", "行业主管部门"]
