@@ -1,0 +1,21 @@
+"""Forms opened on dev_ai (session 15). Sentences written for these tests.
+
+- What an inspection looked at, put as whether (巡察组看了A是否落实、B是否严格), states no problem: a 是否 phrase is
+  cleared before the problem words are sought, as 未发现问题 is (no_problem_patterns in text_rules.json); a finding
+  around it (对资金是否到位未进行核查) still states one.
+"""
+
+from __future__ import annotations
+
+
+def test_what_the_inspection_looked_at_is_no_finding(parse):
+    r = parse("县委第三巡察组关于对县林业局党组开展专项巡察的反馈意见",
+              "县委第三巡察组于2041年5月对县林业局党组开展了专项巡察。巡察组看了护林责任是否落实、"
+              "群众反映强烈的问题是否解决。", "一、发现的问题", "（一）生态护林员选聘程序不公开。")
+    assert [it.text for it in r.items] == ["生态护林员选聘程序不公开。"]
+
+
+def test_a_failing_around_a_whether_is_still_a_finding(parse):
+    r = parse("县委第三巡察组关于对县林业局党组开展专项巡察的反馈意见", "一、发现的问题",
+              "（一）局党组对护林补助是否发放到位未进行核查。")
+    assert len(r.items) == 1
