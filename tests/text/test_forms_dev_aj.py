@@ -14,6 +14,8 @@
 - A body opening a ；-clause after one that asked with a modal, told to act on a matter without its own (X局作为行业
   主管部门，要组织检查；县纪委监委对…问题依规处置), is asked: the modal carries over the list (ACTS_ON in
   addressing.py).
+- Staffing beyond the posts allowed (超职数配备, 超编) is a problem word (problem_cues in text_rules.json), as 超标准
+  and 超范围 are.
 """
 
 from __future__ import annotations
@@ -56,3 +58,9 @@ def test_a_body_in_a_list_of_requests_is_asked_without_its_own_modal(parse):
     r = parse(*FEEDBACK, "镇党委要制定整改方案。县农业农村局作为行业主管部门，要组织专项检查；"
                          "县纪委监委对惠农补贴截留问题依规处置。")
     assert sorted(d.body for d in r.directives) == ["纪委监委", "行业主管部门"]
+
+
+def test_staffing_beyond_the_posts_allowed_is_a_finding(parse):
+    r = parse("关于第五轮巡察情况的综合报告", "一、发现的主要问题", "（一）领导班子和干部队伍建设方面",
+              "县林业局、县统计局均存在中层干部超职数配备。")
+    assert sorted(it.unit_name for it in r.items) == ["宁川县林业局", "宁川县统计局"]
