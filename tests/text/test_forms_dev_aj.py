@@ -16,6 +16,8 @@
   addressing.py).
 - Staffing beyond the posts allowed (超职数配备, 超编) is a problem word (problem_cues in text_rules.json), as 超标准
   and 超范围 are.
+- A speaker's plain verdict with 很/较 (落实很差, 管理很乱) states a problem, as one with 太/有点 did (太松, 有点乱:
+  problem_patterns in text_rules.json); 差 joins 松/软/宽/散/乱.
 """
 
 from __future__ import annotations
@@ -63,4 +65,9 @@ def test_a_body_in_a_list_of_requests_is_asked_without_its_own_modal(parse):
 def test_staffing_beyond_the_posts_allowed_is_a_finding(parse):
     r = parse("关于第五轮巡察情况的综合报告", "一、发现的主要问题", "（一）领导班子和干部队伍建设方面",
               "县林业局、县统计局均存在中层干部超职数配备。")
+    assert sorted(it.unit_name for it in r.items) == ["宁川县林业局", "宁川县统计局"]
+
+
+def test_a_plain_verdict_in_a_speech_is_a_finding(parse):
+    r = parse("在第八轮巡察整改推进会上的讲话", "同志们：", "县林业局、县统计局，整改台账做得很细，落实很差。")
     assert sorted(it.unit_name for it in r.items) == ["宁川县林业局", "宁川县统计局"]
