@@ -18,6 +18,8 @@
   and 超范围 are.
 - A speaker's plain verdict with 很/较 (落实很差, 管理很乱) states a problem, as one with 太/有点 did (太松, 有点乱:
   problem_patterns in text_rules.json); 差 joins 松/软/宽/散/乱.
+- A deed judged 影响恶劣 / 性质恶劣 / 造成恶劣影响 is a finding (problem_patterns), and so a request after it in
+  the speech is about its unit.
 """
 
 from __future__ import annotations
@@ -71,3 +73,10 @@ def test_staffing_beyond_the_posts_allowed_is_a_finding(parse):
 def test_a_plain_verdict_in_a_speech_is_a_finding(parse):
     r = parse("在第八轮巡察整改推进会上的讲话", "同志们：", "县林业局、县统计局，整改台账做得很细，落实很差。")
     assert sorted(it.unit_name for it in r.items) == ["宁川县林业局", "宁川县统计局"]
+
+
+def test_a_deed_judged_grave_is_a_finding(parse):
+    r = parse("在第六轮巡察情况汇报会上的讲话", "同志们：",
+              "再说宁岗村。村干部亲属冒名领补贴，影响恶劣。县纪委监委要查清楚。")
+    assert [it.unit_name for it in r.items] == ["宁川县石阳乡宁岗村"]
+    assert [(d.body, d.unit_name) for d in r.directives] == [("纪委监委", "宁川县石阳乡宁岗村")]
