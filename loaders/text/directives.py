@@ -158,9 +158,8 @@ class DirectiveFinder(Addressing):
             start = span.end + (m.start() if m and m.start() < 16 else 0)
             request, rest = sentence[start:stop].lstrip("，,").rstrip("。；，"), sentence[span.end:stop]
             out.append((span.body, request, rest, marked[id(span)]))
-            if marked[id(span)]:  # …；X局要督促B…: the regulator asked again by its name
-                out += [(span.body, *again, marked[id(span)]) for again in self.regulator_again(sentence, stop,
-                                                                                               marked[id(span)])]
+            if (uid := marked[id(span)]) is not None:  # …；X局要督促B…: the regulator asked again by its name
+                out += [(span.body, *again, uid) for again in self.regulator_again(sentence, stop, uid)]
             if SEVERALLY.match(request) or SEVERALLY.match(rest):  # 县A局、县B局…职责，分别对…: each its own
                 out += [(span.body, request, rest, uid) for uid in self.co_regulators(sentence, span, marked[id(span)])]
         if not any(s.body == "行业主管部门" for s in spans):
