@@ -32,6 +32,14 @@ class DanglingEdgeError(StoreError):
     """An edge names a node that is neither stored nor in the same write."""
 
 
+class Outdated(StoreError):
+    """A write computed from the graph at one generation found it moved on (another writer in between): nothing
+    written, to be computed again from the graph it would land in."""
+
+    def __init__(self, generation: int, now: int) -> None:
+        super().__init__(f"图谱在本次写入准备期间已被其他操作修改（版本 {generation} → {now}），本次写入未完成，图谱未改变")
+
+
 class Cuttable(NamedTuple):
     """The edges a deletion may cut between a deleted node and one that stays, by direction seen from the deleted
     node. Any other edge to a node that stays is a tie the deletion refuses: the caller names what it wrote itself,
@@ -226,10 +234,12 @@ class GraphStore(Protocol):
         either node is not stored, or they are one node or of two kinds."""
 
     def upsert_replacing(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], edge_type: EdgeType | None,
-                         computed: Iterable[EdgeRecord], *, removing: Removing | None = None) -> None:
+                         computed: Iterable[EdgeRecord], *, removing: Removing | None = None,
+                         at_generation: int | None = None) -> None:
         """One transaction: ``removing`` taken out (or :class:`NodeInUse`, nothing written), the records written
         as ``upsert`` writes them, and every ``edge_type`` edge replaced by ``computed`` (a load, the rows its file
-        no longer has, and its recomputed repeats, all or nothing)."""
+        no longer has, and its recomputed repeats, all or nothing). With ``at_generation`` (what ``generation()``
+        told when the write was computed), a graph written since raises :class:`Outdated`, nothing written."""
 
     def upsert_dropping(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord],
                         dropping: Iterable[EdgeRecord]) -> None:

@@ -178,12 +178,15 @@ class EmbeddedStore:
         self.upsert_replacing((), (), edge_type, edges)
 
     def upsert_replacing(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], edge_type: EdgeType | None,
-                         computed: Iterable[EdgeRecord], *, removing: base.Removing | None = None) -> None:
+                         computed: Iterable[EdgeRecord], *, removing: base.Removing | None = None,
+                         at_generation: int | None = None) -> None:
         """See :meth:`GraphStore.upsert_replacing`: planned against the file's latest graph, what goes with it."""
         nodes, edges, computed = list(nodes), list(edges), [e for e in computed if e.type is edge_type]
         base.check_removing(nodes, [*edges, *computed], removing)
 
         def plan(g: nx.MultiDiGraph) -> Plan:
+            if at_generation is not None and self._generation != at_generation:  # synced just before: the file's
+                raise base.Outdated(at_generation, self._generation)
             gone = plan_rows.removed(g, removing) if removing is not None else NOTHING_GONE
             node_rows = plan_rows.merge_nodes(g, nodes)
             edge_rows = plan_rows.merge_edges(g, edges, node_rows)

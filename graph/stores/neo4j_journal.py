@@ -30,6 +30,9 @@ SCHEMA = [
 ]
 # Every write bumps the generation and draws a token, so a database emptied and loaded again is a new version.
 BUMP = "MERGE (v:GraphVersion {key: 'graph'}) SET v.generation = coalesce(v.generation, 0) + 1, v.token = randomUUID()"
+# Taking the version's write lock first makes a check of the generation hold until the transaction commits.
+_HOLD = "MERGE (v:GraphVersion {key: 'graph'}) SET v.held = true"
+_HELD = "MATCH (v:GraphVersion {key: 'graph'}) REMOVE v.held RETURN coalesce(v.generation, 0) AS g"
 BOOKKEEPING = ("_load", "_op", "_kind", "_type", "_src", "_dst")
 _STRIP = ", ".join(f"x.{key}" for key in BOOKKEEPING)
 _T = TypeVar("_T")
@@ -195,3 +198,11 @@ def recover(session: Session, *, stale_after_s: float) -> int:
             journal.undo()
             undone += 1
     return undone
+
+
+def hold_version(tx: ManagedTransaction) -> int:
+    """The generation, read once this transaction holds the version's write lock: no other write commits before
+    this one does, so a write checked against it lands on the graph it was computed from."""
+    tx.run(_HOLD).consume()
+    record = tx.run(_HELD).single()
+    return int(record["g"]) if record is not None else 0

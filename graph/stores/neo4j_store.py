@@ -33,7 +33,7 @@ from graph.model.ids import kind_of_id
 from graph.settings import Settings
 from graph.stores import base, neo4j_bulk, neo4j_delete, neo4j_merge
 from graph.stores.base import Counts, Direction, Neighbour, StoreError, StoreUnavailable
-from graph.stores.neo4j_journal import BUMP, recover
+from graph.stores.neo4j_journal import BUMP, hold_version, recover
 from graph.stores.neo4j_journal import SCHEMA as JOURNAL_SCHEMA
 from graph.stores.neo4j_load import BulkWriter
 from graph.stores.neo4j_records import edge_record, node_record, plain
@@ -151,17 +151,24 @@ class Neo4jStore:
             raise StoreError(f"Neo4j 拒绝了写入（{exc.code}）：{exc.message}；整批写入已取消。") from exc
 
     def upsert_replacing(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], edge_type: EdgeType | None,
-                         computed: Iterable[EdgeRecord], *, removing: base.Removing | None = None) -> None:
-        """See :meth:`GraphStore.upsert_replacing`: with ``removing``, always one transaction (its first step)."""
+                         computed: Iterable[EdgeRecord], *, removing: base.Removing | None = None,
+                         at_generation: int | None = None) -> None:
+        """See :meth:`GraphStore.upsert_replacing`: with ``removing`` or ``at_generation``, always one transaction
+        (its first steps: the version held, then the removal)."""
         nodes, edges = list(nodes), [*edges, *(e for e in computed if e.type is edge_type)]
         base.check_removing(nodes, edges, removing)
 
-        def remove(tx: ManagedTransaction) -> None:
-            assert removing is not None
-            neo4j_delete.delete(tx, removing.nodes, removing.may_cut)
-            neo4j_merge.drop(tx, removing.dropping)
+        def first(tx: ManagedTransaction) -> None:
+            if at_generation is not None:
+                now = hold_version(tx)
+                if now != at_generation:
+                    raise base.Outdated(at_generation, now)
+            if removing is not None:
+                neo4j_delete.delete(tx, removing.nodes, removing.may_cut)
+                neo4j_merge.drop(tx, removing.dropping)
 
-        self._write(nodes, edges, drop_type=edge_type, before=remove if removing else None)
+        self._write(nodes, edges, drop_type=edge_type,
+                    before=first if removing is not None or at_generation is not None else None)
 
     def replace_edges(self, edge_type: EdgeType, edges: Iterable[EdgeRecord]) -> None:
         """Swap every edge of one computed type (e.g. ``REPEATS``) for ``edges``, in one transaction."""

@@ -36,7 +36,7 @@ from graph.analysis import repeats
 from graph.model import EdgeRecord, EdgeType, NodeRecord
 from graph.settings import Settings
 from graph.stores import open_store
-from graph.stores.base import GraphStore, NodeInUse, Removing, StoreError, StoreUnavailable
+from graph.stores.base import GraphStore, NodeInUse, Outdated, Removing, StoreError, StoreUnavailable
 from graph.stores.embedded import EmbeddedStore
 from loaders.ledgers import dropped
 from loaders.ledgers.limits import FileError, ReadLimits, limit_message, size_text
@@ -57,6 +57,9 @@ class WorkerResult(BaseModel):
     repeats: int | None = Field(default=None, title="重新计算后的重复问题对数")
     peak_bytes: int = Field(default=0, title="子进程载入期间增加的常驻内存峰值（字节）")
     seconds: float = Field(default=0.0, title="用时（秒）")
+
+
+ATTEMPTS = 3  # copies a load is done on while other writes land in between; then the clerk tries later
 
 
 # -- the child --------------------------------------------------------------------------------------------------------
@@ -110,11 +113,12 @@ def stage(target: GraphStore, folder: Path) -> EmbeddedStore:
     return staged
 
 
-def commit(target: GraphStore, recorder: Recorder) -> None:
+def commit(target: GraphStore, recorder: Recorder, seen: int | None) -> None:
     """What the load took out, its records and the recomputed ``REPEATS`` in one transaction of the target store
-    (on Neo4j one transaction at upload sizes, and always when it takes something out)."""
+    (on Neo4j one transaction at upload sizes, and always when it takes something out) — if the target is still at
+    generation ``seen``, the one the copy was taken at (else :class:`Outdated`, nothing written)."""
     target.upsert_replacing(recorder.nodes, recorder.edges, EdgeType.REPEATS, recorder.repeats or [],
-                            removing=recorder.removing)
+                            removing=recorder.removing, at_generation=seen)
 
 
 def _generation(store: GraphStore) -> int | None:
@@ -128,8 +132,10 @@ def load_as_one(target: GraphStore, settings: Settings, path: Path, *, kind: str
                 remove_dropped: bool | frozenset[str] = False) -> tuple[FileReport, int | None]:
     """Load ``path`` into a staged copy, recompute repeats there, write both to ``target`` at once.
 
-    If another writer changed the target while the copy was being loaded (its generation moved), the load is
-    done once more on a fresh copy, so the repeats written are those of the graph they land in.
+    The write lands only on the graph the copy was taken from: if another writer changed the target meanwhile
+    (its generation moved, checked inside the write's transaction), the load is done again on a fresh copy — so
+    the repeats, the relationships other files give and the records the file no longer has are those of the graph
+    they land in — up to ``ATTEMPTS`` times; then the file is refused, nothing written.
     """
     report = FileReport(file=path.name)
     try:
@@ -137,7 +143,7 @@ def load_as_one(target: GraphStore, settings: Settings, path: Path, *, kind: str
     except FileError as exc:
         report.problems.append(problem(path, None, str(exc)))
         raise LedgerRejected(report) from exc
-    for attempt in (1, 2):
+    for attempt in range(1, ATTEMPTS + 1):
         seen = _generation(target)
         (folder / f"stage{attempt}").mkdir(parents=True, exist_ok=True)
         staged = stage(target, folder / f"stage{attempt}")
@@ -152,15 +158,17 @@ def load_as_one(target: GraphStore, settings: Settings, path: Path, *, kind: str
             summary = repeats.recompute(recorder, data_dir=settings.data_dir)  # type: ignore[arg-type]  # + judgements
         finally:
             staged.close()
-        if attempt == 1 and seen is not None and _generation(target) != seen:
-            continue
         try:
-            commit(target, recorder)
+            commit(target, recorder, seen)
+        except Outdated:
+            continue
         except NodeInUse as exc:  # a tie written to a dropped record after the copy was checked: nothing written
             report.problems += [problem(path, None, dropped.tie_line(target, tie)) for tie in exc.ties]
             raise LedgerRejected(report) from exc
         return report, int(summary["repeats"])
-    raise AssertionError("unreachable")  # pragma: no cover
+    report.problems.append(problem(path, None, f"载入期间图谱被其他操作接连修改（已在新的副本上重做 {ATTEMPTS} 次），"
+                                               "本文件未载入，图谱未改变；请稍后再上传"))
+    raise LedgerRejected(report)
 
 
 def _status(field: str) -> int:

@@ -50,6 +50,9 @@ def racing_neo4j(store, after: str, other: Callable[[], None], wait_s: float = 1
         def __exit__(self, *exc):  # noqa: ANN002, ANN204
             return self.session.__exit__(*exc)
 
+        def __getattr__(self, name: str):  # noqa: ANN204 - reads go to the session as they are
+            return getattr(self.session, name)
+
         def execute_write(self, work):  # noqa: ANN001, ANN201
             def racing_work(tx):  # noqa: ANN001, ANN202
                 run = tx.run
