@@ -2,10 +2,11 @@
 the problems before it were found at, when they are as many as the count says.
 
 Two forms: a count with 都/均 (or 共性的/共同的: 两个单位共性的问题是…; the classifier may go: 两单位均…) anywhere in
-the problem (``counted_units`` of ``text_rules.json``; 两村均… counts the villages named before, under whichever
-township), and a count of a named kind opening the problem as its subject (三个村…, 两所学校…, 另外，两家医院…)
-— a report's 共性问题 section writes it so. A count of units of no named kind (两个单位…) without 都 stays
-unresolved: it may mean some of them.
+the problem, what the units share may stand between, after 的 (三个单位的台账都…; ``counted_units`` of
+``text_rules.json``; 两村均… counts the villages named before, under whichever township), and a count of a named
+kind opening the problem as its subject (三个村…, 两所学校…, 另外，两家医院…; villages may go bare: 两村…) — a
+report's 共性问题 section writes it so. A count of units of no named kind (两个单位…) without 都 stays unresolved:
+it may mean some of them.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from loaders.text.items import Walker
 from loaders.text.units import KIND_ENDINGS, Resolved
 
 # a count of units of a named kind as the problem's subject (三个村发展党员程序不规范, 另外，两所学校…)
-COUNTED_SUBJECT = re.compile(r"^(?:另外|此外|同时|还有)?[，,]?([两二三四五六七八九]|[2-9])(?:家|个|所)"
+COUNTED_SUBJECT = re.compile(r"^(?:另外|此外|同时|还有)?[，,]?([两二三四五六七八九]|[2-9])(?:家|个|所|(?=村|社区))"
                              r"(部门|党组织|乡镇|医院|学校|企业|村|社区)(?!都|均|全都|普遍|中|里|之中|当中|有)")
 
 

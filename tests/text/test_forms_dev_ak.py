@@ -1,0 +1,35 @@
+"""Forms opened on dev_ak (session 15). Sentences written for these tests.
+
+- A count of units with 都/均 may put what the units share between them, after 的 (三个单位的整改台账管理都不规范,
+  两个乡镇的值班制度都…): the units of the problems before, as many as the count says (``counted_units`` of
+  text_rules.json, read in counted_units.py), as 三个单位都… was.
+- 松懈 (作风松懈, 纪律有些松懈) is a problem word (problem_cues in text_rules.json), as 松散 is: the verdict pattern
+  有些松 stops short of it.
+- A count of villages with no measure word as the problem's subject (两村党员积分管理停留在纸面) counts the villages
+  named before, as 两个村… does (COUNTED_SUBJECT in counted_units.py).
+"""
+
+from __future__ import annotations
+
+
+def test_a_count_with_what_the_units_share_between_it_and_dou(parse):
+    r = parse("关于专项巡察情况的报告", "县委：",
+              "巡察发现以下问题：县商务局合同管理不规范；县统计局数据核查不细。",
+              "此外，两个单位的档案管理都不规范。")
+    shared = [it.unit_name for it in r.items if "档案管理" in it.text]
+    assert sorted(shared) == ["宁川县商务局", "宁川县统计局"]
+
+
+def test_a_lax_style_is_a_problem(parse):
+    r = parse("在巡察情况汇报会上的讲话", "同志们：",
+              "第一家，县统计局。一是数据核查不细；二是专业人才断档。",
+              "第二家，湖岭乡。乡机关干部作风有些松懈。")
+    assert [it.unit_name for it in r.items if "松懈" in it.text] == ["宁川县湖岭乡"]
+
+
+def test_a_bare_count_of_villages_counts_the_villages_named_before(parse):
+    r = parse("县委第一巡察组关于巡察永山乡党委的反馈意见", "一、存在的问题",
+              "乡党委对村级财务监督缺位。金江村集体鱼塘发包未经村民代表会议；凤林村报账员兼任出纳。",
+              "两村三务公开更新滞后。")
+    shared = [it.unit_name for it in r.items if "三务公开" in it.text]
+    assert sorted(shared) == ["宁川县永山乡凤林村", "宁川县永山乡金江村"]
