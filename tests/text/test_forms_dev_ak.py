@@ -7,6 +7,9 @@
   有些松 stops short of it.
 - A count of villages with no measure word as the problem's subject (两村党员积分管理停留在纸面) counts the villages
   named before, as 两个村… does (COUNTED_SUBJECT in counted_units.py).
+- 群众意见大 states a problem, as 意见较大/意见很大 do (problem_cues).
+- A unit the sentence goes on to ask as the 行业主管部门 (…，县X局要作为行业主管部门跟进) is the body asked, not the
+  problem's unit (``not_subject_after``): the problem stays with the unit the speaker is on.
 """
 
 from __future__ import annotations
@@ -33,3 +36,16 @@ def test_a_bare_count_of_villages_counts_the_villages_named_before(parse):
               "两村三务公开更新滞后。")
     shared = [it.unit_name for it in r.items if "三务公开" in it.text]
     assert sorted(shared) == ["宁川县永山乡凤林村", "宁川县永山乡金江村"]
+
+
+SPEECH = ("在巡察情况汇报会上的讲话", "同志们：", "先说县统计局。统计数据核查不细，专业人才断档。")
+
+
+def test_people_greatly_displeased_states_a_problem(parse):
+    r = parse(*SPEECH, "再说湖岭乡。集镇停车收费的事群众意见大。")
+    assert [it.unit_name for it in r.items if "停车" in it.text] == ["宁川县湖岭乡"]
+
+
+def test_the_regulator_asked_in_the_sentence_is_not_the_problems_unit(parse):
+    r = parse(*SPEECH, "再说县人民医院。门诊收费公示不透明，县卫健局要作为行业主管部门跟进。")
+    assert [it.unit_name for it in r.items if "门诊" in it.text] == ["宁川县人民医院"]
