@@ -163,7 +163,7 @@ def issues(ctx: Context, r: dict[str, Any]) -> Built:
                   raw_category=raw_label(r.get("category")), severity=r.get("severity"), status=r["status"],
                   found_date=r["found_date"], source=r.get("source"), code=r["code"])
     out.nodes.append(issue)
-    register_code(ctx, "Issue", r["code"], issue.id)
+    register_code(ctx, "Issue", r["code"], issue)
     ctx.codes[("IssueUnit", issue.id)] = uid
     # 一岗双责: the team member in charge of the area, named by the clerk, found among the unit's people then.
     member = person(ctx, out, r, name="team_member", unit_id=uid, on=r["found_date"]) if r.get("team_member") else None
@@ -209,7 +209,7 @@ def findings(ctx: Context, r: dict[str, Any]) -> Built:
     finding = model(m.Finding, code=r["code"], channel=r["channel"], found_date=r["found_date"],
                     category=r["category"], raw_category=raw_label(r.get("category")), text=r["text"])
     out.nodes.append(finding)
-    register_code(ctx, "Finding", r["code"], finding.id)
+    register_code(ctx, "Finding", r["code"], finding)
     ctx.codes[("FindingUnit", finding.id)] = uid
     out.edges.append(lambda: [edge(T.FOUND_AT, (K.FINDING, finding.id), (K.UNIT, uid))])
     _involved(ctx, out, r, (K.FINDING, finding.id), "主要负责人", uid, r["found_date"])
@@ -223,7 +223,7 @@ def clues(ctx: Context, r: dict[str, Any]) -> Built:
                  disposal_date=r.get("disposal_date"),
                  status=r.get("status") or ClueStatus.TRANSFERRED.value)
     out.nodes.append(clue)
-    register_code(ctx, "Clue", r["code"], clue.id)
+    register_code(ctx, "Clue", r["code"], clue)
     receiver = unit_ref(ctx, out, r, "receiver")
     source: tuple[NodeKind, str] | None = None
     source_unit = None

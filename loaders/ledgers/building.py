@@ -16,6 +16,7 @@ from pydantic_core import ErrorDetails
 
 from graph.model import EdgeRecord, EdgeType, NodeKind, make_edge
 from graph.model.nodes import NodeModel
+from loaders.ledgers.codes import Recoding, clash_message
 from loaders.ledgers.resolve import Merge, PeopleIndex, ResolveError, UnitIndex
 
 _Node = TypeVar("_Node", bound=NodeModel)
@@ -49,6 +50,7 @@ class Context:
     codes: dict[tuple[str, str], str]  # (kind, code) → id; filled from the store and from this load
     fic: Callable[[str, str], list[str]]  # (unit id, ISO date) → first-in-command person ids
     exists: Callable[[str], bool]  # is a node with this id in the store or in this load?
+    recoding: Recoding | None = None  # this file's records a row with a corrected key may take the code of
 
 
 def model(cls: type[_Node], **fields: Any) -> _Node:
@@ -89,13 +91,13 @@ def unit_ref(ctx: Context, out: Built, r: dict[str, Any], name_field: str = "uni
     return uid
 
 
-def register_code(ctx: Context, kind: str, code: str, node_id: str) -> None:
-    """Remember a code this row declares; one code naming two entries would make references ambiguous."""
+def register_code(ctx: Context, kind: str, code: str, node: NodeModel) -> None:
+    """Remember a code this row declares; one code naming two entries would make references ambiguous — unless the
+    row is this file's record with its key corrected (:class:`~loaders.ledgers.codes.Recoding`)."""
     known = ctx.codes.get((kind, code))
-    if known and known != node_id:
-        raise RowError("code", f"编号“{code}”已被另一条{NodeKind(kind).label_zh}使用；编号必须唯一（如是改了本行的序号、"
-                               "轮次或单位：先删去本行再载入并删除原记录，再加回改后的行）")
-    ctx.codes[(kind, code)] = node_id
+    if known and known != node.id and not (ctx.recoding is not None and ctx.recoding.takes(kind, code, known, node)):
+        raise RowError("code", clash_message(kind, code))
+    ctx.codes[(kind, code)] = node.id
 
 
 def code_ref(ctx: Context, kind: str, code: str, field_name: str) -> str:

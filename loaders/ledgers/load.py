@@ -24,7 +24,7 @@ from graph.model.nodes import NodeModel
 from graph.settings import office_of
 from graph.stores.base import GraphStore, NodeInUse, Removing
 from loaders.judgements import Judgements, apply_to_load
-from loaders.ledgers import building, dropped, edge_sources
+from loaders.ledgers import building, codes, dropped, edge_sources
 from loaders.ledgers.categories import Categories
 from loaders.ledgers.cells import CellError, is_blank, parse_cell
 from loaders.ledgers.changes import classify
@@ -47,9 +47,6 @@ PRIMARY = {"units": NodeKind.UNIT, "people": NodeKind.PERSON, "rounds": NodeKind
            "tasks": NodeKind.TASK, "findings": NodeKind.FINDING, "clues": NodeKind.CLUE, "cases": NodeKind.CASE,
            "letters": NodeKind.LETTER, "companies": NodeKind.COMPANY, "projects": NodeKind.PROJECT,
            "benefits": NodeKind.BENEFIT, "petitions": NodeKind.PETITION}
-CODE_KINDS = {"Issue": ("issue_code", "issue_codes", "source_code"), "Finding": ("source_code",),
-              "Clue": ("clue_code",), "Company": ("contractor_code",), "Letter": ("letter_code",), "Case": ("case_code",)}
-OWN_CODES = {"issues": "Issue", "findings": "Finding", "clues": "Clue"}  # ledgers whose rows declare a code others cite
 
 
 @dataclass
@@ -123,7 +120,7 @@ class Loader:
         if self.limits is None:
             self.limits = read_limits(self.data_dir)
 
-    def _context(self, rows: list[_Row], plan_of: dict[int, _Plan], batch: set[str]) -> building.Context:
+    def _context(self, rows: list[_Row], plan_of: dict[int, _Plan], batch: set[str], source: str) -> building.Context:
         if self.units is None:
             self.units = load_unit_index(self.store, self.alias_table)
             judgements = self.judgements
@@ -133,20 +130,7 @@ class Loader:
                         props = j.node.get("props", {})
                         self.units.alias(judgements.redirects().get(j.b, j.a), str(props.get("name", "")),
                                          str(props.get("county", "")), str(props.get("parent_name") or ""))
-        codes: dict[tuple[str, str], str] = {}
-        wanted: dict[str, set[str]] = {k: set() for k in CODE_KINDS}
-        for row in rows:
-            for kind, fields in CODE_KINDS.items():
-                for f in fields:
-                    value = row.values.get(f)
-                    wanted[kind].update(value if isinstance(value, list) else [value] if value else [])
-            own = OWN_CODES.get(plan_of[id(row.sheet)].kind.key)
-            if own and row.values.get("code"):  # a code already used by another entry in the graph is a clash
-                wanted[own].add(row.values["code"])
-        for kind, values in wanted.items():
-            if values:
-                for r in self.store.run_query("ids_by_code", {"kind": kind, "codes": sorted(values)}):
-                    codes[(kind, r["code"])] = r["id"]
+        held = codes.stored(self.store, [(plan_of[id(row.sheet)].kind.key, row.values) for row in rows])
 
         leaders: dict[tuple[str, str], list[str]] = {}  # per load: a posts file loaded next changes the answer
 
@@ -165,7 +149,9 @@ class Loader:
                 stored[node_id] = self.store.get_node(node_id) is not None
             return stored[node_id]
 
-        return building.Context(self.units, PeopleIndex(self.store), codes, fic, exists)
+        assert self.limits is not None
+        return building.Context(self.units, PeopleIndex(self.store), dict(held), fic, exists,
+                                codes.Recoding(self.store, source, held, self.limits.max_cells))
 
     def plan(self, path: Path, sheets: list[Sheet], kind: str | None) -> tuple[list[_Plan], list[Problem]]:
         plans, problems = [], []
@@ -235,7 +221,7 @@ class Loader:
             numbered |= {(id(plan.sheet), n) for n in number_rows(
                 plan, [(r.number, r.values) for r in rows if r.sheet is plan.sheet and not r.problems])}
         batch: set[str] = set()
-        ctx = self._context([r for r in rows if not r.problems], plan_of, batch)
+        ctx = self._context([r for r in rows if not r.problems], plan_of, batch, source)
         first_row: dict[str, int] = {}
         for done, row in enumerate(rows, 1):
             if row.problems:
@@ -254,11 +240,20 @@ class Loader:
                                                  row=row.number))
                     continue
                 first_row[main] = row.number
-                if (id(row.sheet), row.number) in numbered and self._numbered_clash(path, row, main_node):
+                clash = codes.numbered_clash(self.store, main_node) if (id(row.sheet), row.number) in numbered else None
+                if clash:
+                    row.problems.append(_problem(path, row.sheet, clash, row=row.number))
                     continue
             batch.update(n.id for n in row.built.nodes)
             if progress:
                 progress(done, len(rows))
+        assert ctx.recoding is not None
+        clashes = ctx.recoding.clashes(batch)  # a code taken from a record another row still gives
+        for row in (r for r in rows if not r.problems and clashes):
+            main_node = primary_node(plan_of[id(row.sheet)].kind.key, row.built)
+            if main_node is not None and main_node.id in clashes:
+                row.problems.append(_field_problem(path, plan_of[id(row.sheet)], row,
+                                                   building.RowError("code", clashes[main_node.id])))
         self._edges(path, rows, plan_of)
         bad = [r for r in rows if r.problems]
         for row in bad:
@@ -274,14 +269,20 @@ class Loader:
             report.changes = classify(self.store, [(r.sheet.name, r.number, node.to_record()) for r in good if r.built
                                                    for node in [primary_node(plan_of[id(r.sheet)].kind.key, r.built)]
                                                    if node is not None])
-            removing, rewritten = self._dropped(path, report, plans, nodes, edges, bad, remove_dropped)
+            why = ctx.recoding.refused(batch)  # a removal the clerk did not ask for, refused: why it was to be
+            removing, rewritten = self._dropped(path, report, plans, nodes, edges, bad,
+                                                ctx.recoding.removal(remove_dropped, batch), why)
             edges += rewritten
             if good or removing:  # every row rejected: nothing is written, not even the file's Document node
-                self._write(path, report, nodes, edges, removing)
+                self._write(path, report, nodes, edges, removing, why)
         report.loaded, report.rejected = len(good), len(bad)
         report.nodes, report.edges = len(nodes), len(edges)
+        recoded = dict(ctx.recoding.notes(batch))
         for row in good:
             report.warnings += row.warnings
+            main_node = primary_node(plan_of[id(row.sheet)].kind.key, row.built)
+            if main_node is not None and main_node.id in recoded:
+                report.warnings.append(_problem(path, row.sheet, recoded[main_node.id], row=row.number))
             for warning in row.built.warnings if row.built else []:
                 report.warnings.append(_field_problem(path, plan_of[id(row.sheet)], row, warning))
             for merge in row.built.merges if row.built else []:
@@ -296,11 +297,12 @@ class Loader:
         return report
 
     def _dropped(self, path: Path, report: FileReport, plans: list[_Plan], nodes: list[NodeRecord],
-                 edges: list[EdgeRecord], bad: list[_Row],
-                 remove: bool | frozenset[str]) -> tuple[Removing | None, list[EdgeRecord]]:
+                 edges: list[EdgeRecord], bad: list[_Row], remove: bool | frozenset[str],
+                 why: list[str]) -> tuple[Removing | None, list[EdgeRecord]]:
         """What an earlier load of this file gave from rows it no longer has: listed; if asked (all, or the ids the
-        clerk was shown), what the load takes out before its own write and the relationships other files still
-        give, rewritten without it — or the whole load refused, nothing written (:mod:`loaders.ledgers.dropped`)."""
+        clerk was shown) or re-keyed (``why`` it goes, if refused), what the load takes out before its own write and the
+        relationships other files still give, rewritten without it — or the whole load refused, nothing written
+        (:mod:`loaders.ledgers.dropped`)."""
         if bad:
             if remove:
                 report.problems.append(_problem(path, None, "有被拒绝的行，无法确定文件中删去了哪些行；请先改正这些行，"
@@ -315,31 +317,24 @@ class Loader:
                                self.data_dir, self.judgements)
         report.changes.dropped = found.report
         if found.refusals:
-            report.problems += [_problem(path, None, line) for line in dict.fromkeys(found.refusals)]
+            lines = why + found.refusals
+            report.problems += [_problem(path, None, line) for line in dict.fromkeys(lines)]
             raise LedgerRejected(report)
         return found.removing, found.rewritten
 
     def _write(self, path: Path, report: FileReport, nodes: list[NodeRecord], edges: list[EdgeRecord],
-               removing: Removing | None) -> None:
-        """The load's one write; with removal, a record something else rests on refuses it, naming that."""
+               removing: Removing | None, why: list[str]) -> None:
+        """The load's one write; with removal, a record something else rests on refuses it, naming that (after
+        ``why`` a record re-keyed was to go)."""
         if removing is None:
             self.store.upsert(nodes, edges)
             return
         try:
             self.store.upsert_replacing(nodes, edges, None, (), removing=removing)
         except NodeInUse as exc:
-            report.problems += [_problem(path, None, dropped.tie_line(self.store, tie)) for tie in exc.ties]
+            lines = why + [dropped.tie_line(self.store, tie) for tie in exc.ties]
+            report.problems += [_problem(path, None, line) for line in lines]
             raise LedgerRejected(report) from exc
-
-    def _numbered_clash(self, path: Path, row: _Row, node: NodeModel) -> bool:
-        """A number the loader gave must not make the row another entry already in the graph (its code differs)."""
-        before = self.store.get_node(node.id)
-        code = getattr(node, "code", None)
-        if before is None or code is None or before.props.get("code") in (None, code):
-            return False
-        row.problems.append(_problem(path, row.sheet, f"未填序号，自动编的号与图谱中已有的{node.kind.label_zh}（编号“"
-                                     f"{before.props['code']}”）相同；请填写“序号”", row=row.number))
-        return True
 
     def _settled(self, merge: Merge) -> bool:
         """A near miss every pair of which a person has already judged (same or different) is not proposed again."""

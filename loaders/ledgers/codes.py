@@ -1,0 +1,107 @@
+"""The codes ledger rows declare (问题编号, 监督发现编号, 线索编号) and cite (a task's 问题编号, a clue's 来源编号…): which
+the graph holds, and when a row may take a code the graph gives another record.
+
+A code names one record, so a row declaring a code another record holds is refused — except where the clerk corrected
+the row's key: a problem's 轮次, 单位 or 序号 (a finding's 渠道) is part of its id, so the row, corrected in the file
+and loaded again, is a new record carrying the old one's code and text. The old record was this file's (sourced from
+it), and no row of the file gives it now: it is the same problem, re-keyed. Such a row takes the code (:class:`Recoding`)
+and the old record is taken out in the same load, as a deleted row's record is when asked (:mod:`.dropped`: its own
+edges go, and anything else resting on it — another file's task, an accepted request, an analyst's judgement —
+refuses the whole load, naming it). A changed text, another file's record or one a row still gives is a clash, as
+before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from graph.model import EdgeType, NodeKind
+from graph.model.ids import node_id
+from graph.model.nodes import NodeModel
+from graph.stores.base import GraphStore
+
+CITED = {"Issue": ("issue_code", "issue_codes", "source_code"), "Finding": ("source_code",), "Clue": ("clue_code",),
+         "Company": ("contractor_code",), "Letter": ("letter_code",), "Case": ("case_code",)}
+DECLARED = {"issues": "Issue", "findings": "Finding", "clues": "Clue"}  # ledgers whose rows declare a code others cite
+TEXT = {"Issue": "text", "Finding": "text"}  # kinds whose id is not their code, and the field a correction keeps
+
+
+def stored(store: GraphStore, rows: Iterable[tuple[str, dict[str, Any]]]) -> dict[tuple[str, str], str]:
+    """(kind, code) → id of every code the rows (their ledger's kind key, their values) cite or declare that the
+    graph holds: one query per kind."""
+    wanted: dict[str, set[str]] = {k: set() for k in CITED}
+    for ledger, values in rows:
+        for kind, fields in CITED.items():
+            for f in fields:
+                value = values.get(f)
+                wanted[kind].update(value if isinstance(value, list) else [value] if value else [])
+        own = DECLARED.get(ledger)
+        if own and values.get("code"):  # a code already used by another entry in the graph is a clash
+            wanted[own].add(values["code"])
+    return {(kind, r["code"]): r["id"] for kind, values in wanted.items() if values
+            for r in store.run_query("ids_by_code", {"kind": kind, "codes": sorted(values)})}
+
+
+def numbered_clash(store: GraphStore, node: NodeModel) -> str | None:
+    """A number the loader gave must not make the row another entry already in the graph (its code differs)."""
+    before = store.get_node(node.id)
+    code = getattr(node, "code", None)
+    if before is None or code is None or before.props.get("code") in (None, code):
+        return None
+    return f"未填序号，自动编的号与图谱中已有的{node.kind.label_zh}（编号“{before.props['code']}”）相同；请填写“序号”"
+
+
+class Recoding:
+    """The records of this file whose code a row with a corrected key takes, for the load to take them out."""
+
+    def __init__(self, store: GraphStore, source: str, stored: dict[tuple[str, str], str], limit: int) -> None:
+        self.store, self.document_id, self.limit = store, node_id("Document", source), limit
+        self.stored = dict(stored)  # the graph's codes, as the load began
+        self.taken: dict[str, tuple[str, str, str]] = {}  # old id → (kind, code, the id of the row's record)
+
+    def takes(self, kind: str, code: str, holder: str, node: NodeModel) -> bool:
+        """Whether the row's record ``node`` may take ``code`` from ``holder``: the graph's holder when the load
+        began (not another row's), never given to two rows, this file's, with the same text."""
+        field = TEXT.get(kind)
+        if field is None or self.stored.get((kind, code)) != holder or holder in self.taken:
+            return False
+        before = self.store.get_node(holder)
+        if before is None or before.props.get(field) != node.to_record().props.get(field):
+            return False
+        if not any(n.edge.type is EdgeType.SOURCED_FROM and n.node.id == self.document_id
+                   for n in self.store.neighbours(holder, direction="out", limit=self.limit)):
+            return False
+        self.taken[holder] = (kind, code, node.id)
+        return True
+
+    def clashes(self, loaded: set[str]) -> dict[str, str]:
+        """Rows whose code a record this load still gives holds (two rows, one code): the row's record id → why."""
+        return {new: clash_message(kind, code) for old, (kind, code, new) in self.taken.items() if old in loaded}
+
+    def removal(self, remove: bool | frozenset[str], loaded: set[str]) -> bool | frozenset[str]:
+        """What the load removes of the rows its file no longer has: what was asked and every record re-keyed."""
+        forced = frozenset(self.taken) - loaded
+        if remove is True or not forced:
+            return remove
+        return forced | (remove or frozenset())
+
+    def notes(self, loaded: set[str]) -> list[tuple[str, str]]:
+        """Each re-keyed record's row (by the id of its new record) and what the report says of it."""
+        return [(new, f"编号“{code}”原属本文件已载入的另一条{NodeKind(kind).label_zh}（轮次、单位、序号或渠道已改正）："
+                      "原记录随本次载入删除，由本行的记录取代")
+                for old, (kind, code, new) in self.taken.items() if old not in loaded]
+
+
+    def refused(self, loaded: set[str]) -> list[str]:
+        """Why a removal the clerk did not ask for is part of a load refused for what rests on it."""
+        forced = sorted(code for old, (_, code, _) in self.taken.items() if old not in loaded)
+        if not forced:
+            return []
+        return ["编号" + "、".join(f"“{c}”" for c in forced) + "的原记录因本文件改正了其轮次、单位或序号，须随本次载入删除，"
+                "但其上还有下列记录；请先处理这些记录，或改回原来的轮次、单位、序号"]
+
+
+def clash_message(kind: str, code: str) -> str:
+    return (f"编号“{code}”已被另一条{NodeKind(kind).label_zh}使用；编号必须唯一（如是改了本行的轮次、单位或序号而描述未改，"
+            "本行可取代原记录；若描述也改了，请先删去本行载入并删除原记录，再加回改后的行）")
