@@ -35,7 +35,7 @@ from loaders.text.asking import (
 from loaders.text.items import Candidate, Context, Walker
 from loaders.text.linking import _bigrams, _content, _stock, counted_links, listed_links, same_sentence
 from loaders.text.model import ParsedDirective, ParsedItem
-from loaders.text.partners import only_of_kind, regulated_unit, township_partner, withheld_beside
+from loaders.text.partners import only_of_kind, overseen_unit, regulated_unit, township_partner, withheld_beside
 from loaders.text.readers import Block
 from loaders.text.references import cited_items, cited_ordinals
 from loaders.text.request_scope import (
@@ -241,7 +241,8 @@ class DirectiveFinder(Addressing):
                 if not self.walker.is_body(m.form)] if body == "派驻纪检监察组" else []
         if named:
             unit_id, unit_name, rule = named[0].unit_id, named[0].name, "引用问题编号" if cited else "要求中点名"
-        elif marked and (ruled := regulated_unit(self.walker, own_clause)) is not None and ruled.unit_id != lead_uid:
+        elif marked and (ruled := regulated_unit(self.walker, own_clause) or overseen_unit(
+                self.walker, ahead)) is not None and ruled.unit_id != lead_uid:  # or X对Y管得不够，X作为…
             unit_id, unit_name, rule = ruled.unit_id, ruled.name, "主管部门所管的单位"  # 作为国资公司的行业主管部门
         elif not topic and not any(w in rest for w in self._scope) and (
                 partner := township_partner(self.walker, rest)) is not None:

@@ -1,6 +1,7 @@
 """Units a request names outside its own object: the township a body is to work with on its own ground (县委组织部要
 会同湖岭乡党委对…开展整顿: the township's matter, when no topic says otherwise), and the unit a regulator is said to
-regulate (县财政局作为国资公司的行业主管部门，要…: the firm's matter), and the one unit of a kind a request names by
+regulate (县财政局作为国资公司的行业主管部门，要…: the firm's matter) or is said just before to oversee too loosely
+(X对Y管得不够，X作为行业主管部门要…: Y's matter), and the one unit of a kind a request names by
 its kind (对学校基建项目加强监管, when one school's problems are told), and a withheld unit listed beside the named
 ones (对石溪村、XX村的问题线索: one request about each, the second's unit unknown)."""
 
@@ -36,6 +37,22 @@ def regulated_unit(walker: WalkerView, clause: str) -> Resolved | None:
     if m is None:
         return None
     found = [u for u in walker.finder.mentions(m.group(1)) if not walker.is_body(u.form)]
+    if len(found) != 1:
+        return None
+    r = walker.finder.resolve(found[0].form)
+    return r if r.unit_id else None
+
+
+# a unit the sentence says was overseen too loosely before it asks the regulator (X对Y平时管得不够，X作为行业主管部门要…)
+OVERSEEN = re.compile(r"对([^，。；]{2,12}?)(?:平时|日常|长期|一直)?(?:管得|管理|监管|指导|督导|监督)[^，。；]{0,3}?"
+                      r"(?:不够|不到位|不力|不严|缺位|不足|偏松|太松)")
+
+
+def overseen_unit(walker: WalkerView, ahead: str) -> Resolved | None:
+    """The one unit the words before a regulator's request say it oversaw too loosely: the request answers that
+    shortfall, so it is about that unit; else None."""
+    m = OVERSEEN.search(ahead)
+    found = [u for u in walker.finder.mentions(m.group(1)) if not walker.is_body(u.form)] if m else []
     if len(found) != 1:
         return None
     r = walker.finder.resolve(found[0].form)

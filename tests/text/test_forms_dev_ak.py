@@ -10,6 +10,8 @@
 - 群众意见大 states a problem, as 意见较大/意见很大 do (problem_cues).
 - A unit the sentence goes on to ask as the 行业主管部门 (…，县X局要作为行业主管部门跟进) is the body asked, not the
   problem's unit (``not_subject_after``): the problem stays with the unit the speaker is on.
+- A regulator the sentence says oversaw a unit too loosely before asking it (X对Y日常监管不够，X作为行业主管部门要…)
+  is asked about that unit (overseen_unit in partners.py), as one made 作为Y的行业主管部门 is.
 """
 
 from __future__ import annotations
@@ -49,3 +51,9 @@ def test_people_greatly_displeased_states_a_problem(parse):
 def test_the_regulator_asked_in_the_sentence_is_not_the_problems_unit(parse):
     r = parse(*SPEECH, "再说县人民医院。门诊收费公示不透明，县卫健局要作为行业主管部门跟进。")
     assert [it.unit_name for it in r.items if "门诊" in it.text] == ["宁川县人民医院"]
+
+
+def test_a_regulator_said_to_oversee_a_unit_too_loosely_is_asked_about_that_unit(parse):
+    r = parse(*SPEECH, "再说县融媒体中心。新闻稿件三审制度执行不严。",
+              "顺带说一句，县委宣传部对融媒体中心日常监管不够，县委宣传部作为行业主管部门要加强指导。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [("行业主管部门", "宁川县融媒体中心")]
