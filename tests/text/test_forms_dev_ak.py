@@ -12,6 +12,8 @@
   problem's unit (``not_subject_after``): the problem stays with the unit the speaker is on.
 - A regulator the sentence says oversaw a unit too loosely before asking it (X对Y日常监管不够，X作为行业主管部门要…)
   is asked about that unit (overseen_unit in partners.py), as one made 作为Y的行业主管部门 is.
+- A duty carried out badly (制度落实不好, 执行不好) states a problem (problem_patterns), as 落实不力 does; 好不好
+  (whether it is done well) does not.
 """
 
 from __future__ import annotations
@@ -57,3 +59,9 @@ def test_a_regulator_said_to_oversee_a_unit_too_loosely_is_asked_about_that_unit
     r = parse(*SPEECH, "再说县融媒体中心。新闻稿件三审制度执行不严。",
               "顺带说一句，县委宣传部对融媒体中心日常监管不够，县委宣传部作为行业主管部门要加强指导。")
     assert [(d.body, d.unit_name) for d in r.directives] == [("行业主管部门", "宁川县融媒体中心")]
+
+
+def test_a_duty_carried_out_badly_is_a_problem(parse):
+    r = parse("县委第二巡察组关于巡察湖岭乡党委的反馈意见", "一、发现的问题",
+              "（一）在干部队伍建设方面：年轻干部培养使用不够；村干部值班制度执行不好。")
+    assert [it.text.endswith(("使用不够", "执行不好。")) for it in r.items] == [True, True]
