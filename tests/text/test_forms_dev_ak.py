@@ -14,6 +14,8 @@
   is asked about that unit (overseen_unit in partners.py), as one made 作为Y的行业主管部门 is.
 - A duty carried out badly (制度落实不好, 执行不好) states a problem (problem_patterns), as 落实不力 does; 好不好
   (whether it is done well) does not.
+- An oversight left open (存在疏漏) is a problem word (problem_cues), as 漏洞 is: a table cell holding two problems
+  (…缺乏统筹；…存在疏漏) is then read as two.
 """
 
 from __future__ import annotations
@@ -65,3 +67,9 @@ def test_a_duty_carried_out_badly_is_a_problem(parse):
     r = parse("县委第二巡察组关于巡察湖岭乡党委的反馈意见", "一、发现的问题",
               "（一）在干部队伍建设方面：年轻干部培养使用不够；村干部值班制度执行不好。")
     assert [it.text.endswith(("使用不够", "执行不好。")) for it in r.items] == [True, True]
+
+
+def test_an_oversight_left_open_is_a_problem(parse):
+    r = parse("县委第三巡察组关于巡察县第一中学党委的反馈意见", "一、发现的问题",
+              "（一）在落实全面从严治党方面：食堂采购台账不规范；校园安保值守存在疏漏。")
+    assert [it.text.endswith(("台账不规范", "存在疏漏。")) for it in r.items] == [True, True]
