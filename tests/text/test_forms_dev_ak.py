@@ -16,6 +16,7 @@
   (whether it is done well) does not.
 - An oversight left open (存在疏漏) is a problem word (problem_cues), as 漏洞 is: a table cell holding two problems
   (…缺乏统筹；…存在疏漏) is then read as two.
+- A speaker's verdict that a watch was kept loosely (盯得不紧, 抓得不实, 管得不严) states a problem (problem_patterns).
 """
 
 from __future__ import annotations
@@ -73,3 +74,8 @@ def test_an_oversight_left_open_is_a_problem(parse):
     r = parse("县委第三巡察组关于巡察县第一中学党委的反馈意见", "一、发现的问题",
               "（一）在落实全面从严治党方面：食堂采购台账不规范；校园安保值守存在疏漏。")
     assert [it.text.endswith(("台账不规范", "存在疏漏。")) for it in r.items] == [True, True]
+
+
+def test_a_watch_kept_loosely_is_a_problem(parse):
+    r = parse(*SPEECH, "再说湖岭乡。乡里对护林员到岗情况盯得不紧。")
+    assert [it.unit_name for it in r.items if "盯得不紧" in it.text] == ["宁川县湖岭乡"]
