@@ -17,6 +17,8 @@
 - An oversight left open (存在疏漏) is a problem word (problem_cues), as 漏洞 is: a table cell holding two problems
   (…缺乏统筹；…存在疏漏) is then read as two.
 - A speaker's verdict that a watch was kept loosely (盯得不紧, 抓得不实, 管得不严) states a problem (problem_patterns).
+- Arrears recovered (已…追回拖欠租金, 追缴欠缴水费) report a rectification, as 已清退违规收费 does
+  (no_problem_patterns): the arrears word does not make the sentence a finding.
 """
 
 from __future__ import annotations
@@ -79,3 +81,10 @@ def test_an_oversight_left_open_is_a_problem(parse):
 def test_a_watch_kept_loosely_is_a_problem(parse):
     r = parse(*SPEECH, "再说湖岭乡。乡里对护林员到岗情况盯得不紧。")
     assert [it.unit_name for it in r.items if "盯得不紧" in it.text] == ["宁川县湖岭乡"]
+
+
+def test_arrears_recovered_report_a_rectification(parse):
+    r = parse("县委第一巡察组关于巡察县水务集团党委的反馈意见", "一、发现的问题",
+              "（一）管网漏损率偏高；（二）工程结算审核把关不严。",
+              "巡察期间，集团党委已对部分问题即知即改，追回拖欠租金12万元。")
+    assert not any("租金" in it.text for it in r.items)
