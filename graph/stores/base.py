@@ -36,8 +36,8 @@ class Outdated(StoreError):
     """A write computed from the graph at one generation found it moved on (another writer in between): nothing
     written, to be computed again from the graph it would land in."""
 
-    def __init__(self, generation: int, now: int) -> None:
-        super().__init__(f"图谱在本次写入准备期间已被其他操作修改（版本 {generation} → {now}），本次写入未完成，图谱未改变")
+    def __init__(self) -> None:
+        super().__init__("图谱在本次写入准备期间已被其他操作修改，本次写入未完成，图谱未改变")
 
 
 class Cuttable(NamedTuple):

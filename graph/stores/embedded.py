@@ -186,7 +186,7 @@ class EmbeddedStore:
 
         def plan(g: nx.MultiDiGraph) -> Plan:
             if at_generation is not None and self._generation != at_generation:  # synced just before: the file's
-                raise base.Outdated(at_generation, self._generation)
+                raise base.Outdated
             gone = plan_rows.removed(g, removing) if removing is not None else NOTHING_GONE
             node_rows = plan_rows.merge_nodes(g, nodes)
             edge_rows = plan_rows.merge_edges(g, edges, node_rows)

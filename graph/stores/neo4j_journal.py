@@ -20,19 +20,21 @@ from typing import Any, TypeVar
 from neo4j import ManagedTransaction, Session
 
 from graph.model import EdgeType, NodeKind
-from graph.stores.base import DanglingEdgeError, StoreError
+from graph.stores.base import DanglingEdgeError, Outdated, StoreError
 from graph.stores.neo4j_edge_cypher import create_edges, update_edges
 
 SCHEMA = [
     "CREATE INDEX load_journal IF NOT EXISTS FOR (n:LoadJournal) ON (n.load)",
     "CREATE INDEX load_chunk IF NOT EXISTS FOR (n:LoadChunk) ON (n.load)",
     "CREATE INDEX load_undo IF NOT EXISTS FOR (n:LoadUndo) ON (n._load, n._op)",
+    "CREATE CONSTRAINT graph_version IF NOT EXISTS FOR (v:GraphVersion) REQUIRE v.key IS UNIQUE",  # one version
 ]
 # Every write bumps the generation and draws a token, so a database emptied and loaded again is a new version.
 BUMP = "MERGE (v:GraphVersion {key: 'graph'}) SET v.generation = coalesce(v.generation, 0) + 1, v.token = randomUUID()"
 # Taking the version's write lock first makes a check of the generation hold until the transaction commits.
 _HOLD = "MERGE (v:GraphVersion {key: 'graph'}) SET v.held = true"
-_HELD = "MATCH (v:GraphVersion {key: 'graph'}) REMOVE v.held RETURN coalesce(v.generation, 0) AS g"
+_HELD = ("MATCH (v:GraphVersion {key: 'graph'}) REMOVE v.held WITH coalesce(v.generation, 0) AS g "
+         "OPTIONAL MATCH (j:LoadJournal {state: 'running'}) RETURN g, count(j) AS running")
 BOOKKEEPING = ("_load", "_op", "_kind", "_type", "_src", "_dst")
 _STRIP = ", ".join(f"x.{key}" for key in BOOKKEEPING)
 _T = TypeVar("_T")
@@ -120,8 +122,12 @@ class Journal:
     def __init__(self, session: Session, load: str) -> None:
         self.session, self.load = session, load
 
-    def begin(self) -> None:
+    def begin(self, at_generation: int | None = None) -> None:
+        """Mark the load running; with ``at_generation``, only on the graph it was computed from (else
+        :class:`Outdated`, nothing begun)."""
         def work(tx: ManagedTransaction) -> None:
+            if at_generation is not None:
+                hold_version(tx, at_generation)
             tx.run("CREATE (:LoadJournal {load: $load, state: 'running', heartbeat: timestamp()})",
                    load=self.load).consume()
             tx.run(BUMP).consume()
@@ -200,9 +206,13 @@ def recover(session: Session, *, stale_after_s: float) -> int:
     return undone
 
 
-def hold_version(tx: ManagedTransaction) -> int:
-    """The generation, read once this transaction holds the version's write lock: no other write commits before
-    this one does, so a write checked against it lands on the graph it was computed from."""
+def hold_version(tx: ManagedTransaction, at_generation: int) -> None:
+    """Raise :class:`Outdated` unless the graph is still at ``at_generation``, read once this transaction holds the
+    version's write lock (no other write commits before this one does, so a write checked against it lands on the
+    graph it was computed from) — and no large load is between its chunks (it bumped the generation as it began,
+    but the graph it leaves is not yet the one a copy taken meanwhile saw)."""
     tx.run(_HOLD).consume()
     record = tx.run(_HELD).single()
-    return int(record["g"]) if record is not None else 0
+    now, running = (int(record["g"]), int(record["running"])) if record is not None else (0, 0)
+    if now != at_generation or running:
+        raise Outdated

@@ -55,7 +55,7 @@ from neo4j import ManagedTransaction, Session
 from graph.model import EdgeRecord, EdgeType, NodeKind, NodeRecord
 from graph.stores.base import DanglingEdgeError, StoreError, check_edge_props
 from graph.stores.neo4j_edge_cypher import edge_keys
-from graph.stores.neo4j_journal import BUMP, Journal, Step, run_step
+from graph.stores.neo4j_journal import BUMP, Journal, Step, hold_version, run_step
 
 NodeRows = dict[NodeKind, dict[str, dict[str, Any]]]
 Shape = tuple[EdgeType, NodeKind, NodeKind]
@@ -156,8 +156,11 @@ class BulkWriter:
 
     # -- the write -------------------------------------------------------------------
     def write(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], *, drop_type: EdgeType | None = None,
-              clear: bool = False, before: Callable[[ManagedTransaction], None] | None = None) -> None:
-        """``before`` runs first in the write's transaction (a write of one transaction only)."""
+              clear: bool = False, before: Callable[[ManagedTransaction], None] | None = None,
+              at_generation: int | None = None) -> None:
+        """``before`` runs first in the write's transaction (a write of one transaction only); with
+        ``at_generation`` the write begins only on the graph it was computed from (:func:`hold_version`: in its one
+        transaction, or as a large load's journal begins)."""
         by_kind, by_shape = group(nodes, edges)
         check_edge_props((t, row["id"], row["p"]) for (t, _, _), rows in by_shape.items() for row in rows.values())
         total = sum(map(len, by_kind.values())) + sum(map(len, by_shape.values()))
@@ -171,6 +174,8 @@ class BulkWriter:
                               empty=empty)
             if single:
                 def write_all(tx: ManagedTransaction) -> None:
+                    if at_generation is not None:
+                        hold_version(tx, at_generation)
                     if before is not None:
                         before(tx)
                     for step in plan:
@@ -180,7 +185,7 @@ class BulkWriter:
                 session.execute_write(write_all)
                 return
             journal = Journal(session, uuid.uuid4().hex)
-            journal.begin()
+            journal.begin(at_generation)
             try:
                 for phase in ("drop_edges", "drop_nodes", "nodes", "edges"):
                     self._run_phase(_transactions([s for s in plan if _phase(s) == phase], self.tx_records), journal)

@@ -33,7 +33,7 @@ from graph.model.ids import kind_of_id
 from graph.settings import Settings
 from graph.stores import base, neo4j_bulk, neo4j_delete, neo4j_merge
 from graph.stores.base import Counts, Direction, Neighbour, StoreError, StoreUnavailable
-from graph.stores.neo4j_journal import BUMP, hold_version, recover
+from graph.stores.neo4j_journal import BUMP, recover
 from graph.stores.neo4j_journal import SCHEMA as JOURNAL_SCHEMA
 from graph.stores.neo4j_load import BulkWriter
 from graph.stores.neo4j_records import edge_record, node_record, plain
@@ -138,13 +138,15 @@ class Neo4jStore:
         self._write(nodes, edges, drop_type=None, clear=True)
 
     def _write(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], *, drop_type: EdgeType | None,
-               clear: bool = False, before: Callable[[ManagedTransaction], None] | None = None) -> None:
+               clear: bool = False, before: Callable[[ManagedTransaction], None] | None = None,
+               at_generation: int | None = None) -> None:
         """Check the whole write, then write it: one transaction if small, journaled chunks if large; always one
-        transaction with a first step ``before`` (a merge undone: a handful of records)."""
+        transaction with a first step ``before`` (a merge undone: a handful of records); with ``at_generation``, only
+        on the graph it was computed from."""
         writer = BulkWriter(self._session, batch_size=self.batch_size, workers=self.workers,
                             single_tx_records=self.single_tx_records if before is None else 10**9)
         try:
-            writer.write(nodes, edges, drop_type=drop_type, clear=clear, before=before)
+            writer.write(nodes, edges, drop_type=drop_type, clear=clear, before=before, at_generation=at_generation)
         except ServiceUnavailable as exc:
             raise StoreUnavailable(f"Neo4j（{self.uri}）暂时不可用，写入未完成，图谱保持原样。") from exc
         except ClientError as exc:
@@ -153,22 +155,16 @@ class Neo4jStore:
     def upsert_replacing(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], edge_type: EdgeType | None,
                          computed: Iterable[EdgeRecord], *, removing: base.Removing | None = None,
                          at_generation: int | None = None) -> None:
-        """See :meth:`GraphStore.upsert_replacing`: with ``removing`` or ``at_generation``, always one transaction
-        (its first steps: the version held, then the removal)."""
+        """See :meth:`GraphStore.upsert_replacing`: with ``removing``, always one transaction (its first step)."""
         nodes, edges = list(nodes), [*edges, *(e for e in computed if e.type is edge_type)]
         base.check_removing(nodes, edges, removing)
 
-        def first(tx: ManagedTransaction) -> None:
-            if at_generation is not None:
-                now = hold_version(tx)
-                if now != at_generation:
-                    raise base.Outdated(at_generation, now)
-            if removing is not None:
-                neo4j_delete.delete(tx, removing.nodes, removing.may_cut)
-                neo4j_merge.drop(tx, removing.dropping)
+        def remove(tx: ManagedTransaction) -> None:
+            assert removing is not None
+            neo4j_delete.delete(tx, removing.nodes, removing.may_cut)
+            neo4j_merge.drop(tx, removing.dropping)
 
-        self._write(nodes, edges, drop_type=edge_type,
-                    before=first if removing is not None or at_generation is not None else None)
+        self._write(nodes, edges, drop_type=edge_type, before=remove if removing else None, at_generation=at_generation)
 
     def replace_edges(self, edge_type: EdgeType, edges: Iterable[EdgeRecord]) -> None:
         """Swap every edge of one computed type (e.g. ``REPEATS``) for ``edges``, in one transaction."""

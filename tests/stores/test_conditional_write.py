@@ -62,10 +62,10 @@ def test_embedded_a_write_landing_between_the_plan_and_the_commit_refuses_it(tmp
         other.close()
 
 
-def _other_session(store):  # noqa: ANN001, ANN202
+def _other_session(store, **kw):  # noqa: ANN001, ANN003, ANN202
     from graph.stores.neo4j_store import Neo4jStore
 
-    return Neo4jStore(store._driver, uri=store.uri, database=store.database)
+    return Neo4jStore(store._driver, uri=store.uri, database=store.database, **kw)
 
 
 def test_neo4j_writes_on_the_graph_it_was_computed_from_or_not_at_all(neo4j_county):
@@ -115,3 +115,43 @@ def test_neo4j_a_plain_write_meanwhile_waits_and_lands(neo4j_county):
         assert neo4j_county.generation() == seen + 2
     finally:
         neo4j_county.delete_nodes([mine.id, theirs.id], may_cut=ANY)
+
+
+def test_neo4j_a_large_write_in_chunks_begins_only_on_the_graph_it_was_computed_from(neo4j_county):
+    """Past one transaction's size a write is journaled in chunks: its journal begins only at the generation given."""
+    chunked = _other_session(neo4j_county, single_tx_records=2)
+    units = [_unit(x) for x in "甲乙丙丁"]
+    try:
+        seen = neo4j_county.generation()
+        neo4j_county.upsert([_unit("戊")], [])  # another writer, after the write was computed
+        with pytest.raises(Outdated):
+            chunked.upsert_replacing(units, [], None, (), at_generation=seen)
+        assert all(neo4j_county.get_node(u.id) is None for u in units)
+        chunked.upsert_replacing(units, [], None, (), at_generation=neo4j_county.generation())
+        assert all(neo4j_county.get_node(u.id) is not None for u in units)
+    finally:
+        neo4j_county.delete_nodes([_unit(x).id for x in "甲乙丙丁戊"], may_cut=ANY)
+
+
+def test_neo4j_a_large_load_between_its_chunks_makes_a_write_wait_for_another_copy(neo4j_county):
+    """A large load that has begun (its journal running, the generation bumped as it began) is not yet the graph a
+    copy taken meanwhile saw: a write checked at that generation is refused until the load is done."""
+    from graph.stores.neo4j_journal import Journal
+
+    mine = _unit("甲")
+    with neo4j_county._session() as session:
+        journal = Journal(session, "conditional-write-test")
+        journal.begin()
+        try:
+            seen = neo4j_county.generation()  # a copy taken now sees the load half written
+            with pytest.raises(Outdated):
+                neo4j_county.upsert_replacing([mine], [], None, (), at_generation=seen)
+            assert neo4j_county.get_node(mine.id) is None
+        finally:
+            journal.undo()
+    try:
+        neo4j_county.upsert_replacing([mine], [], None, (), at_generation=neo4j_county.generation())
+        assert neo4j_county.get_node(mine.id) is not None
+    finally:
+        neo4j_county.delete_nodes([mine.id], may_cut=ANY)
+
