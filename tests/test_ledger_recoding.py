@@ -1,8 +1,9 @@
 """A clerk corrects a row's key — the unit, round or 序号 of a problem — keeps its 问题编号 and text, and loads the file
 again: the corrected row takes the code and the old record goes in the same load (before, the file was refused: the
 code was "already used"). Anything else resting on the old record refuses the load, naming it; a changed text, a code
-two rows declare or another file's record are clashes as before. Both stores, directly and uploaded; Neo4j cases run
-under tools/with-neo4j.sh.
+two rows declare, another file's record, an old record another file gives too, a new key another record holds, and
+an upload sharing nothing else with the file of its name are clashes as before. Both stores, directly and uploaded;
+Neo4j cases run under tools/with-neo4j.sh.
 """
 
 from __future__ import annotations
@@ -14,9 +15,19 @@ import pytest
 from graph.model import EdgeType, NodeKind
 from graph.settings import Settings
 from graph.stores.embedded import EmbeddedStore
-from loaders.ledgers.load import LedgerRejected
+from loaders.ledgers.load import LedgerRejected, Loader
 from tests.loaders.test_malformed import ISSUE_HEAD, issue, write_csv
 from tests.test_ledger_dropped import TASK_HEAD, Load, _direct, _embedded_upload_settings, _issue, _seeded, _uploaded
+
+AGRI = "宁川县农业农村局"
+TASK = ["NC-15-1-02", "补齐票据", "个案整改", "2022-10-31", "整改中"]
+NOTE = "编号“NC-15-1-01”原属本文件已载入的另一条问题（轮次、单位、序号或渠道已改正）：原记录随本次载入删除，由本行的记录取代"
+
+
+def _at(n: int, unit: str = "宁川县教育局", seq: int | None = None, code: int | None = None) -> list:
+    """Problem n's row (its code and text), at another unit or 序号, or declaring another problem's code."""
+    text = f"报销凭证不全，{n}笔支出无正规发票"
+    return issue(问题编号=f"NC-15-1-0{code or n}", 被巡察单位=unit, 序号=seq or n, 问题描述=text)
 
 
 def _issues(store) -> list[tuple[str, str, int]]:  # noqa: ANN001
@@ -29,46 +40,40 @@ def _issues(store) -> list[tuple[str, str, int]]:  # noqa: ANN001
     return sorted(found)
 
 
+def _refused(load: Load, path: Path) -> list[tuple]:
+    with pytest.raises(LedgerRejected) as refused:
+        load(path, False)
+    return [(p.row, p.column, p.reason) for p in refused.value.report.problems]
+
+
 def _scenario(load: Load, store, folder: Path) -> list:  # noqa: ANN001
     folder.mkdir(parents=True, exist_ok=True)
     ledger = folder / "问题清单.csv"
     load(write_csv(ledger, [ISSUE_HEAD, _issue(1), _issue(2)]), False)
 
-    moved = issue(问题编号="NC-15-1-01", 被巡察单位="宁川县农业农村局", 序号=1, 问题描述="报销凭证不全，1笔支出无正规发票")
-    report = load(write_csv(ledger, [ISSUE_HEAD, moved, _issue(2)]), False)  # the unit corrected, nothing asked
+    report = load(write_csv(ledger, [ISSUE_HEAD, _at(1, AGRI), _issue(2)]), False)  # the unit corrected, nothing asked
     notes = [(w.row, w.reason) for w in report.warnings if "取代" in w.reason]
     after_unit = _issues(store)
-
-    renumbered = issue(问题编号="NC-15-1-01", 被巡察单位="宁川县农业农村局", 序号=7, 问题描述="报销凭证不全，1笔支出无正规发票")
-    load(write_csv(ledger, [ISSUE_HEAD, renumbered, _issue(2)]), False)  # then its 序号
+    load(write_csv(ledger, [ISSUE_HEAD, _at(1, AGRI, 7), _issue(2)]), False)  # then its 序号
     after_seq = _issues(store)
 
-    load(write_csv(folder / "整改台账.csv", [TASK_HEAD, ["NC-15-1-02", "补齐票据", "个案整改", "2022-10-31", "整改中"]]), False)
+    load(write_csv(folder / "整改台账.csv", [TASK_HEAD, TASK]), False)
     before, edges = _issues(store), store.counts().total_edges
-    cited = issue(问题编号="NC-15-1-02", 被巡察单位="宁川县农业农村局", 序号=2, 问题描述="报销凭证不全，2笔支出无正规发票")
-    with pytest.raises(LedgerRejected) as refused:  # 02 has another file's rectification task
-        load(write_csv(ledger, [ISSUE_HEAD, renumbered, cited]), False)
-    lines = [p.reason for p in refused.value.report.problems]
-    unchanged = _issues(store) == before and store.counts().total_edges == edges
+    lines = [r for _, _, r in _refused(load, write_csv(ledger, [ISSUE_HEAD, _at(1, AGRI, 7), _at(2, AGRI)]))]
+    unchanged = _issues(store) == before and store.counts().total_edges == edges  # 02 has another file's task
 
     rewritten = issue(问题编号="NC-15-1-01", 序号=3, 问题描述="差旅费报销超标准")  # key and text both changed
-    with pytest.raises(LedgerRejected) as clash:
-        load(write_csv(ledger, [ISSUE_HEAD, rewritten, _issue(2)]), False)
-    twice = issue(问题编号="NC-15-1-02", 被巡察单位="宁川县农业农村局", 序号=2, 问题描述="报销凭证不全，2笔支出无正规发票")
-    with pytest.raises(LedgerRejected) as copied:  # a copied row given another unit, its code not changed
-        load(write_csv(ledger, [ISSUE_HEAD, renumbered, _issue(2), twice]), False)
+    clash = _refused(load, write_csv(ledger, [ISSUE_HEAD, rewritten, _issue(2)]))
+    copied = _refused(load, write_csv(ledger, [ISSUE_HEAD, _at(1, AGRI, 7), _issue(2), _at(2, AGRI)]))  # code kept
     return [notes, after_unit, after_seq, len(lines), "“NC-15-1-02”" in lines[0] and "改正" in lines[0],
             any("整改任务" in line and "整改台账.csv" in line for line in lines), unchanged,
-            [(p.row, p.column, "已被另一条问题使用" in p.reason) for p in clash.value.report.problems],
-            [(p.row, p.column, "已被另一条问题使用" in p.reason) for p in copied.value.report.problems],
-            _issues(store) == before]
+            [(row, col, "已被另一条问题使用" in why) for row, col, why in clash],
+            [(row, col, "已被另一条问题使用" in why) for row, col, why in copied], _issues(store) == before]
 
 
-EXPECTED = [
-    [(2, "编号“NC-15-1-01”原属本文件已载入的另一条问题（轮次、单位、序号或渠道已改正）：原记录随本次载入删除，由本行的记录取代")],
-    [("NC-15-1-01", "宁川县农业农村局", 1), ("NC-15-1-02", "宁川县教育局", 2)],
-    [("NC-15-1-01", "宁川县农业农村局", 7), ("NC-15-1-02", "宁川县教育局", 2)],
-    2, True, True, True, [(2, "D", True)], [(4, "D", True)], True]
+EXPECTED = [[(2, NOTE)], [("NC-15-1-01", AGRI, 1), ("NC-15-1-02", "宁川县教育局", 2)],
+            [("NC-15-1-01", AGRI, 7), ("NC-15-1-02", "宁川县教育局", 2)],
+            2, True, True, True, [(2, "D", True)], [(4, "D", True)], True]
 
 
 def test_embedded_takes_a_corrected_row_refuses_what_rests_on_the_old_one(tmp_path):
@@ -91,19 +96,73 @@ def test_an_upload_takes_a_corrected_row_in_its_one_write(tmp_path):
         store.close()
 
 
-def test_another_files_record_of_the_code_is_a_clash_as_before(tmp_path):
+@pytest.fixture
+def seeded(tmp_path):
     store = EmbeddedStore(tmp_path / "graph.sqlite")
+    load = _direct(store)
+    _seeded(load, tmp_path)
+    yield store, load
+    store.close()
+
+
+def test_another_files_record_of_the_code_is_a_clash_as_before(seeded, tmp_path):
+    store, load = seeded
+    load(write_csv(tmp_path / "问题清单.csv", [ISSUE_HEAD, _issue(1)]), False)
+    refused = _refused(load, write_csv(tmp_path / "问题清单（农业局）.csv", [ISSUE_HEAD, _at(1, AGRI)]))
+    assert [col for _, col, _ in refused] == ["D"]
+    assert _issues(store) == [("NC-15-1-01", "宁川县教育局", 1)]
+
+
+def test_an_old_record_another_file_also_gives_is_not_taken(seeded, tmp_path):
+    """Removal would keep it (another file gives it): the code would name two records."""
+    store, load = seeded
+    ledger = write_csv(tmp_path / "问题清单.csv", [ISSUE_HEAD, _issue(1), _issue(2)])
+    load(ledger, False)
+    load(write_csv(tmp_path / "问题清单（汇总）.csv", [ISSUE_HEAD, _issue(1)]), False)
+    refused = _refused(load, write_csv(ledger, [ISSUE_HEAD, _at(1, AGRI), _issue(2)]))
+    assert [(row, col) for row, col, _ in refused] == [(2, "D")] and "另见于其他文件" in refused[0][2]
+    assert _issues(store) == [("NC-15-1-01", "宁川县教育局", 1), ("NC-15-1-02", "宁川县教育局", 2)]
+
+
+def test_a_corrected_key_another_record_holds_is_refused_not_overwritten(seeded, tmp_path):
+    store, load = seeded
+    ledger = write_csv(tmp_path / "问题清单.csv", [ISSUE_HEAD, _issue(1)])
+    load(ledger, False)
+    load(write_csv(tmp_path / "问题清单（农业局）.csv", [ISSUE_HEAD, _at(9, AGRI, 1)]), False)
+    refused = _refused(load, write_csv(ledger, [ISSUE_HEAD, _at(1, AGRI)]))  # onto 农业农村局's 序号 1: problem 09's key
+    assert [(row, col) for row, col, _ in refused] == [(2, "D")] and "编号“NC-15-1-09”）相同" in refused[0][2]
+    assert _issues(store) == [("NC-15-1-01", "宁川县教育局", 1), ("NC-15-1-09", AGRI, 1)]
+
+
+def test_an_upload_sharing_nothing_else_with_the_file_of_its_name_takes_no_code(tmp_path):
+    """Another office's 问题清单.csv holding only the other's row at another unit: known by its name alone, it may
+    be another file, and the record is not replaced unseen."""
+    settings = _embedded_upload_settings(tmp_path)
+    store = EmbeddedStore(settings.embedded_path)
     try:
-        load = _direct(store)
-        _seeded(load, tmp_path)
-        load(write_csv(tmp_path / "问题清单.csv", [ISSUE_HEAD, _issue(1)]), False)
-        moved = issue(问题编号="NC-15-1-01", 被巡察单位="宁川县农业农村局", 序号=1, 问题描述="报销凭证不全，1笔支出无正规发票")
-        with pytest.raises(LedgerRejected) as refused:  # the same row in another office's file
-            load(write_csv(tmp_path / "问题清单（农业局）.csv", [ISSUE_HEAD, moved]), False)
-        assert [p.column for p in refused.value.report.problems] == ["D"]
-        assert _issues(store) == [("NC-15-1-01", "宁川县教育局", 1)]
+        _seeded(_direct(store), tmp_path)
+        load = _uploaded(settings)
+        (tmp_path / "a").mkdir()
+        (tmp_path / "b").mkdir()
+        load(write_csv(tmp_path / "a" / "问题清单.csv", [ISSUE_HEAD, _issue(1), _issue(2)]), False)
+        refused = _refused(load, write_csv(tmp_path / "b" / "问题清单.csv", [ISSUE_HEAD, _at(1, AGRI)]))
+        assert [(row, col) for row, col, _ in refused] == [(2, "D")] and "可能是另一份文件" in refused[0][2]
+        assert _issues(store) == [("NC-15-1-01", "宁川县教育局", 1), ("NC-15-1-02", "宁川县教育局", 2)]
     finally:
         store.close()
+
+
+def test_a_rejected_row_beside_a_corrected_one_says_why_a_removal_was_needed(seeded, tmp_path):
+    store, _ = seeded
+    loader = Loader(store, "test-salt")
+    ledger = write_csv(tmp_path / "问题清单.csv", [ISSUE_HEAD, _issue(1), _issue(2)])
+    loader.load(ledger)
+    bad = issue(问题编号="NC-15-1-02", 序号=2, 发现日期="不是日期")
+    with pytest.raises(LedgerRejected) as refused:
+        loader.load(write_csv(ledger, [ISSUE_HEAD, _at(1, AGRI), bad]), skip_bad_rows=True)
+    reasons = [p.reason for p in refused.value.report.problems]
+    assert any("“NC-15-1-01”的原记录因本文件改正" in r for r in reasons) and "无法确定文件中删去了哪些行" in reasons[-1]
+    assert _issues(store) == [("NC-15-1-01", "宁川县教育局", 1), ("NC-15-1-02", "宁川县教育局", 2)]
 
 
 def test_neo4j_gives_the_same_answers_directly_and_uploaded(scratch_neo4j, tmp_path):

@@ -95,8 +95,10 @@ def register_code(ctx: Context, kind: str, code: str, node: NodeModel) -> None:
     """Remember a code this row declares; one code naming two entries would make references ambiguous — unless the
     row is this file's record with its key corrected (:class:`~loaders.ledgers.codes.Recoding`)."""
     known = ctx.codes.get((kind, code))
-    if known and known != node.id and not (ctx.recoding is not None and ctx.recoding.takes(kind, code, known, node)):
-        raise RowError("code", clash_message(kind, code))
+    if known and known != node.id:
+        why = clash_message(kind, code) if ctx.recoding is None else ctx.recoding.takes(kind, code, known, node)
+        if why:
+            raise RowError("code", why)
     ctx.codes[(kind, code)] = node.id
 
 

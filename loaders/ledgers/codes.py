@@ -55,29 +55,49 @@ def numbered_clash(store: GraphStore, node: NodeModel) -> str | None:
 class Recoding:
     """The records of this file whose code a row with a corrected key takes, for the load to take them out."""
 
-    def __init__(self, store: GraphStore, source: str, stored: dict[tuple[str, str], str], limit: int) -> None:
+    def __init__(self, store: GraphStore, source: str, stored: dict[tuple[str, str], str], limit: int,
+                 by_name: bool) -> None:
         self.store, self.document_id, self.limit = store, node_id("Document", source), limit
         self.stored = dict(stored)  # the graph's codes, as the load began
+        self.by_name = by_name  # an upload, known by its name alone: another office's file may share it
         self.taken: dict[str, tuple[str, str, str]] = {}  # old id → (kind, code, the id of the row's record)
 
-    def takes(self, kind: str, code: str, holder: str, node: NodeModel) -> bool:
-        """Whether the row's record ``node`` may take ``code`` from ``holder``: the graph's holder when the load
-        began (not another row's), never given to two rows, this file's, with the same text."""
+    def takes(self, kind: str, code: str, holder: str, node: NodeModel) -> str | None:
+        """None if the row's record ``node`` may take ``code`` from ``holder`` — the graph's holder when the load
+        began (not another row's), never given to two rows, with the same text, this file's alone (another file's
+        would keep it: one code, two records), its new key no other record's — else why not, for the clerk."""
         field = TEXT.get(kind)
         if field is None or self.stored.get((kind, code)) != holder or holder in self.taken:
-            return False
+            return clash_message(kind, code)
         before = self.store.get_node(holder)
         if before is None or before.props.get(field) != node.to_record().props.get(field):
-            return False
-        if not any(n.edge.type is EdgeType.SOURCED_FROM and n.node.id == self.document_id
-                   for n in self.store.neighbours(holder, direction="out", limit=self.limit)):
-            return False
+            return clash_message(kind, code)
+        sources = {n.node.id for n in self.store.neighbours(holder, direction="out", limit=self.limit)
+                   if n.edge.type is EdgeType.SOURCED_FROM}
+        if sources != {self.document_id}:
+            also = "；原记录另见于其他文件，不能由本行取代" if self.document_id in sources else ""
+            return clash_message(kind, code) + also
+        occupant = self.store.get_node(node.id)
+        if occupant is not None and occupant.props.get("code") != code:
+            other = occupant.props.get("code")
+            return f"本行改正后的轮次、单位、序号与已有的另一条{NodeKind(kind).label_zh}（编号“{other}”）相同，不能取代"
         self.taken[holder] = (kind, code, node.id)
-        return True
+        return None
 
     def clashes(self, loaded: set[str]) -> dict[str, str]:
-        """Rows whose code a record this load still gives holds (two rows, one code): the row's record id → why."""
-        return {new: clash_message(kind, code) for old, (kind, code, new) in self.taken.items() if old in loaded}
+        """Rows whose code a record this load still gives holds (two rows, one code), and — for an upload whose
+        other rows give none of what the file gave before (maybe another office's file of the same name) — every
+        row taking a code: the row's record id → why."""
+        out = {new: clash_message(kind, code) for old, (kind, code, new) in self.taken.items() if old in loaded}
+        if self.by_name and self.taken and not self._in_common(loaded):
+            out.update({new: clash_message(kind, code) + "；本文件与先前载入的同名文件没有共同的记录，可能是另一份文件"
+                        for kind, code, new in self.taken.values()})
+        return out
+
+    def _in_common(self, loaded: set[str]) -> bool:
+        earlier = {n.node.id for n in self.store.neighbours(self.document_id, direction="in", limit=self.limit)
+                   if n.edge.type is EdgeType.SOURCED_FROM}
+        return bool((earlier - set(self.taken)) & loaded)
 
     def removal(self, remove: bool | frozenset[str], loaded: set[str]) -> bool | frozenset[str]:
         """What the load removes of the rows its file no longer has: what was asked and every record re-keyed."""
@@ -92,16 +112,15 @@ class Recoding:
                       "原记录随本次载入删除，由本行的记录取代")
                 for old, (kind, code, new) in self.taken.items() if old not in loaded]
 
-
     def refused(self, loaded: set[str]) -> list[str]:
-        """Why a removal the clerk did not ask for is part of a load refused for what rests on it."""
+        """Why a removal the clerk did not ask for is part of a load refused (what rests on it, a rejected row)."""
         forced = sorted(code for old, (_, code, _) in self.taken.items() if old not in loaded)
         if not forced:
             return []
-        return ["编号" + "、".join(f"“{c}”" for c in forced) + "的原记录因本文件改正了其轮次、单位或序号，须随本次载入删除，"
-                "但其上还有下列记录；请先处理这些记录，或改回原来的轮次、单位、序号"]
+        return ["编号" + "、".join(f"“{c}”" for c in forced) + "的原记录因本文件改正了其轮次、单位、序号或渠道，须随本次载入"
+                "删除，但未能删除（原因见下）；请先处理，或改回原来的轮次、单位、序号、渠道"]
 
 
 def clash_message(kind: str, code: str) -> str:
-    return (f"编号“{code}”已被另一条{NodeKind(kind).label_zh}使用；编号必须唯一（如是改了本行的轮次、单位或序号而描述未改，"
-            "本行可取代原记录；若描述也改了，请先删去本行载入并删除原记录，再加回改后的行）")
+    return (f"编号“{code}”已被另一条{NodeKind(kind).label_zh}使用；编号必须唯一（本文件先前载入的记录，只改了轮次、单位或"
+            "序号而描述未改的，本行可取代它；否则请先删去本行载入并删除原记录，再加回改后的行）")

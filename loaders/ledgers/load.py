@@ -120,7 +120,8 @@ class Loader:
         if self.limits is None:
             self.limits = read_limits(self.data_dir)
 
-    def _context(self, rows: list[_Row], plan_of: dict[int, _Plan], batch: set[str], source: str) -> building.Context:
+    def _context(self, rows: list[_Row], plan_of: dict[int, _Plan], batch: set[str], source: str,
+                 by_name: bool) -> building.Context:
         if self.units is None:
             self.units = load_unit_index(self.store, self.alias_table)
             judgements = self.judgements
@@ -151,7 +152,7 @@ class Loader:
 
         assert self.limits is not None
         return building.Context(self.units, PeopleIndex(self.store), dict(held), fic, exists,
-                                codes.Recoding(self.store, source, held, self.limits.max_cells))
+                                codes.Recoding(self.store, source, held, self.limits.max_cells, by_name))
 
     def plan(self, path: Path, sheets: list[Sheet], kind: str | None) -> tuple[list[_Plan], list[Problem]]:
         plans, problems = [], []
@@ -221,7 +222,8 @@ class Loader:
             numbered |= {(id(plan.sheet), n) for n in number_rows(
                 plan, [(r.number, r.values) for r in rows if r.sheet is plan.sheet and not r.problems])}
         batch: set[str] = set()
-        ctx = self._context([r for r in rows if not r.problems], plan_of, batch, source)
+        ctx = self._context([r for r in rows if not r.problems], plan_of, batch, source,
+                            by_name=source != str(path.resolve()))  # an upload's copy, named by the file's name
         first_row: dict[str, int] = {}
         for done, row in enumerate(rows, 1):
             if row.problems:
@@ -305,6 +307,7 @@ class Loader:
         (:mod:`loaders.ledgers.dropped`)."""
         if bad:
             if remove:
+                report.problems += [_problem(path, None, line) for line in why]
                 report.problems.append(_problem(path, None, "有被拒绝的行，无法确定文件中删去了哪些行；请先改正这些行，"
                                                 "再载入并删除已删去的行所载记录"))
                 raise LedgerRejected(report)
