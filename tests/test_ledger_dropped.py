@@ -132,6 +132,18 @@ def _embedded_upload_settings(folder: Path) -> Settings:
     return Settings(data_dir=folder, store="embedded")
 
 
+def on_neo4j_both_ways(scenario: Callable[[Load, object, Path], list], store, folder: Path) -> tuple[list, list]:  # noqa: ANN001
+    """``scenario`` on the emptied Neo4j seeded with the test county, loaded directly, then again uploaded."""
+    _seeded(_direct(store), folder)
+    direct = scenario(_direct(store), store, folder / "direct")
+    store.clear()
+    _seeded(_direct(store), folder)
+    settings = Settings(data_dir=folder / "data", store="neo4j")
+    settings.data_dir.mkdir()
+    (settings.data_dir / "id_salt").write_text("test-salt", "utf-8")
+    return direct, scenario(_uploaded(settings), store, folder / "uploaded")
+
+
 EXPECTED = [["“NC-15-1-02”", "“NC-15-1-03”", "“NC-15-1-04”"], (2, 1, 3), ["NC-15-1-01", "NC-15-1-02", "NC-15-1-03"],
             (1, 1, 1)]
 
@@ -176,14 +188,7 @@ def test_a_file_with_a_rejected_row_lists_nothing_and_refuses_removal(seeded, tm
 
 
 def test_neo4j_gives_the_same_answers_directly_and_uploaded(scratch_neo4j, tmp_path):
-    _seeded(_direct(scratch_neo4j), tmp_path)
-    direct = _scenario(_direct(scratch_neo4j), scratch_neo4j, tmp_path / "direct")
-    scratch_neo4j.clear()
-    _seeded(_direct(scratch_neo4j), tmp_path)
-    settings = Settings(data_dir=tmp_path / "data", store="neo4j")
-    settings.data_dir.mkdir()
-    (settings.data_dir / "id_salt").write_text("test-salt", "utf-8")
-    uploaded = _scenario(_uploaded(settings), scratch_neo4j, tmp_path / "uploaded")
+    direct, uploaded = on_neo4j_both_ways(_scenario, scratch_neo4j, tmp_path)
     assert _expected(direct) == _expected(uploaded) == EXPECTED
 
 

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from graph.model import EdgeRecord, EdgeType, NodeKind
-from graph.settings import Settings
 from graph.stores.embedded import EmbeddedStore
 from tests.loaders.test_malformed import write_csv
-from tests.test_ledger_dropped import Load, _direct, _embedded_upload_settings, _seeded, _uploaded
+from tests.test_ledger_dropped import Load, _direct, _embedded_upload_settings, _seeded, _uploaded, on_neo4j_both_ways
 
 HEAD = ["县（市、区）", "姓名", "任职单位", "职务", "任职起"]
 POSTS = [["宁川县", "来源甲", "县教育局", "局长", "2021-01-01"], ["宁川县", "来源乙", "县教育局", "副局长", "2021-03-01"]]
@@ -123,14 +122,7 @@ def test_the_files_of_each_relationship_are_one_answer_on_both_stores(embedded, 
 
 
 def test_neo4j_gives_the_same_answers_directly_and_uploaded(scratch_neo4j, tmp_path):
-    _seeded(_direct(scratch_neo4j), tmp_path)
-    assert _scenario(_direct(scratch_neo4j), scratch_neo4j, tmp_path / "posts") == EXPECTED
-    scratch_neo4j.clear()
-    _seeded(_direct(scratch_neo4j), tmp_path)
-    settings = Settings(data_dir=tmp_path / "data", store="neo4j")
-    settings.data_dir.mkdir()
-    (settings.data_dir / "id_salt").write_text("test-salt", "utf-8")
-    assert _scenario(_uploaded(settings), scratch_neo4j, tmp_path / "uploaded") == EXPECTED
+    assert on_neo4j_both_ways(_scenario, scratch_neo4j, tmp_path) == (EXPECTED, EXPECTED)
 
 
 CLUE_HEAD = ["县（市、区）", "线索编号", "线索摘要", "线索来源", "移交日期", "接收单位", "办理状态", "被反映人"]

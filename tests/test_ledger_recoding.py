@@ -13,11 +13,20 @@ from pathlib import Path
 import pytest
 
 from graph.model import EdgeType, NodeKind
-from graph.settings import Settings
 from graph.stores.embedded import EmbeddedStore
 from loaders.ledgers.load import LedgerRejected, Loader
 from tests.loaders.test_malformed import ISSUE_HEAD, issue, write_csv
-from tests.test_ledger_dropped import TASK_HEAD, Load, _direct, _embedded_upload_settings, _issue, _seeded, _uploaded
+from tests.test_ledger_dropped import (
+    TASK_HEAD,
+    Load,
+    _direct,
+    _embedded_upload_settings,
+    _issue,
+    _seeded,
+    _uploaded,
+    on_neo4j_both_ways,
+    seeded,  # noqa: F401 - the fixture: the test county's units and rounds
+)
 
 AGRI = "宁川县农业农村局"
 TASK = ["NC-15-1-02", "补齐票据", "个案整改", "2022-10-31", "整改中"]
@@ -96,16 +105,7 @@ def test_an_upload_takes_a_corrected_row_in_its_one_write(tmp_path):
         store.close()
 
 
-@pytest.fixture
-def seeded(tmp_path):
-    store = EmbeddedStore(tmp_path / "graph.sqlite")
-    load = _direct(store)
-    _seeded(load, tmp_path)
-    yield store, load
-    store.close()
-
-
-def test_another_files_record_of_the_code_is_a_clash_as_before(seeded, tmp_path):
+def test_another_files_record_of_the_code_is_a_clash_as_before(seeded, tmp_path):  # noqa: F811
     store, load = seeded
     load(write_csv(tmp_path / "问题清单.csv", [ISSUE_HEAD, _issue(1)]), False)
     refused = _refused(load, write_csv(tmp_path / "问题清单（农业局）.csv", [ISSUE_HEAD, _at(1, AGRI)]))
@@ -113,7 +113,7 @@ def test_another_files_record_of_the_code_is_a_clash_as_before(seeded, tmp_path)
     assert _issues(store) == [("NC-15-1-01", "宁川县教育局", 1)]
 
 
-def test_an_old_record_another_file_also_gives_is_not_taken(seeded, tmp_path):
+def test_an_old_record_another_file_also_gives_is_not_taken(seeded, tmp_path):  # noqa: F811
     """Removal would keep it (another file gives it): the code would name two records."""
     store, load = seeded
     ledger = write_csv(tmp_path / "问题清单.csv", [ISSUE_HEAD, _issue(1), _issue(2)])
@@ -124,7 +124,7 @@ def test_an_old_record_another_file_also_gives_is_not_taken(seeded, tmp_path):
     assert _issues(store) == [("NC-15-1-01", "宁川县教育局", 1), ("NC-15-1-02", "宁川县教育局", 2)]
 
 
-def test_a_corrected_key_another_record_holds_is_refused_not_overwritten(seeded, tmp_path):
+def test_a_corrected_key_another_record_holds_is_refused_not_overwritten(seeded, tmp_path):  # noqa: F811
     store, load = seeded
     ledger = write_csv(tmp_path / "问题清单.csv", [ISSUE_HEAD, _issue(1)])
     load(ledger, False)
@@ -152,7 +152,7 @@ def test_an_upload_sharing_nothing_else_with_the_file_of_its_name_takes_no_code(
         store.close()
 
 
-def test_a_rejected_row_beside_a_corrected_one_says_why_a_removal_was_needed(seeded, tmp_path):
+def test_a_rejected_row_beside_a_corrected_one_says_why_a_removal_was_needed(seeded, tmp_path):  # noqa: F811
     store, _ = seeded
     loader = Loader(store, "test-salt")
     ledger = write_csv(tmp_path / "问题清单.csv", [ISSUE_HEAD, _issue(1), _issue(2)])
@@ -166,11 +166,4 @@ def test_a_rejected_row_beside_a_corrected_one_says_why_a_removal_was_needed(see
 
 
 def test_neo4j_gives_the_same_answers_directly_and_uploaded(scratch_neo4j, tmp_path):
-    _seeded(_direct(scratch_neo4j), tmp_path)
-    assert _scenario(_direct(scratch_neo4j), scratch_neo4j, tmp_path / "direct") == EXPECTED
-    scratch_neo4j.clear()
-    _seeded(_direct(scratch_neo4j), tmp_path)
-    settings = Settings(data_dir=tmp_path / "data", store="neo4j")
-    settings.data_dir.mkdir()
-    (settings.data_dir / "id_salt").write_text("test-salt", "utf-8")
-    assert _scenario(_uploaded(settings), scratch_neo4j, tmp_path / "uploaded") == EXPECTED
+    assert on_neo4j_both_ways(_scenario, scratch_neo4j, tmp_path) == (EXPECTED, EXPECTED)
