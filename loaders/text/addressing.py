@@ -42,7 +42,8 @@ ENTRY_OPENING = re.compile(rf"(?:^|[；;])\s*{ENTRY_MARK}$")
 ENTRY_ASKED = re.compile(rf"{ENTRY_MARK}[^；;。]{{2,24}}?(?:要|须|必须|应当)")
 # 请X和Y局作为行业主管部门共同跟踪…: a body joined to another before 共同 is asked with it, whatever the other's part
 JOINTLY = re.compile(r"^[和、及与][^，。；]{2,30}?共同(?![的体])")
-REGULATOR_NAMED = re.compile(r"(?:^|[，,；;：:])(?:建议|请)[^，。；]{2,16}?(?:作为|等)$")  # 请X局、Y局等行业主管部门…
+# 请X局、Y局等行业主管部门…; also a list's entry (…；四是建议X局、Y局作为行业主管部门，…)
+REGULATOR_NAMED = re.compile(rf"(?:^|[，,；;：:])(?:{ENTRY_MARK})?(?:建议|请)[^，。；]{{2,16}}?(?:作为|等)$")
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 - A sentence telling the groups a round sends out (本次共派出N个巡察组，其中第X巡察组对…开展“回头看”) announces the
   deployment: without a modal it asks no one (NARRATED_FRAME in asking.py), as a sentence set in 本轮巡察，… does.
+- Regulators named in a list's entry (…；二是建议县A局、县B局作为行业主管部门，联合开展…) are asked, as they are at
+  the opening of a sentence or clause (REGULATOR_NAMED in addressing.py).
 """
 
 from __future__ import annotations
@@ -13,3 +15,11 @@ def test_the_groups_a_round_sends_out_are_not_asked(parse):
               "石阳乡开展“回头看”。",
               "一、巡察发现县统计局数据核查不细。建议县纪委监委对县统计局问题线索依规处置。")
     assert [d.body for d in r.directives] == ["纪委监委"]
+
+
+def test_regulators_named_in_a_list_entry_are_asked(parse):
+    r = parse("关于县委第五轮巡察情况的报告", "县委：",
+              "一是县统计局数据核查不细；二是县商务局合同管理不规范。",
+              "一是建议县纪委监委对县统计局问题线索依规处置；二是建议县财政局、县审计局作为行业主管部门，"
+              "联合开展合同管理专项检查。")
+    assert sorted(d.body for d in r.directives) == ["纪委监委", "行业主管部门"]
