@@ -4,6 +4,8 @@
   deployment: without a modal it asks no one (NARRATED_FRAME in asking.py), as a sentence set in 本轮巡察，… does.
 - Regulators named in a list's entry (…；二是建议县A局、县B局作为行业主管部门，联合开展…) are asked, as they are at
   the opening of a sentence or clause (REGULATOR_NAMED in addressing.py).
+- A unit's name before 片区 (湖岭乡片区的…) names an area, as …辖区 and …一带 do (not_subject_after in
+  text_rules.json): the problem stays with the unit the feedback is about.
 """
 
 from __future__ import annotations
@@ -23,3 +25,11 @@ def test_regulators_named_in_a_list_entry_are_asked(parse):
               "一是建议县纪委监委对县统计局问题线索依规处置；二是建议县财政局、县审计局作为行业主管部门，"
               "联合开展合同管理专项检查。")
     assert sorted(d.body for d in r.directives) == ["纪委监委", "行业主管部门"]
+
+
+def test_a_unit_before_pianqu_names_an_area(parse):
+    r = parse("县委第二巡察组关于巡察县卫生健康局党组的反馈意见",
+              "根据县委统一部署，县委第二巡察组对县卫生健康局党组进行了巡察。",
+              "一、政治监督方面",
+              "1.基层医疗资源统筹不力，湖岭乡片区村卫生室缺医少药问题长期未能解决。")
+    assert [it.unit_name for it in r.items] == ["宁川县卫生健康局"]
