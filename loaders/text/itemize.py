@@ -38,6 +38,8 @@ TALLY = re.compile(r"^(?:截至|截止|到)[^，。；]{1,12}[，,][^。；]*?(?
 
 # a closing clause reporting the problem handed on (…，已按规定移交县委组织部，请…; …，已转县X局依规处理)
 HANDED_ON = re.compile(r"[，,](?:已|现已|并已)[^，。；]{0,6}?(?:移交|移送|转交|转)[^。；]*[。；]?$")
+# the topic of such a report (对X的问题线索，已移交…): the clue handed on, not one more finding
+HANDED_TOPIC = re.compile(r"^(?:对|针对|就|关于)[^，。；]{2,40}?(?:问题线索|线索)[，,]")
 TITLED = re.compile(r"^[^。；，了]{2,30}问题[。：:](?=.)")  # 7.某镇“数字整改”问题。…: a numbered case under its title
 DONE = re.compile(r"已(?:经)?(?:完成|整改|办结|销号|落实|追回|清退|纠正)|(?:较好|良好|扎实|到位|规范|有力|成效|明显)")
 ANSWERS_FOR = re.compile(r"负有[^，。；]{0,8}责任")  # X镇党委对上述问题负有监管责任: who answers for them
@@ -129,6 +131,8 @@ def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     previous: list[Resolved | None] = []
     for text, told, core in groups:
         kept = HANDED_ON.sub("。", text)
+        if kept != text and HANDED_TOPIC.match(text.strip()):
+            continue  # 对村干部亲属承揽工程的问题线索，已移交乡纪委处理: a report of the clue handed on
         if kept != text and states(walker, kept):  # X局违规…的问题，已移交县委组织部: the problem, not the report
             text, core = kept, HANDED_ON.sub("。", core)
         if not cand.numbered and praise and (tail := _past_turn(cand.block.text, text)) != text:

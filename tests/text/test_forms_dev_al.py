@@ -6,6 +6,8 @@
   the opening of a sentence or clause (REGULATOR_NAMED in addressing.py).
 - A unit's name before 片区 (湖岭乡片区的…) names an area, as …辖区 and …一带 do (not_subject_after in
   text_rules.json): the problem stays with the unit the feedback is about.
+- A clue named as the topic of its hand-over (对…的问题线索，已移交乡纪委处理) reports what was done with it
+  (HANDED_TOPIC in itemize.py); …的问题，已移交… still states its problem.
 """
 
 from __future__ import annotations
@@ -33,3 +35,11 @@ def test_a_unit_before_pianqu_names_an_area(parse):
               "一、政治监督方面",
               "1.基层医疗资源统筹不力，湖岭乡片区村卫生室缺医少药问题长期未能解决。")
     assert [it.unit_name for it in r.items] == ["宁川县卫生健康局"]
+
+
+def test_a_clue_handed_over_is_no_finding(parse):
+    r = parse("县委第三巡察组关于巡察湖岭乡丰桥村的反馈意见",
+              "根据县委统一部署，县委第三巡察组对丰桥村党支部进行了巡察。", "一、主要问题",
+              "1.村干部亲属承揽村级工程，未按规定回避。", "2.村务公开不及时。",
+              "对村干部亲属承揽工程的问题线索，已移交湖岭乡纪委处理。")
+    assert len(r.items) == 2
