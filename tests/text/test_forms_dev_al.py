@@ -8,6 +8,8 @@
   text_rules.json): the problem stays with the unit the feedback is about.
 - A clue named as the topic of its hand-over (对…的问题线索，已移交乡纪委处理) reports what was done with it
   (HANDED_TOPIC in itemize.py); …的问题，已移交… still states its problem.
+- A meeting standing in for the committee's (局长办公会代替党组会, 支委会代替党员大会) states a problem
+  (problem_patterns in text_rules.json), as 以X代替Y does.
 """
 
 from __future__ import annotations
@@ -43,3 +45,10 @@ def test_a_clue_handed_over_is_no_finding(parse):
               "1.村干部亲属承揽村级工程，未按规定回避。", "2.村务公开不及时。",
               "对村干部亲属承揽工程的问题线索，已移交湖岭乡纪委处理。")
     assert len(r.items) == 2
+
+
+def test_a_meeting_standing_in_for_the_committee_is_a_problem(parse):
+    r = parse("在巡察情况汇报会上的讲话", "同志们：",
+              "再说县统计局。数据核查不细，专业人才断档。",
+              "再说县商务局。局长办公会代替党组会研究重大事项，这是方向性问题。")
+    assert [it.unit_name for it in r.items if "办公会" in it.text] == ["宁川县商务局"]
