@@ -56,6 +56,8 @@ def doc_kind(doc: TextDocument, rules: dict[str, Any]) -> str:
     for kind in ("feedback", "speech"):  # the title first: …整改情况的通报 quoting 反馈意见 in its opening is a report
         if any(w in title for w in words[kind]):
             return kind
+    if title.rstrip("（）()公开版 ").endswith(tuple(words.get("feedback_title_ends", []))):
+        return "feedback"  # …党委的巡察反馈: a title that ends on the feedback names the document itself
     if any(w in title for w in words.get("report_titles", [])):
         return "comprehensive"
     head = "".join(b.text for b in doc.blocks[:3])
