@@ -96,7 +96,7 @@ def _cleared(walker: Walker, text: str) -> str:
 
 def itemize(walker: Walker, cand: Candidate) -> list[ParsedItem]:
     cues = walker.cues
-    problem, required, bound = split(cand, cues, clause_asking(walker.rules))
+    problem, required, bound = split(cand, cues, clause_asking(walker.rules), walker.rules.get("plan_sentence", ""))
     problem = without_cited(problem, bound, [it.text for it in walker.items])
     tally = TALLY.match(problem.strip()) if not cand.numbered else None
     if not problem or (tally and not states(walker, re.split(r"[。；;]", problem.strip())[0])):

@@ -43,9 +43,11 @@ def is_requirement(sentence: str, cues: tuple[str, ...], asking: re.Pattern[str]
     return m is not None and not has_cue(sentence[: m.end()], cues)
 
 
-def split(cand: Candidate, cues: tuple[str, ...], asking: re.Pattern[str]) -> tuple[str, str, list[tuple[str, str]]]:
+def split(cand: Candidate, cues: tuple[str, ...], asking: re.Pattern[str],
+          plan: str = "") -> tuple[str, str, list[tuple[str, str]]]:
     """(problem text, requirement text, (problem sentence, the requirement cut from its end) pairs) of a
-    candidate."""
+    candidate. A sentence matching ``plan`` (text_rules.json's plan_sentence: 下一步，我们将…) tells what the writer
+    will do: kept apart as a requirement is, whatever problem words (进展缓慢的事项) it holds."""
     problem: list[str] = []
     required: list[str] = []
     bound: list[tuple[str, str]] = []
@@ -57,7 +59,7 @@ def split(cand: Candidate, cues: tuple[str, ...], asking: re.Pattern[str]) -> tu
             continue
         if comments(s):
             continue  # 这说明什么？说明监管没有跟上。/ 我插一句，…: the speaker's comment, not another problem
-        if is_requirement(s, cues, asking):
+        if is_requirement(s, cues, asking) or (plan and re.match(plan, s.strip())):
             asked = asking.search(s.strip())
             head = s.strip()[: asked.start()] if asked else ""
             if asked and head and has_cue(head, cues) and not re.match(r"^(?:对|针对|关于|就)", head):

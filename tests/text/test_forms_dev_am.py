@@ -2,6 +2,8 @@
 
 - A title that ends on the feedback itself (县委第四巡察组对县统计局党组的巡察反馈) names a feedback report
   (feedback_title_ends in text_rules.json; is_title in items.py): its problems are the titled unit's.
+- A closing sentence on what the writer will do (下一步，我们将…对进展缓慢的事项及时督促…) is a plan, kept apart as a
+  requirement is (plan_sentence in text_rules.json, read in problem_split.py), whatever problem words it holds.
 """
 
 from __future__ import annotations
@@ -13,3 +15,11 @@ def test_a_title_ending_on_the_feedback_is_a_feedback_report(parse):
               "政治监督方面：一是统计数据核查不细；二是统计执法检查流于形式。")
     assert r.doc_kind == "feedback"
     assert [it.unit_name for it in r.items] == ["宁川县统计局", "宁川县统计局"]
+
+
+def test_a_closing_plan_is_no_finding(parse):
+    r = parse("县委第四巡察组关于巡察县统计局党组的反馈意见",
+              "县委第四巡察组对县统计局党组进行了常规巡察。",
+              "一、主要问题", "1.统计数据核查不细。", "2.统计执法检查流于形式。",
+              "下一步，我们将把上述事项纳入监督清单，对进展缓慢的事项及时提醒督促，做到件件有着落。")
+    assert len(r.items) == 2
