@@ -22,10 +22,11 @@ DIRECTED = re.compile(r"^(?:适时|及时|定期|尽快|随后|抓紧|立即|马
                       r"(?:督查|检查|核查|初核|初步核实|督导|监督|评估|抽查|回访|回头看)"
                       r"|^对[^，。；]{1,30}?跟进(?:监督|核查|核实|督办|督促|处置|查处)(?!了|过)")
 # a sentence set in the time of an inspection (…期间，X组对…开展…回头看; 本轮巡察，X组对…开展…), or one telling the
-# groups a round sends out (本轮共派出N个巡察组，其中第一巡察组对…开展…): what was or will be done, told as a report or
-# an announcement — without a modal, no request
+# groups a round sends out (本轮共派出N个巡察组，其中第一巡察组对…开展…; 本轮安排第一巡察组巡察X): what was or
+# will be done, told as a report or an announcement — without a modal, no request
 NARRATED_FRAME = re.compile(r"^(?:(?:按照|根据|依据)[^，。；]{0,12}[，,])?(?:[^，。；]{0,30}?(?:期间|以来|之际|巡察中)[，,]"
-                            r"|(?:本轮|这轮|此次|本次)巡察[，,]|[^，。；]{0,20}?派出[^，。；]{0,8}?巡察组[，,])")
+                            r"|(?:本轮|这轮|此次|本次)巡察[，,]|[^，。；]{0,20}?派出[^，。；]{0,8}?巡察组[，,]"
+                            r"|(?:本轮|这轮|此次|本次)(?:巡察)?(?:共|拟)?安排(?=[^，。；]{0,12}?巡察组))")
 # what follows a body that 建议/请 addresses when it is asked to act (建议县纪委监委对…, 请你委按规定办理)
 ASKED_TO = re.compile(r"^[^，。；]{0,12}?(?:对|把|将|就|牵头|会同|跟进|跟踪|督促|指导|开展|加强|依规|立案|调查|核查|"
                       r"处置|结合|办理|承办|处理|查处|组织|重点关注|查办|约谈|问责|追责|追究|核实|督办|研究|提醒谈话|函询|"
