@@ -230,3 +230,30 @@ def test_a_ledger_loaded_again_without_a_row_lists_it_and_removes_it_when_confir
     assert upload([]) == before - 1  # every row deleted: listed as an emptied file, not refused as header-only
     assert v.page.locator("[data-test=emptied]").count() == 1 and v.page.locator("[data-test=unrelated]").count() == 0
     assert loaded("[data-test=remove-dropped]") == before - 2
+
+
+def test_a_problem_whose_unit_was_corrected_replaces_the_old_one_and_says_so(visit, county, tmp_path: Path):
+    """The clerk corrects a problem's unit in the ledger, keeps its code and text, and uploads it again."""
+    rnd = next(n for n in county.nodes if n.kind.value == "Round")
+    first, other = [n.props["name"] for n in county.nodes
+                    if n.kind.value == "Unit" and n.props["unit_kind"] == "county_department"][:2]
+    ledger = tmp_path / "问题清单-改正.csv"
+    v = visit().as_role("admin")
+    v.go("/load")
+    v.page.locator("[data-test=total-nodes]").wait_for()
+
+    def upload(unit: str, shows: str) -> str:
+        at = f"{rnd.props['county']},{rnd.props['term']},{rnd.props['number']}"
+        ledger.write_text("县（市、区）,届次,轮次,问题编号,被巡察单位,序号,问题描述,问题类别,整改状态,发现日期\n"
+                          f"{at},UI-改正-01,{unit},901,公务接待无公函，陪餐人数超标,财务管理,整改中,2023-06-01\n"
+                          f"{at},UI-改正-02,{first},902,固定资产账实不符,财务管理,整改中,2023-06-01\n", encoding="utf-8")
+        v.page.set_input_files("input[name=file]", str(ledger))
+        v.page.click("form button[type=submit]")
+        v.page.locator("[data-test=report], [data-test=problems]", has_text=shows).first.wait_for()
+        return v.page.locator("main").inner_text()
+
+    assert "取代" not in upload(first, "载入 2 行")
+    shown = upload(other, "取代")  # before: refused, the code "already used"
+    assert "编号“UI-改正-01”原属本文件已载入的另一条问题" in shown and "载入 2 行" in shown
+    assert v.page.locator("[data-test=problems]").count() == 0
+    v.shot("load-recoded")
