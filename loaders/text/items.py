@@ -302,7 +302,8 @@ class Walker:
         return unit is not None
 
     def is_title(self, text: str) -> bool:
-        return "。" not in text and len(text) <= 80 and bool(re.search(r"反馈意见|巡[察视]反馈|讲话|报告|通报|情况|记录|纪要", text))
+        return "。" not in text and len(text) <= 80 and bool(
+            re.search(r"反馈意见|巡[察视]反馈|讲话|报告|通报|情况|记录|纪要", text))
 
     def document_object(self, text: str) -> None:
         """A title naming no unit (关于医保基金专项巡察情况的反馈意见) takes the unit the opening paragraph names
