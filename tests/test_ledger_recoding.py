@@ -167,3 +167,17 @@ def test_a_rejected_row_beside_a_corrected_one_says_why_a_removal_was_needed(see
 
 def test_neo4j_gives_the_same_answers_directly_and_uploaded(scratch_neo4j, tmp_path):
     assert on_neo4j_both_ways(_scenario, scratch_neo4j, tmp_path) == (EXPECTED, EXPECTED)
+
+
+def test_a_row_on_another_files_problem_under_another_code_does_not_overwrite_it(seeded, tmp_path):  # noqa: F811
+    """Two offices numbering alike: the second file's row has the first's key (轮次, 单位, 序号) and its own code and
+    text. Before, it overwrote the first file's problem (its code and text) without a word."""
+    store, load = seeded
+    load(write_csv(tmp_path / "问题清单.csv", [ISSUE_HEAD, _issue(1)]), False)
+    other = issue(问题编号="NC-15-1-05", 序号=1, 问题描述="三公经费超支")
+    refused = _refused(load, write_csv(tmp_path / "问题清单（另一科室）.csv", [ISSUE_HEAD, other]))
+    assert [(row, col) for row, col, _ in refused] == [(2, "D")]
+    assert "与文件“问题清单.csv”载入的另一条问题（编号“NC-15-1-01”）相同" in refused[0][2]
+    assert _issues(store) == [("NC-15-1-01", "宁川县教育局", 1)]
+    load(write_csv(tmp_path / "问题清单.csv", [ISSUE_HEAD, issue(问题编号="NC-15-1-07", 序号=1)]), False)
+    assert _issues(store) == [("NC-15-1-07", "宁川县教育局", 1)]  # the file's own problem may change its code

@@ -14,6 +14,7 @@ before.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from graph.model import EdgeType, NodeKind
@@ -84,14 +85,33 @@ class Recoding:
         self.taken[holder] = (kind, code, node.id)
         return None
 
-    def clashes(self, loaded: set[str]) -> dict[str, str]:
-        """Rows whose code a record this load still gives holds (two rows, one code), and — for an upload whose
-        other rows give none of what the file gave before (maybe another office's file of the same name) — every
-        row taking a code: the row's record id → why."""
+    def clashes(self, loaded: set[str], mains: list[NodeModel]) -> dict[str, str]:
+        """Rows whose code a record this load still gives holds (two rows, one code); rows (their main records,
+        ``mains``) whose key another file's record holds under another code; and — for an upload whose other rows
+        give none of what the file gave before (maybe another office's file of the same name) — every row taking a
+        code: the row's record id → why."""
         out = {new: clash_message(kind, code) for old, (kind, code, new) in self.taken.items() if old in loaded}
+        out.update(self._overwrites(mains))
         if self.by_name and self.taken and not self._in_common(loaded):
             out.update({new: clash_message(kind, code) + "；本文件与先前载入的同名文件没有共同的记录，可能是另一份文件"
                         for kind, code, new in self.taken.values()})
+        return out
+
+    def _overwrites(self, mains: list[NodeModel]) -> dict[str, str]:
+        """A row whose key (轮次, 单位, 序号) another file's problem holds under another code would overwrite it — its
+        code and text — with this row's: two offices numbering alike, or one problem given two codes."""
+        coded = {n.id: (n.kind.label_zh, getattr(n, "code", None)) for n in mains if n.kind.value in TEXT}
+        out = {}
+        for r in self.store.run_query("entities_by_ids", {"ids": sorted(coded)}) if coded else []:
+            (label, code), before = coded[r["id"]], r["props"].get("code")
+            if before in (None, code):
+                continue
+            files = [Path(str(n.node.props.get("path"))).name
+                     for n in self.store.neighbours(r["id"], direction="out", limit=self.limit)
+                     if n.edge.type is EdgeType.SOURCED_FROM and n.node.id != self.document_id]
+            if files:
+                out[r["id"]] = (f"本行的轮次、单位、序号与文件“{files[0]}”载入的另一条{label}（编号“{before}”）相同；"
+                                f"同一条{label}请用同一编号，不同的请改正序号")
         return out
 
     def _in_common(self, loaded: set[str]) -> bool:

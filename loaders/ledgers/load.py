@@ -250,9 +250,10 @@ class Loader:
             if progress:
                 progress(done, len(rows))
         assert ctx.recoding is not None
-        clashes = ctx.recoding.clashes(batch)  # a code taken from a record another row still gives
-        for row in (r for r in rows if not r.problems and clashes):
-            main_node = primary_node(plan_of[id(row.sheet)].kind.key, row.built)
+        mains = {id(r): primary_node(plan_of[id(r.sheet)].kind.key, r.built) for r in rows if not r.problems}
+        clashes = ctx.recoding.clashes(batch, [n for n in mains.values() if n is not None])  # codes.Recoding
+        for row in rows:
+            main_node = mains.get(id(row))
             if main_node is not None and main_node.id in clashes:
                 row.problems.append(_field_problem(path, plan_of[id(row.sheet)], row,
                                                    building.RowError("code", clashes[main_node.id])))
