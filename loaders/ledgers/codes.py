@@ -8,7 +8,8 @@ it), and no row of the file gives it now: it is the same problem, re-keyed. Such
 and the old record is taken out in the same load, as a deleted row's record is when asked (:mod:`.dropped`: its own
 edges go, and anything else resting on it — another file's task, an accepted request, an analyst's judgement —
 refuses the whole load, naming it). A changed text, another file's record or one a row still gives is a clash, as
-before.
+before. And a row whose key another file's problem holds under another code would overwrite that problem's code and
+text (two offices numbering alike): refused, naming the file; a file's own problem may change its code.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ def numbered_clash(store: GraphStore, node: NodeModel) -> str | None:
 
 
 class Recoding:
-    """The records of this file whose code a row with a corrected key takes, for the load to take them out."""
+    """One load's codes: the records of this file whose code a row with a corrected key takes (for the load to take
+    them out), and the rows that may not take or keep the code they declare (:meth:`clashes`)."""
 
     def __init__(self, store: GraphStore, source: str, stored: dict[tuple[str, str], str], limit: int,
                  by_name: bool) -> None:
