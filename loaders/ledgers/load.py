@@ -283,7 +283,7 @@ class Loader:
         recoded = dict(ctx.recoding.notes(batch))
         for row in good:
             report.warnings += row.warnings
-            main_node = primary_node(plan_of[id(row.sheet)].kind.key, row.built)
+            main_node = mains.get(id(row))
             if main_node is not None and main_node.id in recoded:
                 report.warnings.append(_problem(path, row.sheet, recoded[main_node.id], row=row.number))
             for warning in row.built.warnings if row.built else []:
