@@ -37,7 +37,7 @@ from loaders.text.linking import _bigrams, _content, _stock, counted_links, list
 from loaders.text.model import ParsedDirective, ParsedItem
 from loaders.text.partners import only_of_kind, overseen_unit, regulated_unit, township_partner, withheld_beside
 from loaders.text.readers import Block
-from loaders.text.references import cited_items, cited_ordinals
+from loaders.text.references import cited_items, cited_ordinals, request_ordinals
 from loaders.text.request_scope import (
     NEXT_ENTRY,
     announced,
@@ -231,9 +231,8 @@ class DirectiveFinder(Addressing):
         referred = next((c.unit for c in reversed(contexts) if c.unit and c.unit.unit_id and c.unit.unit_id != lead_uid
                          and (kind.group(1) == "单位" or c.unit.name.endswith(names))), None) if kind else None
         ahead, text_of = sentence[: sentence.find(rest)] if rest else sentence, lambda n: self.walker.blocks[n - 1].text
-        head = re.split(r"[，,；;。]", rest)[0] if rest else ""  # 请对第1、3项线索依规处置: cited in the request itself
         cited = [] if named else cited_items(ahead, items, text_of) or cited_ordinals(ahead, items, text_of) or (
-            cited_ordinals(head, items, text_of))
+            request_ordinals(rest, items, text_of))  # 请对第1、3项线索依规处置，对第4项…: cited in the request itself
         named = named or cited_scope(self.walker, ahead, cited, items)
         township = next((w for w in self.rules["township_scope"] if w in rest), None)
         own_clause = re.split(r"[，,；;：:]", sentence[: sentence.find(rest)] if rest else sentence)[-1]

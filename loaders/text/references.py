@@ -59,3 +59,23 @@ def cited_ordinals(before: str, items: list[ParsedItem], paragraph: Callable[[in
                 return []
             out.append(hit[-1])
     return out
+
+
+# a further ，-clause of a request citing entries of its own (…依规处置，对第3、4项问题一并核查)
+FURTHER_CITING = re.compile(r"^(?:对|就|将)?第")
+
+
+def request_ordinals(rest: str, items: list[ParsedItem], paragraph: Callable[[int], str]) -> list[int]:
+    """The items a request cites by number in its own words (请对第1、3项线索依规处置): its first clause, and each
+    further ，-clause that opens by citing entries of its own (…，对第4项问题一并核查: one request over both clauses,
+    about the units of every entry cited); [] when one cited is found at no item."""
+    clauses = re.split(r"[，,；;。]", rest) if rest else [""]
+    out: list[int] = []
+    for k, clause in enumerate(clauses):
+        if k and not FURTHER_CITING.match(clause):
+            continue
+        cited = cited_ordinals(clause, items, paragraph)
+        if not cited and (k == 0 or ORDINAL_CITED.search(clause)):
+            return out if k else []
+        out += [i for i in cited if i not in out]
+    return out

@@ -100,10 +100,12 @@ def announced(names: list[re.Pattern[str]], request: str, after: str, sentence: 
 
 
 def cited_scope(walker: WalkerView, ahead: str, cited: list[int], items: list[ParsedItem]) -> list[Resolved]:
-    """The units a request citing items (第4项和第5项…) is about: each cited item's — or the one unit the request
+    """The units a request citing items (第4项和第5项…) is about: each cited item's, once — or the one unit the request
     says they concern (其中第4项和第5项线索涉及X乡，建议…) when every cited item is at X or at one of its villages:
     one request about the township, not one per village."""
-    own = [Resolved(items[i].unit_id, items[i].unit_name or "", "") for i in cited]
+    known = [i for i in cited if items[i].unit_id] or cited  # an entry naming no unit is of the ones cited with it
+    own = [Resolved(items[i].unit_id, items[i].unit_name or "", "") for k, i in enumerate(known)  # one per unit
+           if not items[i].unit_id or all(items[j].unit_id != items[i].unit_id for j in known[:k])]
     m = re.search(r"(?:涉及|均在|都在|属于)([^，。；、]{2,20})", ahead)
     units = [u for u in walker.finder.mentions(m.group(1)) if u.start == 0] if m and len(cited) > 1 else []
     if not units or walker.is_body(units[0].form):
