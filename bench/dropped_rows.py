@@ -2,10 +2,11 @@
 
 Loads the sample county's ledgers into the embedded store and, when ``NEO4J_URI`` is set, into a real Neo4j, then
 side by side on each store: the issue ledger loaded again unchanged as shipped, with the listing turned off (the load
-before it), and with the reading of which other files give each edge it writes turned off (``edge_sources.recorded``;
-after a warm-up, the three in turn, fastest of three each); loaded again without every tenth row (listed), and with
-``remove_dropped`` (refused: the county's tasks rectify those problems, so nothing is written); the benefits ledger
-without every tenth row, removed. Prints figures; asserts nothing.
+before it), with the reading of which other files give each edge it writes turned off (``edge_sources.recorded``),
+and with the check that no row's key lands on another file's problem under another code turned off
+(``codes.Recoding._overwrites``; after a warm-up, the four in turn, fastest of three each); loaded again without
+every tenth row (listed), and with ``remove_dropped`` (refused: the county's tasks rectify those problems, so
+nothing is written); the benefits ledger without every tenth row, removed. Prints figures; asserts nothing.
 
 Usage: NEO4J_URI=… NEO4J_PASSWORD=… python bench/dropped_rows.py [scale]
 """
@@ -23,7 +24,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.stores import figures_line, side_by_side  # noqa: E402
-from loaders.ledgers import dropped, edge_sources  # noqa: E402
+from loaders.ledgers import codes, dropped, edge_sources  # noqa: E402
 from loaders.ledgers.changes import Dropped  # noqa: E402
 from loaders.ledgers.export import write_ledgers  # noqa: E402
 from loaders.ledgers.files import ledger_files, order_files  # noqa: E402
@@ -66,13 +67,15 @@ def _reload(loader: Loader, path: Path, **kw: Any) -> tuple[Any, float]:
 
 
 def _side_by_side(loader: Loader, path: Path, runs: int = 3) -> dict[str, float]:
-    """The file loaded again unchanged as shipped, with the listing off (the load before it) and with the reading of
-    other files' edges off; one warm-up, then the three in turn ``runs`` times, the fastest of each."""
-    listing, recorded = dropped.assess, edge_sources.recorded
+    """The file loaded again unchanged as shipped, with the listing off (the load before it), with the reading of
+    other files' edges off and with the other files' codes check off; one warm-up, then the four in turn ``runs``
+    times, the fastest of each."""
+    listing, recorded, overwrites = dropped.assess, edge_sources.recorded, codes.Recoding._overwrites
     variants: dict[str, Callable[[], None]] = {
         "reload_listing_s": lambda: None,
         "reload_without_listing_s": lambda: setattr(dropped, "assess", lambda *a, **k: dropped.Assessed(Dropped())),
-        "reload_without_edge_sources_s": lambda: setattr(edge_sources, "recorded", lambda store, doc, edges: edges)}
+        "reload_without_edge_sources_s": lambda: setattr(edge_sources, "recorded", lambda store, doc, edges: edges),
+        "reload_without_code_check_s": lambda: setattr(codes.Recoding, "_overwrites", lambda self, mains: {})}
     loader.load(path)
     best = dict.fromkeys(variants, float("inf"))
     for _ in range(runs):
@@ -84,6 +87,7 @@ def _side_by_side(loader: Loader, path: Path, runs: int = 3) -> dict[str, float]
                 best[name] = min(best[name], time.perf_counter() - t0)
             finally:
                 dropped.assess, edge_sources.recorded = listing, recorded  # type: ignore[misc]
+                codes.Recoding._overwrites = overwrites  # type: ignore[method-assign]
     return best
 
 
