@@ -54,7 +54,8 @@ EXAMPLE = re.compile(r"[，,](?:如|比如|例如)(?![何果此实期今])")  # 
 # a problem whose subject is some units unnamed (个别单位…, 有的乡镇…)
 SOME_UNITS = re.compile(r"^(?:个别|有的|部分|一些|少数)(?:单位|部门|乡镇|地方)")
 # a township's own body or cadres opening a problem (乡纪委…, 镇干部…), also after a lead (回头看中还发现：镇干部…)
-OWN_TOWNSHIP = re.compile(r"^(?:此外|另外|同时)?[，,]?(?:巡察组?|我们)?(?:还|也)?(?:发现)?(?:[^，。；：:]{0,8}?发现[：:])?"
+OWN_TOWNSHIP = re.compile(r"^(?:此外|另外|同时|还有)?[，,]?(?:巡察组?|我们)?(?:还|也)?(?:发现)?"
+                          r"(?:[^，。；：:]{0,8}?发现[：:])?"
                           r"(?:镇|乡|街道)(?![村里民长])"
                           r"(?:[“\"][^”\"]{1,8}[”\"])?[\u4e00-\u9fff]{0,8}?(?:纪委|纪工委|党委|党工委|政府|中心|所|站|办|干部)"
                           r"|^该(?:镇|乡|街道)(?![村里民长])")  # 该镇对…督促不力 under a village: the township

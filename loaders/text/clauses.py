@@ -48,7 +48,8 @@ def segment_groups(walker: Walker, problem: str, bound: list[tuple[str, str]],
         core = seg if own or key is not None else ""
         village_turn = bool(groups and named and OWN_BODY.match(groups[-1][0].strip())) and all(
             walker.finder.kind(u.unit_id) == "village" for u in named)
-        fresh = (split and opens and own and bool(groups) and (groups[-1][3] or _listed_before(groups[-1][0]))
+        fresh = (split and opens and own and bool(groups) and (groups[-1][3] or _listed_before(groups[-1][0]) or (
+            groups[-1][1] is not None and ADDING.match(seg.strip())))  # X村…问题比较典型。还有，…: said to be another
                  and (village_turn or not _summary(groups[-1][0], groups)))
         if groups and not fresh and (key is None or key == groups[-1][1]):
             last = groups[-1]
