@@ -1,6 +1,7 @@
 """Directives: sentences asking another body to act (纪委监委, 组织部, 巡察机构, 派驻纪检监察组, 行业主管部门).
 
-Who is asked is read by ``addressing``; here: what each request is about.
+Who is asked is read by ``addressing``, which request each body is given by ``targets``; here: what each request
+is about.
 
 What a directive is about: the units its request names (``对湖坝村…``; units joined by 、/和 — or each with its
 problem, ``对A…问题和B…问题`` —, or each after its own 对, make one directive each; a township's village named with
@@ -17,7 +18,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from loaders.text.addressing import Addressing
 from loaders.text.asking import (
     ASKED_TO,
     COUNTED,
@@ -39,7 +39,6 @@ from loaders.text.partners import only_of_kind, overseen_unit, regulated_unit, t
 from loaders.text.readers import Block
 from loaders.text.references import cited_items, cited_ordinals, request_ordinals
 from loaders.text.request_scope import (
-    NEXT_ENTRY,
     announced,
     cited_scope,
     every_unit,
@@ -48,7 +47,6 @@ from loaders.text.request_scope import (
     form_item,
     inspected_object,
     label_units,
-    next_subject,
     no_handoff,
     regulator_object,
     whoever,
@@ -56,6 +54,7 @@ from loaders.text.request_scope import (
 from loaders.text.request_topic import carried_problem, named_problem, request_topic, section_problem
 from loaders.text.segments import CN, sentences
 from loaders.text.table_directives import table_directives
+from loaders.text.targets import Targets
 from loaders.text.units import REDACTED, Resolved
 
 # a request over every unit of a kind (对各公立医院…, 对各村…), not about one of them
@@ -74,11 +73,9 @@ STATIONED_AT = re.compile(r"(?:驻在|所驻|派驻)(?:单位|部门)")  # the u
 EVERY_OF_A_KIND = re.compile(r"(?:^|[，,])[^，。；]{0,12}?(?:对|督促|指导)各(?!项|类|个|条|种|方面|环节)")
 
 
-class DirectiveFinder(Addressing):
+class DirectiveFinder(Targets):
     def __init__(self, walker: Walker, rules: dict[str, Any]) -> None:
         super().__init__(walker, rules)
-        leads = "|".join(map(re.escape, rules["lead_verbs"]))
-        self.lead = re.compile(rf"^(?:要|须)?(?:{leads})")
         self.stock = _stock(rules["link_stock_words"])
         self._scope = rules["county_scope"] + rules["general_scope"] + rules["broad_scope"]
 
@@ -132,47 +129,6 @@ class DirectiveFinder(Addressing):
                     found += self._directives(block, body, request, rest, sentence, holder, items,
                                               contexts.get(block.number, []), lead_uid)
         return found
-
-    def _targets(self, sentence: str) -> list[tuple[str, str, str, str | None]]:
-        """(body, request, text after the body, the lead department's unit id) for each body the sentence asks."""
-        out = []
-        spans = self.spans(sentence)
-        marked = {id(s): self.regulator(sentence, s) for s in spans}
-        asked = [s for s in spans if marked[id(s)] or self.addressed(sentence, s)]
-        for i, span in enumerate(asked):
-            if i + 1 < len(asked) and asked[i + 1].body == span.body and re.fullmatch(
-                    r"[，,]\s*(?:请|建议)[\u4e00-\u9fff]{0,3}", sentence[span.end:asked[i + 1].start]):
-                continue  # 已抄送县委组织部，请县委组织部…: one body named twice, asked once
-            stop = len(sentence)  # a body asked in a later clause has its own request: …查处…，组织部门要…
-            for later in asked[i + 1:]:
-                semi = [i for i in (sentence.find(p, span.end, later.start) for p in "；;") if i > 0]
-                cut = min(semi) if semi else max(sentence.rfind(p, span.end, later.start) for p in "，,")
-                if cut > span.end:  # a ；-clause is the request of its own body
-                    stop = cut
-                    break
-            entry = NEXT_ENTRY.search(sentence[span.end:stop])
-            stop = span.end + entry.start() if entry else stop  # …；四是X局要…: the next numbered entry is not its request
-            own = next_subject(self.walker, sentence[span.end:stop])
-            stop = span.end + own if own is not None else stop  # …；X镇党委要…: the unit told to act itself
-            m = re.search(r"(?:要|须|必须|应当|负责|牵头)", sentence[span.end:stop])
-            start = span.end + (m.start() if m and m.start() < 16 else 0)
-            request, rest = sentence[start:stop].lstrip("，,").rstrip("。；，"), sentence[span.end:stop]
-            out.append((span.body, request, rest, marked[id(span)]))
-            if (uid := marked[id(span)]) is not None:  # …；X局要督促B…: the regulator asked again by its name
-                out += [(span.body, *again, uid) for again in self.regulator_again(sentence, stop, uid)]
-            if SEVERALLY.match(request) or SEVERALLY.match(rest):  # 县A局、县B局…职责，分别对…: each its own
-                out += [(span.body, request, rest, uid) for uid in self.co_regulators(sentence, span, marked[id(span)])]
-        if not any(s.body == "行业主管部门" for s in spans):
-            for mention in self.walker.finder.mentions(sentence):  # at the start of a clause
-                clause = max(sentence.rfind(p, 0, mention.start) for p in "，；:：") + 1
-                if mention.start - clause > 4 or self.walker.is_body(mention.form):
-                    continue
-                rest = sentence[mention.end:]
-                if self.lead.match(rest):
-                    uid = self.walker.finder.resolve(mention.form).unit_id
-                    if self.walker.finder.kind(uid) == "county_department":
-                        out.append(("行业主管部门", rest.rstrip("。；"), rest, uid))
-        return out
 
     def _about(self, rest: str, before: str, contexts: list[Context], lead_uid: str | None) -> list[Resolved]:
         """The units a request names as what it is about: those in the request (a township's own village named
