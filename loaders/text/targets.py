@@ -14,6 +14,10 @@ from loaders.text.asking import SEVERALLY
 from loaders.text.items import Walker
 from loaders.text.request_scope import NEXT_ENTRY, next_subject
 
+# a second charge to the same body, opening on what it is about and carrying its own modal (县纪委监委要把整改情况
+# 纳入日常监督，对县X局整改滞后问题要约谈…): a request of its own when it names a unit (``follow_on``)
+FOLLOW_ON = re.compile(r"[，,](?:特别是|尤其是|其中)?(?=对([^，。；]{2,30}?)(?<![索需重主])(?:要|须|必须|应当))")
+
 
 class Targets(Addressing):
     def __init__(self, walker: Walker, rules: dict[str, Any]) -> None:
@@ -45,6 +49,10 @@ class Targets(Addressing):
             m = re.search(r"(?:要|须|必须|应当|负责|牵头)", sentence[span.end:stop])
             start = span.end + (m.start() if m and m.start() < 16 else 0)
             request, rest = sentence[start:stop].lstrip("，,").rstrip("。；，"), sentence[span.end:stop]
+            if (at := self.follow_on(rest)) is not None:  # …，对县X局…要…: the body's second charge, about X
+                second = rest[at:].lstrip("，,").rstrip("。；，")
+                out.append((span.body, second, second, marked[id(span)]))
+                request, rest = sentence[start:span.end + at].lstrip("，,"), rest[:at]
             out.append((span.body, request, rest, marked[id(span)]))
             if (uid := marked[id(span)]) is not None:  # …；X局要督促B…: the regulator asked again by its name
                 out += [(span.body, *again, uid) for again in self.regulator_again(sentence, stop, uid)]
@@ -61,3 +69,15 @@ class Targets(Addressing):
                     if self.walker.finder.kind(uid) == "county_department":
                         out.append(("行业主管部门", rest.rstrip("。；"), rest, uid))
         return out
+
+    def follow_on(self, rest: str) -> int | None:
+        """Where a request's text holds a second charge to the same body (``…，对县林业局班子运行情况要专门研判``):
+        a clause opening on 对 with its own 要 that names a unit (not a body). Writers count it apart from the general
+        charge before it; one naming no unit (``对发现的问题要一查到底``) goes on the same request, and so does all
+        of a request that is no charge of its own first (``由县纪委监委牵头，对…``)."""
+        if not re.match(r"(?:要|须|必须|应当)", rest):
+            return None
+        for m in FOLLOW_ON.finditer(rest):
+            if m.start() > 0 and any(not self.walker.is_body(u.form) for u in self.walker.finder.mentions(m.group(1))):
+                return m.start()
+        return None

@@ -1,0 +1,22 @@
+"""Forms opened on dev_ao (session 15). Sentences written for these tests.
+
+- A body given a general charge and then, after a comma, a second one opening on 对 with its own 要 that names a
+  unit (县委组织部要把…作为…参考，对县X局班子情况要专门分析) is asked twice: the general charge about nothing in
+  particular, the second about the unit it names (``follow_on`` in targets.py). A second clause naming no unit
+  (对发现的问题要一查到底) stays part of the one request.
+"""
+
+from __future__ import annotations
+
+SPEECH = ("在巡察整改推进会上的讲话", "同志们：", "今天主要讲整改。县统计局统计执法检查流于形式。")
+
+
+def test_a_second_charge_naming_a_unit_is_a_directive_about_it(parse):
+    r = parse(*SPEECH, "县委组织部要把整改成效作为班子考核的重要依据，对县统计局领导班子情况要专门分析。")
+    asked = sorted((d.body, d.unit_name or "") for d in r.directives)
+    assert asked == [("组织部", ""), ("组织部", "宁川县统计局")]
+
+
+def test_a_second_charge_naming_no_unit_stays_one_request(parse):
+    r = parse(*SPEECH, "各巡察组要严格执行组长负责制，对发现的问题要查深查透。")
+    assert [d.body for d in r.directives] == ["巡察机构"]
