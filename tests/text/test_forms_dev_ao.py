@@ -4,6 +4,7 @@
   unit (县委组织部要把…作为…参考，对县X局班子情况要专门分析) is asked twice: the general charge about nothing in
   particular, the second about the unit it names (``follow_on`` in targets.py). A second clause naming no unit
   (对发现的问题要一查到底) stays part of the one request.
+- 严查/深查/快查 ask a body as 彻查/查处 do (建议驻县X局纪检监察组严查…: ASKED_TO in asking.py).
 """
 
 from __future__ import annotations
@@ -20,3 +21,9 @@ def test_a_second_charge_naming_a_unit_is_a_directive_about_it(parse):
 def test_a_second_charge_naming_no_unit_stays_one_request(parse):
     r = parse(*SPEECH, "各巡察组要严格执行组长负责制，对发现的问题要查深查透。")
     assert [d.body for d in r.directives] == ["巡察机构"]
+
+
+def test_a_stationed_group_suggested_to_probe_hard_is_asked(parse):
+    r = parse("关于对县统计局党组巡察的反馈意见", "巡察发现的问题：", "一、统计执法检查流于形式。",
+              "二、个别干部收受调查对象礼金问题反映强烈。", "建议驻县统计局纪检监察组严查收受礼金问题。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [("派驻纪检监察组", "宁川县统计局")]
