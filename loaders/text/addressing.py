@@ -63,8 +63,9 @@ class Addressing:
         office = r"(?:第[一二三四五六七八九十\d]{1,3}[^，。；、]{1,8}?室)?"  # 县纪委监委第二监督检查室要…
         # Bodies listed with it (、县委组织部和县财政局要…): a name never holds the joining character, so each list
         # has one reading — with 和 allowed inside a name, a run of 和 had exponentially many and hung the parse.
-        # …巡察组进驻后，要…: a time clause between the body and its modal (the body still the subject)
-        when = r"(?:[^，。；、]{1,6}?(?:后|以后|期间)[，,])?"
+        # …巡察组进驻后，要…: a time clause between the body and its modal (the body still the subject); so is 在…中
+        # (各巡察组在下轮巡察中要…, 县纪委监委在日常监督中要…)
+        when = r"(?:[^，。；、]{1,6}?(?:后|以后|期间)[，,]|在[^，。；、]{2,12}?(?:中|时|期间)[，,]?)?"
         self.request = re.compile(
             rf"^{office}(?:[、和及与][^，。；、和及与]{{1,20}}?)*(?:等(?:部门|单位))?[，,]?{when}(?:下一步|下步|今后|近期|随后|会后|同时|也|还|都){{0,2}}(?:{verbs})(?![求点件素案人示假销]|同志)")
         self.marks = [re.compile(p) for p in rules["regulator_marks"]]

@@ -4,6 +4,8 @@
   unit (县委组织部要把…作为…参考，对县X局班子情况要专门分析) is asked twice: the general charge about nothing in
   particular, the second about the unit it names (``follow_on`` in targets.py). A second clause naming no unit
   (对发现的问题要一查到底) stays part of the one request.
+- A body with 在…中 between it and its modal is asked as with a time clause (县纪委监委在日常监督中要…: ``when`` in
+  addressing.py).
 - 严查/深查/快查 ask a body as 彻查/查处 do (建议驻县X局纪检监察组严查…: ASKED_TO in asking.py).
 """
 
@@ -27,3 +29,8 @@ def test_a_stationed_group_suggested_to_probe_hard_is_asked(parse):
     r = parse("关于对县统计局党组巡察的反馈意见", "巡察发现的问题：", "一、统计执法检查流于形式。",
               "二、个别干部收受调查对象礼金问题反映强烈。", "建议驻县统计局纪检监察组严查收受礼金问题。")
     assert [(d.body, d.unit_name) for d in r.directives] == [("派驻纪检监察组", "宁川县统计局")]
+
+
+def test_a_body_with_an_in_clause_before_its_modal_is_asked(parse):
+    r = parse(*SPEECH, "县纪委监委在日常监督中要把整改落实情况作为重点内容。")
+    assert [(d.body, d.unit_name) for d in r.directives] == [("纪委监委", None)]
