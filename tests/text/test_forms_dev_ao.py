@@ -6,6 +6,8 @@
   (对发现的问题要一查到底) stays part of the one request.
 - A body with 在…中 between it and its modal is asked as with a time clause (县纪委监委在日常监督中要…: ``when`` in
   addressing.py).
+- 个别/少数 before any kind of staff (个别稽核人员, 少数执法人员), not only the kinds listed, marks a problem (the
+  first of problem_patterns in text_rules.json).
 - 严查/深查/快查 ask a body as 彻查/查处 do (建议驻县X局纪检监察组严查…: ASKED_TO in asking.py).
 """
 
@@ -34,3 +36,8 @@ def test_a_stationed_group_suggested_to_probe_hard_is_asked(parse):
 def test_a_body_with_an_in_clause_before_its_modal_is_asked(parse):
     r = parse(*SPEECH, "县纪委监委在日常监督中要把整改落实情况作为重点内容。")
     assert [(d.body, d.unit_name) for d in r.directives] == [("纪委监委", None)]
+
+
+def test_some_staff_of_any_kind_mark_a_problem(parse):
+    r = parse("在巡察情况汇报会上的讲话", "同志们：", "再说县统计局。个别调查人员与企业老板称兄道弟，吃吃喝喝。")
+    assert [it.unit_name for it in r.items] == ["宁川县统计局"]
