@@ -263,8 +263,9 @@ def _counted_commas(clause: str, text: str, begin: int, stop: int) -> list[tuple
 
 
 SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
-# a speaker turning to a unit (X镇的问题要单独说一说。我再讲一讲…): the 要 before it asks nothing of anyone
-SPEAKER_TURNS = r"(?:单独|专门|再)?(?:说一?说|讲一?讲|谈一?谈|点一点)"
+# a speaker turning to a unit (X镇的问题要单独说一说。我再讲一讲…; 还要提一下，X村…): the 要 before it asks nothing
+# of anyone
+SPEAKER_TURNS = r"(?:单独|专门|再)?(?:说一?说|讲一?讲|谈一?谈|点一点|提一提|(?:说|讲|谈|点|提)一下)"
 INVOLVED_TAIL = re.compile(r"^\s*[（(]?(?:问题)?(?:涉及|所涉|涉事)[^，。：:；]{0,8}[：:][^，。；]{2,80}[)）]?[。]?\s*$")
 
 

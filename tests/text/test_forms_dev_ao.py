@@ -8,6 +8,8 @@
   addressing.py).
 - 个别/少数 before any kind of staff (个别稽核人员, 少数执法人员), not only the kinds listed, marks a problem (the
   first of problem_patterns in text_rules.json).
+- A speaker's 还要提一下，/再说一下， before a finding asks nothing: the 要 of it is no requirement
+  (SPEAKER_TURNS in segments.py takes the X一下 forms beside 说一说/点一点).
 - 严查/深查/快查 ask a body as 彻查/查处 do (建议驻县X局纪检监察组严查…: ASKED_TO in asking.py).
 """
 
@@ -41,3 +43,9 @@ def test_a_body_with_an_in_clause_before_its_modal_is_asked(parse):
 def test_some_staff_of_any_kind_mark_a_problem(parse):
     r = parse("在巡察情况汇报会上的讲话", "同志们：", "再说县统计局。个别调查人员与企业老板称兄道弟，吃吃喝喝。")
     assert [it.unit_name for it in r.items] == ["宁川县统计局"]
+
+
+def test_a_speaker_turning_with_yixia_still_states_a_finding(parse):
+    r = parse("在巡察情况汇报会上的讲话", "同志们：", "先说县统计局。统计执法检查流于形式。",
+              "还要提一下，县林业局护林员补助发放不规范。")
+    assert [it.unit_name for it in r.items] == ["宁川县统计局", "宁川县林业局"]
