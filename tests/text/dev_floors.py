@@ -43,4 +43,5 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_am": {"items": 0.82, "units": 0.82, "directives": 0.96, "directive_units": 0.92},
          "dev_an": {"items": 0.99, "units": 0.98, "directives": 0.98, "directive_units": 0.94},
          "dev_ao": {"items": 0.95, "units": 0.95, "directives": 0.98, "directive_units": 0.93},
+         "dev_ap": {"items": 0.92, "units": 0.86, "directives": 0.92, "directive_units": 0.88},
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
