@@ -138,6 +138,9 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
         return [None] * withheld_subjects(problem), f"单位名称已隐去（{red.group()}）", -0.1  # X镇…，*乡…: two
     subjects = walker.named_units(re.split(r"要|须|必须|应当", required[1], maxsplit=1)[0], contexts) if required[1] else []
     told = subjects if len(subjects) > 1 else walker.named_units(required[1], contexts)[:1] if required[1] else []
+    if told and ctx is not None and ctx.unit is not None and len(told) == 1 and walker.finder.is_parent(
+            told[0].unit_id, ctx.unit.unit_id):  # Y村：…，X镇党委要负起责任: the township answers for its village
+        told = []
     if told:
         return [*told], f"同一句要求{told[0].name}整改", 0.1
     if ctx is not None and ctx.unit is not None:
