@@ -41,6 +41,21 @@ def _closing_requirement(walker: Walker, cand: Candidate, contexts: list[Context
     return walker.named_units(found[-1][1], contexts)[:1]
 
 
+def _paragraph_subject(walker: Walker, cand: Candidate, problem: str, contexts: list[Context]) -> list[Resolved]:
+    """The one unit a paragraph's opening sentence names, for a later problem of it naming none, when nothing
+    between names another: a speaker who turns to a unit (再看县X院。…) speaks of it until naming the next."""
+    block, head = cand.block.text, problem.strip()[:8]
+    at = block.find(head) if head else -1
+    found = sentences(block)
+    if at <= 0 or not found or found[0][0] + len(found[0][1]) > at:
+        return []
+    opening = walker.named_units(found[0][1], contexts)
+    before = walker.named_units(block[:at], contexts)
+    if len(opening) != 1 or len(before) != 1 or opening[0].unit_id is None or before[0].unit_id != opening[0].unit_id:
+        return []
+    return opening
+
+
 def _involved(walker: Walker, problem: str) -> bool:
     """Whether a problem names its units only as what it touches (…优亲厚友，涉及Y村3户…), after stating itself."""
     found = [m for m in walker.finder.mentions(problem) if not walker.is_body(m.form)]
@@ -163,6 +178,9 @@ def attribute(walker: Walker, cand: Candidate, problem: str, required: tuple[str
         return [township], f"“镇/乡…”指文中点名的唯一乡镇：{township.name}", 0.05
     if carried:
         return carried, f"承接同段上一条点名的单位：{carried[0].name if carried[0] else '（已隐去）'}", 0.05
+    opened = _paragraph_subject(walker, cand, problem, contexts)
+    if opened:  # 再看县X院。…。还有…，…。驻县Y局纪检监察组要…: the unit the paragraph turned to, until another is named
+        return [*opened], f"段首点名的单位：{opened[0].name}", 0.1
     later = walker.named_units(required[0], contexts) if required[0] else []
     if not later and cand.form in INLINE_FORMS:
         later = _closing_requirement(walker, cand, contexts)

@@ -3,6 +3,9 @@
 - A village led in with a colon (Y村：…) keeps its problem when the same sentence then tells its township to act
   (…，X镇党委要负起责任): the township answers for its village, the village is at fault (attribution.py; writers
   give items at a village to the village even under a township).
+- A speaker who turns to a unit in a paragraph's opening sentence (再看县X院。…) speaks of it until naming the next:
+  a later problem of the paragraph naming no unit is that unit's, not the unit of a request closing the paragraph
+  (驻县Y局纪检监察组要…: ``_paragraph_subject`` in attribution.py).
 """
 
 from __future__ import annotations
@@ -14,3 +17,9 @@ def test_a_village_keeps_its_problem_when_its_township_is_told_to_act(parse):
     r = parse(*SPEECH, "我点几个单位。", "龙桥村：集体鱼塘发包不公开，新水镇党委要督促整改。")
     assert [it.unit_name for it in r.items] == ["宁川县新水镇龙桥村"]
 
+
+
+def test_a_problem_later_in_a_paragraph_stays_at_the_unit_it_opened_on(parse):
+    r = parse(*SPEECH, "接下来讲县人民医院。药品回扣问题反映较多，这个风气必须刹住。还有基建项目招标绕开党委会，"
+              "院长负责制落得不实。驻县卫健局纪检监察组要把医院作为监督重点。")
+    assert {it.unit_name for it in r.items} == {"宁川县人民医院"}
