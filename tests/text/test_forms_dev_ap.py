@@ -6,6 +6,8 @@
 - A speaker who turns to a unit in a paragraph's opening sentence (再看县X院。…) speaks of it until naming the next:
   a later problem of the paragraph naming no unit is that unit's, not the unit of a request closing the paragraph
   (驻县Y局纪检监察组要…: ``_paragraph_subject`` in attribution.py).
+- A township followed by 延伸 (这是X镇延伸了解到的, X镇延伸巡察时发现) is where the inspection reached out from,
+  not the unit at fault (``not_subject_after`` in text_rules.json).
 """
 
 from __future__ import annotations
@@ -23,3 +25,8 @@ def test_a_problem_later_in_a_paragraph_stays_at_the_unit_it_opened_on(parse):
     r = parse(*SPEECH, "接下来讲县人民医院。药品回扣问题反映较多，这个风气必须刹住。还有基建项目招标绕开党委会，"
               "院长负责制落得不实。驻县卫健局纪检监察组要把医院作为监督重点。")
     assert {it.unit_name for it in r.items} == {"宁川县人民医院"}
+
+
+def test_a_township_the_inspection_reached_out_from_is_not_at_fault(parse):
+    r = parse(*SPEECH, "最后说说龙桥村。这是新水镇延伸了解到的，村里公章使用无登记，群众意见较大。")
+    assert [it.unit_name for it in r.items] == ["宁川县新水镇龙桥村"]
