@@ -8,6 +8,8 @@
   (驻县Y局纪检监察组要…: ``_paragraph_subject`` in attribution.py).
 - A township followed by 延伸 (这是X镇延伸了解到的, X镇延伸巡察时发现) is where the inspection reached out from,
   not the unit at fault (``not_subject_after`` in text_rules.json).
+- 无X即Y (无验收报告即付款, 无合同即开工): a step taken without the document it needs is a problem (a form of
+  problem_patterns in text_rules.json), also as the second of two problems after a semicolon.
 """
 
 from __future__ import annotations
@@ -30,3 +32,9 @@ def test_a_problem_later_in_a_paragraph_stays_at_the_unit_it_opened_on(parse):
 def test_a_township_the_inspection_reached_out_from_is_not_at_fault(parse):
     r = parse(*SPEECH, "最后说说龙桥村。这是新水镇延伸了解到的，村里公章使用无登记，群众意见较大。")
     assert [it.unit_name for it in r.items] == ["宁川县新水镇龙桥村"]
+
+
+def test_paying_without_the_report_needed_is_a_problem(parse):
+    r = parse("关于对县统计局党组巡察的反馈意见", "巡察发现的问题：",
+              "湖坝村：村务公开栏长期不更新；修路工程无验收报告即付款。")
+    assert [it.unit_name for it in r.items] == ["宁川县青江街道湖坝村"] * 2
