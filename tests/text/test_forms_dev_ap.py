@@ -10,6 +10,7 @@
   not the unit at fault (``not_subject_after`` in text_rules.json).
 - 无X即Y (无验收报告即付款, 无合同即开工): a step taken without the document it needs is a problem (a form of
   problem_patterns in text_rules.json), also as the second of two problems after a semicolon.
+- Posts left unfilled (班子成员缺配, 股室负责人长期空缺) are a staffing problem (problem_patterns).
 """
 
 from __future__ import annotations
@@ -38,3 +39,8 @@ def test_paying_without_the_report_needed_is_a_problem(parse):
     r = parse("关于对县统计局党组巡察的反馈意见", "巡察发现的问题：",
               "湖坝村：村务公开栏长期不更新；修路工程无验收报告即付款。")
     assert [it.unit_name for it in r.items] == ["宁川县青江街道湖坝村"] * 2
+
+
+def test_posts_left_unfilled_are_a_problem(parse):
+    r = parse(*SPEECH, "县统计局班子成员缺配，工作运转吃力。")
+    assert [it.unit_name for it in r.items] == ["宁川县统计局"]
