@@ -35,7 +35,7 @@ PARTS = ("dev", "dev_b", "dev_c", "dev_d", "dev_e", "dev_f", "dev_g", "dev_h", "
          "dev_k", "dev_l", "dev_m", "dev_n", "dev_o", "dev_p", "dev_q", "dev_r", "dev_s",
          "dev_t", "dev_u", "dev_v", "dev_w", "dev_x", "dev_y", "dev_z", "dev_aa", "dev_ab", "dev_ac",
          "dev_ad", "dev_ae", "dev_af", "dev_ag", "dev_ah", "dev_ai", "dev_aj", "dev_ak", "dev_al",
-         "dev_am", "dev_an", "dev_ao")  # never "test"
+         "dev_am", "dev_an", "dev_ao", "dev_ap")  # never "test"
 USES = ("admit", "veto", "both")
 ADMIT_PRECISION, VETO_LOSS = 0.95, 0.01
 
