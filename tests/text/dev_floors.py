@@ -44,4 +44,5 @@ FLOOR = {"dev": dict.fromkeys(KEYS, 0.97), "dev_b": dict.fromkeys(KEYS, 0.97),
          "dev_an": {"items": 0.99, "units": 0.98, "directives": 0.98, "directive_units": 0.94},
          "dev_ao": {"items": 0.96, "units": 0.95, "directives": 0.98, "directive_units": 0.93},
          "dev_ap": {"items": 0.94, "units": 0.90, "directives": 0.93, "directive_units": 0.89},
+         "dev_aq": {"items": 0.91, "units": 0.91, "directives": 0.90, "directive_units": 0.87},
          "dev_p": {"items": 0.92, "units": 0.90, "directives": 0.95, "directive_units": 0.88}}
