@@ -22,6 +22,7 @@ from graph.model import EdgeType, NodeKind
 from graph.model.ids import node_id
 from graph.model.nodes import NodeModel
 from graph.stores.base import GraphStore
+from loaders.ledgers.edge_sources import sourced_from
 
 CITED = {"Issue": ("issue_code", "issue_codes", "source_code"), "Finding": ("source_code",), "Clue": ("clue_code",),
          "Company": ("contractor_code",), "Letter": ("letter_code",), "Case": ("case_code",)}
@@ -75,8 +76,7 @@ class Recoding:
         before = self.store.get_node(holder)
         if before is None or before.props.get(field) != node.to_record().props.get(field):
             return clash_message(kind, code)
-        sources = {n.node.id for n in self.store.neighbours(holder, direction="out", limit=self.limit)
-                   if n.edge.type is EdgeType.SOURCED_FROM}
+        sources = {d.id for d in sourced_from(self.store, holder, self.limit)}
         if sources != {self.document_id}:
             also = "；原记录另见于其他文件，不能由本行取代" if self.document_id in sources else ""
             return clash_message(kind, code) + also
@@ -108,9 +108,8 @@ class Recoding:
             (label, code), before = coded[r["id"]], r["props"].get("code")
             if before in (None, code):
                 continue
-            files = [Path(str(n.node.props.get("path"))).name
-                     for n in self.store.neighbours(r["id"], direction="out", limit=self.limit)
-                     if n.edge.type is EdgeType.SOURCED_FROM and n.node.id != self.document_id]
+            files = [Path(str(d.props.get("path"))).name for d in sourced_from(self.store, r["id"], self.limit)
+                     if d.id != self.document_id]
             if files:
                 out[r["id"]] = (f"本行的轮次、单位、序号与文件“{files[0]}”载入的另一条{label}（编号“{before}”）相同；"
                                 f"同一条{label}请用同一编号，不同的请改正序号")

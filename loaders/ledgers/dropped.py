@@ -199,8 +199,7 @@ def plan(store: GraphStore, document_id: str, sources: list[Neighbour], found: l
 
 def _elsewhere(store: GraphStore, node_id: str, document_id: str, limit: int) -> list[NodeRecord]:
     """The other files a record is sourced from."""
-    return [x.node for x in store.neighbours(node_id, direction="out", limit=limit)
-            if x.edge.type is EdgeType.SOURCED_FROM and x.node.id != document_id]
+    return [d for d in edge_sources.sourced_from(store, node_id, limit) if d.id != document_id]
 
 
 def _named_only(store: GraphStore, document_id: str, candidates: Iterable[str], deleted: set[str], links: set[str],

@@ -9,14 +9,14 @@ again. So a load records, on each edge it writes that the graph already holds fr
 others give leaves it, taking only itself off (:func:`without`). Each load marks its file's Document
 (``edge_sources``): in a graph loaded before, an edge without ``also_from`` may still be another file's too, so the
 ties of a record another unmarked file gives are left as they were (``dropped.assess``) until that file is loaded
-again.
+again. The files a record itself is sourced from are its ``SOURCED_FROM`` edges (:func:`sourced_from`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from graph.model import EdgeRecord
+from graph.model import EdgeRecord, EdgeType, NodeRecord
 from graph.stores.base import GraphStore
 
 CHUNK = 100_000  # edges asked about at once (the named query takes up to 500,000; a load may write more)
@@ -56,3 +56,9 @@ def without(edge: EdgeRecord, document_id: str) -> EdgeRecord | None:
     if edge.props.get("source_doc") == document_id:
         props |= {"source_doc": others[0], "source_sheet": None, "source_row": None}
     return edge.model_copy(update={"props": props})
+
+
+def sourced_from(store: GraphStore, node_id: str, limit: int) -> list[NodeRecord]:
+    """The files (their Documents) a record is sourced from."""
+    return [x.node for x in store.neighbours(node_id, direction="out", limit=limit)
+            if x.edge.type is EdgeType.SOURCED_FROM]

@@ -245,4 +245,3 @@ class Addressing:
             stop = min([i for i in (sentence.find(p, end) for p in "；;") if i > 0] or [len(sentence)])
             out.append((sentence[end:stop].rstrip("。；，"), sentence[end:stop]))
         return out
-
